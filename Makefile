@@ -1,0 +1,34 @@
+# inhouse: the two commands of the Quick start are `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_DIR ?= demo
+
+.PHONY: demo test install install-test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+## demo: build the demo workspace in ./demo (embedded SQLite) and print a summary
+demo: install
+	$(BIN)/inhouse demo --dir $(DEMO_DIR) --force
+
+## test: the whole test suite (SQLite always; PostgreSQL too when INHOUSE_TEST_POSTGRES_URL is set)
+test: install-test
+	$(BIN)/python -m pytest -q -n auto tests
+
+clean:
+	rm -rf $(VENV) $(DEMO_DIR) .pytest_cache build *.egg-info src/*.egg-info

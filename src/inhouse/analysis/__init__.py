@@ -1,0 +1,1 @@
+"""Analyzers: pure functions over inputs (git history, documents) returning domain results."""

@@ -1,0 +1,1 @@
+"""The command-line face: thin Typer commands over the services."""

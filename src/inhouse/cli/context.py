@@ -1,0 +1,65 @@
+"""What every command shares: the workspace built from the root options, and output helpers."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from inhouse.bootstrap import Workspace, bootstrap
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+
+@dataclass
+class CliState:
+    db: str | None = None
+    debug: bool = False
+    _workspace: Workspace | None = field(default=None, repr=False)
+
+
+state = CliState()
+
+
+def workspace() -> Workspace:
+    """The workspace for this invocation (built on first use from --db / INHOUSE_DATABASE_URL)."""
+    if state._workspace is None:
+        state._workspace = bootstrap(database_url=state.db, debug=state.debug or None)
+    return state._workspace
+
+
+def reset() -> None:
+    """Forget the workspace (between in-process invocations, e.g. in tests)."""
+    if state._workspace is not None:
+        state._workspace.dispose()
+    state._workspace = None
+    state.db = None
+    state.debug = False
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def emit_json(data: Any) -> None:
+    """Print ``data`` as JSON on stdout (stable key order as given)."""
+    sys.stdout.write(json.dumps(data, indent=2, default=_default, ensure_ascii=False) + "\n")
+
+
+def pct(value: float | None) -> str:
+    return "-" if value is None else f"{value * 100:.0f}%"

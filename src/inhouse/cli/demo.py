@@ -1,0 +1,44 @@
+"""`inhouse demo`: build the demo workspace and show what to try next."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from inhouse.cli.context import console, emit_json, state
+from inhouse.cli.engagements import render_show
+from inhouse.services import demo as service
+
+
+def demo(
+    folder: Path = typer.Option(Path("demo"), "--dir", help="Folder of the demo workspace (created)."),
+    force: bool = typer.Option(False, "--force", help="Rebuild the demo workspace if it exists."),
+    json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Build a realistic demo workspace (client, partners, engagement, git history, documents, reviews)."""
+    with console.status("Building the demo workspace..."):
+        result = service.build(folder, database_url=state.db, force=force)
+    if json_out:
+        emit_json(result)
+        return
+    console.print(f"Demo workspace ready in [bold]{result['folder']}[/]")
+    render_show(result["engagement"])
+    for note in result["analyses"]:
+        console.print(f"  - {note}")
+    where = result["folder"]
+    console.print("\n[bold]Try next[/] (activate the environment first: [bold]source .venv/bin/activate[/]):")
+    for line in (
+        f"cd {where}",
+        f"inhouse engagement show \"{service.ENGAGEMENT}\"",
+        "inhouse partner list",
+        f"inhouse person list --engagement \"{service.ENGAGEMENT}\"",
+        "inhouse repo list",
+    ):
+        console.print(f"  {line}", soft_wrap=True)
+    if not result["database"].startswith("sqlite"):
+        console.print(f"  (with --db {result['database']} or INHOUSE_DATABASE_URL set to it)", soft_wrap=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("demo")(demo)

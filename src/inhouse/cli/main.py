@@ -1,0 +1,74 @@
+"""The ``inhouse`` command: root options, command groups, and the one error translator."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+from rich.markup import escape
+from typer.core import TyperGroup
+
+from inhouse import __version__
+from inhouse.cli import context
+from inhouse.cli import demo as demo_cli
+from inhouse.cli import engagements, partners, people, repos, workspace
+from inhouse.errors import InhouseError
+
+class InhouseGroup(TyperGroup):
+    """The root group: translates every InhouseError into one line on stderr and its exit code."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except InhouseError as exc:
+            if context.state.debug:
+                raise
+            context.err_console.print(f"[bold red]error:[/] {escape(exc.message)}", soft_wrap=True)
+            ctx.exit(exc.exit_code)
+        finally:
+            context.reset()
+
+
+app = typer.Typer(
+    name="inhouse",
+    cls=InhouseGroup,
+    help="Measure, don't trust: keep the knowledge of outsourced AI work in-house.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"inhouse {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    db: Optional[str] = typer.Option(
+        None, "--db", help="Database URL (default: INHOUSE_DATABASE_URL or sqlite:///inhouse.db).",
+        envvar=None,
+    ),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    """Measure, don't trust: keep the knowledge of outsourced AI work in-house."""
+    context.reset()
+    context.state.db = db
+    context.state.debug = debug
+
+
+workspace.register(app)
+app.add_typer(engagements.app, name="engagement")
+app.add_typer(partners.app, name="partner")
+app.add_typer(people.app, name="person")
+app.add_typer(repos.app, name="repo")
+demo_cli.register(app)
+
+
+def run(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    app(args=argv, prog_name="inhouse")

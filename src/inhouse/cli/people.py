@@ -1,0 +1,49 @@
+"""`inhouse person ...`: the people on either side and the emails they commit with."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+import typer
+from rich.table import Table
+
+from inhouse.cli.context import console, emit_json, workspace
+from inhouse.services import people as service
+
+app = typer.Typer(help="Add and list people (internal or partner side).", no_args_is_help=True)
+
+
+@app.command("add")
+def add(
+    name: str = typer.Argument(..., help="Full name."),
+    side: str = typer.Option(..., "--side", help="internal or partner."),
+    email: List[str] = typer.Option([], "--email", help="Email address used in git (repeatable)."),
+    partner: Optional[str] = typer.Option(None, "--partner", help="The partner a partner-side person works for."),
+    role: str = typer.Option("", "--role", help="Role, e.g. 'ML engineer'."),
+    json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Record a person on the internal or the partner side."""
+    result = service.add(workspace(), name, side, email, partner=partner, role=role)
+    if json_out:
+        emit_json(result)
+    else:
+        console.print(f"Added {result['side']} person [bold]{result['name']}[/], id {result['id']}")
+
+
+@app.command("list")
+def list_(
+    side: Optional[str] = typer.Option(None, "--side", help="Only this side (internal, partner)."),
+    partner: Optional[str] = typer.Option(None, "--partner", help="Only this partner's people."),
+    engagement: Optional[str] = typer.Option(None, "--engagement", help="Only the people of this engagement."),
+    json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """List people."""
+    rows = service.list_all(workspace(), side=side, partner=partner, engagement=engagement)
+    if json_out:
+        emit_json(rows)
+        return
+    table = Table("id", "name", "side", "partner", "emails", "role", title="People")
+    for row in rows:
+        table.add_row(str(row["id"]), row["name"], row["side"], row["partner"] or "", ", ".join(row["emails"]),
+                      row["role"])
+    console.print(table)

@@ -1,0 +1,56 @@
+"""The error family every layer raises and every edge translates.
+
+Each class carries the HTTP status the web face answers with and the exit
+code the CLI ends with, so neither edge needs to know the others' rules.
+"""
+
+from __future__ import annotations
+
+
+class InhouseError(Exception):
+    """Base of every error a user can cause or the environment can raise."""
+
+    http_status = 500
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:  # one clear line
+        return self.message
+
+
+class InvalidInput(InhouseError):
+    """The user gave a value, file or option that cannot be used."""
+
+    http_status = 422
+    exit_code = 2
+
+
+class NotFound(InhouseError):
+    """A named record, file or repository does not exist."""
+
+    http_status = 404
+    exit_code = 3
+
+
+class Conflict(InhouseError):
+    """The request clashes with what is already stored (e.g. a duplicate name)."""
+
+    http_status = 409
+    exit_code = 4
+
+
+class AnalyzerError(InhouseError):
+    """An analyzer could not read its input (corrupt file, not a git repository...)."""
+
+    http_status = 422
+    exit_code = 5
+
+
+class StorageUnavailable(InhouseError):
+    """The database cannot be reached or is not initialised."""
+
+    http_status = 503
+    exit_code = 6

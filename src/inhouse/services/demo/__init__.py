@@ -1,0 +1,165 @@
+"""`inhouse demo`: a realistic, deterministic workspace to explore every feature.
+
+Meridian Freight (the client) engaged Quantia Labs on 2 June 2025 to build
+shipment ETA prediction; BrightPath AI was the other candidate. The
+engagement is in its second year; the internal share of the work grows but
+stays behind the 30% -> 60% -> 90% plan.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Callable
+
+from inhouse.bootstrap import Workspace
+from inhouse.domain.common import PartnerStatus, Phase, Side
+from inhouse.domain.documents import Document, DocumentKind
+from inhouse.domain.engagements import Engagement, PhaseChange
+from inhouse.domain.organisations import Client, Partner, Person
+from inhouse.domain.repos import Repo
+from inhouse.errors import Conflict
+from inhouse.services import engagements as engagement_service
+from inhouse.services import workspace as workspace_service
+from inhouse.services.demo import gitgen, journal
+from inhouse.settings import load_settings
+from inhouse.store.uow import UnitOfWork
+
+CLIENT = "Meridian Freight"
+ENGAGEMENT = "ETA prediction"
+ENGAGED = "Quantia Labs"
+CANDIDATE = "BrightPath AI"
+
+PEOPLE = [
+    ("Dana Okafor", Side.INTERNAL, ["dana.okafor@meridianfreight.com"], "Head of Data", None),
+    ("Tomás Ribeiro", Side.INTERNAL, ["tomas.ribeiro@meridianfreight.com"], "Data engineer", None),
+    ("Priya Raman", Side.INTERNAL, ["priya.raman@meridianfreight.com"], "ML engineer", None),
+    ("Lukas Brandt", Side.PARTNER, ["lukas@quantialabs.io"], "Delivery lead", ENGAGED),
+    ("Mei Chen", Side.PARTNER, ["mei.chen@quantialabs.io"], "ML engineer", ENGAGED),
+    ("Arjun Patel", Side.PARTNER, ["arjun@quantialabs.io"], "MLOps engineer", ENGAGED),
+]
+
+
+@dataclass
+class DemoContext:
+    """What later demo steps (analyses) need: the workspace and the ids it created."""
+
+    ws: Workspace
+    folder: Path
+    engagement_id: int
+    partner_ids: dict[str, int]
+    repo_path: Path
+    document_paths: dict[str, Path]
+    notes: list[str] = field(default_factory=list)
+
+
+#: Analyses the demo runs after the records exist: (name, step). Feature modules append here.
+ANALYSES: list[tuple[str, Callable[[DemoContext], str]]] = []
+
+
+def _file(name: str) -> bytes:
+    return resources.files("inhouse.services.demo").joinpath("files", name).read_bytes()
+
+
+def _prepare(folder: Path, force: bool) -> None:
+    db_file, repos = folder / "inhouse.db", folder / "repos"
+    if (db_file.exists() or repos.exists()) and not force:
+        raise Conflict(f"{folder} already holds a workspace: pass --force to rebuild it")
+    if db_file.exists():
+        db_file.unlink()
+    if repos.exists():
+        shutil.rmtree(repos)
+    for extra in ("inhouse.db-journal", "inhouse.db-wal", "inhouse.db-shm"):
+        (folder / extra).unlink(missing_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
+
+
+def _records(uow: UnitOfWork, folder: Path) -> DemoContext:
+    client = uow.clients.by_name(CLIENT) or uow.clients.add(Client(name=CLIENT))
+    if uow.partners.by_name(client.id, ENGAGED) is not None:
+        raise Conflict(f"the workspace already holds the demo ({ENGAGED}): use a new --dir or --force")
+    quantia = uow.partners.add(Partner(
+        name=ENGAGED, status=PartnerStatus.ENGAGED, website="https://quantialabs.example",
+        email_domains=["quantialabs.io"], notes="ML engineering boutique, Berlin", client_id=client.id))
+    bright = uow.partners.add(Partner(
+        name=CANDIDATE, status=PartnerStatus.CANDIDATE, website="https://brightpath.example",
+        email_domains=["brightpath.ai"], notes="Large AI platform vendor", client_id=client.id))
+    partners = {ENGAGED: quantia, CANDIDATE: bright}
+    for name, side, emails, role, partner in PEOPLE:
+        uow.people.add(Person(name=name, side=side, emails=emails, role=role, client_id=client.id,
+                              partner_id=partners[partner].id if partner else None))
+    start = gitgen.ENGAGEMENT_START
+    engagement = Engagement(
+        name=ENGAGEMENT, client_id=client.id, partner_id=quantia.id, start_date=start, phase=Phase.ADVISORY,
+        description="Predict shipment arrival times on Meridian's lanes; internal team to own it by year 3.",
+        phases=[PhaseChange(Phase.ADVISORY, start, "four-week pilot on two lanes, then advisory")],
+    )
+    engagement.change_phase(Phase.PROJECT, date(2025, 10, 6),
+                            "pilot cut large ETA errors by a third on two lanes; production build fixed-scope")
+    uow.engagements.add(engagement)
+
+    repo_path = gitgen.generate(folder / "repos" / "eta-prediction")
+    uow.repos.add(Repo(engagement_id=engagement.id, name="eta-prediction", path=str(repo_path.resolve())))
+
+    doc_folder = folder / "documents"
+    doc_folder.mkdir(exist_ok=True)
+    paths = {}
+    for name, kind, engagement_id, partner_id in (
+        ("quantia-msa.md", DocumentKind.CONTRACT, engagement.id, quantia.id),
+        ("quantia-proposal.md", DocumentKind.PROPOSAL, None, quantia.id),
+        ("brightpath-proposal.md", DocumentKind.PROPOSAL, None, bright.id),
+    ):
+        content = _file(name)
+        (doc_folder / name).write_bytes(content)
+        paths[name] = doc_folder / name
+        uow.documents.add(Document(filename=name, kind=kind, content=content, media_type="text/markdown",
+                                   engagement_id=engagement_id, partner_id=partner_id))
+
+    review_ids = {}
+    for review in journal.reviews(engagement.id):
+        uow.reviews.add(review)
+        review_ids[review.week_of] = review.id
+    for decision in journal.decisions(engagement.id, review_ids):
+        uow.decisions.add(decision)
+    for drill in journal.drills(engagement.id):
+        uow.drills.add(drill)
+    uow.commit()
+    return DemoContext(ws=None, folder=folder, engagement_id=engagement.id,  # type: ignore[arg-type]
+                       partner_ids={n: p.id for n, p in partners.items()}, repo_path=repo_path,
+                       document_paths=paths)
+
+
+def build(folder: Path, database_url: str | None = None, force: bool = False) -> dict:
+    """Build the demo workspace in ``folder`` (SQLite ``folder/inhouse.db`` unless ``database_url``)."""
+    folder = folder.expanduser().resolve()
+    if database_url is None:
+        _prepare(folder, force)
+        database_url = f"sqlite:///{folder / 'inhouse.db'}"
+    else:
+        folder.mkdir(parents=True, exist_ok=True)
+        if (folder / "repos").exists():
+            if not force:
+                raise Conflict(f"{folder} already holds demo repositories: pass --force to rebuild them")
+            shutil.rmtree(folder / "repos")
+    ws = Workspace(load_settings(database_url=database_url))
+    try:
+        workspace_service.init(ws, CLIENT)
+        with ws.uow() as uow:
+            context = _records(uow, folder)
+        context.ws = ws
+        for name, step in ANALYSES:
+            context.notes.append(f"{name}: {step(context)}")
+        summary = engagement_service.show(ws, str(context.engagement_id))
+    finally:
+        ws.dispose()
+    return {
+        "folder": str(folder),
+        "database": database_url,
+        "engagement": summary,
+        "analyses": context.notes,
+        "repo": str(context.repo_path),
+        "documents": {k: str(v) for k, v in context.document_paths.items()},
+    }

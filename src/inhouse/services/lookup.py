@@ -1,0 +1,59 @@
+"""Finding the records a user names: by id or by (case-insensitive) name."""
+
+from __future__ import annotations
+
+from inhouse.domain.engagements import Engagement
+from inhouse.domain.organisations import Client, Partner
+from inhouse.errors import InvalidInput, NotFound
+from inhouse.store.uow import UnitOfWork
+
+
+def the_client(uow: UnitOfWork, ref: str | None = None) -> Client:
+    """The client named ``ref``, or the workspace's only client."""
+    if ref:
+        client = uow.clients.get(int(ref)) if ref.isdigit() else uow.clients.by_name(ref)
+        if client is None:
+            raise NotFound(f"no client {ref!r}")
+        return client
+    clients = uow.clients.list()
+    if not clients:
+        raise NotFound("the workspace has no client yet: run `inhouse init --client NAME`")
+    if len(clients) > 1:
+        names = ", ".join(c.name for c in clients)
+        raise InvalidInput(f"the workspace has several clients ({names}): name one with --client")
+    return clients[0]
+
+
+def partner(uow: UnitOfWork, ref: str, client: Client | None = None) -> Partner:
+    ref = str(ref).strip()
+    found: Partner | None = None
+    if ref.isdigit():
+        found = uow.partners.get(int(ref))
+    if found is None:
+        client = client or the_client(uow)
+        found = uow.partners.by_name(client.id, ref)
+    if found is None:
+        raise NotFound(f"no partner {ref!r}: see `inhouse partner list`")
+    return found
+
+
+def engagement(uow: UnitOfWork, ref: str | None) -> Engagement:
+    """The engagement named ``ref`` (id or name), or the only engagement when ``ref`` is empty."""
+    if not ref:
+        engagements = uow.engagements.list()
+        if len(engagements) == 1:
+            return engagements[0]
+        if not engagements:
+            raise NotFound("the workspace has no engagement yet: add one with `inhouse engagement add`")
+        raise InvalidInput("several engagements exist: name one (see `inhouse engagement list`)")
+    ref = str(ref).strip()
+    if ref.isdigit():
+        found = uow.engagements.get(int(ref))
+        if found is not None:
+            return found
+    matches = uow.engagements.by_name(ref)
+    if not matches:
+        raise NotFound(f"no engagement {ref!r}: see `inhouse engagement list`")
+    if len(matches) > 1:
+        raise InvalidInput(f"several engagements are named {ref!r}: use the id instead")
+    return matches[0]

@@ -1,0 +1,31 @@
+"""The one typed settings object; the only place that reads the environment."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite:///inhouse.db"
+
+
+class Settings(BaseSettings):
+    """Every setting has a default and a help text; each reads ``INHOUSE_<NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="INHOUSE_", extra="ignore")
+
+    database_url: str = Field(
+        DEFAULT_DATABASE_URL,
+        description="SQLAlchemy URL of the workspace database (default: inhouse.db in the current folder; "
+        "PostgreSQL as postgresql+psycopg://user@host/db).",
+    )
+    max_document_bytes: int = Field(
+        25 * 1024 * 1024,
+        description="Largest contract, proposal or other document accepted, in bytes.",
+    )
+    debug: bool = Field(False, description="Show tracebacks for errors (CLI) and error details (web).")
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment, with explicit overrides (e.g. the CLI's --db) on top."""
+    clean = {k: v for k, v in overrides.items() if v is not None}
+    return Settings(**clean)

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy tables, Alembic migrations, record collections and the unit of work."""

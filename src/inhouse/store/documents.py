@@ -1,0 +1,135 @@
+"""Records of documents (original bytes kept) and of analysis results."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, defer
+
+from inhouse.domain.documents import Document, DocumentKind
+from inhouse.domain.results import AnalysisResult
+from inhouse.store.tables import AnalysisResultRow, DocumentRow
+
+
+def _document(row: DocumentRow, with_content: bool) -> Document:
+    return Document(
+        filename=row.filename,
+        kind=DocumentKind(row.kind),
+        content=row.content if with_content else b"",
+        media_type=row.media_type,
+        engagement_id=row.engagement_id,
+        partner_id=row.partner_id,
+        title=row.title,
+        id=row.id,
+        created_at=row.created_at,
+    )
+
+
+class DocumentRecords:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, document: Document) -> Document:
+        row = DocumentRow(
+            engagement_id=document.engagement_id,
+            partner_id=document.partner_id,
+            kind=document.kind.value,
+            filename=document.filename,
+            title=document.title,
+            media_type=document.media_type,
+            sha256=document.sha256,
+            size=document.size,
+            content=document.content,
+        )
+        self.session.add(row)
+        self.session.flush()
+        document.id, document.created_at = row.id, row.created_at
+        return document
+
+    def get(self, document_id: int, with_content: bool = True) -> Document | None:
+        row = self.session.get(DocumentRow, document_id)
+        return _document(row, with_content) if row else None
+
+    def list(
+        self,
+        engagement_id: int | None = None,
+        partner_id: int | None = None,
+        kind: DocumentKind | None = None,
+    ) -> list[Document]:
+        """Documents without their bytes (use ``get`` for the content)."""
+        query = select(DocumentRow).options(defer(DocumentRow.content)).order_by(DocumentRow.id)
+        if engagement_id is not None:
+            query = query.where(DocumentRow.engagement_id == engagement_id)
+        if partner_id is not None:
+            query = query.where(DocumentRow.partner_id == partner_id)
+        if kind is not None:
+            query = query.where(DocumentRow.kind == kind.value)
+        return [_document(r, with_content=False) for r in self.session.scalars(query)]
+
+
+def _result(row: AnalysisResultRow) -> AnalysisResult:
+    return AnalysisResult(
+        kind=row.kind,
+        subject=row.subject,
+        payload=row.payload,
+        engagement_id=row.engagement_id,
+        partner_id=row.partner_id,
+        document_id=row.document_id,
+        repo_id=row.repo_id,
+        summary=row.summary,
+        id=row.id,
+        created_at=row.created_at,
+    )
+
+
+class ResultRecords:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, result: AnalysisResult) -> AnalysisResult:
+        row = AnalysisResultRow(
+            kind=result.kind,
+            subject=result.subject,
+            summary=result.summary,
+            payload=result.payload,
+            engagement_id=result.engagement_id,
+            partner_id=result.partner_id,
+            document_id=result.document_id,
+            repo_id=result.repo_id,
+        )
+        self.session.add(row)
+        self.session.flush()
+        result.id, result.created_at = row.id, row.created_at
+        return result
+
+    def get(self, result_id: int) -> AnalysisResult | None:
+        row = self.session.get(AnalysisResultRow, result_id)
+        return _result(row) if row else None
+
+    def _query(self, kind, engagement_id, partner_id, repo_id, document_id, subject):
+        query = select(AnalysisResultRow)
+        if kind is not None:
+            query = query.where(AnalysisResultRow.kind == kind)
+        for column, value in (
+            (AnalysisResultRow.engagement_id, engagement_id),
+            (AnalysisResultRow.partner_id, partner_id),
+            (AnalysisResultRow.repo_id, repo_id),
+            (AnalysisResultRow.document_id, document_id),
+            (AnalysisResultRow.subject, subject),
+        ):
+            if value is not None:
+                query = query.where(column == value)
+        return query
+
+    def list(self, kind: str | None = None, engagement_id: int | None = None, partner_id: int | None = None,
+             repo_id: int | None = None, document_id: int | None = None, subject: str | None = None,
+             ) -> list[AnalysisResult]:
+        query = self._query(kind, engagement_id, partner_id, repo_id, document_id, subject)
+        query = query.order_by(AnalysisResultRow.id)
+        return [_result(r) for r in self.session.scalars(query)]
+
+    def latest(self, kind: str, engagement_id: int | None = None, partner_id: int | None = None,
+               repo_id: int | None = None, document_id: int | None = None, subject: str | None = None,
+               ) -> AnalysisResult | None:
+        query = self._query(kind, engagement_id, partner_id, repo_id, document_id, subject)
+        row = self.session.scalar(query.order_by(AnalysisResultRow.id.desc()).limit(1))
+        return _result(row) if row else None

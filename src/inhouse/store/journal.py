@@ -1,0 +1,107 @@
+"""Records of the weekly journal: reviews, decisions and drills."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inhouse.domain.drills import Drill, DrillOutcome
+from inhouse.domain.reviews import DecidedBy, Decision, WeeklyReview
+from inhouse.store.tables import DecisionRow, DrillRow, ReviewRow
+
+
+def _review(row: ReviewRow) -> WeeklyReview:
+    return WeeklyReview(
+        engagement_id=row.engagement_id, week_of=row.week_of, done=row.done, why=row.why, next=row.next,
+        attendees=list(row.attendees or []), id=row.id, created_at=row.created_at,
+    )
+
+
+class ReviewRecords:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, review: WeeklyReview) -> WeeklyReview:
+        row = ReviewRow(
+            engagement_id=review.engagement_id, week_of=review.week_of, done=review.done, why=review.why,
+            next=review.next, attendees=list(review.attendees),
+        )
+        self.session.add(row)
+        self.session.flush()
+        review.id, review.created_at = row.id, row.created_at
+        return review
+
+    def get(self, review_id: int) -> WeeklyReview | None:
+        row = self.session.get(ReviewRow, review_id)
+        return _review(row) if row else None
+
+    def for_week(self, engagement_id: int, week_of: date) -> WeeklyReview | None:
+        row = self.session.scalar(
+            select(ReviewRow).where(ReviewRow.engagement_id == engagement_id, ReviewRow.week_of == week_of)
+        )
+        return _review(row) if row else None
+
+    def list(self, engagement_id: int) -> list[WeeklyReview]:
+        query = select(ReviewRow).where(ReviewRow.engagement_id == engagement_id).order_by(ReviewRow.week_of)
+        return [_review(r) for r in self.session.scalars(query)]
+
+
+def _decision(row: DecisionRow) -> Decision:
+    return Decision(
+        engagement_id=row.engagement_id, title=row.title, decided_by=DecidedBy(row.decided_by),
+        decided_on=row.decided_on, rationale=row.rationale, review_id=row.review_id, status=row.status,
+        id=row.id, created_at=row.created_at,
+    )
+
+
+class DecisionRecords:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, decision: Decision) -> Decision:
+        row = DecisionRow(
+            engagement_id=decision.engagement_id, review_id=decision.review_id, title=decision.title,
+            decided_by=decision.decided_by.value, decided_on=decision.decided_on, rationale=decision.rationale,
+            status=decision.status,
+        )
+        self.session.add(row)
+        self.session.flush()
+        decision.id, decision.created_at = row.id, row.created_at
+        return decision
+
+    def list(self, engagement_id: int) -> list[Decision]:
+        query = (
+            select(DecisionRow).where(DecisionRow.engagement_id == engagement_id)
+            .order_by(DecisionRow.decided_on, DecisionRow.id)
+        )
+        return [_decision(r) for r in self.session.scalars(query)]
+
+
+def _drill(row: DrillRow) -> Drill:
+    return Drill(
+        engagement_id=row.engagement_id, performed_on=row.performed_on, person=row.person,
+        modification=row.modification, outcome=DrillOutcome(row.outcome), stuck_points=list(row.stuck_points or []),
+        training_hours=row.training_hours, id=row.id, created_at=row.created_at,
+    )
+
+
+class DrillRecords:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, drill: Drill) -> Drill:
+        row = DrillRow(
+            engagement_id=drill.engagement_id, performed_on=drill.performed_on, person=drill.person,
+            modification=drill.modification, outcome=drill.outcome.value, stuck_points=list(drill.stuck_points),
+            training_hours=drill.training_hours,
+        )
+        self.session.add(row)
+        self.session.flush()
+        drill.id, drill.created_at = row.id, row.created_at
+        return drill
+
+    def list(self, engagement_id: int) -> list[Drill]:
+        query = select(DrillRow).where(DrillRow.engagement_id == engagement_id).order_by(DrillRow.performed_on)
+        return [_drill(r) for r in self.session.scalars(query)]

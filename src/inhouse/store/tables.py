@@ -1,0 +1,178 @@
+"""SQLAlchemy table models. The schema itself comes from the Alembic migrations.
+
+Every row that belongs to an engagement carries ``engagement_id``; rows that
+belong to a partner before any engagement exists carry ``partner_id``; so a
+later access layer can scope every query to the engagements a user may see.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Timestamped:
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+
+
+class ClientRow(Timestamped, Base):
+    __tablename__ = "clients"
+    name: Mapped[str] = mapped_column(String(200), unique=True, nullable=False)
+
+
+class PartnerRow(Timestamped, Base):
+    __tablename__ = "partners"
+    __table_args__ = (UniqueConstraint("client_id", "name"),)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), nullable=False, index=True)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    status: Mapped[str] = mapped_column(String(20), nullable=False, default="candidate")
+    website: Mapped[str | None] = mapped_column(String(500))
+    email_domains: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class PersonRow(Timestamped, Base):
+    __tablename__ = "people"
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), nullable=False, index=True)
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    side: Mapped[str] = mapped_column(String(20), nullable=False)
+    role: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+
+
+class PersonEmailRow(Base):
+    __tablename__ = "person_emails"
+    __table_args__ = (UniqueConstraint("client_id", "email"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), nullable=False)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True)
+    email: Mapped[str] = mapped_column(String(320), nullable=False)
+
+
+class EngagementRow(Timestamped, Base):
+    __tablename__ = "engagements"
+    __table_args__ = (UniqueConstraint("client_id", "name"),)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), nullable=False, index=True)
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id", ondelete="RESTRICT"), nullable=False, index=True)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    description: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    start_date: Mapped[date] = mapped_column(Date, nullable=False)
+    phase: Mapped[str] = mapped_column(String(20), nullable=False)
+    plan: Mapped[list] = mapped_column(JSON, nullable=False)
+
+
+class PhaseChangeRow(Base):
+    __tablename__ = "engagement_phases"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    engagement_id: Mapped[int] = mapped_column(
+        ForeignKey("engagements.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    phase: Mapped[str] = mapped_column(String(20), nullable=False)
+    started_on: Mapped[date] = mapped_column(Date, nullable=False)
+    reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class DocumentRow(Timestamped, Base):
+    __tablename__ = "documents"
+    engagement_id: Mapped[int | None] = mapped_column(ForeignKey("engagements.id", ondelete="CASCADE"), index=True)
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    filename: Mapped[str] = mapped_column(String(500), nullable=False)
+    title: Mapped[str] = mapped_column(String(500), nullable=False, default="")
+    media_type: Mapped[str] = mapped_column(String(200), nullable=False)
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    size: Mapped[int] = mapped_column(Integer, nullable=False)
+    content: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+
+
+class ReviewRow(Timestamped, Base):
+    __tablename__ = "weekly_reviews"
+    __table_args__ = (UniqueConstraint("engagement_id", "week_of"),)
+    engagement_id: Mapped[int] = mapped_column(
+        ForeignKey("engagements.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    week_of: Mapped[date] = mapped_column(Date, nullable=False)
+    done: Mapped[str] = mapped_column(Text, nullable=False)
+    why: Mapped[str] = mapped_column(Text, nullable=False)
+    next: Mapped[str] = mapped_column(Text, nullable=False)
+    attendees: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+
+
+class DecisionRow(Timestamped, Base):
+    __tablename__ = "decisions"
+    engagement_id: Mapped[int] = mapped_column(
+        ForeignKey("engagements.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    review_id: Mapped[int | None] = mapped_column(ForeignKey("weekly_reviews.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(String(500), nullable=False)
+    decided_by: Mapped[str] = mapped_column(String(20), nullable=False)
+    decided_on: Mapped[date] = mapped_column(Date, nullable=False)
+    rationale: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    status: Mapped[str] = mapped_column(String(40), nullable=False, default="accepted")
+
+
+class DrillRow(Timestamped, Base):
+    __tablename__ = "drills"
+    engagement_id: Mapped[int] = mapped_column(
+        ForeignKey("engagements.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    performed_on: Mapped[date] = mapped_column(Date, nullable=False)
+    person: Mapped[str] = mapped_column(String(200), nullable=False)
+    modification: Mapped[str] = mapped_column(Text, nullable=False)
+    outcome: Mapped[str] = mapped_column(String(20), nullable=False)
+    stuck_points: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    training_hours: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)
+
+
+class RepoRow(Timestamped, Base):
+    __tablename__ = "repos"
+    __table_args__ = (UniqueConstraint("engagement_id", "path"),)
+    engagement_id: Mapped[int] = mapped_column(
+        ForeignKey("engagements.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    path: Mapped[str] = mapped_column(String(2000), nullable=False)
+    default_rev: Mapped[str] = mapped_column(String(200), nullable=False, default="HEAD")
+
+
+class AnalysisResultRow(Timestamped, Base):
+    __tablename__ = "analysis_results"
+    kind: Mapped[str] = mapped_column(String(40), nullable=False, index=True)
+    subject: Mapped[str] = mapped_column(String(2000), nullable=False)
+    summary: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    payload: Mapped[dict] = mapped_column(JSON, nullable=False)
+    engagement_id: Mapped[int | None] = mapped_column(ForeignKey("engagements.id", ondelete="CASCADE"), index=True)
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    repo_id: Mapped[int | None] = mapped_column(ForeignKey("repos.id", ondelete="CASCADE"), index=True)

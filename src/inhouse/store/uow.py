@@ -1,0 +1,71 @@
+"""The unit of work: one transaction, every record collection, all-or-nothing."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from inhouse.errors import Conflict, StorageUnavailable
+from inhouse.store.database import describe, first_line
+from inhouse.store.documents import DocumentRecords, ResultRecords
+from inhouse.store.engagements import EngagementRecords, RepoRecords
+from inhouse.store.journal import DecisionRecords, DrillRecords, ReviewRecords
+from inhouse.store.organisations import ClientRecords, PartnerRecords, PersonRecords
+
+
+class UnitOfWork:
+    """``with uow: ...; uow.commit()``: anything not committed is rolled back on exit."""
+
+    def __init__(self, session_factory: Callable[[], Session], engine: Engine) -> None:
+        self._session_factory = session_factory
+        self.engine = engine
+        self.session: Session | None = None
+
+    def __enter__(self) -> "UnitOfWork":
+        self.session = session = self._session_factory()
+        self.clients = ClientRecords(session)
+        self.partners = PartnerRecords(session)
+        self.people = PersonRecords(session)
+        self.engagements = EngagementRecords(session)
+        self.repos = RepoRecords(session)
+        self.documents = DocumentRecords(session)
+        self.results = ResultRecords(session)
+        self.reviews = ReviewRecords(session)
+        self.decisions = DecisionRecords(session)
+        self.drills = DrillRecords(session)
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            self.session.rollback()
+        finally:
+            self.session.close()
+            self.session = None
+        if isinstance(exc, OperationalError):
+            raise StorageUnavailable(f"database error on {describe(self.engine)}: {first_line(exc)}") from None
+
+    def flush(self) -> None:
+        try:
+            self.session.flush()
+        except IntegrityError as exc:
+            self.session.rollback()
+            raise Conflict(f"conflicts with stored data: {first_line(exc)}") from None
+
+    def commit(self) -> None:
+        try:
+            self.session.commit()
+        except IntegrityError as exc:
+            self.session.rollback()
+            raise Conflict(f"conflicts with stored data: {first_line(exc)}") from None
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+
+def uow_factory(engine: Engine) -> Callable[[], UnitOfWork]:
+    sessions = sessionmaker(bind=engine, expire_on_commit=False)
+    return lambda: UnitOfWork(sessions, engine)
+

@@ -1,0 +1,50 @@
+"""`inhouse demo` builds the same realistic workspace every time."""
+
+from __future__ import annotations
+
+import subprocess
+
+from tests.conftest import Cli
+
+
+def _head(repo: str) -> str:
+    return subprocess.run(["git", "-C", repo, "rev-parse", "HEAD"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def _build(tmp_path, name):
+    folder = tmp_path / name
+    result = Cli(f"sqlite:///{folder / 'inhouse.db'}")("demo", "--dir", str(folder), "--json", db=False)
+    assert result.exit_code == 0, result.stderr
+    return result.json
+
+
+def test_demo_is_realistic_and_deterministic(tmp_path):
+    first, second = _build(tmp_path, "a"), _build(tmp_path, "b")
+    assert _head(first["repo"]) == _head(second["repo"])
+    strip = ("created_at", "id")
+    a = {k: v for k, v in first["engagement"].items() if k not in ("repos", "analyses")}
+    b = {k: v for k, v in second["engagement"].items() if k not in ("repos", "analyses")}
+    assert a == b
+    assert [{k: v for k, v in x.items() if k not in strip} for x in first["engagement"]["analyses"]] == \
+        [{k: v for k, v in x.items() if k not in strip} for x in second["engagement"]["analyses"]]
+    engagement = first["engagement"]
+    assert engagement["phase"] == "project" and engagement["start_date"] == "2025-06-02"
+    assert 38 <= engagement["reviews"]["count"] <= 44
+    assert engagement["decisions"] >= 3 and engagement["drills"] >= 2
+    assert {d["kind"] for d in engagement["documents"]} == {"contract"}
+    log = subprocess.run(["git", "-C", first["repo"], "log", "--format=%aE%x09%ad", "--date=short"],
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    dates = sorted(line.split("\t")[1] for line in log)
+    assert dates[0] < "2024-06-01" and dates[-1] > "2026-11-01"  # about 2.5 years
+    domains = {line.split("\t")[0].split("@")[1] for line in log}
+    assert {"meridianfreight.com", "quantialabs.io"} <= domains
+
+
+def test_demo_refuses_to_overwrite_without_force(tmp_path):
+    _build(tmp_path, "a")
+    folder = tmp_path / "a"
+    again = Cli("unused")("demo", "--dir", str(folder), db=False)
+    assert again.exit_code == 4 and "--force" in again.stderr
+    forced = Cli("unused")("demo", "--dir", str(folder), "--force", db=False)
+    assert forced.exit_code == 0, forced.stderr
