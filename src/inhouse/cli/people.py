@@ -42,7 +42,9 @@ def list_(
     if json_out:
         emit_json(rows)
         return
-    table = Table("id", "name", "side", "partner", "emails", "role", title="People")
+    table = Table("id", "name", "side", "partner", title="People")
+    table.add_column("emails", overflow="fold", min_width=24)
+    table.add_column("role")
     for row in rows:
         table.add_row(str(row["id"]), row["name"], row["side"], row["partner"] or "", ", ".join(row["emails"]),
                       row["role"])
