@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DIR ?= demo
 
-.PHONY: demo test install install-test lint bench clean
+.PHONY: demo demo-build test install install-test lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,13 +22,23 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
-## demo: build the demo workspace in ./demo (embedded SQLite) and print a summary
-demo: install
+## demo: build the demo workspace in ./demo (embedded SQLite), print a summary, then serve it on the web
+demo: demo-build
+	$(BIN)/inhouse --db sqlite:///$(DEMO_DIR)/inhouse.db serve
+
+## demo-build: build the demo workspace without serving it
+demo-build: install
 	$(BIN)/inhouse demo --dir $(DEMO_DIR) --force
 
 ## test: the whole test suite (SQLite always; PostgreSQL too when INHOUSE_TEST_POSTGRES_URL is set)
 test: install-test
 	$(BIN)/python -m pytest -q -n auto tests
+
+## bench-git: measure `inhouse scan` against git log and the peers (synthetic 100k-commit history; REPOS=... adds real ones)
+.PHONY: bench-git
+bench-git: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/git_scan.py $(REPOS)
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) .pytest_cache build *.egg-info src/*.egg-info

@@ -54,3 +54,16 @@ class StorageUnavailable(InhouseError):
 
     http_status = 503
     exit_code = 6
+
+
+class TooLarge(InvalidInput):
+    """An upload or document over the size limit (``max_document_bytes``)."""
+
+    http_status = 413
+
+
+class NotAvailable(InhouseError):
+    """The feature needs a service this version of inhouse does not have (yet)."""
+
+    http_status = 501
+    exit_code = 7

@@ -23,6 +23,13 @@ class Settings(BaseSettings):
         description="Largest contract, proposal or other document accepted, in bytes.",
     )
     debug: bool = Field(False, description="Show tracebacks for errors (CLI) and error details (web).")
+    training_hours_per_stuck_point: float = Field(
+        4.0, description="Training hours requested for each point where a drill got stuck (drill add --hours overrides).",
+    )
+    delegate_alert_weeks: int = Field(
+        2, description="Weeks without a weekly review, or without internal participation, before the "
+        "'delegate and wait' alert (participation --weeks overrides).",
+    )
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -22,10 +22,15 @@ def _build(tmp_path, name):
 def test_demo_is_realistic_and_deterministic(tmp_path):
     first, second = _build(tmp_path, "a"), _build(tmp_path, "b")
     assert _head(first["repo"]) == _head(second["repo"])
-    strip = ("created_at", "id")
-    a = {k: v for k, v in first["engagement"].items() if k not in ("repos", "analyses")}
-    b = {k: v for k, v in second["engagement"].items() if k not in ("repos", "analyses")}
+    strip = ("created_at", "id", "subject")  # subjects and scan times name each run's own folder
+    volatile = ("repos", "analyses", "knowledge")
+    a = {k: v for k, v in first["engagement"].items() if k not in volatile}
+    b = {k: v for k, v in second["engagement"].items() if k not in volatile}
     assert a == b
+    scans = [{k: v for k, v in run["engagement"]["knowledge"].items() if k not in ("repo", "scanned_at")}
+             for run in (first, second)]
+    assert scans[0] == scans[1]
+    assert scans[0]["truck_factor"] >= 1 and scans[0]["gap"] < 0  # internal share behind the plan
     assert [{k: v for k, v in x.items() if k not in strip} for x in first["engagement"]["analyses"]] == \
         [{k: v for k, v in x.items() if k not in strip} for x in second["engagement"]["analyses"]]
     engagement = first["engagement"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 import typer
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
@@ -55,7 +56,7 @@ def phase(
     engagement: str = typer.Argument(..., help="Engagement name or id."),
     new_phase: str = typer.Argument(..., metavar="PHASE", help="advisory or project."),
     on: str = typer.Option(..., "--on", help="Date of the change, YYYY-MM-DD."),
-    reason: str = typer.Option("", "--reason", help="Why, e.g. which advisory scope was proven."),
+    reason: str = typer.Option(..., "--reason", help="Why (required), e.g. which advisory scope was proven."),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Record a phase change (e.g. converting proven advisory scope to a project)."""
@@ -63,7 +64,8 @@ def phase(
     if json_out:
         emit_json(result)
     else:
-        console.print(f"[bold]{result['name']}[/] is now in the {result['phase']} phase since {result['phase_since']}")
+        console.print(f"[bold]{result['name']}[/] is now in the {result['phase']} phase since {result['phase_since']}"
+                      f" ({result['phases'][-1]['reason']})")
 
 
 @app.command("show")
@@ -92,6 +94,17 @@ def render_show(data: dict) -> None:
         + (f" ({data['reviews']['first']} .. {data['reviews']['last']})" if data["reviews"]["count"] else ""),
         f"Decisions: {data['decisions']}   Drills: {data['drills']}",
     ]
+    if data.get("knowledge"):  # the latest `inhouse scan`
+        k = data["knowledge"]
+        lines.append(f"Code knowledge: truck factor {k['truck_factor']}; {pct(k['orphaned_share'])} of files "
+                     f"orphaned if the partner left; internal share {pct(k['internal_share'])} in "
+                     f"{k['period']} vs plan {pct(k['plan_internal_share'])}")
+    history = []
+    for change in data.get("phases", []):
+        until = f" until {change['ended_on']}" if change.get("ended_on") else " (current)"
+        reason = f": {escape(change['reason'])}" if change["reason"] else ""
+        history.append(f"  {change['phase']} from {change['started_on']}{until}{reason}")
+    lines[2:2] = history
     console.print(Panel("\n".join(lines), title="Engagement", expand=False))
     if data["analyses"]:
         table = Table("analysis", "subject", "summary", "when", title="Latest analyses")

@@ -11,7 +11,10 @@ from typer.core import TyperGroup
 from inhouse import __version__
 from inhouse.cli import context
 from inhouse.cli import demo as demo_cli
-from inhouse.cli import engagements, partners, people, repos, workspace
+from inhouse.cli import engagements, knowledge, partners, people, report, repos, web, workspace
+from inhouse.cli import decisions, drills, participation, reviews
+from inhouse.cli import assets, docs_audit, exit_readiness, status
+from inhouse.cli import contracts as contracts_cli
 from inhouse.errors import InhouseError
 
 class InhouseGroup(TyperGroup):
@@ -66,7 +69,19 @@ app.add_typer(engagements.app, name="engagement")
 app.add_typer(partners.app, name="partner")
 app.add_typer(people.app, name="person")
 app.add_typer(repos.app, name="repo")
+app.add_typer(reviews.app, name="review")
+app.add_typer(decisions.app, name="decision")
+app.add_typer(drills.app, name="drill")
+participation.register(app)
 demo_cli.register(app)
+knowledge.register(app)
+web.register(app)
+report.register(app)
+app.add_typer(docs_audit.app, name="docs")
+app.add_typer(contracts_cli.app, name="contract")
+app.add_typer(assets.app, name="asset")
+exit_readiness.register(app)
+status.register(app)
 
 
 def run(argv: list[str] | None = None) -> None:

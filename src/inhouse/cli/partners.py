@@ -7,8 +7,14 @@ from typing import List, Optional
 import typer
 from rich.table import Table
 
+from rich.markup import escape
+
+from inhouse.cli import partner_views
 from inhouse.cli.context import console, emit_json, workspace
 from inhouse.services import partners as service
+from inhouse.services import partners_assess as assess_service
+from inhouse.services import partners_compare as compare_service
+from inhouse.services import partners_references as references_service
 
 app = typer.Typer(help="Add, list and assess partners.", no_args_is_help=True)
 
@@ -45,3 +51,80 @@ def list_(
         table.add_row(str(row["id"]), row["name"], row["status"], ", ".join(row["email_domains"]),
                       row["website"] or "")
     console.print(table)
+
+
+@app.command("assess")
+def assess(
+    files: List[str] = typer.Argument(..., help="Proposals, pitch decks, call transcripts or email threads "
+                                                "(PDF, DOCX, Markdown, HTML or text)."),
+    partner: Optional[str] = typer.Option(None, "--partner", "-p",
+                                          help="The partner they come from (default: the stored partner they name)."),
+    engagement: Optional[str] = typer.Option(None, "--engagement", "-e", help="Engagement the choice is for."),
+    json_out: bool = typer.Option(False, "--json", help="Print a JSON array, one object per file."),
+) -> None:
+    """Read what a partner sends and says for the three signals, references and red flags; store it."""
+    results = assess_service.assess(workspace(), files, partner=partner, engagement=engagement)
+    if json_out:
+        emit_json([item["assessment"] for item in results])
+        return
+    for item in results:
+        partner_views.show_assessment(item)
+
+
+references_app = typer.Typer(help="Record and list reference checks of partners.", no_args_is_help=True)
+app.add_typer(references_app, name="reference")
+
+
+@references_app.command("add")
+def reference_add(
+    partner: str = typer.Argument(..., help="The partner whose reference this is."),
+    name: str = typer.Argument(..., help="The reference: the client or project it is about."),
+    similar_scale: str = typer.Option("unknown", "--similar-scale", help="Similar in scale to ours? yes, no, unknown."),
+    still_running: str = typer.Option("unknown", "--still-running", help="Still running today? yes, no, unknown."),
+    contact: str = typer.Option("unknown", "--contact", help="Can we talk to that client directly? yes, no, unknown."),
+    notes: str = typer.Option("", "--notes", help="What the reference said."),
+    engagement: Optional[str] = typer.Option(None, "--engagement", "-e", help="Engagement the choice is for."),
+    json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Record a reference you checked by hand."""
+    result = references_service.add(workspace(), partner, name, similar_scale=similar_scale,
+                                    still_running=still_running, client_contact_offered=contact, notes=notes,
+                                    engagement=engagement)
+    if json_out:
+        emit_json(result)
+    else:
+        console.print(f"Recorded reference [bold]{escape(result['name'])}[/] for {escape(result['partner'])}, "
+                      f"id {result['id']}")
+
+
+@references_app.command("list")
+def reference_list(
+    partner: Optional[str] = typer.Option(None, "--partner", "-p", help="Only this partner's references."),
+    engagement: Optional[str] = typer.Option(None, "--engagement", "-e", help="Only references for this engagement."),
+    json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """List reference checks, by hand and as claimed in assessed documents."""
+    rows = references_service.list_all(workspace(), partner=partner, engagement=engagement)
+    if json_out:
+        emit_json(rows)
+    else:
+        partner_views.show_references(rows)
+
+
+@app.command("compare")
+def compare(
+    engagement: Optional[str] = typer.Option(None, "--engagement", "-e", help="Only candidates for this engagement."),
+    weight: List[str] = typer.Option([], "--weight", "-w",
+                                     help="Criterion weight NAME=NUMBER (repeatable): problem_first, honest_limits, "
+                                          "starts_small, references, red_flags, technical_skill."),
+    technical_skill: List[str] = typer.Option([], "--technical-skill", "-t",
+                                              help="Your rating PARTNER=0..5 of a partner's technical skill (repeatable)."),
+    json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Rank candidate partners on the scorecard, side by side, with the reasons."""
+    result = compare_service.compare(workspace(), engagement=engagement, weights=weight,
+                                     technical_skill=technical_skill)
+    if json_out:
+        emit_json(result)
+    else:
+        partner_views.show_comparison(result)

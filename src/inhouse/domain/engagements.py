@@ -51,7 +51,9 @@ class Engagement:
             raise InvalidInput(f"phase date {on} is before the engagement's start {self.start_date}")
         if self.phases and on < self.phases[-1].started_on:
             raise InvalidInput(f"phase date {on} is before the last phase change {self.phases[-1].started_on}")
-        change = PhaseChange(phase=phase, started_on=on, reason=reason)
+        if not reason.strip():
+            raise InvalidInput("a phase change needs its reason (--reason), e.g. which advisory scope was proven")
+        change = PhaseChange(phase=phase, started_on=on, reason=reason.strip())
         self.phases.append(change)
         self.phase = phase
         return change

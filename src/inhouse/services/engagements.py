@@ -32,8 +32,9 @@ def engagement_dict(engagement: Engagement, partner_name: str, today: date | Non
     }
 
 
-def _phase_dict(change: PhaseChange) -> dict:
-    return {"phase": change.phase.value, "started_on": change.started_on.isoformat(), "reason": change.reason}
+def _phase_dict(change: PhaseChange, ended_on: date | None = None) -> dict:
+    return {"phase": change.phase.value, "started_on": change.started_on.isoformat(),
+            "ended_on": ended_on.isoformat() if ended_on else None, "reason": change.reason}
 
 
 def add(ws: Workspace, name: str, partner: str, start: str, phase: str = "advisory",
@@ -100,7 +101,8 @@ def show_in(uow: UnitOfWork, engagement: Engagement, today: date | None = None) 
     data = engagement_dict(engagement, partner.name, today)
     data.update({
         "client": client.name,
-        "phases": [_phase_dict(p) for p in engagement.phases],
+        "phases": [_phase_dict(p, nxt.started_on if nxt else None)
+                   for p, nxt in zip(engagement.phases, engagement.phases[1:] + [None])],
         "people": {
             "internal": [p.name for p in people if p.side.value == "internal"],
             "partner": [p.name for p in people if p.side.value == "partner"],
@@ -119,4 +121,7 @@ def show_in(uow: UnitOfWork, engagement: Engagement, today: date | None = None) 
         "drills": len(uow.drills.list(engagement.id)),
         "analyses": list(latest.values()),
     })
+    from inhouse.services.knowledge import latest_summary  # the latest git scan, in a few figures
+
+    data["knowledge"] = latest_summary(uow, engagement.id)
     return data

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from inhouse.domain.engagements import Engagement
 from inhouse.domain.organisations import Client, Partner
+from inhouse.domain.roster import Roster
 from inhouse.errors import InvalidInput, NotFound
 from inhouse.store.uow import UnitOfWork
 
@@ -57,3 +58,12 @@ def engagement(uow: UnitOfWork, ref: str | None) -> Engagement:
     if len(matches) > 1:
         raise InvalidInput(f"several engagements are named {ref!r}: use the id instead")
     return matches[0]
+
+
+def roster(uow: UnitOfWork, engagement: Engagement) -> Roster:
+    """Who is who in ``engagement``: its people, the client's and the partner's names and domains."""
+    partner = uow.partners.get(engagement.partner_id)
+    client = uow.clients.get(engagement.client_id)
+    people = uow.people.for_engagement(engagement.client_id, engagement.partner_id)
+    return Roster(people, client.name if client else "", partner.name if partner else "",
+                  partner.email_domains if partner else ())

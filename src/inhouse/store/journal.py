@@ -1,15 +1,16 @@
-"""Records of the weekly journal: reviews, decisions and drills."""
+"""Records of the weekly journal: reviews, decisions, drills and tracker tasks."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inhouse.domain.drills import Drill, DrillOutcome
+from inhouse.domain.participation import Task
 from inhouse.domain.reviews import DecidedBy, Decision, WeeklyReview
-from inhouse.store.tables import DecisionRow, DrillRow, ReviewRow
+from inhouse.store.tables import DecisionRow, DrillRow, ReviewRow, TaskRow
 
 
 def _review(row: ReviewRow) -> WeeklyReview:
@@ -52,7 +53,7 @@ def _decision(row: DecisionRow) -> Decision:
     return Decision(
         engagement_id=row.engagement_id, title=row.title, decided_by=DecidedBy(row.decided_by),
         decided_on=row.decided_on, rationale=row.rationale, review_id=row.review_id, status=row.status,
-        id=row.id, created_at=row.created_at,
+        deciders=list(row.deciders or []), id=row.id, created_at=row.created_at,
     )
 
 
@@ -64,12 +65,25 @@ class DecisionRecords:
         row = DecisionRow(
             engagement_id=decision.engagement_id, review_id=decision.review_id, title=decision.title,
             decided_by=decision.decided_by.value, decided_on=decision.decided_on, rationale=decision.rationale,
-            status=decision.status,
+            status=decision.status, deciders=list(decision.deciders),
         )
         self.session.add(row)
         self.session.flush()
         decision.id, decision.created_at = row.id, row.created_at
         return decision
+
+    def link_week(self, engagement_id: int, week_of: date, review_id: int) -> int:
+        """Link the unlinked decisions taken in the week starting ``week_of`` to that week's review."""
+        rows = self.session.scalars(select(DecisionRow).where(
+            DecisionRow.engagement_id == engagement_id, DecisionRow.review_id.is_(None),
+            DecisionRow.decided_on >= week_of, DecisionRow.decided_on < week_of + timedelta(days=7),
+        ))
+        count = 0
+        for row in rows:
+            row.review_id = review_id
+            count += 1
+        self.session.flush()
+        return count
 
     def list(self, engagement_id: int) -> list[Decision]:
         query = (
@@ -105,3 +119,41 @@ class DrillRecords:
     def list(self, engagement_id: int) -> list[Drill]:
         query = select(DrillRow).where(DrillRow.engagement_id == engagement_id).order_by(DrillRow.performed_on)
         return [_drill(r) for r in self.session.scalars(query)]
+
+
+def _task(row: TaskRow) -> Task:
+    return Task(
+        engagement_id=row.engagement_id, key=row.key, title=row.title, worked_on=row.worked_on,
+        assignee=row.assignee, status=row.status, source=row.source, id=row.id, created_at=row.created_at,
+    )
+
+
+class TaskRecords:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def save(self, task: Task) -> str:
+        """Insert ``task`` or update the stored one with its key: ``added``, ``updated`` or ``unchanged``."""
+        row = self.session.scalar(
+            select(TaskRow).where(TaskRow.engagement_id == task.engagement_id, TaskRow.key == task.key)
+        )
+        values = {"title": task.title, "assignee": task.assignee, "status": task.status,
+                  "worked_on": task.worked_on, "source": task.source}
+        if row is None:
+            row = TaskRow(engagement_id=task.engagement_id, key=task.key, **values)
+            self.session.add(row)
+            self.session.flush()
+            task.id, task.created_at = row.id, row.created_at
+            return "added"
+        task.id, task.created_at = row.id, row.created_at
+        if all(getattr(row, name) == value for name, value in values.items()):
+            return "unchanged"
+        for name, value in values.items():
+            setattr(row, name, value)
+        self.session.flush()
+        return "updated"
+
+    def list(self, engagement_id: int) -> list[Task]:
+        query = (select(TaskRow).where(TaskRow.engagement_id == engagement_id)
+                 .order_by(TaskRow.worked_on, TaskRow.key))
+        return [_task(r) for r in self.session.scalars(query)]

@@ -140,6 +140,7 @@ class DecisionRow(Timestamped, Base):
     decided_on: Mapped[date] = mapped_column(Date, nullable=False)
     rationale: Mapped[str] = mapped_column(Text, nullable=False, default="")
     status: Mapped[str] = mapped_column(String(40), nullable=False, default="accepted")
+    deciders: Mapped[list | None] = mapped_column(JSON)
 
 
 class DrillRow(Timestamped, Base):
@@ -176,3 +177,56 @@ class AnalysisResultRow(Timestamped, Base):
     partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id", ondelete="CASCADE"), index=True)
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     repo_id: Mapped[int | None] = mapped_column(ForeignKey("repos.id", ondelete="CASCADE"), index=True)
+
+
+class JobRow(Timestamped, Base):
+    """Background work (a scan of a large repository): its state, progress and outcome."""
+
+    __tablename__ = "jobs"
+    kind: Mapped[str] = mapped_column(String(40), nullable=False)
+    subject: Mapped[str] = mapped_column(String(2000), nullable=False, default="")
+    engagement_id: Mapped[int | None] = mapped_column(ForeignKey("engagements.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(20), nullable=False, default="queued")
+    progress: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)
+    message: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    result: Mapped[dict | None] = mapped_column(JSON)
+    error: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    started_at: Mapped[datetime | None] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class AssetRow(Timestamped, Base):
+    """The asset inventory: what the client must hold at exit, and who holds it."""
+
+    __tablename__ = "assets"
+    __table_args__ = (UniqueConstraint("engagement_id", "kind", "name"),)
+    engagement_id: Mapped[int] = mapped_column(
+        ForeignKey("engagements.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    kind: Mapped[str] = mapped_column(String(40), nullable=False)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    held_by: Mapped[str] = mapped_column(String(20), nullable=False)
+    holder: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    location: Mapped[str] = mapped_column(String(2000), nullable=False, default="")
+    notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class TaskRow(Timestamped, Base):
+    """A tracker task (Jira issue, plain CSV row): who worked on it and when, for participation."""
+
+    __tablename__ = "tasks"
+    __table_args__ = (UniqueConstraint("engagement_id", "key"),)
+    engagement_id: Mapped[int] = mapped_column(
+        ForeignKey("engagements.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    key: Mapped[str] = mapped_column(String(200), nullable=False)
+    title: Mapped[str] = mapped_column(Text, nullable=False)
+    assignee: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    status: Mapped[str] = mapped_column(String(100), nullable=False, default="")
+    worked_on: Mapped[date] = mapped_column(Date, nullable=False)
+    source: Mapped[str] = mapped_column(String(20), nullable=False, default="plain")
+
+
+# Feature modules with tables of their own, imported so that Base.metadata (migrations, `db check`) sees them.
+from inhouse.store import tables_knowledge  # noqa: E402,F401
+from inhouse.store import tables_partners  # noqa: E402,F401

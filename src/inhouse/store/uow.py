@@ -9,11 +9,15 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from inhouse.errors import Conflict, StorageUnavailable
+from inhouse.store.assets import AssetRecords
 from inhouse.store.database import describe, first_line
 from inhouse.store.documents import DocumentRecords, ResultRecords
 from inhouse.store.engagements import EngagementRecords, RepoRecords
-from inhouse.store.journal import DecisionRecords, DrillRecords, ReviewRecords
+from inhouse.store.jobs import JobRecords
+from inhouse.store.knowledge import ScanStateRecords
+from inhouse.store.journal import DecisionRecords, DrillRecords, ReviewRecords, TaskRecords
 from inhouse.store.organisations import ClientRecords, PartnerRecords, PersonRecords
+from inhouse.store.partners import ReferenceCheckRecords
 
 
 class UnitOfWork:
@@ -36,6 +40,11 @@ class UnitOfWork:
         self.reviews = ReviewRecords(session)
         self.decisions = DecisionRecords(session)
         self.drills = DrillRecords(session)
+        self.tasks = TaskRecords(session)
+        self.assets = AssetRecords(session)
+        self.jobs = JobRecords(session)
+        self.scan_states = ScanStateRecords(session)
+        self.references = ReferenceCheckRecords(session)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -58,6 +58,7 @@ class DemoContext:
 
 #: Analyses the demo runs after the records exist: (name, step). Feature modules append here.
 ANALYSES: list[tuple[str, Callable[[DemoContext], str]]] = []
+ANALYSES.append(("tasks", journal.import_tasks))
 
 
 def _file(name: str) -> bytes:
@@ -163,3 +164,17 @@ def build(folder: Path, database_url: str | None = None, force: bool = False) ->
         "repo": str(context.repo_path),
         "documents": {k: str(v) for k, v in context.document_paths.items()},
     }
+
+
+# Feature steps (each module keeps its own step next to its service).
+from inhouse.services import knowledge as _knowledge  # noqa: E402
+
+ANALYSES.append(("scan", _knowledge.demo_step))
+from inhouse.services import docs_audit as _docs_audit  # noqa: E402
+from inhouse.services.demo import inventory as _inventory  # noqa: E402
+
+ANALYSES.append(("docs audit", _docs_audit.demo_step))
+ANALYSES.append(("asset inventory", _inventory.demo_step))
+from inhouse.services import partners_assess as _partners_assess  # noqa: E402
+
+ANALYSES.append(("partner choice", _partners_assess.demo_step))

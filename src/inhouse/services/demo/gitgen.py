@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from inhouse.errors import AnalyzerError
+from inhouse.services.demo import docs
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,8 @@ def generate(target: Path, seed: int = 7) -> Path:
                 when = datetime(day.year, day.month, day.day, rng.randint(8, 18), rng.randint(0, 59),
                                 tzinfo=timezone.utc)
                 changes, verbs = [], []
-                for path in {_pick_path(rng, history.layout, side, day) for _ in range(rng.choices([1, 2, 3], [5, 3, 1])[0])}:
+                count = rng.choices([1, 2, 3], [5, 3, 1])[0]  # (first-seen order: a set's order varies by process)
+                for path in dict.fromkeys(_pick_path(rng, history.layout, side, day) for _ in range(count)):
                     blob, verb = history.edit(path)
                     changes.append(blob)
                     verbs.append(f"{verb} {path.rsplit('/', 1)[-1]}")
@@ -222,6 +224,11 @@ def generate(target: Path, seed: int = 7) -> Path:
                 when = datetime(day.year, day.month, day.day, 11, 0, tzinfo=timezone.utc)
                 head = history.commit(AUTHORS[4], when, "Rename cache to feature_cache",
                                       [f"R {old} {new}\n".encode()], parent=head)
+        for who, message, pages in docs.COMMITS.get(day, ()):  # the documentation, on fixed days
+            history.files.update({path: text.splitlines() for path, text in pages.items()})
+            when = datetime(day.year, day.month, day.day, 16, 30, tzinfo=timezone.utc)
+            head = history.commit(AUTHORS[who], when, message, [history.blob_commands(p) for p in pages],
+                                  parent=head)
         day += timedelta(days=1)
     subprocess.run(["git", "fast-import", "--quiet"], input=b"".join(history.out), **env_run)
     subprocess.run(["git", "update-ref", "-d", "refs/heads/feature"], **env_run)

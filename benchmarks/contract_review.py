@@ -1,0 +1,229 @@
+"""Contract review benchmark: CUAD clause spans, CUAD whole contracts, our labelled
+contracts, and speed. Reads ../shared (or $INHOUSE_SHARED) only when it is present.
+
+    python benchmarks/contract_review.py [--shared PATH] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from inhouse.analysis.contracts import check_contract, review_contract  # noqa: E402
+from inhouse.analysis.contracts.context import Context  # noqa: E402
+from inhouse.analysis.contracts.detectors.flags import FLAG_DETECTORS, TerminationForConvenience  # noqa: E402
+from inhouse.analysis.contracts.review import DETECTORS  # noqa: E402
+from inhouse.analysis.documents import read_document  # noqa: E402
+from inhouse.analysis.documents.pdf_writer import write_text_pdf  # noqa: E402
+
+# Clause kind -> CUAD categories whose spans it should recognise (recall), after the
+# mapping in cuad-clauses/README.md. Knowledge transfer has no CUAD category.
+RECALL_CATEGORIES = {
+    "deliverable_ownership": ["IP Ownership Assignment", "Joint IP Ownership", "License Grant"],
+    "source_access": ["Source Code Escrow"],
+    "maintenance": ["Warranty Duration"],
+    "exit": ["Termination for Convenience", "Post-Termination Services"],
+}
+RELATED = {  # README "related" or overlapping categories: neither recall nor false positives
+    "deliverable_ownership": ["Non-Transferable License", "Affiliate License-Licensor", "Affiliate License-Licensee",
+                              "Unlimited/All-You-Can-Eat-License", "Irrevocable or Perpetual License",
+                              "Covenant Not to Sue", "Exclusivity", "Source Code Escrow", "Post-Termination Services"],
+    "source_access": ["License Grant", "IP Ownership Assignment", "Post-Termination Services"],
+    "maintenance": ["Post-Termination Services"],
+    "exit": ["Change of Control", "Anti-Assignment", "Renewal Term", "Notice Period to Terminate Renewal",
+             "Liquidated Damages", "Expiration Date"],
+}
+# Clearly unrelated categories: the false-positive rate is measured on their spans.
+UNRELATED = ["Governing Law", "Insurance", "Audit Rights", "Parties", "Agreement Date", "Effective Date",
+             "Document Name", "Most Favored Nation", "No-Solicit of Employees", "Non-Disparagement",
+             "Third Party Beneficiary", "Price Restrictions", "Volume Restriction", "Revenue/Profit Sharing",
+             "Cap on Liability", "Uncapped Liability", "Minimum Commitment", "Rofr/Rofo/Rofn",
+             "Competitive Restriction Exception", "No-Solicit of Customers", "Non-Compete"]
+DOC_FLAGS = {"exclusivity": "Exclusivity", "minimum_commitment": "Minimum Commitment",
+             "auto_renewal": "Renewal Term", "termination_fee": "Liquidated Damages",
+             "termination_for_convenience": "Termination for Convenience"}
+TERMS = ("hours", "free_months", "monthly_fee", "currency", "scope_defined", "ownership_conditions")
+
+
+def shared_dir(cli: str | None) -> Path | None:
+    for candidate in (cli, os.environ.get("INHOUSE_SHARED"), HERE.parent.parent / "shared"):
+        if candidate and Path(candidate, "data").is_dir():
+            return Path(candidate)
+    return None
+
+
+def cuad_clauses(shared: Path) -> dict:
+    spans = defaultdict(list)
+    with open(shared / "data/cuad-clauses/dev.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            spans[record["category"]].append(record["text"])
+    out = {}
+    for kind, categories in RECALL_CATEGORIES.items():
+        detector = DETECTORS[kind]
+        per_category = {}
+        hits = total = 0
+        for category in categories:
+            found = sum(1 for text in spans[category] if detector.is_relevant(text))
+            per_category[category] = round(found / len(spans[category]), 3)
+            hits, total = hits + found, total + len(spans[category])
+        negatives = [text for category in UNRELATED for text in spans[category]]
+        false = sum(1 for text in negatives if detector.is_relevant(text))
+        others = [t for c, texts in spans.items() if c not in categories + RELATED[kind] for t in texts]
+        false_all = sum(1 for text in others if detector.is_relevant(text))
+        out[kind] = {"recall": round(hits / total, 3), "recall_by_category": per_category,
+                     "fpr_unrelated": round(false / len(negatives), 3), "unrelated_spans": len(negatives),
+                     "fpr_all_other": round(false_all / len(others), 3)}
+    return out
+
+
+def cuad_contracts(shared: Path) -> dict:
+    base = shared / "data/cuad-contracts"
+    labels = [json.loads(line) for line in open(base / "dev_labels.jsonl", encoding="utf-8")]
+    detectors = {d.kind: d for d in FLAG_DETECTORS}
+    detectors["termination_for_convenience"] = TerminationForConvenience()
+    counts = {kind: [0, 0, 0] for kind in DOC_FLAGS}
+    started = time.perf_counter()
+    for label in labels:
+        context = Context.build((base / label["file"]).read_text(encoding="utf-8"))
+        for kind, category in DOC_FLAGS.items():
+            predicted = next(iter(detectors[kind].candidates(context)), None) is not None
+            gold = category in label["categories"]
+            counts[kind][0 if predicted and gold else 1 if predicted else 2] += (predicted or gold)
+    elapsed = time.perf_counter() - started
+    out = {}
+    for kind, (tp, fp, fn) in counts.items():
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        out[kind] = {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
+                     "tp": tp, "fp": fp, "fn": fn}
+    out["_contracts"] = len(labels)
+    out["_seconds"] = round(elapsed, 2)
+    return out
+
+
+def own_contracts() -> dict:
+    labels = json.loads((HERE / "contracts/labels.json").read_text())
+    verdicts = verdicts_ok = terms = terms_ok = 0
+    flag_tp = flag_fp = flag_fn = 0
+    mistakes = []
+    for name, gold in sorted(labels.items()):
+        _, review = check_contract((HERE / "contracts" / name).read_bytes(), name)
+        c = review.clauses
+        got = {
+            "engagement_model": review.engagement_model,
+            "deliverable_ownership": c.deliverable_ownership.status,
+            "knowledge_transfer": c.knowledge_transfer.status,
+            "source_access": c.source_access.status,
+            "maintenance": c.maintenance.status,
+            "exit": c.exit.status,
+            "hours": c.knowledge_transfer.hours,
+            "free_months": c.maintenance.free_months,
+            "monthly_fee": c.maintenance.monthly_fee,
+            "currency": c.maintenance.currency,
+            "scope_defined": c.maintenance.scope_defined,
+            "ownership_conditions": bool(c.deliverable_ownership.conditions),
+        }
+        for key in ("engagement_model", "deliverable_ownership", "knowledge_transfer", "source_access",
+                    "maintenance", "exit"):
+            verdicts += 1
+            if got[key] == gold[key]:
+                verdicts_ok += 1
+            else:
+                mistakes.append(f"{name}: {key} = {got[key]!r}, expected {gold[key]!r}")
+        for key in TERMS:
+            terms += 1
+            if _same(got[key], gold[key]):
+                terms_ok += 1
+            else:
+                mistakes.append(f"{name}: {key} = {got[key]!r}, expected {gold[key]!r}")
+        flags = {flag.kind for flag in review.red_flags}
+        expected = set(gold["red_flags"])
+        flag_tp += len(flags & expected)
+        flag_fp += len(flags - expected)
+        flag_fn += len(expected - flags)
+        mistakes += [f"{name}: unexpected flag {k}" for k in sorted(flags - expected)]
+        mistakes += [f"{name}: missed flag {k}" for k in sorted(expected - flags)]
+    return {"contracts": len(labels), "verdict_accuracy": round(verdicts_ok / verdicts, 3),
+            "verdicts": verdicts, "term_accuracy": round(terms_ok / terms, 3), "terms": terms,
+            "red_flag_precision": round(flag_tp / max(flag_tp + flag_fp, 1), 3),
+            "red_flag_recall": round(flag_tp / max(flag_tp + flag_fn, 1), 3), "mistakes": mistakes}
+
+
+def _same(got, expected) -> bool:
+    if isinstance(expected, (int, float)) and not isinstance(expected, bool) and isinstance(got, (int, float)):
+        return abs(got - expected) < 0.05 * max(1, abs(expected))
+    return got == expected
+
+
+def speed() -> dict:
+    names = sorted(p for p in (HERE / "contracts").iterdir() if p.suffix in (".md", ".txt"))
+    body = "\n\n".join(read_document(p.read_bytes(), p.name).text for p in names)
+    text = body
+    while len(text.split()) < 50 * 500:  # about 500 words a page
+        text += "\n\n" + body
+    text = " ".join(text.split(" ")[: 50 * 500])
+    pages_words = len(text.split())
+    runs = []
+    for _ in range(3):
+        started = time.perf_counter()
+        review_contract(text, "fifty-pages.txt")
+        runs.append(time.perf_counter() - started)
+    pdf = write_text_pdf(text)
+    started = time.perf_counter()
+    extracted = read_document(pdf, "fifty-pages.pdf")
+    pdf_seconds = time.perf_counter() - started
+    return {"words": pages_words, "pages_at_500_words": round(pages_words / 500), "review_seconds_median":
+            round(statistics.median(runs), 3), "pdf_pages": extracted.pages, "pdf_extraction_seconds": round(pdf_seconds, 3)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", help="path to the shared folder (default: ../shared or $INHOUSE_SHARED)")
+    parser.add_argument("--json", help="also write the figures to this file")
+    args = parser.parse_args()
+    report: dict = {}
+    shared = shared_dir(args.shared)
+    if shared:
+        report["cuad_clauses"] = cuad_clauses(shared)
+        print("CUAD clause spans (dev) - targets: recall >= 0.90, FPR <= 0.05")
+        for kind, row in report["cuad_clauses"].items():
+            print(f"  {kind:22s} recall {row['recall']:.3f}  FPR(unrelated) {row['fpr_unrelated']:.3f}  "
+                  f"FPR(all other) {row['fpr_all_other']:.3f}  {row['recall_by_category']}")
+        print("  knowledge_transfer     no CUAD category (see README mapping)")
+        report["cuad_contracts"] = cuad_contracts(shared)
+        rows = report["cuad_contracts"]
+        print(f"CUAD whole contracts (dev, {rows['_contracts']}) - target: F1 >= 0.85")
+        for kind in DOC_FLAGS:
+            row = rows[kind]
+            print(f"  {kind:28s} F1 {row['f1']:.3f}  P {row['precision']:.3f}  R {row['recall']:.3f}  "
+                  f"(tp {row['tp']}, fp {row['fp']}, fn {row['fn']})")
+    else:
+        print("shared data not found: CUAD figures skipped")
+    report["own_contracts"] = own = own_contracts()
+    print(f"Our labelled contracts ({own['contracts']}) - targets: verdicts >= 0.90, terms >= 0.85")
+    print(f"  verdict accuracy {own['verdict_accuracy']:.3f} ({own['verdicts']} verdicts)  "
+          f"term accuracy {own['term_accuracy']:.3f} ({own['terms']} terms)  red flags P "
+          f"{own['red_flag_precision']:.3f} R {own['red_flag_recall']:.3f}")
+    for mistake in own["mistakes"]:
+        print("   -", mistake)
+    report["speed"] = fast = speed()
+    print(f"Speed - target: a 50-page contract < 1 s (extraction excluded)")
+    print(f"  {fast['words']} words (~{fast['pages_at_500_words']} pages): review {fast['review_seconds_median']:.3f} s;"
+          f" PDF extraction of the same text ({fast['pdf_pages']} PDF pages): {fast['pdf_extraction_seconds']:.3f} s")
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

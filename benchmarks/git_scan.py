@@ -1,0 +1,183 @@
+"""Benchmark of ``inhouse scan`` (the git knowledge analyzer), every ratio measured in this run.
+
+    python benchmarks/git_scan.py                 # synthetic 100k-commit history
+    python benchmarks/git_scan.py /path/to/repo   # ... plus real repositories
+    python benchmarks/git_scan.py --commits 50000 --peer-commits 2000 --no-peers
+
+Prints, per repository: full scan / ``git log --numstat`` (target <= 1.3),
+``--quick`` scan / ``git log --name-status`` (target <= 1.5), and for the synthetic
+history the incremental rescan after 100 new commits (target <= 1 s) and the peak
+memory of a full scan (target <= 500 MB). Peers (PyDriller, git-fame, truckfactor)
+run, when installed (``pip install -e '.[bench]'``), on a smaller synthetic history
+because the slowest take minutes per thousand commits; the ratio is peer / inhouse on
+the same repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synth_repo  # noqa: E402  (the generator beside this file)
+
+from inhouse.analysis.git import ScanOptions, scan_repository  # noqa: E402
+
+
+def timed(fn, repeat: int = 1) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def git_log(path: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(path), "log", *args], stdout=subprocess.DEVNULL, check=True)
+
+
+def peak_memory_mb(path: Path, quick: bool = False) -> float:
+    """Peak resident memory of a fresh Python process running one full scan."""
+    code = ("import sys; from inhouse.analysis.git import scan_repository, ScanOptions; "
+            f"scan_repository(sys.argv[1], ScanOptions(quick={quick}))")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(path)])
+    _, _, usage = os.wait4(proc.pid, 0)
+    return usage.ru_maxrss / 1024  # kilobytes on Linux
+
+
+def measure(path: Path, repeat: int) -> dict[str, float]:
+    row: dict[str, float] = {}
+    row["commits"] = int(subprocess.run(["git", "-C", str(path), "rev-list", "--count", "HEAD"],
+                                        capture_output=True, text=True, check=True).stdout)
+    row["git_numstat"] = timed(lambda: git_log(path, "--numstat"), repeat)
+    row["scan_full"] = timed(lambda: scan_repository(path, ScanOptions()), repeat)
+    row["git_name_status"] = timed(lambda: git_log(path, "--name-status"), repeat)
+    row["scan_quick"] = timed(lambda: scan_repository(path, ScanOptions(quick=True)), repeat)
+    row["ratio_full"] = row["scan_full"] / row["git_numstat"]
+    row["ratio_quick"] = row["scan_quick"] / row["git_name_status"]
+    return row
+
+
+def incremental(path: Path, gen: synth_repo.Generator, last: int) -> float:
+    """A rescan after 100 new commits, reading and writing the state as the store does."""
+    from inhouse.store.knowledge import pack, unpack
+
+    stored = pack(scan_repository(path, ScanOptions()).state)
+    synth_repo.extend(path, gen, last, 100)
+    holder = {}
+
+    def rescan() -> None:
+        outcome = scan_repository(path, ScanOptions(), previous=unpack(stored))
+        holder["report"], holder["blob"] = outcome.report, pack(outcome.state)
+
+    seconds = timed(rescan)
+    assert holder["report"].incremental and holder["report"].scanned_commits >= 100
+    print(f"  (stored state: {len(stored) / 1e6:.1f} MB compressed)")
+    return seconds
+
+
+def peers(path: Path) -> dict[str, float | str]:
+    """Seconds per peer on ``path`` (or why it was skipped)."""
+    out: dict[str, float | str] = {"inhouse": timed(lambda: scan_repository(path, ScanOptions()))}
+    out["inhouse --quick"] = timed(lambda: scan_repository(path, ScanOptions(quick=True)))
+    if importlib.util.find_spec("pydriller"):
+        def drill() -> None:
+            from pydriller import Repository
+            for commit in Repository(str(path)).traverse_commits():
+                for change in commit.modified_files:
+                    change.added_lines, change.deleted_lines  # noqa: B018  the numstat
+        out["PyDriller"] = timed(drill)
+    else:
+        out["PyDriller"] = "not installed"
+    if importlib.util.find_spec("gitfame"):
+        out["git-fame"] = timed(lambda: subprocess.run(
+            [sys.executable, "-m", "gitfame", "-s", "--format=json", str(path)],
+            stdout=subprocess.DEVNULL, check=True))
+    else:
+        out["git-fame"] = "not installed"
+    if importlib.util.find_spec("truckfactor"):
+        out["truckfactor"] = timed(lambda: subprocess.run(
+            [sys.executable, "-c", "import sys; from truckfactor.compute import main; "
+             "main(sys.argv[1], ouputkind='csv')", str(path)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True))
+    else:
+        out["truckfactor"] = "not installed"
+    if importlib.util.find_spec("pygit2"):
+        out["pygit2 walk (numstat)"] = timed(lambda: _pygit2_walk(path))
+    return out
+
+
+def _pygit2_walk(path: Path) -> None:
+    """What mining with pygit2 would cost: every commit's diff with renames and line stats."""
+    import pygit2
+
+    repo = pygit2.Repository(str(path))
+    for commit in repo.walk(repo.head.target, pygit2.enums.SortMode.TOPOLOGICAL):
+        if len(commit.parents) > 1:
+            continue
+        diff = (repo.diff(commit.parents[0], commit) if commit.parents
+                else commit.tree.diff_to_tree(swap=True))
+        diff.find_similar()
+        for patch in diff:
+            patch.line_stats  # noqa: B018
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark inhouse's git scan against git and peers.")
+    parser.add_argument("repos", nargs="*", type=Path, help="real repositories to measure too")
+    parser.add_argument("--commits", type=int, default=100_000, help="synthetic history size")
+    parser.add_argument("--peer-commits", type=int, default=2_000, help="history size for peers")
+    parser.add_argument("--repeat", type=int, default=1, help="best of N timings")
+    parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument("--json", action="store_true", help="print the numbers as JSON too")
+    args = parser.parse_args(argv)
+    results: dict[str, object] = {"cpus": os.cpu_count(), "git": subprocess.run(
+        ["git", "--version"], capture_output=True, text=True).stdout.strip()}
+    with tempfile.TemporaryDirectory(prefix="inhouse-bench-") as tmp:
+        synth = Path(tmp) / "synth"
+        start = time.perf_counter()
+        gen = synth_repo.create(synth, args.commits)
+        last = gen.mark - 1
+        print(f"generated {args.commits} commits in {time.perf_counter() - start:.1f} s", flush=True)
+        rows = {f"synthetic {args.commits // 1000}k": measure(synth, args.repeat)}
+        for repo in args.repos:
+            rows[str(repo)] = measure(repo, args.repeat)
+        for name, row in rows.items():
+            print(f"\n{name}: {row['commits']} commits")
+            print(f"  full scan   {row['scan_full']:7.2f} s  git log --numstat     "
+                  f"{row['git_numstat']:7.2f} s  ratio {row['ratio_full']:.2f} (target <= 1.3)")
+            print(f"  quick scan  {row['scan_quick']:7.2f} s  git log --name-status "
+                  f"{row['git_name_status']:7.2f} s  ratio {row['ratio_quick']:.2f} (target <= 1.5)")
+        results["repos"] = rows
+        memory = peak_memory_mb(synth)
+        print(f"\npeak memory, full scan of {args.commits} commits: {memory:.0f} MB (target <= 500 MB)")
+        seconds = incremental(synth, gen, last)
+        print(f"incremental rescan after 100 new commits: {seconds:.2f} s (target <= 1 s)")
+        results.update(peak_memory_mb=memory, incremental_s=seconds)
+        if not args.no_peers:
+            small = Path(tmp) / "small"
+            synth_repo.create(small, args.peer_commits, seed=11)
+            found = peers(small)
+            base = found["inhouse"]
+            print(f"\npeers on a synthetic history of {args.peer_commits} commits:")
+            for name, value in found.items():
+                if isinstance(value, str):
+                    print(f"  {name:24} {value}")
+                else:
+                    print(f"  {name:24} {value:8.2f} s  x{value / base:.1f} inhouse's full scan")
+            results["peers"] = found
+    if args.json:
+        print(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

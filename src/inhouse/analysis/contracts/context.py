@@ -1,0 +1,99 @@
+"""What every detector reads: the parsed contract, its parties and small shared helpers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from inhouse.analysis.contracts.parties import Party, find_parties, side_of_term
+from inhouse.analysis.contracts.structure import ContractText, Sentence, parse
+from inhouse.domain.contracts import Evidence
+
+_MODAL = re.compile(
+    r"\b(?:shall|will|must|may|agrees?|undertakes?|covenants?|is\s+(?:required|obliged|entitled)|"
+    r"has\s+the\s+right|have\s+the\s+right|hereby|retains?|owns?|grants?|acknowledges?|warrants?|"
+    r"commits?|cannot|can)\b",
+    re.IGNORECASE,
+)
+_BOTH = re.compile(r"\b(?:either|each|both|neither|any)\s+part(?:y|ies)\b|\bthe\s+parties\b", re.IGNORECASE)
+_GENERIC = re.compile(
+    r"\b(?:client|customer|buyer|purchaser|subscriber|vendor|supplier|(?:service\s+)?provider|contractor|"
+    r"consultant|developer|agency|seller|advisor|adviser|integrator|consultancy|studio|licensee|licensor|"
+    r"distributor|reseller|franchisee|franchisor|manufacturer|you|we|us)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Context:
+    text: str
+    doc: ContractText
+    parties: list[Party]
+    _lower: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, text: str) -> Context:
+        return cls(text=text, doc=parse(text), parties=find_parties(text))
+
+    @cached_property
+    def party_words(self) -> re.Pattern:
+        words = set()
+        for party in self.parties:
+            words.add(re.escape(party.term))
+            first = party.name.split()[0] if party.name.split() else ""
+            if len(first) > 3 and first[0].isupper():
+                words.add(re.escape(first.rstrip(",.")))
+        alternatives = "|".join(sorted(words, key=len, reverse=True))
+        if not alternatives:
+            return _GENERIC
+        return re.compile(rf"\b(?:{alternatives})\b|{_GENERIC.pattern}", re.IGNORECASE)
+
+    def sentences(self) -> list[Sentence]:
+        return self.doc.sentences
+
+    def evidence(self, sentence: Sentence, start: int | None = None, end: int | None = None) -> Evidence:
+        a = sentence.start if start is None else start
+        b = sentence.end if end is None else end
+        return Evidence(text=self.text[a:b], start=a, end=b)
+
+    def is_heading(self, sentence: Sentence) -> bool:
+        if sentence.section < 0:
+            return False
+        section = self.doc.sections[sentence.section]
+        return sentence.start <= section.start + 8 and 0 < section.heading_end <= sentence.end + 2 and \
+            len(sentence.text) < 140
+
+    def heading(self, sentence: Sentence) -> str:
+        return self.doc.heading_path(sentence)
+
+    def side_of(self, word: str) -> str | None:
+        lowered = word.lower()
+        if lowered in ("you",):
+            return "client"
+        if lowered in ("we", "us"):
+            return "vendor"
+        return side_of_term(word, self.parties)
+
+    def subject_side(self, text: str, before: int | None = None) -> str:
+        """Which side is the subject of the obligation in ``text``: the party named before the
+        first modal verb (or before ``before``). client | vendor | both | unknown."""
+        limit = before
+        if limit is None:
+            modal = _MODAL.search(text)
+            limit = modal.start() if modal else min(len(text), 120)
+        head = text[:limit]
+        both = _BOTH.search(head)
+        sides = []
+        for match in self.party_words.finditer(head):
+            side = self.side_of(match.group(0))
+            if side:
+                sides.append((match.start(), side))
+        if both and (not sides or both.start() > sides[-1][0] - 1):
+            return "both"
+        if not sides:
+            return "unknown"
+        return sides[-1][1]
+
+    def sides_mentioned(self, text: str) -> set[str]:
+        return {side for m in self.party_words.finditer(text) if (side := self.side_of(m.group(0)))}

@@ -1,0 +1,101 @@
+"""Exit conditions: can the client leave and take everything with it? "full" when the
+client may terminate for convenience, gets its data, code and models back and has
+transition assistance; "partial" when some of that is there; "absent" when none is."""
+
+from __future__ import annotations
+
+import re
+
+from inhouse.analysis.contracts.context import Context
+from inhouse.analysis.contracts.detectors.base import Detector, rx
+from inhouse.analysis.contracts.detectors.flags import TerminationForConvenience
+from inhouse.analysis.contracts.structure import Sentence
+from inhouse.domain.contracts import ExitFinding
+
+_ENDING = rx(r"terminat", r"expir", r"\bexit\b", r"\bend of (?:the|this) (?:agreement|engagement|term|project|contract)",
+             r"offboard", r"wind[- ]down", r"cessation", r"\bleav(?:e|ing)\b", r"\bupon (?:any )?request")
+_HAND = (r"\b(?:return|deliver|hand(?:s|ed)? over|transfer|provide|make available|export|furnish|release|give|supply|"
+         r"surrender)(?:s|ed|ing)?\b")
+_RETURN_DATA = rx(
+    _HAND + r"[^.;]{0,100}?(?:client|customer|company|buyer|licensee)?['’]?s? ?(?:data|datasets|materials|content|"
+    r"records|files)",
+    r"(?:client|customer|company) (?:data|materials|content)[^.;]{0,100}?(?:returned|delivered|exported|handed over|"
+    r"transferred|made available)",
+    r"(?:data|datasets)[^.;]{0,60}?(?:portab|export|machine[- ]readable|standard format|csv|json|parquet)",
+)
+_RETURN_ASSETS = rx(
+    _HAND + r"[^.;]{0,120}?(?:source[- ]code|code|models?|model weights|weights|deliverables|work product|"
+    r"work[- ]in[- ]progress|documentation|repositor(?:y|ies)|credentials|infrastructure|pipelines|notebooks|artefacts|"
+    r"artifacts|configurations?)",
+    r"(?:source[- ]code|models?|deliverables|work product|work[- ]in[- ]progress|documentation|repositor(?:y|ies))"
+    r"[^.;]{0,80}?(?:returned|delivered|handed over|transferred|made available)",
+)
+_TRANSITION = rx(
+    r"transition (?:assistance|services|support|plan|period|management)",
+    r"exit (?:assistance|plan|management|support|services)",
+    r"(?:cooperat|assist)\w* [^.;]{0,80}?(?:successor|replacement|transition|migrat|new (?:vendor|supplier|provider))",
+    r"\bmigrat\w+ (?:to|of|the)", r"orderly (?:transition|transfer|handover|hand-over|wind)",
+    r"hand[- ]?over (?:to|of) [^.;]{0,60}?(?:client|customer|successor|another|third[- ]party|replacement)",
+    r"(?:successor|replacement) (?:vendor|supplier|provider|contractor)",
+)
+_CONVENIENCE = TerminationForConvenience()
+_AFTER_END = rx(
+    r"\b(?:upon|after|following|on|at|prior to) (?:the )?(?:any )?(?:effective date of )?(?:such )?(?:expiration|expiry|"
+    r"termination|cancell?ation|end of (?:the|this) (?:term|agreement))",
+    r"surviv\w* (?:any |the )?(?:such )?(?:termination|expiration|expiry)", r"post[- ]termination", r"wind[- ]?(?:down|up)",
+    r"sell[- ]off", r"(?:termination|expiration|expiry) (?:or (?:termination|expiration|expiry) )?of (?:this|the) agreement",
+)
+_DUTY = rx(r"\bshall\b", r"\bwill\b", r"\bmust\b", r"\bagrees?\b", r"\bentitled\b", r"\bcontinue\b", r"\bmay\b",
+           r"\bsurviv")
+_RETENTION = rx(r"(?:may|shall be entitled to) retain", r"not (?:be )?(?:obliged|required|obligated) to (?:return|deliver)")
+
+
+class ExitConditions(Detector):
+    kind = "exit"
+    prefilter = re.compile(r"transition|exit|migrat|orderly|successor|replacement|hand|terminat|cancel|expir|end of|offboard|wind|cessation|leav|request", re.IGNORECASE)
+
+    def relevant(self, text: str) -> bool:
+        if _TRANSITION.search(text) or _CONVENIENCE.relevant(text):
+            return True
+        if _AFTER_END.search(text) and _DUTY.search(text):
+            return True
+        return bool(_ENDING.search(text) and (_RETURN_DATA.search(text) or _RETURN_ASSETS.search(text)))
+
+    def elements(self, context: Context, convenience: list[Sentence], client_can_leave: bool) -> dict[str, list[Sentence]]:
+        found: dict[str, list[Sentence]] = {"termination": convenience if client_can_leave else [],
+                                            "return_data": [], "return_assets": [], "transition": []}
+        for sentence in context.sentences():
+            text = sentence.text
+            heading = context.heading(sentence)
+            ending = bool(_ENDING.search(text)) or bool(re.search(r"terminat|exit|expir|transition|effect of", heading))
+            if _TRANSITION.search(text) and not re.search(r"\bmeans\b", text):
+                found["transition"].append(sentence)
+            if not ending or _RETENTION.search(text) and not _RETURN_DATA.search(text):
+                continue
+            if _RETURN_DATA.search(text) and re.search(r"data|materials|content|records|files", text, re.I):
+                found["return_data"].append(sentence)
+            if _RETURN_ASSETS.search(text):
+                found["return_assets"].append(sentence)
+        return found
+
+    def detect(self, context: Context, convenience: list[Sentence] | None = None,
+               client_can_leave: bool = False) -> ExitFinding:
+        found = self.elements(context, convenience or [], client_can_leave)
+        returns = found["return_data"] or found["return_assets"]
+        present = [name for name, items in found.items() if items]
+        if found["termination"] and returns and found["transition"]:
+            status = "full"
+        elif present:
+            status = "partial"
+        else:
+            status = "absent"
+        evidence = []
+        for name in ("termination", "return_data", "return_assets", "transition"):
+            for sentence in found[name][:1]:
+                item = context.evidence(sentence)
+                if item not in evidence:
+                    evidence.append(item)
+        return ExitFinding(status=status, evidence=sorted(evidence, key=lambda e: e.start))
+
+    def detect_alone(self, context: Context) -> ExitFinding:
+        return self.detect(context)

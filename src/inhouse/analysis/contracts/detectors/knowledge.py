@@ -1,0 +1,138 @@
+"""Knowledge transfer: training of the client's own people, with the hours when stated.
+
+Machine-learning "training" (training data, training a model) is not knowledge transfer;
+an offer of training "on request at then-current rates" is not a commitment.
+"""
+
+from __future__ import annotations
+
+import re
+
+from inhouse.analysis.contracts.context import Context
+from inhouse.analysis.contracts.detectors.base import Detector, rx
+from inhouse.analysis.contracts.numbers import NUMBER, parse_number
+from inhouse.domain.contracts import KnowledgeTransferFinding
+
+_PEOPLE = (r"(?:personnel|staff|team|teams|employees|engineers|developers|users|administrators|operators|"
+           r"people|members|data scientists|analysts|designated|nominated|representatives|key users|champions)")
+_KT = rx(
+    r"knowledge[- ]transfer",
+    r"hand[- ]?over (?:training|sessions?|workshops?|course|programme|program)",
+    r"(?:train|training|educate|coach|onboard|upskill)\w* (?:[a-z]+ ){0,4}(?:the )?(?:client|customer|company|buyer|"
+    r"licensee)['’]?s? (?:[a-z]+ ){0,2}" + _PEOPLE,
+    r"(?:train|educate|coach|upskill|enable)\w* (?:[a-z]+ ){0,3}" + _PEOPLE,
+    r"training (?:sessions?|workshops?|courses?|programme|program|curriculum|materials|hours|days)",
+    r"(?:enablement|shadowing|pair[- ]programming|knowledge[- ]sharing|walk-?throughs?|brown[- ]bag) "
+    r"(?:sessions?|programme|program|workshops?)",
+    r"\bworkshops?\b",
+    r"transfer (?:of )?(?:knowledge|know-how|skills)",
+    r"(?:programme|program|course|curriculum|bootcamp|sessions?|literacy)[^.;]{0,60}?(?:to|for) (?:the )?(?:client|"
+    r"customer|company|buyer|licensee)['’]?s? (?:[a-z]+ ){0,2}" + _PEOPLE,
+    r"(?:capable|able) (?:of|to) (?:operat|maintain|modify|run)\w* [^.;]{0,40}?(?:independently|without (?:the )?"
+    r"(?:vendor|supplier|provider))",
+)
+_ML = rx(r"training (?:data|set|datasets?|pipeline|runs?|jobs?|corpus|examples|process for the model)",
+         r"(?:model|classifier|network|algorithm) training", r"pre-?training", r"fine[- ]tun",
+         r"train(?:s|ed|ing)? (?:the |a |an |any |its |such )?(?:[a-z-]+ )?(?:models?|classifiers?|networks?|algorithms?)",
+         r"re-?train")
+_NOT_COMMITTED = rx(
+    r"(?:no|not|without) (?:any )?(?:training|knowledge transfer)",
+    r"(?:training|knowledge transfer)[^.;]{0,60}?(?:is|are|shall be|will be) (?:not included|excluded|out of scope)",
+    r"(?:not|no) (?:be )?(?:required|obliged|obligated) to (?:provide|deliver)[^.;]{0,40}?(?:training|knowledge)",
+    r"(?:upon|on) (?:the )?(?:client['’]s |customer['’]s )?request[^.;]{0,80}?(?:then[- ]current|additional|standard|"
+    r"separate)[^.;]{0,20}?(?:rates|fees|charges?|cost)",
+    r"(?:then[- ]current|additional|standard|separate) (?:rates|fees|charges?)[^.;]{0,60}?(?:upon|on) request",
+    r"(?:may|can),? (?:at (?:its|the [a-z]+['’]s) (?:sole )?discretion,? )?(?:offer|provide|arrange)[^.;]{0,40}?"
+    r"training[^.;]{0,60}?(?:additional|separate|then[- ]current)",
+)
+_N = rf"(?<![\w.])(?P<n>{NUMBER})"
+_H = rf"(?P<h>{NUMBER})"
+_HOURS = [
+    # "three workshops of 4 hours", "2.5 days of 8 hours", "two (2) sessions, each of three (3) hours"
+    (re.compile(_N + r"\s+(?:[a-z-]+\s+){0,2}?(?:workshops?|sessions?|days?|trainings?|classes|modules?|seminars?),?\s+"
+                r"(?:each\s+)?(?:of|lasting|comprising|with|at)\s+(?:up\s+to\s+|approximately\s+|at\s+least\s+)?" + _H
+                + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?(?:-|\s)?hours?", re.I), "product"),
+    # "three 4-hour workshops", "four (4) two-hour sessions"
+    (re.compile(_N + r"\s+" + _H + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?[- ]hours?\s+(?:[a-z-]+\s+){0,2}?(?:workshops?|"
+                r"sessions?|trainings?|classes|modules?|seminars?)", re.I), "product"),
+    # "four half-day workshops"
+    (re.compile(_N + r"\s+half[- ]days?", re.I), "half_days"),
+    # "five (5) days of training", "2 person-days of knowledge transfer"
+    (re.compile(_N + r"\s+(?:full[- ]|working[- ]|business[- ]|person[- ]|man[- ]|consultant[- ])?days?\b(?!\s*(?:after|"
+                r"before|prior|following|from|of (?:the|notice|receipt)|notice|['’]))", re.I), "days"),
+    # "twenty (20) hours", "up to 40 hours"
+    (re.compile(_N + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?(?:-|\s)?(?:person[- ]|consultant[- ]|contact[- ]|man[- ])?hours?\b", re.I),
+     "hours"),
+]
+HOURS_PER_DAY = 8.0
+
+
+def parse_hours(text: str) -> float | None:
+    """Training hours stated in ``text``: products of sessions and hours, days at eight hours,
+    half days at four; distinct statements in one sentence add up."""
+    taken: list[tuple[int, int]] = []
+    total = 0.0
+    found = False
+    for pattern, kind in _HOURS:
+        for match in pattern.finditer(text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            n = parse_number(match.group("n"))
+            if n is None or n <= 0:
+                continue
+            if kind == "product":
+                h = parse_number(match.group("h"))
+                if h is None:
+                    continue
+                value = n * h
+            elif kind == "half_days":
+                value = n * HOURS_PER_DAY / 2
+            elif kind == "days":
+                value = n * HOURS_PER_DAY
+            else:
+                value = n
+            if value > 2000:
+                continue
+            taken.append((match.start(), match.end()))
+            total += value
+            found = True
+    return round(total, 2) if found else None
+
+
+class KnowledgeTransfer(Detector):
+    kind = "knowledge_transfer"
+    prefilter = re.compile(r"train|knowledge|workshop|hand|educat|coach|onboard|upskill|enabl|shadow|pair|walk|brown|capable|\bable to|literacy|program|course|session|know-how", re.IGNORECASE)
+
+    def relevant(self, text: str) -> bool:
+        if not _KT.search(text):
+            return False
+        cleaned = _ML.sub(" ", text)
+        return bool(_KT.search(cleaned))
+
+    def detect(self, context: Context) -> KnowledgeTransferFinding:
+        committed, refused = [], []
+        for sentence in self.candidates(context):
+            heading = context.heading(sentence)
+            if re.search(r"definition", heading) and re.search(r"\bmeans\b", sentence.text):
+                continue
+            if _NOT_COMMITTED.search(sentence.text):
+                refused.append(sentence)
+            else:
+                committed.append(sentence)
+        if not committed:
+            return KnowledgeTransferFinding(status="absent", hours=None,
+                                            evidence=[context.evidence(s) for s in refused[:2]])
+        hours_by_sentence = [(parse_hours(self._hours_text(s.text)), s) for s in committed]
+        stated = [(h, s) for h, s in hours_by_sentence if h]
+        hours = max(h for h, _ in stated) if stated else None
+        ordered = [s for h, s in stated] + [s for h, s in hours_by_sentence if not h]
+        evidence = sorted((context.evidence(s) for s in ordered[:3]), key=lambda e: e.start)
+        return KnowledgeTransferFinding(status="present", hours=hours, evidence=evidence)
+
+    @staticmethod
+    def _hours_text(text: str) -> str:
+        """Drop durations that are not training time: notice periods, dates, deadlines."""
+        text = re.sub(r"(?:within|after|before|prior to|following|no later than|at least)\s+" + NUMBER +
+                      r"\s*(?:\(\d+\)\s*)?(?:business\s+|calendar\s+|working\s+)?(?:days?|weeks?|months?)", " ", text,
+                      flags=re.I)
+        return text

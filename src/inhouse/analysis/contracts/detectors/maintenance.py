@@ -1,0 +1,145 @@
+"""Maintenance: bug fixes and performance after delivery, with the free period, the monthly
+fee and currency, and whether the scope is defined (what is covered, how fast)."""
+
+from __future__ import annotations
+
+import re
+
+from inhouse.analysis.contracts.context import Context
+from inhouse.analysis.contracts.detectors.base import Detector, rx
+from inhouse.analysis.contracts.numbers import durations_in_months, parse_money
+from inhouse.analysis.contracts.structure import Sentence
+from inhouse.domain.contracts import MaintenanceFinding
+
+_MAINTENANCE = rx(
+    r"\bmaintenance\b(?! (?:of|and repair of) (?:insurance|records|books|accounts|the premises|confidentiality))",
+    r"(?:support|maintenance) (?:services|period|plan|fees?|term|agreement|package|retainer|tier|level)",
+    r"(?:technical|ongoing|post[- ]?(?:launch|delivery|go-?live|acceptance)|production|second[- ]line|third[- ]line) support",
+    r"bug[- ]?fix\w*", r"(?:defect|error|bug) (?:correction|fixing|resolution|remediation)",
+    r"(?:fix|correct|remedy|repair|resolve|remediate)\w* (?:any )?(?:[a-z]+ ){0,2}(?:bugs|defects|errors|incidents|"
+    r"non-?conformit\w+|malfunctions|failures)",
+    r"warrant\w*[^.;]{0,120}?(?:free (?:from|of) (?:material )?(?:defects|errors)|perform (?:materially |substantially )?"
+    r"in accordance|conform)",
+    r"warranty period", r"hyper-?care", r"limited warranty", r"warrant(?:y|ies) (?:term|shall (?:extend|last|run|expire))",
+    r"warrant\w*[^.;]{0,160}?(?:for a period of|period of|for (?:\S+ ){1,3}(?:days|months|years)|from the date|"
+    r"after (?:the )?(?:date|delivery|installation|shipment|acceptance))",
+    r"\b(?:repair|replace|correct)(?:s|ed)?\b[^.;]{0,80}?(?:free of charge|at no (?:additional )?(?:cost|charge)|without charge)",
+    r"(?:defects?|deficienc\w+|non-?conform\w+|shortages?|discrepanc\w+)[^.;]{0,120}?(?:within|no later than|period)",
+    r"(?:within|no later than|period)[^.;]{0,120}?(?:defects?|deficienc\w+|non-?conform\w+|shortages?|discrepanc\w+)",
+    r"(?:safety )?updates?[^.;]{0,40}?without charge", r"service levels?", r"\bSLAs?\b", r"(?:response|resolution) times?",
+    r"(?:security )?patch(?:es|ing)", r"updates? and upgrades?", r"model (?:drift|degradation|monitoring|retraining)",
+    r"retrain\w* (?:of )?(?:the )?models?",
+)
+_SUPPORT_NOUN = re.compile(r"\bsupport\b", re.I)
+_FREE = rx(
+    r"(?:free|no (?:additional |extra |further )?(?:charge|cost|fee)|without (?:additional |extra |further )?(?:charge|"
+    r"cost|fee)|at no (?:additional |extra |further )?(?:charge|cost)|free of charge|included in the (?:fees|price|"
+    r"project fee|fixed fee|contract price)|complimentary|warranty period|hyper-?care)",
+)
+_MONTHLY = re.compile(r"per (?:calendar )?month|a month|monthly|/\s?(?:month|mo)\b|each month|every month", re.I)
+_YEARLY = re.compile(r"per (?:annum|year|calendar year)|annual(?:ly)?|a year|yearly|/\s?(?:year|yr)\b|each year", re.I)
+_HOURLY = re.compile(r"per (?:hour|day|person[- ]day|man[- ]day)|hourly|daily rate|day rate|/\s?(?:hour|hr|day)\b", re.I)
+_SCOPE = {
+    "defects": rx(r"bugs?", r"defects?", r"errors?", r"incidents?", r"malfunctions?", r"non-?conformit"),
+    "performance": rx(r"performance", r"degradation", r"latency", r"accuracy", r"drift", r"throughput", r"availability",
+                      r"uptime"),
+    "response": rx(r"response times?", r"resolution times?", r"respond within", r"resolve[d]? within", r"severity",
+                   r"priority (?:1|one|levels?)", r"\bP[1-4]\b", r"service levels?", r"\bSLAs?\b", r"business hours",
+                   r"within (?:\S+ ){1,3}(?:hours?|business days?|days?)", r"responses? within"),
+    "updates": rx(r"security (?:patches|updates|fixes)", r"patch", r"updates?", r"upgrades?", r"compatib",
+                  r"retrain", r"dependenc"),
+    "exclusions": rx(r"(?:does|shall|will) not (?:cover|include)", r"excluded", r"exclusions?", r"out of scope",
+                     r"not covered"),
+}
+_NOT_PROVIDED = rx(
+    r"(?:no|not (?:include|provide|cover)\w*|without) (?:any )?(?:maintenance|support|warranty)",
+    r"(?:maintenance|support)[^.;]{0,60}?(?:is|are|shall be|will be) (?:not included|excluded|out of scope|"
+    r"(?:the )?subject (?:of|to) a separate)",
+    r"(?:maintenance|support)[^.;]{0,40}?separate (?:agreement|contract|order)",
+    r"\bas[- ]is\b",
+)
+
+
+class Maintenance(Detector):
+    kind = "maintenance"
+    prefilter = re.compile(r"mainten|support|bug|defect|error|fix|correct|remed|repair|resolv|warrant|hyper|service level|sla|respon|resolution|patch|update|drift|retrain|incident|malfunction|failure|conform|deficien|shortage|discrepan|replace", re.IGNORECASE)
+
+    def relevant(self, text: str) -> bool:
+        if _MAINTENANCE.search(text):
+            return True
+        return bool(_SUPPORT_NOUN.search(text) and re.search(r"provide|shall|will|period|month|fee", text, re.I)
+                    and not re.search(r"in support of|support (?:the|its|his|her|their) (?:position|claim|efforts|"
+                                      r"application|defen)|supporting documentation", text, re.I))
+
+    def detect(self, context: Context) -> MaintenanceFinding:
+        hits: list[Sentence] = []
+        refused: list[Sentence] = []
+        for sentence in self.candidates(context):
+            if re.search(r"\bmeans\b|shall mean", sentence.text) and "definition" in context.heading(sentence):
+                continue
+            if _NOT_PROVIDED.search(sentence.text):
+                refused.append(sentence)
+            else:
+                hits.append(sentence)
+        if not hits:
+            return MaintenanceFinding(status="absent", evidence=[context.evidence(s) for s in refused[:2]])
+        section_texts = self._section_texts(context, hits)
+        free_months = self._free_months(hits)
+        fee, currency = self._monthly_fee(hits, context)
+        covered = {name for name, pattern in _SCOPE.items() if any(pattern.search(t) for t in section_texts)}
+        scope_defined = len(covered - {"exclusions"}) >= 2 or ("response" in covered and len(covered) >= 2)
+        ordered = sorted(hits, key=lambda s: -self._weight(s.text))[:3]
+        return MaintenanceFinding(
+            status="present", free_months=free_months, monthly_fee=fee, currency=currency,
+            scope_defined=scope_defined, evidence=sorted((context.evidence(s) for s in ordered), key=lambda e: e.start),
+        )
+
+    @staticmethod
+    def _weight(text: str) -> int:
+        return (3 * bool(re.search(r"maintenance|support", text, re.I)) + 2 * bool(_FREE.search(text))
+                + 2 * bool(parse_money(text)) + bool(re.search(r"month", text, re.I)))
+
+    @staticmethod
+    def _section_texts(context: Context, hits: list[Sentence]) -> list[str]:
+        texts = [s.text for s in hits]
+        seen = set()
+        for sentence in hits:
+            if sentence.section >= 0 and sentence.section not in seen and re.search(
+                    r"maintenance|support|warranty|service level", context.heading(sentence)):
+                seen.add(sentence.section)
+                section = context.doc.sections[sentence.section]
+                texts.append(context.text[section.start:section.end])
+        return texts
+
+    @staticmethod
+    def _free_months(hits: list[Sentence]) -> float | None:
+        best = None
+        for sentence in hits:
+            text = sentence.text
+            if not _FREE.search(text):
+                continue
+            for months, start, end in durations_in_months(text):
+                before = text[max(0, start - 25):start].lower()
+                if re.search(r"within|notice|after|prior|respond|resolve", before) and not re.search(r"for|period", before):
+                    continue
+                if months < 0.9 or months > 60:
+                    continue
+                best = months if best is None else max(best, months)
+        return round(best, 1) if best is not None else None
+
+    @staticmethod
+    def _monthly_fee(hits: list[Sentence], context: Context) -> tuple[float | None, str | None]:
+        currency = None
+        for sentence in hits:
+            text = sentence.text
+            for amount, code, start, end in parse_money(text):
+                currency = currency or code
+                window = text[max(0, start - 60):end + 60]
+                tail = text[end:end + 40]
+                if _HOURLY.search(tail):
+                    continue
+                if _MONTHLY.search(window):
+                    return amount, code
+                if _YEARLY.search(window):
+                    return round(amount / 12, 2), code
+        return None, None

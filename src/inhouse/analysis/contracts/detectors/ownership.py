@@ -1,0 +1,249 @@
+"""Deliverable ownership: who owns the code, models, data and documentation made under
+the contract: "client", "partial", "vendor" or "absent", with the conditions attached.
+
+Each ownership or licence sentence is read for three things: what it is about (the
+deliverables, the vendor's pre-existing or background IP, trained models), who ends up
+owning it (the party after "vest in", "property of", "assigns to", or before "owns",
+"retains"), and whether the client gets a perpetual licence to what the vendor keeps.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from inhouse.analysis.contracts.context import Context
+from inhouse.analysis.contracts.detectors.base import Detector, rx
+from inhouse.analysis.contracts.structure import Sentence
+from inhouse.domain.contracts import Evidence, OwnershipFinding, RedFlag
+
+_OWNERSHIP = rx(
+    r"(?:shall|will|does|do) (?:solely |exclusively )?(?:be|become|remain|vest)\w* (?:and remain )?(?:the )?(?:sole )?"
+    r"(?:and exclusive )?(?:exclusive )?(?:property|owner|proprietor)",
+    r"(?<!its\x20)(?<!their\x20)(?<!his\x20)(?<!her\x20)(?<!your\x20)(?<!our\x20)(?<!my\x20)(?<!whose\x20)"
+    r"\bown(?:s|ed|ership|er)?\b(?!\x20(?:expense|cost|account|behalf|risk|discretion|initiative|judgment|"
+    r"employees|personnel|use|business|products))",
+    r"right,? title,? and interest",
+    r"\bvest(?:s|ed|ing)? (?:[a-z]+ ){0,3}(?:in|with)\b",
+    r"\b(?:hereby |shall |will |agrees? to |irrevocably |does hereby )(?:[a-z]+ ){0,2}assign",
+    r"assign(?:s|ed|ment)? (?:and transfer(?:s)? )?(?:to [A-Z][A-Za-z]+ )?(?:all|any and all|its|his|her|the entire) "
+    r"(?:of its |of their )?(?:right|title|interest|intellectual|ownership|rights)",
+    r"works? made for hire|work for hire",
+    r"(?:jointly|co-?)[- ]?own|joint (?:ownership|property|owners)",
+    r"(?:belong|inure|enure)s? (?:solely |exclusively )?to",
+    r"\bproperty of\b",
+    r"\bretain(?:s|ed)? (?:all |sole |its |exclusive )?(?:right|title|ownership|interest|intellectual|copyright|rights)",
+    r"reserve[sd]? (?:to itself )?all (?:rights|right)",
+    r"\bassign\w*\b[^.;]{0,80}?(?:patents?|trademarks?|copyrights?|domain names?|applications?|regulatory|\bIND\b|"
+    r"rights?|title|interest|inventions?)",
+    r"\bjoint(?:ly)? (?:owned|registered|names?|patents?|inventions?|ip|intellectual|property|ownership)",
+    r"copyright holder|holder of (?:the )?copyright",
+)
+_LICENCE = rx(
+    r"(?:grant|grants|granted|granting) (?:to )?(?:[A-Za-z ,]+ )?(?:a |an |the )?[^.;]{0,160}?licen[cs]e",
+    r"licen[cs]e (?:is |are )?(?:hereby )?granted",
+    r"\blicen[cs]e(?:s|d)? (?:to|under) (?:use|make|sell|reproduce|distribute|practice|exploit|the)",
+    r"(?:non-?exclusive|exclusive|perpetual|irrevocable|royalty[- ]free|fully[- ]paid|worldwide|non-?transferable|"
+    r"sublicensable|limited|revocable)\W+(?:[a-z-]+\W+){0,6}(?:licen[cs]e|right to use)",
+    r"\bsub-?licen[cs]",
+    r"hereby grants?",
+    r"right to (?:use|reproduce|modify|distribute|exploit|sublicense)",
+    r"\bgrant\w*\b[^.;]{0,80}?\brights?\b",
+    r"rights? (?:to|of) (?:use|usage|utiliz\w+|exploit|reproduce|distribute|sell|create|market|promote|practice|make|"
+    r"access|display|perform|publish|broadcast|manufacture|commerciali[sz]e)",
+    r"\blicensed\b", r"(?:permit|allow|authori[sz]e)\w* [^.;]{0,60}?to (?:access and )?use",
+)
+DELIVERABLES = re.compile(
+    r"deliverables?|work product|work results?|foreground|project (?:ip|intellectual property|materials|results)|"
+    r"developments?|inventions?|bespoke|custom(?:ised|ized)? (?:code|software|models?|components)|"
+    r"(?:source|object) code|software|code\b|models?\b|model weights|weights|documentation|work\b|"
+    r"results|materials (?:created|developed|prepared|produced)|(?:created|developed|conceived|prepared|produced|made|"
+    r"authored|generated)[^.;]{0,40}?(?:under|in (?:the )?(?:course|performance)|pursuant|in connection with|for (?:the )?"
+    r"(?:client|customer|company))|(?:intellectual property|ip) (?:rights )?(?:created|developed|arising|generated)|"
+    r"all intellectual property",
+    re.IGNORECASE,
+)
+BACKGROUND = re.compile(
+    r"pre-?existing|background|(?:vendor|supplier|provider|contractor|consultant|developer|agency)['’]?s? "
+    r"(?:own |proprietary |general )?(?:tools|materials|ip|intellectual property|technology|platform|libraries|"
+    r"frameworks|know-how|methodolog)|retained (?:ip|intellectual property|materials)|proprietary (?:tools|platform|"
+    r"technology|libraries|frameworks|materials)|general (?:skills|know-how|knowledge)|know-how|residual|"
+    r"independently developed|prior (?:ip|inventions|works)|third[- ]party (?:materials|components|software)|"
+    r"open[- ]source|existing (?:ip|intellectual property|materials|technology)|(?:vendor|supplier|provider) (?:ip|"
+    r"materials|technology|tools)|tools and (?:materials|methodolog)",
+    re.IGNORECASE,
+)
+MODELS = re.compile(r"model weights|trained models?|(?:the )?weights\b|fine-?tuned models?|(?:machine[- ]learning|ml|ai) "
+                    r"models?|\bmodels?\b(?! (?:contract|clause|agreement))", re.IGNORECASE)
+CLIENT_ASSETS = re.compile(r"(?:client|customer|company|buyer|licensee)(?:['’]s)? (?:data|materials|content|"
+                           r"confidential|information|inputs?|marks|trademarks|pre-?existing|background|property|systems)",
+                           re.IGNORECASE)
+_PERPETUAL = re.compile(r"perpetual|irrevocable", re.IGNORECASE)
+_CONDITIONS = rx(
+    r"\b(?:upon|on|after|following|subject to|conditional (?:up)?on|contingent (?:up)?on|provided that|once|until)"
+    r"[^.;]{0,40}?(?:full|final|complete|receipt of|payment in full)[^.;]{0,30}?payment(?: in full)?(?: of [^.;,]{0,60})?",
+    r"\b(?:upon|on|after|following|subject to|conditional (?:up)?on)[^.;]{0,20}?payment in full(?: of [^.;,]{0,60})?",
+    r"\b(?:upon|on|after|following|subject to|conditional (?:up)?on) (?:the )?(?:client['’]s |customer['’]s )?"
+    r"(?:final )?acceptance(?: of [^.;,]{0,40})?",
+    r"\b(?:upon|on|after|following) (?:the )?(?:termination|expiry|expiration|completion|delivery)(?: of [^.;,]{0,40})?",
+    r"\b(?:until|unless) [^.;]{0,20}?(?:paid|payment)[^.;,]{0,40}",
+)
+_NEGATED_CLIENT = rx(r"(?:client|customer|company|buyer) (?:shall|will|does) not (?:acquire|obtain|own|have|receive)")
+
+
+@dataclass
+class _Reading:
+    client_owns: list[Sentence] = field(default_factory=list)
+    vendor_owns: list[Sentence] = field(default_factory=list)
+    vendor_models: list[Sentence] = field(default_factory=list)
+    background: list[Sentence] = field(default_factory=list)
+    perpetual_licence: list[Sentence] = field(default_factory=list)
+    licence_to_client: list[Sentence] = field(default_factory=list)
+    joint: list[Sentence] = field(default_factory=list)
+    conditions: list[str] = field(default_factory=list)
+
+
+class DeliverableOwnership(Detector):
+    kind = "deliverable_ownership"
+    prefilter = re.compile(r"\bown|propert|title|vest|assign|hire|licen|belong|inure|enure|retain|reserve|grant|right|joint|copyright|permit|allow|authori", re.IGNORECASE)
+
+    def relevant(self, text: str) -> bool:
+        if _OWNERSHIP.search(text) or _LICENCE.search(text):
+            return bool(re.search(r"intellectual|propert|right|licen|title|copyright|patent|deliverable|work product|"
+                                  r"code|model|invention|software|material|technolog|work|ip\b|marks?\b|content|data|image|name|"
+                                  r"product|patent|domain|application|approval|program|design|system|know|brand",
+                                  text, re.I))
+        return False
+
+    def read(self, context: Context) -> _Reading:
+        reading = _Reading()
+        for sentence in self.candidates(context):
+            self._classify(context, sentence, reading)
+        return reading
+
+    def _classify(self, context: Context, sentence: Sentence, reading: _Reading) -> None:
+        text = sentence.text
+        about_background = bool(BACKGROUND.search(text))
+        about_models = bool(MODELS.search(text))
+        about_deliverables = bool(DELIVERABLES.search(text)) or bool(re.search(
+            r"ownership of deliverables|intellectual property", context.heading(sentence)))
+        if re.search(r"(?:repositor(?:y|ies)|account|organi[sz]ation|infrastructure|environment|cloud|tenant)s? "
+                     r"(?:owned|controlled|administered|hosted)", text, re.I):
+            return
+        if CLIENT_ASSETS.search(text) and not re.search(r"deliverable|work product|foreground|developed|created",
+                                                          text, re.I):
+            return
+        if re.search(r"(?:jointly|co-?)[- ]?own|joint (?:ownership|property|owners)|shared ownership", text, re.I) and \
+                not re.search(r"not (?:be )?(?:jointly|joint)", text, re.I):
+            reading.joint.append(sentence)
+        owner = self._owner(context, text)
+        licensee = self._licensee(context, text) if _LICENCE.search(text) else None
+        if licensee == "client":
+            reading.licence_to_client.append(sentence)
+            if _PERPETUAL.search(text):
+                reading.perpetual_licence.append(sentence)
+        if owner == "client" and (about_deliverables or about_models) and not _NEGATED_CLIENT.search(text):
+            reading.client_owns.append(sentence)
+            if re.search(r"(?:except|excluding|other than|save for|but not)[^.;]{0,80}?(?:" + BACKGROUND.pattern + ")",
+                         text, re.I):
+                reading.background.append(sentence)
+        elif owner == "vendor":
+            if about_background:
+                reading.background.append(sentence)
+            elif about_models and re.search(r"weights|trained|model", text, re.I):
+                reading.vendor_models.append(sentence)
+            elif about_deliverables:
+                reading.vendor_owns.append(sentence)
+        if owner or licensee:
+            for match in _CONDITIONS.finditer(text):
+                condition = re.sub(r"\s+", " ", match.group(0)).strip(" ,.;")
+                if owner == "client" and condition not in reading.conditions:
+                    reading.conditions.append(condition)
+
+    def _owner(self, context: Context, text: str) -> str | None:
+        """The side that ends up owning what the sentence is about."""
+        words = context.party_words.pattern
+        after = re.search(
+            rf"(?:property of|vest(?:s|ed)?(?: [a-z]+){{0,3}} (?:in|with)|belong(?:s)?(?: solely| exclusively)? to|"
+            rf"assign(?:s|ed)?(?: [a-z,]+){{0,4}} to|transfer(?:s|red)? to|inure(?:s)? to the benefit of|owned by|"
+            rf"for the (?:sole )?benefit of|made for hire (?:for|by)|sole owner(?:ship)? (?:is|shall be) )\s+(?:the\s+)?"
+            rf"(?P<who>{words})", text, re.I)
+        if after:
+            side = context.side_of(after.group("who"))
+            if side:
+                return side
+        possessive = re.search(rf"(?P<who>{words})['’]s? (?:sole and exclusive |exclusive |sole )?property", text, re.I)
+        if possessive and not re.search(r"remain(?:s)? (?:the )?(?:sole )?(?:and exclusive )?property", text, re.I):
+            side = context.side_of(possessive.group("who"))
+            if side:
+                return side
+        before = re.search(
+            rf"(?P<who>{words})(?:\s+and\s+its\s+(?:licensors|affiliates|suppliers))?\s+(?:shall\s+|will\s+|does\s+|hereby\s+)?(?:(?:solely|exclusively|fully|continue to|"
+            rf"retain and)\s+)?(?:own|owns|retain|retains|hold|holds|is the (?:sole )?owner|shall be the (?:sole )?owner|"
+            rf"will be the (?:sole )?owner|reserves|shall have all right|will have all right|has all right)\b", text, re.I)
+        if before:
+            side = context.side_of(before.group("who"))
+            if side:
+                return side
+        remain = re.search(rf"remain(?:s)? (?:the )?(?:sole )?(?:and exclusive )?(?:exclusive )?property of (?:the )?"
+                           rf"(?P<who>{words})", text, re.I)
+        if remain:
+            return context.side_of(remain.group("who"))
+        if re.search(r"works? made for hire|work for hire", text, re.I) and not re.search(r"not (?:be )?(?:considered |deemed )?"
+                                                                                       r"(?:a )?works? (?:made )?for hire", text, re.I):
+            return "client"
+        return None
+
+    def _licensee(self, context: Context, text: str) -> str | None:
+        words = context.party_words.pattern
+        match = re.search(rf"grant(?:s|ed)?\s+(?:to\s+)?(?:the\s+)?(?P<who>{words})", text, re.I) or \
+            re.search(rf"(?P<who>{words})\s+(?:is|shall be|will be)\s+(?:hereby\s+)?granted", text, re.I) or \
+            re.search(rf"licen[cs](?:e|ed)\s+to\s+(?:the\s+)?(?P<who>{words})", text, re.I)
+        return context.side_of(match.group("who")) if match else None
+
+    def detect(self, context: Context, reading: _Reading | None = None) -> OwnershipFinding:
+        reading = reading or self.read(context)
+        status = self.status(reading)
+        chosen = {
+            "client": reading.client_owns + reading.background + reading.joint,
+            "partial": reading.client_owns + reading.vendor_models + reading.background + reading.vendor_owns + reading.joint,
+            "vendor": reading.vendor_owns + reading.vendor_models + reading.licence_to_client,
+            "absent": reading.background + reading.licence_to_client,
+        }[status]
+        evidence = _unique([context.evidence(s) for s in chosen])[:4]
+        conditions = reading.conditions if status in ("client", "partial") else []
+        return OwnershipFinding(status=status, conditions=conditions[:3], evidence=evidence)
+
+    @staticmethod
+    def status(reading: _Reading) -> str:
+        background_unlicensed = bool(reading.background) and not reading.perpetual_licence
+        if reading.client_owns:
+            if reading.vendor_owns or reading.joint or reading.vendor_models or background_unlicensed:
+                return "partial"
+            return "client"
+        if reading.vendor_owns or reading.vendor_models:
+            return "vendor"
+        if reading.joint:
+            return "partial"
+        if reading.licence_to_client and not reading.background:
+            return "vendor"
+        return "absent"
+
+    def vendor_retains_ip(self, context: Context, finding: OwnershipFinding, reading: _Reading | None = None) -> RedFlag | None:
+        reading = reading or self.read(context)
+        kept = reading.vendor_owns + reading.vendor_models
+        if not kept and reading.background and not reading.perpetual_licence and finding.status != "absent":
+            kept = reading.background
+        if not kept:
+            return None
+        return RedFlag(kind="vendor_retains_ip", binds="client",
+                       evidence=_unique([context.evidence(s) for s in kept])[:3])
+
+
+def _unique(items: list[Evidence]) -> list[Evidence]:
+    seen, out = set(), []
+    for item in sorted(items, key=lambda e: e.start):
+        if (item.start, item.end) not in seen:
+            seen.add((item.start, item.end))
+            out.append(item)
+    return out

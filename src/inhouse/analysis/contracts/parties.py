@@ -1,0 +1,124 @@
+"""The parties to a contract and the side each is on.
+
+Parties are found where contracts define them: the preamble ("between Acme Inc., a Delaware
+corporation ("Client"), and ...") and labels such as "Client: Acme Inc.". A party's role
+comes from its defined term: client-side terms (Client, Customer, Buyer, Licensee...) and
+vendor-side terms (Vendor, Supplier, Provider, Contractor, Consultant, Licensor...).
+A term that tells neither (e.g. "Company") takes the side the other party leaves free.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CLIENT_TERMS = ("client", "customer", "buyer", "purchaser", "subscriber")
+VENDOR_TERMS = ("vendor", "supplier", "provider", "service provider", "contractor", "consultant",
+                "developer", "agency", "seller", "advisor", "adviser", "integrator", "consultancy",
+                "studio")
+# Terms of other kinds of contract, with the side each stands on for who-binds-whom.
+OTHER_SIDES = {"licensee": "client", "licensor": "vendor", "manufacturer": "vendor",
+               "distributor": "client", "reseller": "client", "franchisee": "client",
+               "franchisor": "vendor", "sponsor": "client", "company": "", "partner": "",
+               "owner": "", "principal": "", "recipient": "", "agent": "", "employee": "vendor",
+               "executive": "vendor", "employer": "client"}
+_ROLE_OF = {**{term: "client" for term in CLIENT_TERMS}, **{term: "vendor" for term in VENDOR_TERMS}}
+_AMBIGUOUS = {term for term, side in OTHER_SIDES.items() if not side}
+
+_QUOTE = "\"“”'‘’"
+_DEFINED = re.compile(
+    rf"(?P<name>[A-Z][A-Za-z0-9&.,'’\- ]{{1,90}}?)\s*,?\s*(?:\((?:a|an)\s[^()]{{0,160}}\)\s*,?\s*)?"
+    rf"(?:\b(?:a|an)\s+[^()]{{0,200}}?)?"
+    rf"\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?|referred\s+to\s+(?:herein\s+)?as\s+(?:the\s+)?)?"
+    rf"[{_QUOTE}](?P<alias>[A-Z][A-Za-z \-]{{1,40}})[{_QUOTE}]"
+)
+_LABEL = re.compile(
+    r"^[ \t*#|]*(?P<alias>Client|Customer|Vendor|Supplier|Provider|Service Provider|Contractor|Consultant|"
+    r"Licensor|Licensee|Buyer|Seller|Company|Advisor|Adviser)[ \t*]*:[ \t*]*(?P<name>[A-Z][^\n|]{1,80})$",
+    re.MULTILINE,
+)
+_NAME_NOISE = re.compile(r"^(?:by\s+and\s+)?(?:between|among|and|by|with)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str
+    term: str  # the defined term: "Client", "Supplier", "Acme"
+    role: str  # client | vendor, or the defined term lower-cased for other kinds ("licensor")
+    side: str = ""  # client | vendor | "" (unknown): whom an obligation of this party binds
+
+
+def find_parties(text: str) -> list[Party]:
+    head = text[:6000]
+    found: dict[str, Party] = {}
+    for match in _DEFINED.finditer(head):
+        alias = match.group("alias").strip()
+        name = _clean_name(match.group("name"))
+        if not name or alias.lower() in ("agreement", "effective date", "services", "parties", "party"):
+            continue
+        role, side = _role_for(alias)
+        if alias not in found and (side or role or _looks_like_company(name)):
+            found[alias] = Party(name=name, term=alias, role=role or alias.lower(), side=side)
+    for match in _LABEL.finditer(text[:8000]):
+        alias = match.group("alias")
+        if alias not in found:
+            name = _clean_name(match.group("name"))
+            if name:
+                role, side = _role_for(alias)
+                found[alias] = Party(name=name, term=alias, role=role or alias.lower(), side=side)
+    parties = list(found.values())[:4]
+    return _settle_ambiguous(parties)
+
+
+def _role_for(alias: str) -> tuple[str, str]:
+    """(role, side) for a defined term; role is empty when the term is another kind's."""
+    lowered = alias.lower().strip()
+    last = lowered.split()[-1] if lowered.split() else ""
+    for key in (lowered, last):
+        if key in _ROLE_OF:
+            return _ROLE_OF[key], _ROLE_OF[key]
+        if key in OTHER_SIDES:
+            return key, OTHER_SIDES[key]
+    return "", ""
+
+
+def _settle_ambiguous(parties: list[Party]) -> list[Party]:
+    """'Company' or 'Partner' take the side the other party does not hold."""
+    if len(parties) < 2:
+        return parties
+    settled = []
+    for party in parties:
+        if not party.side:
+            others = {p.side for p in parties if p is not party and p.side}
+            if others == {"vendor"}:
+                party = Party(party.name, party.term, "client" if party.role in _AMBIGUOUS else party.role, "client")
+            elif others == {"client"}:
+                party = Party(party.name, party.term, "vendor" if party.role in _AMBIGUOUS else party.role, "vendor")
+        settled.append(party)
+    return settled
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,;:")
+    if name.endswith(".") and not re.search(r"\b(?:Inc|Ltd|Corp|Co|L\.?L\.?C|S\.?A|N\.?V|B\.?V|P\.?C)\.$", name):
+        name = name.rstrip(".")
+    name = _NAME_NOISE.sub("", name)
+    name = re.split(r"\b(?:between|among)\s+", name)[-1]
+    return name.strip(" ,;:")
+
+
+def _looks_like_company(name: str) -> bool:
+    return bool(re.search(r"\b(?:Inc|LLC|Ltd|Limited|Corp|Corporation|GmbH|AG|S\.?A|B\.?V|N\.?V|plc|LLP|LP|Co|Company|Pty|SAS|Oy|AB|KK)\b\.?", name))
+
+
+def side_of_term(word: str, parties: list[Party]) -> str | None:
+    """The side (client | vendor) a word in the text stands for: a defined term, a party's
+    name, or a generic term; None when it tells no side."""
+    lowered = word.lower().strip()
+    for party in parties:
+        first = party.name.split()[0].lower() if party.name.split() else ""
+        if lowered in (party.term.lower(), party.name.lower()) or (len(first) > 3 and lowered == first):
+            return party.side or None
+    if lowered in _ROLE_OF:
+        return _ROLE_OF[lowered]
+    return OTHER_SIDES.get(lowered) or None

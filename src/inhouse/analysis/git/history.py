@@ -1,0 +1,178 @@
+"""What a scan remembers of the history: the facts every metric is computed from.
+
+The accumulator folds commits, parents first, into per-file change records keyed by
+a *file key* that survives renames (a rename maps the new path to the old path's
+key; the old path keeps pointing at it, so a change made to the old name on a
+parallel branch still lands on the same file). Merge commits add no changes:
+their content was counted in the merged branch's own commits.
+
+Everything is stored with raw author names and emails and UTC day numbers, so
+that identity merging, sides, bots, file filters and periods are all decided
+*after* mining: changing them never needs a rescan, and folding new commits into
+a stored history gives the same facts as a full scan (see ``incremental.py``).
+"""
+
+from __future__ import annotations
+
+import base64
+import sys
+from array import array
+from dataclasses import dataclass, field
+from typing import Any
+
+from inhouse.analysis.git.mining import Commit
+
+STATE_VERSION = 2
+DAY = 86400
+
+
+def _pack_ints(values: array) -> str:
+    data = values
+    if sys.byteorder == "big":
+        data = array("q", values)
+        data.byteswap()
+    return base64.b64encode(data.tobytes()).decode("ascii")
+
+
+def _unpack_ints(text: str) -> array:
+    values = array("q")
+    values.frombytes(base64.b64decode(text))
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
+@dataclass(slots=True)
+class FileRecord:
+    """One file across its renames."""
+
+    path: str  # its latest path
+    creator: int = -1  # person index of the author who added it, -1 unknown
+    created: int = -1  # UTC day it was added, -1 unknown (shallow boundary)
+    deleted: int = -1  # UTC day it was deleted, -1 while it exists
+    # flat [person, day, added, deleted, ...]: every commit that added, changed or renamed it
+    changes: array = field(default_factory=lambda: array("q"))
+    # flat [person, day, deleted lines, ...]: the commits that deleted it
+    drops: array = field(default_factory=lambda: array("q"))
+
+    def deliveries(self):
+        c = self.changes
+        for i in range(0, len(c), 4):
+            yield c[i], c[i + 1], c[i + 2], c[i + 3]
+
+
+@dataclass
+class History:
+    """Facts gathered from the commits reachable from ``head``."""
+
+    mode: str = "full"  # the mining mode the facts were gathered with
+    head: str | None = None
+    commits: int = 0  # non-merge commits
+    merges: int = 0
+    first_day: int | None = None
+    last_day: int | None = None
+    people: list[tuple[str, str]] = field(default_factory=list)  # raw (name, email)
+    files: list[FileRecord] = field(default_factory=list)
+    path_key: dict[str, int] = field(default_factory=dict)
+    commit_days: dict[tuple[int, int], int] = field(default_factory=dict)  # (person, day) -> n
+    boundaries: set[str] = field(default_factory=set)  # shallow-clone boundary commits
+    line_counts: dict[str, int] = field(default_factory=dict)  # blob id -> lines (a cache)
+    _person_index: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
+
+    # -- folding commits ---------------------------------------------------------
+    def person(self, name: str, email: str) -> int:
+        key = (name, email)
+        index = self._person_index.get(key)
+        if index is None:
+            index = self._person_index[key] = len(self.people)
+            self.people.append(key)
+        return index
+
+    def add(self, commit: Commit) -> None:
+        if commit.is_merge:
+            self.merges += 1
+            return
+        day = commit.timestamp // DAY
+        who = self.person(commit.author_name, commit.author_email)
+        self.commits += 1
+        self.first_day = day if self.first_day is None else min(self.first_day, day)
+        self.last_day = day if self.last_day is None else max(self.last_day, day)
+        self.commit_days[(who, day)] = self.commit_days.get((who, day), 0) + 1
+        if commit.sha in self.boundaries:
+            # a shallow clone's cut: everything looks "added" here, but nobody knows by whom
+            for change in commit.changes:
+                self._key_for(change.path, -1, -1)
+            return
+        for change in commit.changes:
+            status = change.status
+            if status == "D":
+                key = self.path_key.get(change.path)
+                if key is not None and self.files[key].path == change.path:
+                    record = self.files[key]
+                    record.deleted = day
+                    record.drops.extend((who, day, change.deleted))
+                continue
+            if status == "R":
+                key = self.path_key.get(change.old_path or "")
+                if key is None:
+                    key = self._new_file(change.path, who, day)
+                record = self.files[key]
+                record.path = change.path
+                record.deleted = -1
+                self.path_key[change.path] = key
+            elif status == "A":
+                key = self._key_for(change.path, who, day)
+            else:  # a change: also reaches a file through a name it had before a rename
+                key = self.path_key.get(change.path)
+                if key is None:
+                    key = self._new_file(change.path, -1, -1)
+            self.files[key].changes.extend((who, day, change.added, change.deleted))
+
+    def _key_for(self, path: str, who: int, day: int) -> int:
+        """The live file at ``path``, or a new one created by ``who`` (-1: unknown)."""
+        key = self.path_key.get(path)
+        if key is not None:
+            record = self.files[key]
+            if record.path == path and record.deleted < 0:
+                return key
+        return self._new_file(path, who, day)
+
+    def _new_file(self, path: str, who: int, day: int) -> int:
+        key = len(self.files)
+        self.files.append(FileRecord(path=path, creator=who, created=day))
+        self.path_key[path] = key
+        return key
+
+    # -- persistence --------------------------------------------------------------
+    def to_state(self) -> dict[str, Any]:
+        """A JSON-ready dict; :meth:`from_state` restores an equal History."""
+        return {
+            "version": STATE_VERSION, "mode": self.mode, "head": self.head,
+            "commits": self.commits, "merges": self.merges,
+            "first_day": self.first_day, "last_day": self.last_day,
+            "people": [list(p) for p in self.people],
+            # change lists as little-endian int64 in base64: compact and quick to read back
+            "files": [[f.path, f.creator, f.created, f.deleted, _pack_ints(f.changes), _pack_ints(f.drops)]
+                      for f in self.files],
+            "path_key": self.path_key,
+            "commit_days": [[p, d, n] for (p, d), n in self.commit_days.items()],
+            "boundaries": sorted(self.boundaries),
+            "line_counts": self.line_counts,
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> "History | None":
+        """Restore a stored history; None when it was written by another format version."""
+        if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
+            return None
+        history = cls(mode=state["mode"], head=state["head"], commits=state["commits"],
+                      merges=state["merges"], first_day=state["first_day"],
+                      last_day=state["last_day"], boundaries=set(state.get("boundaries", [])))
+        for name, email in state["people"]:
+            history.person(name, email)
+        history.files = [FileRecord(path, creator, created, deleted, _unpack_ints(changes), _unpack_ints(drops))
+                         for path, creator, created, deleted, changes, drops in state["files"]]
+        history.path_key = dict(state["path_key"])
+        history.commit_days = {(p, d): n for p, d, n in state["commit_days"]}
+        history.line_counts = dict(state.get("line_counts", {}))
+        return history

@@ -1,0 +1,271 @@
+"""Who is who: raw git authors merged into identities, each on a side, bots set apart.
+
+Merging, in order: the repository's ``.mailmap`` at the scanned revision, explicit
+alias groups, then conservative heuristics (the same email in another case; the
+same full name of at least two words, accents and case ignored; a GitHub
+``noreply`` address whose login is another author's name or email user).
+
+Sides, first match wins: the engagement's people (by email), the org-map file
+(emails, ``@domains`` or names), then ``--internal-domain`` / ``--partner-domain``
+(a domain also covers its subdomains). Anyone else is ``other``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from inhouse.domain.common import Side
+from inhouse.errors import InvalidInput
+
+DEFAULT_BOT_PATTERNS: tuple[str, ...] = (
+    r"\[bot\]", r"\bdependabot\b", r"\brenovate\b", r"\bgithub-actions\b", r"\bgreenkeeper\b",
+    r"\bsnyk-bot\b", r"\bpre-commit-ci\b", r"\bimgbot\b", r"\ballcontributors\b",
+    r"\bweblate\b", r"\btranslate(wiki)?-?bot\b", r"\bci-bot\b", r"\bbot@", r"-bot@",
+)
+_NOREPLY = re.compile(r"^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$")
+
+
+# -- .mailmap ------------------------------------------------------------------------
+class Mailmap:
+    """git's mailmap: ``Proper Name <proper@email> Commit Name <commit@email>`` lines."""
+
+    def __init__(self, text: str = "") -> None:
+        self._by_email: dict[str, tuple[str | None, str | None]] = {}
+        self._by_pair: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+        for raw in text.splitlines():
+            line = raw.split("#", 1)[0].strip()
+            parts = re.findall(r"([^<>]*)<([^<>]*)>", line)
+            if not parts:
+                continue
+            proper_name = parts[0][0].strip() or None
+            proper_email = parts[0][1].strip() or None
+            if len(parts) == 1:
+                self._by_email[proper_email.lower() if proper_email else ""] = (proper_name, None)
+                continue
+            commit_name = parts[1][0].strip()
+            commit_email = parts[1][1].strip().lower()
+            target = (proper_name, proper_email)
+            if commit_name:
+                self._by_pair[(commit_name.lower(), commit_email)] = target
+            else:
+                self._by_email[commit_email] = target
+
+    def __bool__(self) -> bool:
+        return bool(self._by_email or self._by_pair)
+
+    def map(self, name: str, email: str) -> tuple[str, str]:
+        found = self._by_pair.get((name.lower(), email.lower())) or self._by_email.get(email.lower())
+        if not found:
+            return name, email
+        return found[0] or name, found[1] or email
+
+
+# -- aliases, bots, sides -------------------------------------------------------------
+def parse_alias(spec: str) -> list[str]:
+    """``"alice@old.com=alice@new.com=Alice Smith"``: every token names one person."""
+    tokens = [t.strip() for t in re.split(r"[=,]", spec) if t.strip()]
+    if len(tokens) < 2:
+        raise InvalidInput(f"invalid alias {spec!r}: expected at least two emails or names joined by '='")
+    return tokens
+
+
+@dataclass(frozen=True)
+class SideRules:
+    """Everything that decides an identity's side; all matching is case-insensitive."""
+
+    people: Mapping[str, Side] = field(default_factory=dict)  # email -> side
+    org_map: Mapping[str, Side] = field(default_factory=dict)  # email, @domain or name -> side
+    internal_domains: Sequence[str] = ()
+    partner_domains: Sequence[str] = ()
+
+    def side_of(self, names: Iterable[str], emails: Iterable[str]) -> Side:
+        emails = [e.lower() for e in emails]
+        names = [n.lower() for n in names]
+        people = {k.lower(): v for k, v in self.people.items()}
+        for email in emails:
+            if email in people:
+                return people[email]
+        org = {k.lower(): v for k, v in self.org_map.items()}
+        for email in emails:
+            if email in org:
+                return org[email]
+        for name in names:
+            if name in org:
+                return org[name]
+        for email in emails:
+            for domain, side in org.items():
+                if domain.startswith("@") and _in_domain(email, domain[1:]):
+                    return side
+        for email in emails:
+            if any(_in_domain(email, d) for d in self.internal_domains):
+                return Side.INTERNAL
+            if any(_in_domain(email, d) for d in self.partner_domains):
+                return Side.PARTNER
+        return Side.OTHER
+
+
+def _in_domain(email: str, domain: str) -> bool:
+    host = email.rpartition("@")[2].lower()
+    domain = domain.lower().lstrip("@").strip()
+    return bool(domain) and (host == domain or host.endswith("." + domain))
+
+
+def parse_org_map(text: str) -> dict[str, Side]:
+    """An org map: JSON ``{"internal": [...], "partner": [...]}`` or ``pattern,side`` lines.
+
+    A pattern is an email, ``@domain`` (or a bare ``domain.tld``) or a person's name.
+    """
+    from inhouse.domain.common import parse_enum
+
+    mapping: dict[str, Side] = {}
+    stripped = text.strip()
+    if stripped.startswith("{"):
+        try:
+            data = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            raise InvalidInput(f"org map is not valid JSON: {exc.msg} (line {exc.lineno})") from None
+        for side_name, patterns in data.items():
+            side = parse_enum(Side, side_name, "side in the org map")
+            if isinstance(patterns, str) or not isinstance(patterns, list):
+                raise InvalidInput(f"org map entry {side_name!r} must be a list of patterns")
+            for pattern in patterns:
+                mapping[_pattern(str(pattern))] = side
+        return mapping
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        pattern, sep, side_name = line.rpartition(",")
+        if not sep:
+            pattern, _, side_name = line.rpartition(" ")
+        if not pattern.strip():
+            raise InvalidInput(f"org map line {number}: expected 'pattern,side', got {raw.strip()!r}")
+        if side_name.strip().lower() == "side":
+            continue  # a CSV header
+        mapping[_pattern(pattern)] = parse_enum(Side, side_name, f"side on org map line {number}")
+    return mapping
+
+
+def _pattern(pattern: str) -> str:
+    value = pattern.strip().strip('"').strip()
+    if "@" not in value and " " not in value and "." in value:
+        return "@" + value.lower()  # a bare domain
+    return value.lower()
+
+
+def bot_matcher(patterns: Sequence[str] | None) -> re.Pattern[str] | None:
+    patterns = DEFAULT_BOT_PATTERNS if patterns is None else patterns
+    if not patterns:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    except re.error as exc:
+        raise InvalidInput(f"invalid bot pattern: {exc}") from None
+
+
+# -- merging -------------------------------------------------------------------------
+@dataclass
+class IdentityGroup:
+    index: int
+    id: str
+    names: list[str]
+    emails: list[str]
+    side: Side
+    bot: bool
+    people: list[int]  # raw person indexes
+
+
+def _norm_name(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", folded).split())
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def merge_identities(people: Sequence[tuple[str, str]], weights: Sequence[int], *,
+                     mailmap: Mailmap | None = None, aliases: Sequence[Sequence[str]] = (),
+                     rules: SideRules | None = None, bots: re.Pattern[str] | None = None,
+                     heuristics: bool = True) -> tuple[list[IdentityGroup], list[int]]:
+    """Group raw ``(name, email)`` authors; return the groups and each person's group index.
+
+    ``weights`` (commits per person) pick each group's display name and id.
+    """
+    rules = rules or SideRules()
+    mapped = [mailmap.map(n, e) if mailmap else (n, e) for n, e in people]
+    uf = _UnionFind(len(people))
+    seen: dict[tuple[str, str], int] = {}
+
+    def link(kind: str, value: str, i: int) -> None:
+        if not value:
+            return
+        first = seen.setdefault((kind, value), i)
+        uf.union(first, i)
+
+    for i, (name, email) in enumerate(mapped):
+        link("pair", f"{name}\0{email}", i)
+        link("email", email.lower(), i)
+        if heuristics:
+            norm = _norm_name(name)
+            if len(norm.split()) >= 2:
+                link("name", norm, i)
+    alias_sets = [{t.lower() for t in group} for group in aliases]
+    for group_number, tokens in enumerate(alias_sets):
+        for i, (name, email) in enumerate(mapped):
+            raw_name, raw_email = people[i]
+            if tokens & {name.lower(), email.lower(), raw_name.lower(), raw_email.lower()}:
+                link("alias", str(group_number), i)
+    if heuristics:
+        for i, (name, email) in enumerate(mapped):
+            login = _NOREPLY.match(email.lower())
+            if not login:
+                continue
+            for j, (other_name, other_email) in enumerate(mapped):
+                if j != i and login[1] in (other_name.lower(), other_email.lower().partition("@")[0]):
+                    uf.union(i, j)
+    roots: dict[int, list[int]] = {}
+    for i in range(len(people)):
+        roots.setdefault(uf.find(i), []).append(i)
+    groups: list[IdentityGroup] = []
+    owner = [0] * len(people)
+    used_ids: set[str] = set()
+    for members in sorted(roots.values(), key=lambda m: min(m)):
+        names = Counter[str]()
+        emails = Counter[str]()
+        for i in members:
+            names[mapped[i][0]] += weights[i] + 1
+            emails[mapped[i][1].lower()] += weights[i] + 1
+        name_list = [n for n, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0])) if n]
+        email_list = [e for e, _ in sorted(emails.items(), key=lambda kv: (-kv[1], kv[0])) if e]
+        every_name = name_list + [people[i][0] for i in members]
+        every_email = email_list + [people[i][1] for i in members]
+        ident = email_list[0] if email_list else (name_list[0] if name_list else "unknown")
+        base, n = ident, 2
+        while ident in used_ids:
+            ident, n = f"{base}#{n}", n + 1
+        used_ids.add(ident)
+        is_bot = bool(bots) and any(bots.search(f"{people[i][0]} <{people[i][1]}>") for i in members)
+        group = IdentityGroup(len(groups), ident, name_list, email_list,
+                              rules.side_of(every_name, every_email), is_bot, members)
+        for i in members:
+            owner[i] = group.index
+        groups.append(group)
+    return groups, owner

@@ -1,0 +1,261 @@
+"""One streaming pass over ``git log``: commits with their file changes.
+
+We read git's own plumbing output (``-z --raw [--numstat]``) rather than walking the
+object database from Python: git computes the tree diffs and rename detection in C
+and we parse a byte stream as it arrives. (pygit2 was considered; its per-commit
+diff objects cost more Python work than parsing this stream, see docs/performance.md.)
+
+Modes:
+
+* ``full``   -- ``--raw --numstat -M``: statuses, renames and added/deleted lines;
+* ``quick``  -- ``--raw -M``: statuses and renames only (enough for authorship);
+* ``exact``  -- ``--raw --no-renames``: for partial clones whose blobs are missing:
+  nothing reads a blob, renames are paired by identical blob id (exact renames).
+
+Merge commits are listed (to be counted) but carry no changes: every change of a
+merged branch was already counted in the branch's own commits, so it counts once.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from inhouse.analysis.git.gitcmd import GitRepo
+from inhouse.errors import AnalyzerError, InvalidInput
+
+MODES = ("full", "quick", "exact")
+_FORMAT = "--format=%x01%H%x00%P%x00%an%x00%ae%x00%at"
+
+
+@dataclass(slots=True)
+class FileChange:
+    status: str  # A, M, D or R (type changes count as M, copies as A)
+    path: str
+    old_path: str | None = None
+    added: int = 0
+    deleted: int = 0
+    binary: bool = False
+    oid: str | None = None  # blob id of an addition/deletion (pairs exact renames)
+
+
+@dataclass(slots=True)
+class Commit:
+    sha: str
+    parents: tuple[str, ...]
+    author_name: str
+    author_email: str
+    timestamp: int
+    changes: list[FileChange] = field(default_factory=list)
+
+    @property
+    def is_merge(self) -> bool:
+        return len(self.parents) > 1
+
+
+def log_args(mode: str, rev: str, exclude: str | None = None) -> list[str]:
+    if mode not in MODES:
+        raise InvalidInput(f"unknown mining mode {mode!r}: expected one of {', '.join(MODES)}")
+    args = ["-c", "log.showroot=true", "-c", "diff.renamelimit=2000", "log", "-z", "--no-color",
+            "--no-mailmap", "--no-show-signature", "--no-ext-diff", "--no-textconv", "--no-relative",
+            "--topo-order", "--reverse", "--raw", _FORMAT]
+    if mode == "full":
+        args += ["--numstat", "-M"]
+    elif mode == "quick":
+        args += ["-M"]
+    else:
+        args += ["--no-renames", "--no-abbrev"]
+    args.append(rev)
+    if exclude:
+        args.append(f"^{exclude}")
+    args.append("--")
+    return args
+
+
+def iter_commits(repo: GitRepo, rev: str, *, mode: str = "full",
+                 exclude: str | None = None) -> Iterator[Commit]:
+    """Yield the commits reachable from ``rev`` (and not from ``exclude``), parents first."""
+    stream = repo.stream(log_args(mode, rev, exclude))
+    yield from parse_log(stream, exact_renames=mode == "exact")
+    for line in stream.stderr.decode("utf-8", "replace").splitlines():
+        if "rename detection" in line and line.strip() not in repo.warnings:
+            repo.warnings.append(line.strip())
+
+
+def mine(repo: GitRepo, rev: str, *, mode: str = "full", exclude: str | None = None,
+         workers: int | None = None, split_above: int = 20_000) -> Iterator[Commit]:
+    """Like :func:`iter_commits`, but a long history is cut into consecutive ranges
+    along the first-parent chain (``C1``, ``C2 ^C1``, ... ``REV ^Ck``) mined by
+    concurrent git processes. The ranges are disjoint, cover the history and each is
+    yielded whole, parents first, before the next: folding them in turn is exactly
+    an incremental scan from ``C1`` to ``REV``, which equals a full scan.
+    """
+    workers = min(workers or os.cpu_count() or 1, 4)
+    cuts: list[str] = []
+    if workers > 1 and exclude is None:
+        chain = repo.run(["rev-list", "--first-parent", rev, "--"]).split()
+        if len(chain) > split_above:
+            step = len(chain) // workers
+            cuts = [chain[len(chain) - 1 - step * i].decode() for i in range(1, workers)]
+    if not cuts:
+        yield from iter_commits(repo, rev, mode=mode, exclude=exclude)
+        return
+    bounds = [(cuts[0], None)] + list(zip(cuts[1:] + [rev], cuts))
+    with tempfile.TemporaryDirectory(prefix="inhouse-mine-") as tmp:
+        procs = []
+        try:
+            for index, (tip, base) in enumerate(bounds[1:], 1):
+                out = open(os.path.join(tmp, f"part{index}"), "wb")
+                procs.append((repo.spawn(log_args(mode, tip, base), out), out))
+            yield from iter_commits(repo, bounds[0][0], mode=mode)
+            for index, (proc, out) in enumerate(procs, 1):
+                _, error = proc.communicate()
+                out.close()
+                if proc.returncode != 0:
+                    lines = error.decode("utf-8", "replace").strip().splitlines()
+                    raise AnalyzerError(f"git log failed: {lines[-1] if lines else 'no message'}")
+                with open(os.path.join(tmp, f"part{index}"), "rb") as data:
+                    yield from parse_log(iter(lambda: data.read(1 << 20), b""),
+                                         exact_renames=mode == "exact")
+        finally:  # stopped early (an error, a closed generator): leave no git behind
+            for proc, out in procs:
+                if proc.poll() is None:
+                    proc.kill()
+                    proc.wait()
+                out.close()
+
+
+def parse_log(chunks: Iterable[bytes], *, exact_renames: bool = False) -> Iterator[Commit]:
+    """Parse the NUL-separated output of :func:`log_args` into :class:`Commit` records.
+
+    A state machine over NUL-terminated tokens, so an entry split between two chunks
+    is handled, and paths or names with any bytes (non-UTF-8 included) survive.
+    """
+    names: dict[bytes, str] = {}
+    paths: dict[bytes, str] = {}
+
+    def text(raw: bytes) -> str:
+        value = names.get(raw)
+        if value is None:
+            value = names[raw] = raw.decode("utf-8", "replace")
+        return value
+
+    def path(raw: bytes) -> str:
+        value = paths.get(raw)
+        if value is None:
+            value = paths[raw] = raw.decode("utf-8", "surrogateescape")
+        return value
+
+    commit: Commit | None = None
+    header: list[bytes] = []
+    header_left = 0
+    want_paths = 0
+    got: list[bytes] = []
+    kind = b""  # b":" raw entry being read, b"n" numstat entry being read
+    meta = b""
+    stat_index = 0
+    rest = b""
+    for chunk in chunks:
+        tokens = (rest + chunk).split(b"\0")
+        rest = tokens.pop()
+        for tok in tokens:
+            if want_paths:
+                got.append(tok)
+                want_paths -= 1
+                if want_paths:
+                    continue
+                if kind == b":":
+                    commit.changes.append(_raw_change(meta, got, path))  # type: ignore[union-attr]
+                else:
+                    _add_stat(commit, stat_index, meta)  # type: ignore[arg-type]
+                    stat_index += 1
+                continue
+            if header_left:
+                header.append(tok)
+                header_left -= 1
+                if not header_left:
+                    sha, parents, name, email, when = header
+                    commit = Commit(sha.decode(), tuple(parents.decode().split()), text(name),
+                                    text(email), int(when or 0))
+                    stat_index = 0
+                continue
+            if tok[:1] == b"\n":
+                tok = tok.lstrip(b"\n")
+            if not tok:
+                continue
+            first = tok[0]
+            if first == 1:  # \x01: a new commit
+                if commit is not None:
+                    yield _finish(commit, exact_renames)
+                header = [tok[1:]]
+                header_left = 4
+            elif first == 58:  # ':' raw entry, its path(s) follow
+                kind, meta, got = b":", tok, []
+                status = tok[tok.rfind(b" ") + 1:][:1]
+                want_paths = 2 if status in (b"R", b"C") else 1
+            else:  # numstat "added\tdeleted\tpath" or "added\tdeleted\t" + two paths
+                added, deleted, name = tok.split(b"\t", 2)
+                meta = added + b"\t" + deleted
+                if name:
+                    _add_stat(commit, stat_index, meta)  # type: ignore[arg-type]
+                    stat_index += 1
+                else:
+                    kind, got, want_paths = b"n", [], 2
+    if commit is not None:
+        yield _finish(commit, exact_renames)
+
+
+def _raw_change(meta: bytes, got: list[bytes], path) -> FileChange:
+    # ":<old mode> <new mode> <old blob> <new blob> <status>[score]"
+    fields = meta.split(b" ")
+    status = fields[4][:1]
+    if status == b"R":
+        return FileChange("R", path(got[1]), path(got[0]))
+    if status == b"C":
+        return FileChange("A", path(got[1]))
+    if status == b"A":
+        return FileChange("A", path(got[0]), oid=fields[3].decode())
+    if status == b"D":
+        return FileChange("D", path(got[0]), oid=fields[2].decode())
+    return FileChange("M", path(got[0]))
+
+
+def _add_stat(commit: Commit, index: int, meta: bytes) -> None:
+    if index >= len(commit.changes):  # defensive: numstat without a raw line
+        return
+    change = commit.changes[index]
+    added, deleted = meta.split(b"\t")
+    if added == b"-":
+        change.binary = True
+    else:
+        change.added = int(added)
+        change.deleted = int(deleted)
+
+
+def _finish(commit: Commit, exact_renames: bool) -> Commit:
+    if exact_renames:
+        _pair_exact_renames(commit)
+    return commit
+
+
+def _pair_exact_renames(commit: Commit) -> None:
+    """Turn a deletion and an addition of the same blob in one commit into a rename."""
+    deleted: dict[str, list[FileChange]] = {}
+    for change in commit.changes:
+        if change.status == "D" and change.oid:
+            deleted.setdefault(change.oid, []).append(change)
+    if not deleted:
+        return
+    paired: list[FileChange] = []
+    used: set[int] = set()
+    for change in commit.changes:
+        sources = deleted.get(change.oid) if change.status == "A" and change.oid else None
+        if sources:
+            source = sources.pop(0)
+            used.add(id(source))
+            paired.append(FileChange("R", change.path, source.path))
+        else:
+            paired.append(change)
+    commit.changes = [c for c in paired if id(c) not in used]

@@ -1,0 +1,226 @@
+"""The git knowledge analyzer: one facade over mining, identities, authorship and shares.
+
+    outcome = scan_repository("/path/to/repo", ScanOptions(rules=SideRules(...)))
+    outcome.report.truck_factor.value
+    later = scan_repository("/path/to/repo", options, previous=outcome.state)  # incremental
+
+Authorship and truck factor follow Avelino et al., "A Novel Approach for Estimating
+Truck Factors" (ICPC 2016). Pure over its inputs: it reads the repository with git
+and returns values; storing them is the service layer's business.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from inhouse.analysis.git import blame as blame_mod
+from inhouse.analysis.git.authorship import file_authors, truck_factor
+from inhouse.analysis.git.filters import FileFilter
+from inhouse.analysis.git.gitcmd import GitRepo
+from inhouse.analysis.git.history import History
+from inhouse.analysis.git.identities import Mailmap, SideRules, bot_matcher, merge_identities
+from inhouse.analysis.git.incremental import plan_mining
+from inhouse.analysis.git.mining import mine
+from inhouse.analysis.git.offboarding import simulate_offboarding
+from inhouse.analysis.git.trajectory import PERIODS, internal_trajectory
+from inhouse.domain.common import Side
+from inhouse.domain.knowledge import IdentitySummary, KnowledgeReport, LineOwnership, TruckFactor
+from inhouse.domain.plans import DependencyPlan
+from inhouse.errors import AnalyzerError, InvalidInput, NotFound
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    rev: str = "HEAD"
+    quick: bool = False  # no line statistics: authorship, truck factor and commit shares only
+    blame: bool = False  # also count surviving lines per identity at REV
+    period: str = "engagement-year"
+    start: date | None = None  # engagement start; default: the first commit's day
+    plan: DependencyPlan | None = None  # default: the playbook's 30% -> 60% -> 90%
+    rules: SideRules = field(default_factory=SideRules)
+    aliases: tuple[tuple[str, ...], ...] = ()
+    bot_patterns: tuple[str, ...] | None = None  # None: the default patterns
+    include_bots: bool = False
+    heuristics: bool = True
+    files: FileFilter = field(default_factory=FileFilter)
+    jobs: int | None = None  # parallel blames; default: the CPU count
+
+    def validate(self) -> None:
+        if self.period not in PERIODS:
+            raise InvalidInput(f"unknown period {self.period!r}: expected one of {', '.join(PERIODS)}")
+        if self.jobs is not None and self.jobs < 1:
+            raise InvalidInput("jobs must be at least 1")
+        if not self.rev or not self.rev.strip():
+            raise InvalidInput("the revision to scan must not be empty")
+
+
+@dataclass
+class ScanOutcome:
+    report: KnowledgeReport
+    state: dict[str, Any]  # store it and pass it back as ``previous`` for an incremental rescan
+
+
+def scan_repository(path: str | os.PathLike[str], options: ScanOptions | None = None, *,
+                    previous: dict[str, Any] | None = None,
+                    progress: Progress | None = None) -> ScanOutcome:
+    """Scan the history reachable from ``options.rev``; reuse ``previous`` state when possible."""
+    options = options or ScanOptions()
+    options.validate()
+    repo = GitRepo.open(path)
+    warnings: list[str] = []
+    if repo.shallow:
+        warnings.append("shallow clone: commits before the cut are missing, so authorship and "
+                        "truck factor only reflect the visible history (run 'git fetch --unshallow')")
+    if not repo.has_commits():
+        if options.rev != "HEAD":
+            raise NotFound(f"revision {options.rev!r} does not exist in {str(repo.path)!r}")
+        warnings.append("the repository has no commits yet")
+        report = KnowledgeReport(repo=str(repo.path), rev=options.rev, head=None, commits=0,
+                                 period=options.period, warnings=warnings)
+        return ScanOutcome(report, History().to_state())
+    head = repo.resolve(options.rev)
+    mode = "quick" if options.quick else "full"
+    try:
+        history, plan, scanned = _mine(repo, head, mode, options, previous, progress)
+    except AnalyzerError:
+        if not repo.partial:
+            raise
+        # a partial clone whose blobs are missing: git may not fetch them, so read no blob at all
+        history, plan, scanned = _mine(repo, head, "exact", options, previous, progress)
+        warnings.append("partial clone with missing blobs: nothing was fetched; renames are detected "
+                        "only when exact and line counts are unavailable")
+    if plan.note:
+        warnings.append(plan.note)
+    history.head = head
+    warnings.extend(repo.warnings)
+    report = analyse(repo, history, head, options, warnings, progress)
+    report.scanned_commits = scanned
+    report.incremental = plan.incremental
+    return ScanOutcome(report, history.to_state())
+
+
+def _mine(repo: GitRepo, head: str, mode: str, options: ScanOptions, previous, progress):
+    plan = plan_mining(repo, head, mode, previous)
+    history = plan.history
+    total = repo.count_commits(head, plan.exclude) if progress else 0
+    scanned = 0
+    for commit in mine(repo, head, mode=mode, exclude=plan.exclude, workers=options.jobs):
+        history.add(commit)
+        scanned += 1
+        if progress and scanned % 500 == 0:
+            progress("mining", scanned, total)
+    return history, plan, scanned
+
+
+def analyse(repo: GitRepo, history: History, head: str, options: ScanOptions,
+            warnings: list[str], progress: Progress | None = None) -> KnowledgeReport:
+    """Turn the mined facts into the report, with the options' identities, sides and filters."""
+    mailmap = Mailmap((repo.show_file(head, ".mailmap") or b"").decode("utf-8", "replace"))
+    weights = [0] * len(history.people)
+    for (person, _day), count in history.commit_days.items():
+        weights[person] += count
+    bots = None if options.include_bots else bot_matcher(options.bot_patterns)
+    groups, owner = merge_identities(history.people, weights, mailmap=mailmap,
+                                     aliases=options.aliases, rules=options.rules, bots=bots,
+                                     heuristics=options.heuristics)
+    ignored = {g.index for g in groups if g.bot}
+    sides = [g.side for g in groups]
+
+    tree = repo.tree_files(head)
+    counted = sorted(p for p in tree if options.files.counts(p))
+    authors_by_path: dict[str, frozenset[int]] = {}
+    for path in counted:
+        key = history.path_key.get(path)
+        authors_by_path[path] = (file_authors(history.files[key], owner, ignored)
+                                 if key is not None else frozenset())
+    tf_value, removed = truck_factor(list(authors_by_path.values()),
+                                     order_key=lambda i: groups[i].id)
+    truck = TruckFactor(tf_value, tuple(groups[i].id for i in removed))
+
+    line_counter = None
+    if history.mode != "exact":
+        def line_counter(paths: list[str]) -> dict[str, int | None]:
+            cache = history.line_counts  # blob ids never change meaning: counted once
+            cache.update((k, v) for k, v in repo.count_lines(
+                [tree[p][0] for p in paths if tree[p][0] not in cache]).items() if v is not None)
+            current = {tree[p][0] for p in paths}
+            for oid in [o for o in cache if o not in current]:
+                del cache[oid]
+            return {p: cache.get(tree[p][0]) for p in paths}
+    offboarding = simulate_offboarding(authors_by_path, sides, line_counter=line_counter)
+
+    plan_obj = options.plan or DependencyPlan()
+    trajectory, forecast = internal_trajectory(
+        history, owner, sides, ignored, options.files.counts, kind=options.period,
+        start=options.start, plan=plan_obj, lines_known=history.mode == "full")
+    if options.start is None:
+        warnings.append("no engagement start date: periods and plan counted from the first commit")
+
+    identities = _summaries(history, groups, owner, authors_by_path, options.files)
+    ownership = None
+    if options.blame:
+        ownership = _ownership(repo, head, counted, groups, owner, history, mailmap, options, progress)
+    return KnowledgeReport(
+        repo=str(repo.path), rev=options.rev, head=head, commits=history.commits + history.merges,
+        merges=history.merges, identities=[i for i in identities if not i.bot],
+        bots=[i for i in identities if i.bot], truck_factor=truck, offboarding=offboarding,
+        trajectory=trajectory, period=options.period, plan=plan_obj.as_text(), forecast=forecast,
+        ownership=ownership, warnings=warnings, mode=history.mode)
+
+
+def _summaries(history, groups, owner, authors_by_path, files: FileFilter) -> list[IdentitySummary]:
+    commits = [0] * len(groups)
+    added = [0] * len(groups)
+    deleted = [0] * len(groups)
+    authored = [0] * len(groups)
+    for (person, _day), count in history.commit_days.items():
+        commits[owner[person]] += count
+    for record in history.files:
+        if not files.counts(record.path):
+            continue
+        changes = record.changes
+        for person, a, d in zip(changes[0::4], changes[2::4], changes[3::4]):
+            ident = owner[person]
+            added[ident] += a
+            deleted[ident] += d
+        drops = record.drops
+        for i in range(0, len(drops), 3):
+            deleted[owner[drops[i]]] += drops[i + 2]
+    for authors in authors_by_path.values():
+        for ident in authors:
+            authored[ident] += 1
+    out = [IdentitySummary(g.id, tuple(g.names), tuple(g.emails), g.side, commits[g.index],
+                           added[g.index], deleted[g.index], authored[g.index], g.bot)
+           for g in groups]
+    out.sort(key=lambda s: (-s.files_authored, -s.commits, s.id))
+    return out
+
+
+def _ownership(repo, head, counted, groups, owner, history, mailmap, options, progress):
+    wanted = set(counted)
+    paths = [p for p in blame_mod.text_files(repo, head) if p in wanted]
+    report = (lambda done, total: progress("blame", done, total)) if progress else None
+    counts = blame_mod.blame_lines(repo, head, paths, jobs=options.jobs, progress=report)
+    lookup: dict[tuple[str, str], int] = {}
+    by_email: dict[str, int] = {}
+    for person, (name, email) in enumerate(history.people):
+        ident = owner[person]
+        for n, e in ((name, email), mailmap.map(name, email)):
+            lookup[(n, e.lower())] = ident
+            by_email.setdefault(e.lower(), ident)
+    lines = [0] * len(groups)
+    for (name, email), n in counts.items():
+        ident = lookup.get((name, email.lower()), by_email.get(email.lower()))
+        if ident is None:
+            raise AnalyzerError(f"git blame credits {name} <{email}>, who is not in the history")
+        lines[ident] += n
+    rows = [LineOwnership(g.id, g.side, lines[g.index]) for g in groups
+            if lines[g.index] and not g.bot]
+    rows.sort(key=lambda r: (-r.lines, r.identity))
+    return rows

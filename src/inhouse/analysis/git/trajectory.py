@@ -1,0 +1,203 @@
+"""Internal share over time, beside the dependency plan, with a simple forecast.
+
+Per period (month, quarter, year, or engagement year counted from the start date):
+
+* ``internal_commit_share`` -- internal commits / all commits (bots and merges left out);
+* ``internal_line_share`` -- lines added + deleted by internal identities / all, in the
+  counted files (None in quick mode, which reads no line counts);
+* ``internal_authorship_share`` -- files existing at the period's end that have at least
+  one internal DOA author (Avelino et al., ICPC 2016), computed with the history up to
+  that day only;
+* ``plan_internal_share`` -- the plan's target for the engagement year the period starts in.
+
+The forecast fits a straight line (least squares) through the commit shares of the
+periods since the start and tells when the plan's final share is reached at that pace.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from inhouse.analysis.git.authorship import authors_from_doa, doa
+from inhouse.analysis.git.history import History
+from inhouse.domain.common import Side
+from inhouse.domain.knowledge import Forecast, PeriodShare
+from inhouse.domain.plans import DependencyPlan, add_years, engagement_year
+from inhouse.errors import InvalidInput
+
+PERIODS = ("month", "quarter", "year", "engagement-year")
+EPOCH = date(1970, 1, 1)
+
+
+def day_to_date(day: int) -> date:
+    return EPOCH + timedelta(days=day)
+
+
+def date_to_day(value: date) -> int:
+    return (value - EPOCH).days
+
+
+@dataclass(frozen=True)
+class Period:
+    label: str
+    start: date
+    end: date  # inclusive
+    year: int  # engagement year the period starts in (0: before the start)
+
+
+def make_periods(kind: str, first: date, last: date, start: date) -> list[Period]:
+    """Consecutive periods covering ``first``..``last`` (and, for engagement years, from ``start``)."""
+    if kind not in PERIODS:
+        raise InvalidInput(f"unknown period {kind!r}: expected one of {', '.join(PERIODS)}")
+    periods: list[Period] = []
+    if kind == "engagement-year":
+        if first < start:
+            periods.append(Period("before start", first, start - timedelta(days=1), 0))
+        n = 1
+        while add_years(start, n - 1) <= last:
+            begin, end = add_years(start, n - 1), add_years(start, n) - timedelta(days=1)
+            periods.append(Period(f"year {n}", begin, end, n))
+            n += 1
+        return periods
+    months = {"month": 1, "quarter": 3, "year": 12}[kind]
+    cursor = date(first.year, (first.month - 1) // months * months + 1, 1)
+    while cursor <= last:
+        month_index = cursor.year * 12 + cursor.month - 1 + months
+        nxt = date(month_index // 12, month_index % 12 + 1, 1)
+        if kind == "month":
+            label = f"{cursor:%Y-%m}"
+        elif kind == "quarter":
+            label = f"{cursor.year}-Q{(cursor.month - 1) // 3 + 1}"
+        else:
+            label = str(cursor.year)
+        end = nxt - timedelta(days=1)
+        year = engagement_year(max(cursor, start), start) if end >= start else 0
+        periods.append(Period(label, cursor, end, year))
+        cursor = nxt
+    return periods
+
+
+def internal_trajectory(history: History, owner: Sequence[int], sides: Sequence[Side],
+                        ignored: Collection[int], counts: Callable[[str], bool], *, kind: str,
+                        start: date | None, plan: DependencyPlan | None,
+                        lines_known: bool) -> tuple[list[PeriodShare], Forecast | None]:
+    if history.first_day is None or history.last_day is None:
+        return [], None
+    first, last = day_to_date(history.first_day), day_to_date(history.last_day)
+    start = start or first
+    periods = make_periods(kind, first, last, start)
+    ends = [date_to_day(p.end) for p in periods]
+    n = len(periods)
+    internal = [s is Side.INTERNAL for s in sides]
+
+    commits, internal_commits = [0] * n, [0] * n
+    for (person, day), count in history.commit_days.items():
+        ident = owner[person]
+        k = bisect_left(ends, day)
+        if ident in ignored or k >= n:
+            continue
+        commits[k] += count
+        if internal[ident]:
+            internal_commits[k] += count
+
+    lines, internal_lines = [0] * n, [0] * n
+    alive, with_internal = [0] * n, [0] * n
+    for record in history.files:
+        if not counts(record.path):
+            continue
+        _fold_file(record, owner, ignored, internal, ends, lines, internal_lines, alive, with_internal)
+
+    shares: list[PeriodShare] = []
+    for k, p in enumerate(periods):
+        target = plan.target_for_year(p.year) if (plan and p.year >= 1) else None
+        shares.append(PeriodShare(
+            period=p.label, start=p.start.isoformat(), end=p.end.isoformat(), commits=commits[k],
+            internal_commit_share=_ratio(internal_commits[k], commits[k]),
+            internal_line_share=_ratio(internal_lines[k], lines[k]) if lines_known else None,
+            internal_authorship_share=_ratio(with_internal[k], alive[k]),
+            plan_internal_share=target))
+    forecast = forecast_plan(periods, shares, plan) if plan else None
+    return shares, forecast
+
+
+def _fold_file(record, owner, ignored, internal, ends, lines, internal_lines, alive, with_internal):
+    n = len(ends)
+    per: dict[int, list[int]] = {}
+    first_k = n
+    changes = record.changes
+    for person, day, added, deleted in zip(changes[0::4], changes[1::4], changes[2::4], changes[3::4]):
+        ident = owner[person]
+        if ident in ignored:
+            continue
+        k = bisect_left(ends, day)
+        if k >= n:
+            continue
+        if k < first_k:
+            first_k = k
+        counts = per.get(ident)
+        if counts is None:
+            counts = per[ident] = [0] * n
+        counts[k] += 1
+        lines[k] += added + deleted
+        if internal[ident]:
+            internal_lines[k] += added + deleted
+    drops = record.drops
+    for i in range(0, len(drops), 3):
+        ident = owner[drops[i]]
+        k = bisect_left(ends, drops[i + 1])
+        if ident in ignored or k >= n:
+            continue
+        lines[k] += drops[i + 2]
+        if internal[ident]:
+            internal_lines[k] += drops[i + 2]
+    created_k = bisect_left(ends, record.created) if record.created >= 0 else first_k
+    gone_k = bisect_left(ends, record.deleted) if record.deleted >= 0 else n
+    creator = owner[record.creator] if record.creator >= 0 else -1
+    running = dict.fromkeys(per, 0)
+    for k in range(0, min(gone_k, n)):
+        for ident, counts in per.items():
+            running[ident] += counts[k]
+        if k < created_k:
+            continue
+        alive[k] += 1
+        total = sum(running.values())
+        doas = {i: doa(i == creator, d, total - d) for i, d in running.items() if d}
+        if any(internal[i] for i in authors_from_doa(doas)):
+            with_internal[k] += 1
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def forecast_plan(periods: Sequence[Period], shares: Sequence[PeriodShare],
+                  plan: DependencyPlan) -> Forecast:
+    points = [((date_to_day(p.start) + date_to_day(p.end)) / 2 / 365.25, s.internal_commit_share)
+              for p, s in zip(periods, shares) if p.year >= 1 and s.internal_commit_share is not None]
+    final = plan.final_share
+    if not points:
+        return Forecast(final, None, None, None)
+    current = points[-1][1]
+    last_period = [p for p, s in zip(periods, shares) if p.year >= 1 and s.internal_commit_share is not None][-1]
+    if current >= final:
+        return Forecast(final, current, _slope(points), last_period.end.isoformat(), True)
+    pace = _slope(points)
+    if pace is None or pace <= 0:
+        return Forecast(final, current, pace, None)
+    mid = EPOCH + timedelta(days=points[-1][0] * 365.25)
+    reached = mid + timedelta(days=round((final - current) / pace * 365.25))
+    return Forecast(final, current, pace, reached.isoformat())
+
+
+def _slope(points: Sequence[tuple[float, float]]) -> float | None:
+    if len(points) < 2:
+        return None
+    mean_x = sum(x for x, _ in points) / len(points)
+    mean_y = sum(y for _, y in points) / len(points)
+    var = sum((x - mean_x) ** 2 for x, _ in points)
+    if var == 0:
+        return None
+    return round(sum((x - mean_x) * (y - mean_y) for x, y in points) / var, 4)

@@ -1,0 +1,99 @@
+"""Overclaim and pressure red flags, each with the partner's own words as evidence.
+
+- guaranteed_accuracy: an accuracy or detection figure promised up front ("guarantees 99.2%
+  accuracy", "100% detection"), not a target to be measured in a pilot;
+- no_limits: "we can do everything", "no limits", "no use case we can't handle";
+- artificial_deadline: an offer that expires, slots running out, "sign by Friday";
+- multi_year_discount: a discount tied to committing for several years now;
+- auto_conversion: a pilot or trial that becomes a long commitment unless cancelled.
+Only the partner's sentences are read; a negated promise ("we cannot guarantee 95%") is none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from inhouse.analysis.proposals.document import ParsedDocument, Unit
+from inhouse.domain.partners import RedFlag
+
+_PERCENT = r"\d{2,3}(?:[.,]\d+)?\s?(?:%|percent|per cent)"
+_NEGATED = re.compile(
+    r"\b(can't|cannot|can not|won't|will not|don't|do not|never|no|not|unable to|wouldn't|would not|refuse to)\b"
+    r"[^.]{0,25}\b(guarantee|promise|commit)", re.I)
+_GUARANTEE = [
+    re.compile(rf"\b(guarantee[sd]?|guaranteeing|promise[sd]?|assure[sd]?|warrant(s|ed)?)\b[^.;]{{0,60}}{_PERCENT}", re.I),
+    re.compile(rf"{_PERCENT}[^.;]{{0,40}}\b(guaranteed|accuracy guarantee|or your money back|promised|assured)\b", re.I),
+    re.compile(r"\b100\s?(%|percent|per cent) (accura\w*|detection|reliab\w*|precision|recall|correct)|"
+               r"\bzero (false (positives|negatives|rejects|alarms)|errors|mistakes)\b|\b(perfect|flawless) accuracy\b", re.I),
+    re.compile(r"\bguarantee[sd]? (\w+ ){0,3}(accura\w*|precision|recall|detection rate|results)\b", re.I),
+]
+#: "nothing we can't do", "no use case we couldn't handle", "never had a case we couldn't crack",
+#: "haven't found a bordereau we can't read", "nothing we haven't done / don't cover".
+NEVER_FAILED = (
+    r"\bnothing\b[^.;!?]{0,60}\b(we|it|they|our \w+|[A-Z]\w+)( \w+)? (can't|cannot|can not|couldn't|could not|haven't|have not|"
+    r"don't|do not|wouldn't)\b"
+    r"|\bno\b[^.;!?]{0,40}\b(use case|problem|challenge|project|task|industry|requirement|case|question|format|document|situation)s?"
+    r"\b[^.;!?]{0,30}\b(we|it|they|our \w+|[A-Z]\w+)( \w+)? (can't|cannot|can not|couldn't|could not|haven't)\b"
+    r"|\b(never|haven't|have not|hasn't|has not)( yet| ever)? (met|had|found|seen|encountered|faced|come across|lost)\b[^.;!?]{0,60}"
+    r"\b(couldn't|could not|can't|cannot|didn't|did not|wasn't able to)\b"
+)
+_NO_LIMITS = [
+    re.compile(r"\b(we|it|platform|they|I) can do (it all|everything|anything)\b|\bdo(es)? it all\b|\bno limits?\b|\blimitless\b|"
+               r"\bwithout (any )?limits\b|\bunlimited (scope|use cases)\b", re.I),
+    re.compile(NEVER_FAILED, re.I),
+    re.compile(r"\b(any|every) (\w+ )?(use case|industry|challenge)\b|\b(cover|handle|solve|automate|tackle|crack)s? "
+               r"(it all|everything|anything)\b|"
+               r"\b(any|every) \w+( \w+)?, (any|every) \w+|\b(handles?|works? (for|on|with)|supports?|covers?|automates?) "
+               r"any \w+( \w+)?, \w+( \w+)? (or|and) \w+|\bcomplete package\b|\bwhatever (your|you)\b[^.]{0,40}\b(covered|cover|handle|do)\b",
+               re.I),
+]
+_DEADLINE = [
+    re.compile(r"\b(offer|discount|price|pricing|rate|deal|promotion)s?\b[^.]{0,50}\b(expires?|ends?|is only valid|valid (only )?until|"
+               r"disappears?|goes up|increases?|changes?|only (applies|available) (until|if))\b", re.I),
+    re.compile(r"\b(sign|countersign|commit|decide|order)(ed|s|ing)? ([\w-]+ ){0,4}(by|before|until) (friday|monday|tuesday|wednesday|"
+               r"thursday|saturday|sunday|tomorrow|tonight|end of (the |this )?(day|week|month|quarter|year)|the end of|\d{1,2}(st|nd|rd|th)? "
+               r"\w+|\w+ \d{1,2}(st|nd|rd|th)?\b)", re.I),
+    re.compile(r"\bonly (\w+ )?(\d+|one|two|three|a few|a handful of) (\w+ )?(slots?|places?|spots?|seats?|licen[cs]es?) "
+               r"(left|remaining|available)|\blimited[- ]time\b|\b(this|today|this week|this month|this quarter)'?s? only\b|"
+               r"\bbefore (it's too late|prices rise|the price (goes up|increases))\b|\bact now\b|\bdecid\w+ this (week|month|quarter)\b|"
+               r"\b(if|when) you sign (before|by|this|today|within)|\bsign (this|before the end of this) (month|week|quarter)|"
+               r"\boffer (is )?only valid\b|\bafter that date\b", re.I),
+]
+_DISCOUNT = re.compile(r"\b(discount\w*|\d{1,2}\s?(%|percent|per cent) off|off the (first|list|full)|rebate|reduced (rate|price)|"
+                       r"founding-client|loyalty bonus|free (months?|year)|(\w+ )?(months?|year|quarter) (for )?free|at no (extra )?(cost|charge))\b", re.I)
+_MULTI_YEAR = re.compile(
+    r"\b(multi-?year|(two|three|four|five|2|3|4|5)[- ]years?|(24|36|48|60)[- ]months?|(two|three|four|five) years|"
+    r"(24|36|48|60) months)\b", re.I)
+_CONVERSION = re.compile(
+    r"\b(converts?|rolls? (over )?into|rolls over|automatically (becomes?|converts?|renews?|rolls?|turns?|continues?|transitions?|"
+    r"starts?)|(becomes?|converts?|renews?|continues?|starts?|begins?|rolls? over) automatically|auto-?(converts?|renews?)|turns into|"
+    r"will renew|renews? (for|into|as)|unless (cancell?ed|you cancel|terminated))\b",
+    re.I)
+_TRIAL = re.compile(r"\b(pilot|trial|proof of concept|poc|starter|test|evaluation|first \w+ (weeks|months|days))\b", re.I)
+_LONG = re.compile(r"\b(annual|multi-?year|\d+[- ]month|\w+[- ]year|(12|18|24|36|48) months|subscription|licen[cs]e|plan)\b", re.I)
+
+
+def find_red_flags(document: ParsedDocument) -> tuple[RedFlag, ...]:
+    found: dict[str, list[str]] = {}
+    units = document.partner_units
+    for unit in units:
+        text = unit.text
+        around = _around(document, unit)
+        if any(p.search(text) for p in _GUARANTEE) and not _NEGATED.search(text):
+            found.setdefault("guaranteed_accuracy", []).append(text)
+        if any(p.search(text) for p in _NO_LIMITS):
+            found.setdefault("no_limits", []).append(text)
+        if any(p.search(text) for p in _DEADLINE):
+            found.setdefault("artificial_deadline", []).append(text)
+        if _DISCOUNT.search(text) and _MULTI_YEAR.search(around) and not _NEGATED.search(text):
+            found.setdefault("multi_year_discount", []).append(text)
+        if _CONVERSION.search(text) and _TRIAL.search(around) and _LONG.search(text):
+            found.setdefault("auto_conversion", []).append(text)
+    order = ["guaranteed_accuracy", "no_limits", "artificial_deadline", "multi_year_discount", "auto_conversion"]
+    return tuple(RedFlag(kind, tuple(dict.fromkeys(found[kind]))[:3]) for kind in order if kind in found)
+
+
+def _around(document: ParsedDocument, unit: Unit) -> str:
+    """The sentence with its neighbours in the same turn (a discount often follows the term)."""
+    before = [u for u in document.units[max(0, unit.index - 1):unit.index] if u.turn == unit.turn]
+    return " ".join([u.text for u in before] + [unit.text] + [u.text for u in document.next_units(unit)])

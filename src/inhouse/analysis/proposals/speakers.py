@@ -1,0 +1,346 @@
+"""Who says what: speaker turns in transcripts, messages in email threads, and sides.
+
+A transcript line such as ``[00:01:02] Tomasz Nowak (Forecastly): text``, ``BEN HOLLIS: text``,
+an Otter-style ``Marco Rossi  0:06`` line followed by text, or a WebVTT cue starts a turn.
+An email thread is split on its ``From:`` headers; quoted lines are left out.
+Each speaker (or sender) is then put on the partner's side or the client's, using the
+``--partner`` name when it matches a label, affiliation or e-mail domain, and otherwise
+what each side typically says (offering and pitching vs asking about the offer).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from inhouse.analysis.proposals.text import lines
+
+PARTNER = "partner"
+CLIENT = "client"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A span of text said or written by one speaker (``None``: the document's author)."""
+
+    speaker: str | None
+    start: int
+    end: int
+
+
+@dataclass
+class Conversation:
+    turns: list[Turn]
+    affiliations: dict[str, set[str]] = field(default_factory=dict)  # speaker -> org tokens
+
+    @property
+    def speakers(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for turn in self.turns:
+            if turn.speaker:
+                seen.setdefault(turn.speaker, None)
+        return list(seen)
+
+
+_STAMP = r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?\s*(?:-\s*)?)"
+_LABEL_LINE = re.compile(
+    rf"^\s*{_STAMP}?(?:\*\*)?(?P<label>[A-Z][^:\n]{{0,70}}?)(?:\*\*)?\s*:(?:\*\*)?\s+(?P<text>\S.*)$"
+)
+_VTT_VOICE = re.compile(r"^\s*<v\s+(?P<label>[^>]+)>(?P<text>.*)$")
+_OTTER = re.compile(r"^\s*(?P<label>[A-Z][\w .'()&,-]{1,60}?)\s{2,}\d{1,2}:\d{2}(?::\d{2})?\s*$")
+_CUE_TIMING = re.compile(r"^\s*(?:WEBVTT.*|\d+|\d{1,2}:\d{2}(?::\d{2})?[.,]\d+\s*-->.*)$")
+_HEADER_KEYS = {
+    "date", "time", "participants", "attendees", "present", "subject", "location", "recorded",
+    "duration", "agenda", "from", "to", "cc", "bcc", "re", "note", "notes", "title", "meeting",
+    "call", "transcript", "summary", "topic", "place", "venue", "sent", "organiser", "organizer",
+    "host", "recording", "next steps", "action items", "attachments", "reply-to", "fee", "price",
+    "pricing", "timeline", "scope", "budget", "cost", "goal", "goals", "objective", "result",
+    "q", "a", "question", "answer", "faq", "tip", "important", "warning", "example", "step",
+    "risk", "risks", "mitigation", "owner", "deliverable", "deliverables", "outcome", "outcomes", "fee", "fees",
+    "duration", "phase", "week", "weeks", "month", "status", "action", "decision", "impact", "benefit", "benefits",
+    "assumption", "assumptions", "dependency", "dependencies", "input", "output", "problem", "solution", "context",
+    "background", "approach", "team", "target", "kpi", "metric", "success criteria", "requirement", "constraint",
+    "option", "recommendation", "next", "total", "start", "end", "why", "what", "how", "who", "when", "where",
+    "effort", "team size", "location", "contact", "website", "email", "phone", "tel", "ps", "p.s", "update",
+}
+_PARTICIPANTS = re.compile(r"^\s*(?:participants|attendees|present|speakers|on the call|in attendance)\s*:\s*(.*)$", re.I)
+
+
+def _label_ok(label: str) -> bool:
+    core = re.sub(r"\(.*?\)", "", label).strip(" -*")
+    if not core and "(" in label:
+        return True
+    if not core or core.lower() in _HEADER_KEYS or len(core.split()) > 5:
+        return False
+    if re.search(r"\d", core) and not re.match(r"^(speaker|participant|person)\s*\d+$", core, re.I):
+        return False
+    return bool(re.match(r"^[A-Z]", core)) and not re.search(r"[.!?;\"]", core)
+
+
+def parse_transcript(text: str) -> Conversation | None:
+    """The speaker turns of ``text``, or ``None`` when it does not read like a transcript."""
+    candidates: list[tuple[str, int, int]] = []  # (label, text start, line end)
+    affiliations: dict[str, set[str]] = {}
+    pending: str | None = None
+    body: list[tuple[str | None, int, int]] = []
+    in_participants = False
+    for line in lines(text):
+        stripped = line.stripped
+        participants = _PARTICIPANTS.match(stripped)
+        if participants:
+            in_participants = True
+            _add_participants(participants.group(1), affiliations)
+            continue
+        if in_participants and re.match(r"^[-*+]\s", stripped):
+            _add_participants(stripped[2:], affiliations, whole=True)
+            continue
+        in_participants = False
+        if not stripped or _CUE_TIMING.match(stripped):
+            continue
+        otter = _OTTER.match(line.text)
+        if otter and _label_ok(otter.group("label")):
+            pending = otter.group("label").strip()
+            candidates.append((pending, line.end, line.end))
+            continue
+        match = _VTT_VOICE.match(line.text) or _LABEL_LINE.match(line.text)
+        if match and _label_ok(match.group("label")):
+            label = match.group("label").strip(" *")
+            candidates.append((label, line.start + match.start("text"), line.end))
+            pending = label
+            continue
+        body.append((pending, line.start, line.end))
+    counts: dict[str, int] = defaultdict(int)
+    for label, _, _ in candidates:
+        counts[label] += 1
+    known = {label for label, n in counts.items() if n >= 2 or _name_in(label, affiliations)}
+    if len(known) < 2 or sum(counts[label] for label in known) < 3:
+        return None
+    turns = [Turn(label, start, end) for label, start, end in candidates if label in known and start < end]
+    turns += [Turn(label, start, end) for label, start, end in body if label in known and text[start:end].strip()]
+    turns = _merge(sorted(turns, key=lambda turn: turn.start), text)
+    for label in known:
+        affiliations[label] = _label_tokens(label) | _affiliation_of(label, affiliations)
+    return Conversation(turns, {k: v for k, v in affiliations.items() if k in known})
+
+
+def _add_participants(listing: str, affiliations: dict[str, set[str]], whole: bool = False) -> None:
+    entries = [listing] if whole else re.findall(r"[^,;(]+(?:\([^)]*\))?", listing)
+    for entry in entries:
+        entry = entry.strip(" -*")
+        name = re.split(r"\s*(?:\(|\s-\s|:)\s*", entry, maxsplit=1)[0].strip()
+        if not name or len(name.split()) > 5:
+            continue
+        rest = entry[len(name):].strip(" -:()")
+        parts = [part for part in re.split(r"[,;()]", rest) if _compact(part) and not _TITLE.search(part)]
+        affiliations.setdefault(name, set())
+        affiliations[name].update(_compact(part) for part in parts)
+        if rest:
+            affiliations[name].add("@role:" + rest.lower())
+
+
+_TITLE = re.compile(
+    r"\b(ceo|cto|cfo|coo|cio|founder|co-founder|head|director|manager|lead|officer|engineer|scientist|executive|president|"
+    r"vp|partner|analyst|architect|consultant|owner|chief|supt|superintendent|inspector|sales|operations|finance|it|"
+    r"specialist|advisor|adviser|associate|principal|coordinator|administrator|buyer|brewer|planner)\b", re.I)
+
+
+def _name_in(label: str, affiliations: dict[str, set[str]]) -> bool:
+    core = re.sub(r"\(.*?\)", "", label).strip().lower()
+    return any(name.lower() in label.lower() or (core and name.lower().split()[0] == core.split()[0])
+               for name in affiliations if name.strip())
+
+
+def _affiliation_of(label: str, affiliations: dict[str, set[str]]) -> set[str]:
+    tokens: set[str] = set()
+    core = re.sub(r"\(.*?\)", "", label).strip().lower()
+    for name, orgs in affiliations.items():
+        if not name.strip():
+            continue
+        if name.lower() in label.lower() or core in name.lower() or name.lower().split()[0] == core.split()[0]:
+            tokens |= orgs
+    return tokens
+
+
+def _label_tokens(label: str) -> set[str]:
+    outside = re.sub(r"\(.*?\)", "", label).strip()
+    inside = re.findall(r"\(([^)]*)\)", label)
+    tokens = {_compact(outside)} if outside and not re.match(r"^(speaker|participant)\s*\d+$", outside, re.I) else set()
+    for group in inside:
+        tokens |= {_compact(part) for part in group.split(",") if _compact(part)}
+    return {t for t in tokens if t}
+
+
+def _compact(value: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", value.lower())
+
+
+_HEADER = re.compile(r"^\s*(from|to|cc|bcc|subject|date|sent|reply-to)\s*:\s*(.*)$", re.I)
+_QUOTE_START = re.compile(r"^\s*(?:-{2,}\s*original message\s*-{2,}|on .{4,120}wrote:)\s*$", re.I)
+
+
+def parse_emails(text: str) -> Conversation | None:
+    """The messages of an email thread as turns by sender, or ``None`` without headers."""
+    turns: list[Turn] = []
+    affiliations: dict[str, set[str]] = {}
+    sender: str | None = None
+    in_header = False
+    quoted = False
+    senders = 0
+    for line in lines(text):
+        stripped = line.stripped
+        header = _HEADER.match(line.text) if not line.text.lstrip().startswith(">") else None
+        if header and header.group(1).lower() == "from":
+            sender, tokens = _sender(header.group(2))
+            affiliations.setdefault(sender, set()).update(tokens)
+            in_header, quoted, senders = True, False, senders + 1
+            continue
+        if in_header and (header or not stripped):
+            in_header = bool(header)
+            continue
+        in_header = False
+        if _QUOTE_START.match(stripped):
+            quoted = True
+        if quoted or stripped.startswith(">") or not stripped or sender is None:
+            continue
+        turns.append(Turn(sender, line.start, line.end))
+    if senders == 0 or not turns:
+        return None
+    return Conversation(_merge(turns, text), affiliations)
+
+
+def _merge(turns: list[Turn], text: str) -> list[Turn]:
+    """Join a speaker's consecutive lines when only blank lines stand between them."""
+    merged: list[Turn] = []
+    for turn in turns:
+        last = merged[-1] if merged else None
+        if last and last.speaker == turn.speaker and not text[last.end:turn.start].strip():
+            merged[-1] = Turn(last.speaker, last.start, turn.end)
+        else:
+            merged.append(turn)
+    return merged
+
+
+def _sender(value: str) -> tuple[str, set[str]]:
+    address = re.search(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)", value)
+    name = re.sub(r"<[^>]*>|\"|'", "", value).strip() or value.strip()
+    if "@" in name:
+        name = name.split("@")[0].replace(".", " ").title()
+    tokens = set()
+    if address:
+        domain = address.group(1).lower()
+        tokens.add(_compact(domain.rsplit(".", 1)[0]))
+        tokens.add("@domain:" + domain.replace("-", " ").replace(".", " "))
+    return name, tokens
+
+
+# --- sides -----------------------------------------------------------------------------
+
+_OPS = (r"(today|currently|right now|data|team|staff|process|customers|users|patients|members|people|how many|how much|"
+        r"who (would|makes|decides|owns|signs|builds)|where|what happens|find out|tried|measure|track|history|volume|systems?|"
+        r"workflow|use|success|goal|problem|pain|urgent|struggl|keeping you|wrong|hurt|worst|biggest|matter|learn|decide|trust)")
+_PARTNER_CUES = [
+    (re.compile(r"\bour (platform|product|solution|engine|models?|tool|software|suite|api|technology|"
+                r"stack|pilot|pricing|licen[cs]e|subscription|offering|approach|proof of concept|"
+                r"standard|commercial|minimum|clients|founders|engineers|data scientists|smallest package|"
+                r"customers (tell|report|say|see)|team (has|have|combines|brings))\b", re.I), 2.0),
+    (re.compile(r"\b(we|I)(?:'d| would| will|'ll| can| could)? (offer|propose|suggest|recommend|build|built|deliver|specialise|"
+                r"specialize|charge|price|run at|serve|have (?:built|delivered|done|deployed)|"
+                r"'ve (?:built|done|delivered|deployed)|can (?:put|arrange|introduce|send)|did .{0,40} for)\b"
+                r"|\bwhat (I|we)(?:'d| would) (propose|suggest|recommend)\b", re.I), 1.5),
+    (re.compile(r"\blet me (show|walk|tell|give|share|be (?:honest|candid|upfront|clear))\b|\bthanks? (you )?for having (us|me)\b|"
+                r"\bhappy to help\b|\bshare my screen\b", re.I), 1.5),
+    (re.compile(rf"\b(you|your)\b[^?]{{0,100}}\b{_OPS}[^?]*\?|\b{_OPS}\b[^?]{{0,100}}\b(you|your)\b[^?]*\?", re.I), 1.5),
+    (re.compile(r"\b(before (?:we|I) (?:say|talk|put|tell|build|design|show)|I'd (?:love|like) to (?:understand|hear|learn)|"
+                r"walk (?:us|me) through|tell (?:us|me) (?:more|about|a little|how)|help (?:us|me) understand)\b", re.I), 2.0),
+    (re.compile(r"\b(account executive|sales|partnerships|business development|solutions? (?:engineer|architect)|"
+                r"customer success|vendor|supplier|consultant|consultancy)\b", re.I), 1.0),
+    (re.compile(r"\bwe (can't|cannot|won't|don't) (promise|guarantee|do|offer)\b|\bnot our (specialty|speciality|strength|area)\b", re.I), 1.0),
+]
+_CLIENT_CUES = [
+    (re.compile(r"\byour (platform|product|solution|tool|company|pricing|price|proposal|references?|offer|licen[cs]e|demo|"
+                r"slides|engine|firm|team's experience|experience|clients|customers|case studies|contract|terms)\b", re.I), 2.0),
+    (re.compile(r"\b(can|could|would) you (help|send)\b|\b(able to|could|can) help (us|me)\b", re.I), 1.5),
+    (re.compile(r"\bhave you (ever )?(done|worked|built|delivered|had)\b", re.I), 1.5),
+    (re.compile(r"\b(what would (?:it|that|this) cost|send (?:us|me) (?:something|the|a|over)|sounds (?:good|reasonable|great|fair|sensible)|"
+                r"fine by me|let's do that|appreciate that)\b", re.I), 1.5),
+    (re.compile(r"\b(how|what)\b[^?]{0,60}\b(start|first step|cost|price|charge|commercial|look like|usually begin)\b[^?]*\?", re.I), 1.5),
+    (re.compile(r"\b(?:we'll|we will|I'll|I will) (?:need to )?(?:think|review|take|discuss|look|get back)\b", re.I), 1.5),
+    (re.compile(r"\b(anything|areas?|something) (?:that )?you(?:'re| are)? (?:not|less|weak)\b|\byour (?:weakness|limitations?)\b", re.I), 2.0),
+    (re.compile(r"\bour (cfo|ceo|board|council|it department|it team|budget|customers|members|staff|employees|"
+                r"stores|hotels|trucks|drivers|advisors|agents|examiners|dispatchers|patients|students|"
+                r"policyholders|users|shop floor|plants?|buyers|practices|receptionists|officers|investigators|clubs)\b", re.I), 1.0),
+    (re.compile(r"\b(we|our|us)\b[^.?!]{0,50}\b(lose|losing|lost|struggl\w*|killing us|frustrat\w*|backlog|complain\w*|"
+                r"don't have|waste|behind|swamped|can't keep up|problem is|pain|hurts?)\b|\b(killing|hurting) us\b", re.I), 1.5),
+]
+_ROLE_CLIENT = re.compile(r"\b(client|customer|buyer|prospect)\b", re.I)
+_VENDORISH = re.compile(r"(^|[^a-z])(ai|ml|analytics|data|labs?|tech|software|digital|intelligence|insights?|robotics|vision|"
+                        r"consulting|systems|studio|io)($|[^a-z])", re.I)
+
+
+def side_scores(text: str) -> tuple[float, float]:
+    partner = sum(weight * len(cue.findall(text)) for cue, weight in _PARTNER_CUES)
+    client = sum(weight * len(cue.findall(text)) for cue, weight in _CLIENT_CUES)
+    return partner, client
+
+
+def assign_sides(conversation: Conversation, text: str, partner_name: str | None = None) -> dict[str, str]:
+    """Map each speaker to ``partner`` or ``client``."""
+    speakers = conversation.speakers
+    if len(speakers) == 1:
+        return {speakers[0]: PARTNER}
+    groups = _groups(speakers, conversation.affiliations)
+    wanted = _compact(partner_name or "")
+    if len(wanted) >= 3:
+        named = [g for g in groups if any(_matches(wanted, tok) for s in g for tok in _tokens(s, conversation))]
+        if len(named) == 1:
+            return {s: PARTNER if s in named[0] else CLIENT for s in speakers}
+    net: list[float] = []
+    for group in groups:
+        said = "\n".join(text[t.start:t.end] for t in conversation.turns if t.speaker in group)
+        roles = " ".join(tok for s in group for tok in conversation.affiliations.get(s, ()) if tok.startswith("@role:"))
+        partner, client = side_scores(said)
+        role_partner, role_client = side_scores(roles)
+        role_client += 3.0 * len(_ROLE_CLIENT.findall(roles))
+        vendorish = 1.5 if any(_VENDORISH.search(org) for s in group for org in _org_names(s, conversation)) else 0.0
+        net.append(partner - client + role_partner - role_client + vendorish)
+    top = max(range(len(groups)), key=lambda i: (net[i], -i))
+    sides: dict[str, str] = {}
+    for index, group in enumerate(groups):
+        is_partner = index == top or (net[index] >= max(3.0, 0.6 * net[top]) and len(groups) > 2)
+        for speaker in group:
+            sides[speaker] = PARTNER if is_partner else CLIENT
+    return sides
+
+
+def _org_names(speaker: str, conversation: Conversation) -> list[str]:
+    """Readable organisation names: the label's parts and the sender's domain."""
+    parts = re.findall(r"\(([^)]*)\)", speaker) + [re.sub(r"\(.*?\)", "", speaker)]
+    names = [p.strip() for group in parts for p in group.split(",") if p.strip()]
+    names += [t[len("@domain:"):] for t in conversation.affiliations.get(speaker, ()) if t.startswith("@domain:")]
+    return [n for n in names if n.lower() != "client"]
+
+
+def _tokens(speaker: str, conversation: Conversation) -> set[str]:
+    return {t for t in conversation.affiliations.get(speaker, set()) if not t.startswith("@")} | {_compact(speaker)}
+
+
+def _matches(wanted: str, token: str) -> bool:
+    return len(token) >= 3 and (wanted in token or (len(token) >= 4 and token in wanted))
+
+
+def _groups(speakers: list[str], affiliations: dict[str, set[str]]) -> list[list[str]]:
+    """Speakers sharing an organisation token (label, affiliation, e-mail domain) form one side."""
+    groups: list[list[str]] = []
+    keys: list[set[str]] = []
+    for speaker in speakers:
+        own = {t for t in affiliations.get(speaker, set()) if not t.startswith("@")}
+        for index, key in enumerate(keys):
+            if own & key:
+                groups[index].append(speaker)
+                key |= own
+                break
+        else:
+            groups.append([speaker])
+            keys.append(set(own))
+    return groups

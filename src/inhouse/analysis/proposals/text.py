@@ -1,0 +1,180 @@
+"""Text structure shared by every detector: headings, paragraphs, sentences, with offsets.
+
+``normalise`` maps typographic quotes and dashes to ASCII one character for one, so
+offsets into the normalised text are offsets into the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+_TRANSLATE = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2022": "*", "\u25cf": "*", "\u25aa": "*",
+    "\r": "\n",
+})
+
+
+def normalise(text: str) -> str:
+    return text.translate(_TRANSLATE)
+
+
+def words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z0-9][\w'-]*", text))
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+def lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    end = len(text) if end is None else end
+    found = []
+    position = start
+    for raw in text[start:end].split("\n"):
+        found.append(Line(raw, position, position + len(raw)))
+        position += len(raw) + 1
+    return found
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_BOLD_LINE = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*:?\s*$")
+_SLIDE = re.compile(r"^\s*(?:slide|section|page|part)\s*\d+\s*[:.\-)]*\s*(.*)$", re.I)
+_NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.|[A-H][.)])\s+(.*)$")
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)]|[a-h][.)])\s+")
+_RULE = re.compile(r"^\s*(?:[-=_*~]{3,}|<hr\s*/?>)\s*$")
+
+
+def heading_of(line: str) -> str | None:
+    """The heading text if ``line`` is a heading (Markdown, bold, slide title, short title)."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    match = _MD_HEADING.match(stripped)
+    if match:
+        return match.group(1).strip("*_ ")
+    match = _BOLD_LINE.match(stripped)
+    if match:
+        return match.group(2).strip()
+    match = _SLIDE.match(stripped)
+    if match and len(stripped) <= 120:
+        return match.group(1).strip() or stripped
+    if len(stripped) > 70 or stripped[-1] in ".?!,;:\"')" or re.match(r"^[-*+]\s", stripped):
+        return None
+    match = _NUMBERED.match(stripped)
+    title = (match.group(1) if match else stripped).strip()
+    if not title or len(title.split()) > 10 or title[0].islower():
+        return None
+    return title
+
+
+def is_bullet(line: str) -> bool:
+    return bool(_BULLET.match(line))
+
+
+def is_rule(line: str) -> bool:
+    return bool(_RULE.match(line))
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading, or a run of lines that belongs together (a paragraph or a bullet)."""
+
+    start: int
+    end: int
+    heading: str | None = None
+
+
+def blocks(text: str, start: int = 0, end: int | None = None, headings: bool = True) -> Iterator[Block]:
+    """Split ``text[start:end]`` into headings and paragraphs; bullets stand alone.
+
+    ``headings=False`` (speech, e-mail bodies) never takes a short line for a heading."""
+    current: list[Line] = []
+
+    def flush() -> Iterator[Block]:
+        if current:
+            yield Block(current[0].start + _lead(current[0].text), current[-1].end)
+            current.clear()
+
+    for line in lines(text, start, end):
+        stripped = line.stripped
+        if not stripped or is_rule(stripped):
+            yield from flush()
+            continue
+        heading = heading_of(line.text) if headings else None
+        if heading is not None and not current:
+            yield Block(line.start, line.end, heading=heading)
+            continue
+        if heading is not None and _looks_like_title(stripped):
+            yield from flush()
+            yield Block(line.start, line.end, heading=heading)
+            continue
+        if is_bullet(stripped) or stripped.startswith("|"):
+            yield from flush()
+            if re.match(r"^\|[\s:|-]+\|?$", stripped):  # a table's |---|---| rule
+                continue
+        current.append(line)
+    yield from flush()
+
+
+def _looks_like_title(stripped: str) -> bool:
+    """A heading-like line inside a paragraph: only when it is clearly a title."""
+    return bool(_MD_HEADING.match(stripped) or _BOLD_LINE.match(stripped) or _SLIDE.match(stripped)) or (
+        stripped.isupper() and len(stripped) > 3
+    )
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+_ABBREVIATIONS = {
+    "dr", "mr", "mrs", "ms", "st", "vs", "no", "e.g", "i.e", "etc", "approx", "inc", "ltd", "co",
+    "fig", "p", "pp", "jr", "sr", "prof", "dept", "corp", "ca", "cf", "al", "mt", "nr",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9*-])|[.!?]+[\"')\]]*(?=\s*$)|\n(?=\s*[-*+]\s)")
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Offsets of the sentences in ``text[start:end]``."""
+    found = []
+    cursor = start
+    chunk = text[start:end]
+    for match in _BOUNDARY.finditer(chunk):
+        stop = start + match.end()
+        token = re.search(r"([\w.]+)[.!?]*[\"')\]]*$", text[cursor:stop])
+        if token and match.group(0).startswith(".") and token.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+            continue
+        if text[cursor:stop].strip():
+            found.append((cursor, stop))
+        cursor = stop
+    if text[cursor:end].strip():
+        found.append((cursor, end))
+    return [_trim(text, a, b) for a, b in found]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n*-+>":
+        start += 1
+    while end > start and text[end - 1] in " \t\n":
+        end -= 1
+    return start, end
+
+
+def quote(text: str, start: int, end: int, limit: int = 320) -> str:
+    """The passage as a one-line quote, shortened on a word boundary when long."""
+    value = " ".join(text[start:end].split()).strip("*_ ")
+    if len(value) <= limit:
+        return value
+    return value[: limit - 3].rsplit(" ", 1)[0] + "..."

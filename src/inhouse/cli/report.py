@@ -1,0 +1,32 @@
+"""`inhouse report`: one engagement as an HTML page or a PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from inhouse.cli.context import console, workspace
+from inhouse.errors import InvalidInput
+
+
+def report(
+    engagement: Optional[str] = typer.Argument(None, help="Engagement name or id (the only one when omitted)."),
+    format: str = typer.Option("pdf", "--format", help="html or pdf."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: a name from "
+                                          "the engagement and the date, in the current folder)."),
+) -> None:
+    """Write an engagement report: charts, evidence excerpts and the action list."""
+    from inhouse import report as report_module
+
+    if format not in report_module.FORMATS:
+        raise InvalidInput(f"invalid --format {format!r}: expected html or pdf")
+    document = report_module.build(workspace(), engagement, format)
+    target = output or Path(document.filename)
+    target.write_bytes(document.content)
+    console.print(f"Wrote {target} ({len(document.content):,} bytes)", soft_wrap=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report)

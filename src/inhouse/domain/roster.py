@@ -1,0 +1,129 @@
+"""Who is who in an engagement: matching what people write (a name, an email, a team) to a side.
+
+Review notes say "Dana", "Tomas Ribeiro", "Mei Chen <mei.chen@quantialabs.io>"; trackers export
+display names; ADRs list deciders. ``Roster.match`` turns each into the person (or organisation)
+it names and its side, or ``None`` when it cannot tell: never a guess between two people.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable
+
+from inhouse.domain.common import Side
+from inhouse.domain.organisations import Person
+
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
+_TEAM_WORDS = {
+    Side.INTERNAL: ("internal", "internal team", "client", "client team", "in house", "inhouse"),
+    Side.PARTNER: ("partner", "partner team", "vendor", "supplier", "contractor"),
+}
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents removed, punctuation turned to spaces: ``"Tomás  Ribeiro."`` -> ``"tomas ribeiro"``."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
+
+
+@dataclass(frozen=True)
+class Match:
+    """``text`` as written, the canonical ``name`` it resolved to and that name's ``side``."""
+
+    text: str
+    name: str | None = None
+    side: Side | None = None
+
+
+class Roster:
+    """The people of one engagement, the client and partner names, and their email domains."""
+
+    def __init__(self, people: Iterable[Person], client_name: str = "", partner_name: str = "",
+                 partner_domains: Iterable[str] = ()) -> None:
+        self.people = list(people)
+        self._keys: dict[str, tuple[str, Side]] = {}
+        firsts: dict[str, list[tuple[str, Side]]] = {}
+        for person in self.people:
+            entry = (person.name, person.side)
+            self._keys[fold(person.name)] = entry
+            for email in person.emails:
+                self._keys[email.lower()] = entry
+            parts = fold(person.name).split()
+            if parts:
+                firsts.setdefault(parts[0], []).append(entry)
+        self._first_names = {k: v[0] for k, v in firsts.items() if len(v) == 1 and k not in self._keys}
+        self._orgs: dict[str, tuple[str, Side]] = {}
+        for side, words in _TEAM_WORDS.items():
+            for word in words:
+                self._orgs[word] = (word, side)
+        if client_name:
+            self._orgs[fold(client_name)] = (client_name, Side.INTERNAL)
+        if partner_name:
+            self._orgs[fold(partner_name)] = (partner_name, Side.PARTNER)
+        self._domains: dict[str, Side] = {}
+        for person in self.people:
+            if person.side in (Side.INTERNAL, Side.PARTNER):
+                for email in person.emails:
+                    self._domains.setdefault(email.split("@")[-1].lower(), person.side)
+        for domain in partner_domains:
+            self._domains[domain.lower()] = Side.PARTNER
+        self.client_name, self.partner_name = client_name, partner_name
+
+    def names(self, side: Side) -> list[str]:
+        return [p.name for p in self.people if p.side is side]
+
+    def match(self, text: str) -> Match:
+        written = " ".join(str(text).split())
+        emails = _EMAIL.findall(written)
+        for email in emails:
+            if email.lower() in self._keys:
+                name, side = self._keys[email.lower()]
+                return Match(written, name, side)
+        without_email = _EMAIL.sub(" ", written).replace("<", " ").replace(">", " ")
+        for candidate in (without_email, _PARENTHESES.sub(" ", without_email)):
+            key = fold(candidate)
+            if not key:
+                continue
+            if key in self._keys:
+                name, side = self._keys[key]
+                return Match(written, name, side)
+            if key in self._first_names:
+                name, side = self._first_names[key]
+                return Match(written, name, side)
+            if key in self._orgs:
+                name, side = self._orgs[key]
+                return Match(written, name, side)
+        for email in emails:
+            side = self._domains.get(email.split("@")[-1].lower())
+            if side is not None:
+                return Match(written, None, side)
+        return Match(written)
+
+    def side_of(self, text: str) -> Side | None:
+        return self.match(text).side
+
+    def internal(self, texts: Iterable[str]) -> list[str]:
+        """The canonical names of the internal people among ``texts`` (each once, in order)."""
+        found: list[str] = []
+        for text in texts:
+            match = self.match(text)
+            if match.side is Side.INTERNAL:
+                name = match.name or match.text
+                if name not in found:
+                    found.append(name)
+        return found
+
+
+def split_names(values: Iterable[str]) -> list[str]:
+    """``["Dana, Mei", " Lukas "]`` -> ``["Dana", "Mei", "Lukas"]`` (commas, semicolons, " and ")."""
+    out: list[str] = []
+    for value in values:
+        for part in re.split(r"[;,\n]|\s+and\s+|\s+&\s+", str(value)):
+            part = " ".join(part.strip().lstrip("-*+•").split())
+            if part and part not in out:
+                out.append(part)
+    return out

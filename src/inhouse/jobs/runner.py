@@ -1,0 +1,87 @@
+"""The job runner: long work runs in worker threads; pages poll the job's stored state.
+
+``work`` is any callable taking a :class:`Reporter`; the reporter has the analyzers'
+progress signature ``(stage, done, total)`` and writes at most every ``interval`` seconds.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Callable
+
+from inhouse.bootstrap import Workspace
+from inhouse.errors import InhouseError
+from inhouse.services import jobs as job_service
+
+log = logging.getLogger(__name__)
+
+Work = Callable[["Reporter"], "dict[str, Any] | None"]
+
+
+class Reporter:
+    """Progress callback ``(stage, done, total)`` that stores the job's progress, throttled."""
+
+    def __init__(self, ws: Workspace, job_id: int, interval: float = 0.5) -> None:
+        self.ws, self.job_id, self.interval = ws, job_id, interval
+        self._last = 0.0
+
+    def __call__(self, stage: str, done: int = 0, total: int = 0) -> None:
+        now = time.monotonic()
+        if now - self._last < self.interval and not (total and done >= total):
+            return
+        self._last = now
+        fraction = done / total if total else 0.0
+        message = f"{stage}: {done:,} of {total:,}" if total else stage
+        job_service.progress(self.ws, self.job_id, fraction, message)
+
+
+class JobRunner:
+    """A small thread pool; ``submit`` returns the queued job's dict at once."""
+
+    def __init__(self, ws: Workspace, workers: int = 2, interval: float = 0.5) -> None:
+        self.ws = ws
+        self.interval = interval
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="inhouse-job")
+        self._futures: dict[int, Future] = {}
+        self._lock = threading.Lock()
+
+    def submit(self, kind: str, work: Work, subject: str = "", engagement_id: int | None = None) -> dict:
+        job = job_service.create(self.ws, kind, subject, engagement_id)
+        future = self._pool.submit(self._run, job["id"], work)
+        with self._lock:
+            self._futures[job["id"]] = future
+        return job
+
+    def _run(self, job_id: int, work: Work) -> None:
+        try:
+            job_service.start(self.ws, job_id)
+            result = work(Reporter(self.ws, job_id, self.interval))
+        except InhouseError as exc:
+            job_service.fail(self.ws, job_id, exc.message)
+        except Exception as exc:  # the thread's edge: record the failure instead of losing it
+            log.exception("job %s failed", job_id)
+            job_service.fail(self.ws, job_id, f"{type(exc).__name__}: {exc}")
+        else:
+            job_service.finish(self.ws, job_id, result)
+        finally:
+            with self._lock:
+                self._futures.pop(job_id, None)
+
+    def active(self) -> frozenset[int]:
+        """Ids of the jobs this runner has queued or is running."""
+        with self._lock:
+            return frozenset(self._futures)
+
+    def wait(self, job_id: int, timeout: float | None = None) -> dict:
+        """Block until the job has finished (for tests and the CLI); returns its final state."""
+        with self._lock:
+            future = self._futures.get(job_id)
+        if future is not None:
+            future.result(timeout=timeout)
+        return job_service.get(self.ws, job_id)
+
+    def shutdown(self, wait: bool = True) -> None:
+        self._pool.shutdown(wait=wait, cancel_futures=not wait)

@@ -1,0 +1,47 @@
+"""The scan job: scanning an engagement's git repository in the background, with progress."""
+
+from __future__ import annotations
+
+import inspect
+
+from inhouse.bootstrap import Workspace
+from inhouse.errors import InvalidInput
+from inhouse.jobs.runner import JobRunner, Reporter
+from inhouse.services import lookup
+from inhouse.services.optional import service_function
+
+SCAN = (("knowledge", "scan"), ("knowledge", "scan_engagement"))
+
+
+def submit_scan(runner: JobRunner, ws: Workspace, engagement: str, repo: str | None = None) -> dict:
+    """Queue a scan of ``repo`` (id or name; the engagement's only repository when empty)."""
+    scan = service_function("scanning a repository", SCAN)
+    with ws.uow() as uow:
+        found = lookup.engagement(uow, engagement)
+        repos = uow.repos.list(found.id)
+    if repo:
+        chosen = [r for r in repos if str(r.id) == str(repo) or r.name.lower() == str(repo).lower()]
+    else:
+        chosen = repos
+    if not chosen:
+        raise InvalidInput(f"engagement {found.name!r} has no repository {repo or ''}".rstrip()
+                           + ": link one with `inhouse repo add`")
+    target = chosen[0]
+    accepts_progress = "progress" in inspect.signature(scan).parameters
+
+    def work(report: Reporter) -> dict:
+        report("starting the scan", 0, 0)
+        kwargs = {"progress": report} if accepts_progress else {}
+        result = scan(ws, target.path, engagement=str(found.id), **kwargs)
+        return _small(result)
+
+    return runner.submit("scan", work, subject=f"{target.name} ({target.path})", engagement_id=found.id)
+
+
+def _small(result) -> dict:
+    """What the job keeps of the scan's answer: its summary, not the whole payload."""
+    if not isinstance(result, dict):
+        return {"summary": str(result)}
+    keep = ("id", "summary", "result_id", "repo", "commits", "head")
+    small = {k: result[k] for k in keep if k in result}
+    return small or {"summary": "scan stored"}

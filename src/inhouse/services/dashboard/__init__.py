@@ -1,0 +1,12 @@
+"""What the web pages and the report show: plain dicts read from stored records and results.
+
+Every section says whether it was ``measured``; a section whose service or stored result
+does not exist yet comes back ``{"measured": False, "why": ...}`` instead of failing.
+"""
+
+from inhouse.services.dashboard.contracts import contract_view
+from inhouse.services.dashboard.engagement import engagement_page
+from inhouse.services.dashboard.partners import partner_comparison
+from inhouse.services.dashboard.portfolio import portfolio
+
+__all__ = ["contract_view", "engagement_page", "partner_comparison", "portfolio"]

@@ -1,0 +1,67 @@
+"""Partner comparison: every partner with its assessed documents and references."""
+
+from __future__ import annotations
+
+import logging
+
+from inhouse.bootstrap import Workspace
+from inhouse.domain.documents import DocumentKind
+from inhouse.errors import InhouseError
+from inhouse.services import partners as partner_service
+from inhouse.services.optional import find_function
+from inhouse.store.dashboard import iso
+
+log = logging.getLogger(__name__)
+
+NOT_ASSESSED = "not measured yet: no proposal assessment stored for this partner"
+
+
+def _assessment(result) -> dict:
+    payload = result.payload or {}
+    return {"id": result.id, "document_id": result.document_id, "summary": result.summary,
+            "created_at": iso(result.created_at), "signals": payload.get("signals") or {},
+            "red_flags": payload.get("red_flags") or [], "references": payload.get("references") or [],
+            "file": payload.get("file")}
+
+
+def _ranking(ws: Workspace) -> dict:
+    """The scorecard ranking from the partner assessment service, when it is installed."""
+    function = find_function((("partners_compare", "compare"),))
+    if function is not None:
+        try:
+            return {"measured": True, **function(ws)}
+        except InhouseError as exc:
+            return {"measured": False, "why": exc.message}
+    return {"measured": False, "why": "not measured yet: the partner scorecard is not installed in this version"}
+
+
+def _references(ws: Workspace) -> dict[int, list[dict]]:
+    function = find_function((("partners_references", "list_all"),))
+    if function is None:
+        return {}
+    try:
+        rows = function(ws)
+    except InhouseError as exc:
+        log.warning("references: %s", exc.message)
+        return {}
+    out: dict[int, list[dict]] = {}
+    for row in rows:
+        out.setdefault(row.get("partner_id"), []).append(row)
+    return out
+
+
+def partner_comparison(ws: Workspace) -> dict:
+    partners = partner_service.list_all(ws)
+    references = _references(ws)
+    with ws.uow() as uow:
+        for partner in partners:
+            results = uow.results.list(kind="proposal", partner_id=partner["id"])
+            partner["assessments"] = [_assessment(r) for r in reversed(results)]
+            partner["documents"] = [
+                {"id": d.id, "filename": d.filename, "kind": d.kind.value}
+                for d in uow.documents.list(partner_id=partner["id"])
+                if d.kind in (DocumentKind.PROPOSAL, DocumentKind.TRANSCRIPT, DocumentKind.EMAIL)
+            ]
+            partner["references"] = references.get(partner["id"], [])
+            partner["measured"] = bool(partner["assessments"])
+    return {"partners": partners, "ranking": _ranking(ws), "not_assessed": NOT_ASSESSED}

@@ -1,0 +1,112 @@
+"""Status lights, next actions and exit readiness, from the status service once it exists.
+
+The status service (docs audit, exit readiness, engagement status) is built separately;
+until it is installed, or when it fails to measure an engagement, the pages say
+"not measured yet" rather than inventing a verdict.
+"""
+
+from __future__ import annotations
+
+import logging
+from types import ModuleType
+from typing import Any
+
+from inhouse.bootstrap import Workspace
+from inhouse.errors import InhouseError
+from inhouse.services.dashboard import cache
+from inhouse.services.optional import optional_service
+from inhouse.store import dashboard as views
+
+log = logging.getLogger(__name__)
+
+NOT_YET = "not measured yet: the status service is not installed in this version"
+
+
+class ServiceFailed(InhouseError):
+    """A sibling service failed unexpectedly; its section shows this instead of breaking the page."""
+
+
+def _call(module: ModuleType | None, names: tuple[str, ...], *args: Any) -> Any:
+    if module is None:
+        return None
+    for name in names:
+        function = getattr(module, name, None)
+        if callable(function):
+            try:
+                return function(*args)
+            except InhouseError:
+                raise
+            except Exception as exc:  # a read-only section must not take the page down
+                log.exception("%s.%s failed", module.__name__, name)
+                raise ServiceFailed(f"not measured: {module.__name__}.{name} failed ({type(exc).__name__})") from exc
+    return None
+
+
+def _fingerprints(ws: Workspace) -> dict[int, tuple]:
+    with ws.uow() as uow:
+        return views.fingerprints(uow.session)
+
+
+def _status_of(ws: Workspace, engagement_id: int, fingerprint: tuple | None) -> dict:
+    module = optional_service("status")
+
+    def compute() -> dict:
+        try:
+            found = _call(module, ("engagement_status",), ws, str(engagement_id))
+        except InhouseError as exc:
+            return {"measured": False, "why": exc.message, "lights": [], "next_actions": []}
+        if not isinstance(found, dict):
+            return {"measured": False, "why": NOT_YET, "lights": [], "next_actions": []}
+        return normalise(found)
+
+    if module is None:
+        return compute()
+    if fingerprint is None:
+        return compute()
+    return cache.cached(ws.settings.database_url, engagement_id, fingerprint, compute)
+
+
+def engagement_status(ws: Workspace, engagement_id: int) -> dict:
+    """``{"measured", "lights": [{"name", "color", "reason"}], "next_actions": [...]}``."""
+    return _status_of(ws, engagement_id, _fingerprints(ws).get(engagement_id))
+
+
+def portfolio_status(ws: Workspace) -> dict[int, dict]:
+    """Status of every engagement by id; unchanged engagements come from the cache."""
+    if optional_service("status") is None:
+        return {}
+    return {eid: _status_of(ws, eid, fingerprint) for eid, fingerprint in _fingerprints(ws).items()}
+
+
+def normalise(found: dict) -> dict:
+    lights = found.get("lights") or []
+    if isinstance(lights, dict):  # {"name": "green"} or {"name": {"color":..., "reason":...}}
+        lights = [dict(name=k, **(v if isinstance(v, dict) else {"color": v})) for k, v in lights.items()]
+    clean = []
+    for light in lights:
+        color = str(light.get("color") or light.get("status") or light.get("light") or "grey").lower()
+        clean.append({"name": light.get("title") or light.get("name") or light.get("area") or "?", "color": color,
+                      "reason": light.get("reason") or light.get("detail") or ""})
+    actions = found.get("next_actions") or found.get("actions") or []
+    actions = [a if isinstance(a, dict) else {"action": str(a)} for a in actions]
+    for action in actions:
+        action.setdefault("action", action.get("title") or "")
+    return {"measured": True, "lights": clean, "next_actions": actions,
+            "exit_readiness": found.get("exit_readiness"), "sections": found.get("sections") or []}
+
+
+def exit_readiness(ws: Workspace, engagement_id: int, status: dict, stored: dict | None) -> dict:
+    """The exit checklist (ready / at_risk / blocked items) from the exit readiness service."""
+    value = status.get("exit_readiness") if status.get("measured") else None
+    if value is None:
+        try:
+            value = _call(optional_service("exit_readiness"), ("readiness",), ws, str(engagement_id))
+        except InhouseError as exc:
+            return {"measured": False, "why": exc.message}
+    if value is None and stored is not None:
+        value = stored
+    if value is None:
+        return {"measured": False, "why": "not measured yet: exit readiness is not available in this version"}
+    if not isinstance(value, dict):
+        value = {"summary": str(value)}
+    return {"measured": True, **value}

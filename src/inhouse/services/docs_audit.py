@@ -1,0 +1,59 @@
+"""The documentation audit as a use case: audit a repository, store the result with its engagement."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from inhouse.analysis.docs import AuditOptions, audit_repository
+from inhouse.bootstrap import Workspace
+from inhouse.domain.docs_audit import CurrencyRule
+from inhouse.domain.results import AnalysisResult
+from inhouse.errors import InvalidInput
+from inhouse.services import lookup
+from inhouse.services.repos import git_dir_of
+from inhouse.store.uow import UnitOfWork
+
+KIND = "docs_audit"
+
+
+def _target(uow: UnitOfWork, repo_path: str, engagement: str | None):
+    """The engagement (and linked repository) the result belongs to: the one named, else the one the
+    repository is linked to; (None, None) for a repository no engagement knows."""
+    if engagement:
+        found = lookup.engagement(uow, engagement)
+        return found, uow.repos.by_path(found.id, repo_path)
+    linked = uow.repos.find_path(repo_path)
+    if len(linked) > 1:
+        raise InvalidInput(f"{repo_path} is linked to several engagements: name one with --engagement")
+    if linked:
+        return uow.engagements.get(linked[0].engagement_id), linked[0]
+    return None, None
+
+
+def audit(ws: Workspace, path: str, engagement: str | None = None, rev: str = "HEAD",
+          min_commits: int | None = None, stale_share: float | None = None) -> dict:
+    """Audit the documentation of the repository at ``path`` and store it (kind ``docs_audit``).
+
+    Returns the ``DocsAudit.to_dict()`` shape plus ``summary``, ``engagement`` (name or None) and
+    ``result_id``.
+    """
+    defaults = CurrencyRule()
+    rule = CurrencyRule(min_commits if min_commits is not None else defaults.min_commits,
+                        stale_share if stale_share is not None else defaults.max_unseen_share)
+    ws.require_ready()  # a missing workspace fails before the (longer) audit runs
+    top = git_dir_of(Path(path).expanduser())  # the repository's top folder, as `inhouse repo add` links it
+    report = audit_repository(top, AuditOptions(rev=rev, rule=rule))
+    with ws.uow() as uow:
+        found, repo = _target(uow, report.repo, engagement)
+        result = uow.results.add(AnalysisResult(
+            kind=KIND, subject=report.repo, payload=report.to_dict(), summary=report.summary(),
+            engagement_id=found.id if found else None, repo_id=repo.id if repo else None))
+        uow.commit()
+    return {**report.to_dict(), "summary": report.summary(), "engagement": found.name if found else None,
+            "result_id": result.id}
+
+
+def demo_step(context) -> str:
+    """The demo's documentation audit of its generated repository (see ``services.demo.ANALYSES``)."""
+    data = audit(context.ws, str(context.repo_path), engagement=str(context.engagement_id))
+    return data["summary"]

@@ -1,0 +1,140 @@
+"""Who knows the code, as a use case: scan a repository, store the result with its engagement.
+
+The analyzer (``analysis.git``) runs outside any transaction; the result (an
+``AnalysisResult`` of kind ``scan`` in the ``--json`` shape) and the mined history
+(for the next, incremental, scan) are stored together in one unit of work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from inhouse.analysis.git import (
+    FileFilter, ScanOptions, SideRules, parse_alias, parse_org_map, scan_repository,
+)
+from inhouse.bootstrap import Workspace
+from inhouse.domain.common import Side
+from inhouse.domain.engagements import Engagement
+from inhouse.domain.knowledge import KnowledgeReport
+from inhouse.domain.results import AnalysisResult
+from inhouse.errors import InvalidInput, NotFound
+from inhouse.services import lookup
+from inhouse.services.repos import git_dir_of
+from inhouse.store.uow import UnitOfWork
+
+KIND = "scan"
+
+#: Email domains shared by everyone: never a hint of a person's side.
+PUBLIC_DOMAINS = frozenset({
+    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com",
+    "icloud.com", "me.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net", "aol.com",
+    "users.noreply.github.com", "localhost", "localdomain"})
+
+
+def _target(uow: UnitOfWork, repo_path: str, engagement: str | None):
+    """The engagement named, else the one the repository is linked to, else (None, None)."""
+    if engagement:
+        found = lookup.engagement(uow, engagement)
+        return found, uow.repos.by_path(found.id, repo_path)
+    linked = uow.repos.find_path(repo_path)
+    if len(linked) > 1:
+        raise InvalidInput(f"{repo_path} is linked to several engagements: name one with --engagement")
+    if linked:
+        return uow.engagements.get(linked[0].engagement_id), linked[0]
+    return None, None
+
+
+def side_rules(uow: UnitOfWork, engagement: Engagement | None, *, internal_domains: Sequence[str] = (),
+               partner_domains: Sequence[str] = (), org_map: dict[str, Side] | None = None) -> SideRules:
+    """Sides from the engagement's people (emails, then names), the partner's domains, the
+    people's own company domains, the org map and the domains given on the command line."""
+    people: dict[str, Side] = {}
+    names: dict[str, Side] = {}
+    internal, partner = list(internal_domains), list(partner_domains)
+    if engagement is not None:
+        for person in uow.people.for_engagement(engagement.client_id, engagement.partner_id):
+            names[person.name.lower()] = person.side
+            for email in person.emails:
+                people[email.lower()] = person.side
+                domain = email.rpartition("@")[2].lower()
+                if domain not in PUBLIC_DOMAINS:
+                    (internal if person.side is Side.INTERNAL else partner).append(domain)
+        partner_row = uow.partners.get(engagement.partner_id)
+        if partner_row is not None:
+            partner.extend(partner_row.email_domains)
+    internal_set = list(dict.fromkeys(internal))
+    partner_set = [d for d in dict.fromkeys(partner) if d not in internal_set or d in partner_domains]
+    return SideRules(people=people, org_map={**names, **(org_map or {})},
+                     internal_domains=tuple(internal_set), partner_domains=tuple(partner_set))
+
+
+def read_org_map(path: str | None) -> dict[str, Side] | None:
+    if not path:
+        return None
+    file = Path(path).expanduser()
+    if not file.is_file():
+        raise NotFound(f"org map file {path!r} does not exist")
+    return parse_org_map(file.read_text(encoding="utf-8", errors="replace"))
+
+
+def scan(ws: Workspace, path: str, engagement: str | None = None, rev: str | None = None, *,
+         quick: bool = False, blame: bool = False, period: str = "engagement-year",
+         internal_domains: Sequence[str] = (), partner_domains: Sequence[str] = (),
+         org_map: str | None = None, aliases: Sequence[str] = (), bots: Sequence[str] | None = None,
+         include_bots: bool = False, files: FileFilter | None = None, jobs: int | None = None,
+         progress: Callable[[str, int, int], None] | None = None) -> dict[str, Any]:
+    """Scan the repository at ``path`` (incrementally when it was scanned before) and store
+    the result; returns the ``inhouse scan --json`` shape plus ``engagement`` and ``result_id``."""
+    ws.require_ready()  # a missing workspace fails before the (longer) scan runs
+    top = str(git_dir_of(Path(path).expanduser()))
+    org = read_org_map(org_map)
+    alias_groups = tuple(tuple(parse_alias(a)) for a in aliases)
+    with ws.uow() as uow:
+        found, repo = _target(uow, top, engagement)
+        rules = side_rules(uow, found, internal_domains=internal_domains,
+                           partner_domains=partner_domains, org_map=org)
+        previous = uow.scan_states.get(top)
+    options = ScanOptions(
+        rev=rev or (repo.default_rev if repo else "HEAD"), quick=quick, blame=blame, period=period,
+        start=found.start_date if found else None, plan=found.plan if found else None, rules=rules,
+        aliases=alias_groups, bot_patterns=tuple(bots) if bots is not None else None,
+        include_bots=include_bots, files=files or FileFilter(), jobs=jobs)
+    outcome = scan_repository(top, options, previous=previous, progress=progress)
+    report = outcome.report
+    with ws.uow() as uow:
+        result = uow.results.add(AnalysisResult(
+            kind=KIND, subject=report.repo, payload=report.to_dict(), summary=report.summary(),
+            engagement_id=found.id if found else None, repo_id=repo.id if repo else None))
+        uow.scan_states.save(top, outcome.state, engagement_id=found.id if found else None,
+                             repo_id=repo.id if repo else None)
+        uow.commit()
+    return {**report.to_dict(), "engagement": found.name if found else None, "result_id": result.id}
+
+
+def latest_summary(uow: UnitOfWork, engagement_id: int) -> dict[str, Any] | None:
+    """The latest scan of an engagement in a few figures (for ``inhouse engagement show``)."""
+    result = uow.results.latest(KIND, engagement_id=engagement_id)
+    if result is None:
+        return None
+    report = KnowledgeReport.from_dict(result.payload)
+    latest = report.latest
+    return {
+        "repo": report.repo, "head": report.head, "commits": report.commits,
+        "scanned_at": result.created_at.isoformat(timespec="seconds") if result.created_at else None,
+        "truck_factor": report.truck_factor.value, "truck_factor_authors": list(report.truck_factor.authors),
+        "files": report.offboarding.files, "orphaned_files": report.offboarding.orphaned_files,
+        "orphaned_share": report.offboarding.orphaned_share,
+        "period": latest.period if latest else None,
+        "internal_share": latest.internal_commit_share if latest else None,
+        "plan_internal_share": latest.plan_internal_share if latest else None,
+        "gap": latest.gap if latest else None,
+        "plan_reached_on": report.forecast.reached_on if report.forecast else None,
+    }
+
+
+def demo_step(context) -> str:
+    """The demo's scan of its generated repository (see ``services.demo.ANALYSES``)."""
+    data = scan(context.ws, str(context.repo_path), engagement=str(context.engagement_id))
+    return KnowledgeReport.from_dict(data).summary()

@@ -1,0 +1,75 @@
+"""The app factory: one FastAPI application over one Workspace (the composition root)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from inhouse import __version__
+from inhouse.bootstrap import Workspace, bootstrap
+from inhouse.errors import InhouseError
+from inhouse.jobs import JobRunner
+from inhouse.services import dashboard
+from inhouse.services import jobs as job_service
+from inhouse.web import api, docs, errors, forms, pages
+from inhouse.web.templating import make_templates
+from inhouse.web.uploads import BodyLimit
+
+log = logging.getLogger(__name__)
+
+STATIC = Path(__file__).with_name("static")
+
+
+def _warm(ws: Workspace) -> None:
+    """Compute every engagement's status once, so the first portfolio view is quick too."""
+    try:
+        dashboard.portfolio(ws)
+    except InhouseError as exc:
+        log.warning("status warm-up: %s", exc.message)
+
+
+def create_app(workspace: Workspace | None = None, runner: JobRunner | None = None,
+               warm_status: bool = False) -> FastAPI:
+    """The web application over ``workspace`` (default: from the settings); ``warm_status``
+    computes every engagement's status in the background at startup (``inhouse serve``)."""
+    ws = workspace or bootstrap()
+    warmer: list[threading.Thread] = []
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        try:
+            stale = job_service.interrupt_unfinished(ws, app.state.runner.active())
+            if stale:
+                log.warning("marked %d unfinished job(s) from a previous run as interrupted", stale)
+        except InhouseError as exc:  # e.g. the workspace is not initialised: pages will say so
+            log.warning("%s", exc.message)
+        else:
+            if warm_status:
+                warmer.append(threading.Thread(target=_warm, args=(ws,), name="inhouse-warm-status", daemon=True))
+                warmer[0].start()
+        yield
+        for thread in warmer:
+            thread.join(timeout=30)
+        app.state.runner.shutdown(wait=False)
+
+    app = FastAPI(
+        title="inhouse", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
+        description="Measure, don't trust: keep the knowledge of outsourced AI work in-house. "
+                    "Every page has its JSON under /api; errors are {\"error\": {\"type\", \"message\"}}.",
+    )
+    app.state.workspace = ws
+    app.state.runner = runner or JobRunner(ws)
+    app.state.templates = make_templates()
+    errors.install(app)
+    app.add_middleware(BodyLimit, max_bytes=ws.settings.max_document_bytes)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    docs.install(app)
+    app.include_router(pages.router)
+    app.include_router(forms.router)
+    app.include_router(api.router)
+    return app

@@ -1,0 +1,55 @@
+"""The web's one error translator: an InhouseError becomes an HTML page or a fixed JSON shape.
+
+JSON ``{"error": {"type": "NotFound", "message": "..."}}`` for ``/api/...`` and for clients
+that ask for JSON; an HTML page otherwise. The status is the error class's ``http_status``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from inhouse.errors import InhouseError, NotAvailable, TooLarge
+
+__all__ = ["NotAvailable", "TooLarge", "error_response", "install", "wants_json"]
+
+log = logging.getLogger(__name__)
+
+
+def wants_json(request: Request) -> bool:
+    if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def error_response(request: Request, status: int, kind: str, message: str) -> Response:
+    if wants_json(request):
+        return JSONResponse({"error": {"type": kind, "message": message}}, status_code=status)
+    templates = request.app.state.templates
+    return templates.TemplateResponse(request, "error.html", {"status": status, "kind": kind, "message": message},
+                                      status_code=status)
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(InhouseError)
+    async def inhouse_error(request: Request, exc: InhouseError) -> Response:
+        return error_response(request, exc.http_status, type(exc).__name__, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        problems = []
+        for item in exc.errors():
+            where = ".".join(str(p) for p in item.get("loc", ()) if p not in ("body", "query", "path", "form"))
+            problems.append(f"{where or 'request'}: {item.get('msg', 'invalid')}")
+        return error_response(request, 422, "InvalidInput", "; ".join(problems) or "invalid request")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        kind = "NotFound" if exc.status_code == 404 else "HTTPError"
+        message = "no such page" if exc.status_code == 404 else str(exc.detail)
+        return error_response(request, exc.status_code, kind, message)

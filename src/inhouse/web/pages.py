@@ -1,0 +1,53 @@
+"""Server-rendered pages: each calls one read service and renders one template."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from inhouse import report
+from inhouse.services import dashboard
+from inhouse.services import jobs as job_service
+from inhouse.web.deps import WS
+
+router = APIRouter(include_in_schema=False)
+
+
+def render(request: Request, template: str, **context) -> HTMLResponse:
+    return request.app.state.templates.TemplateResponse(request, template, context)
+
+
+@router.get("/", response_class=HTMLResponse)
+def portfolio_page(request: Request, ws: WS) -> HTMLResponse:
+    return render(request, "portfolio.html", data=dashboard.portfolio(ws), page="portfolio")
+
+
+@router.get("/engagements/{ref}", response_class=HTMLResponse)
+def engagement_page(request: Request, ws: WS, ref: str) -> HTMLResponse:
+    data = dashboard.engagement_page(ws, ref)
+    return render(request, "engagement.html", data=data, page="engagement",
+                  max_bytes=ws.settings.max_document_bytes)
+
+
+@router.get("/engagements/{ref}/report")
+def engagement_report(ws: WS, ref: str, format: str = Query("pdf", pattern="^(html|pdf)$")) -> Response:
+    document = report.build(ws, ref, format)
+    disposition = f'attachment; filename="{document.filename}"'
+    return Response(document.content, media_type=document.media_type,
+                    headers={"Content-Disposition": disposition})
+
+
+@router.get("/partners", response_class=HTMLResponse)
+def partners_page(request: Request, ws: WS) -> HTMLResponse:
+    return render(request, "partners.html", data=dashboard.partner_comparison(ws), page="partners",
+                  max_bytes=ws.settings.max_document_bytes)
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document_page(request: Request, ws: WS, document_id: str) -> HTMLResponse:
+    return render(request, "contract.html", data=dashboard.contract_view(ws, document_id), page="document")
+
+
+@router.get("/jobs/{job_id}", response_class=HTMLResponse)
+def job_page(request: Request, ws: WS, job_id: int) -> HTMLResponse:
+    return render(request, "job.html", job=job_service.get(ws, job_id), page="job")

@@ -1,0 +1,78 @@
+"""What the forms and the JSON API change, each through the service that owns it.
+
+Services built in parallel (reviews, decisions, drills, contracts, proposals, references,
+scans) are looked up when called: until one is installed, its form answers 501 with a
+clear message instead of storing anything by another route.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from inhouse.bootstrap import Workspace
+from inhouse.services import partners as partner_service
+from inhouse.services.optional import service_function
+
+
+def split_lines(text: str | None) -> list[str]:
+    """Form text areas and comma lists: one item per line or comma, blanks dropped."""
+    items = []
+    for line in (text or "").replace(",", "\n").splitlines():
+        if line.strip():
+            items.append(line.strip())
+    return items
+
+
+def add_review(ws: Workspace, engagement: str, week_of: str, done: str, why: str, next_: str,
+               attendees: list[str]) -> dict:
+    add = service_function("adding a weekly review", (("reviews", "add"),))
+    return add(ws, engagement=engagement, week=week_of, done=done, why=why, next_=next_, attendees=attendees)
+
+
+def add_decision(ws: Workspace, engagement: str, title: str, decided_by: str, decided_on: str,
+                 rationale: str) -> dict:
+    add = service_function("recording a decision", (("decisions", "add"),))
+    return add(ws, title, engagement=engagement, decided_by=decided_by or None, on=decided_on, why=rationale)
+
+
+def add_drill(ws: Workspace, engagement: str, performed_on: str, person: str, modification: str, outcome: str,
+              stuck_points: list[str], training_hours: float) -> dict:
+    add = service_function("recording a drill", (("drills", "add"),))
+    return add(ws, person, modification, outcome, engagement=engagement, on=performed_on, stuck=stuck_points,
+               hours=training_hours or None)
+
+
+def add_partner(ws: Workspace, name: str, status: str, website: str | None, domains: list[str],
+                notes: str) -> dict:
+    return partner_service.add(ws, name, status=status, website=website or None, domains=domains, notes=notes)
+
+
+def add_reference(ws: Workspace, partner: str, name: str, similar_scale: str, still_running: str,
+                  client_contact_offered: str, notes: str) -> dict:
+    add = service_function("adding a reference", (("partners_references", "add"),))
+    return add(ws, partner, name, similar_scale=similar_scale, still_running=still_running,
+               client_contact_offered=client_contact_offered, notes=notes)
+
+
+def _with_file(filename: str, content: bytes, run):
+    """Run ``run(path)`` on the upload written under its own name in a private temporary folder
+    (the document services read files by path; they store nothing unless the whole file reads)."""
+    with tempfile.TemporaryDirectory(prefix="inhouse-upload-") as folder:
+        path = Path(folder) / filename
+        path.write_bytes(content)
+        return run(str(path))
+
+
+def upload_contract(ws: Workspace, engagement: str, filename: str, content: bytes) -> dict:
+    """Store the contract and its review in one unit of work (the contracts service's job)."""
+    check = service_function("uploading a contract", (("contracts", "check"),))
+    done = _with_file(filename, content, lambda path: check(ws, [path], engagement=engagement))
+    return done[0] if done else {}
+
+
+def upload_proposal(ws: Workspace, partner: str, filename: str, content: bytes, kind: str = "proposal") -> dict:
+    """Assess an uploaded proposal, deck, transcript or email thread."""
+    assess = service_function("uploading a proposal", (("partners_assess", "assess"),))
+    done = _with_file(filename, content, lambda path: assess(ws, [path], partner=partner))
+    return done[0] if done else {}

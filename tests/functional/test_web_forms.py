@@ -1,0 +1,98 @@
+"""Forms submitted for real (in process): stored through the services, shown on the page; errors are 4xx."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from inhouse.bootstrap import Workspace
+from inhouse.services.optional import optional_service
+from inhouse.settings import load_settings
+from inhouse.web import create_app
+from tests import webdata
+
+
+@pytest.fixture
+def seeded(ws):
+    ids = webdata.seed(ws)
+    with TestClient(create_app(ws)) as client:
+        yield client, ids, ws
+
+
+def _needs(name: str) -> None:
+    if optional_service(name) is None:
+        pytest.skip(f"services/{name}.py is not installed yet")
+
+
+def test_weekly_review_form_adds_a_review_to_the_timeline(seeded):
+    _needs("reviews")
+    client, ids, _ = seeded
+    eid = ids["engagement_id"]
+    form = {"week_of": "2026-11-09", "done": "Shadow deployment of the P90 model",
+            "why": "dispatchers need ranges", "next": "Priya promotes the model alone", "attendees": "Priya Raman"}
+    response = client.post(f"/engagements/{eid}/reviews", data=form, follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"].endswith("#review-2026-11-09")
+    page = client.get(f"/engagements/{eid}").text
+    assert 'id="review-2026-11-09"' in page and "Shadow deployment of the P90 model" in page
+
+
+def test_invalid_review_is_a_clear_4xx_and_stores_nothing(seeded):
+    _needs("reviews")
+    client, ids, _ = seeded
+    eid = ids["engagement_id"]
+    bad = client.post(f"/engagements/{eid}/reviews", data={"week_of": "not a date", "done": "x", "why": "y",
+                                                           "next": "z"})
+    assert bad.status_code == 422 and 'id="error-message"' in bad.text
+    missing = client.post(f"/engagements/{eid}/reviews", data={"week_of": "2026-11-09"},
+                          headers={"accept": "application/json"})
+    assert missing.status_code == 422 and missing.json()["error"]["type"] == "InvalidInput"
+    assert client.get(f"/api/engagements/{eid}").json()["reviews"]["count"] == 3
+
+
+def test_decision_and_drill_forms(seeded):
+    _needs("decisions")
+    _needs("drills")
+    client, ids, _ = seeded
+    eid = ids["engagement_id"]
+    assert client.post(f"/engagements/{eid}/decisions", data={
+        "title": "Own the model registry", "decided_by": "internal", "decided_on": "2026-11-10",
+        "rationale": "exit readiness"}, follow_redirects=False).status_code == 303
+    assert client.post(f"/engagements/{eid}/drills", data={
+        "performed_on": "2026-11-12", "person": "Priya Raman", "modification": "Retrain alone",
+        "outcome": "alone", "stuck_points": "", "training_hours": "0"}, follow_redirects=False).status_code == 303
+    page = client.get(f"/engagements/{eid}").text
+    assert "Own the model registry" in page and "Retrain alone" in page
+
+
+def test_partner_form_adds_a_partner_and_duplicates_conflict(seeded):
+    client, _, _ = seeded
+    response = client.post("/partners", data={"name": "Northwind ML", "status": "candidate",
+                                              "domains": "northwind.example"}, follow_redirects=False)
+    assert response.status_code == 303
+    assert "Northwind ML" in client.get("/partners").text
+    again = client.post("/partners", data={"name": "Northwind ML"})
+    assert again.status_code == 409 and "already exists" in again.text
+
+
+def test_uploads_refuse_wrong_types_empty_and_oversized_files(database_url, tmp_path):
+    from inhouse.services import workspace as workspace_service
+
+    ws = Workspace(load_settings(database_url=database_url, max_document_bytes=1000))
+    workspace_service.init(ws, "Acme Analytics")
+    ids = webdata.seed(ws)
+    eid = ids["engagement_id"]
+    with TestClient(create_app(ws)) as client:
+        kinds = client.post(f"/engagements/{eid}/contracts", files={"file": ("photo.png", b"\x89PNG....")})
+        assert kinds.status_code == 422 and "unsupported file type" in kinds.text
+        empty = client.post(f"/api/engagements/{eid}/contracts", files={"file": ("c.txt", b"   ")})
+        assert empty.status_code == 422 and empty.json()["error"]["message"].endswith("file is empty")
+        large = client.post(f"/api/engagements/{eid}/contracts", files={"file": ("c.txt", b"x" * 5000)})
+        assert large.status_code == 413 and large.json()["error"]["type"] == "TooLarge"
+        huge = client.post(f"/api/engagements/{eid}/contracts", files={"file": ("c.txt", b"x" * 400_000)})
+        assert huge.status_code == 413
+        nothing = client.post(f"/api/engagements/{eid}/contracts")
+        assert nothing.status_code == 422
+        documents = client.get(f"/api/engagements/{eid}").json()["documents"]
+    ws.dispose()
+    assert [d["filename"] for d in documents] == [webdata.CONTRACT_NAME]  # nothing half-stored

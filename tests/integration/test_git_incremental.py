@@ -1,0 +1,122 @@
+"""An incremental rescan gives exactly the full scan's result, and rewritten history is detected."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from inhouse.analysis.git import ScanOptions, SideRules, scan_repository
+from tests.gitrepo import GitRepoBuilder, lines
+
+ANN = "Ann Archer <ann@acme.com>"
+BOB = "Bob Baker <bob@acme.com>"
+PAT = "Pat Partner <pat@partner.io>"
+OPTIONS = ScanOptions(rules=SideRules(internal_domains=("acme.com",), partner_domains=("partner.io",)),
+                      start=date(2022, 1, 1), period="quarter")
+VOLATILE = ("scanned_commits", "incremental", "warnings")
+
+
+def _comparable(report) -> dict:
+    data = report.to_dict()
+    for key in VOLATILE:
+        data.pop(key)
+    return data
+
+
+@pytest.fixture
+def repo(tmp_path):
+    repo = GitRepoBuilder(tmp_path / "r")
+    repo.commit(PAT, "2022-01-10", {"m/train.py": lines(40), "m/data.py": lines(10, "d")})
+    repo.commit(PAT, "2022-02-10", {"m/train.py": lines(45)})
+    repo.branch("early")  # a branch started before the first scan, merged after it
+    repo.commit(BOB, "2022-02-20", {"m/data.py": lines(12, "d"), "m/eval.py": lines(8, "e")})
+    repo.checkout("main")
+    repo.commit(ANN, "2022-03-10", {"app/api.py": lines(20, "api")})
+    return repo
+
+
+def test_incremental_equals_full(repo):
+    first = scan_repository(repo.path, OPTIONS)
+    assert (first.report.scanned_commits, first.report.incremental) == (3, False)
+    # new work: a rename, the early branch merged, more commits on both sides
+    repo.commit(ANN, "2022-04-10", rename={"m/train.py": "model/train.py"})
+    repo.commit(ANN, "2022-05-10", {"model/train.py": lines(47), "app/api.py": lines(21, "api")})
+    repo.merge("early", PAT, "2022-06-01")
+    repo.commit(PAT, "2022-07-10", {"m/data.py": None, "app/api.py": lines(22, "api")})
+    state = json.loads(json.dumps(first.state))  # as stored: through JSON
+    again = scan_repository(repo.path, OPTIONS, previous=state)
+    full = scan_repository(repo.path, OPTIONS)
+    assert again.report.incremental and not full.report.incremental
+    assert again.report.scanned_commits == 5  # Bob's branch commit, 3 new on main, the merge
+    assert full.report.scanned_commits == 8
+    assert _comparable(again.report) == _comparable(full.report)
+    # and with blame, periods by month, other sides: the stored facts do not depend on them
+    other = ScanOptions(period="month", blame=True)
+    assert _comparable(scan_repository(repo.path, other, previous=state).report) == \
+        _comparable(scan_repository(repo.path, other).report)
+
+
+def test_nothing_new_scans_nothing(repo):
+    first = scan_repository(repo.path, OPTIONS)
+    again = scan_repository(repo.path, OPTIONS, previous=first.state)
+    assert again.report.scanned_commits == 0
+    assert _comparable(again.report) == _comparable(first.report)
+
+
+def test_rewritten_history_is_detected_and_rescanned(repo):
+    first = scan_repository(repo.path, OPTIONS)
+    repo.git("reset", "-q", "--hard", "HEAD~1")
+    repo.commit(ANN, "2022-03-11", {"app/other.py": lines(3)}, message="rewritten")
+    again = scan_repository(repo.path, OPTIONS, previous=first.state)
+    assert not again.report.incremental
+    assert any("rewritten" in w for w in again.report.warnings)
+    assert _comparable(again.report) == _comparable(scan_repository(repo.path, OPTIONS).report)
+
+
+def test_mode_change_and_foreign_state_rescan_fully(repo):
+    first = scan_repository(repo.path, OPTIONS)
+    quick = scan_repository(repo.path, ScanOptions(quick=True), previous=first.state)
+    assert not quick.report.incremental and any("quick" in w for w in quick.report.warnings)
+    odd = scan_repository(repo.path, OPTIONS, previous={"version": -1})
+    assert not odd.report.incremental and any("another version" in w for w in odd.report.warnings)
+
+
+def test_parallel_mining_equals_one_pass(repo):
+    """A long history is mined as consecutive ranges by concurrent git processes."""
+    from inhouse.analysis.git.gitcmd import GitRepo
+    from inhouse.analysis.git.history import History
+    from inhouse.analysis.git.mining import iter_commits, mine
+    from inhouse.analysis.git.scanner import analyse
+
+    repo.commit(ANN, "2022-04-10", rename={"m/train.py": "model/train.py"})
+    repo.merge("early", PAT, "2022-06-01")
+    repo.commit(PAT, "2022-07-10", {"m/data.py": None})
+    git = GitRepo.open(repo.path)
+    head = git.resolve("HEAD")
+
+    def report(commits) -> dict:
+        history = History()
+        for commit in commits:
+            history.add(commit)
+        history.head = head
+        return analyse(git, history, head, OPTIONS, []).to_dict()
+
+    split = list(mine(git, head, workers=3, split_above=1))
+    assert sorted(c.sha for c in split) == sorted(c.sha for c in iter_commits(git, head))
+    assert report(split) == report(iter_commits(git, head))
+
+
+def test_state_survives_the_store_encoding(tmp_path):
+    import os
+
+    from inhouse.store.knowledge import pack, unpack
+
+    odd = GitRepoBuilder(tmp_path / "odd")
+    odd.commit(ANN, "2022-01-10", {os.fsdecode(b"caf\xe9.py"): lines(3)})
+    first = scan_repository(odd.path, OPTIONS)
+    odd.commit(PAT, "2022-02-10", {os.fsdecode(b"caf\xe9.py"): lines(4)})
+    again = scan_repository(odd.path, OPTIONS, previous=unpack(pack(first.state)))
+    assert again.report.incremental
+    assert _comparable(again.report) == _comparable(scan_repository(odd.path, OPTIONS).report)

@@ -1,0 +1,246 @@
+"""The weekly record on real databases: reviews, decisions, tasks, participation and drills through
+the services, imports all or nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from inhouse.domain.results import AnalysisResult
+from inhouse.errors import Conflict, InvalidInput, NotFound
+from inhouse.services import decisions, drills, engagements, partners, participation, people, reviews
+from inhouse.store import migrate
+
+TODAY = date(2026, 3, 4)
+NOTE = """---
+date: {day}
+attendees: [{who}]
+---
+# Weekly review
+
+## What was done
+{done}
+
+## Why
+Because of {done}.
+
+## What's next
+More after {done}.
+"""
+
+
+def _setup(ws) -> dict:
+    partners.add(ws, "Quantia Labs", domains=["quantialabs.io"])
+    engagement = engagements.add(ws, "ETA", "Quantia Labs", "2025-06-02")
+    people.add(ws, "Ann Inside", "internal", ["ann@acme.com"])
+    people.add(ws, "Bo Inside", "internal", [])
+    people.add(ws, "Pat Partner", "partner", ["pat@quantialabs.io"], partner="Quantia Labs")
+    return engagement
+
+
+def _notes(folder: Path, count: int = 3) -> Path:
+    folder.mkdir(exist_ok=True)
+    for n in range(count):
+        day = date(2026, 1, 5 + 7 * n)
+        (folder / f"week-{n}.md").write_text(NOTE.format(day=day, who="Ann Inside, Pat Partner", done=f"task {n}"))
+    return folder
+
+
+def _stored(ws, kind: str) -> int:
+    with ws.uow() as uow:
+        engagement = uow.engagements.list()[0]
+        return len(getattr(uow, kind).list(engagement.id))
+
+
+def test_review_import_is_all_or_nothing_and_idempotent(ws, tmp_path):
+    _setup(ws)
+    folder = _notes(tmp_path / "notes")
+    (folder / "week-9.md").write_text("# 2026-03-02\n## Done\nthings\n")
+    with pytest.raises(InvalidInput, match=r"^week-9\.md: no heading for why, next"):
+        reviews.import_folder(ws, str(folder), "ETA", today=TODAY)
+    assert _stored(ws, "reviews") == 0
+    (folder / "week-9.md").write_text(NOTE.format(day="2026-02-05", who="Pat Partner", done="task 1"))
+    (folder / "README.md").write_text("How we keep notes")  # not a note
+    result = reviews.import_folder(ws, str(folder), "ETA", today=TODAY)
+    assert result["added"] == ["2026-01-05", "2026-01-12", "2026-01-19", "2026-02-02"] and result["files"] == 4
+    flagged = {r["week_of"]: [f["flag"] for f in r["flags"]] for r in result["reviews"]}
+    assert flagged["2026-01-05"] == [] and flagged["2026-02-02"] == ["no_internal_attendee"]
+    again = reviews.import_folder(ws, str(folder), "ETA", today=TODAY)
+    assert again["added"] == [] and len(again["unchanged"]) == 4
+    (folder / "week-0.md").write_text(NOTE.format(day="2026-01-05", who="Ann Inside", done="changed"))
+    (folder / "week-5.md").write_text(NOTE.format(day="2026-02-16", who="Ann Inside", done="new"))
+    with pytest.raises(Conflict, match="week-0.md: the week of 2026-01-05 already has a different review"):
+        reviews.import_folder(ws, str(folder), "ETA", today=TODAY)
+    assert _stored(ws, "reviews") == 4  # week-5 was not stored either
+
+
+@pytest.mark.parametrize("name,text,message", [
+    ("b.md", NOTE.format(day="2026-01-06", who="Ann", done="x"), "b.md: the week of 2026-01-05 is already covered by a.md"),
+    ("b.md", "## Done\nx\n## Why\ny\n## Next\nz\n", "b.md: no date"),
+    ("b.md", NOTE.format(day="2025-01-06", who="Ann", done="x"), "b.md: week 2025-01-06 is before the engagement's start"),
+    ("b.md", NOTE.format(day="2026-04-06", who="Ann", done="x"), "b.md: week 2026-04-06 is in the future"),
+    ("b.md", NOTE.format(day="someday", who="Ann", done="x"), "b.md: front matter date: 'someday' is not a date"),
+])
+def test_bad_notes_name_the_file_and_store_nothing(ws, tmp_path, name, text, message):
+    _setup(ws)
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "a.md").write_text(NOTE.format(day="2026-01-05", who="Ann", done="ok"))
+    (folder / name).write_text(text)
+    with pytest.raises(InvalidInput, match=message):
+        reviews.import_folder(ws, str(folder), "ETA", today=TODAY)
+    assert _stored(ws, "reviews") == 0
+
+
+def test_review_add_and_decisions_link_to_their_week(ws, tmp_path):
+    _setup(ws)
+    early = decisions.add(ws, "Use GBMs", "ETA", on="2026-01-14", deciders=["Ann Inside", "pat@quantialabs.io"],
+                          why="simpler")
+    assert early["decided_by"] == "joint" and early["review_week"] is None
+    added = reviews.add(ws, "ETA", week="2026-01-15", done="Built the lane model", why="tbd", next_="Backtest it",
+                        attendees=["Pat Partner, Bo"], today=TODAY)
+    assert added["week_of"] == "2026-01-12" and added["internal_attendees"] == ["Bo Inside"]
+    assert added["decisions"] == ["Use GBMs"] and [f["flag"] for f in added["flags"]] == ["boilerplate"]
+    later = decisions.add(ws, "Host on our cloud", "ETA", decided_by="internal", on="2026-01-16")
+    assert later["review_week"] == "2026-01-12"
+    note = tmp_path / "2026-01-19.md"
+    note.write_text("# Review\n**Done**\nBuilt the lane model\n\n**Why**\nBecause.\n\nNext: Backtest it\n")
+    from_file = reviews.add(ws, "ETA", file=str(note), today=TODAY)
+    assert from_file["week_of"] == "2026-01-19"
+    assert {f["flag"] for f in from_file["flags"]} == {"same_as_last_week", "no_internal_attendee"}
+    with pytest.raises(InvalidInput, match="needs --done, --why and --next"):
+        reviews.add(ws, "ETA", done="x", today=TODAY)
+    with pytest.raises(Conflict, match="already has a different review"):
+        reviews.add(ws, "ETA", week="2026-01-12", done="a", why="b", next_="c", today=TODAY)
+    with pytest.raises(InvalidInput, match="unknown decider 'Zed'"):
+        decisions.add(ws, "Something", "ETA", on="2026-01-14", deciders=["Zed"])
+    listed = reviews.list_reviews(ws, "ETA", flagged_only=True)
+    assert [r["week_of"] for r in listed] == ["2026-01-12", "2026-01-19"]
+    assert _stored(ws, "decisions") == 2
+
+
+ADR_TOOLS = "# 1. Record decisions\n\nDate: 2026-01-07\n\n## Status\n\nAccepted\n\n## Context\n\nWe forget why.\n"
+MADR = "---\nstatus: proposed\ndate: 2026-02-02\ndeciders: Pat Partner\n---\n# Adopt the accelerator\n\n" \
+       "## Decision Outcome\n\nChosen option: \"accelerator\", because faster delivery.\n"
+
+
+@pytest.mark.parametrize("flavour", ["madr", "adr-tools"])
+def test_adr_import_export_round_trip(ws, tmp_path, flavour):
+    _setup(ws)
+    folder = tmp_path / "adr"
+    folder.mkdir()
+    (folder / "0001-record-decisions.md").write_text(ADR_TOOLS)
+    (folder / "0002-adopt.md").write_text(MADR)
+    (folder / "template.md").write_text("# {title}\n")
+    with pytest.raises(InvalidInput, match="0001-record-decisions.md: no deciders: pass --decided-by"):
+        decisions.import_adrs(ws, str(folder), "ETA")
+    assert _stored(ws, "decisions") == 0
+    imported = decisions.import_adrs(ws, str(folder), "ETA", decided_by="internal")
+    assert imported["added"] == ["0001-record-decisions.md", "0002-adopt.md"]
+    assert decisions.import_adrs(ws, str(folder), "ETA", decided_by="internal")["unchanged"] == imported["added"]
+    decisions.add(ws, "Page our on-call first", "ETA", decided_by="joint", on="2026-02-20", why="We own ops.")
+    before = decisions.list_decisions(ws, "ETA")
+    assert [d["decided_by"] for d in before] == ["internal", "partner", "joint"]
+    out = decisions.export_adrs(ws, str(tmp_path / "out"), "ETA", flavour=flavour)
+    assert out["files"][0] == "0001-record-decisions.md" and len(out["files"]) == 3
+    with pytest.raises(Conflict, match="exists: pass --force"):
+        decisions.export_adrs(ws, str(tmp_path / "out"), "ETA", flavour=flavour)
+    engagements.add(ws, "Copy", "Quantia Labs", "2025-06-02")
+    decisions.import_adrs(ws, str(tmp_path / "out"), "Copy")
+    keys = ("title", "decided_by", "decided_on", "rationale", "status")
+    after = decisions.list_decisions(ws, "Copy")
+    assert [{k: d[k] for k in keys} for d in after] == [{k: d[k] for k in keys} for d in before]
+
+
+JIRA = ("Summary,Issue key,Issue id,Status,Assignee,Created,Updated,Resolved,Labels,Labels\n"
+        "Backtest,ETA-1,1,Done,Ann Inside,05/Jan/26 10:15 AM,09/Jan/26 4:15 PM,09/Jan/26 3:15 PM,a,b\n"
+        "Fix join,ETA-2,2,In Progress,Pat Partner,05/Jan/26 10:15 AM,14/Jan/26 9:05 AM,,,\n"
+        "Docs,ETA-3,3,Done,Sam Stranger,05/Jan/26 10:15 AM,21/Jan/26 9:05 AM,21/Jan/26 9:05 AM,,\n")
+
+
+def test_tasks_import_update_and_participation(ws, tmp_path):
+    _setup(ws)
+    export = tmp_path / "jira.csv"
+    export.write_text(JIRA)
+    result = participation.import_tasks(ws, str(export), "ETA", "jira")
+    assert (result["added"], result["internal"], result["partner"]) == (3, 1, 1)
+    assert result["unknown_assignees"] == ["Sam Stranger"]
+    export.write_text(JIRA.replace("In Progress,Pat Partner", "Done,Pat Partner"))
+    again = participation.import_tasks(ws, str(export), "ETA")
+    assert (again["added"], again["updated"], again["unchanged"], again["format"]) == (0, 1, 2, "jira")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(JIRA + "New,ETA-4,4,Done,Ann Inside,not a date,,,,\n")
+    with pytest.raises(InvalidInput, match="bad.csv line 5: Created 'not a date' is not a date"):
+        participation.import_tasks(ws, str(bad), "ETA")
+    with pytest.raises(NotFound):
+        participation.import_tasks(ws, str(tmp_path / "missing.csv"), "ETA")
+    assert _stored(ws, "tasks") == 3
+    reviews.add(ws, "ETA", week="2026-01-05", done="Built it", why="Needed", next_="Test it",
+                attendees=["Ann Inside", "Pat Partner"], today=TODAY)
+    decisions.add(ws, "Use GBMs", "ETA", decided_by="partner", on="2026-01-07")
+    report = participation.participation(ws, "ETA", today=date(2026, 2, 4), last=0)
+    assert report["tracking_since"] == "2026-01-05" and len(report["weeks"]) == 5
+    first, second = report["weeks"][0], report["weeks"][1]
+    assert first["internal_attendees"] == ["Ann Inside"] and first["tasks"]["internal"] == 1
+    assert first["decisions"]["internal_or_joint_share"] == 0.0
+    assert second["review"] is False and second["internal_participation"] is False
+    assert report["alert"]["periods"] == [
+        {"kind": "no_review", "from": "2026-01-12", "to": "2026-01-26", "weeks": 3, "ongoing": True},
+        {"kind": "no_internal_participation", "from": "2026-01-12", "to": "2026-01-26", "weeks": 3, "ongoing": True},
+    ]
+    alert = participation.delegate_and_wait(ws, "ETA", today=date(2026, 2, 4), weeks=4)
+    assert alert["active"] is False and alert["threshold_weeks"] == 4
+    with ws.uow() as uow:  # the function the status screen calls
+        found = uow.engagements.list()[0]
+        assert participation.alert_in(uow, found, date(2026, 2, 4), 2)["active"] is True
+
+
+def test_drills_request_training_and_compare_with_the_contract(ws):
+    created = _setup(ws)
+    ws.settings.training_hours_per_stuck_point = 3.0
+    first = drills.add(ws, "bo inside", "Raise the cache TTL", "with-help", "ETA", on="2026-09-09",
+                       stuck=["Terraform state"])
+    assert first["person"] == "Bo Inside" and first["training_hours"] == 3.0
+    assert first["training"]["status"] == "unknown"
+    drills.add(ws, "Ann Inside", "Roll back a model", "stuck", "ETA", on="2026-11-04",
+               stuck=["Model registry", "CI credentials"], hours=5)
+    with pytest.raises(InvalidInput, match="Pat Partner is on the partner side"):
+        drills.add(ws, "Pat Partner", "Anything", "alone", "ETA", on="2026-11-04")
+    with pytest.raises(InvalidInput, match="needs at least one --stuck point"):
+        drills.add(ws, "Ann Inside", "Anything", "stuck", "ETA", on="2026-11-04")
+    with ws.uow() as uow:
+        uow.results.add(AnalysisResult(kind="contract", subject="msa.pdf", engagement_id=created["id"],
+                                       payload={"clauses": {"knowledge_transfer": {"status": "present", "hours": 8}}}))
+        uow.commit()
+        engagement = uow.engagements.get(created["id"])
+        assert drills.requested_training_hours(uow, engagement) == 13.0
+    listed = drills.list_drills(ws, "ETA")
+    assert [d["outcome"] for d in listed["drills"]] == ["with_help", "stuck"]
+    training = listed["training"]
+    assert [(r["topic"], r["hours"]) for r in training["requests"]] == [
+        ("Terraform state", 3.0), ("Model registry", 5.0), ("CI credentials", 5.0)]
+    assert (training["requested_hours"], training["contract_hours"], training["shortfall_hours"],
+            training["status"], training["contract"]) == (13.0, 8.0, 5.0, "exceeds_contract", "msa.pdf")
+
+
+def test_phase_conversion_needs_a_reason_and_keeps_its_dates(ws):
+    _setup(ws)
+    with pytest.raises(InvalidInput, match="needs its reason"):
+        engagements.change_phase(ws, "ETA", "project", "2025-10-06", "  ")
+    shown = engagements.change_phase(ws, "ETA", "project", "2025-10-06", "pilot proven on two lanes")
+    assert shown["phases"] == [
+        {"phase": "advisory", "started_on": "2025-06-02", "ended_on": "2025-10-06", "reason": "engagement started"},
+        {"phase": "project", "started_on": "2025-10-06", "ended_on": None, "reason": "pilot proven on two lanes"},
+    ]
+
+
+def test_the_migrations_have_one_head(ws):
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(migrate.MIGRATIONS))
+    assert len(ScriptDirectory.from_config(config).get_heads()) == 1
+    assert migrate.check(ws.engine) == []

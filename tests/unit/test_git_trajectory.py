@@ -1,0 +1,100 @@
+"""Internal share per period beside the plan, the gap and the forecast."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from inhouse.analysis.git import ScanOptions, SideRules, scan_repository
+from inhouse.analysis.git.trajectory import make_periods
+from inhouse.domain.plans import DependencyPlan
+from inhouse.errors import InvalidInput
+from tests.gitrepo import GitRepoBuilder, lines
+
+ANN = "Ann Archer <ann@acme.com>"
+PAT = "Pat Partner <pat@partner.io>"
+BOT = "dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>"
+RULES = SideRules(internal_domains=("acme.com",), partner_domains=("partner.io",))
+
+
+def test_calendar_periods():
+    months = make_periods("month", date(2023, 1, 31), date(2023, 3, 1), date(2023, 1, 1))
+    assert [(p.label, p.start, p.end) for p in months] == [
+        ("2023-01", date(2023, 1, 1), date(2023, 1, 31)),
+        ("2023-02", date(2023, 2, 1), date(2023, 2, 28)),
+        ("2023-03", date(2023, 3, 1), date(2023, 3, 31))]
+    quarters = make_periods("quarter", date(2023, 11, 5), date(2024, 1, 2), date(2023, 1, 1))
+    assert [(p.label, p.end, p.year) for p in quarters] == [
+        ("2023-Q4", date(2023, 12, 31), 1), ("2024-Q1", date(2024, 3, 31), 2)]
+    years = make_periods("year", date(2022, 6, 1), date(2023, 1, 1), date(2022, 6, 1))
+    assert [p.label for p in years] == ["2022", "2023"]
+
+
+def test_engagement_years_with_work_before_the_start():
+    periods = make_periods("engagement-year", date(2020, 12, 1), date(2022, 3, 1), date(2021, 3, 15))
+    assert [(p.label, p.start, p.end, p.year) for p in periods] == [
+        ("before start", date(2020, 12, 1), date(2021, 3, 14), 0),
+        ("year 1", date(2021, 3, 15), date(2022, 3, 14), 1)]
+    with pytest.raises(InvalidInput):
+        make_periods("week", date(2021, 1, 1), date(2021, 2, 1), date(2021, 1, 1))
+
+
+@pytest.fixture(scope="module")
+def two_years(tmp_path_factory):
+    repo = GitRepoBuilder(tmp_path_factory.mktemp("traj") / "repo")
+    repo.commit(PAT, "2021-02-01", {"m.py": lines(10)})  # +10 partner
+    repo.commit(PAT, "2021-03-01", {"m.py": lines(12)})  # +2 partner
+    repo.commit(PAT, "2021-04-01", {"n.py": lines(4, "n")})  # +4 partner
+    repo.commit(ANN, "2021-05-01", {"a.py": lines(4, "a")})  # +4 internal
+    repo.commit(ANN, "2022-02-01", {"m.py": lines(13)})  # +1 internal
+    repo.commit(ANN, "2022-03-01", {"m.py": lines(14)})  # +1 internal
+    repo.commit(ANN, "2022-04-01", {"m.py": lines(15)})  # +1 internal
+    repo.commit(PAT, "2022-05-01", {"n.py": None})  # -4 partner
+    repo.commit(BOT, "2022-06-01", {"a.py": lines(5, "a")})  # a bot: left out everywhere
+    return repo
+
+
+def test_engagement_years_against_the_plan(two_years):
+    options = ScanOptions(rules=RULES, start=date(2021, 1, 1), plan=DependencyPlan((0.3, 0.6, 0.9)))
+    report = scan_repository(two_years.path, options).report
+    y1, y2 = report.trajectory
+    assert (y1.period, y1.start, y1.end) == ("year 1", "2021-01-01", "2021-12-31")
+    # year 1: commits 1 internal of 4; lines 4 internal of 10+2+4+4 = 20
+    assert (y1.commits, y1.internal_commit_share, y1.internal_line_share) == (4, 0.25, 0.2)
+    # authorship at 2021-12-31: m.py and n.py by Pat, a.py by Ann -> 1 of 3 files
+    assert y1.internal_authorship_share == pytest.approx(0.3333)
+    assert (y1.plan_internal_share, y1.gap) == (0.3, -0.05)
+    # year 2: commits 3 of 4 (the bot left out); lines 3 internal of 3 + 4 deleted = 7
+    assert (y2.commits, y2.internal_commit_share, y2.internal_line_share) == (4, 0.75, 0.4286)
+    # m.py at 2022-12-31: Pat FA, DL=2, AC=3 -> 4.2740; Ann DL=3, AC=2 -> 3.4324 (0.803 > 0.75)
+    # so Ann co-authors m.py; n.py is deleted; a.py is Ann's: 2 of 2 files
+    assert y2.internal_authorship_share == 1.0
+    assert (y2.plan_internal_share, y2.gap) == (0.6, 0.15)
+    # pace: +0.5 between two year midpoints 365 days apart = 0.5003 per year;
+    # 0.9 - 0.75 = 0.15 more takes ~0.3 years after mid-2022: autumn 2022
+    forecast = report.forecast
+    assert forecast.pace_per_year == pytest.approx(0.5003, abs=1e-4)
+    assert "2022-10-01" <= forecast.reached_on <= "2022-11-30"
+    assert not forecast.already_reached
+    assert [b.id for b in report.bots] == ["49699333+dependabot[bot]@users.noreply.github.com"]
+    assert all("dependabot" not in i.id for i in report.identities)
+
+
+def test_monthly_periods_include_empty_months(two_years):
+    report = scan_repository(two_years.path, ScanOptions(rules=RULES, period="quarter")).report
+    labels = [p.period for p in report.trajectory]
+    assert labels[0] == "2021-Q1" and labels[-1] == "2022-Q2" and len(labels) == 6
+    empty = report.trajectory[2]  # 2021-Q3: nobody committed
+    assert (empty.commits, empty.internal_commit_share) == (0, None)
+    # no engagement: the playbook plan counted from the first commit (2021-02-01)
+    assert report.trajectory[0].plan_internal_share == 0.3
+    assert report.trajectory[-1].plan_internal_share == 0.6
+
+
+def test_quick_mode_has_no_line_share(two_years):
+    report = scan_repository(two_years.path, ScanOptions(rules=RULES, quick=True,
+                                                         start=date(2021, 1, 1))).report
+    assert report.mode == "quick"
+    assert [p.internal_line_share for p in report.trajectory] == [None, None]
+    assert [p.internal_commit_share for p in report.trajectory] == [0.25, 0.75]
