@@ -196,6 +196,13 @@ def test_empty_bare_and_odd_repositories(tmp_path):
     bare = tmp_path / "bare.git"
     subprocess.run(["git", "clone", "-q", "--bare", str(repo.path), str(bare)], check=True, env=repo.env)
     assert _items(audit_repository(bare))["troubleshooting"].status == "present"
+    repo.commit(ANN, "2024-01-03", {"app.py": lines(4)})
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo.path}", str(shallow)], check=True,
+                   env=repo.env)
+    audited = audit_repository(shallow)
+    assert any("shallow clone" in w for w in audited.warnings)
+    assert _items(audited)["troubleshooting"].currency.commits_total == 1  # the history present only
     with pytest.raises(NotFound):
         audit_repository(tmp_path / "nowhere")
     (tmp_path / "plain").mkdir()

@@ -68,7 +68,9 @@ def render(data: dict) -> None:
         people.caption = f"{len(data['identities']) - 15} more with --json"
     console.print(people)
     truck = data["truck_factor"]
-    console.print(f"Truck factor: [bold]{truck['value']}[/] ({escape(', '.join(truck['authors'])) or 'nobody'})")
+    names = {i["id"]: (i["names"] or [i["id"]])[0] for i in data["identities"]}
+    who = ", ".join(names.get(a, a) for a in truck["authors"])
+    console.print(f"Truck factor: [bold]{truck['value']}[/] ({escape(who) or 'nobody'})")
     off = data["offboarding"]
     lines = f", {off['orphaned_lines']} lines" if off["orphaned_lines"] is not None else ""
     console.print(f"If the partner left today: [bold]{off['orphaned_files']} of {off['files']}[/] files "
@@ -100,7 +102,7 @@ def render(data: dict) -> None:
     if data.get("ownership") is not None:
         owners = Table("identity", "side", "lines at REV", title="Line ownership (git blame)")
         for row in data["ownership"][:15]:
-            owners.add_row(escape(row["identity"]), row["side"], str(row["lines"]))
+            owners.add_row(escape(names.get(row["identity"], row["identity"])), row["side"], str(row["lines"]))
         console.print(owners)
 
 

@@ -68,6 +68,9 @@ class SourceAccess(Detector):
                 continue
             if re.search(r"confidential|privileged", text, re.I) and not re.search(r"source|repositor|git", text, re.I):
                 continue
+            if re.search(r"property of|\bown(?:s|ed|ership)?\b|\bvest|right,? title|assign", text, re.I) and \
+                    not re.search(r"\baccess|\bdeliver|\bcommit|repositor|escrow|\bpush|hand over", text, re.I):
+                continue  # an ownership clause that merely names the source code
             if _DENIED.search(text) and not _DURING.search(text):
                 denied.append(sentence)
                 continue

@@ -214,6 +214,7 @@ class MinimumCommitment(FlagDetector):
         r"at least (?:the same|as|equal|reasonable|commercially)",
         r"(?:" + _AT_LEAST + r") [^.;]{0,20}?(?:business |calendar |working )?(?:days?|months?|weeks?|years?)\b",
         r"no minimum (?:purchase|order|commitment|fee|spend|term)",
+        r"(?:not|nothing|no)\b[^.;]{0,60}?(?:oblig\w+|requir\w*|commit\w*)[^.;]{0,40}?(?:any )?minimum[^.;]{0,40}",
         r"not (?:be )?(?:subject to )?any minimum",
         r"without (?:any )?minimum",
         r"(?:not|no) (?:be )?(?:[a-z]+ ){0,2}obligat\w+ to (?:purchase|order|buy)",

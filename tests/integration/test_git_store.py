@@ -1,0 +1,39 @@
+"""The scan service on every configured database: result and incremental state stored together."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+from inhouse.domain.engagements import Engagement
+from inhouse.domain.organisations import Partner
+from inhouse.services import knowledge
+from tests.gitrepo import GitRepoBuilder, lines
+
+ANN = "Ann Inside <ann@acme.com>"
+PAT = "Pat Partner <pat@quantialabs.io>"
+
+
+def test_scan_is_stored_and_rescanned_incrementally(ws, tmp_path):
+    repo = GitRepoBuilder(tmp_path / "eta")
+    repo.commit(PAT, "2025-06-10", {"model/train.py": lines(30), os.fsdecode(b"caf\xe9.py"): "x\n"})
+    repo.commit(ANN, "2025-08-10", {"app/report.py": lines(8, "r")})
+    with ws.uow() as uow:
+        client = uow.clients.list()[0]
+        partner = uow.partners.add(Partner(name="Quantia Labs", client_id=client.id,
+                                           email_domains=["quantialabs.io"]))
+        uow.engagements.add(Engagement(name="ETA", client_id=client.id, partner_id=partner.id,
+                                       start_date=date(2025, 6, 1)))
+        uow.commit()
+    first = knowledge.scan(ws, str(repo.path), engagement="ETA", internal_domains=["acme.com"])
+    assert (first["engagement"], first["incremental"], first["commits"]) == ("ETA", False, 2)
+    repo.commit(ANN, "2025-09-10", {"model/train.py": lines(31)})
+    again = knowledge.scan(ws, str(repo.path), engagement="ETA", internal_domains=["acme.com"])
+    assert (again["incremental"], again["scanned_commits"], again["commits"]) == (True, 1, 3)
+    with ws.uow() as uow:
+        stored = uow.results.latest("scan", subject=again["repo"])
+        assert stored.payload["commits"] == 3 and stored.summary.startswith("truck factor")
+        assert uow.scan_states.get(again["repo"])["commits"] == 3
+        summary = knowledge.latest_summary(uow, stored.engagement_id)
+    assert summary["truck_factor"] == again["truck_factor"]["value"]
+    assert summary["plan_internal_share"] == 0.3
