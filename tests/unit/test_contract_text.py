@@ -97,3 +97,11 @@ def test_money_with_currencies():
 
 def test_durations_in_months():
     assert [m for m, _, _ in durations_in_months("three (3) months, ninety (90) days, 1 year, six-month")] == [3, 3, 12, 6]
+
+
+def test_markdown_emphasis_around_party_names():
+    text = ('This Agreement is made between **Meridian Freight Ltd.**, a company registered in England and Wales '
+            'with offices at 14 Dockside Road, Felixstowe ("Client"), and **Quantia Labs GmbH**, a company '
+            'registered in Germany ("Supplier").')
+    assert [(p.name, p.role) for p in find_parties(text)] == [("Meridian Freight Ltd.", "client"),
+                                                              ("Quantia Labs GmbH", "vendor")]

@@ -30,10 +30,14 @@ def demo(
     console.print("\n[bold]Try next[/] (activate the environment first: [bold]source .venv/bin/activate[/]):")
     for line in (
         f"cd {where}",
-        f"inhouse engagement show \"{service.ENGAGEMENT}\"",
-        "inhouse partner list",
-        f"inhouse person list --engagement \"{service.ENGAGEMENT}\"",
-        "inhouse repo list",
+        "inhouse status                       # lights per area and the next three actions",
+        f"inhouse scan repos/eta-prediction -e \"{service.ENGAGEMENT}\"   # who knows the code",
+        "inhouse contract check documents/quantia-msa.md",
+        "inhouse review list --flagged",
+        "inhouse participation",
+        "inhouse exit-readiness",
+        "inhouse partner compare",
+        "inhouse serve                        # the web dashboard on http://127.0.0.1:8000/",
     ):
         console.print(f"  {line}", soft_wrap=True)
     if not result["database"].startswith("sqlite"):

@@ -144,7 +144,7 @@ def review_stored(ws: Workspace, document_id: int) -> dict:
 
 
 def demo_step(context) -> str:
-    """The demo's review of the partner contract it stored (for ``services.demo.ANALYSES``)."""
+    """The demo's review of the partner contract it stored (listed in ``services/demo/steps.py``)."""
     with context.ws.uow() as uow:
         contracts = uow.documents.list(engagement_id=context.engagement_id, kind=DocumentKind.CONTRACT)
     if not contracts:

@@ -54,6 +54,6 @@ def audit(ws: Workspace, path: str, engagement: str | None = None, rev: str = "H
 
 
 def demo_step(context) -> str:
-    """The demo's documentation audit of its generated repository (see ``services.demo.ANALYSES``)."""
+    """The demo's documentation audit of its generated repository (listed in ``services/demo/steps.py``)."""
     data = audit(context.ws, str(context.repo_path), engagement=str(context.engagement_id))
     return data["summary"]

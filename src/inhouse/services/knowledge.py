@@ -135,6 +135,6 @@ def latest_summary(uow: UnitOfWork, engagement_id: int) -> dict[str, Any] | None
 
 
 def demo_step(context) -> str:
-    """The demo's scan of its generated repository (see ``services.demo.ANALYSES``)."""
+    """The demo's scan of its generated repository (listed in ``services/demo/steps.py``)."""
     data = scan(context.ws, str(context.repo_path), engagement=str(context.engagement_id))
     return KnowledgeReport.from_dict(data).summary()

@@ -163,7 +163,7 @@ def assess_stored_proposals(ws: Workspace, partner_ids: list[int]) -> list[dict]
 
 def demo_step(context) -> str:
     """The demo's partner choice: assess both candidates' proposals, then rank them
-    (see ``services.demo.ANALYSES``)."""
+    (listed in ``services/demo/steps.py``)."""
     from inhouse.services.partners_compare import compare
 
     assess_stored_proposals(context.ws, sorted(context.partner_ids.values()))

@@ -49,7 +49,7 @@ class Party:
 
 
 def find_parties(text: str) -> list[Party]:
-    head = text[:6000]
+    head = re.sub(r"\*\*|__|(?<=\w)\*|\*(?=\w)", "", text[:6000])  # Markdown emphasis around names
     found: dict[str, Party] = {}
     for match in _DEFINED.finditer(head):
         alias = match.group("alias").strip()
@@ -99,7 +99,7 @@ def _settle_ambiguous(parties: list[Party]) -> list[Party]:
 
 
 def _clean_name(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip(" ,;:")
+    name = re.sub(r"\s+", " ", name.replace("**", "").replace("__", "")).strip(" ,;:*_")
     if name.endswith(".") and not re.search(r"\b(?:Inc|Ltd|Corp|Co|L\.?L\.?C|S\.?A|N\.?V|B\.?V|P\.?C)\.$", name):
         name = name.rstrip(".")
     name = _NAME_NOISE.sub("", name)

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Callable
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.common import PartnerStatus, Phase, Side
@@ -56,9 +55,6 @@ class DemoContext:
     notes: list[str] = field(default_factory=list)
 
 
-#: Analyses the demo runs after the records exist: (name, step). Feature modules append here.
-ANALYSES: list[tuple[str, Callable[[DemoContext], str]]] = []
-ANALYSES.append(("tasks", journal.import_tasks))
 
 
 def _file(name: str) -> bytes:
@@ -151,7 +147,9 @@ def build(folder: Path, database_url: str | None = None, force: bool = False) ->
         with ws.uow() as uow:
             context = _records(uow, folder)
         context.ws = ws
-        for name, step in ANALYSES:
+        from inhouse.services.demo.steps import analyses
+
+        for name, step in analyses():
             context.notes.append(f"{name}: {step(context)}")
         summary = engagement_service.show(ws, str(context.engagement_id))
     finally:
@@ -165,16 +163,3 @@ def build(folder: Path, database_url: str | None = None, force: bool = False) ->
         "documents": {k: str(v) for k, v in context.document_paths.items()},
     }
 
-
-# Feature steps (each module keeps its own step next to its service).
-from inhouse.services import knowledge as _knowledge  # noqa: E402
-
-ANALYSES.append(("scan", _knowledge.demo_step))
-from inhouse.services import docs_audit as _docs_audit  # noqa: E402
-from inhouse.services.demo import inventory as _inventory  # noqa: E402
-
-ANALYSES.append(("docs audit", _docs_audit.demo_step))
-ANALYSES.append(("asset inventory", _inventory.demo_step))
-from inhouse.services import partners_assess as _partners_assess  # noqa: E402
-
-ANALYSES.append(("partner choice", _partners_assess.demo_step))

@@ -29,7 +29,7 @@ ASSETS = [
 
 
 def demo_step(context) -> str:
-    """Record the inventory (see ``services.demo.ANALYSES``)."""
+    """Record the inventory (listed in ``services/demo/steps.py``)."""
     added = asset_service.add_many(context.ws, str(context.engagement_id), ASSETS)
     by_side = {side: sum(1 for a in added if a["held_by"] == side) for side in ("internal", "shared", "partner")}
     return (f"{len(added)} assets: {by_side['internal']} held internally, {by_side['shared']} shared, "
