@@ -1,27 +1,33 @@
 """Web page latency under load (a measurement, never a timed test).
 
-Seeds a workspace with many engagements (200 by default) whose stored scans fold in
-about a million commits (5,000 per repository), serves it with `inhouse serve` in its own
-process, and sends requests from 20 concurrent users over keep-alive connections. Prints
-and writes the median and p95 latency per page, on SQLite and (when a server is given)
-PostgreSQL.
+Seeds a workspace with many engagements (200 by default) whose stored scans fold in about a
+million commits (5,000 per repository), serves it with `inhouse serve --workers N` in its own
+processes, and measures, on SQLite and (when a server is given) PostgreSQL:
 
-    python benchmarks/web_latency.py [--engagements 200] [--commits 5000] [--users 20]
-        [--requests 30] [--postgres postgresql+psycopg://postgres@127.0.0.1/test] [--out docs/performance-web.md]
+- the cold start: the first portfolio view right after seeding (no status computed yet),
+  how long until every status is computed, and the first view after a restart;
+- one user alone (each page's own cost);
+- 20 concurrent users, closed loop (no pause between pages) and with think time (a pause of
+  1 s on average after each page), each beside a baseline run of the same users on /healthz
+  (an endpoint that does nothing: what serving alone costs under the same load).
+
+See benchmarks/web_load.py for what a user is. Prints and (with --out) writes the figures.
+
+    python benchmarks/web_latency.py [--engagements 200] [--commits 5000] [--users 20] [--requests 50]
+        [--think 1.0] [--workers 2] [--postgres postgresql+psycopg://postgres@127.0.0.1/test]
+        [--out docs/performance-web.md]
 """
 
 from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import os
-import random
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from pathlib import Path
@@ -37,15 +43,19 @@ from inhouse.bootstrap import Workspace  # noqa: E402
 from inhouse.services import workspace as workspace_service  # noqa: E402
 from inhouse.settings import load_settings  # noqa: E402
 from inhouse.store.database import make_engine  # noqa: E402
+from web_load import fetch, median, p95, plans, run_users  # noqa: E402
+from web_report import write  # noqa: E402
 from web_seed import seed  # noqa: E402
 
 PAGES = {  # page -> (weight, path template)
-    "portfolio": (2, "/"),
+    "portfolio": (2, "/?page={page}"),
     "engagement": (4, "/engagements/{eid}"),
     "contract view": (1, "/documents/{did}"),
     "partners": (1, "/partners"),
     "api engagement": (2, "/api/engagements/{eid}"),
 }
+BASELINE = {"healthz": (1, "/healthz")}
+PER_PAGE = 50  # the portfolio's page size (services/dashboard/portfolio.py)
 
 
 def free_port() -> int:
@@ -69,7 +79,7 @@ def postgres_database(base: str) -> tuple[str, callable]:
     return url.set(database=name).render_as_string(hide_password=False), drop
 
 
-def prepare(url: str, engagements: int, commits: int) -> tuple[list[int], list[int], float]:
+def prepare(url: str, engagements: int, commits: int) -> dict[str, list]:
     ws = Workspace(load_settings(database_url=url))
     workspace_service.init(ws, "Bench Client")
     started = time.perf_counter()
@@ -81,106 +91,101 @@ def prepare(url: str, engagements: int, commits: int) -> tuple[list[int], list[i
     ws.dispose()
     print(f"  {len(eids)} engagements, {stored:,} commits in stored scans, seeded in "
           f"{time.perf_counter() - started:.0f} s")
-    return eids, dids, stored
+    return {"eid": eids, "did": dids, "page": list(range(1, -(-len(eids) // PER_PAGE) + 1))}
 
 
-def serve(url: str, port: int) -> subprocess.Popen:
+def serve(url: str, port: int, workers: int) -> subprocess.Popen:
     inhouse = Path(sys.executable).with_name("inhouse")
-    process = subprocess.Popen([str(inhouse), "--db", url, "serve", "--port", str(port)],
+    process = subprocess.Popen([str(inhouse), "--db", url, "serve", "--port", str(port), "--workers", str(workers)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return process
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            if fetch(conn, "/healthz")[0] == 200:
+                return process
         except OSError:
             time.sleep(0.1)
     process.kill()
     raise SystemExit(f"inhouse serve did not start: {process.stderr.read().decode()[:500]}")
 
 
-def user(port: int, plan: list[tuple[str, str]], out: dict[str, list[float]], errors: list[str]) -> None:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    for page, path in plan:
-        started = time.perf_counter()
-        conn.request("GET", path)
-        response = conn.getresponse()
-        response.read()
-        elapsed = (time.perf_counter() - started) * 1000
-        if response.status != 200:
-            errors.append(f"{path}: {response.status}")
-        out.setdefault(page, []).append(elapsed)
-    conn.close()
-
-
-def load(port: int, eids: list[int], dids: list[int], users: int, requests: int) -> dict[str, list[float]]:
-    rng = random.Random(1)
-    names = [n for n, (w, _) in PAGES.items() for _ in range(w)]
-
-    def plan() -> list[tuple[str, str]]:
-        chosen = [rng.choice(names) for _ in range(requests)]
-        return [(p, PAGES[p][1].format(eid=rng.choice(eids), did=rng.choice(dids))) for p in chosen]
-
-    cold: dict[str, list[float]] = {}
-    user(port, [("portfolio", "/")], cold, [])  # fills the status cache (the server also warms it)
-    print(f"  first portfolio (cold status cache): {cold['portfolio'][0]:.0f} ms")
-    user(port, [(p, PAGES[p][1].format(eid=eids[0], did=dids[0])) for p in PAGES] * 3, {}, [])  # warm-up
-    results: dict[str, list[float]] = {}
-    errors: list[str] = []
-    threads = [threading.Thread(target=user, args=(port, plan(), results, errors)) for _ in range(users)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
-    if errors:
-        print(f"  {len(errors)} failed requests, e.g. {errors[:3]}")
-    total = sum(len(v) for v in results.values())
-    print(f"  {total} requests in {wall:.1f} s ({total / wall:.0f} requests/s)")
-    results["all pages"] = [x for v in results.values() for x in v]
-    return results
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
-
-
-def run(label: str, url: str, args) -> list[tuple[str, str, int, float, float]]:
-    print(f"{label}:")
-    eids, dids, _ = prepare(url, args.engagements, args.commits)
-    port = free_port()
-    process = serve(url, port)
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
     try:
-        results = load(port, eids, dids, args.users, args.requests)
+        process.wait(20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def updating(port: int) -> int:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn.request("GET", "/api/portfolio?per_page=500")
+    body = json.loads(conn.getresponse().read())
+    return body["updating"]
+
+
+def cold(url: str, workers: int) -> dict[str, float]:
+    """First views on a workspace whose statuses were never computed, and after a restart."""
+    out = {}
+    port = free_port()
+    process = serve(url, port, workers)
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        started = time.perf_counter()
+        out["first portfolio, nothing computed"] = fetch(conn, "/")[1]
+        while updating(port) and time.perf_counter() - started < 120:
+            time.sleep(0.2)
+        out["every status computed (s)"] = time.perf_counter() - started
     finally:
-        process.terminate()
-        process.wait(10)
+        stop(process)
+    process = serve(url, port, workers)
+    try:
+        out["first portfolio after a restart"] = fetch(http.client.HTTPConnection("127.0.0.1", port), "/")[1]
+    finally:
+        stop(process)
+    for name, value in out.items():
+        print(f"  {name}: {value:.1f}{'' if '(s)' in name else ' ms'}")
+    return out
+
+
+def summary(label: str, model: str, run, baseline) -> list[tuple]:
     rows = []
-    for page, values in results.items():
-        rows.append((label, page, len(values), statistics.median(values), p95(values)))
-        print(f"  {page:16} n={len(values):4}  median {statistics.median(values):7.1f} ms  p95 {p95(values):7.1f} ms")
+    base_median, base_p95 = median(baseline.all()), p95(baseline.all())
+    pages = dict(sorted(run.latencies.items())) | {"all pages": run.all()}
+    print(f"  {model}: {run.count} requests in {run.wall:.1f} s ({run.count / run.wall:.0f}/s); baseline /healthz "
+          f"median {base_median:.1f} ms, p95 {base_p95:.1f} ms ({baseline.count / baseline.wall:.0f}/s)")
+    if run.errors:
+        print(f"  {len(run.errors)} failed requests, e.g. {run.errors[:3]}")
+    for page, values in pages.items():
+        rows.append((label, model, page, len(values), median(values), p95(values), p95(values) / base_p95))
+        print(f"    {page:16} n={len(values):4}  median {median(values):7.1f} ms  p95 {p95(values):7.1f} ms")
+    rows.append((label, model, "baseline /healthz", baseline.count, base_median, base_p95, 1.0))
     return rows
 
 
-def write(path: Path, rows, args) -> None:
-    lines = ["# Web latency", "",
-             f"Measured by `python benchmarks/web_latency.py` on {time.strftime('%Y-%m-%d')} (2 cores, "
-             "`inhouse serve`: one uvicorn process, sync endpoints on its thread pool).", "",
-             f"Workspace: {args.engagements} engagements, each with a repository whose stored scan folds in "
-             f"{args.commits:,} commits ({args.engagements * args.commits:,} in all, kept as the scan's mined "
-             "history in `scan_states` and its report in `analysis_results`), a reviewed contract, "
-             "40 weekly reviews and a drill.", "",
-             f"Load: {args.users} concurrent users over keep-alive connections, {args.requests} requests each, "
-             "pages drawn with weights (portfolio 2, engagement 4, contract view 1, partners 1, "
-             "engagement JSON 2), after one portfolio request has filled the status cache. "
-             "Target: p95 < 150 ms.", "",
-             "| database | page | requests | median ms | p95 ms |", "|---|---|---:|---:|---:|"]
-    for label, page, count, median, high in rows:
-        lines.append(f"| {label} | {page} | {count} | {median:.1f} | {high:.1f} |")
-    path.write_text("\n".join(lines) + "\n")
-    print(f"wrote {path}")
+def run(label: str, url: str, args) -> dict:
+    print(f"{label}:")
+    values = prepare(url, args.engagements, args.commits)
+    figures = {"cold": cold(url, args.workers), "rows": [], "throughput": {}}
+    port = free_port()
+    process = serve(url, port, args.workers)
+    try:
+        run_users(port, plans(PAGES, values, 4, 10, seed=99))  # warm-up: templates, connection pools
+        alone = run_users(port, plans(PAGES, values, 1, 60, seed=7))
+        figures["alone"] = {page: median(v) for page, v in sorted(alone.latencies.items())}
+        print("  one user alone: " + ", ".join(f"{p} {v:.1f} ms" for p, v in figures["alone"].items()))
+        figures["load average"] = os.getloadavg()[0]  # other work on the machine skews every figure
+        for model, think in (("closed loop", 0.0), (f"think {args.think:g} s", args.think)):
+            baseline = run_users(port, plans(BASELINE, {}, args.users, args.requests), think)
+            loaded = run_users(port, plans(PAGES, values, args.users, args.requests), think)
+            figures["rows"] += summary(label, model, loaded, baseline)
+            figures["throughput"][model] = (loaded.count / loaded.wall, baseline.count / baseline.wall,
+                                            len(loaded.errors))
+    finally:
+        stop(process)
+    return figures
 
 
 def main() -> None:
@@ -188,22 +193,25 @@ def main() -> None:
     parser.add_argument("--engagements", type=int, default=200)
     parser.add_argument("--commits", type=int, default=5000, help="commits per repository")
     parser.add_argument("--users", type=int, default=20)
-    parser.add_argument("--requests", type=int, default=30, help="requests per user")
+    parser.add_argument("--requests", type=int, default=50, help="page views per user and run")
+    parser.add_argument("--think", type=float, default=1.0, help="mean pause between a user's page views (s)")
+    parser.add_argument("--workers", type=int, default=2, help="inhouse serve --workers")
     parser.add_argument("--postgres", default=os.environ.get("INHOUSE_TEST_POSTGRES_URL"),
                         help="PostgreSQL server URL (a database is created and dropped)")
     parser.add_argument("--out", type=Path, default=None, help="write the figures as Markdown")
     args = parser.parse_args()
-    rows = []
+    results = {}
     with tempfile.TemporaryDirectory() as folder:
-        rows += run("SQLite", f"sqlite:///{folder}/bench.db", args)
+        results["SQLite"] = run("SQLite", f"sqlite:///{folder}/bench.db", args)
     if args.postgres:
         url, drop = postgres_database(args.postgres)
         try:
-            rows += run("PostgreSQL", url, args)
+            results["PostgreSQL"] = run("PostgreSQL", url, args)
         finally:
             drop()
     if args.out:
-        write(args.out, rows, args)
+        write(args.out, results, args, PAGES)
+        print(f"wrote {args.out}")
 
 
 if __name__ == "__main__":

@@ -81,3 +81,31 @@ def test_upload_a_contract_and_see_its_highlighted_evidence(demo_server, page, t
     link.click()
     assert page.locator(target).is_visible()
     shot(page, "contract-evidence")
+
+
+def test_engagement_page_on_a_phone(demo_server, page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(demo_server["url"] + "/engagements/ETA prediction")
+    for section in ("#areas", "#participation-table", "#docs-audit", "#asset-table", "#exit-items"):
+        assert page.locator(section).is_visible(), section
+    assert page.locator("#share-chart-phone").is_visible() and not page.locator("#share-chart").is_visible()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 400, f"the engagement page scrolls sideways on a phone ({width}px)"
+    shot(page, "engagement-phone")
+
+
+def test_a_scan_started_from_the_page_shows_its_progress_then_the_result(demo_server, page):
+    page.goto(demo_server["url"] + "/engagements/ETA prediction")
+    page.locator("#scan-form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"\?job=\d+#jobs$"))
+    job_id = re.search(r"job=(\d+)", page.url).group(1)
+    item = page.locator(f"#job-{job_id}")
+    assert item.locator("progress").count() == 1
+    # app.js polls /api/jobs/ID and reloads the page once the job has finished
+    page.wait_for_selector(f'#job-{job_id}[data-finished="true"]', timeout=60_000)
+    page.wait_for_load_state("load")
+    status = page.locator(f"#job-{job_id} .job-status").inner_text()
+    assert status == "done", page.locator(f"#job-{job_id}").inner_text()
+    assert "truck factor" in page.locator(f"#job-{job_id} .job-message").inner_text()
+    page.locator("#jobs").scroll_into_view_if_needed()
+    shot(page, "scan-done", full=False)

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from inhouse.cli.context import console, workspace
 
 
+def default_workers() -> int:
+    """One server process per core, at most four (each keeps its own connections and caches)."""
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0 for every interface)."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    workers: int = typer.Option(0, "--workers", min=0,
+                                help="Server processes (uvicorn workers); 0: one per core, at most four."),
 ) -> None:
     """Serve the web dashboard and its JSON API (docs at /docs)."""
     import uvicorn
@@ -18,11 +27,21 @@ def serve(
 
     ws = workspace()
     ws.require_ready()
-    app = create_app(ws, warm_status=True)
+    workers = workers or default_workers()
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
-    console.print(f"inhouse is serving [bold]{ws.settings.database_url}[/]", soft_wrap=True)
+    console.print(f"inhouse is serving [bold]{ws.settings.database_url}[/] "
+                  f"({workers} process{'es' if workers > 1 else ''})", soft_wrap=True)
     console.print(f"Open [bold]http://{shown}:{port}/[/] (Ctrl+C to stop)", soft_wrap=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(ws, warm_status=True), host=host, port=port, log_level="warning")
+        return
+    # worker processes build their own workspace from the settings, so pass ours on
+    os.environ["INHOUSE_DATABASE_URL"] = ws.settings.database_url
+    if ws.settings.debug:
+        os.environ["INHOUSE_DEBUG"] = "1"
+    ws.dispose()
+    uvicorn.run("inhouse.web.app:served_app", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
 
 
 def register(app: typer.Typer) -> None:

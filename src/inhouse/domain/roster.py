@@ -72,11 +72,18 @@ class Roster:
         for domain in partner_domains:
             self._domains[domain.lower()] = Side.PARTNER
         self.client_name, self.partner_name = client_name, partner_name
+        self._matched: dict[str, Match] = {}  # the same few names recur in every week's records
 
     def names(self, side: Side) -> list[str]:
         return [p.name for p in self.people if p.side is side]
 
     def match(self, text: str) -> Match:
+        found = self._matched.get(text)
+        if found is None:
+            found = self._matched[text] = self._match(text)
+        return found
+
+    def _match(self, text: str) -> Match:
         written = " ".join(str(text).split())
         emails = _EMAIL.findall(written)
         for email in emails:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 
 from inhouse.bootstrap import Workspace
+from inhouse.domain.knowledge import KnowledgeReport
 from inhouse.errors import InvalidInput
 from inhouse.jobs.runner import JobRunner, Reporter
 from inhouse.services import lookup
@@ -44,4 +45,9 @@ def _small(result) -> dict:
         return {"summary": str(result)}
     keep = ("id", "summary", "result_id", "repo", "commits", "head")
     small = {k: result[k] for k in keep if k in result}
+    if "summary" not in small and "truck_factor" in result:
+        try:  # the scan's answer is the report's --json shape: say it in one line, as the CLI does
+            small["summary"] = KnowledgeReport.from_dict(result).summary()
+        except (KeyError, TypeError, ValueError):
+            pass
     return small or {"summary": "scan stored"}

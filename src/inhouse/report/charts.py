@@ -16,8 +16,11 @@ def _pct(value: float) -> str:
     return f"{value * 100:.0f}%"
 
 
-def share_chart(points: list[dict[str, Any]], width: int = 640, height: int = 260) -> str:
-    """Internal share of the work (solid) against the plan (dashed steps), period by period."""
+def share_chart(points: list[dict[str, Any]], width: int = 640, height: int = 260,
+                chart_id: str = "share-chart") -> str:
+    """Internal share of the work (solid) against the plan (dashed steps), period by period.
+
+    A narrow ``width`` (360 for a phone) keeps the labels readable where the chart is drawn small."""
     left, right, top, bottom = 44, 16, 16, 48
     inner_w, inner_h = width - left - right, height - top - bottom
     count = max(len(points), 1)
@@ -30,8 +33,8 @@ def share_chart(points: list[dict[str, Any]], width: int = 640, height: int = 26
         return top + inner_h * (1 - max(0.0, min(1.0, value)))
 
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" class="chart" '
-           f'role="img" aria-labelledby="share-title" id="share-chart">',
-           '<title id="share-title">Internal share of the work against the plan</title>']
+           f'role="img" aria-labelledby="{chart_id}-title" id="{chart_id}">',
+           f'<title id="{chart_id}-title">Internal share of the work against the plan</title>']
     for tick in (0, 0.25, 0.5, 0.75, 1.0):
         out.append(f'<line x1="{left}" x2="{width - right}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" '
                    f'stroke="{GRID}" stroke-width="1"/>')
@@ -53,7 +56,7 @@ def share_chart(points: list[dict[str, Any]], width: int = 640, height: int = 26
             label = escape(f"{points[i].get('period')}: internal {_pct(value)}")
             out.append(f'<circle cx="{x(i):.1f}" cy="{y(value):.1f}" r="4" fill="{INTERNAL}">'
                        f'<title>{label}</title></circle>')
-    every = max(1, count // 8)
+    every = max(1, count // (8 if width >= 500 else 4))
     for i, point in enumerate(points):
         if i % every == 0:
             out.append(f'<text x="{x(i):.1f}" y="{height - bottom + 16}" text-anchor="middle" font-size="11" '

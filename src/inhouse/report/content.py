@@ -8,12 +8,18 @@ from inhouse.bootstrap import Workspace
 from inhouse.services.dashboard import engagement_page
 
 
+def _evidence_ref(action: dict) -> str | None:
+    evidence = action.get("evidence") or {}
+    return evidence.get("ref") if evidence.get("source") not in (None, "none") else None
+
+
 def actions(data: dict) -> list[dict]:
     """The status service's next actions; without it, what the stored findings ask for."""
     status = data.get("status") or {}
     if status.get("measured") and status.get("next_actions"):
         return [{"action": a.get("action") or a.get("title") or str(a), "why": a.get("why") or a.get("reason", ""),
-                 "source": "status"} for a in status["next_actions"]]
+                 "source": "status", "color": a.get("color"), "evidence": _evidence_ref(a)}
+                for a in status["next_actions"]]
     out = []
     contract = data.get("contract") or {}
     for item in contract.get("recommendations") or []:

@@ -7,6 +7,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from inhouse.report.charts import risk_bars, share_chart
+from inhouse.report.words import color_word, state_color
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -17,7 +18,8 @@ def _pct(value: float | None) -> str:
 
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]))
-    env.filters.update(pct=_pct, label=lambda v: (v or "").replace("_", " "), day=lambda v: str(v or "–")[:10])
+    env.filters.update(pct=_pct, label=lambda v: (v or "").replace("_", " "), day=lambda v: str(v or "–")[:10],
+                       color_word=color_word, state_color=state_color)
     env.globals.update(share_chart=share_chart, risk_bars=risk_bars)
     return env
 

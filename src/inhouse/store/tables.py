@@ -230,3 +230,4 @@ class TaskRow(Timestamped, Base):
 # Feature modules with tables of their own, imported so that Base.metadata (migrations, `db check`) sees them.
 from inhouse.store import tables_knowledge  # noqa: E402,F401
 from inhouse.store import tables_partners  # noqa: E402,F401
+from inhouse.store import tables_dashboard  # noqa: E402,F401

@@ -18,6 +18,7 @@ from inhouse.store.knowledge import ScanStateRecords
 from inhouse.store.journal import DecisionRecords, DrillRecords, ReviewRecords, TaskRecords
 from inhouse.store.organisations import ClientRecords, PartnerRecords, PersonRecords
 from inhouse.store.partners import ReferenceCheckRecords
+from inhouse.store.status_rows import StatusRows, track_changes
 
 
 class UnitOfWork:
@@ -45,6 +46,7 @@ class UnitOfWork:
         self.jobs = JobRecords(session)
         self.scan_states = ScanStateRecords(session)
         self.references = ReferenceCheckRecords(session)
+        self.status_rows = StatusRows(session)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -76,5 +78,6 @@ class UnitOfWork:
 
 def uow_factory(engine: Engine) -> Callable[[], UnitOfWork]:
     sessions = sessionmaker(bind=engine, expire_on_commit=False)
+    track_changes(sessions)  # every write marks the stored statuses it affects as out of date
     return lambda: UnitOfWork(sessions, engine)
 

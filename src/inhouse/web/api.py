@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Query, UploadFile
+from fastapi import APIRouter, File, Query, UploadFile
 from pydantic import BaseModel, Field
 
 from inhouse.jobs.scan import submit_scan
@@ -77,9 +77,9 @@ class ReferenceIn(BaseModel):
     notes: str = ""
 
 
-@router.get("/portfolio", summary="Every engagement with its facts and status lights")
-def portfolio(ws: WS) -> Json:
-    return dashboard.portfolio(ws)
+@router.get("/portfolio", summary="The engagements with their facts and status lights, a page at a time")
+def portfolio(ws: WS, page: int = Query(1, ge=1), per_page: int = Query(50, ge=1, le=500)) -> Json:
+    return dashboard.portfolio(ws, page=page, per_page=per_page)
 
 
 @router.get("/engagements", summary="Every engagement (as `inhouse engagement list --json`)")
@@ -145,11 +145,17 @@ def add_reference(ws: WS, ref: str, body: ReferenceIn) -> Json:
                                 body.client_contact_offered, body.notes)
 
 
-@router.post("/partners/{ref}/proposals", status_code=201, summary="Upload a proposal and assess it")
-def upload_proposal(ws: WS, ref: str, kind: Annotated[str, Form()] = "proposal",
-                    file: Annotated[UploadFile | None, File()] = None) -> Json:
+@router.post("/partners/{ref}/proposals", status_code=201,
+             summary="Upload a proposal, deck, call transcript or email thread and assess it (its kind is detected)")
+def upload_proposal(ws: WS, ref: str, file: Annotated[UploadFile | None, File()] = None) -> Json:
     name, content = read_upload(file, ws.settings.max_document_bytes)
-    return writes.upload_proposal(ws, ref, name, content, kind)
+    return writes.upload_proposal(ws, ref, name, content)
+
+
+@router.post("/documents/{document_id}/review", status_code=201,
+             summary="Review a stored contract against the five must-have clauses")
+def review_document(ws: WS, document_id: str) -> Json:
+    return writes.review_document(ws, document_id)
 
 
 @router.get("/documents/{document_id}", summary="A document's text with each finding's evidence located")

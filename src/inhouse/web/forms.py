@@ -52,6 +52,12 @@ def upload_contract(ws: WS, ref: str, file: Annotated[UploadFile | None, File()]
     return to(f"/documents/{document_id}" if document_id else f"/engagements/{ref}#contract")
 
 
+@router.post("/documents/{document_id}/review")
+def review_document(ws: WS, document_id: str) -> RedirectResponse:
+    writes.review_document(ws, document_id)
+    return to(f"/documents/{document_id}")
+
+
 @router.post("/engagements/{ref}/scans")
 def start_scan(ws: WS, runner: Runner, ref: str, repo: Optional = "") -> RedirectResponse:
     job = submit_scan(runner, ws, ref, repo or None)
@@ -74,8 +80,7 @@ def add_reference(ws: WS, ref: str, name: Text, similar_scale: Optional = "unkno
 
 
 @router.post("/partners/{ref}/proposals")
-def upload_proposal(ws: WS, ref: str, kind: Optional = "proposal",
-                    file: Annotated[UploadFile | None, File()] = None) -> RedirectResponse:
+def upload_proposal(ws: WS, ref: str, file: Annotated[UploadFile | None, File()] = None) -> RedirectResponse:
     name, content = read_upload(file, ws.settings.max_document_bytes)
-    writes.upload_proposal(ws, ref, name, content, kind)
+    writes.upload_proposal(ws, ref, name, content)
     return to(f"/partners#partner-{ref}")

@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse, Response
 from inhouse import report
 from inhouse.services import dashboard
 from inhouse.services import jobs as job_service
+from inhouse.web.caching import tagged_page
 from inhouse.web.deps import WS
 
 router = APIRouter(include_in_schema=False)
@@ -18,8 +19,12 @@ def render(request: Request, template: str, **context) -> HTMLResponse:
 
 
 @router.get("/", response_class=HTMLResponse)
-def portfolio_page(request: Request, ws: WS) -> HTMLResponse:
-    return render(request, "portfolio.html", data=dashboard.portfolio(ws), page="portfolio")
+def portfolio_page(request: Request, ws: WS, page: int = Query(1, ge=1)) -> Response:
+    def build() -> tuple[HTMLResponse, bool]:
+        data = dashboard.portfolio(ws, page=page)
+        return render(request, "portfolio.html", data=data, page="portfolio"), not data["updating"]
+
+    return tagged_page(request, dashboard.portfolio_tag(ws, page), build)
 
 
 @router.get("/engagements/{ref}", response_class=HTMLResponse)

@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from inhouse.bootstrap import Workspace
+from inhouse.errors import NotFound
 from inhouse.services import partners as partner_service
 from inhouse.services.optional import service_function
 
@@ -71,8 +72,18 @@ def upload_contract(ws: Workspace, engagement: str, filename: str, content: byte
     return done[0] if done else {}
 
 
-def upload_proposal(ws: Workspace, partner: str, filename: str, content: bytes, kind: str = "proposal") -> dict:
-    """Assess an uploaded proposal, deck, transcript or email thread."""
+def review_document(ws: Workspace, document_id: int | str) -> dict:
+    """Review a contract already stored (by the demo, say) against the five must-have clauses."""
+    review = service_function("reviewing a stored contract", (("contracts", "review_stored"),))
+    try:
+        wanted = int(document_id)
+    except (TypeError, ValueError):
+        raise NotFound(f"no document {document_id!r}") from None
+    return review(ws, wanted)
+
+
+def upload_proposal(ws: Workspace, partner: str, filename: str, content: bytes) -> dict:
+    """Assess an uploaded proposal, deck, transcript or email thread (its kind is detected)."""
     assess = service_function("uploading a proposal", (("partners_assess", "assess"),))
     done = _with_file(filename, content, lambda path: assess(ws, [path], partner=partner))
     return done[0] if done else {}

@@ -227,19 +227,24 @@ def merge_identities(people: Sequence[tuple[str, str]], weights: Sequence[int], 
             norm = _norm_name(name)
             if len(norm.split()) >= 2:
                 link("name", norm, i)
-    alias_sets = [{t.lower() for t in group} for group in aliases]
-    for group_number, tokens in enumerate(alias_sets):
+    alias_of: dict[str, list[int]] = {}
+    for group_number, group in enumerate(aliases):
+        for token in group:
+            alias_of.setdefault(token.lower(), []).append(group_number)
+    if alias_of:
         for i, (name, email) in enumerate(mapped):
-            raw_name, raw_email = people[i]
-            if tokens & {name.lower(), email.lower(), raw_name.lower(), raw_email.lower()}:
-                link("alias", str(group_number), i)
+            for key in {name.lower(), email.lower(), people[i][0].lower(), people[i][1].lower()}:
+                for group_number in alias_of.get(key, ()):
+                    link("alias", str(group_number), i)
     if heuristics:
+        handles: dict[str, list[int]] = {}
+        for j, (other_name, other_email) in enumerate(mapped):
+            handles.setdefault(other_name.lower(), []).append(j)
+            handles.setdefault(other_email.lower().partition("@")[0], []).append(j)
         for i, (name, email) in enumerate(mapped):
             login = _NOREPLY.match(email.lower())
-            if not login:
-                continue
-            for j, (other_name, other_email) in enumerate(mapped):
-                if j != i and login[1] in (other_name.lower(), other_email.lower().partition("@")[0]):
+            for j in handles.get(login[1], ()) if login else ():
+                if j != i:
                     uf.union(i, j)
     roots: dict[int, list[int]] = {}
     for i in range(len(people)):

@@ -60,13 +60,13 @@ def log_args(mode: str, rev: str, exclude: str | None = None) -> list[str]:
         raise InvalidInput(f"unknown mining mode {mode!r}: expected one of {', '.join(MODES)}")
     args = ["-c", "log.showroot=true", "-c", "diff.renamelimit=2000", "log", "-z", "--no-color",
             "--no-mailmap", "--no-show-signature", "--no-ext-diff", "--no-textconv", "--no-relative",
-            "--topo-order", "--reverse", "--raw", _FORMAT]
+            "--topo-order", "--reverse", "--raw", "--no-abbrev", _FORMAT]
     if mode == "full":
         args += ["--numstat", "-M"]
     elif mode == "quick":
         args += ["-M"]
     else:
-        args += ["--no-renames", "--no-abbrev"]
+        args += ["--no-renames"]
     args.append(rev)
     if exclude:
         args.append(f"^{exclude}")

@@ -144,7 +144,7 @@ def analyse(repo: GitRepo, history: History, head: str, options: ScanOptions,
     truck = TruckFactor(tf_value, tuple(groups[i].id for i in removed))
 
     line_counter = None
-    if history.mode != "exact":
+    if history.mode == "full":  # --quick reads no line statistics (and exact mode cannot)
         def line_counter(paths: list[str]) -> dict[str, int | None]:
             cache = history.line_counts  # blob ids never change meaning: counted once
             cache.update((k, v) for k, v in repo.count_lines(

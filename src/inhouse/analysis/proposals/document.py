@@ -103,9 +103,21 @@ def parse_document(text: str, kind: str, partner_name: str | None = None) -> Par
     parsed.speakers = _shares(units)
     if parsed.conversational or kind == "email":
         parsed.partner_names = [partner_name] if partner_name else []
+        if conversation is not None:  # the partner's organisation as its labels and e-mail domains name it
+            parsed.partner_names += _org_names(conversation, sides)
     else:
         parsed.partner_names, parsed.client_names = _names(text, partner_name)
     return parsed
+
+
+def _org_names(conversation: Conversation, sides: dict[str, str]) -> list[str]:
+    names: list[str] = []
+    for speaker, tokens in conversation.affiliations.items():
+        if sides.get(speaker) != PARTNER:
+            continue
+        names += [t.split(":", 1)[1].split()[0] for t in tokens if t.startswith("@domain:")]
+        names += re.findall(r"\(([^),]{3,40})\)", speaker)
+    return [n for n in dict.fromkeys(names) if len(n) >= 3 and n.lower() not in _GENERIC]
 
 
 def _shares(units: list[Unit]) -> list[SpeakerShare]:

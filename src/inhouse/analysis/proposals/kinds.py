@@ -23,7 +23,8 @@ _PROPOSAL_MARKERS = re.compile(
     r"\b(proposal|we propose|proposed|our approach|scope|deliverables?|pricing|fee|fees|commercials?|"
     r"investment|timeline|next steps?|pilot|proof of concept|statement of work|sow|slide \d+|"
     r"executive summary|phase \d|licen[cs]e|subscription|per month|/month|EUR|USD|GBP|CHF|NOK|proof of value|"
-    r"recommendation|success criteria|about us|who we are|agenda|engagement|trial|discovery)\b|[$\u20ac\u00a3]\s?\d",
+    r"recommendation|success criteria|about us|who we are|agenda|engagement|trial|discovery|pitch|deck|pocs?|our platform|"
+    r"how we('d| would) start|getting started|why us|case stud(y|ies)|quotation|rfp|tender|onboarding|known gaps)\b|[$\u20ac\u00a3]\s?\d",
     re.I,
 )
 _OFFERING = re.compile(r"\b(we|our) (offer|propose|suggest|recommend|provide|deliver|build|platform|team|approach|solution)\b", re.I)

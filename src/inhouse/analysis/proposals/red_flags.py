@@ -32,15 +32,37 @@ _GUARANTEE = [
 NEVER_FAILED = (
     r"\bnothing\b[^.;!?]{0,60}\b(we|it|they|our \w+|[A-Z]\w+)( \w+)? (can't|cannot|can not|couldn't|could not|haven't|have not|"
     r"don't|do not|wouldn't)\b"
-    r"|\bno\b[^.;!?]{0,40}\b(use case|problem|challenge|project|task|industry|requirement|case|question|format|document|situation)s?"
+    r"|\bno\b[^.;!?]{0,40}\b(use case|problem|challenge|project|task|industry|requirement|case|question|format|document|situation|"
+    r"scenario|base|type|size|volume|language|data ?set|client|customer|domain|sector|workload|setting|part|piece|system|tool|stack|"
+    r"integration|platform)s?"
     r"\b[^.;!?]{0,30}\b(we|it|they|our \w+|[A-Z]\w+)( \w+)? (can't|cannot|can not|couldn't|could not|haven't)\b"
-    r"|\b(never|haven't|have not|hasn't|has not)( yet| ever)? (met|had|found|seen|encountered|faced|come across|lost)\b[^.;!?]{0,60}"
+    r"|\b(never|haven't|have not|hasn't|has not|yet to)( yet| ever)? (met|meet|had|found|find|seen|see|encountered|encounter|faced|"
+    r"face|come across|lost)\b[^.;!?]{0,60}"
     r"\b(couldn't|could not|can't|cannot|didn't|did not|wasn't able to)\b"
+)
+#: Denying a limit in the words of a hedge: "nothing here is outside our wheelhouse", "nothing in this
+#: brief we'd need help with", "we've built every piece of this before", "no project too complex",
+#: "we don't have any weaknesses".
+DENIED_LIMITS = (
+    r"\b(nothing|none of (this|it|that|these)|no part of (this|it|that))\b[^.;!?]{0,50}\b(outside|beyond) (of )?(our|my) "
+    r"(wheelhouse|expertise|scope|comfort zone|lane|remit|capabilit\w+|skills?|skill ?set|experience|competen\w+|reach)"
+    r"|\bnothing\b[^.;!?]{0,50}\b(we|I)('d| would| will|'ll)? need (any )?(outside )?(help|support|a partner) (with|on|for)\b"
+    r"|\b(every|each|all) (single )?(piece|part|bit|aspect|element|component)s? of (this|it|that|the brief)\b[^.;!?]{0,30}"
+    r"\b(before|many times|already)\b|\b(we've|we have) (built|done|covered|solved|delivered) (every|each|all)( of)? (the )?"
+    r"(piece|part|bit|aspect|element|component)s?\b"
+    r"|\bno (\w+ ){0,2}(is |are )?too (big|small|complex|hard|difficult|ambitious)( for us)?\b"
+    r"|\b(we|I) (don't|do not) (really )?have (any |real )?(weakness(es)?|limitations?|gaps|blind spots|shortcomings)\b"
+    r"|\b(we|it|the platform|our \w+) (has|have) no (known |real |significant )?(limitations?|weakness(es)?|gaps|blind spots)\b"
+    r"|\b(any|every) [\w -]{1,40}\b(and|or) (any|every) \w+|\bif it's [^.;]{0,40}, (we've got it|we do it|we cover it|we can do it)\b"
+    r"|\b(proven|works?|worked|succeeded|tested|delivered) (in|for|on|across) (every|any|all) (\w+ )?(scenario|situation|case|setting|"
+    r"environment|context|condition)s?\b|\b(whatever|everything|anything) you (need|want|could want)\b[^.;!?]{0,30}\b(covered|"
+    r"handle|do|deliver)\b"
 )
 _NO_LIMITS = [
     re.compile(r"\b(we|it|platform|they|I) can do (it all|everything|anything)\b|\bdo(es)? it all\b|\bno limits?\b|\blimitless\b|"
                r"\bwithout (any )?limits\b|\bunlimited (scope|use cases)\b", re.I),
     re.compile(NEVER_FAILED, re.I),
+    re.compile(DENIED_LIMITS, re.I),
     re.compile(r"\b(any|every) (\w+ )?(use case|industry|challenge)\b|\b(cover|handle|solve|automate|tackle|crack)s? "
                r"(it all|everything|anything)\b|"
                r"\b(any|every) \w+( \w+)?, (any|every) \w+|\b(handles?|works? (for|on|with)|supports?|covers?|automates?) "
@@ -56,18 +78,20 @@ _DEADLINE = [
     re.compile(r"\bonly (\w+ )?(\d+|one|two|three|a few|a handful of) (\w+ )?(slots?|places?|spots?|seats?|licen[cs]es?) "
                r"(left|remaining|available)|\blimited[- ]time\b|\b(this|today|this week|this month|this quarter)'?s? only\b|"
                r"\bbefore (it's too late|prices rise|the price (goes up|increases))\b|\bact now\b|\bdecid\w+ this (week|month|quarter)\b|"
-               r"\b(if|when) you sign (before|by|this|today|within)|\bsign (this|before the end of this) (month|week|quarter)|"
+               r"\b(if|when) you sign (before|by|this|today|within)|\bsign(ed|s|ing)?\b[^.]{0,20}\b(this|by (the )?end of (this|the)) "
+               r"(week|month|quarter|year)\b|\bsign (this|before the end of this) (month|week|quarter)|"
                r"\boffer (is )?only valid\b|\bafter that date\b", re.I),
 ]
 _DISCOUNT = re.compile(r"\b(discount\w*|\d{1,2}\s?(%|percent|per cent) off|off the (first|list|full)|rebate|reduced (rate|price)|"
-                       r"founding-client|loyalty bonus|free (months?|year)|(\w+ )?(months?|year|quarter) (for )?free|at no (extra )?(cost|charge))\b", re.I)
+                       r"founding-client|loyalty bonus|(first )?\d+ (days|weeks|months) (of the (term|contract|agreement) )?(are |is )?free|below (the )?list( price)?|under list( price)?|free (months?|year)|(\w+ )?(months?|year|quarter) (for )?free|at no (extra )?(cost|charge))\b", re.I)
 _MULTI_YEAR = re.compile(
     r"\b(multi-?year|(two|three|four|five|2|3|4|5)[- ]years?|(24|36|48|60)[- ]months?|(two|three|four|five) years|"
     r"(24|36|48|60) months)\b", re.I)
 _CONVERSION = re.compile(
     r"\b(converts?|rolls? (over )?into|rolls over|automatically (becomes?|converts?|renews?|rolls?|turns?|continues?|transitions?|"
     r"starts?)|(becomes?|converts?|renews?|continues?|starts?|begins?|rolls? over) automatically|auto-?(converts?|renews?)|turns into|"
-    r"will renew|renews? (for|into|as)|unless (cancell?ed|you cancel|terminated))\b",
+    r"will renew|renews? (for|into|as)|continues? as|unless (cancell?ed|you cancel|terminated)|unless (you |the client )?(tell|notify|"
+    r"inform|let) us|unless (\w+ ){0,3}(cancels?|opts? out|gives? notice|terminates?|objects?))\b",
     re.I)
 _TRIAL = re.compile(r"\b(pilot|trial|proof of concept|poc|starter|test|evaluation|first \w+ (weeks|months|days))\b", re.I)
 _LONG = re.compile(r"\b(annual|multi-?year|\d+[- ]month|\w+[- ]year|(12|18|24|36|48) months|subscription|licen[cs]e|plan)\b", re.I)
@@ -85,7 +109,7 @@ def find_red_flags(document: ParsedDocument) -> tuple[RedFlag, ...]:
             found.setdefault("no_limits", []).append(text)
         if any(p.search(text) for p in _DEADLINE):
             found.setdefault("artificial_deadline", []).append(text)
-        if _DISCOUNT.search(text) and _MULTI_YEAR.search(around) and not _NEGATED.search(text):
+        if _discount(text) and _MULTI_YEAR.search(around) and not _NEGATED.search(text):
             found.setdefault("multi_year_discount", []).append(text)
         if _CONVERSION.search(text) and _TRIAL.search(around) and _LONG.search(text):
             found.setdefault("auto_conversion", []).append(text)
@@ -93,7 +117,14 @@ def find_red_flags(document: ParsedDocument) -> tuple[RedFlag, ...]:
     return tuple(RedFlag(kind, tuple(dict.fromkeys(found[kind]))[:3]) for kind in order if kind in found)
 
 
+def _discount(text: str) -> bool:
+    """A price cut — not a free pilot ("an 8-week pilot at no charge" discounts nothing long)."""
+    return any(not (re.search(r"^(free|at no (extra )?(cost|charge))", m.group(0), re.I) and _TRIAL.search(text[:m.start()]))
+               for m in _DISCOUNT.finditer(text))
+
+
 def _around(document: ParsedDocument, unit: Unit) -> str:
-    """The sentence with its neighbours in the same turn (a discount often follows the term)."""
-    before = [u for u in document.units[max(0, unit.index - 1):unit.index] if u.turn == unit.turn]
+    """The sentence with its neighbours in the same turn or section (a discount often follows the term)."""
+    before = [u for u in document.units[max(0, unit.index - 2):unit.index] if u.turn == unit.turn and (
+        u.heading == unit.heading or u.index == unit.index - 1)]
     return " ".join([u.text for u in before] + [unit.text] + [u.text for u in document.next_units(unit)])

@@ -16,16 +16,16 @@ from inhouse.domain.partners import Answer, ReferenceFinding
 
 _ANCHOR = re.compile(
     r"\b(we|our team|I|they)('ve| have| had)? (also |recently |previously |already |once )?(built|did|delivered|deployed|implemented|ran|developed|created|designed|"
-    r"rolled out|worked with|helped|supported|launched|automated|introduced|set up)\b[^.]{0,140}\b(for|with|at) (a|an|one|the|(?-i:[A-Z]))"
+    r"rolled out|worked with|helped|supported|launched|automated|introduced|set up|conducted|installed)\b[^.]{0,140}\b(for|with|at) (a|an|one|the|(?-i:[A-Z]))"
     r"|\b(similar|comparable|same kind of|equivalent) (\w+ ){0,2}(project|pilot|system|assistant|solution|engagement|deployment|"
-    r"work|tool|model|programme|program|rollout)s? (for|with|at|in)\b"
+    r"work|tool|model|programme|program|rollout|exercise|installation|implementation|study)s? (for|with|at|in|runs|has)\b"
     r"|\bcase study\b[^.]{0,20}\b(for|with|at|:)"
     r"|\b(reference (client|customer|project|site))\b"
     r"|\bour (largest|biggest|most recent|latest|first|flagship|closest|best) [\w -]{0,40}(deployment|project|client|customer|"
     r"implementation|engagement|reference|rollout) (is|was) (at|with|for|a|an|the)\b"
     r"|\b(for example|for instance|recently),? (at|for|with) (?-i:[A-Z])", re.I)
 _SCALE_YES = re.compile(
-    r"\b(similar|comparable|same|equivalent) (in )?(size|scale|volume|book|number)|\bsimilar size\b|\b(comparable|similar) to "
+    r"\b(similar|comparable|same|equivalent) (in )?(\w+ )?(size|scale|volume|book|number)|\bsimilar size\b|\b(comparable|similar) to "
     r"(yours|you|your)\b|\babout (your|the same) size|\bsize (of|like) yours|\bof (comparable|similar) (size|scale)|"
     r"\b(comparable|similar) (size|scale)\b|\bthe same size as\b|\bsimilar-sized\b|\bcomparable-sized\b", re.I)
 _SCALE_NO = re.compile(
@@ -36,15 +36,17 @@ _RUNNING_YES = re.compile(
     r"\bstill (in (daily |active |everyday )?use|running|used|live|in production|operating|operational|uses? it|use it|"
     r"relies on it|in service)\b|\b(remains?|is) (still )?(in production|live|in (daily )?use|operational)\b|"
     r"\b(running|live|in production|in use) (since|for (\w+ )?years|ever since|today)\b|\bhas been (running|live|in production|"
-    r"in use|used)\b|\bto this day\b|\bcontinues? to (use|run)\b|\b(is|are) (still )?used (there |daily |every \w+ )"
+    r"in use|used)\b|\b(runs?|operat(es|ing)|works?|has run) since\b|\bto this day\b|\bcontinues? to (use|run)\b|\b(is|are) (still )?used (there |daily |every \w+ )"
     r"|\bused there\b[^.]{0,40}\bevery\b|\bstill used\b|\b(now|still) (runs?|operates?|maintains?|owns?) (it|the (model|system|tool|"
     r"solution))\b|\b(runs?|operates?) (it|the (model|system|tool)) (alone|themselves|independently|in-house)\b", re.I)
 _RUNNING_NO = re.compile(
-    r"\b(decommissioned|retired|discontinued|shut down|switched off|no longer (used|running|in use|live|in production)|"
+    r"\b(decommissioned|retired|discontinued|shut down|switched off|no longer (used|running|in use|live|in production|maintained|"
+    r"supported|operational)|"
     r"(system|model|tool|solution|platform|it) (was |has been )?(stopped|cancelled|canceled|replaced|abandoned|turned off)|"
     r"never went live|did not go live|didn't go live|sunset)\b", re.I)
 _CONTACT_YES = re.compile(
-    r"\b(happy|agreed|willing|glad|available|ready|keen) to (speak|talk|take (a|your) call|chat|share|be contacted|act as|"
+    r"\b(happy|agreed|willing|glad|available|ready|keen) to (speak|talk|take (a|your) call|receive (a |your )?call|"
+    r"hear from you|answer (your )?questions|chat|share|be contacted|act as|"
     r"give you|tell you)|\bput you in touch\b|\b(arrange|set up|organise|organize|schedule) (a |an )?(\w+ )?(call|introduction|"
     r"meeting|conversation|visit)|\bintroduce you\b|\bspeak with (you|them) directly|\bcontact (details|them directly)\b|"
     r"\byou (can|could|may|are welcome to) (call|contact|speak|talk|visit|ask)\b|\bconnect you (with|to)\b", re.I)

@@ -2,7 +2,9 @@
 
 A transcript line such as ``[00:01:02] Tomasz Nowak (Forecastly): text``, ``BEN HOLLIS: text``,
 an Otter-style ``Marco Rossi  0:06`` line followed by text, or a WebVTT cue starts a turn.
-An email thread is split on its ``From:`` headers; quoted lines are left out.
+An interview written as ``Q:`` / ``A:`` lines is read as two speakers, placed by the header
+("Q = Ferro Analytics", "Carla Nunez, Redstone Builders (Q)") when it says who is who.
+Email threads are split by :mod:`threads`.
 Each speaker (or sender) is then put on the partner's side or the client's, using the
 ``--partner`` name when it matches a label, affiliation or e-mail domain, and otherwise
 what each side typically says (offering and pitching vs asking about the offer).
@@ -12,35 +14,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from inhouse.analysis.proposals.text import lines
+from inhouse.analysis.proposals.threads import parse_emails
+from inhouse.analysis.proposals.turns import Conversation, Turn, compact as _compact, merge_turns as _merge
+
+__all__ = ["CLIENT", "PARTNER", "Conversation", "Turn", "assign_sides", "parse_emails", "parse_transcript", "side_scores"]
 
 PARTNER = "partner"
 CLIENT = "client"
-
-
-@dataclass(frozen=True)
-class Turn:
-    """A span of text said or written by one speaker (``None``: the document's author)."""
-
-    speaker: str | None
-    start: int
-    end: int
-
-
-@dataclass
-class Conversation:
-    turns: list[Turn]
-    affiliations: dict[str, set[str]] = field(default_factory=dict)  # speaker -> org tokens
-
-    @property
-    def speakers(self) -> list[str]:
-        seen: dict[str, None] = {}
-        for turn in self.turns:
-            if turn.speaker:
-                seen.setdefault(turn.speaker, None)
-        return list(seen)
 
 
 _STAMP = r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?\s*(?:-\s*)?)"
@@ -64,6 +46,10 @@ _HEADER_KEYS = {
     "option", "recommendation", "next", "total", "start", "end", "why", "what", "how", "who", "when", "where",
     "effort", "team size", "location", "contact", "website", "email", "phone", "tel", "ps", "p.s", "update",
 }
+_QA_LINE = re.compile(
+    rf"^\s*{_STAMP}?(?:\*\*)?(?P<label>Q|A|Question|Answer)(?:\*\*)?\s*[:.)](?:\*\*)?\s+(?P<text>\S.*)$")
+_QA_WHO = re.compile(r"\b(?P<label>Q|A)\s*=\s*(?P<who>.+?)(?=\s*[,;]\s*(?:Q|A)\s*=|\s*$)")
+_QA_TAG = re.compile(r"\((?P<label>Q|A)\)")
 _PARTICIPANTS = re.compile(r"^\s*(?:participants|attendees|present|speakers|on the call|in attendance)\s*:\s*(.*)$", re.I)
 
 
@@ -85,8 +71,14 @@ def parse_transcript(text: str) -> Conversation | None:
     pending: str | None = None
     body: list[tuple[str | None, int, int]] = []
     in_participants = False
+    header: list[str] = []  # lines before the first Q/A turn, where "Q = ..." may say who asks
+    asked = False
     for line in lines(text):
         stripped = line.stripped
+        qa = _QA_LINE.match(line.text)
+        asked = asked or bool(qa)
+        if not asked:
+            header.append(stripped)
         participants = _PARTICIPANTS.match(stripped)
         if participants:
             in_participants = True
@@ -97,6 +89,10 @@ def parse_transcript(text: str) -> Conversation | None:
             continue
         in_participants = False
         if not stripped or _CUE_TIMING.match(stripped):
+            continue
+        if qa:
+            pending = qa.group("label")[0]
+            candidates.append((pending, line.start + qa.start("text"), line.end))
             continue
         otter = _OTTER.match(line.text)
         if otter and _label_ok(otter.group("label")):
@@ -119,9 +115,31 @@ def parse_transcript(text: str) -> Conversation | None:
     turns = [Turn(label, start, end) for label, start, end in candidates if label in known and start < end]
     turns += [Turn(label, start, end) for label, start, end in body if label in known and text[start:end].strip()]
     turns = _merge(sorted(turns, key=lambda turn: turn.start), text)
+    listed = dict(affiliations)  # from the participants line, before the labels are added
     for label in known:
-        affiliations[label] = _label_tokens(label) | _affiliation_of(label, affiliations)
+        affiliations[label] = _label_tokens(label) | _affiliation_of(label, listed)
+    for label, who in _qa_sides(header).items():
+        if label in known:
+            affiliations[label] = _who_tokens(who)
     return Conversation(turns, {k: v for k, v in affiliations.items() if k in known})
+
+
+def _qa_sides(header: list[str]) -> dict[str, str]:
+    """Who asks and who answers: "Q = Ferro Analytics (Nadia)" or "Carla Nunez, Redstone (Q); ..."."""
+    found: dict[str, str] = {}
+    for line in header:
+        for match in _QA_WHO.finditer(line):
+            found.setdefault(match.group("label"), match.group("who"))
+        for segment in re.split(r";|\s\|\s", _PARTICIPANTS.sub(r"\1", line)):
+            tag = _QA_TAG.search(segment)
+            if tag:
+                found.setdefault(tag.group("label"), _QA_TAG.sub("", segment))
+    return found
+
+
+def _who_tokens(who: str) -> set[str]:
+    parts = [part.strip() for part in re.split(r"[,;()]", who) if _compact(part) and not _TITLE.search(part)]
+    return {_compact(part) for part in parts} | {"@org:" + part for part in parts} | {"@role:" + who.lower()}
 
 
 def _add_participants(listing: str, affiliations: dict[str, set[str]], whole: bool = False) -> None:
@@ -157,81 +175,25 @@ def _affiliation_of(label: str, affiliations: dict[str, set[str]]) -> set[str]:
     for name, orgs in affiliations.items():
         if not name.strip():
             continue
-        if name.lower() in label.lower() or core in name.lower() or name.lower().split()[0] == core.split()[0]:
+        first = core.split()[0] if core.split() else ""
+        same_first = first == name.lower().split()[0] and first not in ("speaker", "participant", "person", "dr", "mr", "ms", "mrs")
+        if name.lower() in label.lower() or (len(core) > 1 and core in name.lower()) or same_first:
             tokens |= orgs
     return tokens
 
 
 def _label_tokens(label: str) -> set[str]:
-    outside = re.sub(r"\(.*?\)", "", label).strip()
-    inside = re.findall(r"\(([^)]*)\)", label)
+    """Organisation tokens of a label: "Ana Ruiz (Quantia)", "Ana Ruiz, Quantia", "Ana Ruiz - Quantia"."""
+    outside = re.sub(r"[(\[].*?[)\]]", "", label).strip()
+    inside = re.findall(r"[(\[]([^)\]]*)[)\]]", label)
     tokens = {_compact(outside)} if outside and not re.match(r"^(speaker|participant)\s*\d+$", outside, re.I) else set()
+    parts = re.split(r"\s*,\s*|\s+[-|/@]\s+", outside)
+    if len(parts) > 1:
+        tokens |= {_compact(part) for part in parts[1:] if not _TITLE.search(part)}
     for group in inside:
         tokens |= {_compact(part) for part in group.split(",") if _compact(part)}
     return {t for t in tokens if t}
 
-
-def _compact(value: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", value.lower())
-
-
-_HEADER = re.compile(r"^\s*(from|to|cc|bcc|subject|date|sent|reply-to)\s*:\s*(.*)$", re.I)
-_QUOTE_START = re.compile(r"^\s*(?:-{2,}\s*original message\s*-{2,}|on .{4,120}wrote:)\s*$", re.I)
-
-
-def parse_emails(text: str) -> Conversation | None:
-    """The messages of an email thread as turns by sender, or ``None`` without headers."""
-    turns: list[Turn] = []
-    affiliations: dict[str, set[str]] = {}
-    sender: str | None = None
-    in_header = False
-    quoted = False
-    senders = 0
-    for line in lines(text):
-        stripped = line.stripped
-        header = _HEADER.match(line.text) if not line.text.lstrip().startswith(">") else None
-        if header and header.group(1).lower() == "from":
-            sender, tokens = _sender(header.group(2))
-            affiliations.setdefault(sender, set()).update(tokens)
-            in_header, quoted, senders = True, False, senders + 1
-            continue
-        if in_header and (header or not stripped):
-            in_header = bool(header)
-            continue
-        in_header = False
-        if _QUOTE_START.match(stripped):
-            quoted = True
-        if quoted or stripped.startswith(">") or not stripped or sender is None:
-            continue
-        turns.append(Turn(sender, line.start, line.end))
-    if senders == 0 or not turns:
-        return None
-    return Conversation(_merge(turns, text), affiliations)
-
-
-def _merge(turns: list[Turn], text: str) -> list[Turn]:
-    """Join a speaker's consecutive lines when only blank lines stand between them."""
-    merged: list[Turn] = []
-    for turn in turns:
-        last = merged[-1] if merged else None
-        if last and last.speaker == turn.speaker and not text[last.end:turn.start].strip():
-            merged[-1] = Turn(last.speaker, last.start, turn.end)
-        else:
-            merged.append(turn)
-    return merged
-
-
-def _sender(value: str) -> tuple[str, set[str]]:
-    address = re.search(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)", value)
-    name = re.sub(r"<[^>]*>|\"|'", "", value).strip() or value.strip()
-    if "@" in name:
-        name = name.split("@")[0].replace(".", " ").title()
-    tokens = set()
-    if address:
-        domain = address.group(1).lower()
-        tokens.add(_compact(domain.rsplit(".", 1)[0]))
-        tokens.add("@domain:" + domain.replace("-", " ").replace(".", " "))
-    return name, tokens
 
 
 # --- sides -----------------------------------------------------------------------------
@@ -252,12 +214,21 @@ _PARTNER_CUES = [
                 r"\bhappy to help\b|\bshare my screen\b", re.I), 1.5),
     (re.compile(rf"\b(you|your)\b[^?]{{0,100}}\b{_OPS}[^?]*\?|\b{_OPS}\b[^?]{{0,100}}\b(you|your)\b[^?]*\?", re.I), 1.5),
     (re.compile(r"\b(before (?:we|I) (?:say|talk|put|tell|build|design|show)|I'd (?:love|like) to (?:understand|hear|learn)|"
-                r"walk (?:us|me) through|tell (?:us|me) (?:more|about|a little|how)|help (?:us|me) understand)\b", re.I), 2.0),
+                r"walk (?:us|me) through|tell (?:us|me) (?:more |a little |a bit )?(?:about )?(?:your|how|what|where|who|why|when)|"
+                r"help (?:us|me) understand)\b", re.I), 2.0),
+    (re.compile(r"\b(is|are) (the |a |an )?(leading|market-leading|number one|fastest-growing|award-winning)\b|\btrusted by\b|"
+                r"\bwe've got (over |more than )?\d|\b(over|more than) \d[\d,]* (customers|clients|companies|users|\w+ers) "
+                r"(on|use|using|trust|rely)\b", re.I), 1.5),
     (re.compile(r"\b(account executive|sales|partnerships|business development|solutions? (?:engineer|architect)|"
                 r"customer success|vendor|supplier|consultant|consultancy)\b", re.I), 1.0),
     (re.compile(r"\bwe (can't|cannot|won't|don't) (promise|guarantee|do|offer)\b|\bnot our (specialty|speciality|strength|area)\b", re.I), 1.0),
 ]
 _CLIENT_CUES = [
+    (re.compile(r"\bwhat (are|is) (you|your \w+) (not|less|bad|weak)|\bwhat's the catch\b|\bwhere (does|do) (it|you) fall (short|down)\b|"
+                r"\b(is there )?anything (it|you) (can't|cannot|couldn't) do\b|\bwhat are your (weaknesses|limitations)\b|"
+                r"\bthanks? (you )?for (the|your) questions\b|\b(quick )?answers?( are)? (inline|below)\b|\bto answer your questions\b", re.I), 2.0),
+    (re.compile(r"\btell (?:us|me) (?:a bit |a little |more )?about (?:yourselves|yourself|your (?:company|product|platform|firm|"
+                r"offering|solution|team|background)|(?-i:[A-Z])\w+)", re.I), 2.0),
     (re.compile(r"\byour (platform|product|solution|tool|company|pricing|price|proposal|references?|offer|licen[cs]e|demo|"
                 r"slides|engine|firm|team's experience|experience|clients|customers|case studies|contract|terms)\b", re.I), 2.0),
     (re.compile(r"\b(can|could|would) you (help|send)\b|\b(able to|could|can) help (us|me)\b", re.I), 1.5),
@@ -273,6 +244,9 @@ _CLIENT_CUES = [
     (re.compile(r"\b(we|our|us)\b[^.?!]{0,50}\b(lose|losing|lost|struggl\w*|killing us|frustrat\w*|backlog|complain\w*|"
                 r"don't have|waste|behind|swamped|can't keep up|problem is|pain|hurts?)\b|\b(killing|hurting) us\b", re.I), 1.5),
 ]
+_PARTNER_CUES.append((re.compile(
+    r"(?:^|[.!:]\s+)(?:proposal|suggestion|our suggestion|my suggestion|proposed next step)\s*:|\b(?:prove|try|test) it (?:on|in|with) "
+    r"(?:one|a single|two)\b|\b(?:a|our) (?:trial|pilot|proof of concept|poc|discovery|test drive|sprint)\b[^?.!\n]*[.!]", re.I | re.M), 2.0))
 _ROLE_CLIENT = re.compile(r"\b(client|customer|buyer|prospect)\b", re.I)
 _VENDORISH = re.compile(r"(^|[^a-z])(ai|ml|analytics|data|labs?|tech|software|digital|intelligence|insights?|robotics|vision|"
                         r"consulting|systems|studio|io)($|[^a-z])", re.I)
@@ -304,20 +278,38 @@ def assign_sides(conversation: Conversation, text: str, partner_name: str | None
         role_client += 3.0 * len(_ROLE_CLIENT.findall(roles))
         vendorish = 1.5 if any(_VENDORISH.search(org) for s in group for org in _org_names(s, conversation)) else 0.0
         net.append(partner - client + role_partner - role_client + vendorish)
+    interviewing = _interviewers(conversation, text, groups, net)
     top = max(range(len(groups)), key=lambda i: (net[i], -i))
+    clear_client = min(net) <= 0
     sides: dict[str, str] = {}
     for index, group in enumerate(groups):
-        is_partner = index == top or (net[index] >= max(3.0, 0.6 * net[top]) and len(groups) > 2)
+        # several speakers on the partner's side: those who sound like it as much as half the leader when
+        # someone else plainly speaks for the client, or who interview that client
+        alike = net[index] >= max(3.0, 0.6 * net[top]) or (clear_client and net[index] >= max(2.0, 0.5 * net[top])) or (
+            index in interviewing and net[index] >= 1.0)
+        is_partner = index == top or (alike and len(groups) > 2)
         for speaker in group:
             sides[speaker] = PARTNER if is_partner else CLIENT
     return sides
+
+
+def _interviewers(conversation: Conversation, text: str, groups: list[list[str]], net: list[float]) -> set[int]:
+    """The groups that put questions to the plainest client speaker and get answers: they interview the client."""
+    if len(groups) < 3 or min(net) > 0 or max(net) <= 0:
+        return set()
+    client = min(range(len(groups)), key=lambda i: net[i])
+    group_of = {speaker: index for index, group in enumerate(groups) for speaker in group}
+    turns = conversation.turns
+    return {group_of[asked.speaker] for asked, answer in zip(turns, turns[1:])
+            if asked.speaker in group_of and group_of[asked.speaker] != client and net[group_of[asked.speaker]] > net[client]
+            and group_of.get(answer.speaker or "") == client and text[asked.start:asked.end].rstrip().endswith("?")}
 
 
 def _org_names(speaker: str, conversation: Conversation) -> list[str]:
     """Readable organisation names: the label's parts and the sender's domain."""
     parts = re.findall(r"\(([^)]*)\)", speaker) + [re.sub(r"\(.*?\)", "", speaker)]
     names = [p.strip() for group in parts for p in group.split(",") if p.strip()]
-    names += [t[len("@domain:"):] for t in conversation.affiliations.get(speaker, ()) if t.startswith("@domain:")]
+    names += [t.split(":", 1)[1] for t in conversation.affiliations.get(speaker, ()) if t.startswith(("@domain:", "@org:"))]
     return [n for n in names if n.lower() != "client"]
 
 

@@ -59,7 +59,7 @@ _RULE = re.compile(r"^\s*(?:[-=_*~]{3,}|<hr\s*/?>)\s*$")
 def heading_of(line: str) -> str | None:
     """The heading text if ``line`` is a heading (Markdown, bold, slide title, short title)."""
     stripped = line.strip()
-    if not stripped:
+    if not stripped or stripped.startswith("|"):  # a table row is content, never a title
         return None
     match = _MD_HEADING.match(stripped)
     if match:
@@ -108,7 +108,7 @@ def blocks(text: str, start: int = 0, end: int | None = None, headings: bool = T
             current.clear()
 
     for line in lines(text, start, end):
-        stripped = line.stripped
+        stripped = _QUOTED.sub("", line.text).strip()
         if not stripped or is_rule(stripped):
             yield from flush()
             continue
@@ -136,14 +136,17 @@ def _looks_like_title(stripped: str) -> bool:
 
 
 def _lead(text: str) -> int:
-    return len(text) - len(text.lstrip())
+    return len(text) - len(_QUOTED.sub("", text).lstrip())
+
+
+_QUOTED = re.compile(r"^[ \t]*(?:>[ \t]?)+")  # the ">" markers of a quoted e-mail line
 
 
 _ABBREVIATIONS = {
     "dr", "mr", "mrs", "ms", "st", "vs", "no", "e.g", "i.e", "etc", "approx", "inc", "ltd", "co",
     "fig", "p", "pp", "jr", "sr", "prof", "dept", "corp", "ca", "cf", "al", "mt", "nr",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9*-])|[.!?]+[\"')\]]*(?=\s*$)|\n(?=\s*[-*+]\s)")
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+(?:>[>\s]*)?[\"'(\[]?[A-Z0-9*-])|[.!?]+[\"')\]]*(?=\s*$)|\n(?=\s*[-*+]\s)")
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -174,7 +177,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def quote(text: str, start: int, end: int, limit: int = 320) -> str:
     """The passage as a one-line quote, shortened on a word boundary when long."""
-    value = " ".join(text[start:end].split()).strip("*_ ")
+    value = " ".join(re.sub(r"\n[ \t]*(?:>[ \t]?)+", "\n", text[start:end]).split()).strip("*_ ")
     if len(value) <= limit:
         return value
     return value[: limit - 3].rsplit(" ", 1)[0] + "..."

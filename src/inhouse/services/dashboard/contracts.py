@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 
 from inhouse.analysis.documents import read_document
@@ -72,7 +73,8 @@ def checklist(payload: dict[str, Any] | None, meta: dict[str, Any] | None = None
         return {"measured": False, "why": NOT_REVIEWED}
     meta = meta or {}
     return {
-        "measured": True, "document_id": meta.get("document_id"), "file": payload.get("file"),
+        "measured": True, "document_id": meta.get("document_id"),
+        "file": PurePath(str(payload["file"])).name if payload.get("file") else None,  # not an upload's temp path
         "score": payload.get("score"), "engagement_model": payload.get("engagement_model"),
         "findings": findings(payload), "recommendations": payload.get("recommendations") or [],
         "parties": payload.get("parties") or [], "reviewed_at": meta.get("created_at"),

@@ -9,6 +9,7 @@ from inhouse.domain.documents import DocumentKind
 from inhouse.errors import InhouseError
 from inhouse.services import partners as partner_service
 from inhouse.services.optional import find_function
+from inhouse.store import dashboard as views
 from inhouse.store.dashboard import iso
 
 log = logging.getLogger(__name__)
@@ -53,15 +54,15 @@ def _references(ws: Workspace) -> dict[int, list[dict]]:
 def partner_comparison(ws: Workspace) -> dict:
     partners = partner_service.list_all(ws)
     references = _references(ws)
-    with ws.uow() as uow:
-        for partner in partners:
-            results = uow.results.list(kind="proposal", partner_id=partner["id"])
-            partner["assessments"] = [_assessment(r) for r in reversed(results)]
-            partner["documents"] = [
-                {"id": d.id, "filename": d.filename, "kind": d.kind.value}
-                for d in uow.documents.list(partner_id=partner["id"])
-                if d.kind in (DocumentKind.PROPOSAL, DocumentKind.TRANSCRIPT, DocumentKind.EMAIL)
-            ]
-            partner["references"] = references.get(partner["id"], [])
-            partner["measured"] = bool(partner["assessments"])
+    shown = [kind.value for kind in (DocumentKind.PROPOSAL, DocumentKind.TRANSCRIPT, DocumentKind.EMAIL)]
+    with ws.uow() as uow:  # two queries for every partner at once, without document bytes
+        results: dict[int, list] = {}
+        for result in uow.results.list(kind="proposal"):
+            results.setdefault(result.partner_id, []).append(result)
+        documents = views.partner_documents(uow.session, shown)
+    for partner in partners:
+        partner["assessments"] = [_assessment(r) for r in reversed(results.get(partner["id"], []))]
+        partner["documents"] = documents.get(partner["id"], [])
+        partner["references"] = references.get(partner["id"], [])
+        partner["measured"] = bool(partner["assessments"])
     return {"partners": partners, "ranking": _ranking(ws), "not_assessed": NOT_ASSESSED}

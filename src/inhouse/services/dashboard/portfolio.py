@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
 from inhouse.bootstrap import Workspace
@@ -18,15 +19,40 @@ def _result(meta: dict | None) -> dict | None:
             "document_id": meta.get("document_id")}
 
 
-def portfolio(ws: Workspace, today: date | None = None) -> dict:
-    today = today or date.today()
+PER_PAGE = 50
+
+
+def portfolio_tag(ws: Workspace, page: int = 1, per_page: int = PER_PAGE) -> str:
+    """A tag that changes whenever ``portfolio(ws, page=page, per_page=per_page)`` would: with the
+    day and settings, any engagement's data (its version), a status computed since, or a job
+    starting or ending. Two small queries, for HTTP validators and the rendered-page cache."""
     with ws.uow() as uow:
-        rows = views.engagements(uow.session)
-        latest = views.latest_results(uow.session)
-        reviews = views.review_stats(uow.session)
-        drills = views.drill_stats(uow.session)
-        jobs = views.unfinished_jobs(uow.session)
-    lights = status.portfolio_status(ws)
+        versions = uow.status_rows.versions()
+        jobs = sorted(views.unfinished_jobs(uow.session).items())
+    text = repr((status.stamp(ws), page, per_page, versions, jobs))
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+
+
+
+def portfolio(ws: Workspace, today: date | None = None, page: int = 1, per_page: int = PER_PAGE,
+              budget: float = 0.25) -> dict:
+    """One page of engagements (``per_page`` of them, by name) with their facts and status lights.
+
+    Stale statuses are computed for at most ``budget`` seconds; the others come back marked
+    ``updating`` or ``pending`` and are refreshed in the background (``readmodel``)."""
+    today = today or date.today()
+    per_page = max(1, per_page)
+    with ws.uow() as uow:
+        every = views.engagements(uow.session)
+        pages = max(1, -(-len(every) // per_page))
+        page = min(max(1, page), pages)
+        rows = every[(page - 1) * per_page:page * per_page]
+        ids = [row["id"] for row in rows]
+        latest = views.latest_results(uow.session, engagement_ids=ids)
+        reviews = views.review_stats(uow.session, ids)
+        drills = views.drill_stats(uow.session, ids)
+        jobs = views.unfinished_jobs(uow.session, ids)
+    lights = status.portfolio_status(ws, ids, budget)
     out = []
     for row in rows:
         eid = row["id"]
@@ -45,4 +71,6 @@ def portfolio(ws: Workspace, today: date | None = None) -> dict:
             "status": lights.get(eid) or {"measured": False, "why": status.NOT_YET, "lights": [],
                                           "next_actions": []},
         })
-    return {"today": today.isoformat(), "engagements": out}
+    return {"today": today.isoformat(), "engagements": out, "total": len(every), "page": page, "pages": pages,
+            "per_page": per_page, "updating": sum(1 for e in out if e["status"].get("updating")
+                                                  or e["status"].get("pending"))}

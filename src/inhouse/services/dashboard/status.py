@@ -8,14 +8,14 @@ until it is installed, or when it fails to measure an engagement, the pages say
 from __future__ import annotations
 
 import logging
+from datetime import date
 from types import ModuleType
 from typing import Any
 
 from inhouse.bootstrap import Workspace
 from inhouse.errors import InhouseError
-from inhouse.services.dashboard import cache
+from inhouse.services.dashboard import readmodel
 from inhouse.services.optional import optional_service
-from inhouse.store import dashboard as views
 
 log = logging.getLogger(__name__)
 
@@ -42,40 +42,49 @@ def _call(module: ModuleType | None, names: tuple[str, ...], *args: Any) -> Any:
     return None
 
 
-def _fingerprints(ws: Workspace) -> dict[int, tuple]:
-    with ws.uow() as uow:
-        return views.fingerprints(uow.session)
+def compute(ws: Workspace, engagement_id: int) -> dict:
+    """The engagement's status from the status service, normalised (never stored: see ``readmodel``)."""
+    try:
+        found = _call(optional_service("status"), ("engagement_status",), ws, str(engagement_id))
+    except InhouseError as exc:
+        return {"measured": False, "why": exc.message, "lights": [], "next_actions": []}
+    if not isinstance(found, dict):
+        return {"measured": False, "why": NOT_YET, "lights": [], "next_actions": []}
+    return normalise(found)
 
 
-def _status_of(ws: Workspace, engagement_id: int, fingerprint: tuple | None) -> dict:
-    module = optional_service("status")
+def slim(status: dict) -> dict:
+    """What the portfolio shows of a status: the lights and next actions, the exit summary."""
+    out = {k: status[k] for k in ("measured", "why", "light", "lights", "next_actions") if k in status}
+    readiness = status.get("exit_readiness")
+    if isinstance(readiness, dict):
+        out["exit_readiness"] = {k: readiness.get(k) for k in ("status", "counts", "summary")}
+    return out
 
-    def compute() -> dict:
-        try:
-            found = _call(module, ("engagement_status",), ws, str(engagement_id))
-        except InhouseError as exc:
-            return {"measured": False, "why": exc.message, "lights": [], "next_actions": []}
-        if not isinstance(found, dict):
-            return {"measured": False, "why": NOT_YET, "lights": [], "next_actions": []}
-        return normalise(found)
 
-    if module is None:
-        return compute()
-    if fingerprint is None:
-        return compute()
-    return cache.cached(ws.settings.database_url, engagement_id, fingerprint, compute)
+def stamp(ws: Workspace) -> str:
+    """What a status depends on besides the stored data: the day and the settings its rules read."""
+    settings = ws.settings
+    return (f"{date.today().isoformat()}|{getattr(settings, 'delegate_alert_weeks', '')}"
+            f"|{getattr(settings, 'training_hours_per_stuck_point', '')}")
+
+
+MODEL = readmodel.Model("status", compute, lambda value: {"lights": slim(value), "status": value}, stamp, slim)
 
 
 def engagement_status(ws: Workspace, engagement_id: int) -> dict:
-    """``{"measured", "lights": [{"name", "color", "reason"}], "next_actions": [...]}``."""
-    return _status_of(ws, engagement_id, _fingerprints(ws).get(engagement_id))
+    """``{"measured", "lights": [{"name", "color", "reason"}], "next_actions": [...], ...}``."""
+    return MODEL.current(ws, engagement_id)
 
 
-def portfolio_status(ws: Workspace) -> dict[int, dict]:
-    """Status of every engagement by id; unchanged engagements come from the cache."""
-    if optional_service("status") is None:
-        return {}
-    return {eid: _status_of(ws, eid, fingerprint) for eid, fingerprint in _fingerprints(ws).items()}
+def portfolio_status(ws: Workspace, engagement_ids: list[int], budget: float = 0.5) -> dict[int, dict]:
+    """The slim status of each engagement, from the read model (see ``readmodel.Model.many``)."""
+    return MODEL.many(ws, engagement_ids, budget)
+
+
+def refresh_stale(ws: Workspace) -> int:
+    """Compute every status that is out of date (at server start, and in the background)."""
+    return MODEL.refresh(ws)
 
 
 def normalise(found: dict) -> dict:
@@ -86,12 +95,13 @@ def normalise(found: dict) -> dict:
     for light in lights:
         color = str(light.get("color") or light.get("status") or light.get("light") or "grey").lower()
         clean.append({"name": light.get("title") or light.get("name") or light.get("area") or "?", "color": color,
-                      "reason": light.get("reason") or light.get("detail") or ""})
+                      "reason": light.get("reason") or light.get("detail") or "",
+                      "area": light.get("area") or light.get("name")})
     actions = found.get("next_actions") or found.get("actions") or []
     actions = [a if isinstance(a, dict) else {"action": str(a)} for a in actions]
     for action in actions:
         action.setdefault("action", action.get("title") or "")
-    return {"measured": True, "lights": clean, "next_actions": actions,
+    return {"measured": True, "light": found.get("light"), "lights": clean, "next_actions": actions,
             "exit_readiness": found.get("exit_readiness"), "sections": found.get("sections") or []}
 
 

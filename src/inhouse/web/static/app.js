@@ -9,9 +9,13 @@
         var bar = item.querySelector("progress");
         if (bar) { bar.value = job.progress; }
         var status = item.querySelector(".job-status");
-        if (status) { status.textContent = job.status; }
+        if (status) {
+          status.textContent = job.status;
+          var colors = { done: "green", failed: "red", running: "blue" };
+          status.className = "badge job-status " + (colors[job.status] || "grey");
+        }
         var message = item.querySelector(".job-message");
-        if (message) { message.textContent = job.error || job.message; }
+        if (message) { message.textContent = job.error || (job.result && job.result.summary) || job.message; }
         if (job.finished) { item.setAttribute("data-finished", "true"); window.setTimeout(function () { window.location.reload(); }, 600); }
         else { window.setTimeout(function () { poll(item); }, 1000); }
       })

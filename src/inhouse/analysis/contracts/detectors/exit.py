@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from inhouse.analysis.contracts.context import Context
+from inhouse.analysis.contracts.detectors.after_end import speaks_about_after_end
 from inhouse.analysis.contracts.detectors.base import Detector, rx
-from inhouse.analysis.contracts.detectors.flags import TerminationForConvenience
+from inhouse.analysis.contracts.detectors.termination import TerminationForConvenience
 from inhouse.analysis.contracts.structure import Sentence
 from inhouse.domain.contracts import ExitFinding
 
@@ -39,25 +40,20 @@ _TRANSITION = rx(
     r"(?:successor|replacement) (?:vendor|supplier|provider|contractor)",
 )
 _CONVENIENCE = TerminationForConvenience()
-_AFTER_END = rx(
-    r"\b(?:upon|after|following|on|at|prior to) (?:the )?(?:any )?(?:effective date of )?(?:such )?(?:expiration|expiry|"
-    r"termination|cancell?ation|end of (?:the|this) (?:term|agreement))",
-    r"surviv\w* (?:any |the )?(?:such )?(?:termination|expiration|expiry)", r"post[- ]termination", r"wind[- ]?(?:down|up)",
-    r"sell[- ]off", r"(?:termination|expiration|expiry) (?:or (?:termination|expiration|expiry) )?of (?:this|the) agreement",
-)
-_DUTY = rx(r"\bshall\b", r"\bwill\b", r"\bmust\b", r"\bagrees?\b", r"\bentitled\b", r"\bcontinue\b", r"\bmay\b",
-           r"\bsurviv")
 _RETENTION = rx(r"(?:may|shall be entitled to) retain", r"not (?:be )?(?:obliged|required|obligated) to (?:return|deliver)")
 
 
 class ExitConditions(Detector):
     kind = "exit"
-    prefilter = re.compile(r"transition|exit|migrat|orderly|successor|replacement|hand|terminat|cancel|expir|end of|offboard|wind|cessation|leav|request", re.IGNORECASE)
+    prefilter = re.compile(r"transition|exit|migrat|orderly|successor|replacement|hand|terminat|cancel|expir|end of|"
+                           r"offboard|wind|cessation|leav|request|surviv|thereafter|after|beyond|inventor|stock|"
+                           r"merchandise|supplies|materials|products|units|last|final|accrued|anniversary|sell|sale|"
+                           r"dispos", re.IGNORECASE)
 
     def relevant(self, text: str) -> bool:
         if _TRANSITION.search(text) or _CONVENIENCE.relevant(text):
             return True
-        if _AFTER_END.search(text) and _DUTY.search(text):
+        if speaks_about_after_end(text):
             return True
         return bool(_ENDING.search(text) and (_RETURN_DATA.search(text) or _RETURN_ASSETS.search(text)))
 

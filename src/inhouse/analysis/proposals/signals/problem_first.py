@@ -19,7 +19,8 @@ from inhouse.analysis.proposals.text import words
 
 _LISTENING = [
     cue(r"\byou (told|described|mentioned|said|explained|shared|showed|raised|noted|indicated|outlined|highlighted|asked)\b"
-        r"|\b(told|showed) us\b|\bwe (heard|understood|learned|learnt|listened)\b|\bas you (put|said|described)"
+        r"|\b(told|showed) us\b|\b(we|I) (heard|understood|learned|learnt|listened)\b|\bas (I|we) understand\b|\bas you (put|said|described)"
+        r"|\b(on|in|during) (our|the|yesterday's|today's) (call|chat|meeting|conversation|visit)\b"
         r"|\bin your (own )?words\b|\bwhat we heard\b|\b(team|manager|lead|director|officer|staff)s? (told|described|explained|mentioned|said)", 2.5),
     cue(r"\b(understand|learn|hear|know|confirm) (more |a bit more |a little more |better )?(about )?(the problem|your|what|how|where|why|who|which|more)\b"
         r"|\bbefore (anything|we|I|saying|talking|writing|building|designing|putting)\b.{0,80}\b(understand|ask|hear|learn|know|confirm|questions?|start with you|about you|from you)\b"
@@ -53,11 +54,12 @@ _PITCH_QUESTION = re.compile(
     r"\b(ready to|want to (see|learn|know more)|why not|interested in|shall I|would you like|can we (schedule|book|set up)|"
     r"are you ready|how about|what if you could|imagine|any questions|make sense|see my screen|hear me)\b", re.I)
 _SELF_CUES = [
-    cue(r"\b(founded|established) (in \d{4}|by|\d+ years ago|in the)|\bspin-?out\b|\b\d[\d,]* (people|employees|engineers|"
+    cue(r"\b(founded|established) (in \d{4}|by|\d+ years ago|in the)|\bspin-?(out|off)\b|\bspun[- ](out|off)\b|\b\d[\d,]* (people|employees|engineers|"
         r"data scientists|staff|experts|consultants|specialists|developers|researchers)\b|\boffices? in\b|\bawards?\b|"
         r"\baward-winning\b|\b(iso ?27001|soc ?2)\b|\b(named|recogni[sz]ed) (a|as)\b|\bpeer-reviewed\b", 2.0),
     cue(r"\b(leading|leader in|market-leading|market's|best-in-class|world-class|state-of-the-art|cutting-edge|next-generation|"
         r"revolutionary|transforming|pioneer\w*|unique|proprietary|most advanced|industry-leading|the best)\b", 1.5),
+    cue(r"\b\d[\d,]*\+? ([\w-]+ ){0,2}(inspected|deployed|served|delivered|installed|processed|automated|monitored|live)\b", 1.5),
     cue(r"\b(trusted by|used by|deployed (in|at|on|across)|serv(es|ing) (more than |over )?\d|customers in|clients in|"
         r"\d[\d,]* (customers|clients|airlines|hospitals|banks|utilities|agencies|dealerships|terminals|broadcasters|"
         r"companies|carriers|retailers|brands|firms))\b", 1.5),
@@ -70,6 +72,8 @@ _SELF_CUES = [
         r"here you (see|can see)|under the hood|jump (straight )?in)\b"
         r"|\b(I'll|we'll|I will|we will|I'm going to|let's|let me) (start|begin|jump|kick off|do|give|walk)\b.{0,50}"
         r"\b(tour|demo|overview|product|platform|slides|deck|who we are|ourselves)\b", 3.0),
+    cue(r"\b(whatever|everything|all|anything) (you|your \w+) (need|want|could want)\b|\bwe've got (it|you) covered\b|"
+        r"\b(perfect|ideal|made) for you\b|\b(try it|get started) (risk-free|today|now|for free)\b", 1.5),
     cue(r"\b(is|are) (a|an|the) (leading|full-service|specialist|ai|platform|company|provider|conversational|forecasting|"
         r"maritime|legal|real-time|market|spin-out)\b", 1.0),
 ]
@@ -82,18 +86,32 @@ _TECH = re.compile(
     r"chatbots?|generative|genai|model registry|drift|scalab\w*|real-time|streaming|databases?|data lake|snowflake|dbt|spark|"
     r"ms|fastapi|sso|encoder|decoder|diarisation|solvers?|optimi[sz]er|engine|module|modules|widget|platform)\b", re.I)
 
+_BYLINE = re.compile(r"^\W*((submitted|prepared|presented|written|compiled|sent|issued|delivered|authored) (by|for|to)\b|"
+                     r"(date|version|ref|reference|document|status|confidential\w*|draft|v\d)\b\W)", re.I)
+_PRODUCT_START = re.compile(r"^\W*(our (platform|product|solution|engine|tool|app|software|system|model|assistant|technology)|"
+                            r"the (platform|product|solution|engine|app|software)) (\w+ )?(is|does|will|can|reads|turns|helps|uses|"
+                            r"gives|finds|scores|predicts|clusters|automates|analy[sz]es|detects|works|lets|sends|connects)\b", re.I)
 _PROBLEM_HEADING = cue(
     r"\b(your|you|problem|problems|challenges?|situation|context|background|needs?|goals?|objectives?|pain|heard|"
-    r"understanding|current state|why now|brief|what we learned|where you are)\b", 1.0)
+    r"understanding|current state|why now|(your|the) brief|what we learned|where you are)\b", 1.0)
 _SELF_HEADING = cue(
     r"\b(about|who we are|company|overview|technology|technical|architecture|platform|product|stack|capabilities|features|"
-    r"at a glance|in numbers|credentials|track record|introducing|introduction|our (team|solution|approach|story|experience|"
+    r"at a glance|in numbers|in brief|in short|snapshot|fact ?sheet|how it works|credentials|track record|introducing|introduction|our (team|solution|approach|story|experience|"
     r"company|technology)|lifecycle|pipeline|infrastructure|highlights)\b", 1.0)
+
+
+def _product_subject(text: str, document: ParsedDocument) -> bool:
+    """The sentence's subject is the partner's product or company: "LogSage clusters your alerts..."."""
+    lowered = text.lower().lstrip(" *-")
+    return bool(_PRODUCT_START.match(text)) or any(
+        lowered.startswith(name.lower()) for name in document.partner_names if len(name) >= 3)
 
 
 def problem_weight(unit: Unit, document: ParsedDocument) -> float:
     text = unit.text
     weight = score(text, _LISTENING)
+    if _product_subject(text, document) and not unit.is_question:  # what it does for "your" X is still a pitch
+        return min(weight, 4.0)
     second = bool(_SECOND.search(text))
     self_talk = bool(_SELF.search(text))
     lowered = text.lower()
@@ -117,12 +135,14 @@ def self_weight(unit: Unit, document: ParsedDocument) -> float:
     lowered = text.lower()
     if any(lowered.startswith(name.lower()) or f" {name.lower()} is" in lowered for name in document.partner_names):
         weight += 1.0
+    if _product_subject(text, document) and not score(text, _LISTENING):
+        weight += 1.0
     return min(weight, 4.0)
 
 
 def lean(unit: Unit, document: ParsedDocument) -> tuple[str, float]:
     """``("problem", w)``, ``("self", w)`` or ``("", 0)`` for one sentence, heading included."""
-    if words(unit.text) < 4:  # a byline or a label, not a statement
+    if words(unit.text) < 4 or _BYLINE.match(unit.text):  # a byline or a label, not a statement
         return "", 0.0
     problem, self_ = problem_weight(unit, document), self_weight(unit, document)
     if unit.heading:

@@ -23,37 +23,52 @@ _NUMBER_WORDS = {
 }
 _DURATION = re.compile(
     r"\b(\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")[\s-]*(?:\(\d+\)[\s-]*)?"
-    r"(day|week|month|year|quarter|season)s?\b", re.I)
+    r"(?:working |business |calendar |harvest |school |trading |billing |summer |winter )?(day|week|fortnight|month|year|quarter|"
+    r"season)s?\b", re.I)
 _OFFER = re.compile(
     r"\b(pilots?|proofs?[- ]of[- ](concept|value)|pocs?|povs?|trials?|discovery|sprints?|prototypes?|test runs?|feasibility|"
     r"starter|first phase|phase (1|one|zero|0)|small (first )?step|start(ing)? small|small (pilot|experiment|project|test|scope)|"
     r"experiments?|shadow mode|mvp|minimum viable|try (it|this|us) (out|on)|test it on|(paid|small|short|limited|first) "
     r"(\w+ )?(test|engagement|project|phase|evaluation)|test (phase|period)|evaluation period|trial period|phase zero|"
-    r"try-?out|foundation sprint|quick win|try (it|this|us|things)( out)? (for|on|with|in))\b", re.I)
+    r"try-?out|foundation sprint|quick win|try (it|this|us|things)( out)? (for|on|with|in)|spikes?|pilot study|dry run|bake-?off|"
+    r"taster|trial run|start(ing)? (with|on|in) (just |only )?(one|a single|a small|two) |to (prove|test|validate|demonstrate) (the )?"
+    r"(value|concept|approach|idea|hypothesis)|(fixed[- ]fee|fixed[- ]price|time-?boxed|paid|short|small|one-off|quick|free|no-cost|"
+    r"low-cost|limited|first|initial|lightweight|light-touch|mini|low-risk|bite-sized|contained|scoped) ([\w-]+ ){0,2}(tests?|trials?|runs?|evaluations?|exercises?|engagements?|study|assessments?|experiments?|benchmarks?|"
+    r"fortnight|sprints?|phases?|projects?|piece of work)|(tests?|trials?|runs?|benchmarks?|evaluations?) on (a |an )?(sample|subset|"
+    r"slice|handful|small|few|\d))\b", re.I)
 _PROPOSING = re.compile(
     r"\b(we|I)('d| would| could| can| will)? ?(suggest|propose|offer|recommend)|\b(start|begin|kick off) with\b|"
     r"\bfirst step\b|\bnext step\b|\bgetting started\b|\bhow (we|to) (suggest )?start|\bpropose to begin\b|\bstarting point\b|"
+    r"\b(our|my) (suggestion|proposal|recommendation)\b|^\W*(suggestion|proposal|proposed next step)\s*:|\bwhat (I|we)('d| would) do\b|"
     r"\b(happy|glad|keen) to (run|do|start|offer|set up)|\b(we|I) (can|could) (run|do|start|set up)|\blet's (try|start|do)", re.I)
 _SMALL_SCOPE = re.compile(
-    r"\b(one|a single|two|a few|limited to|only|up to \d+)\b.{0,40}\b(depots?|regions?|districts?|lines?|teams?|departments?|sites?|"
+    r"\b(one|a single|just one|only one) (?!(of|thing|more|day|week|month|year|time|point|way|reason|question|step|another|"
+    r"side|hand|last)\b)[a-z][\w-]{2,}\b|\b(one|a single|two|three|a few|a couple of|a handful of|limited to|only|just|up to \d+)\b.{0,40}\b(depots?|branch(es)?|clinics?|"
+    r"practices?|wards?|schools?|kilns?|warehouses?|shops?|outlets?|restaurants?|venues?|vessels?|ships?|trucks?|routes?|titles?|"
+    r"products?|skus?|accounts?|carriers?|suppliers?|markets?|languages?|desks?|forms?|document types?|valleys?|clubs?|events?|"
+    r"samples?|subsets?|lanes?|courts?|offices?|regions?|districts?|lines?|teams?|departments?|sites?|"
     r"segments?|queues?|stores?|hotels?|cit(y|ies)|zones?|roles?|fleets?|use cases?|process(es)?|plants?|countr(y|ies)|brands?|"
     r"categor(y|ies)|channels?|metering areas?|acquisitions?|farms|properties|agents|feeders|modules?)\b", re.I)
 _FREE_TO_STOP = [
-    cue(r"\bno (further |ongoing |long-term )?(commitment|obligation)s?\b|\bno obligation\b|\bwithout (any )?(commitment|obligation)"
+    cue(r"\bno (further |ongoing |long-term )?(commitment|obligation)s?\b|\bno obligation\b|\bwithout (any )?(commitment|obligation|engagement)"
+        r"|\bno lock-?in\b|\bmonth-to-month\b|\bno minimum (term|commitment)\b|\b(terminate|cancel) at any (time|point)\b|\bno (auto-?renewal|automatic renewal|long-term contract)\b|\bdecide freely\b|\bnothing more\b"
         r"|\bno strings( attached)?\b|\brisk-free\b|\b(lost|lose|owe) nothing\b|\bentirely (your|up to you)\b"
         r"|\bnothing further (is )?owed\b|\bno contract beyond\b|\bnot obliged\b", 1.5),
     cue(r"\b(then |and |after that |afterwards )?you (decide|can (stop|walk away|cancel)|are free to (stop|walk)|walk away|keep everything)\b|\b(stop|walk away) after\b|"
-        r"\bgo/no-go\b|\bcancel (at )?any ?time\b|\bthen your decision\b|\b(decide|decision) (whether|if) (to )?(continue|go further|"
+        r"\b(we|you) (can |will |would )?(simply |just )?stop (there|then|at that point|after that)\b|\bthat's the end of it\b|"
+        r"\b(write-?up|code|report|results?|model|templates?|notes|work|findings) (is|are) yours\b|\byou keep (the|all|everything|whatever|what)\b|"
+        r"\bshake hands\b|\bgo/no-go\b|\bcancel (at )?any ?time\b|\bthen your decision\b|\b(decide|decision) (whether|if) (to )?(continue|go further|"
         r"proceed|expand)|\bseparate (decision|agreement)\b|\bagreed separately\b|\bpart as friends\b|\bfree to stop\b", 1.0),
 ]
+_SPAN = r"(\d+|one|two|three|four|five|six|nine|ten|eleven|twelve|eighteen|twenty-four|thirty|thirty-six|forty-eight|sixty)"
+_COMMITMENT = (r"contracts?|agreements?|licen[cs]es?|subscriptions?|commitments?|terms?|partnerships?|plans?|programmes?|programs?|"
+               r"deals?|frameworks?|engagements?|managed services?|service agreements?|minimum|roll-?outs?|periods?|retainers?")
 _LONG_TERM = re.compile(
-    r"\b(annual|annually|yearly|multi-?year|(two|three|four|five|2|3|4|5)[- ]years?|(12|18|24|36|48|60|twelve|eighteen|"
-    r"twenty-four|thirty-six|forty-eight|sixty)[- ]months?|full \d+[- ]months?)\b[^.;]{0,60}?\b(contracts?|agreements?|"
-    r"licen[cs]es?|subscriptions?|commitments?|terms?|partnerships?|plans?|programmes?|programs?|deals?|frameworks?|"
-    r"engagements?|managed services?|service agreements?|minimum|roll-?outs?|periods?|retainers?)\b"
+    rf"\b(annual|annually|yearly|multi-?year|multi-?season|full {_SPAN}[- ]months?|{_SPAN}[- ](years?|months?|seasons?))\b"
+    rf"[^.;]{{0,60}}?\b({_COMMITMENT})\b"
     r"|\b(minimum|fixed|initial) (term|commitment|engagement|contract period|annual spend|spend)\b"
-    r"|\b(subscription|licen[cs]e|contract|agreement|term)s? (of|for) (\d+|one|two|three|four|five|twelve|twenty-four|thirty-six) "
-    r"(years?|months?)\b|\b(nine|ten|eleven|twelve|eighteen|9|10|11|12|18)[- ]month (programme|program|project|engagement)\b"
+    rf"|\b(subscription|licen[cs]e|contract|agreement|term)s? (of|for) {_SPAN} (years?|months?|seasons?)\b"
+    rf"|\b{_SPAN}[- ]month (programme|program|project|engagement)\b"
     r"|\b(enterprise|platform) (plan|agreement|licen[cs]e|subscription)\b|\bstrategic partnership\b", re.I)
 _MANDATORY = [
     cue(r"\b(cannot|can't|can not|are not|aren't|is not|isn't|not) (be )?(contracted|sold|bought|purchased|available|offered) "
@@ -65,16 +80,27 @@ _MANDATORY = [
         r"lines|departments|advisory team)\b", 2.0),
 ]
 _REFUSAL = re.compile(
-    r"\b(we )?(don't|do not|won't|never|can't|cannot) (do|offer|run|sell|support) (separate |small |standalone )?(\w+ )?"
+    r"\b(we )?(don't|do not|won't|never|can't|cannot) (do|offer|run|sell|support) (separate |small |standalone )?([\w-]+ ){0,2}"
     r"(pilots?|trials?|proofs? of concept|pocs?|small (projects?|starts?))\b|\bno (smaller )?(pilots?|trials?)\b(?! (fee|cost))"
+    r"|\b(used to|no longer|stopped|recommend against|advise against|don't really|rarely)\b[^.;]{0,40}\b(pilots?|trials?|pocs?|proofs? "
+    r"of concept)\b|\b(better than|instead of) (a |an )?(pilot|trial|poc|proof of concept)\b"
+    r"|\b(pilots?|trials?|pocs?)\b[^.;]{0,20}\b(understate|under-?sell|don't show|won't show|doesn't show|do not show|tend to "
+    r"(understate|mislead|disappoint)|aren't worth|are a waste)\b"
     r"|\bpilots? (never|don't|do not) (show|work)|\b(doesn't|does not|won't|will not) work (on|for|with) (a single|one|just one|"
     r"only one)", re.I)
 _CONVERSION = re.compile(
     r"\b(converts?|converted|converting|rolls? (over )?into|rolls over|automatically (becomes?|converts?|renews?|rolls?|turns?|"
     r"continues?|transitions?|moves?|upgrades?)|auto-?(converts?|renews?|rolls?)|turns into|becomes? (a|an|our)|"
-    r"transitions? (automatically )?into|unless (\w+ ){0,3}(cancels?|opts? out|gives?|terminates?|notif\w*)|opts? out|"
+    r"transitions? (automatically )?into|continues? as|unless (\w+ ){0,3}(cancels?|cancell?ed|opts? out|gives?|terminates?|terminated|notif\w*|"
+    r"tells?|informs?|lets?|objects?)|"
     r"(continues?|starts?|begins?|renews?|rolls? over) automatically)\b", re.I)
 _BUNDLED = re.compile(
+    r"\b(phases?|stages?|pilots?|discovery|trials?)\b[^.]{0,60}\b(cannot|can't|are not|aren't|is not|isn't|not) (be )?(contracted|"
+    r"sold|bought|purchased|signed|ordered|cancell?ed|terminated) (separately|individually|independently|on (its|their) own)\b"
+    r"|\b(single|one) ([\w-]+ ){0,2}(agreement|contract|programme|program|order) (covering|for|including|across|spanning) "
+    r"(all|every|each|the (\w+ )?(phases|stages))\b|"
+    r"\bpilots? (phase |period )?(is|are|=|covers|means|runs as) (the )?(first|initial|opening) (\w+ ){0,2}(months?|weeks?|quarter|days) "
+    r"of (the|a|our|your) (\w+ )?(subscription|licen[cs]e|contract|agreement|term)\b|"
     r"\bpilot (phase|period|months?)\b.{0,80}\b(of|within|part of|included in) (the|a|our) (\w+ )?(subscription|licen[cs]e|"
     r"contract|agreement|term)\b|\b(first|initial) (\w+ ){0,2}(months?|weeks?|quarter) of the (\w+ )?(subscription|licen[cs]e|"
     r"contract|agreement|term)\b.{0,60}\bpilot|\bserves? as (a|the) pilot|\bcounts? as (a |the )?pilot|"
@@ -86,6 +112,32 @@ _OPTIONAL = re.compile(
     r"\blater\b|\bwe (can|could) talk about\b|\bagreed separately\b", re.I)
 
 
+_NEGATION = re.compile(r"\b(no|not|never|doesn't|does not|won't|will not|without|nothing|isn't|is not)\b[^.;,]{0,25}$", re.I)
+_PAST = re.compile(
+    r"\b(ran|did|delivered|completed|conducted|finished|led)\b( [\w-]+){0,3} (pilots?|trials?|proofs?|pocs?|sprints?|discovery)\b"
+    r"|\b(pilots?|trials?|pocs?|proofs? of concept)\b[^.;]{0,80}\b(was|were|went|ended|concluded|turned)\b", re.I)
+_ASK_START = re.compile(r"\b(start|begin|first step|kick off|get going|look like|next step)\b", re.I)
+_FIXED_FEE = re.compile(r"\b(fixed|flat)[- ](fee|price)\b|\bonly\W*$", re.I)
+
+
+def long_term(text: str) -> bool:
+    """An annual or multi-year commitment (9 months and more; "two seasons" and more)."""
+    for match in _LONG_TERM.finditer(text):
+        found = match.group(0)
+        weeks = durations_in_weeks(found)
+        seasons = re.search(r"\b(\w+)[- ]seasons?\b", found, re.I)
+        if not weeks or max(weeks) >= 39 or (seasons and _NUMBER_WORDS.get(seasons.group(1).lower(), 0) >= 2):
+            return True
+        if seasons and seasons.group(1).isdigit() and int(seasons.group(1)) >= 2:
+            return True
+    return False
+
+
+def converts(text: str) -> bool:
+    """Automatic conversion or renewal, not negated ("there is no auto-renewal" is none)."""
+    return any(not _NEGATION.search(text[: m.start()]) for m in _CONVERSION.finditer(text))
+
+
 def durations_in_weeks(text: str, near: re.Pattern[str] | None = None) -> list[float]:
     """Durations in ``text`` in weeks; with ``near``, only those within 80 characters of a match."""
     anchors = [m.span() for m in near.finditer(text)] if near else []
@@ -95,7 +147,7 @@ def durations_in_weeks(text: str, near: re.Pattern[str] | None = None) -> list[f
             continue
         raw, unit = match.group(1).lower(), match.group(2).lower()
         number = float(raw) if raw.isdigit() else float(_NUMBER_WORDS.get(raw, 0))
-        factor = {"day": 1 / 7, "week": 1, "month": 4.35, "quarter": 13, "season": 13, "year": 52}[unit]
+        factor = {"day": 1 / 7, "week": 1, "fortnight": 2, "month": 4.35, "quarter": 13, "season": 13, "year": 52}[unit]
         found.append(number * factor)
     return found
 
@@ -107,35 +159,35 @@ class StartsSmall(SignalDetector):
         weighing = Weighing()
         for unit in document.partner_units:
             text = unit.text
-            context = " ".join([text] + [u.text for u in document.next_units(unit)])
-            if _BUNDLED.search(text) or (_CONVERSION.search(text) and _OFFER.search(context) and _LONG_TERM.search(context)):
+            nearby = document.units[max(0, unit.index - 2):unit.index + 3]  # the pilot and the term are often stated apart
+            context = " ".join(u.text for u in nearby if u.turn == unit.turn)
+            if _BUNDLED.search(text) or (converts(text) and _OFFER.search(context) and long_term(context)):
                 weighing.add_against(unit, 4.0)
                 weighing.veto = True
                 continue
             if _REFUSAL.search(text):
                 weighing.add_against(unit, 3.0)
                 continue
-            long_term = bool(_LONG_TERM.search(text))
-            optional = long_term and bool(_OPTIONAL.search(text))
-            against = score(text, _MANDATORY, cap=2.0) + (2.0 if long_term and not optional else 0.0)
-            support = self.offer_weight(text) if not (long_term and not optional) else 0.0
+            committed = long_term(text) and not _OPTIONAL.search(text)
+            against = score(text, _MANDATORY, cap=2.0) + (2.0 if committed else 0.0)
             weighing.add_against(unit, min(against, 4.0))
-            weighing.add_for(unit, support)
+            if not committed and not _PAST.search(text):
+                weighing.add_for(unit, self.offer_weight(text, _asked_to_start(document, unit)))
         return weighing
 
-    def offer_weight(self, text: str) -> float:
+    def offer_weight(self, text: str, asked: bool = False) -> float:
         if text.rstrip().endswith("?"):  # "how do you decide today?" asks, it does not offer
             return 0.0
         weight = score(text, _FREE_TO_STOP, cap=2.0)
-        if not _OFFER.search(text):
+        if not offers(text, asked):
             return weight
-        weeks = [w for w in durations_in_weeks(text, near=_OFFER) if w > 0]
+        weeks = [w for w in durations_in_weeks(text, near=_OFFER if _OFFER.search(text) else None) if w > 0]
         if weeks and min(weeks) > 26:
             return 0.0
         weight += 1.0
         if weeks and max(weeks) <= 14:
             weight += 1.0
-        if _PROPOSING.search(text):
+        if _PROPOSING.search(text) or asked:
             weight += 0.5
         if _SMALL_SCOPE.search(text):
             weight += 0.5
@@ -143,5 +195,22 @@ class StartsSmall(SignalDetector):
 
     def decide(self, weighing: Weighing, document: ParsedDocument) -> bool:
         """A small first step must actually be offered: being free to stop is not enough alone."""
-        offered = any(_OFFER.search(unit.text) for _, unit in weighing.support)
+        offered = any(offers(unit.text, _asked_to_start(document, unit)) for _, unit in weighing.support)
         return offered and super().decide(weighing, document)
+
+
+def offers(text: str, asked: bool = False) -> bool:
+    """A small first step named as such ("a four-week pilot"), or described: a few weeks on a small
+    scope ("three weeks, two clinics, fixed fee") when proposing or answering "how would we start?"."""
+    if _OFFER.search(text):
+        return True
+    weeks = durations_in_weeks(text)
+    small = bool(_SMALL_SCOPE.search(text) or _FIXED_FEE.search(text))
+    return bool(weeks) and max(weeks) <= 14 and small and (asked or bool(_PROPOSING.search(text)))
+
+
+def _asked_to_start(document: ParsedDocument, unit: Unit) -> bool:
+    """The client has just asked how to start (the partner's next words answer it)."""
+    before = document.units[max(0, unit.index - 2):unit.index]
+    return any(not u.by_partner and u.is_question and _ASK_START.search(u.text) for u in before) and (
+        not before or before[-1].turn != unit.turn or not before[-1].by_partner or before[-1].turn == unit.turn)

@@ -1,0 +1,105 @@
+"""Simulated users for the web latency benchmark: threads, each with its own keep-alive connection.
+
+A *user* is one browser tab that fetches page after page (the HTML document or the JSON, not
+the static assets a browser keeps in its cache). Two ways to pace them:
+
+- closed loop (``think=0``): a user asks for the next page as soon as the previous one has
+  arrived, so ``users`` requests are in flight at every moment: a stress test, not a workload;
+- think time (``think=T``): a user waits a random time between page views (exponential,
+  mean ``T`` seconds) after each one, as a person reading does; the server then sees about
+  ``users / (T + latency)`` requests per second.
+"""
+
+from __future__ import annotations
+
+import http.client
+import random
+import statistics
+import threading
+import time
+from dataclasses import dataclass, field
+
+Plan = list[tuple[str, str]]  # (page name, path) in the order a user asks for them
+
+
+@dataclass
+class Run:
+    latencies: dict[str, list[float]] = field(default_factory=dict)  # page -> ms
+    errors: list[str] = field(default_factory=list)
+    wall: float = 0.0
+
+    @property
+    def count(self) -> int:
+        return sum(len(v) for v in self.latencies.values())
+
+    def all(self) -> list[float]:
+        return [x for v in self.latencies.values() for x in v]
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def fetch(conn: http.client.HTTPConnection, path: str) -> tuple[int, float]:
+    """One request; the time includes opening a new connection when the server closed an idle one
+    (uvicorn does after 5 s), as a browser would."""
+    started = time.perf_counter()
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+    except (http.client.RemoteDisconnected, ConnectionError):
+        conn.close()
+        conn.request("GET", path)
+        response = conn.getresponse()
+    response.read()
+    return response.status, (time.perf_counter() - started) * 1000
+
+
+def _user(port: int, plan: Plan, think: float, seed: int, run: Run, lock: threading.Lock) -> None:
+    rng = random.Random(seed)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    if think:
+        time.sleep(rng.uniform(0, think))  # users arrive spread out, not all in the same instant
+    for page, path in plan:
+        status, elapsed = fetch(conn, path)
+        with lock:
+            if status != 200:
+                run.errors.append(f"{path}: {status}")
+            run.latencies.setdefault(page, []).append(elapsed)
+        if think:
+            time.sleep(rng.expovariate(1 / think))
+    conn.close()
+
+
+def run_users(port: int, plans: list[Plan], think: float = 0.0) -> Run:
+    """One thread per plan (a user); returns every request's latency by page."""
+    run, lock = Run(), threading.Lock()
+    threads = [threading.Thread(target=_user, args=(port, plan, think, n, run, lock)) for n, plan in enumerate(plans)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    run.wall = time.perf_counter() - started
+    return run
+
+
+def plans(pages: dict[str, tuple[int, str]], values: dict[str, list], users: int, requests: int,
+          seed: int = 1) -> list[Plan]:
+    """``users`` plans of ``requests`` pages drawn by weight; ``{name}`` in a path takes a random value."""
+    rng = random.Random(seed)
+    names = [n for n, (weight, _) in pages.items() for _ in range(weight)]
+    out = []
+    for _ in range(users):
+        plan = []
+        for _ in range(requests):
+            page = rng.choice(names)
+            path = pages[page][1].format(**{k: rng.choice(v) for k, v in values.items()})
+            plan.append((page, path))
+        out.append(plan)
+    return out

@@ -1,0 +1,70 @@
+"""The shared base of the lock-in red flags: ``patterns`` that make a sentence a candidate,
+``vetoes`` that unmake it (a "non-exclusive licence" is not exclusivity, "no termination fee"
+is not a fee), and a rule for the party a flag binds."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar, Iterable
+
+from inhouse.analysis.contracts.context import Context
+from inhouse.analysis.contracts.detectors.base import Detector, rx
+from inhouse.analysis.contracts.structure import Sentence
+from inhouse.domain.contracts import RedFlag
+
+
+_VERB = re.compile(r"\b(?:shall|will|may|must|is|are|be|agrees?|has|have|means|can)\b", re.IGNORECASE)
+_TOC_ENTRY = re.compile(r"\b\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z]")
+
+
+def is_contents(text: str) -> bool:
+    """A run of a table of contents ("7.1 Term 49 7.2 Termination for Cause 50 ..."): it lists
+    section titles, which may or may not be filled below."""
+    return len(_TOC_ENTRY.findall(text)) >= 3 and not _VERB.search(text)
+
+
+class FlagDetector(Detector):
+    patterns: ClassVar[re.Pattern]
+    vetoes: ClassVar[re.Pattern | None] = None
+    max_evidence: ClassVar[int] = 3
+
+    def candidates(self, context: Context) -> Iterable[Sentence]:
+        for sentence in super().candidates(context):
+            if not is_contents(sentence.text):
+                yield sentence
+
+    def relevant(self, text: str) -> bool:
+        match = self.patterns.search(text)
+        if not match:
+            return False
+        return not (self.vetoes and self._vetoed(text))
+
+    def _vetoed(self, text: str) -> bool:
+        """A sentence is vetoed when every candidate match in it is explained away."""
+        cleaned = self.vetoes.sub(" ", text)
+        return not self.patterns.search(cleaned)
+
+    def binds(self, context: Context, text: str) -> str:
+        return context.subject_side(text)
+
+    def present(self, context: Context) -> bool:
+        """Whether the contract holds this flag at all (the contract-level decision)."""
+        return next(iter(self.candidates(context)), None) is not None
+
+    def detect(self, context: Context) -> RedFlag | None:
+        hits = list(self.candidates(context))
+        if not hits:
+            return None
+        sides = {self.binds(context, s.text) for s in hits}
+        return RedFlag(kind=self.kind, binds=_combine(sides),
+                       evidence=[context.evidence(s) for s in hits[: self.max_evidence]])
+
+
+def _combine(sides: set[str]) -> str:
+    known = sides - {"unknown"}
+    if "both" in known or known == {"client", "vendor"}:
+        return "both"
+    if len(known) == 1:
+        return known.pop()
+    return "unknown"
+

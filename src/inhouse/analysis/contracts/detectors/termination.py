@@ -1,0 +1,156 @@
+"""Termination for convenience: a party may end the contract without cause, by notice alone.
+Its absence for the client is the red flag no_termination_for_convenience.
+
+A sentence counts when it grants a right to terminate (``patterns``) and, in one of its
+alternatives ("(a) by mutual agreement or (b) by either party on 30 days' notice"), that right
+is either expressly without cause ("for convenience", "without cause", "for any reason or no
+reason") or rests on notice alone, with no cause (breach, insolvency, force majeure, unpaid
+invoices), no condition ("if", "should", "as follows:") and no renewal deadline attached.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from inhouse.analysis.contracts.context import Context
+from inhouse.analysis.contracts.detectors.base import rx
+from inhouse.analysis.contracts.detectors.flag_base import FlagDetector
+from inhouse.analysis.contracts.structure import Sentence
+
+_CAUSE = re.compile(
+    r"\b(?:breach|default|insolv|bankrupt|fail(?:s|ure|ed)? to|in the event (?:that )?(?:the other|either)|"
+    r"if the other|material(?:ly)?|cure|winding[- ]up|liquidation|change (?:of|in) control|force majeure|"
+    r"violat|fraud|negligen|cease to|ceases to|is unable|convicted|misconduct|regulatory|law|illegal|"
+    r"beyond (?:its|their|the|such) (?:[a-z]+['’]s? )?(?:reasonable )?control|past due|overdue|non-?payment|"
+    r"late payment|unpaid)",
+    re.IGNORECASE,
+)
+# Causes that are denied rather than required ("so long as no default exists", "other than for breach"),
+# and conditions that are the terminating party's own choice ("if it decides to discontinue the product").
+_NO_CAUSE = re.compile(r"(?:so long as|provided(?: that)?|if) no (?:default|breach|event of default)[^,;]{0,60}|"
+                       r"\bif (?:it|he|she|they|[A-Z][\w.]*(?: [A-Z][\w.]*)?) (?:in its [a-z ]{0,20}discretion )?(?:so )?"
+                       r"(?:decides?|determines?|elects?|wish(?:es)?|chooses?|desires?)\b|"
+                       r"(?:other than|except) (?:for |by reason of |as a result of )?(?:a |its |the other party['’]s )?"
+                       r"(?:material )?(?:breach|default|cause)\b", re.IGNORECASE)
+_STRONG = (r"(?:for (?:its |their |any party['’]s |[a-z]+['’]s )?(?:own )?convenience|without (?:any )?(?:cause|reason)|"
+           r"for any (?:reason|cause)(?: (?:whatsoever )?(?:or|and) (?:for )?no (?:reason|cause))|"
+           r"for any or no (?:reason|cause)|for no (?:reason|cause)|with or without (?:cause|reason)|at will|"
+           r"\bterminate (?:(?:this|the) (?:agreement|contract),? )?for any (?:reason|cause)(?! other))")
+_WITHOUT_CAUSE = (_STRONG[:-1] + r"|for any (?:reason|cause)|in (?:its|their) (?:sole )?(?:and absolute )?discretion|"
+                  r"at (?:its|their) (?:sole )?(?:option|discretion|election)|at any time)")
+_MAY = (r"(?:may|can|(?:shall|will) have the (?:right|option|ability)|ability|shall be entitled|has the (?:right|option)|"
+        r"have the (?:right|option)|is entitled|are entitled|reserves the right|be entitled|entitled|right)")
+_FILL = r",?(?: [\w,()'’\[\]*/-]+){0,10}?"  # words between the modal and the verb: "may, in its sole discretion,"
+_VERB = (r" (?:terminat\w*|(?:cancel|end|withdraw from) (?:this|the) (?:agreement|contract)|resign(?: (?:from )?(?:his|her|"
+         r"its|the|their) (?:employment|position|engagement|appointment))?)\b")
+_PERIOD_NOTICE = re.compile(
+    r"(?:\d+|\[[^\]]{0,12}\]|\*+|_+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|"
+    r"forty-five|sixty|ninety|hundred)\b)[^;]{0,40}?(?:days?|months?|weeks?|years?)['’]?s?\b[^;]{0,70}?"
+    r"(?:notice|notif)|(?:notice|notif\w*) (?:period )?of (?:at least |not less than |no less than )?(?:\d+|[a-z]+(?:-[a-z]+)?)"
+    r"(?: \(\d+\))? (?:calendar |business )?(?:days?|months?|weeks?)"
+    r"|\b(?:upon|on|by|with|after|following|giving|providing|delivering) (?:the )?(?:prior |advance )?(?:written )?"
+    r"(?:notice|notification)\b", re.IGNORECASE)
+_NOT_CONVENIENCE = re.compile(r"\bwith cause|forthwith|immediately(?! (?:preceding|following|above|below))|renew|(?<!at any time )(?:prior to|before) the (?:end|expir)|"
+                              r"end of (?:the|a|any|its|said|each|such) (?:[\w-]+ ){0,2}term\b|non-renewal|end of life",
+                              re.IGNORECASE)
+_CONDITIONAL = re.compile(
+    r"\bif\b|in the event|upon (?:the )?(?:occurrence|dissolution|termination|expiration|expiry|closing)\b|contingenc|following (?:events|circumstances)|mutual|"
+    r"agreement (?:in writing|of the parties)|by (?:written )?agreement|written consent|consent of|^\W*should\b|"
+    r"\b(?:following|after|within|during|of) (?:the (?:end|expiration|expiry) of )?such [^.;]{0,20}?(?:period|failure|"
+    r"default)s?\b|as follows\W*$|:\s*$",
+    re.IGNORECASE)
+_NEGATED = re.compile(r"(?:may|shall|will|can) not (?:be )?terminat[^;]{0,40}(?:convenience|without cause|for any reason)|"
+                      r"\bno (?:right|party shall have the right) to terminate", re.IGNORECASE)
+_PROVISO = re.compile(r";|,? provided,? (?:however,? )?that|,? except that|\.\s", re.IGNORECASE)
+# Enumerated alternatives: "(a) by mutual agreement, or (b) by either party upon notice".
+_ENUMERATOR = re.compile(r"(?:(?<=\s)|(?<=[;:,]))\((?:[a-h]|i{1,3}|iv|vi{0,3})\)\s")
+_BLANKS = re.compile(r"[_-]{3,}|\s-{2,}\s")
+_CAUSE_HEADING = re.compile(r"for cause|for breach|default|insolv|bankrupt|force majeure|change (?:of|in) control",
+                            re.IGNORECASE)
+
+
+class TerminationForConvenience(FlagDetector):
+    """Present when a party may end the contract without cause; its absence for the client
+    is the red flag no_termination_for_convenience."""
+
+    kind = "termination_for_convenience"
+    prefilter = re.compile(r"terminat|cancel", re.IGNORECASE)
+    patterns = rx(
+        _MAY + _FILL + _VERB + r"[^;]{0,140}?" + _WITHOUT_CAUSE,
+        _MAY + _FILL + _VERB + r"[^;]{0,160}?(?:notice|notif)",
+        r"(?:may|can) be (?:terminated|cancell?ed)[^;]{0,100}?(?:" + _WITHOUT_CAUSE + r"|notice|notif)",
+        r"(?:until|unless) (?:sooner |earlier )?terminated (?:by (?:either|any|each) party|at any time)[^;]{0,60}?notice",
+        r"until (?:either|any|one) party (?:gives|provides|informs|notifies|delivers)[^;]{0,80}?notice",
+        r"(?:option|election) of (?:either|any|each) party[^;]{0,60}?notice",
+        r"terminable ?(?:at will|by (?:either|any|the) |(?:up)?on [^;]{0,30}notice|without cause|for convenience|<omitted>)",
+        r"cancell?able at any time",
+        r"(?:for|at) (?:its|their|the [a-z]+['’]s) (?:own )?convenience[^;]{0,60}?terminat",
+        r"terminat\w* (?:this agreement |the agreement |any sow |any statement of work )?for convenience",
+        r"unilateral(?:ly)? (?:right to )?(?:terminat|cancel)",
+        # notice first, right second: "giving not less than six months' notice, may terminate"
+        r"notice\b[^;]{0,60}?,? (?:[\w'’]+ ){1,4}(?:may|can|shall be entitled to|shall have the right to) terminate",
+        _MAY + r",? (?:upon|on|with|by giving|by providing|after|following) [^;]{0,60}?notice[^;]{0,40}?,? terminate",
+        # "written notice of its decision to terminate", "notice of X's wish to terminate ... for any reason"
+        r"notice (?:[\w’']+ ){0,6}?of (?:its|his|her|their|[\w.]+['’]s?) (?:decision|intention|intent|wish|desire|"
+        r"election) to terminate",
+        r"notice of termination (?:for any or no reason|for any reason or (?:for )?no reason|for convenience|"
+        r"without cause)",
+    )
+    vetoes = None
+
+    def relevant(self, text: str) -> bool:
+        text = _BLANKS.sub(" ", text)
+        if not self.patterns.search(text) or _NEGATED.search(text):
+            return False
+        return any(self._without_cause(part) for part in _alternatives(text))
+
+    def _without_cause(self, text: str) -> bool:
+        grant = self.patterns.search(text)
+        if not grant:
+            return False
+        strong = re.search(_STRONG.replace(" ", r"\s+"), text, re.IGNORECASE)
+        if strong and not re.search(r"\bceas\w*\s+$", text[:strong.start()], re.IGNORECASE) and \
+                not re.search(r"force majeure", text, re.IGNORECASE):
+            return True
+        cleaned = _NO_CAUSE.sub(" ", text)
+        if _CAUSE.search(cleaned):
+            return False
+        # a proviso after the grant qualifies its consequences ("provided that if X terminates, X shall pay")
+        proviso = _PROVISO.search(text, grant.end())
+        scope = _NO_CAUSE.sub(" ", text[:proviso.start()] if proviso else text)
+        if _CONDITIONAL.search(scope) or _NOT_CONVENIENCE.search(scope):
+            return False
+        return bool(_PERIOD_NOTICE.search(text) or re.search(r"at any time", text, re.IGNORECASE))
+
+    def candidates(self, context: Context) -> Iterable[Sentence]:
+        """Relevant sentences, except notice-only grants under a heading about termination for
+        cause ("Termination for Breach", "Events of Default"): the cause is in the heading."""
+        for sentence in super().candidates(context):
+            heading = context.heading(sentence)
+            if _CAUSE_HEADING.search(heading) and "convenience" not in heading and \
+                    not re.search(_STRONG.replace(" ", r"\s+"), sentence.text, re.IGNORECASE):
+                continue
+            yield sentence
+
+    def terminating_sides(self, context: Context) -> tuple[set[str], list]:
+        sides: set[str] = set()
+        hits = []
+        for sentence in self.candidates(context):
+            verb = re.search(r"terminat", sentence.text, re.I)
+            side = context.subject_side(sentence.text, before=verb.start() if verb else None)
+            if side == "unknown" and re.search(r"\bby (?:either|any|each) party|either party", sentence.text, re.I):
+                side = "both"
+            sides.add(side)
+            hits.append(sentence)
+        return sides, hits
+
+
+def _alternatives(text: str) -> list[str]:
+    """The sentence itself, or its lead-in joined to each enumerated alternative."""
+    marks = [m.start() for m in _ENUMERATOR.finditer(text)]
+    if not marks:
+        return [text]
+    head = text[:marks[0]]
+    bounds = marks + [len(text)]
+    return [head + text[a:b] for a, b in zip(bounds, bounds[1:])]

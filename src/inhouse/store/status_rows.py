@@ -1,0 +1,135 @@
+"""The dashboard's read model: stored status and page rows, and the change tracking that keeps them honest.
+
+Every unit of work's session reports what it flushed (``track_changes``): a write to a row
+that carries ``engagement_id`` (a review, a result, a document...) raises that engagement's
+``version`` in the same transaction; a write for a linked repository raises its engagement's;
+a write to a partner, or to a row of a partner's (a proposal, a partner's person), raises the
+versions of the partner's engagements; anything else (the client, its people and their
+emails, a row of unknown scope) raises them all. What was computed from an older version is
+then no longer current, whichever process or command made the change. Job progress and the
+scans' mined-history cache change nothing shown, and are left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import event, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from inhouse.store.tables import EngagementRow, JobRow, PartnerRow, RepoRow
+from inhouse.store.tables_dashboard import EngagementStatusRow
+from inhouse.store.tables_knowledge import ScanStateRow
+
+#: Rows whose changes never change a status: job progress, the scan's mined-history cache,
+#: and the read model itself.
+_IGNORED = (JobRow, ScanStateRow, EngagementStatusRow)
+_table = EngagementStatusRow.__table__
+
+
+#: The parts of a row: (version column, "for" column, the column read by default, the full one).
+PARTS = {"status": ("status_version", "status_for", "lights", "status"),
+         "page": ("page_version", "page_for", "page", "page")}
+
+
+@dataclass
+class Stored:
+    engagement_id: int
+    version: int
+    part_version: int | None
+    part_for: str | None
+    value: dict | None  # the column asked for
+
+    def current(self, stamp: str) -> bool:
+        return self.value is not None and self.part_version == self.version and self.part_for == stamp
+
+
+class StatusRows:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def read(self, part: str, engagement_ids: list[int] | None = None, full: bool = False) -> dict[int, Stored]:
+        """Stored ``part`` ("status" or "page") by engagement id; for the status, ``full`` reads
+        the whole status rather than the portfolio's lights."""
+        version, stamp, slim, whole = (_table.c[name] for name in PARTS[part])
+        query = select(_table.c.engagement_id, _table.c.version, version, stamp, whole if full else slim)
+        if engagement_ids is not None:
+            query = query.where(_table.c.engagement_id.in_(engagement_ids))
+        return {row[0]: Stored(*row) for row in self.session.execute(query)}
+
+    def versions(self) -> list[tuple[int, int, int | None]]:
+        """(engagement id, version, version of the stored status) of every engagement, in id order."""
+        c = _table.c
+        return [tuple(row) for row in self.session.execute(
+            select(c.engagement_id, c.version, c.status_version).order_by(c.engagement_id))]
+
+    def stale(self, part: str, stamp: str) -> list[int]:
+        """Engagements whose stored ``part`` is missing or not current for ``stamp``."""
+        version, computed_for, value, _ = (_table.c[name] for name in PARTS[part])
+        query = select(_table.c.engagement_id).where(
+            version.is_(None) | (version != _table.c.version) | computed_for.is_(None) | (computed_for != stamp)
+            | value.is_(None))
+        missing = select(EngagementRow.id).where(EngagementRow.id.not_in(select(_table.c.engagement_id)))
+        return sorted(set(self.session.scalars(query)) | set(self.session.scalars(missing)))
+
+    def save(self, part: str, engagement_id: int, version: int | None, stamp: str, **values: dict) -> bool:
+        """Store ``part`` computed from ``version`` (``values``: its columns); False, storing
+        nothing, when the engagement's data changed since."""
+        version_column, stamp_column, _, _ = PARTS[part]
+        values = {version_column: version or 1, stamp_column: stamp, **values}
+        if version is None:  # no row yet (an engagement stored before change tracking existed)
+            try:
+                with self.session.begin_nested():
+                    self.session.execute(insert(_table).values(engagement_id=engagement_id, version=1, **values))
+                return True
+            except IntegrityError:
+                return False
+        done = self.session.execute(update(_table).where(
+            _table.c.engagement_id == engagement_id, _table.c.version == version).values(**values))
+        return done.rowcount == 1
+
+
+def _changed(session: Session) -> tuple[set[int], set[int], set[int], set[int], bool]:
+    """What a flush wrote: (new engagements, engagements, repositories, partners, everyone)."""
+    new, touched, repos, partners, everyone = set(), set(), set(), set(), False
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, _IGNORED):
+            continue
+        if isinstance(obj, EngagementRow):
+            (new if obj in session.new else touched).add(obj.id)
+        elif isinstance(obj, PartnerRow):
+            partners.add(obj.id)
+        elif getattr(obj, "engagement_id", None) is not None:
+            touched.add(obj.engagement_id)
+        elif getattr(obj, "repo_id", None) is not None:  # a result stored for a linked repository
+            repos.add(obj.repo_id)
+        elif getattr(obj, "partner_id", None) is not None:  # a proposal, a reference, a partner's person
+            partners.add(obj.partner_id)
+        else:  # the client, its people, their emails, and any row of unknown scope: everything
+            everyone = True
+    return new, touched, repos, partners, everyone
+
+
+def _after_flush(session: Session, _context) -> None:
+    new, touched, repos, partners, everyone = _changed(session)
+    if not (new or touched or repos or partners or everyone):
+        return
+    conn = session.connection()
+    bump = update(_table).values(version=_table.c.version + 1)
+    if everyone:
+        conn.execute(bump)
+    else:
+        if repos:
+            touched |= set(conn.scalars(select(RepoRow.engagement_id).where(RepoRow.id.in_(repos))))
+        if partners:
+            touched |= set(conn.scalars(select(EngagementRow.id).where(EngagementRow.partner_id.in_(partners))))
+        if touched - new:
+            conn.execute(bump.where(_table.c.engagement_id.in_(sorted(touched - new))))
+    if new:
+        conn.execute(insert(_table), [{"engagement_id": eid, "version": 1} for eid in sorted(new)])
+
+
+def track_changes(sessions: sessionmaker) -> None:
+    """Raise the status versions of what every session made by ``sessions`` writes."""
+    event.listen(sessions, "after_flush", _after_flush)

@@ -1,0 +1,109 @@
+"""A scan started from the engagement page runs as a background job on a real git repository:
+the form answers at once, the job's progress is polled through the API until it is done, then
+the page shows the scan. A scan that fails shows its error instead."""
+
+from __future__ import annotations
+
+import shutil
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+
+from inhouse.jobs import JobRunner
+from inhouse.services import engagements, partners, people, repos
+from inhouse.web import create_app
+from tests.gitrepo import GitRepoBuilder, lines
+
+PRIYA = "Priya Raman <priya@meridian.example>"
+MEI = "Mei Chen <mei.chen@quantialabs.io>"
+
+
+def _history(path) -> GitRepoBuilder:
+    """A year of work: the partner writes the serving code, the internal team takes over features."""
+    repo = GitRepoBuilder(path)
+    repo.commit(MEI, "2025-06-10", {"serving/api.py": lines(40, "api"), "README.md": "# ETA\n"})
+    for month in range(7, 13):
+        repo.commit(MEI, f"2025-{month:02d}-05", {"serving/api.py": lines(40 + month, "api")})
+        repo.commit(MEI, f"2025-{month:02d}-15", {"features/lanes.py": lines(20 + month, "lane")})
+    for month in range(1, 10):
+        repo.commit(PRIYA, f"2026-{month:02d}-12", {"features/lanes.py": lines(30 + month, "lane")})
+        repo.commit(PRIYA, f"2026-{month:02d}-20", {"features/weather.py": lines(10 + month, "wx")})
+    return repo
+
+
+@pytest.fixture
+def scanning(ws, tmp_path):
+    partners.add(ws, "Quantia Labs", domains=["quantialabs.io"])
+    engagement = engagements.add(ws, "ETA prediction", "Quantia Labs", "2025-06-02")
+    people.add(ws, "Priya Raman", "internal", ["priya@meridian.example"])
+    repo = _history(tmp_path / "eta-prediction")
+    linked = repos.add(ws, str(repo.path), "ETA prediction")
+    runner = JobRunner(ws, workers=1, interval=0.0)
+    with TestClient(create_app(ws, runner=runner)) as client:
+        yield client, engagement["id"], linked, repo
+    runner.shutdown()
+
+
+def _poll(client, job_id: int, timeout: float = 60.0) -> tuple[dict, list[dict]]:
+    """GET the job until it has finished; returns its last state and every state seen."""
+    seen, deadline = [], time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        job = client.get(f"/api/jobs/{job_id}").json()
+        seen.append(job)
+        if job["finished"]:
+            return job, seen
+        time.sleep(0.05)
+    raise AssertionError(f"job {job_id} did not finish in {timeout} s: {seen[-1]}")
+
+
+def test_scan_from_the_page_runs_in_the_background_then_the_page_shows_it(scanning):
+    client, eid, linked, repo = scanning
+    before = client.get(f"/engagements/{eid}").text
+    assert 'class="not-measured" data-section="share"' in before and 'id="scan-form"' in before
+    response = client.post(f"/engagements/{eid}/scans", data={"repo": str(linked["id"])}, follow_redirects=False)
+    assert response.status_code == 303
+    location = response.headers["location"]
+    assert location.startswith(f"/engagements/{eid}?job=") and location.endswith("#jobs")
+    job_id = int(location.split("job=")[1].split("#")[0])
+    page = client.get(location).text  # the page answers while the job is queued or running
+    item = page.split(f'id="job-{job_id}"', 1)[1].split("</li>", 1)[0]
+    assert "<progress" in item and "eta-prediction" in item
+    job, seen = _poll(client, job_id)
+    assert job["status"] == "done", job["error"]
+    assert job["progress"] == 1.0 and job["result"]["summary"]
+    progress = [s["progress"] for s in seen]
+    assert progress == sorted(progress)  # progress only moves forward
+    assert {s["status"] for s in seen} <= {"queued", "running", "done"}
+    assert client.get(f"/api/engagements/{eid}/jobs").json()[0]["id"] == job_id
+
+    data = client.get(f"/api/engagements/{eid}").json()
+    assert data["share"]["measured"] and data["share"]["repo"] == str(repo.path.resolve())
+    assert data["knowledge"]["truck_factor"]["value"] >= 1
+    assert {p["name"] for p in data["knowledge"]["people"]} == {"Priya Raman", "Mei Chen"}
+    after = client.get(f"/engagements/{eid}").text
+    assert 'id="share-chart"' in after and 'id="truck-factor"' in after
+    done = after.split(f'id="job-{job_id}"', 1)[1].split("</li>", 1)[0]
+    assert 'data-finished="true"' in after.split(f'id="job-{job_id}"', 1)[1][:200]
+    assert ">done<" in done
+    assert client.get(f"/jobs/{job_id}").status_code == 200
+
+
+def test_a_failing_scan_shows_its_error(scanning):
+    client, eid, linked, repo = scanning
+    shutil.rmtree(repo.path)  # the repository moved away after it was linked
+    response = client.post(f"/api/engagements/{eid}/scans", params={"repo": linked["name"]})
+    assert response.status_code == 202
+    job, _ = _poll(client, response.json()["id"])
+    assert job["status"] == "failed" and "no such folder" in job["error"]
+    page = client.get(f"/engagements/{eid}").text
+    item = page.split(f'id="job-{job["id"]}"', 1)[1].split("</li>", 1)[0]
+    assert ">failed<" in item and "no such folder" in item
+    assert 'class="not-measured" data-section="share"' in page  # nothing stored half-way
+
+
+def test_scanning_an_unknown_repository_is_a_clear_error(scanning):
+    client, eid, _, _ = scanning
+    response = client.post(f"/engagements/{eid}/scans", data={"repo": "nope"})
+    assert response.status_code == 422 and "has no repository nope" in response.text
+    assert client.get(f"/api/engagements/{eid}/jobs").json() == []
