@@ -120,3 +120,20 @@ def test_state_survives_the_store_encoding(tmp_path):
     again = scan_repository(odd.path, OPTIONS, previous=unpack(pack(first.state)))
     assert again.report.incremental
     assert _comparable(again.report) == _comparable(scan_repository(odd.path, OPTIONS).report)
+
+
+def test_incremental_equals_full_when_a_file_is_added_again(repo):
+    """A file deleted before the stored scan and added again after it keeps one history."""
+    repo.commit(PAT, "2022-03-20", {"m/eval.py": lines(3, "e"), "app/api.py": None})
+    first = scan_repository(repo.path, OPTIONS)
+    repo.commit(BOB, "2022-04-10", {"app/api.py": lines(5, "new")})
+    repo.commit(BOB, "2022-05-10", {"app/api.py": lines(6, "new")})
+    state = json.loads(json.dumps(first.state))
+    assert any(len(f) > 6 for f in state["files"]) is False  # nothing added twice yet
+    again = scan_repository(repo.path, OPTIONS, previous=state)
+    full = scan_repository(repo.path, OPTIONS)
+    assert again.report.incremental
+    assert _comparable(again.report) == _comparable(full.report)
+    assert any(len(f) > 6 for f in full.state["files"])  # app/api.py: Ann's, then Bob's addition
+    authored = {i.id: i.files_authored for i in full.report.identities}
+    assert authored["ann@acme.com"] == 1 and authored["bob@acme.com"] >= 1

@@ -31,8 +31,8 @@ def test_renames_are_followed(tmp_path):
     repo.commit(PAT, "2023-01-04", {"new/name.py": lines(31)})
     repo.commit(PAT, "2023-01-05", {"new/name.py": lines(32)})
     report = scan_repository(repo.path, ScanOptions(rules=RULES)).report
-    # new/name.py keeps its history: Ann created it (FA=1, DL=1, AC=3) -> 4.1100;
-    # Pat renamed and changed it (DL=3, AC=1) -> 3.5625, normalised 0.867: both author it.
+    # new/name.py keeps its history: Ann created it (FA=1, DL=0, AC=3) -> 3.9460;
+    # Pat renamed and changed it (DL=3, AC=0) -> 3.7850, normalised 0.959: both author it.
     # Without following the rename, Pat would be its only author.
     assert _files_authored(report) == {"ann@acme.com": 1, "pat@partner.io": 1}
     assert report.offboarding.orphaned_files == 0

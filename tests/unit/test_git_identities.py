@@ -100,6 +100,12 @@ def test_bots_are_recognised_and_configurable():
     ("README.md", False), ("docs/guide.py", False), ("vendor/lib.py", False),
     ("web/node_modules/x/index.js", False), ("proto/api_pb2.py", False), ("data/train.csv", False),
     ("static/app.min.js", False), ("img/logo.png", False),
+    # linguist's markup and template languages count, as in Avelino et al.'s truck factors
+    ("app/views/show.html.erb", True), ("lib/tasks/db.rake", True), ("x.gemspec", True),
+    ("templates/page.twig", True), ("Guardfile", True), ("config.ru", True),
+    # the authors' filters for every system: examples anywhere, benchmarks/ at the root
+    ("benchmarks/clone.js", False), ("src/benchmarks/clone.js", True), ("lib/examples/a.rb", False),
+    ("samples/a.py", False),
 ])
 def test_default_file_filter(path, counted):
     assert FileFilter().counts(path) is counted
@@ -108,5 +114,9 @@ def test_default_file_filter(path, counted):
 def test_file_filter_overrides():
     assert FileFilter(include=("vendor/ours/*",)).counts("vendor/ours/x.py")
     assert not FileFilter(exclude=("legacy/*",)).counts("legacy/old.py")
+    assert not FileFilter(exclude=("legacy/*",)).counts("app/legacy/old.py")  # any depth
+    assert not FileFilter(exclude=("/legacy/*",)).counts("legacy/old.py")  # rooted: the root only
+    assert FileFilter(exclude=("/legacy/*",)).counts("app/legacy/old.py")
+    assert FileFilter(include=("/benchmarks/*",)).counts("benchmarks/clone.js")
     assert FileFilter(vendored=True).counts("vendor/lib.py")
     assert FileFilter.everything().counts("data/train.csv")

@@ -67,7 +67,8 @@ def test_engagement_years_against_the_plan(two_years):
     assert (y1.plan_internal_share, y1.gap) == (0.3, -0.05)
     # year 2: commits 3 of 4 (the bot left out); lines 3 internal of 3 + 4 deleted = 7
     assert (y2.commits, y2.internal_commit_share, y2.internal_line_share) == (4, 0.75, 0.4286)
-    # m.py at 2022-12-31: Pat FA, DL=2, AC=3 -> 4.2740; Ann DL=3, AC=2 -> 3.4324 (0.803 > 0.75)
+    # m.py at 2022-12-31: Pat FA, DL=1 (the creation is no delivery), AC=3 -> 4.1100;
+    # Ann DL=3, AC=1 -> 3.5625 (normalised 0.867 > 0.75)
     # so Ann co-authors m.py; n.py is deleted; a.py is Ann's: 2 of 2 files
     assert y2.internal_authorship_share == 1.0
     assert (y2.plan_internal_share, y2.gap) == (0.6, 0.15)
@@ -98,3 +99,14 @@ def test_quick_mode_has_no_line_share(two_years):
     assert report.mode == "quick"
     assert [p.internal_line_share for p in report.trajectory] == [None, None]
     assert [p.internal_commit_share for p in report.trajectory] == [0.25, 0.75]
+
+
+def test_authorship_share_uses_the_same_doa_as_the_report(tmp_path):
+    # Pat creates p.py, Ann changes it once: Pat FA, DL=0, AC=1 -> 4.1685; Ann DL=1 -> 3.4570
+    # (normalised 0.829): Ann co-authors it, in the trajectory as in the report.
+    repo = GitRepoBuilder(tmp_path / "r")
+    repo.commit(PAT, "2021-02-01", {"p.py": lines(10)})
+    repo.commit(ANN, "2021-03-01", {"p.py": lines(11)})
+    report = scan_repository(repo.path, ScanOptions(rules=RULES, start=date(2021, 1, 1))).report
+    assert {i.id: i.files_authored for i in report.identities} == {"ann@acme.com": 1, "pat@partner.io": 1}
+    assert report.trajectory[-1].internal_authorship_share == 1.0

@@ -7,7 +7,9 @@ a write to a partner, or to a row of a partner's (a proposal, a partner's person
 versions of the partner's engagements; anything else (the client, its people and their
 emails, a row of unknown scope) raises them all. What was computed from an older version is
 then no longer current, whichever process or command made the change. Job progress and the
-scans' mined-history cache change nothing shown, and are left out.
+scans' mined-history cache change nothing shown, and are left out. A write to anything
+partner-scoped (a partner, a proposal, a reference check...) also raises the ``partners``
+counter in ``data_versions``, the tag of the partner comparison.
 """
 
 from __future__ import annotations
@@ -19,13 +21,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from inhouse.store.tables import EngagementRow, JobRow, PartnerRow, RepoRow
-from inhouse.store.tables_dashboard import EngagementStatusRow
+from inhouse.store.tables_dashboard import DataVersionRow, EngagementStatusRow
 from inhouse.store.tables_knowledge import ScanStateRow
 
 #: Rows whose changes never change a status: job progress, the scan's mined-history cache,
 #: and the read model itself.
-_IGNORED = (JobRow, ScanStateRow, EngagementStatusRow)
+_IGNORED = (JobRow, ScanStateRow, EngagementStatusRow, DataVersionRow)
 _table = EngagementStatusRow.__table__
+_versions = DataVersionRow.__table__
 
 
 #: The parts of a row: (version column, "for" column, the column read by default, the full one).
@@ -64,6 +67,10 @@ class StatusRows:
         return [tuple(row) for row in self.session.execute(
             select(c.engagement_id, c.version, c.status_version).order_by(c.engagement_id))]
 
+    def data_version(self, name: str) -> int | None:
+        """The counter of a scope that spans engagements (``partners``), None when there is none."""
+        return self.session.scalar(select(_versions.c.version).where(_versions.c.name == name))
+
     def stale(self, part: str, stamp: str) -> list[int]:
         """Engagements whose stored ``part`` is missing or not current for ``stamp``."""
         version, computed_for, value, _ = (_table.c[name] for name in PARTS[part])
@@ -90,12 +97,14 @@ class StatusRows:
         return done.rowcount == 1
 
 
-def _changed(session: Session) -> tuple[set[int], set[int], set[int], set[int], bool]:
-    """What a flush wrote: (new engagements, engagements, repositories, partners, everyone)."""
-    new, touched, repos, partners, everyone = set(), set(), set(), set(), False
+def _changed(session: Session) -> tuple[set[int], set[int], set[int], set[int], bool, bool]:
+    """What a flush wrote: (new engagements, engagements, repositories, partners, everyone,
+    anything partner-scoped)."""
+    new, touched, repos, partners, everyone, scoped = set(), set(), set(), set(), False, False
     for obj in (*session.new, *session.dirty, *session.deleted):
         if isinstance(obj, _IGNORED):
             continue
+        scoped = scoped or isinstance(obj, PartnerRow) or getattr(obj, "partner_id", None) is not None
         if isinstance(obj, EngagementRow):
             (new if obj in session.new else touched).add(obj.id)
         elif isinstance(obj, PartnerRow):
@@ -108,14 +117,16 @@ def _changed(session: Session) -> tuple[set[int], set[int], set[int], set[int], 
             partners.add(obj.partner_id)
         else:  # the client, its people, their emails, and any row of unknown scope: everything
             everyone = True
-    return new, touched, repos, partners, everyone
+    return new, touched, repos, partners, everyone, scoped or everyone
 
 
 def _after_flush(session: Session, _context) -> None:
-    new, touched, repos, partners, everyone = _changed(session)
+    new, touched, repos, partners, everyone, scoped = _changed(session)
     if not (new or touched or repos or partners or everyone):
         return
     conn = session.connection()
+    if scoped:
+        conn.execute(update(_versions).where(_versions.c.name == "partners").values(version=_versions.c.version + 1))
     bump = update(_table).values(version=_table.c.version + 1)
     if everyone:
         conn.execute(bump)

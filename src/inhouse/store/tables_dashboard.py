@@ -29,3 +29,12 @@ class EngagementStatusRow(Base):
     page_version: Mapped[int | None] = mapped_column(Integer)
     page_for: Mapped[str | None] = mapped_column(String(100))
     page: Mapped[dict | None] = mapped_column(JSON)
+
+
+class DataVersionRow(Base):
+    """A counter per scope that spans many engagements (``partners``: every partner-scoped row),
+    raised by the same change tracking: a cheap tag for pages over that scope."""
+
+    __tablename__ = "data_versions"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)

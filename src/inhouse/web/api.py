@@ -15,6 +15,7 @@ from inhouse.services import dashboard
 from inhouse.services import engagements as engagement_service
 from inhouse.services import jobs as job_service
 from inhouse.web import writes
+from inhouse.web.caching import PlainJSON
 from inhouse.web.deps import WS, Runner
 from inhouse.web.uploads import read_upload
 
@@ -79,7 +80,7 @@ class ReferenceIn(BaseModel):
 
 @router.get("/portfolio", summary="The engagements with their facts and status lights, a page at a time")
 def portfolio(ws: WS, page: int = Query(1, ge=1), per_page: int = Query(50, ge=1, le=500)) -> Json:
-    return dashboard.portfolio(ws, page=page, per_page=per_page)
+    return PlainJSON(dashboard.portfolio(ws, page=page, per_page=per_page))
 
 
 @router.get("/engagements", summary="Every engagement (as `inhouse engagement list --json`)")
@@ -89,7 +90,7 @@ def engagements(ws: WS) -> list[Json]:
 
 @router.get("/engagements/{ref}", summary="Everything the engagement page shows")
 def engagement(ws: WS, ref: str) -> Json:
-    return dashboard.engagement_page(ws, ref)
+    return PlainJSON(dashboard.engagement_page(ws, ref))
 
 
 @router.post("/engagements/{ref}/reviews", status_code=201, summary="Add a weekly review")
@@ -131,7 +132,7 @@ def job(ws: WS, job_id: int) -> Json:
 
 @router.get("/partners", summary="Partner comparison: partners, assessments, references, ranking")
 def partners(ws: WS) -> Json:
-    return dashboard.partner_comparison(ws)
+    return PlainJSON(dashboard.partner_comparison(ws))
 
 
 @router.post("/partners", status_code=201, summary="Add a partner")
@@ -160,4 +161,4 @@ def review_document(ws: WS, document_id: str) -> Json:
 
 @router.get("/documents/{document_id}", summary="A document's text with each finding's evidence located")
 def document(ws: WS, document_id: str) -> Json:
-    return dashboard.contract_view(ws, document_id)
+    return PlainJSON(dashboard.contract_view(ws, document_id))

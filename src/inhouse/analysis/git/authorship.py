@@ -4,13 +4,25 @@ Both follow Avelino, Passos, Hora and Valente, "A Novel Approach for Estimating 
 Factors" (ICPC 2016):
 
 * ``DOA = 3.293 + 1.098*FA + 0.164*DL - 0.321*ln(1 + AC)`` where, for developer d and
-  file f, FA is 1 when d created f, DL the number of changes d made to f (its creation
-  included) and AC the number of changes other developers made to f;
+  file f, FA is 1 when d created f, DL the number of commits in which d changed f after
+  its creation (renames included; the commit that created it is not a delivery) and AC
+  the number of such commits by other developers. Commits are counted, not lines;
+  merge commits are not counted (their changes were counted in the merged branch);
 * d *authors* f when d's DOA normalised by the highest DOA on f is above 0.75 and the
   absolute DOA is at least 3.293;
 * the truck factor is found greedily: remove the developer who authors the most files,
   again and again, until more than half of the files have no author left; the number
-  removed is the truck factor.
+  removed is the truck factor. Only the files present at the scanned revision count
+  (``filters.py`` decides which kinds).
+
+Details follow the authors' tool (aserg-ufmg/Truck-Factor), checked against their
+published values in ``benchmarks/truck_factor_literature.py`` (docs/truck-factor.md):
+a file keeps its history across renames (a rename is a delivery of whoever renamed it),
+and a file added again at the same path (re-created after a deletion, or added on two
+branches) keeps its history too, every developer who added it having FA = 1. Two
+differences: the tool also counts a first author whose absolute DOA fell below 3.293
+(the thresholds here are the paper's two), and it breaks ties between developers who
+author equally many files in no particular order (here: by identity id).
 """
 
 from __future__ import annotations
@@ -36,27 +48,33 @@ def doa(first_author: bool, deliveries: int, acceptances: int) -> float:
 
 def file_doa(record: FileRecord, owner: Sequence[int], ignored: Collection[int] = (),
              until: int | None = None) -> dict[int, float]:
-    """DOA of every identity that changed ``record`` (up to day ``until`` when given).
+    """DOA of every identity that added or changed ``record`` (up to day ``until`` when given).
 
-    ``owner`` maps a raw person index to its identity; ``ignored`` identities (bots) are
-    left out entirely, as if their commits had not happened.
+    As in Avelino et al.'s tool, the commits that *added* the file (its creation, and any
+    re-creation after a deletion) give their authors first authorship (FA = 1) and are
+    not deliveries; DL counts the commits that changed or renamed it, AC those of the
+    other identities. ``owner`` maps a raw person index to its identity; ``ignored``
+    identities (bots) are left out entirely, as if their commits had not happened.
     """
     deliveries: dict[int, int] = {}
+    adders: set[int] = set()
     changes = record.changes
-    for person, day in zip(changes[0::4], changes[1::4]):
+    additions = record.additions()  # entry numbers; almost always just {0}
+    for entry, (person, day) in enumerate(zip(changes[0::4], changes[1::4])):
         if until is not None and day > until:
             continue
         ident = owner[person]
         if ident in ignored:
             continue
-        deliveries[ident] = deliveries.get(ident, 0) + 1
+        if entry in additions:
+            adders.add(ident)
+            deliveries.setdefault(ident, 0)
+        else:
+            deliveries[ident] = deliveries.get(ident, 0) + 1
     if not deliveries:
         return {}
-    creator = -1
-    if record.creator >= 0 and (until is None or record.created <= until):
-        creator = owner[record.creator]
     total = sum(deliveries.values())
-    return {ident: doa(ident == creator, n, total - n) for ident, n in deliveries.items()}
+    return {ident: doa(ident in adders, n, total - n) for ident, n in deliveries.items()}
 
 
 def authors_from_doa(doas: dict[int, float]) -> frozenset[int]:

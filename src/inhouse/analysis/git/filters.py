@@ -1,10 +1,17 @@
 """Which files count for authorship: source files, not docs, vendored or generated code.
 
-The defaults follow the spirit of GitHub linguist, as Avelino et al. did for their
-truck factors: programming and markup languages count; documentation, third-party
-(vendored) and generated files do not. Patterns are ``fnmatch`` globs matched
-against the whole path and against every trailing part of it, so ``vendor/*``
-also excludes ``lib/vendor/x.js``.
+The defaults follow GitHub linguist, as Avelino et al. did for their truck factors
+(ICPC 2016): files of a programming or markup language count (templates such as
+ERB, Haml or Twig included); data (JSON, YAML, XML), prose (Markdown, text),
+documentation, third-party (vendored) and generated files do not. Beyond linguist,
+the authors removed examples (``examples/`` anywhere), documentation folders
+anywhere, and a root ``build/`` or ``benchmarks/`` folder from every system; those
+are in the defaults too.
+
+Patterns are ``fnmatch`` globs matched against the whole path and against every
+trailing part of it, so ``vendor/*`` also excludes ``lib/vendor/x.js``; a pattern
+starting with ``/`` is anchored at the repository's root (``/benchmarks/*`` does
+not exclude ``src/benchmarks/x.py``).
 """
 
 from __future__ import annotations
@@ -20,13 +27,18 @@ clj cljs go rs swift cs fs vb rb php pl pm lua dart ex exs erl hrl hs ml mli elm
 js mjs cjs jsx ts tsx vue svelte coffee html htm css scss sass less styl sql
 sh bash zsh fish ps1 bat cmd mk cmake tf hcl proto thrift graphql gql sol v sv vhd vhdl f f90
 f95 for asm s tex lisp el scm rkt tcl awk sed
-""".split())
-SOURCE_NAMES = frozenset({"makefile", "dockerfile", "cmakelists.txt", "rakefile", "gemfile",
-                          "jenkinsfile", "vagrantfile", "build", "workspace", "snakefile"})
+erb rhtml haml slim jade pug mustache hbs handlebars ejs twig liquid jsp phtml ctp xsl xslt xhtml
+rake gemspec ru podspec thor jbuilder builder pyw pxd pxi es6 jsm ksh csh tcsh bats m4 vim qml y l
+""".split())  # linguist's programming and markup languages (templates included), by extension
+SOURCE_NAMES = frozenset({"makefile", "gnumakefile", "dockerfile", "cmakelists.txt", "rakefile",
+                          "gemfile", "guardfile", "capfile", "podfile", "thorfile", "jakefile",
+                          "cakefile", "jenkinsfile", "vagrantfile", "build", "workspace", "snakefile",
+                          "sconstruct", "sconscript", "pkgbuild"})
 
 DEFAULT_DOCS = ("docs/*", "doc/*", "documentation/*", "*.md", "*.rst", "*.adoc",
                 "changelog*", "changes*", "license*", "licence*", "copying*", "authors*",
-                "contributing*", "readme*", "notice*", "examples/*", "example/*", "demo/*", "demos/*")
+                "contributing*", "readme*", "notice*", "examples/*", "example/*", "demo/*", "demos/*",
+                "/samples/*", "/benchmarks/*")
 DEFAULT_VENDORED = ("vendor/*", "vendors/*", "third_party/*", "third-party/*", "thirdparty/*",
                     "3rdparty/*", "external/*", "extern/*", "node_modules/*", "bower_components/*",
                     "deps/*", "site-packages/*", "*.min.js", "*.min.css", "jquery*.js",
@@ -88,8 +100,11 @@ class FileFilter:
 
 @lru_cache(maxsize=64)
 def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex matching a path when any pattern matches the path or one of its trailing parts."""
-    if not patterns:
+    """One regex matching a path when any pattern matches the path or one of its trailing
+    parts (only the whole path for a pattern anchored with a leading ``/``)."""
+    anywhere = [fnmatch.translate(p.lower()) for p in patterns if not p.startswith("/")]
+    rooted = [fnmatch.translate(p.lower().lstrip("/")) for p in patterns if p.startswith("/")]
+    parts = ([f"(?:.*/)?(?:{'|'.join(anywhere)})"] if anywhere else []) + rooted
+    if not parts:
         return re.compile(r"(?!)")
-    body = "|".join(fnmatch.translate(p.lower()) for p in patterns)
-    return re.compile(f"(?:.*/)?(?:{body})", re.DOTALL)
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.DOTALL)

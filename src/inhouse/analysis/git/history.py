@@ -22,7 +22,7 @@ from typing import Any
 
 from inhouse.analysis.git.mining import Commit
 
-STATE_VERSION = 2
+STATE_VERSION = 3  # 3: re-additions continue the record (``readds``)
 DAY = 86400
 
 
@@ -50,15 +50,25 @@ class FileRecord:
     creator: int = -1  # person index of the author who added it, -1 unknown
     created: int = -1  # UTC day it was added, -1 unknown (shallow boundary)
     deleted: int = -1  # UTC day it was deleted, -1 while it exists
-    # flat [person, day, added, deleted, ...]: every commit that added, changed or renamed it
+    # flat [person, day, added, deleted, ...]: every commit that added, changed or renamed it.
+    # Entry 0 is the addition when ``creator`` is known; ``readds`` lists the entries
+    # (by number) of later additions. Additions are first authorship, not deliveries.
     changes: array = field(default_factory=lambda: array("q"))
     # flat [person, day, deleted lines, ...]: the commits that deleted it
     drops: array = field(default_factory=lambda: array("q"))
+    readds: array = field(default_factory=lambda: array("q"))
 
     def deliveries(self):
         c = self.changes
         for i in range(0, len(c), 4):
             yield c[i], c[i + 1], c[i + 2], c[i + 3]
+
+    def additions(self) -> set[int]:
+        """The numbers of the entries of ``changes`` that added the file."""
+        adds = set(self.readds)
+        if self.creator >= 0 and self.changes:
+            adds.add(0)
+        return adds
 
 
 @dataclass
@@ -121,7 +131,13 @@ class History:
                 record.deleted = -1
                 self.path_key[change.path] = key
             elif status == "A":
-                key = self._key_for(change.path, who, day)
+                key = self.path_key.get(change.path)
+                if key is not None and self.files[key].path == change.path:
+                    record = self.files[key]  # added again: the same file, one more addition
+                    record.deleted = -1
+                    record.readds.append(len(record.changes) // 4)
+                else:
+                    key = self._new_file(change.path, who, day)
             else:  # a change: also reaches a file through a name it had before a rename
                 key = self.path_key.get(change.path)
                 if key is None:
@@ -153,7 +169,7 @@ class History:
             "people": [list(p) for p in self.people],
             # change lists as little-endian int64 in base64: compact and quick to read back
             "files": [[f.path, f.creator, f.created, f.deleted, _pack_ints(f.changes), _pack_ints(f.drops)]
-                      for f in self.files],
+                      + ([_pack_ints(f.readds)] if f.readds else []) for f in self.files],
             "path_key": self.path_key,
             "commit_days": [[p, d, n] for (p, d), n in self.commit_days.items()],
             "boundaries": sorted(self.boundaries),
@@ -170,8 +186,9 @@ class History:
                       last_day=state["last_day"], boundaries=set(state.get("boundaries", [])))
         for name, email in state["people"]:
             history.person(name, email)
-        history.files = [FileRecord(path, creator, created, deleted, _unpack_ints(changes), _unpack_ints(drops))
-                         for path, creator, created, deleted, changes, drops in state["files"]]
+        history.files = [FileRecord(path, creator, created, deleted, _unpack_ints(changes), _unpack_ints(drops),
+                                    _unpack_ints(rest[0]) if rest else array("q"))
+                         for path, creator, created, deleted, changes, drops, *rest in state["files"]]
         history.path_key = dict(state["path_key"])
         history.commit_days = {(p, d): n for p, d, n in state["commit_days"]}
         history.line_counts = dict(state.get("line_counts", {}))

@@ -135,12 +135,18 @@ def analyse(repo: GitRepo, history: History, head: str, options: ScanOptions,
     tree = repo.tree_files(head)
     counted = sorted(p for p in tree if options.files.counts(p))
     authors_by_path: dict[str, frozenset[int]] = {}
+    with_history: list[frozenset[int]] = []
     for path in counted:
         key = history.path_key.get(path)
-        authors_by_path[path] = (file_authors(history.files[key], owner, ignored)
-                                 if key is not None else frozenset())
-    tf_value, removed = truck_factor(list(authors_by_path.values()),
-                                     order_key=lambda i: groups[i].id)
+        record = history.files[key] if key is not None else None
+        authors_by_path[path] = file_authors(record, owner, ignored) if record else frozenset()
+        if record is not None and record.changes:
+            with_history.append(authors_by_path[path])
+    # The truck factor counts the files some commit added or changed, as Avelino et al.'s
+    # tool does: a file that only a merge brought in (a subtree merge, say) or that lies
+    # beyond a shallow clone's cut has no history to author it from. The off-boarding
+    # report still lists it among the files nobody inside knows.
+    tf_value, removed = truck_factor(with_history, order_key=lambda i: groups[i].id)
     truck = TruckFactor(tf_value, tuple(groups[i].id for i in removed))
 
     line_counter = None

@@ -125,10 +125,13 @@ def internal_trajectory(history: History, owner: Sequence[int], sides: Sequence[
 
 def _fold_file(record, owner, ignored, internal, ends, lines, internal_lines, alive, with_internal):
     n = len(ends)
-    per: dict[int, list[int]] = {}
+    per: dict[int, list[int]] = {}  # identity -> deliveries per period
+    added_at: dict[int, int] = {}  # identity -> first period in which it added the file (FA)
     first_k = n
     changes = record.changes
-    for person, day, added, deleted in zip(changes[0::4], changes[1::4], changes[2::4], changes[3::4]):
+    additions = record.additions()
+    for entry, (person, day, added, deleted) in enumerate(
+            zip(changes[0::4], changes[1::4], changes[2::4], changes[3::4])):
         ident = owner[person]
         if ident in ignored:
             continue
@@ -140,7 +143,11 @@ def _fold_file(record, owner, ignored, internal, ends, lines, internal_lines, al
         counts = per.get(ident)
         if counts is None:
             counts = per[ident] = [0] * n
-        counts[k] += 1
+        if entry in additions:  # first authorship, not a delivery (as in authorship.file_doa)
+            if k < added_at.get(ident, n):
+                added_at[ident] = k
+        else:
+            counts[k] += 1
         lines[k] += added + deleted
         if internal[ident]:
             internal_lines[k] += added + deleted
@@ -155,7 +162,6 @@ def _fold_file(record, owner, ignored, internal, ends, lines, internal_lines, al
             internal_lines[k] += drops[i + 2]
     created_k = bisect_left(ends, record.created) if record.created >= 0 else first_k
     gone_k = bisect_left(ends, record.deleted) if record.deleted >= 0 else n
-    creator = owner[record.creator] if record.creator >= 0 else -1
     running = dict.fromkeys(per, 0)
     for k in range(0, min(gone_k, n)):
         for ident, counts in per.items():
@@ -164,7 +170,8 @@ def _fold_file(record, owner, ignored, internal, ends, lines, internal_lines, al
             continue
         alive[k] += 1
         total = sum(running.values())
-        doas = {i: doa(i == creator, d, total - d) for i, d in running.items() if d}
+        doas = {i: doa(added_at.get(i, n) <= k, d, total - d) for i, d in running.items()
+                if d or added_at.get(i, n) <= k}
         if any(internal[i] for i in authors_from_doa(doas)):
             with_internal[k] += 1
 

@@ -24,19 +24,25 @@ _GUARANTEE = [
     re.compile(rf"\b(guarantee[sd]?|guaranteeing|promise[sd]?|assure[sd]?|warrant(s|ed)?)\b[^.;]{{0,60}}{_PERCENT}", re.I),
     re.compile(rf"{_PERCENT}[^.;]{{0,40}}\b(guaranteed|accuracy guarantee|or your money back|promised|assured)\b", re.I),
     re.compile(r"\b100\s?(%|percent|per cent) (accura\w*|detection|reliab\w*|precision|recall|correct)|"
-               r"\bzero (false (positives|negatives|rejects|alarms)|errors|mistakes)\b|\b(perfect|flawless) accuracy\b", re.I),
+               r"\bzero (false (positives|negatives|rejects|alarms)|errors|mistakes)\b|\b(perfect|"
+               r"flawless) accuracy\b", re.I),
     re.compile(r"\bguarantee[sd]? (\w+ ){0,3}(accura\w*|precision|recall|detection rate|results)\b", re.I),
 ]
 #: "nothing we can't do", "no use case we couldn't handle", "never had a case we couldn't crack",
 #: "haven't found a bordereau we can't read", "nothing we haven't done / don't cover".
 NEVER_FAILED = (
-    r"\bnothing\b[^.;!?]{0,60}\b(we|it|they|our \w+|[A-Z]\w+)( \w+)? (can't|cannot|can not|couldn't|could not|haven't|have not|"
+    r"\bnothing\b(?! (further |more |extra )?(owed|due|to pay|charged|payable))[^.;!?]{0,60}\b(we|it|they|"
+    r"our \w+|(?-i:[A-Z])\w+)"
+    r"( \w+)? (can't|cannot|can not|couldn't|could not|haven't|have not|"
     r"don't|do not|wouldn't)\b"
-    r"|\bno\b[^.;!?]{0,40}\b(use case|problem|challenge|project|task|industry|requirement|case|question|format|document|situation|"
-    r"scenario|base|type|size|volume|language|data ?set|client|customer|domain|sector|workload|setting|part|piece|system|tool|stack|"
+    r"|\bno\b[^.;!?]{0,40}\b(use case|problem|challenge|project|task|industry|requirement|case|question|"
+    r"format|document|situation|"
+    r"scenario|base|type|size|volume|language|data ?set|client|customer|domain|sector|workload|setting|part|"
+    r"piece|system|tool|stack|"
     r"integration|platform)s?"
-    r"\b[^.;!?]{0,30}\b(we|it|they|our \w+|[A-Z]\w+)( \w+)? (can't|cannot|can not|couldn't|could not|haven't)\b"
-    r"|\b(never|haven't|have not|hasn't|has not|yet to)( yet| ever)? (met|meet|had|found|find|seen|see|encountered|encounter|faced|"
+    r"\b[^.;!?]{0,30}\b(we|it|they|our \w+|(?-i:[A-Z])\w+)( \w+)? (can't|cannot|can not|couldn't|could not|haven't)\b"
+    r"|\b(never|haven't|have not|hasn't|has not|yet to)( yet| ever)? (met|meet|had|found|find|seen|see|"
+    r"encountered|encounter|faced|"
     r"face|come across|lost)\b[^.;!?]{0,60}"
     r"\b(couldn't|could not|can't|cannot|didn't|did not|wasn't able to)\b"
 )
@@ -46,55 +52,79 @@ NEVER_FAILED = (
 DENIED_LIMITS = (
     r"\b(nothing|none of (this|it|that|these)|no part of (this|it|that))\b[^.;!?]{0,50}\b(outside|beyond) (of )?(our|my) "
     r"(wheelhouse|expertise|scope|comfort zone|lane|remit|capabilit\w+|skills?|skill ?set|experience|competen\w+|reach)"
-    r"|\bnothing\b[^.;!?]{0,50}\b(we|I)('d| would| will|'ll)? need (any )?(outside )?(help|support|a partner) (with|on|for)\b"
+    r"|\bnothing\b[^.;!?]{0,50}\b(we|I)('d| would| will|'ll)? need (any )?(outside )?(help|support|"
+    r"a partner) (with|on|for)\b"
     r"|\b(every|each|all) (single )?(piece|part|bit|aspect|element|component)s? of (this|it|that|the brief)\b[^.;!?]{0,30}"
     r"\b(before|many times|already)\b|\b(we've|we have) (built|done|covered|solved|delivered) (every|each|all)( of)? (the )?"
     r"(piece|part|bit|aspect|element|component)s?\b"
     r"|\bno (\w+ ){0,2}(is |are )?too (big|small|complex|hard|difficult|ambitious)( for us)?\b"
     r"|\b(we|I) (don't|do not) (really )?have (any |real )?(weakness(es)?|limitations?|gaps|blind spots|shortcomings)\b"
-    r"|\b(we|it|the platform|our \w+) (has|have) no (known |real |significant )?(limitations?|weakness(es)?|gaps|blind spots)\b"
-    r"|\b(any|every) [\w -]{1,40}\b(and|or) (any|every) \w+|\bif it's [^.;]{0,40}, (we've got it|we do it|we cover it|we can do it)\b"
-    r"|\b(proven|works?|worked|succeeded|tested|delivered) (in|for|on|across) (every|any|all) (\w+ )?(scenario|situation|case|setting|"
-    r"environment|context|condition)s?\b|\b(whatever|everything|anything) you (need|want|could want)\b[^.;!?]{0,30}\b(covered|"
+    r"|\b(we|it|the platform|our \w+) (has|have) no (known |real |significant )?(limitations?|weakness(es)?|"
+    r"gaps|blind spots)\b"
+    r"|\b(good|great|excellent|strong|best) at (everything|anything|all of it)\b|\b(we )?(can )?cover (all of it|the lot)\b"
+    r"|\bexcel (across the board|at everything|in every)\b|\bno (\w+ ){0,2}(area|domain|field|"
+    r"aspect)s? (where|in which) (we|it) "
+    r"(fall short|struggle|are weak)\b|\b(have|has) no (real )?weakness(es)? (to speak of|worth mentioning)\b"
+    r"|\b(any|every) [\w -]{1,40}\b(and|or) (any|every) \w+|\bif it's [^.;]{0,40}, (we've got it|we do it|"
+    r"we cover it|we can do it)\b"
+    r"|\b(proven|works?|worked|succeeded|tested|delivered) (in|for|on|across) (every|any|"
+    r"all) (\w+ )?(scenario|situation|case|setting|"
+    r"environment|context|condition)s?\b|\b(whatever|everything|anything) you (need|want|"
+    r"could want)\b[^.;!?]{0,30}\b(covered|"
     r"handle|do|deliver)\b"
 )
 _NO_LIMITS = [
-    re.compile(r"\b(we|it|platform|they|I) can do (it all|everything|anything)\b|\bdo(es)? it all\b|\bno limits?\b|\blimitless\b|"
+    re.compile(r"\b(we|it|platform|they|I) can do (it all|everything|anything)\b|\bdo(es)? it all\b|"
+        r"\bno limits?\b|\blimitless\b|"
                r"\bwithout (any )?limits\b|\bunlimited (scope|use cases)\b", re.I),
     re.compile(NEVER_FAILED, re.I),
     re.compile(DENIED_LIMITS, re.I),
     re.compile(r"\b(any|every) (\w+ )?(use case|industry|challenge)\b|\b(cover|handle|solve|automate|tackle|crack)s? "
                r"(it all|everything|anything)\b|"
                r"\b(any|every) \w+( \w+)?, (any|every) \w+|\b(handles?|works? (for|on|with)|supports?|covers?|automates?) "
-               r"any \w+( \w+)?, \w+( \w+)? (or|and) \w+|\bcomplete package\b|\bwhatever (your|you)\b[^.]{0,40}\b(covered|cover|handle|do)\b",
+               r"any \w+( \w+)?, \w+( \w+)? (or|and) \w+|\bcomplete package\b|\bwhatever (your|"
+               r"you)\b[^.]{0,40}\b(covered|cover|handle|do)\b",
                re.I),
 ]
 _DEADLINE = [
-    re.compile(r"\b(offer|discount|price|pricing|rate|deal|promotion)s?\b[^.]{0,50}\b(expires?|ends?|is only valid|valid (only )?until|"
+    re.compile(r"\b(offer|discount|price|pricing|rate|deal|promotion)s?\b[^.]{0,50}\b(expires?|ends?|"
+        r"is only valid|valid (only )?until|"
                r"disappears?|goes up|increases?|changes?|only (applies|available) (until|if))\b", re.I),
-    re.compile(r"\b(sign|countersign|commit|decide|order)(ed|s|ing)? ([\w-]+ ){0,4}(by|before|until) (friday|monday|tuesday|wednesday|"
-               r"thursday|saturday|sunday|tomorrow|tonight|end of (the |this )?(day|week|month|quarter|year)|the end of|\d{1,2}(st|nd|rd|th)? "
+    re.compile(r"\b(sign|countersign|commit|decide|order)(ed|s|ing)? ([\w-]+ ){0,4}(by|before|until) (friday|"
+        r"monday|tuesday|wednesday|"
+               r"thursday|saturday|sunday|tomorrow|tonight|end of (the |this )?(day|week|month|quarter|year)|"
+               r"the end of|\d{1,2}(st|nd|rd|th)? "
                r"\w+|\w+ \d{1,2}(st|nd|rd|th)?\b)", re.I),
     re.compile(r"\bonly (\w+ )?(\d+|one|two|three|a few|a handful of) (\w+ )?(slots?|places?|spots?|seats?|licen[cs]es?) "
                r"(left|remaining|available)|\blimited[- ]time\b|\b(this|today|this week|this month|this quarter)'?s? only\b|"
-               r"\bbefore (it's too late|prices rise|the price (goes up|increases))\b|\bact now\b|\bdecid\w+ this (week|month|quarter)\b|"
-               r"\b(if|when) you sign (before|by|this|today|within)|\bsign(ed|s|ing)?\b[^.]{0,20}\b(this|by (the )?end of (this|the)) "
+               r"\bbefore (it's too late|prices rise|the price (goes up|increases))\b|\bact now\b|"
+               r"\bdecid\w+ this (week|month|quarter)\b|"
+               r"\b(if|when) you sign (before|by|this|today|within)|\bsign(ed|s|ing)?\b[^.]{0,20}\b(this|"
+               r"by (the )?end of (this|the)) "
                r"(week|month|quarter|year)\b|\bsign (this|before the end of this) (month|week|quarter)|"
                r"\boffer (is )?only valid\b|\bafter that date\b", re.I),
 ]
-_DISCOUNT = re.compile(r"\b(discount\w*|\d{1,2}\s?(%|percent|per cent) off|off the (first|list|full)|rebate|reduced (rate|price)|"
-                       r"founding-client|loyalty bonus|(first )?\d+ (days|weeks|months) (of the (term|contract|agreement) )?(are |is )?free|below (the )?list( price)?|under list( price)?|free (months?|year)|(\w+ )?(months?|year|quarter) (for )?free|at no (extra )?(cost|charge))\b", re.I)
+_DISCOUNT = re.compile(r"\b(discount\w*|\d{1,2}\s?(%|percent|per cent) off|off the (first|list|full)|rebate|"
+    r"reduced (rate|price)|"
+                       r"founding-client|loyalty bonus|(year|months?|quarter) (is|are) free|"
+                       r"(first )?\d+ (days|weeks|months) (of the (term|contract|agreement) )?(are |is )?free|"
+                       r"below (the )?list( price)?|under list( price)?|free (months?|year)|(\w+ )?(months?|"
+                       r"year|quarter) (for )?free|at no (extra )?(cost|charge))\b", re.I)
 _MULTI_YEAR = re.compile(
     r"\b(multi-?year|(two|three|four|five|2|3|4|5)[- ]years?|(24|36|48|60)[- ]months?|(two|three|four|five) years|"
     r"(24|36|48|60) months)\b", re.I)
 _CONVERSION = re.compile(
-    r"\b(converts?|rolls? (over )?into|rolls over|automatically (becomes?|converts?|renews?|rolls?|turns?|continues?|transitions?|"
-    r"starts?)|(becomes?|converts?|renews?|continues?|starts?|begins?|rolls? over) automatically|auto-?(converts?|renews?)|turns into|"
-    r"will renew|renews? (for|into|as)|continues? as|unless (cancell?ed|you cancel|terminated)|unless (you |the client )?(tell|notify|"
+    r"\b(converts?|rolls? (over )?into|rolls over|automatically (becomes?|converts?|renews?|rolls?|turns?|"
+    r"continues?|transitions?|"
+    r"starts?)|(becomes?|converts?|renews?|continues?|starts?|begins?|rolls? over) automatically|"
+    r"auto-?(converts?|renews?)|turns into|"
+    r"will renew|renews? (for|into|as)|continues? as|unless (cancell?ed|you cancel|terminated)|unless (you |"
+    r"the client )?(tell|notify|"
     r"inform|let) us|unless (\w+ ){0,3}(cancels?|opts? out|gives? notice|terminates?|objects?))\b",
     re.I)
 _TRIAL = re.compile(r"\b(pilot|trial|proof of concept|poc|starter|test|evaluation|first \w+ (weeks|months|days))\b", re.I)
-_LONG = re.compile(r"\b(annual|multi-?year|\d+[- ]month|\w+[- ]year|(12|18|24|36|48) months|subscription|licen[cs]e|plan)\b", re.I)
+_LONG = re.compile(r"\b(annual|multi-?year|\d+[- ]month|\w+[- ]year|(12|18|24|36|48) months|subscription|"
+    r"licen[cs]e|plan)\b", re.I)
 
 
 def find_red_flags(document: ParsedDocument) -> tuple[RedFlag, ...]:

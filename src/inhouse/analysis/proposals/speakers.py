@@ -1,13 +1,17 @@
 """Who says what: speaker turns in transcripts, messages in email threads, and sides.
 
 A transcript line such as ``[00:01:02] Tomasz Nowak (Forecastly): text``, ``BEN HOLLIS: text``,
-an Otter-style ``Marco Rossi  0:06`` line followed by text, or a WebVTT cue starts a turn.
-An interview written as ``Q:`` / ``A:`` lines is read as two speakers, placed by the header
-("Q = Ferro Analytics", "Carla Nunez, Redstone Builders (Q)") when it says who is who.
-Email threads are split by :mod:`threads`.
+``Ana Ruiz, Quantia: text``, ``Ana Ruiz [Quantia]: text``, a Zoom chat line ``10:02:11 From Ana
+Ruiz to Everyone: text``, an Otter-style ``Marco Rossi  0:06`` line followed by text, or a WebVTT
+cue starts a turn. An interview written as ``Q:`` / ``A:`` lines is read as two speakers, placed
+by the header ("Q = Ferro Analytics", "Carla Nunez, Redstone Builders (Q)") when it says who is
+who. Email threads are split by :mod:`threads`.
+
 Each speaker (or sender) is then put on the partner's side or the client's, using the
 ``--partner`` name when it matches a label, affiliation or e-mail domain, and otherwise
-what each side typically says (offering and pitching vs asking about the offer).
+what each side typically says (offering and pitching vs asking about the offer, its price and
+its weaknesses, or answering questions). Several people can speak for the partner: those who
+sound like it, and those who put questions to the client and get answers.
 """
 
 from __future__ import annotations
@@ -50,6 +54,9 @@ _QA_LINE = re.compile(
     rf"^\s*{_STAMP}?(?:\*\*)?(?P<label>Q|A|Question|Answer)(?:\*\*)?\s*[:.)](?:\*\*)?\s+(?P<text>\S.*)$")
 _QA_WHO = re.compile(r"\b(?P<label>Q|A)\s*=\s*(?P<who>.+?)(?=\s*[,;]\s*(?:Q|A)\s*=|\s*$)")
 _QA_TAG = re.compile(r"\((?P<label>Q|A)\)")
+_PERSON = re.compile(r"^(?:Dr\.? |Prof\.? )?[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3}(?:\s*(?:\([^)]*\)|\[[^\]]*\]|,[^,:]{2,40}|"
+                     r"\s[-|]\s[^:]{2,40}))?$")  # "Hana Ito", "Hana Ito (Quantia)", "Hana Ito, Quantia"
+_ZOOM_CHAT = re.compile(r"^\s*From\s+(?=[A-Z])|\s+to\s+(Everyone|All|Me|Host)\b.*$")
 _PARTICIPANTS = re.compile(r"^\s*(?:participants|attendees|present|speakers|on the call|in attendance)\s*:\s*(.*)$", re.I)
 
 
@@ -101,7 +108,7 @@ def parse_transcript(text: str) -> Conversation | None:
             continue
         match = _VTT_VOICE.match(line.text) or _LABEL_LINE.match(line.text)
         if match and _label_ok(match.group("label")):
-            label = match.group("label").strip(" *")
+            label = _ZOOM_CHAT.sub("", match.group("label")).strip(" *")  # "From Ana Ruiz to Everyone" -> "Ana Ruiz"
             candidates.append((label, line.start + match.start("text"), line.end))
             pending = label
             continue
@@ -112,6 +119,7 @@ def parse_transcript(text: str) -> Conversation | None:
     known = {label for label, n in counts.items() if n >= 2 or _name_in(label, affiliations)}
     if len(known) < 2 or sum(counts[label] for label in known) < 3:
         return None
+    known |= {label for label in counts if _PERSON.match(label)}  # someone who speaks once in a real conversation
     turns = [Turn(label, start, end) for label, start, end in candidates if label in known and start < end]
     turns += [Turn(label, start, end) for label, start, end in body if label in known and text[start:end].strip()]
     turns = _merge(sorted(turns, key=lambda turn: turn.start), text)
@@ -199,56 +207,75 @@ def _label_tokens(label: str) -> set[str]:
 # --- sides -----------------------------------------------------------------------------
 
 _OPS = (r"(today|currently|right now|data|team|staff|process|customers|users|patients|members|people|how many|how much|"
-        r"who (would|makes|decides|owns|signs|builds)|where|what happens|find out|tried|measure|track|history|volume|systems?|"
-        r"workflow|use|success|goal|problem|pain|urgent|struggl|keeping you|wrong|hurt|worst|biggest|matter|learn|decide|trust)")
+        r"who (would|makes|decides|owns|signs|builds)|where|what happens|find out|tried|measure|track|history|"
+        r"volume|systems?|"
+        r"workflow|use|success|goal|problem|pain|urgent|struggl|keeping you|wrong|hurt|worst|biggest|matter|"
+        r"learn|decide|trust)")
 _PARTNER_CUES = [
     (re.compile(r"\bour (platform|product|solution|engine|models?|tool|software|suite|api|technology|"
                 r"stack|pilot|pricing|licen[cs]e|subscription|offering|approach|proof of concept|"
                 r"standard|commercial|minimum|clients|founders|engineers|data scientists|smallest package|"
                 r"customers (tell|report|say|see)|team (has|have|combines|brings))\b", re.I), 2.0),
-    (re.compile(r"\b(we|I)(?:'d| would| will|'ll| can| could)? (offer|propose|suggest|recommend|build|built|deliver|specialise|"
+    (re.compile(r"\b(we|I)(?:'d| would| will|'ll| can| could)? (offer|propose|suggest|recommend|build|built|"
+        r"deliver|specialise|"
                 r"specialize|charge|price|run at|serve|have (?:built|delivered|done|deployed)|"
                 r"'ve (?:built|done|delivered|deployed)|can (?:put|arrange|introduce|send)|did .{0,40} for)\b"
                 r"|\bwhat (I|we)(?:'d| would) (propose|suggest|recommend)\b", re.I), 1.5),
-    (re.compile(r"\blet me (show|walk|tell|give|share|be (?:honest|candid|upfront|clear))\b|\bthanks? (you )?for having (us|me)\b|"
+    (re.compile(r"\blet me (show|walk|tell|give|share|be (?:honest|candid|upfront|clear))\b|"
+        r"\bthanks? (you )?for having (us|me)\b|"
                 r"\bhappy to help\b|\bshare my screen\b", re.I), 1.5),
     (re.compile(rf"\b(you|your)\b[^?]{{0,100}}\b{_OPS}[^?]*\?|\b{_OPS}\b[^?]{{0,100}}\b(you|your)\b[^?]*\?", re.I), 1.5),
     (re.compile(r"\b(before (?:we|I) (?:say|talk|put|tell|build|design|show)|I'd (?:love|like) to (?:understand|hear|learn)|"
-                r"walk (?:us|me) through|tell (?:us|me) (?:more |a little |a bit )?(?:about )?(?:your|how|what|where|who|why|when)|"
+                r"walk (?:us|me) through|tell (?:us|me) (?:more |a little |a bit )?(?:about )?(?:your|how|"
+                r"what|where|who|why|when)|"
                 r"help (?:us|me) understand)\b", re.I), 2.0),
-    (re.compile(r"\b(is|are) (the |a |an )?(leading|market-leading|number one|fastest-growing|award-winning)\b|\btrusted by\b|"
+    (re.compile(r"\b(is|are) (the |a |an )?(leading|market-leading|number one|fastest-growing|"
+        r"award-winning)\b|\btrusted by\b|"
                 r"\bwe've got (over |more than )?\d|\b(over|more than) \d[\d,]* (customers|clients|companies|users|\w+ers) "
                 r"(on|use|using|trust|rely)\b", re.I), 1.5),
     (re.compile(r"\b(account executive|sales|partnerships|business development|solutions? (?:engineer|architect)|"
                 r"customer success|vendor|supplier|consultant|consultancy)\b", re.I), 1.0),
-    (re.compile(r"\bwe (can't|cannot|won't|don't) (promise|guarantee|do|offer)\b|\bnot our (specialty|speciality|strength|area)\b", re.I), 1.0),
+    (re.compile(r"\bwe (can't|cannot|won't|don't) (promise|guarantee|do|offer)\b|\bnot our (specialty|"
+        r"speciality|strength|area)\b", re.I), 1.0),
 ]
 _CLIENT_CUES = [
-    (re.compile(r"\bwhat (are|is) (you|your \w+) (not|less|bad|weak)|\bwhat's the catch\b|\bwhere (does|do) (it|you) fall (short|down)\b|"
+    (re.compile(r"\bwhat (are|is) (you|your \w+) (not|less|bad|weak)|\bwhat's the catch\b|\bwhere (does|"
+        r"do) (it|you) fall (short|down)\b|"
                 r"\b(is there )?anything (it|you) (can't|cannot|couldn't) do\b|\bwhat are your (weaknesses|limitations)\b|"
-                r"\bthanks? (you )?for (the|your) questions\b|\b(quick )?answers?( are)? (inline|below)\b|\bto answer your questions\b", re.I), 2.0),
-    (re.compile(r"\btell (?:us|me) (?:a bit |a little |more )?about (?:yourselves|yourself|your (?:company|product|platform|firm|"
+                r"\bthanks? (you )?for (the|your) questions\b|\b(quick )?answers?( are)? (inline|below)\b|"
+                r"\bto answer your questions\b", re.I), 2.0),
+    (re.compile(r"\btell (?:us|me) (?:a bit |a little |more )?about (?:yourselves|yourself|your (?:company|"
+        r"product|platform|firm|"
                 r"offering|solution|team|background)|(?-i:[A-Z])\w+)", re.I), 2.0),
     (re.compile(r"\byour (platform|product|solution|tool|company|pricing|price|proposal|references?|offer|licen[cs]e|demo|"
-                r"slides|engine|firm|team's experience|experience|clients|customers|case studies|contract|terms)\b", re.I), 2.0),
+                r"slides|engine|firm|team's experience|experience|clients|customers|case studies|contract|"
+                r"terms)\b", re.I), 2.0),
     (re.compile(r"\b(can|could|would) you (help|send)\b|\b(able to|could|can) help (us|me)\b", re.I), 1.5),
     (re.compile(r"\bhave you (ever )?(done|worked|built|delivered|had)\b", re.I), 1.5),
-    (re.compile(r"\b(what would (?:it|that|this) cost|send (?:us|me) (?:something|the|a|over)|sounds (?:good|reasonable|great|fair|sensible)|"
+    (re.compile(r"\b(what would (?:it|that|this) cost|send (?:us|me) (?:something|the|a|over)|sounds (?:good|"
+        r"reasonable|great|fair|sensible)|"
                 r"fine by me|let's do that|appreciate that)\b", re.I), 1.5),
-    (re.compile(r"\b(how|what)\b[^?]{0,60}\b(start|first step|cost|price|charge|commercial|look like|usually begin)\b[^?]*\?", re.I), 1.5),
+    (re.compile(r"\b(how|what)\b[^?]{0,60}\b(start|first step|cost|price|charge|commercial|look like|"
+        r"usually begin)\b[^?]*\?", re.I), 1.5),
     (re.compile(r"\b(?:we'll|we will|I'll|I will) (?:need to )?(?:think|review|take|discuss|look|get back)\b", re.I), 1.5),
-    (re.compile(r"\b(anything|areas?|something) (?:that )?you(?:'re| are)? (?:not|less|weak)\b|\byour (?:weakness|limitations?)\b", re.I), 2.0),
+    (re.compile(r"\b(anything|areas?|something) (?:that )?you(?:'re| are)? (?:not|less|weak)\b|"
+        r"\byour (?:weakness|limitations?)\b", re.I), 2.0),
     (re.compile(r"\bour (cfo|ceo|board|council|it department|it team|budget|customers|members|staff|employees|"
                 r"stores|hotels|trucks|drivers|advisors|agents|examiners|dispatchers|patients|students|"
-                r"policyholders|users|shop floor|plants?|buyers|practices|receptionists|officers|investigators|clubs)\b", re.I), 1.0),
+                r"policyholders|users|shop floor|plants?|buyers|practices|receptionists|officers|"
+                r"investigators|clubs)\b", re.I), 1.0),
     (re.compile(r"\b(we|our|us)\b[^.?!]{0,50}\b(lose|losing|lost|struggl\w*|killing us|frustrat\w*|backlog|complain\w*|"
-                r"don't have|waste|behind|swamped|can't keep up|problem is|pain|hurts?)\b|\b(killing|hurting) us\b", re.I), 1.5),
+                r"don't have|waste|behind|swamped|can't keep up|problem is|pain|hurts?)\b|\b(killing|"
+                r"hurting) us\b", re.I), 1.5),
 ]
 _PARTNER_CUES.append((re.compile(
-    r"(?:^|[.!:]\s+)(?:proposal|suggestion|our suggestion|my suggestion|proposed next step)\s*:|\b(?:prove|try|test) it (?:on|in|with) "
-    r"(?:one|a single|two)\b|\b(?:a|our) (?:trial|pilot|proof of concept|poc|discovery|test drive|sprint)\b[^?.!\n]*[.!]", re.I | re.M), 2.0))
+    r"(?:^|[.!:]\s+)(?:proposal|suggestion|our suggestion|my suggestion|proposed next step)\s*:|\b(?:prove|"
+    r"try|test) it (?:on|in|with) "
+    r"(?:one|a single|two)\b|\b(?:a|our) (?:trial|pilot|proof of concept|poc|discovery|test drive|"
+    r"sprint)\b[^?.!\n]*[.!]", re.I | re.M), 2.0))
 _ROLE_CLIENT = re.compile(r"\b(client|customer|buyer|prospect)\b", re.I)
-_VENDORISH = re.compile(r"(^|[^a-z])(ai|ml|analytics|data|labs?|tech|software|digital|intelligence|insights?|robotics|vision|"
+_VENDORISH = re.compile(r"(^|[^a-z])(ai|ml|analytics|data|labs?|tech|software|digital|intelligence|insights?|"
+    r"robotics|vision|"
                         r"consulting|systems|studio|io)($|[^a-z])", re.I)
 
 
@@ -286,7 +313,7 @@ def assign_sides(conversation: Conversation, text: str, partner_name: str | None
         # several speakers on the partner's side: those who sound like it as much as half the leader when
         # someone else plainly speaks for the client, or who interview that client
         alike = net[index] >= max(3.0, 0.6 * net[top]) or (clear_client and net[index] >= max(2.0, 0.5 * net[top])) or (
-            index in interviewing and net[index] >= 1.0)
+            index in interviewing)
         is_partner = index == top or (alike and len(groups) > 2)
         for speaker in group:
             sides[speaker] = PARTNER if is_partner else CLIENT
@@ -294,15 +321,22 @@ def assign_sides(conversation: Conversation, text: str, partner_name: str | None
 
 
 def _interviewers(conversation: Conversation, text: str, groups: list[list[str]], net: list[float]) -> set[int]:
-    """The groups that put questions to the plainest client speaker and get answers: they interview the client."""
+    """The groups that put questions to the plainest client speaker and get answers: they interview the client.
+    A colleague's question ("how many trucks do we have?") speaks of "we" and does not count."""
     if len(groups) < 3 or min(net) > 0 or max(net) <= 0:
         return set()
-    client = min(range(len(groups)), key=lambda i: net[i])
+    said = [sum(t.end - t.start for t in conversation.turns if t.speaker in group) for group in groups]
+    client = min(range(len(groups)), key=lambda i: (net[i], -said[i]))
     group_of = {speaker: index for index, group in enumerate(groups) for speaker in group}
     turns = conversation.turns
-    return {group_of[asked.speaker] for asked, answer in zip(turns, turns[1:])
-            if asked.speaker in group_of and group_of[asked.speaker] != client and net[group_of[asked.speaker]] > net[client]
-            and group_of.get(answer.speaker or "") == client and text[asked.start:asked.end].rstrip().endswith("?")}
+    found = set()
+    for asked, answer in zip(turns, turns[1:]):
+        index = group_of.get(asked.speaker or "", client)
+        question = text[asked.start:asked.end].rstrip()
+        if (index != client and net[index] >= net[client] and group_of.get(answer.speaker or "") == client
+                and question.endswith("?") and not re.search(r"\b(we|our|us)\b", question, re.I)):
+            found.add(index)
+    return found
 
 
 def _org_names(speaker: str, conversation: Conversation) -> list[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from inhouse.domain.engagements import Engagement
-from inhouse.domain.participation import summarise
+from inhouse.domain.participation import delegate_and_wait, summarise
 from inhouse.domain.review_quality import FLAGS
 from inhouse.domain.reviews import week_start
 from inhouse.services import participation, reviews
@@ -32,7 +32,7 @@ def participation_in(uow: UnitOfWork, engagement: Engagement, today: date, thres
     rows = participation.weeks_in(uow, engagement, today)
     if not any(row.any_activity for row in rows):
         return {"measured": False, "why": NOT_RECORDED, "threshold_weeks": threshold}
-    alert = participation.alert_in(uow, engagement, today, threshold)
+    alert = delegate_and_wait(rows, threshold, today).to_dict()  # participation.alert_in, on the rows read once
     recent = rows[-shown:]
     weeks = [{**row.to_dict(), "current": row.week_of == week_start(today)} for row in reversed(recent)]
     return {

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
+from datetime import date
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.documents import DocumentKind
@@ -49,6 +51,15 @@ def _references(ws: Workspace) -> dict[int, list[dict]]:
     for row in rows:
         out.setdefault(row.get("partner_id"), []).append(row)
     return out
+
+
+def partners_tag(ws: Workspace) -> str | None:
+    """A tag that changes whenever the partner comparison would (None: no counter to tell)."""
+    with ws.uow() as uow:
+        version = uow.status_rows.data_version("partners")
+    if version is None:
+        return None
+    return hashlib.blake2b(repr((version, date.today().isoformat())).encode(), digest_size=12).hexdigest()
 
 
 def partner_comparison(ws: Workspace) -> dict:

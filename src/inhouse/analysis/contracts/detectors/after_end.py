@@ -45,6 +45,8 @@ AFTER_END = rx(
     r"supplies|materials|products?|units)",
     r"(?:dispose|disposal|disposition|sale|sell) of (?:any |all |the )?(?:remaining |existing )?(?:inventor|stock)",
     r"last[- ](?:time )?buy|final (?:purchase )?orders?",
+    r"post[- ](?:expiration|expiry|term)\b", r"tail (?:period|coverage)", r"run[- ]off", r"phase[- ]out",
+    r"(?:after|following|upon) (?:the )?(?:discontinu|cessation)\w*",
 )
 DUTY = rx(r"\bshall\b", r"\bwill\b", r"\bmust\b", r"\bagrees?\b", r"\bentitled\b", r"\bcontinue\b", r"\bmay\b",
           r"\bsurviv", r"\bgrants?\b", r"\boption\b", r"\bright to\b", r"\bremain\b", r"\bobligat", r"\bliable\b",
@@ -54,11 +56,21 @@ OTHER_KINDS = rx(
     r"\bcompet\w*", r"\bsolicit\w*", r"\bdisparag\w*", r"\b(?:hire|employ) (?:or|any|the)", r"\binspect\w*",
     r"first (?:right|option|refusal|negotiat\w*|offer)", r"right of first", r"(?:limitation|cap) (?:of|on) liability",
     r"(?:aggregate|total|maximum) liability", r"in no event (?:shall|will)", r"governed by", r"arbitrat\w*",
-    r"(?:shall|will) not be liable", r"directly or indirectly", r"\bcoverage\b", r"\bendorse",
+    r"(?:shall|will) not be liable", r"directly or indirectly", r"\bendorse",
 )
 HAND_BACK = rx(
     r"\breturn", r"\bdeliver", r"\btransfer", r"\bhand(?:s|ed)? over", r"\bdestroy", r"\btransition", r"\bwind[- ]?down",
     r"\binventor(?:y|ies)\b", r"sell[- ]off", r"\bcease (?:to use|using|all use)", r"\bmigrat",
+)
+
+
+# A right to end the contract, with or without cause: "may terminate", "may be cancelled", "shall have the
+# right to terminate", "elects to terminate".
+RIGHT_TO_END = rx(
+    r"\b(?:may|can|right to|entitled to|option to|elects? to|election to|decides? to|wish(?:es)? to|reserves? the right to)"
+    r",?(?: [\w,()'’\[\]*-]+){0,8}? (?:terminat\w*|cancel|rescind|withdraw from|end) (?:this|the|its|their|any|such|all)\b",
+    r"(?:may|can) be (?:terminated|cancell?ed|rescinded)\b",
+    r"\bterminable\b",
 )
 
 

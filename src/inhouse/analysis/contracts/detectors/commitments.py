@@ -4,12 +4,15 @@ and termination fees (including liquidated damages and the fees for the rest of 
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from inhouse.analysis.contracts.context import Context
 from inhouse.analysis.contracts.detectors.base import rx
 from inhouse.analysis.contracts.detectors.flag_base import FlagDetector
 from inhouse.analysis.contracts.numbers import NUMBER
+from inhouse.analysis.contracts.structure import Sentence
 
+_CLAUSE = r"(?:[^.;]|(?<=\d)\.(?=\d))"  # a character of the same clause: "Section 12.2" does not end it
 _AT_LEAST = r"(?:at least|not less than|no less than|a minimum of|minimum of|in excess of|no fewer than|not fewer than)"
 _QUANTITY = rf"(?:\$|€|£|usd|eur|\[|\*|\d|(?:{NUMBER})\b)"
 
@@ -91,7 +94,8 @@ class TerminationFee(FlagDetector):
     walking away expensive."""
 
     kind = "termination_fee"
-    prefilter = re.compile(r"liquidated|terminat|cancel|break|exit|withdraw|kill|buy|penalt|would have", re.IGNORECASE)
+    prefilter = re.compile(r"liquidated|terminat|cancel|break|exit|withdraw|kill|buy|penalt|would have|breach|violat|"
+                           r"delay|forfeit", re.IGNORECASE)
     patterns = rx(
         r"liquidated damages",
         r"(?:early )?(?:termination|cancel?lation|break(?:age)?|exit|withdrawal|kill|buy[- ]?out) (?:fee|charge|payment|"
@@ -104,6 +108,22 @@ class TerminationFee(FlagDetector):
         r"(?:pay|payable|paid|apply|applied|charged?)[^.;]{0,80}?as (?:a )?(?:penalty|liquidated damages)",
         r"\ba penalty (?:of|equal|equivalent|amounting)",
         r"(?:option|right) (?:[a-z]+ ){0,3}to buy[- ]?out",
+        # "upon such termination Customer shall pay an amount equal to six months' fees"
+        r"(?:upon|on|following|in the event(?: of| that)?|if|in case of)\b[^.;]{0,40}?\b(?:early )?terminat\w*"
+        + _CLAUSE + r"{0,200}?(?:shall|will|must|agrees? to) (?:also )?pay[^.;]{0,80}?(?:an amount equal|a sum|the sum|amount of|"
+        r"\$|€|£|\b(?:usd|eur|gbp)\b|percent|%|(?:months?|years?)['’]? (?:of )?(?:fees|payments|charges|compensation)|"
+        r"(?:fees|charges|payments) for (?:the|a|an) (?:\w+ ){0,2}(?:months?|years?|period))",
+        # a fixed sum for a breach: "in case of violation, the Party shall pay the other an equivalent of 18 months"
+        r"(?:in (?:the )?(?:case|event) of|for (?:each|any|every)) (?:any )?(?:such )?(?:violation|breach)[^.;]{0,80}?"
+        r"(?:shall|will) pay[^.;]{0,60}?(?:an? (?:amount|sum|equivalent)|\$|€|£)",
+        r"(?:pay|payable|credit|deduct)\w*[^.;]{0,80}?(?:for|per) (?:each|every) (?:full )?(?:calendar )?"
+        r"(?:day|week|month)(?:['’]s)? (?:of )?delay",
+        r"(?:late fee|penalty)[^.;]{0,40}?(?:for|per) (?:each|every) (?:day|week)|(?:for|per) (?:each|every) (?:day|week)"
+        r"[^.;]{0,20}?(?:past|after|beyond) the (?:deadline|due date|delivery date|scheduled)",
+        r"forfeit\w*[^.;]{0,80}?(?:deposit|advance|prepaid|fees?|payments?)(?=[^.;]{0,120}?(?:terminat|breach|cancel))"
+        r"|(?:terminat|breach|cancel)\w*[^.;]{0,120}?forfeit\w*[^.;]{0,80}?(?:deposit|advance|prepaid|fees?|payments?)",
+        r"(?:terminat|cancel)\w*[^.;]{0,120}?(?:unamortized|unrecovered|unrecouped) (?:costs?|investment|portion|"
+        r"amounts?|balance)",
     )
     vetoes = rx(
         r"(?:without|no|free of|not subject to any|waive\w*) (?:any )?(?:early )?(?:termination|cancellation) (?:fee|charge|penalty|payment)s?",
@@ -111,6 +131,40 @@ class TerminationFee(FlagDetector):
         r"(?:no|not be|not constitute) liquidated damages",
         r"(?:call|network) termination",
     )
+    # payment for work done up to the end is not a fee for leaving
+    earned = re.compile(r"accrued|performed|rendered|delivered|earned|incurred|up to (?:and including )?the (?:effective )?"
+                        r"(?:date|time) of (?:such )?termination|prior to (?:the )?(?:effective )?(?:date of )?termination|"
+                        r"through the (?:effective )?(?:date of )?termination|termination date", re.IGNORECASE)
+    # cancelling an order is not leaving the contract; a liability clause that lists fees is not a fee
+    order_cancelled = re.compile(r"cancel\w* (?:of |or reschedul\w* )?(?:any |an |the |such |each )?(?:purchase )?"
+                                 r"(?:orders?|shipments?|deliver(?:y|ies)|reservations?|bookings?)|(?:orders?|"
+                                 r"shipments?)\b[^.;]{0,40}?(?:rescheduled or )?cancel|(?:in-house|on order)\b[^.;]{0,60}"
+                                 r"cancel|cancel[^.;]{0,60}\b(?:in-house|on order)\b", re.IGNORECASE)
+    liability_list = re.compile(r"limitations? of liability", re.IGNORECASE)
+    leaving = re.compile(r"liquidated|terminat\w* (?:of )?(?:this|the) agreement", re.IGNORECASE)
+
+    def candidates(self, context: Context) -> Iterable[Sentence]:
+        """Relevant sentences, except "cancellation charges" in a contract whose cancellation
+        charges are for cancelled orders (and sentences under an order or delivery heading)."""
+        orders = any(self.order_cancelled.search(s.text) for s in context.sentences() if "ancel" in s.text)
+        for sentence in super().candidates(context):
+            if orders and not re.search(r"liquidated|penalt|terminat", sentence.text, re.I):
+                continue
+            if re.search(r"\border|purchase|forecast|shipment|deliver", context.heading(sentence), re.I) and \
+                    not self.leaving.search(sentence.text):
+                continue
+            yield sentence
+
+    def relevant(self, text: str) -> bool:
+        if not super().relevant(text):
+            return False
+        if (self.order_cancelled.search(text) or self.liability_list.search(text)) and not self.leaving.search(text):
+            return False
+        if self.earned.search(text) and not re.search(
+                r"liquidated|penalt|termination (?:fee|charge)|remain|would have|unexpired|balance|equal to|"
+                r"(?:months?|years?)['’]? (?:of )?(?:fees|payments|charges)", text, re.I):
+            return False
+        return True
 
     def binds(self, context: Context, text: str) -> str:
         pay = re.search(r"\b(?:pay|payable|owe|liable|liquidated)", text, re.I)

@@ -35,7 +35,8 @@ _BACKGROUND = re.compile(r"^\W*(?:[A-Z]\.\s+)?whereas\b|\bthat certain\b|have en
 
 class Exclusivity(FlagDetector):
     kind = "exclusivity"
-    prefilter = re.compile(r"exclusiv|sole|\bnot\b|prohibit|restrict|requirements|needs|purchases|grant|appoint|designat", re.IGNORECASE)
+    prefilter = re.compile(r"exclusiv|sole|\bnot\b|prohibit|restrict|requirements|needs|purchases|grant|appoint|"
+                           r"designat|no right", re.IGNORECASE)
     patterns = rx(
         r"(?<!non)(?<!non-)(?<!non\x20)(?<!non‐)\bexclusive,? (?:[a-z-]+,? ){0,4}?(?:licen[cs]e|rights?|distribut|"
         r"supplier|provider|agent|agency|representative|reseller|dealer|partner|sponsor|supply|basis|dealing|"
@@ -81,7 +82,7 @@ class Exclusivity(FlagDetector):
         r"nothing (?:in this agreement )?(?:shall|will)? ?(?:be (?:deemed|construed) to )?(?:restrict|prevent|limit|"
         r"prohibit|preclude)s?",
         r"free to (?:engage|work|provide|enter|render|contract|sell|license|deal)",
-        r"exclusively (?:used|related|attributable|relating)",
+        r"exclusively (?:used|related|attributable|relating|for (?:the )?purposes?)",
         r"(?:then[- ]current|applicable|regulatory|legal|reporting|filing) requirements",
         r"exclusive rights? in (?:and to )?",
         r"(?:not|nor) (?:to )?use (?:any |the )?(?:of )?(?:[a-z]+ )?(?:logos?|names?|marks?|trademarks?|trade names?|"

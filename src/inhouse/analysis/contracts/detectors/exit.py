@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from inhouse.analysis.contracts.context import Context
-from inhouse.analysis.contracts.detectors.after_end import speaks_about_after_end
+from inhouse.analysis.contracts.detectors.after_end import RIGHT_TO_END, speaks_about_after_end
 from inhouse.analysis.contracts.detectors.base import Detector, rx
 from inhouse.analysis.contracts.detectors.termination import TerminationForConvenience
 from inhouse.analysis.contracts.structure import Sentence
@@ -53,7 +53,7 @@ class ExitConditions(Detector):
     def relevant(self, text: str) -> bool:
         if _TRANSITION.search(text) or _CONVENIENCE.relevant(text):
             return True
-        if speaks_about_after_end(text):
+        if speaks_about_after_end(text) or RIGHT_TO_END.search(text):
             return True
         return bool(_ENDING.search(text) and (_RETURN_DATA.search(text) or _RETURN_ASSETS.search(text)))
 

@@ -28,7 +28,8 @@ class AutoRenewal(FlagDetector):
     other party can find itself bound for another term without a fresh decision."""
 
     kind = "auto_renewal"
-    prefilter = re.compile(r"renew|exten|evergreen|tacit|(?:year|month)[- ]to[- ](?:year|month)|auto|successive|consecutive|until terminated|thereafter", re.IGNORECASE)
+    prefilter = re.compile(r"renew|exten|evergreen|tacit|(?:year|month)[- ]to[- ](?:year|month)|auto|successive|"
+                           r"consecutive|until terminated|thereafter|option|continu", re.IGNORECASE)
     patterns = rx(
         r"automatic(?:al)?ly (?:be )?(?:renew|extend|continue|roll|stay)",
         r"(?:renew|extend|roll over|continue)(?:s|ed)? (?:itself )?(?:automatic(?:al)?ly|tacitly)",
@@ -46,17 +47,18 @@ class AutoRenewal(FlagDetector):
         r"(?:shall|will) (?:automatically )?(?:renew|be renewed|be extended|extend) for (?:an? |another |one )?"
         r"(?:subsequent|additional|further|successive|renewal)",
         r"(?:option|right|election)[^.;]{0,80}? to (?:renew|extend|continue (?:the|this) [a-z]+ (?:relationship|agreement))",
-        r"may,? (?:at (?:its|their) (?:sole )?(?:option|discretion|election),? )?(?:renew|extend) (?:this|the) "
+        r"may,? (?:at (?:its|their) (?:sole )?(?:option|discretion|election),? )?(?:renew|extend) (?:this |the )?"
         r"(?:agreement|term|franchise|licen[cs]e|contract|maintenance|support|subscription|services?|addendum|sow|"
         r"statement of work)",
         r"(?:agreement|term|licen[cs]e|franchise|contract|addendum|subscription) may be (?:renewed|extended) (?:[^.;]{0,60}?)(?:at (?:its|the) (?:sole )?(?:option|discretion)|by (?:written )?notice|"
-        r"upon (?:written )?notice|for (?:an? )?(?:additional|further|successive|renewal))",
+        r"upon (?:written )?notice|for (?:up to )?(?:an? |\w+ (?:\(\d+\) )?)?(?:additional|further|successive|renewal))",
         r"(?:notice|intention|election|intent) (?:[a-z]+ ){0,3}(?:of )?non[- ]?renewal",
         r"(?:intention|intent|elect(?:s|ion)?|decid\w*|wish\w*) not to (?:renew|extend)",
         r"(?<!non-)(?<!non)\brenewable(?:,| (?:(?:for|at|in|on|each|every|upon|term|period|annually|subject|with)\b|"
         r"[a-z0-9-]+[- ](?:year|month)))",
         r"(?:renewal|extension) terms? (?:shall|will) (?:commence|begin|apply) automatically",
         r"deemed (?:to be |to have been )?renewed",
+        r"(?:shall|will) (?:automatically )?extend for (?:a period of|an additional|another|a further|further)",
     )
     vetoes = rx(
         r"(?:shall|will) not (?:be )?(?:automatically )?(?:renew|extend)(?:ed)?(?! unless)",

@@ -31,6 +31,49 @@ _MAINTENANCE = rx(
     r"retrain\w* (?:of )?(?:the )?models?",
 )
 _SUPPORT_NOUN = re.compile(r"\bsupport\b", re.I)
+# Quality of what was delivered, the family CUAD's Warranty Duration covers beyond maintenance: warranty
+# terms and their breach, and the windows to inspect, test, accept or reject a delivery. They speak
+# about the clause (``relevant``) but are not a maintenance commitment (``detect`` skips them).
+_DELIVERED = (r"(?:products?|goods|shipments?|deliver(?:y|ies|ables?)|batch(?:es)?|lots?|units?|systems?|software|"
+              r"equipment|materials?|samples?|licensed technology|application|work product|services)")
+_QUALITY = rx(
+    r"\b(?:\w+|\d+)[- ](?:days?|weeks?|months?|years?)['’]? (?:limited |product |standard |extended )?warrant(?:y|ies)\b",
+    r"warrant(?:y|ies) (?:of|for) (?:a period of )?(?:\w+ )?(?:\(\d+\) )?(?:days?|weeks?|months?|years?)",
+    r"(?:breach of|fail\w* to (?:comply|conform) with) (?:the |this |such |any |its |these )?(?:foregoing |above |"
+    r"express |limited )?warrant",
+    r"(?:inspection|acceptance|rejection|test(?:ing)?|warranty|guarantee) period",
+    r"\b(?:inspect|test|examine)(?:s|ed|ion|ing)?\b[^.;]{0,80}?" + _DELIVERED,
+    r"\breject(?:s|ed|ion)?\b[^.;]{0,120}?(?:within|period|days|specifications?|non-?conform|defect|fail)",
+    r"(?:within|period)[^.;]{0,80}?\breject",
+    r"deemed (?:to (?:have been|be) )?accept", r"accept(?:ance)? or reject",
+    r"(?:does|do|did|shall) not (?:meet|conform|comply) (?:to |with )?(?:the |its |such |applicable )?(?:specifications|"
+    r"requirements|warrant)",
+    r"(?:without|free of|no) (?:additional )?charge[^.;]{0,60}?(?:updates?|upgrades?|patch|fix|repair|replace)",
+    r"free (?:from|of) (?:any )?(?:material |latent )?(?:defects?|errors?|faults?)", r"latent defects?", r"shelf[- ]life",
+    r"(?:conform|perform|operate|function)\w*[^.;]{0,80}?(?:for a period of|for (?:\w+ )?\(?\d+\)? (?:days|months|years))"
+    r"|(?:for a period of|during the (?:first )?(?:\w+ )?(?:\(\d+\) )?(?:days|months|years))[^.;]{0,80}?(?:conform|perform|"
+    r"operate|function)\w*",
+    r"guarantee\w*[^.;]{0,80}?(?:for (?:a period of )?(?:\w+ )?(?:\(\d+\) )?(?:days?|months?|years?))",
+    r"(?:expiration|expiry|end|term|duration|length) of (?:the|any|such|its|this) (?:[a-z]+ )?warrant",
+    r"claims?\b[^.;]{0,60}?(?:defect|damage|shortage|quality|non-?conform)[^.;]{0,60}?within",
+    r"warrant(?:y|ies)[^.;]{0,80}?surviv\w*[^.;]{0,60}?(?:days?|months?|years?)",
+    r"warrant\w*[^.;]{0,160}?(?:during|throughout) the (?:term|life|useful life|service life)\b",
+    r"remaining (?:shelf life|expiry|dating)|\bmonths?['’]? dating\b",
+    r"(?:notify|notice|claim)\w*[^.;]{0,80}?within[^.;]{0,40}?(?:of|after|from|following) (?:the )?(?:date of )?"
+    r"(?:receipt|delivery|installation|shipment|arrival)",
+)
+# A deficiency or discrepancy in a payment or an audited amount is not a defect in what was delivered.
+_MONEY_GAP = re.compile(r"(?:deficienc|discrepanc)\w*[^.;]{0,80}?(?:pay|audit|invoice|royalt|amount|report|statement)|"
+                        r"(?:pay|audit|invoice|royalt|underpay|overpay)\w*[^.;]{0,80}?(?:deficienc|discrepanc)", re.IGNORECASE)
+_SERVICE_WORDS = re.compile(r"mainten|support|warrant|defect|bug|repair|non-?conform", re.IGNORECASE)
+# What every maintenance commitment mentions (a cheaper filter than the one for the quality family).
+_COMMITMENT_WORDS = re.compile(r"mainten|support|bug|defect|error|fix|correct|remed|repair|resolv|warrant|hyper|"
+                               r"service level|sla|respon|resolution|patch|update|drift|retrain|incident|malfunction|"
+                               r"failure|conform|deficien|shortage|discrepan|replace|charge", re.IGNORECASE)
+_NOT_DELIVERY = re.compile(r"\b(?:books|records|accounts|premises|facilit(?:y|ies)|audit\w*|invoices?|financial|"
+                           r"reports?|statements?)\b",
+                           re.IGNORECASE)
+_VERB = re.compile(r"\b(?:shall|will|may|must|is|are|be|has|have|agrees?|provides?|means|warrants?)\b", re.IGNORECASE)
 _FREE = rx(
     r"(?:free|no (?:additional |extra |further )?(?:charge|cost|fee)|without (?:additional |extra |further )?(?:charge|"
     r"cost|fee)|at no (?:additional |extra |further )?(?:charge|cost)|free of charge|included in the (?:fees|price|"
@@ -62,11 +105,22 @@ _NOT_PROVIDED = rx(
 
 class Maintenance(Detector):
     kind = "maintenance"
-    prefilter = re.compile(r"mainten|support|bug|defect|error|fix|correct|remed|repair|resolv|warrant|hyper|service level|sla|respon|resolution|patch|update|drift|retrain|incident|malfunction|failure|conform|deficien|shortage|discrepan|replace", re.IGNORECASE)
+    prefilter = re.compile(r"mainten|support|bug|defect|error|fix|correct|remed|repair|resolv|warrant|hyper|service level|"
+                           r"sla|respon|resolution|patch|update|drift|retrain|incident|malfunction|failure|conform|"
+                           r"deficien|shortage|discrepan|replace|inspect|test|examin|reject|accept|specification|"
+                           r"guarantee|charge|shelf|dating|claim|notif|free", re.IGNORECASE)
 
     def relevant(self, text: str) -> bool:
-        if _MAINTENANCE.search(text):
+        if len(text.split()) <= 6 and not _VERB.search(text):
+            return False  # a bare title ("SOFTWARE MAINTENANCE AGREEMENT") names a subject; the text below speaks
+        if self.commitment(text):
             return True
+        return bool(_QUALITY.search(text)) and not _NOT_DELIVERY.search(text)
+
+    def commitment(self, text: str) -> bool:
+        """Does ``text`` speak about maintenance or support proper (what ``detect`` counts)?"""
+        if _MAINTENANCE.search(text):
+            return not _MONEY_GAP.search(text) or bool(_SERVICE_WORDS.search(text))
         return bool(_SUPPORT_NOUN.search(text) and re.search(r"provide|shall|will|period|month|fee", text, re.I)
                     and not re.search(r"in support of|support (?:the|its|his|her|their) (?:position|claim|efforts|"
                                       r"application|defen)|supporting documentation", text, re.I))
@@ -74,7 +128,10 @@ class Maintenance(Detector):
     def detect(self, context: Context) -> MaintenanceFinding:
         hits: list[Sentence] = []
         refused: list[Sentence] = []
-        for sentence in self.candidates(context):
+        for sentence in context.sentences():
+            if not _COMMITMENT_WORDS.search(sentence.text) or context.is_heading(sentence) or \
+                    not self.commitment(sentence.text):
+                continue
             if re.search(r"\bmeans\b|shall mean", sentence.text) and "definition" in context.heading(sentence):
                 continue
             if _NOT_PROVIDED.search(sentence.text):

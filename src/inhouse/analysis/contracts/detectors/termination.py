@@ -15,7 +15,7 @@ from typing import Iterable
 
 from inhouse.analysis.contracts.context import Context
 from inhouse.analysis.contracts.detectors.base import rx
-from inhouse.analysis.contracts.detectors.flag_base import FlagDetector
+from inhouse.analysis.contracts.detectors.flag_base import FlagDetector, is_contents
 from inhouse.analysis.contracts.structure import Sentence
 
 _CAUSE = re.compile(
@@ -42,8 +42,8 @@ _WITHOUT_CAUSE = (_STRONG[:-1] + r"|for any (?:reason|cause)|in (?:its|their) (?
 _MAY = (r"(?:may|can|(?:shall|will) have the (?:right|option|ability)|ability|shall be entitled|has the (?:right|option)|"
         r"have the (?:right|option)|is entitled|are entitled|reserves the right|be entitled|entitled|right)")
 _FILL = r",?(?: [\w,()'’\[\]*/-]+){0,10}?"  # words between the modal and the verb: "may, in its sole discretion,"
-_VERB = (r" (?:terminat\w*|(?:cancel|end|withdraw from) (?:this|the) (?:agreement|contract)|resign(?: (?:from )?(?:his|her|"
-         r"its|the|their) (?:employment|position|engagement|appointment))?)\b")
+_VERB = (r" (?:terminat\w*|(?:cancel|end|withdraw from) (?:this|the) (?:agreement|contract)|resign (?:from )?(?:his|her|"
+         r"its|the|their) (?:employment|position|engagement|appointment))\b")
 _PERIOD_NOTICE = re.compile(
     r"(?:\d+|\[[^\]]{0,12}\]|\*+|_+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|"
     r"forty-five|sixty|ninety|hundred)\b)[^;]{0,40}?(?:days?|months?|weeks?|years?)['’]?s?\b[^;]{0,70}?"
@@ -66,6 +66,8 @@ _PROVISO = re.compile(r";|,? provided,? (?:however,? )?that|,? except that|\.\s"
 # Enumerated alternatives: "(a) by mutual agreement, or (b) by either party upon notice".
 _ENUMERATOR = re.compile(r"(?:(?<=\s)|(?<=[;:,]))\((?:[a-h]|i{1,3}|iv|vi{0,3})\)\s")
 _BLANKS = re.compile(r"[_-]{3,}|\s-{2,}\s")
+_CONVENIENCE_HEADING = re.compile(r"convenience|without cause|voluntary termination|termination at will", re.IGNORECASE)
+_GRANT = re.compile(_MAY.replace(" ", r"\s+") + r",?(?:\s+[\w,()'’\[\]*/-]+){0,10}?\s+(?:terminat|cancel)", re.IGNORECASE)
 _CAUSE_HEADING = re.compile(r"for cause|for breach|default|insolv|bankrupt|force majeure|change (?:of|in) control",
                             re.IGNORECASE)
 
@@ -75,7 +77,7 @@ class TerminationForConvenience(FlagDetector):
     is the red flag no_termination_for_convenience."""
 
     kind = "termination_for_convenience"
-    prefilter = re.compile(r"terminat|cancel", re.IGNORECASE)
+    prefilter = re.compile(r"terminat|cancel|resign|withdraw|\bend\b", re.IGNORECASE)
     patterns = rx(
         _MAY + _FILL + _VERB + r"[^;]{0,140}?" + _WITHOUT_CAUSE,
         _MAY + _FILL + _VERB + r"[^;]{0,160}?(?:notice|notif)",
@@ -125,11 +127,21 @@ class TerminationForConvenience(FlagDetector):
 
     def candidates(self, context: Context) -> Iterable[Sentence]:
         """Relevant sentences, except notice-only grants under a heading about termination for
-        cause ("Termination for Breach", "Events of Default"): the cause is in the heading."""
-        for sentence in super().candidates(context):
+        cause ("Termination for Breach", "Events of Default"): the cause is in the heading. Under a
+        heading about termination for convenience ("Termination without Cause", "Voluntary
+        Termination"), any right to terminate counts: the heading says there is no cause."""
+        for sentence in context.sentences():
+            if context.is_heading(sentence) or not self.prefilter.search(sentence.text):
+                continue
             heading = context.heading(sentence)
-            if _CAUSE_HEADING.search(heading) and "convenience" not in heading and \
-                    not re.search(_STRONG.replace(" ", r"\s+"), sentence.text, re.IGNORECASE):
+            if _CONVENIENCE_HEADING.search(heading) and _GRANT.search(sentence.text) and \
+                    not _NEGATED.search(sentence.text):
+                yield sentence
+                continue
+            if not self.is_relevant(sentence.text) or is_contents(sentence.text):
+                continue
+            if _CAUSE_HEADING.search(heading) and not re.search(_STRONG.replace(" ", r"\s+"), sentence.text,
+                                                                 re.IGNORECASE):
                 continue
             yield sentence
 

@@ -7,6 +7,10 @@ What counts is the opening: the first third of a proposal, or the stretch of a c
 in which the partner says its first third of words (there the client's share of the
 talking counts too). A technical deck that opens on the client's numbers is problem-first;
 a proposal that mentions "your needs" only after pages of credentials is not.
+
+A byline ("Submitted by...") does not open anything. A sentence whose subject is the partner's
+product ("LogSage clusters your alerts...", "whatever you need, we've got it covered") is a
+pitch even when it names the client's pain.
 """
 
 from __future__ import annotations
@@ -19,15 +23,22 @@ from inhouse.analysis.proposals.text import words
 
 _LISTENING = [
     cue(r"\byou (told|described|mentioned|said|explained|shared|showed|raised|noted|indicated|outlined|highlighted|asked)\b"
-        r"|\b(told|showed) us\b|\b(we|I) (heard|understood|learned|learnt|listened)\b|\bas (I|we) understand\b|\bas you (put|said|described)"
+        r"|\b(told|showed) us\b|\b(we|I) (heard|understood|learned|learnt|listened)\b|\bas (I|"
+        r"we) understand\b|\bas you (put|said|described)"
         r"|\b(on|in|during) (our|the|yesterday's|today's) (call|chat|meeting|conversation|visit)\b"
-        r"|\bin your (own )?words\b|\bwhat we heard\b|\b(team|manager|lead|director|officer|staff)s? (told|described|explained|mentioned|said)", 2.5),
-    cue(r"\b(understand|learn|hear|know|confirm) (more |a bit more |a little more |better )?(about )?(the problem|your|what|how|where|why|who|which|more)\b"
-        r"|\bbefore (anything|we|I|saying|talking|writing|building|designing|putting)\b.{0,80}\b(understand|ask|hear|learn|know|confirm|questions?|start with you|about you|from you)\b"
+        r"|\bin your (own )?words\b|\bwhat we heard\b|\b(team|manager|lead|director|officer|staff)s? (told|"
+        r"described|explained|mentioned|said)", 2.5),
+    cue(r"\b(understand|learn|hear|know|confirm) (more |a bit more |a little more |"
+        r"better )?(about )?(the problem|your|what|how|where|why|who|which|more)\b"
+        r"|\bbefore (anything|we|I|saying|talking|writing|building|designing|putting)\b.{0,80}\b(understand|"
+        r"ask|hear|learn|know|confirm|questions?|start with you|about you|from you)\b"
         r"|\bstart(ing)? (from|with) (your side|you\b|your)|\bwalk (us|me) through\b"
-        r"|\btell (us|me) (more|about|a little|a bit|what|how|where|why)|\b(keeping you up|going wrong|most urgent|most painful|biggest headache|hurting most|in your words)\b"
-        r"|\b(would love|'d love|'d like|would like) to (understand|hear|learn)\b|\brather start with you\b|\bquestions? (for you|we still have|to you)\b"
-        r"|\bhelp (us|me) (to )?understand\b|\b(when|as) we (met|spoke|talked)\b|\b(in|during) our (call|meeting|conversation|workshop|"
+        r"|\btell (us|me) (more|about|a little|a bit|what|how|where|why)|\b(keeping you up|going wrong|"
+        r"most urgent|most painful|biggest headache|hurting most|in your words)\b"
+        r"|\b(would love|'d love|'d like|would like) to (understand|hear|learn)\b|\brather start with you\b|"
+        r"\bquestions? (for you|we still have|to you)\b"
+        r"|\bhelp (us|me) (to )?understand\b|\b(when|as) we (met|spoke|talked)\b|\b(in|during) our (call|"
+        r"meeting|conversation|workshop|"
         r"discussion|visit|interview)s?\b|\bput it (bluntly|simply|well|plainly)\b", 2.5),
 ]
 _THEIR_ORG = re.compile(
@@ -37,10 +48,12 @@ _QUANTITY = re.compile(
     r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty) (working |business |full )?"
     r"(days|hours|weeks|months) (to|per|a|each|every|of)\b", re.I)
 _PAIN = re.compile(
-    r"\b(problems?|challeng\w*|pain\w*|struggl\w*|backlogs?|bottlenecks?|delays?|delayed|waiting|complain\w*|manual(ly)?|by hand|"
+    r"\b(problems?|challeng\w*|pain\w*|struggl\w*|backlogs?|bottlenecks?|delays?|delayed|waiting|complain\w*|"
+    r"manual(ly)?|by hand|"
     r"frustrat\w*|burn(ing|ed|t)? out|burnout|los(e|es|ing|t)|loss(es)?|costs?|costing|costly|wast\w*|wrong|misrout\w*|late|"
     r"overload\w*|pressure|urgent|errors?|mistakes?|slow\w*|risks?|fail\w*|gaps?|inconsisten\w*|warned|incidents?|churn|"
-    r"shortages?|empty|too (much|many|long|slow)|spend(s|ing)?|difficult\w*|hard to|worr\w*|concern\w*|needs?|goals?|want(s|ed)?|"
+    r"shortages?|empty|too (much|many|long|slow)|spend(s|ing)?|difficult\w*|hard to|worr\w*|concern\w*|needs?|"
+    r"goals?|want(s|ed)?|"
     r"aims?|objectives?|hurt\w*|issues?|stuck|unplanned|downtime|surprised|behind|overdue|takes? \w+ (days|hours|weeks)|"
     r"\d+(\.\d+)?\s?(%|percent|per cent))\b",
     re.I,
@@ -54,18 +67,22 @@ _PITCH_QUESTION = re.compile(
     r"\b(ready to|want to (see|learn|know more)|why not|interested in|shall I|would you like|can we (schedule|book|set up)|"
     r"are you ready|how about|what if you could|imagine|any questions|make sense|see my screen|hear me)\b", re.I)
 _SELF_CUES = [
-    cue(r"\b(founded|established) (in \d{4}|by|\d+ years ago|in the)|\bspin-?(out|off)\b|\bspun[- ](out|off)\b|\b\d[\d,]* (people|employees|engineers|"
+    cue(r"\b(founded|established) (in \d{4}|by|\d+ years ago|in the)|\bspin-?(out|off)\b|\bspun[- ](out|"
+        r"off)\b|\b\d[\d,]* (people|employees|engineers|"
         r"data scientists|staff|experts|consultants|specialists|developers|researchers)\b|\boffices? in\b|\bawards?\b|"
         r"\baward-winning\b|\b(iso ?27001|soc ?2)\b|\b(named|recogni[sz]ed) (a|as)\b|\bpeer-reviewed\b", 2.0),
-    cue(r"\b(leading|leader in|market-leading|market's|best-in-class|world-class|state-of-the-art|cutting-edge|next-generation|"
+    cue(r"\b(leading|leader in|market-leading|market's|best-in-class|world-class|state-of-the-art|"
+        r"cutting-edge|next-generation|"
         r"revolutionary|transforming|pioneer\w*|unique|proprietary|most advanced|industry-leading|the best)\b", 1.5),
-    cue(r"\b\d[\d,]*\+? ([\w-]+ ){0,2}(inspected|deployed|served|delivered|installed|processed|automated|monitored|live)\b", 1.5),
+    cue(r"\b\d[\d,]*\+? ([\w-]+ ){0,2}(inspected|deployed|served|delivered|installed|processed|automated|"
+        r"monitored|live)\b", 1.5),
     cue(r"\b(trusted by|used by|deployed (in|at|on|across)|serv(es|ing) (more than |over )?\d|customers in|clients in|"
         r"\d[\d,]* (customers|clients|airlines|hospitals|banks|utilities|agencies|dealerships|terminals|broadcasters|"
         r"companies|carriers|retailers|brands|firms))\b", 1.5),
     cue(r"\bour (platform|technology|tech|stack|engine|models?|solution|product|suite|team|company|founders|architecture|"
         r"algorithms?|software|tools?|capabilities|features|api|roadmap|dashboards?|integrations?|latest|release|new|system|"
-        r"ai|infrastructure|pipeline|research|expertise|experience|track record|customers|clients|offering|portfolio|mission|"
+        r"ai|infrastructure|pipeline|research|expertise|experience|track record|customers|clients|offering|"
+        r"portfolio|mission|"
         r"own|cameras|computer|speech|word|conversational|network|lead-scoring|models)\b", 1.5),
     cue(r"\b(who we are|about us|let me (show|walk you through|give you|tell you about|start with)|share my screen|"
         r"(quick|short|brief) (tour|demo|overview|intro)|reaching out because|next slide|this is our|"
@@ -78,25 +95,33 @@ _SELF_CUES = [
         r"maritime|legal|real-time|market|spin-out)\b", 1.0),
 ]
 _TECH = re.compile(
-    r"\b(kubernetes|docker|microservices?|apis?|rest|grpc|kafka|cloud|azure|aws|gcp|gpus?|transformers?|neural|deep learning|"
-    r"machine learning|gradient[- ]boost\w*|xgboost|lightgbm|random forest|isolation forests?|llms?|large language models?|fine-tun\w*|"
+    r"\b(kubernetes|docker|microservices?|apis?|rest|grpc|kafka|cloud|azure|aws|gcp|gpus?|transformers?|"
+    r"neural|deep learning|"
+    r"machine learning|gradient[- ]boost\w*|xgboost|lightgbm|random forest|isolation forests?|llms?|"
+    r"large language models?|fine-tun\w*|"
     r"embeddings?|vector|retrieval|rag|autoencoder|reinforcement learning|computer vision|nlp|pipelines?|feature store|"
     r"mlops|mlflow|airflow|latency|throughput|p95|uptime|sla|architecture|ensembles?|algorithms?|parameters|inference|"
-    r"dashboards?|integrat\w*|sdk|saas|on-prem\w*|edge|iot|sensors?|hyperspectral|digital twin|automl|low-code|no-code|agents?|"
-    r"chatbots?|generative|genai|model registry|drift|scalab\w*|real-time|streaming|databases?|data lake|snowflake|dbt|spark|"
+    r"dashboards?|integrat\w*|sdk|saas|on-prem\w*|edge|iot|sensors?|hyperspectral|digital twin|automl|"
+    r"low-code|no-code|agents?|"
+    r"chatbots?|generative|genai|model registry|drift|scalab\w*|real-time|streaming|databases?|data lake|"
+    r"snowflake|dbt|spark|"
     r"ms|fastapi|sso|encoder|decoder|diarisation|solvers?|optimi[sz]er|engine|module|modules|widget|platform)\b", re.I)
 
 _BYLINE = re.compile(r"^\W*((submitted|prepared|presented|written|compiled|sent|issued|delivered|authored) (by|for|to)\b|"
                      r"(date|version|ref|reference|document|status|confidential\w*|draft|v\d)\b\W)", re.I)
-_PRODUCT_START = re.compile(r"^\W*(our (platform|product|solution|engine|tool|app|software|system|model|assistant|technology)|"
-                            r"the (platform|product|solution|engine|app|software)) (\w+ )?(is|does|will|can|reads|turns|helps|uses|"
-                            r"gives|finds|scores|predicts|clusters|automates|analy[sz]es|detects|works|lets|sends|connects)\b", re.I)
+_PRODUCT_START = re.compile(r"^\W*(our (platform|product|solution|engine|tool|app|software|system|model|"
+    r"assistant|technology)|"
+                            r"the (platform|product|solution|engine|app|software)) (\w+ )?(is|does|will|can|"
+                            r"reads|turns|helps|uses|"
+                            r"gives|finds|scores|predicts|clusters|automates|analy[sz]es|detects|works|lets|"
+                            r"sends|connects)\b", re.I)
 _PROBLEM_HEADING = cue(
     r"\b(your|you|problem|problems|challenges?|situation|context|background|needs?|goals?|objectives?|pain|heard|"
     r"understanding|current state|why now|(your|the) brief|what we learned|where you are)\b", 1.0)
 _SELF_HEADING = cue(
     r"\b(about|who we are|company|overview|technology|technical|architecture|platform|product|stack|capabilities|features|"
-    r"at a glance|in numbers|in brief|in short|snapshot|fact ?sheet|how it works|credentials|track record|introducing|introduction|our (team|solution|approach|story|experience|"
+    r"at a glance|in numbers|in brief|in short|snapshot|fact ?sheet|how it works|credentials|track record|"
+    r"introducing|introduction|our (team|solution|approach|story|experience|"
     r"company|technology)|lifecycle|pipeline|infrastructure|highlights)\b", 1.0)
 
 

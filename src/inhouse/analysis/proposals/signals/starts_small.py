@@ -6,6 +6,15 @@ terms, minimum commitments, "not sold separately", refusing a trial — and, dec
 a "pilot" that converts automatically into a long subscription unless cancelled, or a
 "pilot phase" that is just the first months of a fixed term: that is not starting small.
 A long contract offered only as an optional next step after a pilot does not count against.
+
+The small step may be named (pilot, proof of value, spike, bake-off, sandbox, "a fixed-fee
+fortnight", "a one-off test on a sample") or only described: a few weeks on a small scope
+("three weeks, two clinics, fixed fee") when the partner proposes it or answers "how would we
+start?"; a line under a "Pilot" or "Getting started" heading is read with its heading. Against
+it, besides long terms of any length ("30-month", "three-season minimum"): talking a pilot down
+("we used to do pilots", "trials understate the benefit", "better than a trial"), a first phase
+that cannot be bought on its own, and a pilot that is the first months of the contract. A pilot
+in a reference ("we ran a pilot with X in 2022") is not an offer; "no auto-renewal" is no conversion.
 """
 
 from __future__ import annotations
@@ -23,46 +32,75 @@ _NUMBER_WORDS = {
 }
 _DURATION = re.compile(
     r"\b(\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")[\s-]*(?:\(\d+\)[\s-]*)?"
-    r"(?:working |business |calendar |harvest |school |trading |billing |summer |winter )?(day|week|fortnight|month|year|quarter|"
+    r"(?:working |business |calendar |harvest |school |trading |billing |summer |winter )?(day|week|fortnight|"
+    r"month|year|quarter|"
     r"season)s?\b", re.I)
 _OFFER = re.compile(
     r"\b(pilots?|proofs?[- ]of[- ](concept|value)|pocs?|povs?|trials?|discovery|sprints?|prototypes?|test runs?|feasibility|"
-    r"starter|first phase|phase (1|one|zero|0)|small (first )?step|start(ing)? small|small (pilot|experiment|project|test|scope)|"
+    r"starter|first phase|phase (1|one|zero|0)|small (first )?step|start(ing)? small|small (pilot|experiment|"
+    r"project|test|scope)|"
     r"experiments?|shadow mode|mvp|minimum viable|try (it|this|us) (out|on)|test it on|(paid|small|short|limited|first) "
     r"(\w+ )?(test|engagement|project|phase|evaluation)|test (phase|period)|evaluation period|trial period|phase zero|"
-    r"try-?out|foundation sprint|quick win|try (it|this|us|things)( out)? (for|on|with|in)|spikes?|pilot study|dry run|bake-?off|"
-    r"taster|trial run|start(ing)? (with|on|in) (just |only )?(one|a single|a small|two) |to (prove|test|validate|demonstrate) (the )?"
-    r"(value|concept|approach|idea|hypothesis)|(fixed[- ]fee|fixed[- ]price|time-?boxed|paid|short|small|one-off|quick|free|no-cost|"
-    r"low-cost|limited|first|initial|lightweight|light-touch|mini|low-risk|bite-sized|contained|scoped) ([\w-]+ ){0,2}(tests?|trials?|runs?|evaluations?|exercises?|engagements?|study|assessments?|experiments?|benchmarks?|"
-    r"fortnight|sprints?|phases?|projects?|piece of work)|(tests?|trials?|runs?|benchmarks?|evaluations?) on (a |an )?(sample|subset|"
+    r"try-?out|foundation sprint|quick win|try (it|this|us|things)( out)? (for|on|with|in)|spikes?|"
+    r"pilot study|dry run|bake-?off|"
+    r"taster|trial run|try (it|this|us)( out)? (free|for free)|sandbox|free (account|tier)|thin slice|"
+    r"\d+[- ](day|week|month)s? (paid |free |fixed-fee |fixed-price )?"
+    r"(evaluation|assessment|engagement|study|test|exercise|review|trial|pilot)s?|start(ing)? (with|on|"
+    r"in) (just |only )?(one|a single|a small|two) |to (prove|test|validate|demonstrate) (the )?"
+    r"(value|concept|approach|idea|hypothesis)|(fixed[- ]fee|fixed[- ]price|time-?boxed|paid|short|small|"
+    r"one-off|quick|free|no-cost|"
+    r"low-cost|limited|first|initial|lightweight|light-touch|mini|low-risk|bite-sized|contained|"
+    r"scoped) ([\w-]+ ){0,2}(tests?|trials?|runs?|evaluations?|exercises?|engagements?|study|assessments?|"
+    r"experiments?|benchmarks?|"
+    r"fortnight|sprints?|phases?|projects?|piece of work)|(tests?|trials?|runs?|benchmarks?|"
+    r"evaluations?) on (a |an )?(sample|subset|"
     r"slice|handful|small|few|\d))\b", re.I)
 _PROPOSING = re.compile(
     r"\b(we|I)('d| would| could| can| will)? ?(suggest|propose|offer|recommend)|\b(start|begin|kick off) with\b|"
-    r"\bfirst step\b|\bnext step\b|\bgetting started\b|\bhow (we|to) (suggest )?start|\bpropose to begin\b|\bstarting point\b|"
-    r"\b(our|my) (suggestion|proposal|recommendation)\b|^\W*(suggestion|proposal|proposed next step)\s*:|\bwhat (I|we)('d| would) do\b|"
-    r"\b(happy|glad|keen) to (run|do|start|offer|set up)|\b(we|I) (can|could) (run|do|start|set up)|\blet's (try|start|do)", re.I)
+    r"\bfirst step\b|\bnext step\b|\bgetting started\b|\bhow (we|to) (suggest )?start|\bpropose to begin\b|"
+    r"\bstarting point\b|"
+    r"\b(a |the )?(sensible|good|natural|easy|simple|logical|low-risk) (start|first step|starting point|way to start)\b|"
+    r"\b(our|my) (suggestion|proposal|recommendation)\b|^\W*(suggestion|proposal|proposed next step)\s*:|"
+    r"\bwhat (I|we)('d| would) do\b|"
+    r"\b(happy|glad|keen) to (run|do|start|offer|set up)|\b(we|I) (can|could) (run|do|start|set up)|"
+    r"\blet's (try|start|do)", re.I)
 _SMALL_SCOPE = re.compile(
-    r"\b(one|a single|just one|only one) (?!(of|thing|more|day|week|month|year|time|point|way|reason|question|step|another|"
-    r"side|hand|last)\b)[a-z][\w-]{2,}\b|\b(one|a single|two|three|a few|a couple of|a handful of|limited to|only|just|up to \d+)\b.{0,40}\b(depots?|branch(es)?|clinics?|"
-    r"practices?|wards?|schools?|kilns?|warehouses?|shops?|outlets?|restaurants?|venues?|vessels?|ships?|trucks?|routes?|titles?|"
-    r"products?|skus?|accounts?|carriers?|suppliers?|markets?|languages?|desks?|forms?|document types?|valleys?|clubs?|events?|"
+    r"\ba (small )?(sample|subset|slice|handful) of\b|\b(one|a single|just one|only one|1) (?!(of|thing|more|"
+    r"day|week|month|year|time|point|way|reason|question|step|another|"
+    r"side|hand|last)\b)[a-z][\w-]{2,}\b|\b(one|a single|two|three|[1-3]|a few|a couple of|a handful of|"
+    r"limited to|only|just|up to \d+)\b.{0,40}\b(depots?|branch(es)?|clinics?|"
+    r"practices?|wards?|schools?|kilns?|warehouses?|shops?|outlets?|restaurants?|venues?|vessels?|ships?|"
+    r"trucks?|routes?|titles?|"
+    r"products?|skus?|accounts?|carriers?|suppliers?|markets?|languages?|desks?|forms?|document types?|"
+    r"valleys?|clubs?|events?|"
     r"samples?|subsets?|lanes?|courts?|offices?|regions?|districts?|lines?|teams?|departments?|sites?|"
-    r"segments?|queues?|stores?|hotels?|cit(y|ies)|zones?|roles?|fleets?|use cases?|process(es)?|plants?|countr(y|ies)|brands?|"
+    r"segments?|queues?|stores?|hotels?|cit(y|ies)|zones?|roles?|fleets?|use cases?|process(es)?|plants?|"
+    r"countr(y|ies)|brands?|"
     r"categor(y|ies)|channels?|metering areas?|acquisitions?|farms|properties|agents|feeders|modules?)\b", re.I)
 _FREE_TO_STOP = [
-    cue(r"\bno (further |ongoing |long-term )?(commitment|obligation)s?\b|\bno obligation\b|\bwithout (any )?(commitment|obligation|engagement)"
-        r"|\bno lock-?in\b|\bmonth-to-month\b|\bno minimum (term|commitment)\b|\b(terminate|cancel) at any (time|point)\b|\bno (auto-?renewal|automatic renewal|long-term contract)\b|\bdecide freely\b|\bnothing more\b"
+    cue(r"\bno (further |ongoing |long-term )?(commitment|obligation)s?\b|\bno obligation\b|"
+        r"\bwithout (any )?(commitment|obligation|engagement)"
+        r"|\bno lock-?in\b|\bno credit card\b|\bmonth-to-month\b|\bno minimum (term|commitment)\b|"
+        r"\b(terminate|cancel) at any (time|point)\b|\bno (auto-?renewal|automatic renewal|"
+        r"long-term contract)\b|\bdecide freely\b|\bnothing more\b"
         r"|\bno strings( attached)?\b|\brisk-free\b|\b(lost|lose|owe) nothing\b|\bentirely (your|up to you)\b"
         r"|\bnothing further (is )?owed\b|\bno contract beyond\b|\bnot obliged\b", 1.5),
-    cue(r"\b(then |and |after that |afterwards )?you (decide|can (stop|walk away|cancel)|are free to (stop|walk)|walk away|keep everything)\b|\b(stop|walk away) after\b|"
-        r"\b(we|you) (can |will |would )?(simply |just )?stop (there|then|at that point|after that)\b|\bthat's the end of it\b|"
-        r"\b(write-?up|code|report|results?|model|templates?|notes|work|findings) (is|are) yours\b|\byou keep (the|all|everything|whatever|what)\b|"
-        r"\bshake hands\b|\bgo/no-go\b|\bcancel (at )?any ?time\b|\bthen your decision\b|\b(decide|decision) (whether|if) (to )?(continue|go further|"
-        r"proceed|expand)|\bseparate (decision|agreement)\b|\bagreed separately\b|\bpart as friends\b|\bfree to stop\b", 1.0),
+    cue(r"\b(then |and |after that |afterwards )?you (decide|can (stop|walk away|cancel)|are free to (stop|"
+        r"walk)|walk away|keep everything)\b|\b(stop|walk away) after\b|"
+        r"\b(we|you) (can |will |would )?(simply |just )?stop (there|then|at that point|after that)\b|"
+        r"\bthat's the end of it\b|"
+        r"\b(write-?up|code|report|results?|model|templates?|notes|work|findings) (is|are) yours\b|"
+        r"\byou keep (the|all|everything|whatever|what)\b|"
+        r"\bshake hands\b|\bgo/no-go\b|\bcancel (at )?any ?time\b|\bthen your decision\b|\b(decide|"
+        r"decision) (whether|if) (to )?(continue|go further|"
+        r"proceed|expand)|\bseparate (decision|agreement)\b|\bagreed separately\b|\bpart as friends\b|"
+        r"\bfree to stop\b", 1.0),
 ]
 _SPAN = r"(\d+|one|two|three|four|five|six|nine|ten|eleven|twelve|eighteen|twenty-four|thirty|thirty-six|forty-eight|sixty)"
-_COMMITMENT = (r"contracts?|agreements?|licen[cs]es?|subscriptions?|commitments?|terms?|partnerships?|plans?|programmes?|programs?|"
-               r"deals?|frameworks?|engagements?|managed services?|service agreements?|minimum|roll-?outs?|periods?|retainers?")
+_COMMITMENT = (r"contracts?|agreements?|licen[cs]es?|subscriptions?|commitments?|terms?|partnerships?|plans?|"
+    r"programmes?|programs?|"
+               r"deals?|frameworks?|engagements?|managed services?|service agreements?|minimum|roll-?outs?|"
+               r"periods?|retainers?")
 _LONG_TERM = re.compile(
     rf"\b(annual|annually|yearly|multi-?year|multi-?season|full {_SPAN}[- ]months?|{_SPAN}[- ](years?|months?|seasons?))\b"
     rf"[^.;]{{0,60}}?\b({_COMMITMENT})\b"
@@ -71,42 +109,57 @@ _LONG_TERM = re.compile(
     rf"|\b{_SPAN}[- ]month (programme|program|project|engagement)\b"
     r"|\b(enterprise|platform) (plan|agreement|licen[cs]e|subscription)\b|\bstrategic partnership\b", re.I)
 _MANDATORY = [
-    cue(r"\b(cannot|can't|can not|are not|aren't|is not|isn't|not) (be )?(contracted|sold|bought|purchased|available|offered) "
+    cue(r"\b(cannot|can't|can not|are not|aren't|is not|isn't|not) (be )?(contracted|sold|bought|purchased|"
+        r"available|offered) "
         r"(separately|individually|on (its|their) own)\b|\bonly (available|offered|sold) (on|with|as|under)\b|"
         r"\bnot as a standalone\b|\b(doesn't|does not) work with our (model|platform)\b|\bcannot be cancell?ed\b|"
         r"\bfixed from signature\b|\binvoiced (annually )?in advance\b|\b(invoiced|payable|due) on signature\b|"
         r"\bmandatory\b|\b(minimum|standard) (engagement|term|model|commercial model) is\b|\bthe only way\b|"
-        r"\b(all|every|whole|entire) (\d+ )?(estate|portfolio|group|service area|sites|stores|properties|channels|hotels|presses|"
+        r"\b(all|every|whole|entire) (\d+ )?(estate|portfolio|group|service area|sites|stores|properties|"
+        r"channels|hotels|presses|"
         r"lines|departments|advisory team)\b", 2.0),
 ]
 _REFUSAL = re.compile(
-    r"\b(we )?(don't|do not|won't|never|can't|cannot) (do|offer|run|sell|support) (separate |small |standalone )?([\w-]+ ){0,2}"
-    r"(pilots?|trials?|proofs? of concept|pocs?|small (projects?|starts?))\b|\bno (smaller )?(pilots?|trials?)\b(?! (fee|cost))"
-    r"|\b(used to|no longer|stopped|recommend against|advise against|don't really|rarely)\b[^.;]{0,40}\b(pilots?|trials?|pocs?|proofs? "
+    r"\b(we )?(don't|do not|won't|never|can't|cannot) (do|offer|run|sell|support) (separate |small |"
+    r"standalone )?([\w-]+ ){0,2}"
+    r"(pilots?|trials?|proofs? of concept|pocs?|small (projects?|starts?))\b|\bno (smaller )?(pilots?|"
+    r"trials?)\b(?! (fee|cost))"
+    r"|\b(used to|no longer|stopped|recommend against|advise against|don't really|"
+    r"rarely)\b[^.;]{0,40}\b(pilots?|trials?|pocs?|proofs? "
     r"of concept)\b|\b(better than|instead of) (a |an )?(pilot|trial|poc|proof of concept)\b"
-    r"|\b(pilots?|trials?|pocs?)\b[^.;]{0,20}\b(understate|under-?sell|don't show|won't show|doesn't show|do not show|tend to "
+    r"|\b(pilots?|trials?|pocs?)\b[^.;]{0,20}\b(understate|under-?sell|don't show|won't show|doesn't show|"
+    r"do not show|tend to "
     r"(understate|mislead|disappoint)|aren't worth|are a waste)\b"
-    r"|\bpilots? (never|don't|do not) (show|work)|\b(doesn't|does not|won't|will not) work (on|for|with) (a single|one|just one|"
+    r"|\bpilots? (never|don't|do not) (show|work)|\b(doesn't|does not|won't|will not) work (on|for|"
+    r"with) (a single|one|just one|"
     r"only one)", re.I)
 _CONVERSION = re.compile(
-    r"\b(converts?|converted|converting|rolls? (over )?into|rolls over|automatically (becomes?|converts?|renews?|rolls?|turns?|"
+    r"\b(converts?|converted|converting|rolls? (over )?into|rolls over|automatically (becomes?|converts?|"
+    r"renews?|rolls?|turns?|"
     r"continues?|transitions?|moves?|upgrades?)|auto-?(converts?|renews?|rolls?)|turns into|becomes? (a|an|our)|"
-    r"transitions? (automatically )?into|continues? as|unless (\w+ ){0,3}(cancels?|cancell?ed|opts? out|gives?|terminates?|terminated|notif\w*|"
+    r"transitions? (automatically )?into|continues? as|unless (\w+ ){0,3}(cancels?|cancell?ed|opts? out|"
+    r"gives?|terminates?|terminated|notif\w*|"
     r"tells?|informs?|lets?|objects?)|"
     r"(continues?|starts?|begins?|renews?|rolls? over) automatically)\b", re.I)
 _BUNDLED = re.compile(
-    r"\b(phases?|stages?|pilots?|discovery|trials?)\b[^.]{0,60}\b(cannot|can't|are not|aren't|is not|isn't|not) (be )?(contracted|"
-    r"sold|bought|purchased|signed|ordered|cancell?ed|terminated) (separately|individually|independently|on (its|their) own)\b"
+    r"\b(phases?|stages?|pilots?|discovery|trials?)\b[^.]{0,60}\b(cannot|can't|are not|aren't|is not|isn't|"
+    r"not) (be )?(contracted|"
+    r"sold|bought|purchased|signed|ordered|cancell?ed|terminated) (separately|individually|independently|"
+    r"on (its|their) own)\b"
     r"|\b(single|one) ([\w-]+ ){0,2}(agreement|contract|programme|program|order) (covering|for|including|across|spanning) "
     r"(all|every|each|the (\w+ )?(phases|stages))\b|"
-    r"\bpilots? (phase |period )?(is|are|=|covers|means|runs as) (the )?(first|initial|opening) (\w+ ){0,2}(months?|weeks?|quarter|days) "
+    r"\bpilots? (phase |period )?(is|are|=|covers|means|runs as) (the )?(first|initial|"
+    r"opening) (\w+ ){0,2}(months?|weeks?|quarter|days) "
     r"of (the|a|our|your) (\w+ )?(subscription|licen[cs]e|contract|agreement|term)\b|"
     r"\bpilot (phase|period|months?)\b.{0,80}\b(of|within|part of|included in) (the|a|our) (\w+ )?(subscription|licen[cs]e|"
-    r"contract|agreement|term)\b|\b(first|initial) (\w+ ){0,2}(months?|weeks?|quarter) of the (\w+ )?(subscription|licen[cs]e|"
+    r"contract|agreement|term)\b|\b(first|initial) (\w+ ){0,2}(months?|weeks?|"
+    r"quarter) of the (\w+ )?(subscription|licen[cs]e|"
     r"contract|agreement|term)\b.{0,60}\bpilot|\bserves? as (a|the) pilot|\bcounts? as (a |the )?pilot|"
-    r"\bpilot (is )?(included|bundled) (in|with) (the|a|our) (\w+ )?(annual|multi-year|\d+-month|subscription|licen[cs]e)", re.I)
+    r"\bpilot (is )?(included|bundled) (in|with) (the|a|our) (\w+ )?(annual|multi-year|\d+-month|subscription|"
+    r"licen[cs]e)", re.I)
 _OPTIONAL = re.compile(
-    r"\bif (the pilot|it|this|that|results|successful|you|the results|we succeed|all goes)\b|\bafter (the|a|this) (pilot|trial|"
+    r"\bif (the pilot|it|this|that|results|successful|you|the results|we succeed|all goes)\b|\bafter (the|a|"
+    r"this) (pilot|trial|"
     r"proof|poc|discovery|sprint)|\b(would|could|might|may) (then )?(suggest|propose|discuss|talk about|consider|look at)\b|"
     r"\bseparate decision\b|\bno commitment (now|today|at this stage)\b|\boptional(ly)?\b|\bonce (proven|successful)\b|"
     r"\blater\b|\bwe (can|could) talk about\b|\bagreed separately\b", re.I)
@@ -114,9 +167,12 @@ _OPTIONAL = re.compile(
 
 _NEGATION = re.compile(r"\b(no|not|never|doesn't|does not|won't|will not|without|nothing|isn't|is not)\b[^.;,]{0,25}$", re.I)
 _PAST = re.compile(
-    r"\b(ran|did|delivered|completed|conducted|finished|led)\b( [\w-]+){0,3} (pilots?|trials?|proofs?|pocs?|sprints?|discovery)\b"
+    r"\b(ran|did|delivered|completed|conducted|finished|led)\b( [\w-]+){0,3} (pilots?|trials?|proofs?|pocs?|"
+    r"sprints?|discovery)\b"
     r"|\b(pilots?|trials?|pocs?|proofs? of concept)\b[^.;]{0,80}\b(was|were|went|ended|concluded|turned)\b", re.I)
 _ASK_START = re.compile(r"\b(start|begin|first step|kick off|get going|look like|next step)\b", re.I)
+_SHORT = re.compile(r"\b(short|small|brief|quick|light-?weight|light-touch|limited|fixed-price|fixed-fee|"
+    r"time-?boxed)\b", re.I)
 _FIXED_FEE = re.compile(r"\b(fixed|flat)[- ](fee|price)\b|\bonly\W*$", re.I)
 
 
@@ -172,7 +228,7 @@ class StartsSmall(SignalDetector):
             against = score(text, _MANDATORY, cap=2.0) + (2.0 if committed else 0.0)
             weighing.add_against(unit, min(against, 4.0))
             if not committed and not _PAST.search(text):
-                weighing.add_for(unit, self.offer_weight(text, _asked_to_start(document, unit)))
+                weighing.add_for(unit, self.offer_weight(_with_heading(unit), _asked_to_start(document, unit)))
         return weighing
 
     def offer_weight(self, text: str, asked: bool = False) -> float:
@@ -185,7 +241,7 @@ class StartsSmall(SignalDetector):
         if weeks and min(weeks) > 26:
             return 0.0
         weight += 1.0
-        if weeks and max(weeks) <= 14:
+        if (weeks and max(weeks) <= 14) or (not weeks and _SHORT.search(text)):
             weight += 1.0
         if _PROPOSING.search(text) or asked:
             weight += 0.5
@@ -195,7 +251,7 @@ class StartsSmall(SignalDetector):
 
     def decide(self, weighing: Weighing, document: ParsedDocument) -> bool:
         """A small first step must actually be offered: being free to stop is not enough alone."""
-        offered = any(offers(unit.text, _asked_to_start(document, unit)) for _, unit in weighing.support)
+        offered = any(offers(_with_heading(unit), _asked_to_start(document, unit)) for _, unit in weighing.support)
         return offered and super().decide(weighing, document)
 
 
@@ -207,6 +263,13 @@ def offers(text: str, asked: bool = False) -> bool:
     weeks = durations_in_weeks(text)
     small = bool(_SMALL_SCOPE.search(text) or _FIXED_FEE.search(text))
     return bool(weeks) and max(weeks) <= 14 and small and (asked or bool(_PROPOSING.search(text)))
+
+
+def _with_heading(unit: Unit) -> str:
+    """A line under a "Pilot" or "Proof of concept" heading is read with it: "Pilot: 8 weeks, 1 plant"."""
+    if unit.heading and (_OFFER.search(unit.heading) or _PROPOSING.search(unit.heading)) and not long_term(unit.heading):
+        return f"{unit.heading}: {unit.text}"
+    return unit.text
 
 
 def _asked_to_start(document: ParsedDocument, unit: Unit) -> bool:

@@ -1,4 +1,4 @@
-"""engagement status: the dashboard's read model (each engagement's status and page, precomputed)
+"""engagement status: the dashboard's read model (each engagement's status and page, precomputed; data versions)
 
 Revision ID: 0007_engagement_status
 Revises: 0006_reference_checks
@@ -33,7 +33,14 @@ def upgrade() -> None:
     )
     # every existing engagement starts with a status still to compute
     op.execute("INSERT INTO engagement_status (engagement_id, version) SELECT id, 1 FROM engagements")
+    op.create_table('data_versions',
+    sa.Column('name', sa.String(length=40), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('name', name=op.f('pk_data_versions'))
+    )
+    op.execute("INSERT INTO data_versions (name, version) VALUES ('partners', 1)")
 
 
 def downgrade() -> None:
+    op.drop_table('data_versions')
     op.drop_table('engagement_status')
