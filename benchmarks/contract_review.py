@@ -1,6 +1,10 @@
 """Contract review benchmark: CUAD clause spans, CUAD whole contracts, our labelled
 contracts, and speed. Reads ../shared (or $INHOUSE_SHARED) only when it is present.
 
+The CUAD dev contracts (and their spans) are split deterministically into a development half,
+whose errors may be read to improve the patterns, and a validation half, which is only measured
+(see ``split_halves``); every CUAD figure is printed for both halves and for all contracts.
+
     python benchmarks/contract_review.py [--shared PATH] [--json OUT]
 """
 
