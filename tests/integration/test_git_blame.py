@@ -44,7 +44,7 @@ def test_blame_equals_git_fame(repo):
     ours = {(o.identity.split("@")[0]): o.lines for o in report.ownership}
     assert ours == {"pat": 14, "ann": 8}
     if importlib.util.find_spec("gitfame") is None:
-        pytest.skip("git-fame is not installed (pip install -e '.[bench]')")
+        pytest.skip("git-fame is not installed (pip install -e '.[test]')")
     out = subprocess.run([sys.executable, "-m", "gitfame", "--format=json", "-s", "--loc=surv",
                           str(repo.path)], capture_output=True, text=True, check=True).stdout
     fame = {row[0]: row[1] for row in json.loads(out)["data"]}
