@@ -108,3 +108,23 @@ def test_console_script_runs_as_a_process(tmp_path):
     failed = subprocess.run([*exe, "--db", db, "engagement", "show", "missing"], capture_output=True, text=True)
     assert failed.returncode == 3
     assert failed.stderr.strip() == "error: no engagement 'missing': see `inhouse engagement list`"
+
+
+def test_repo_add_and_scan_accept_a_bare_repository(cli, tmp_path):
+    _setup(cli)
+    work = tmp_path / "work"
+    subprocess.run(["git", "init", "-q", "-b", "main", str(work)], check=True)
+    (work / "infra").mkdir()
+    (work / "app.py").write_text("x = 1\n" * 20)
+    (work / "infra" / "main.tf").write_text("a = 1\n" * 20)
+    env = {"GIT_AUTHOR_NAME": "Ann", "GIT_AUTHOR_EMAIL": "ann@acme.com", "GIT_COMMITTER_NAME": "Ann",
+           "GIT_COMMITTER_EMAIL": "ann@acme.com", "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    subprocess.run(["git", "-C", str(work), "add", "."], check=True, env=env)
+    subprocess.run(["git", "-C", str(work), "commit", "-qm", "start"], check=True, env=env)
+    bare = tmp_path / "bare.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(work), str(bare)], check=True)
+    linked = cli.ok("repo", "add", str(bare), "-e", "ETA prediction", "--json").json
+    assert linked["path"] == str(bare.resolve())
+    everything = cli.ok("scan", str(bare), "--json").json
+    narrowed = cli.ok("scan", str(bare), "--exclude", "infra/**", "--json").json
+    assert everything["offboarding"]["files"] == 2 and narrowed["offboarding"]["files"] == 1

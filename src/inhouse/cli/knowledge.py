@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from inhouse.analysis.git.filters import FileFilter
 from inhouse.cli.context import console, emit_json, err_console, pct, workspace
 from inhouse.services import knowledge as service
 
@@ -31,6 +32,11 @@ def scan(
     bot: Optional[list[str]] = typer.Option(None, "--bot", help="Regex of bot accounts, replacing the defaults (repeatable)."),
     include_bots: bool = typer.Option(False, "--include-bots", help="Count bot accounts as people."),
     jobs: Optional[int] = typer.Option(None, "--jobs", min=1, help="Parallel git processes (default: CPU count)."),
+    exclude: list[str] = typer.Option([], "--exclude", help="Glob of files not to count, added to the defaults (repeatable)."),
+    include: list[str] = typer.Option([], "--include", help="Glob of files to count even if a default excludes them (repeatable)."),
+    count_docs: bool = typer.Option(False, "--count-docs", help="Count documentation files (excluded by default)."),
+    count_vendored: bool = typer.Option(False, "--count-vendored", help="Count vendored third-party code (excluded by default)."),
+    count_generated: bool = typer.Option(False, "--count-generated", help="Count generated files (excluded by default)."),
 ) -> None:
     """Scan a git repository: who knows the code, truck factor, off-boarding risk, internal share."""
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -45,6 +51,8 @@ def scan(
         data = service.scan(workspace(), repo, engagement, rev, quick=quick, blame=blame, period=period,
                             internal_domains=internal_domain, partner_domains=partner_domain,
                             org_map=org_map, aliases=alias, bots=bot, include_bots=include_bots,
+                            files=FileFilter(exclude=tuple(exclude), include=tuple(include), docs=count_docs,
+                                             vendored=count_vendored, generated=count_generated),
                             jobs=jobs, progress=progress)
     if json_out:
         emit_json(data)

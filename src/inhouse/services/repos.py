@@ -22,16 +22,17 @@ def git_dir_of(path: Path) -> Path:
         raise NotFound(f"no such folder: {path}")
     if not path.is_dir():
         raise AnalyzerError(f"not a git repository (not a folder): {path}")
-    proc = subprocess.run(
-        ["git", "-C", str(path), "rev-parse", "--is-bare-repository", "--show-toplevel"],
-        capture_output=True, text=True,
-    )
+    proc = subprocess.run(["git", "-C", str(path), "rev-parse", "--is-bare-repository"],
+                          capture_output=True, text=True)
     if proc.returncode != 0:
         raise AnalyzerError(f"not a git repository: {path}")
-    lines = proc.stdout.strip().splitlines()
-    if lines and lines[0] == "true":
+    if proc.stdout.strip() == "true":
         return path.resolve()
-    return Path(lines[1]).resolve() if len(lines) > 1 else path.resolve()
+    proc = subprocess.run(["git", "-C", str(path), "rev-parse", "--show-toplevel"], capture_output=True, text=True)
+    if proc.returncode != 0 or not proc.stdout.strip():
+        # inside a .git folder or another place without a work tree
+        raise AnalyzerError(f"not a git working tree or bare repository: {path}")
+    return Path(proc.stdout.strip()).resolve()
 
 
 def add(ws: Workspace, path: str, engagement: str | None, name: str | None = None, rev: str = "HEAD") -> dict:
