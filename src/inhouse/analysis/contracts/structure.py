@@ -193,8 +193,9 @@ def _split_segment(text: str, begin: int, end: int):
                 continue
             if re.search(r"\b[A-Z]\.$", text[max(begin, stop - 3):match.start() + 1]):
                 continue  # an initial: "J. Smith", "U.S."
-            if re.match(r"\s*[a-z0-9]", text[stop:stop + 3]) and not re.match(r"\s*\n", text[stop:stop + 3]):
-                continue  # "Section 2. of", "approx. 3" and the like
+            if re.match(r"\s*[a-z0-9]", text[stop:stop + 3]) and not re.match(r"\s*\n", text[stop:stop + 3]) and \
+                    not re.match(r"\s+\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-Z(]", text[stop:stop + 14]):
+                continue  # "Section 2. of", "approx. 3" and the like, but not the next clause's number: ". 12.2 The"
         span = _trim(text, cursor, stop)
         if span:
             yield span

@@ -13,14 +13,16 @@ from inhouse.analysis.contracts.numbers import NUMBER
 from inhouse.analysis.contracts.structure import Sentence
 
 _CLAUSE = r"(?:[^.;]|(?<=\d)\.(?=\d))"  # a character of the same clause: "Section 12.2" does not end it
-_AT_LEAST = r"(?:at least|not less than|no less than|a minimum of|minimum of|in excess of|no fewer than|not fewer than)"
+_AT_LEAST = (r"(?:at least|not less than|no less than|a minimum of|minimum of|in excess of|no fewer than|not fewer than|"
+             r"in no event less than)")
+_PER = r"(?:\b(?:per|each|every|in any|during (?:each|any|the)|within|a) (?:calendar |contract )?|/\s*)"
 _QUANTITY = rf"(?:\$|€|£|usd|eur|\[|\*|\d|(?:{NUMBER})\b)"
 
 
 class MinimumCommitment(FlagDetector):
     kind = "minimum_commitment"
     prefilter = re.compile(r"minimum|least|less than|fewer|excess|take[- ]or|commit|shortfall|guarantee|obligat|quota|"
-                           r"forecast", re.IGNORECASE)
+                           r"forecast|target", re.IGNORECASE)
     patterns = rx(
         r"\bminimum (?:(?:annual|monthly|quarterly|yearly|aggregate|total|cumulative|guaranteed|contract|purchase|order|"
         r"sales|revenue|royalty|spend|payment|commitment|number of|quantity|volume|amount|fee|fees|billing|performance)[- ]?)+"
@@ -28,7 +30,15 @@ class MinimumCommitment(FlagDetector):
         r"requirement|guarantee|target|charge|billing|hours|goals?)",
         r"\bminimum (?:purchase|order|quantit|volume|commitment|spend|revenue|royalt|sales|units?|fees?|payments?|"
         r"billing|charge|performance)",
-        r"guaranteed (?:minimum|fee|payment|revenue|volume)",
+        r"guaranteed (?:minimum|fee|payment|revenue|volume)", r"\bminimum (?:annual |monthly |quarterly )?guarantee",
+        # sales targets and quotas: "agrees to satisfy the annual sale targets", "does not meet the revenue forecast"
+        r"(?:meet|satisfy|achieve|attain|reach)\w* (?:[a-z'’]+ ){0,4}(?:sales?|purchase|revenue|volume|order) "
+        r"(?:targets?|quotas?|goals?|forecasts?)\b",
+        r"\bquota amount\b",
+        # binding forecasts: "shall order at least 80% of the quantity forecast", "the first three months are binding"
+        r"(?:order|purchase|buy)\w*[^.;]{0,100}?" + _AT_LEAST + r"[^.;]{0,40}?(?:%|percent)[^.;]{0,40}?forecast",
+        r"\bbinding (?:forecasts?|portion of (?:the |each |any )?forecast)|forecasts?[^.;]{0,60}?(?:shall|will) be "
+        r"(?:firm|binding)",
         r"take[- ]or[- ]pay",
         r"binding commitment (?:of [a-z]+ )?to (?:purchase|order|buy)",
         r"commits? to (?:a )?minimum", r"minimum (?:subscription|contract|commitment|initial|committed) (?:term|period)",
@@ -36,8 +46,7 @@ class MinimumCommitment(FlagDetector):
         r"participate in|play|make available|maintain|achieve|generate|ensure)(?:s|d|ed)? (?:[a-z]+ ){0,5}" + _AT_LEAST
         + r" " + _QUANTITY,
         r"\b(?:shall|must|will|agrees? to)\b[^.;]{0,80}?" + _AT_LEAST + r" " + _QUANTITY
-        + r"[^.;]{0,60}?\b(?:per|each|every|in any|during (?:each|any|the)|within|a) (?:calendar |contract )?"
-        r"(?:year|month|quarter|week|day|period|season|term|annum)",
+        + r"[^.;]{0,60}?" + _PER + r"(?:year|month|quarter|week|day|period|season|term|annum)",
         r"\ba minimum of " + _QUANTITY + r"[^.;]{0,40}?(?:\$|€|£|usd|eur|units|hours|days|events|orders|episodes|"
         r"percent|%|per (?:month|year|quarter|annum))",
         # "a monthly minimum of", "the total minimum of Securities", "an aggregate minimum amount equal to $5,000,000"
@@ -60,10 +69,21 @@ class MinimumCommitment(FlagDetector):
         r"necessary|extent|level of (?:care|skill))",
         r"\bat a minimum\b",
         r"at least (?:the same|as|equal|reasonable|commercially)",
-        r"(?:" + _AT_LEAST + r") [^.;]{0,20}?(?:business |calendar |working )?(?:days?|months?|weeks?|years?)\b",
+        # a length of time ("at least thirty (30) days"), not a quantity per period ("at least 1,000 units per month")
+        r"(?:" + _AT_LEAST + r") (?:(?!per\b|each\b|every\b|an?\b)[^\s.;]+ ){1,3}?(?:business |calendar |working )?"
+        r"(?:days?|months?|weeks?|years?)\b",
         r"no minimum (?:purchase|order|commitment|fee|spend|term)",
         r"(?:no|not|nor|without) (?:any )?(?:[a-z]+ )?(?:purchase|volume|order|spend(?:ing)?) commitments?",
-        r"(?:not|nothing|no)\b[^.;]{0,60}?(?:oblig\w+|requir\w*|commit\w*)[^.;]{0,40}?(?:any )?minimum[^.;]{0,40}",
+        r"(?:not|nothing|no)\b[^.;]{0,60}?(?:oblig\w+|requir\w*|commit\w*|guarantee\w*|promise\w*)[^.;]{0,100}?"
+        r"(?:any )?minimum[^.;]{0,40}",
+        r"(?:not|no) (?:be )?(?:promised|guaranteed|committed)\b[^.;]{0,80}",
+        # thresholds that are conditions, not obligations: "provided that the customer has paid at least 50%"
+        r"(?:has|have|having) (?:paid|purchased|sold|achieved|reached) (?:at least|not less than|a minimum of)",
+        # times and notices whose length is redacted: "at least [***] prior to", "at least [***] advance notice"
+        _AT_LEAST + r" [^.;]{0,30}?(?:(?:advance|prior|written) )*notice",
+        _AT_LEAST + r" [^.;]{0,90}?(?:prior to|in advance of|before) (?:its|the|any|such|each)",
+        # type sizes and technical specifications: "in at least 12 point type", "a design capacity of no less than"
+        _AT_LEAST + r" \S+ (?:point|pt\.?) (?:type|font)|font size|(?:design|maximum|minimum) capacity[^.;]{0,80}|[^.;]{0,60}life remaining|remaining (?:shelf )?life",
         r"not (?:be )?(?:subject to )?any minimum",
         r"without (?:any )?minimum",
         r"(?:not|no) (?:be )?(?:[a-z]+ ){0,2}obligat\w+ to (?:purchase|order|buy)",
@@ -73,6 +93,8 @@ class MinimumCommitment(FlagDetector):
         r"minimum (?:resale |advertised |sales? |selling |retail |purchase |unit )?prices?",
         r"minimum (?:net worth|balance|capital(?:ization)?|liquidity|credit rating|rating)",
         r"minimum number of (?:meetings|members|directors|representatives|votes|persons|employees|attendees)",
+        # how often a committee meets: "shall meet a minimum of four times per calendar year"
+        r"(?:meet|convene)\w*[^.;]{0,80}?" + _AT_LEAST + r" [^.;]{0,20}?\b(?:times?|once|twice)\b",
         r"(?:uptime|availability|accuracy|service levels?|response (?:time|rate)|fill rate)[^.;]{0,40}?" + _AT_LEAST
         + r"|" + _AT_LEAST + r" [^.;]{0,30}?(?:uptime|availability|accuracy)",
         r"(?:net worth|shareholders['’]? equity|working capital|outstanding (?:shares|voting)|voting (?:stock|power|"
@@ -80,7 +102,7 @@ class MinimumCommitment(FlagDetector):
     )
 
     def _vetoed(self, text: str) -> bool:
-        if re.search(r"insurance|per occurrence|confidential|degree of care", text, re.I):
+        if re.search(r"insurance|occurrence|deductible|single limit|confidential|degree of care", text, re.I):
             return True
         return super()._vetoed(text)
 
@@ -114,8 +136,9 @@ class TerminationFee(FlagDetector):
         r"\$|€|£|\b(?:usd|eur|gbp)\b|percent|%|(?:months?|years?)['’]? (?:of )?(?:fees|payments|charges|compensation)|"
         r"(?:fees|charges|payments) for (?:the|a|an) (?:\w+ ){0,2}(?:months?|years?|period))",
         # a fixed sum for a breach: "in case of violation, the Party shall pay the other an equivalent of 18 months"
-        r"(?:in (?:the )?(?:case|event) of|for (?:each|any|every)) (?:any )?(?:such )?(?:violation|breach)[^.;]{0,80}?"
-        r"(?:shall|will) pay[^.;]{0,60}?(?:an? (?:amount|sum|equivalent)|\$|€|£)",
+        r"(?:in (?:the )?(?:case|event) of|for (?:each|any|every)|in violation of|in breach of) (?:any )?(?:such )?"
+        r"(?:violation|breach|this|the|section|clause|article)" + _CLAUSE + r"{0,120}?(?:shall|will),?(?: [\w,\[\]*()]+){0,8}? pay"
+        r"[^.;]{0,60}?(?:an? (?:amount|sum|equivalent)|\$|€|£)",
         r"(?:pay|payable|credit|deduct)\w*[^.;]{0,80}?(?:for|per) (?:each|every) (?:full )?(?:calendar )?"
         r"(?:day|week|month)(?:['’]s)? (?:of )?delay",
         r"(?:late fee|penalty)[^.;]{0,40}?(?:for|per) (?:each|every) (?:day|week)|(?:for|per) (?:each|every) (?:day|week)"
@@ -127,6 +150,13 @@ class TerminationFee(FlagDetector):
     )
     vetoes = rx(
         r"(?:without|no|free of|not subject to any|waive\w*) (?:any )?(?:early )?(?:termination|cancellation) (?:fee|charge|penalty|payment)s?",
+        # a statement about such clauses (a franchise disclosure), not one: "contains a liquidated damages clause"
+        r"(?:contains?|includes?|certain) (?:a |the )?liquidated damages (?:clauses?|provisions?)",
+        r"liquidated damages (?:clauses?|provisions?) (?:are|is|may be|may not be|might not be) (?:not )?(?:unenforceable|"
+        r"enforceable|void)",
+        # fees a third party charges, passed on: "termination or cancellation fees charged by the Alternative Supplier"
+        r"(?:termination|cancell?ation)(?: or (?:termination|cancell?ation))? (?:fees?|charges?) (?:charged|imposed|levied|"
+        r"assessed) by (?:the |a |any |such )?(?:third|alternat\w*|other|[a-z]+ (?:supplier|vendor|carrier|provider))",
         r"without (?:penalty|liability|any (?:penalty|liability))",
         r"(?:no|not be|not constitute) liquidated damages",
         r"(?:call|network) termination",
@@ -134,7 +164,9 @@ class TerminationFee(FlagDetector):
     # payment for work done up to the end is not a fee for leaving
     earned = re.compile(r"accrued|performed|rendered|delivered|earned|incurred|up to (?:and including )?the (?:effective )?"
                         r"(?:date|time) of (?:such )?termination|prior to (?:the )?(?:effective )?(?:date of )?termination|"
-                        r"through the (?:effective )?(?:date of )?termination|termination date", re.IGNORECASE)
+                        r"through the (?:effective )?(?:date of )?termination|termination date|"
+                        r"(?:month|period|quarter) in which (?:the |such |that )?termination (?:becomes|is|shall become) effective",
+                        re.IGNORECASE)
     # cancelling an order is not leaving the contract; a liability clause that lists fees is not a fee
     order_cancelled = re.compile(r"cancel\w* (?:of |or reschedul\w* )?(?:any |an |the |such |each )?(?:purchase )?"
                                  r"(?:orders?|shipments?|deliver(?:y|ies)|reservations?|bookings?)|(?:orders?|"

@@ -32,10 +32,16 @@ _RETURN_ASSETS = rx(
     r"[^.;]{0,80}?(?:returned|delivered|handed over|transferred|made available)",
 )
 _TRANSITION = rx(
-    r"transition (?:assistance|services|support|plan|period|management)",
+    r"transition(?:al)? (?:assistance|services|support|plan|period|management)",
     r"exit (?:assistance|plan|management|support|services)",
     r"(?:cooperat|assist)\w* [^.;]{0,80}?(?:successor|replacement|transition|migrat|new (?:vendor|supplier|provider))",
-    r"\bmigrat\w+ (?:to|of|the)", r"orderly (?:transition|transfer|handover|hand-over|wind)",
+    r"\bmigrat\w+ (?:to|of|the)", r"orderly (?:and \w+ )?(?:transition|transfer|handover|hand-over|wind)",
+    # a second source taking over: "transfer such manufacturing to an alternate manufacturer"
+    r"alternat(?:e|ive) (?:manufacturer|supplier|vendor|provider|source|servicer)",
+    r"transfer (?:of )?(?:the |such |its )?(?:manufactur\w*|production|process|services?) to (?:a |an |the )?(?:[a-z]+ )?"
+    r"(?:manufacturer|supplier|vendor|provider|designee|successor|third part)",
+    # the incumbent carries on until it is replaced: "will continue to perform ... until a Successor Servicer accepts"
+    r"continue to (?:perform|provide|act|serve)[^.;]{0,160}?until[^.;]{0,80}?(?:successor|replacement)",
     r"hand[- ]?over (?:to|of) [^.;]{0,60}?(?:client|customer|successor|another|third[- ]party|replacement)",
     r"(?:successor|replacement) (?:vendor|supplier|provider|contractor)",
 )
@@ -45,7 +51,8 @@ _RETENTION = rx(r"(?:may|shall be entitled to) retain", r"not (?:be )?(?:obliged
 
 class ExitConditions(Detector):
     kind = "exit"
-    prefilter = re.compile(r"transition|exit|migrat|orderly|successor|replacement|hand|terminat|cancel|expir|end of|"
+    prefilter = re.compile(r"transition|exit|migrat|orderly|successor|replacement|hand|termin|cancel|expir|end of|"
+                           r"revoke|alternat|period|"
                            r"offboard|wind|cessation|leav|request|surviv|thereafter|after|beyond|inventor|stock|"
                            r"merchandise|supplies|materials|products|units|last|final|accrued|anniversary|sell|sale|"
                            r"dispos", re.IGNORECASE)

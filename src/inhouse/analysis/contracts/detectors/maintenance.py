@@ -21,6 +21,7 @@ _MAINTENANCE = rx(
     r"warrant\w*[^.;]{0,120}?(?:free (?:from|of) (?:material )?(?:defects|errors)|perform (?:materially |substantially )?"
     r"in accordance|conform)",
     r"warranty period", r"hyper-?care", r"limited warranty", r"warrant(?:y|ies) (?:term|shall (?:extend|last|run|expire))",
+    r"warrant(?:y|ies)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,60}?(?:shall|will) (?:extend|last|run|expire|continue|remain in (?:force|effect))",
     r"warrant\w*[^.;]{0,160}?(?:for a period of|period of|for (?:\S+ ){1,3}(?:days|months|years)|from the date|"
     r"after (?:the )?(?:date|delivery|installation|shipment|acceptance))",
     r"\b(?:repair|replace|correct)(?:s|ed)?\b[^.;]{0,80}?(?:free of charge|at no (?:additional )?(?:cost|charge)|without charge)",
@@ -45,7 +46,17 @@ _QUALITY = rx(
     r"\b(?:inspect|test|examine)(?:s|ed|ion|ing)?\b[^.;]{0,80}?" + _DELIVERED,
     r"\breject(?:s|ed|ion)?\b[^.;]{0,120}?(?:within|period|days|specifications?|non-?conform|defect|fail)",
     r"(?:within|period)[^.;]{0,80}?\breject",
-    r"deemed (?:to (?:have been|be) )?accept", r"accept(?:ance)? or reject",
+    r"deemed (?:to )?(?:have )?(?:been )?accept", r"accept(?:ance)? or reject",
+    # a delivery that fails its specification and the window to report it: "fails to conform to the Specifications",
+    # "found damaged upon delivery ... report in writing within 48 hours"
+    r"fail(?:s|ed|ure)? to (?:conform|comply) (?:to|with) (?:the |its |such |applicable )?(?:[a-z]+ )?specifications",
+    r"(?:damaged|defective|non-?conforming|broken) (?:up)?on (?:delivery|receipt|arrival)",
+    # the warranty's period before the promise: "For ninety days after delivery, Developer warrants that ..."
+    r"(?:for|during|within) (?:a period of )?(?:\w+ )?(?:\(\d+\) )?(?:days?|months?|years?) (?:after|from|following) "
+    r"[^.;]{0,60}?warrant", r"(?:materials? and|good) workmanship",
+    # the warranty remedy and its window: "repaired or replaced ... within fifteen days"
+    r"\b(?:repair|replace)(?:e?d|ment)? or (?:repair|replace)(?:e?d|ment)?\b[^.;]{0,160}?(?:within|period|warrant)",
+    r"(?:no longer|not) covered by (?:the|any|such|its) (?:[a-z]+ )?warrant|out[- ]of[- ]warranty",
     r"(?:does|do|did|shall) not (?:meet|conform|comply) (?:to |with )?(?:the |its |such |applicable )?(?:specifications|"
     r"requirements|warrant)",
     r"(?:without|free of|no) (?:additional )?charge[^.;]{0,60}?(?:updates?|upgrades?|patch|fix|repair|replace)",
@@ -55,15 +66,16 @@ _QUALITY = rx(
     r"operate|function)\w*",
     r"guarantee\w*[^.;]{0,80}?(?:for (?:a period of )?(?:\w+ )?(?:\(\d+\) )?(?:days?|months?|years?))",
     r"(?:expiration|expiry|end|term|duration|length) of (?:the|any|such|its|this) (?:[a-z]+ )?warrant",
-    r"claims?\b[^.;]{0,60}?(?:defect|damage|shortage|quality|non-?conform)[^.;]{0,60}?within",
+    r"claims?\b[^.;]{0,60}?(?:defect|damage|shortage|quality|non-?conform)[^.;]{0,100}?within",
     r"warrant(?:y|ies)[^.;]{0,80}?surviv\w*[^.;]{0,60}?(?:days?|months?|years?)",
     r"warrant\w*[^.;]{0,160}?(?:during|throughout) the (?:term|life|useful life|service life)\b",
     r"remaining (?:shelf life|expiry|dating)|\bmonths?['’]? dating\b",
-    r"(?:notify|notice|claim)\w*[^.;]{0,80}?within[^.;]{0,40}?(?:of|after|from|following) (?:the )?(?:date of )?"
-    r"(?:receipt|delivery|installation|shipment|arrival)",
+    r"(?:notify|notice|claim|report)\w*[^.;]{0,80}?within[^.;]{0,40}?(?:of|after|from|following) (?:the )?"
+    r"(?:[\w.]+['’]s? )?(?:date of )?(?:receipt|delivery|installation|shipment|arrival)",
 )
 # A deficiency or discrepancy in a payment or an audited amount is not a defect in what was delivered.
-_MONEY_GAP = re.compile(r"(?:deficienc|discrepanc)\w*[^.;]{0,80}?(?:pay|audit|invoice|royalt|amount|report|statement)|"
+_MONEY_GAP = re.compile(r"(?:deficienc|discrepanc)\w*[^.;]{0,80}?(?:pay|audit|invoice|royalt|amount|\breports?\b(?! to)|"
+                        r"statement)|"
                         r"(?:pay|audit|invoice|royalt|underpay|overpay)\w*[^.;]{0,80}?(?:deficienc|discrepanc)", re.IGNORECASE)
 _SERVICE_WORDS = re.compile(r"mainten|support|warrant|defect|bug|repair|non-?conform", re.IGNORECASE)
 # What every maintenance commitment mentions (a cheaper filter than the one for the quality family).
@@ -71,7 +83,7 @@ _COMMITMENT_WORDS = re.compile(r"mainten|support|bug|defect|error|fix|correct|re
                                r"service level|sla|respon|resolution|patch|update|drift|retrain|incident|malfunction|"
                                r"failure|conform|deficien|shortage|discrepan|replace|charge", re.IGNORECASE)
 _NOT_DELIVERY = re.compile(r"\b(?:books|records|accounts|premises|facilit(?:y|ies)|audit\w*|invoices?|financial|"
-                           r"reports?|statements?)\b",
+                           r"(?<!shall )(?<!will )(?<!must )(?<!to )reports?|statements?)\b",  # the noun, not "shall report"
                            re.IGNORECASE)
 _VERB = re.compile(r"\b(?:shall|will|may|must|is|are|be|has|have|agrees?|provides?|means|warrants?)\b", re.IGNORECASE)
 _FREE = rx(
@@ -108,7 +120,7 @@ class Maintenance(Detector):
     prefilter = re.compile(r"mainten|support|bug|defect|error|fix|correct|remed|repair|resolv|warrant|hyper|service level|"
                            r"sla|respon|resolution|patch|update|drift|retrain|incident|malfunction|failure|conform|"
                            r"deficien|shortage|discrepan|replace|inspect|test|examin|reject|accept|specification|"
-                           r"guarantee|charge|shelf|dating|claim|notif|free", re.IGNORECASE)
+                           r"guarantee|charge|shelf|dating|claim|notif|free|damag|workmanship", re.IGNORECASE)
 
     def relevant(self, text: str) -> bool:
         if len(text.split()) <= 6 and not _VERB.search(text):
