@@ -19,6 +19,7 @@ from inhouse.domain.documents import Document, DocumentKind
 from inhouse.domain.results import AnalysisResult
 from inhouse.errors import InvalidInput, NotFound
 from inhouse.services import lookup
+from inhouse.services.files import read_user_file
 from inhouse.store.uow import UnitOfWork
 
 KIND = "contract"
@@ -54,14 +55,7 @@ def check(ws: Workspace, paths: list[str], engagement: str | None = None) -> lis
 
 def _check(path: str, max_bytes: int, phase: str | None) -> _Checked:
     file = Path(path).expanduser()
-    if not file.exists():
-        raise NotFound(f"no such file: {path}")
-    if not file.is_file():
-        raise InvalidInput(f"{path} is not a file")
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from None
+    data = read_user_file(path)
     extracted = read_document(data, file.name, max_bytes=max_bytes)
     return _Checked(path, data, extracted, review_contract(extracted.text, file=path, phase=phase))
 

@@ -8,26 +8,10 @@ from inhouse.analysis.docs import AuditOptions, audit_repository
 from inhouse.bootstrap import Workspace
 from inhouse.domain.docs_audit import CurrencyRule
 from inhouse.domain.results import AnalysisResult
-from inhouse.errors import InvalidInput
 from inhouse.services import lookup
 from inhouse.services.repos import git_dir_of
-from inhouse.store.uow import UnitOfWork
 
 KIND = "docs_audit"
-
-
-def _target(uow: UnitOfWork, repo_path: str, engagement: str | None):
-    """The engagement (and linked repository) the result belongs to: the one named, else the one the
-    repository is linked to; (None, None) for a repository no engagement knows."""
-    if engagement:
-        found = lookup.engagement(uow, engagement)
-        return found, uow.repos.by_path(found.id, repo_path)
-    linked = uow.repos.find_path(repo_path)
-    if len(linked) > 1:
-        raise InvalidInput(f"{repo_path} is linked to several engagements: name one with --engagement")
-    if linked:
-        return uow.engagements.get(linked[0].engagement_id), linked[0]
-    return None, None
 
 
 def audit(ws: Workspace, path: str, engagement: str | None = None, rev: str = "HEAD",
@@ -44,7 +28,7 @@ def audit(ws: Workspace, path: str, engagement: str | None = None, rev: str = "H
     top = git_dir_of(Path(path).expanduser())  # the repository's top folder, as `inhouse repo add` links it
     report = audit_repository(top, AuditOptions(rev=rev, rule=rule))
     with ws.uow() as uow:
-        found, repo = _target(uow, report.repo, engagement)
+        found, repo = lookup.repo_target(uow, report.repo, engagement)
         result = uow.results.add(AnalysisResult(
             kind=KIND, subject=report.repo, payload=report.to_dict(), summary=report.summary(),
             engagement_id=found.id if found else None, repo_id=repo.id if repo else None))

@@ -19,7 +19,7 @@ from inhouse.domain.common import Side
 from inhouse.domain.engagements import Engagement
 from inhouse.domain.knowledge import KnowledgeReport
 from inhouse.domain.results import AnalysisResult
-from inhouse.errors import InvalidInput, NotFound
+from inhouse.errors import NotFound
 from inhouse.services import lookup
 from inhouse.services.repos import git_dir_of
 from inhouse.store.uow import UnitOfWork
@@ -31,19 +31,6 @@ PUBLIC_DOMAINS = frozenset({
     "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com",
     "icloud.com", "me.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net", "aol.com",
     "users.noreply.github.com", "localhost", "localdomain"})
-
-
-def _target(uow: UnitOfWork, repo_path: str, engagement: str | None):
-    """The engagement named, else the one the repository is linked to, else (None, None)."""
-    if engagement:
-        found = lookup.engagement(uow, engagement)
-        return found, uow.repos.by_path(found.id, repo_path)
-    linked = uow.repos.find_path(repo_path)
-    if len(linked) > 1:
-        raise InvalidInput(f"{repo_path} is linked to several engagements: name one with --engagement")
-    if linked:
-        return uow.engagements.get(linked[0].engagement_id), linked[0]
-    return None, None
 
 
 def side_rules(uow: UnitOfWork, engagement: Engagement | None, *, internal_domains: Sequence[str] = (),
@@ -92,7 +79,7 @@ def scan(ws: Workspace, path: str, engagement: str | None = None, rev: str | Non
     org = read_org_map(org_map)
     alias_groups = tuple(tuple(parse_alias(a)) for a in aliases)
     with ws.uow() as uow:
-        found, repo = _target(uow, top, engagement)
+        found, repo = lookup.repo_target(uow, top, engagement)
         rules = side_rules(uow, found, internal_domains=internal_domains,
                            partner_domains=partner_domains, org_map=org)
         previous = uow.scan_states.get(top)

@@ -67,3 +67,20 @@ def roster(uow: UnitOfWork, engagement: Engagement) -> Roster:
     people = uow.people.for_engagement(engagement.client_id, engagement.partner_id)
     return Roster(people, client.name if client else "", partner.name if partner else "",
                   partner.email_domains if partner else ())
+
+
+def repo_target(uow: UnitOfWork, repo_path: str, engagement: str | None):
+    """The engagement a repository analysis belongs to, and the linked repository if any: the
+    engagement named, else the one the repository is linked to; (None, None) when none knows it."""
+    if engagement:
+        found = _engagement(uow, engagement)
+        return found, uow.repos.by_path(found.id, repo_path)
+    linked = uow.repos.find_path(repo_path)
+    if len(linked) > 1:
+        raise InvalidInput(f"{repo_path} is linked to several engagements: name one with --engagement")
+    if linked:
+        return uow.engagements.get(linked[0].engagement_id), linked[0]
+    return None, None
+
+
+_engagement = engagement  # the parameter above shadows the function

@@ -18,8 +18,9 @@ from inhouse.domain.documents import Document, DocumentKind
 from inhouse.domain.organisations import Client, Partner
 from inhouse.domain.partners import ProposalAssessment, ReferenceCheck
 from inhouse.domain.results import AnalysisResult
-from inhouse.errors import InvalidInput, NotFound
+from inhouse.errors import InvalidInput
 from inhouse.services import lookup
+from inhouse.services.files import read_user_file
 from inhouse.store.uow import UnitOfWork
 
 KIND = "proposal"
@@ -60,14 +61,7 @@ def assess(ws: Workspace, paths: list[str], partner: str | None = None,
 
 def _read(path: str, max_bytes: int) -> _Read:
     file = Path(path).expanduser()
-    if not file.exists():
-        raise NotFound(f"no such file: {path}")
-    if not file.is_file():
-        raise InvalidInput(f"{path} is not a file")
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from None
+    data = read_user_file(path)
     extracted = read_document(data, file.name, max_bytes=max_bytes)
     if not extracted.text.strip():
         raise InvalidInput(f"{path}: no text to assess")

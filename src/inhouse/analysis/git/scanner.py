@@ -27,7 +27,6 @@ from inhouse.analysis.git.incremental import plan_mining
 from inhouse.analysis.git.mining import mine
 from inhouse.analysis.git.offboarding import simulate_offboarding
 from inhouse.analysis.git.trajectory import PERIODS, internal_trajectory
-from inhouse.domain.common import Side
 from inhouse.domain.knowledge import IdentitySummary, KnowledgeReport, LineOwnership, TruckFactor
 from inhouse.domain.plans import DependencyPlan
 from inhouse.errors import AnalyzerError, InvalidInput, NotFound

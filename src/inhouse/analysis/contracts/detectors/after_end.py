@@ -10,7 +10,6 @@ speaks about handing things back or over.
 
 from __future__ import annotations
 
-import re
 
 from inhouse.analysis.contracts.detectors.base import rx
 

@@ -8,7 +8,7 @@ import re
 from typing import ClassVar, Iterable
 
 from inhouse.analysis.contracts.context import Context
-from inhouse.analysis.contracts.detectors.base import Detector, rx
+from inhouse.analysis.contracts.detectors.base import Detector
 from inhouse.analysis.contracts.structure import Sentence
 from inhouse.domain.contracts import RedFlag
 
