@@ -253,3 +253,11 @@ def test_exit_span_families(text):
 @pytest.mark.parametrize("text", EXIT_LOOK_ALIKES)
 def test_exit_span_look_alikes(text):
     assert not EXIT.is_relevant(text), text
+
+
+def test_the_end_of_a_phase_is_not_the_end_of_the_contract():
+    from inhouse.analysis.contracts import review_contract
+
+    text = ("1. Training\n\n1.1 Before the end of the Project Phase the Supplier shall provide training to the "
+            "Client's personnel on the operation of the Deliverables.\n")
+    assert review_contract(text, file="t.md").to_dict()["clauses"]["exit"]["status"] == "absent"

@@ -13,7 +13,7 @@ from inhouse.analysis.contracts.detectors.termination import TerminationForConve
 from inhouse.analysis.contracts.structure import Sentence
 from inhouse.domain.contracts import ExitFinding
 
-_ENDING = rx(r"terminat", r"expir", r"\bexit\b", r"\bend of (?:the|this) (?:agreement|engagement|term|project|contract)",
+_ENDING = rx(r"terminat", r"expir", r"\bexit\b", r"\bend of (?:the|this) (?:agreement|engagement|term|project|contract)\b(?!\s+(?:phase|stage|milestone|sprint))",
              r"offboard", r"wind[- ]down", r"cessation", r"\bleav(?:e|ing)\b", r"\bupon (?:any )?request")
 _HAND = (r"\b(?:return|deliver|hand(?:s|ed)? over|transfer|provide|make available|export|furnish|release|give|supply|"
          r"surrender)(?:s|ed|ing)?\b")
