@@ -116,6 +116,9 @@ def _org_names(conversation: Conversation, sides: dict[str, str]) -> list[str]:
         if sides.get(speaker) != PARTNER:
             continue
         names += [t.split(":", 1)[1].split()[0] for t in tokens if t.startswith("@domain:")]
+        # "Participants: Liam Byrne (Receptly)": a one-to-three-word affiliation with no job title in it
+        names += [t.split(":", 1)[1].strip() for t in tokens if t.startswith(("@org:", "@role:"))
+                  and 0 < len(t.split(":", 1)[1].split()) <= 3 and not _JOB.search(t) and "," not in t]
         names += re.findall(r"\(([^),]{3,40})\)", speaker)
     return [n for n in dict.fromkeys(names) if len(n) >= 3 and n.lower() not in _GENERIC]
 
@@ -145,6 +148,9 @@ _VENDOR_NAME = [
     re.compile(rf"\b(?:I'm|I am)\s+\w+\s+(?:from|at|with)\s+{_NAME}"),
     re.compile(rf"^\W*{_NAME}\s+(?:Ltd|Limited|GmbH|AG|AS|Inc|LLC|BV|SAS|Oy|AB)\b\.?", re.M),
 ]
+_JOB = re.compile(r"\b(ceo|cto|cfo|coo|founder|head|director|manager|lead|officer|engineer|scientist|executive|"
+                  r"president|vp|partner|analyst|architect|consultant|owner|chief|sales|operations|finance|client|"
+                  r"customer|vendor|supplier|team|dept|department)\b", re.I)
 _GENERIC = {"us", "the", "our", "your", "you", "we", "proposal", "the proposal", "a", "company", "product", "pricing"}
 
 

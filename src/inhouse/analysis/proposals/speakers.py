@@ -62,6 +62,7 @@ _PARTICIPANTS = re.compile(r"^\s*(?:participants|attendees|present|speakers|on t
 
 def _label_ok(label: str) -> bool:
     core = re.sub(r"\(.*?\)", "", label).strip(" -*")
+    core = re.sub(r"^(Dr|Prof|Mr|Mrs|Ms|Mx|Sr|Sir|Rev)\.\s+", "", core)  # "Dr. Emma Clarke: ..."
     if not core and "(" in label:
         return True
     if not core or core.lower() in _HEADER_KEYS or len(core.split()) > 5:
