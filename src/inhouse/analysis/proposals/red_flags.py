@@ -86,11 +86,27 @@ _NO_LIMITS = [
                r"you)\b[^.]{0,40}\b(covered|cover|handle|do)\b",
                re.I),
 ]
+#: the product or the partner can't fail: "our AI never misses a qualified lead" (present tense; "we've never
+#: missed a go-live" is a track record, "so you never miss a lead" is the client's)
+_INFALLIBLE = re.compile(
+    r"\b(our (\w+ )?(AI|engine|platform|model|system|tool|algorithm|software|assistant)|it|the (AI|engine|platform|model|"
+    r"system|tool))\s+(simply |just )?never\s+(misses|fails|errs|overlooks|gets ([\w-]+ ){1,3}?wrong|"
+    r"makes (a )?mistakes?)\b(?! (a |the )?(deadline|date|meeting|call|payment|beat|day)s?\b)", re.I)
+#: "name the problem and we'll have it solved", "one engine for all of them" after a list of kinds,
+#: "one partner, every capability", "every corner of retail" (not "every corner of your warehouse")
+_ANY_PROBLEM = re.compile(
+    r"\bname (the|your|any) (problem|challenge|use case|need)s?,? and (we'll|we will|we) (have it |get it )?"
+    r"(solved|solve|crack|fix|build|handle|deliver)"
+    r"|\bone (partner|platform|engine|vendor|supplier|team), every (capability|need|problem|use case)\b"
+    r"|\b(worked|delivered|played|operate|work) in every (corner|nook|niche|part) of (?!your\b|the client's\b)", re.I)
+_ONE_FOR_ALL = re.compile(r"\bone (\w+ )?(engine|platform|tool|system|model|solution) for (all of them|every one of them|"
+                          r"all of it)\b", re.I)
 _DEADLINE = [
-    re.compile(r"\b(offer|discount|price|pricing|rate|deal|promotion)s?\b[^.]{0,50}\b(expires?|ends?|"
+    re.compile(r"\b(offer|discount|price|pricing|rate|deal|promotion)s?\b[^.]{0,50}\b(expires?|(?<!the )ends?|(through|until|till|up to) the end of|"
         r"is only valid|valid (only )?until|"
                r"disappears?|goes up|increases?|changes?|only (applies|available) (until|if))\b", re.I),
-    re.compile(r"\b(sign|countersign|commit|decide|order)(ed|s|ing)? ([\w-]+ ){0,4}(by|before|until) (friday|"
+    re.compile(r"\b(sign|countersign|commit|decide|order)(ed|s|ing)? ([\w-]+ ){0,6}(by|before|until) (friday|"
+               r"january|february|march|april|may|june|july|august|september|october|november|december|"
         r"monday|tuesday|wednesday|"
                r"thursday|saturday|sunday|tomorrow|tonight|end of (the |this )?(day|week|month|quarter|year)|"
                r"the end of|\d{1,2}(st|nd|rd|th)? "
@@ -104,11 +120,25 @@ _DEADLINE = [
                r"(week|month|quarter|year)\b|\bsign (this|before the end of this) (month|week|quarter)|"
                r"\boffer (is )?only valid\b|\bafter that date\b", re.I),
 ]
+#: a near-term date and an incentive in one sentence: "book a demo this week and we'll waive the fee",
+#: "sign before April and we'll discount year one" (not "we can start this week", not a free pilot)
+_SOON = re.compile(
+    r"\b(this (week|month|quarter)|today|tomorrow|tonight|within (\d+|a|one|two|three|seven|ten|fourteen) (days?|hours?)|"
+    r"(by|before) (the end of (the |this )?(week|month|quarter)|friday|monday|tuesday|wednesday|thursday|saturday|"
+    r"sunday|january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"\d{1,2}(st|nd|rd|th)? \w+))\b", re.I)
+_INCENTIVE = re.compile(r"\b(waive|waived|waiving|discount\w*|\d{1,2}\s?(%|percent|per cent) off|take \S+ off|knock \S+ off|"
+                        r"throw in|thrown in|free (for|of charge)|at no (extra )?(cost|charge)|for free|"
+                        r"lock in|price (goes up|rises|increases)|(keeps?|holds?|locks?) (in )?(today's|the current|our current|"
+                        r"this) (rate|price|pricing)|(prices?|rates?) (go|goes) up)\b", re.I)
+_ACTION = re.compile(r"\b(if|when|once)? ?(you )?(sign|book|order|commit|confirm|decide|buy|agree|reply|say yes|"
+                     r"go ahead|place)\w*\b", re.I)
 _DISCOUNT = re.compile(r"\b(discount\w*|\d{1,2}\s?(%|percent|per cent) off|off the (first|list|full)|rebate|"
     r"reduced (rate|price)|"
                        r"founding-client|loyalty bonus|(year|months?|quarter) (is|are) free|"
                        r"(first )?\d+ (days|weeks|months) (of the (term|contract|agreement) )?(are |is )?free|"
-                       r"below (the )?list( price)?|under list( price)?|free (months?|year)|(\w+ )?(months?|"
+                       r"below (the )?list( price)?|"
+                       r"free for (the first |year |month )?(year|month|quarter|one)s?( one)?|under list( price)?|free (months?|year)|(\w+ )?(months?|"
                        r"year|quarter) (for )?free|at no (extra )?(cost|charge))\b", re.I)
 _MULTI_YEAR = re.compile(
     r"\b(multi-?year|(two|three|four|five|2|3|4|5)[- ]years?|(24|36|48|60)[- ]months?|(two|three|four|five) years|"
@@ -135,9 +165,9 @@ def find_red_flags(document: ParsedDocument) -> tuple[RedFlag, ...]:
         around = _around(document, unit)
         if any(p.search(text) for p in _GUARANTEE) and not _NEGATED.search(text):
             found.setdefault("guaranteed_accuracy", []).append(text)
-        if any(p.search(text) for p in _NO_LIMITS):
+        if any(p.search(text) for p in _NO_LIMITS) or _denies_limits(text, document):
             found.setdefault("no_limits", []).append(text)
-        if any(p.search(text) for p in _DEADLINE):
+        if any(p.search(text) for p in _DEADLINE) or _time_limited(text):
             found.setdefault("artificial_deadline", []).append(text)
         if _discount(text) and _MULTI_YEAR.search(around) and not _NEGATED.search(text):
             found.setdefault("multi_year_discount", []).append(text)
@@ -145,6 +175,29 @@ def find_red_flags(document: ParsedDocument) -> tuple[RedFlag, ...]:
             found.setdefault("auto_conversion", []).append(text)
     order = ["guaranteed_accuracy", "no_limits", "artificial_deadline", "multi_year_discount", "auto_conversion"]
     return tuple(RedFlag(kind, tuple(dict.fromkeys(found[kind]))[:3]) for kind in order if kind in found)
+
+
+def _denies_limits(text: str, document: ParsedDocument) -> bool:
+    """No limit admitted to: infallibility, "name the problem and we'll solve it", "one engine for all of them"
+    after a list of kinds, and the limits the honest-limits rule finds denied ("we haven't hit a ceiling", "there
+    isn't a corner of AI we don't play in")."""
+    from inhouse.analysis.proposals.signals.admission import denies_limits  # the signals import this module
+
+    if _INFALLIBLE.search(text) or _ANY_PROBLEM.search(text):
+        return True
+    one = _ONE_FOR_ALL.search(text)
+    if one and text[:one.start()].count(",") >= 2:
+        return True
+    words = denies_limits(text, document.partner_names)
+    # "we foresee no obstacles" is optimism about this project, "the only thing it can't do is make coffee" a joke
+    optimism = re.search(r"\b(foresee|see|expect|anticipate|envisage|envision|predict|only)\b", words, re.I)
+    return bool(words) and not optimism
+
+
+def _time_limited(text: str) -> bool:
+    """An incentive that holds only if the client acts by a near date."""
+    soon = _SOON.search(text)
+    return bool(soon and _INCENTIVE.search(text) and _ACTION.search(text[:soon.start()]))
 
 
 def _discount(text: str) -> bool:

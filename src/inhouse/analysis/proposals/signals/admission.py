@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from inhouse.analysis.proposals.signals.actors import NOBODY, PARTNER, is_self, name_words, nearest
+from inhouse.analysis.proposals.signals.promise import capability_shaped, conduct_promise
 from inhouse.analysis.proposals.signals.limit_words import (
     AFTER_US,
     ALL_SO_FAR,
@@ -115,10 +116,12 @@ def _capability(text: str, match: re.Match[str], start: int) -> str:
     words, after = match.group(0), text[match.end():]
     negative = bool(re.fullmatch(NEGATION, words, re.I))
     handled = re.match(r"^\s+(\w+ )?([a-z]+) (you|your|the client's)\b", after)
-    if negative and handled and not CAPABILITY.fullmatch(handled.group(2)):
+    if negative and handled and not CAPABILITY.fullmatch(handled.group(2)) and not capability_shaped(text, match.start()):
         return ""  # "we don't hand your project to juniors": conduct towards the client
     if WEAKNESS.fullmatch(words):
         return "a weakness of the partner's"
+    if negative and re.match(r"^\s+([\w'-]+ ){1,5}?(yet|well|reliably|properly|at the moment)\b", after, re.I):
+        return "not yet, or not well"  # "we don't parse your scanned contracts reliably yet"
     if is_self(text, match.start()):
         return "nobody on the partner's side has done it"
     if RELIANCE.match(words):
@@ -159,6 +162,8 @@ def _excluded(text: str, match: re.Match[str]) -> str:
     negative = bool(re.fullmatch(NEGATION, word, re.I))
     if (negative or word == "only") and CONDUCT.match(after) or negative and FAILURE.match(after):
         return "conduct or failure negated"
+    if negative and conduct_promise(text, match.start()):
+        return "a promise about conduct"  # "we never take our tools away mid-season": the shape, not the verb
     before = text[:match.start()].lower()
     if word == "only" and re.search(r"\b(our|the|my|their|your|its|his|her)\s+$", before):
         return "idiom"  # "our only weakness", "the only thing"

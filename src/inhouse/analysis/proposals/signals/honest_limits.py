@@ -13,7 +13,9 @@ it does not depend on the wording of the admission, only on its shape.
 The phrase families the detector first grew from (:mod:`limit_cues`: "not our specialty",
 "outside our wheelhouse", "still in beta", "depends on your data"...) are kept as high-precision
 cues and add to the weight; negative lines under a "Limitations" / "What we don't do" heading and
-a flat "no" / "not yet" to the client's "do you support X?" count as well. One clear admission
+a flat "no" / "not yet" to the client's "do you support X?" count as well, and so does an
+elliptical answer read with its question ("Have you done X?" - "Not X, no." / "... would be new
+ground"). Promises about conduct are recognised by their shape (:mod:`promise`) and never count. One clear admission
 is enough.
 
 Against it: "we can do everything", limits denied ("we haven't hit a ceiling", "no hotel our
@@ -30,6 +32,8 @@ from inhouse.analysis.proposals.document import ParsedDocument, Unit
 from inhouse.analysis.proposals.signals.actors import OTHER, THIRD, last_actor, owner
 from inhouse.analysis.proposals.signals.admission import admissions, denies_limits, virtue_as_limit
 from inhouse.analysis.proposals.signals.base import SignalDetector, Weighing
+from inhouse.analysis.proposals.signals.limit_words import WEAKNESS
+from inhouse.analysis.proposals.signals.promise import conduct_promise
 from inhouse.analysis.proposals.signals.limit_cues import (
     CAPABILITY_QUESTION,
     CLAUSE,
@@ -154,13 +158,16 @@ class HonestLimits(SignalDetector):
             return 0.0
         names = document.partner_names
         weight = min(4.0, sum(w for pattern, w in LIMITS
-                              if any(not _theirs(text, m, names) for m in pattern.finditer(text))))
-        weight += 1.0 if any(_plain_negation(text, m) for m in SELF_NEGATION.finditer(text)) else 0.0
+                              if any(not _theirs(text, m, names) and not conduct_promise(text, m.start())
+                                     for m in pattern.finditer(text))))
+        weight += 1.0 if any(_plain_negation(text, m) and not conduct_promise(text, m.start())
+                             for m in SELF_NEGATION.finditer(text)) else 0.0
         heading = unit.heading
         under_heading = bool(heading and HEADING.search(heading)) and not (
             CLIENT_HEADING.search(heading) and not SELF_WORD.search(heading)  # "Your constraints" are the client's
         ) and not (GENERIC_HEADING.search(heading) and not SELF_WORD.search(heading))  # "Limitations of AI"
-        if under_heading and any(not _theirs(text, m, names) for m in NEGATIVE.finditer(text)):
+        if under_heading and any(not _theirs(text, m, names) and not conduct_promise(text, m.start())
+                                 for m in NEGATIVE.finditer(text)):
             weight += 2.0 if STRONG_HEADING.search(heading) else 1.0  # "What we don't do": each negative line is a limit
         if not (under_heading or _about_self(text, document)):
             return 0.0
@@ -182,8 +189,13 @@ class HonestLimits(SignalDetector):
                 continue
             if weakness and DENIAL.search(reply.text):
                 weighing.add_against(reply, 2.5)
-            elif not weakness and _answers(unit, reply, units) and REFUSED_CAPABILITY.search(reply.text):
-                weighing.add_for(reply, 2.0)
+            elif not weakness and _answers(unit, reply, units):
+                turn = [u for u in units[reply.index:] if u.turn == reply.turn]
+                # "Have you done X?" - "Not X, no." / "... would be new ground": read with the question
+                said = next((u for u in turn if u is reply and REFUSED_CAPABILITY.search(u.text)
+                             or WEAKNESS.search(u.text) and not denies_limits(u.text, document.partner_names)), None)
+                if said is not None:
+                    weighing.add_for(said, 2.0)
 
 
 def _answers(question: Unit, reply: Unit, units: list[Unit]) -> bool:

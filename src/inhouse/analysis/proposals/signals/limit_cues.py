@@ -229,7 +229,11 @@ CAPABILITY_QUESTION = re.compile(
 REFUSED_CAPABILITY = re.compile(
     r"^\W*(no\b|not yet|not (at the moment|today|currently|really|right now|directly|out of the box)|nope|"
     r"unfortunately|sadly|"
-    r"we (don't|do not|haven't|have not|can't|cannot)|it (doesn't|does not|can't|cannot)|I'm afraid not)", re.I)
+    r"we (don't|do not|haven't|have not|can't|cannot)|it (doesn't|does not|can't|cannot)|I'm afraid not|"
+    # an elliptical answer: "Not a water utility, no." / "Never, as it happens." / "Not as such."
+    r"not [^.;,!?]{1,50},\s*(no|not yet|not really)\b|never\b|not (as such|before|once|ever|so far)|"
+    r"(?!\W*(yes|yeah|yep|sure|absolutely|of course|definitely|certainly|indeed|we have|we do)\b)[^.;,!?]{1,40},"
+    r"\s*(no|not yet)\b(?! (problem|issue|doubt|worries|trouble)))", re.I)
 DENIAL = re.compile(
     r"^\W*(\w+\? )?(honestly,? |to be honest,? |frankly,? |ha,? )?(I'd say |I would say )?(no|not really|nope|"
     r"nah|none|nothing)\b|can't think of (anything|any)|"

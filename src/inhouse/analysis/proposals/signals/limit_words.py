@@ -148,8 +148,8 @@ NEUTRAL_SUBJECT = re.compile(r"\b(it|this|that|these|those|the (system|model|pla
 LIMIT_NOUN = (r"(limits?|limitations?|ceilings?|weakness(es)?|gaps?|blind spots?|walls?|boundaries|shortcomings?|"
                r"weak (spots?|points?|areas?))")
 DENIED = re.compile(
-    r"\b(no|zero|without any|(haven't|have not|never|not once)( yet| ever)? (hit|found|met|reached|run into|"
-    r"come across|seen)( a| any)?)\s+(real |known |significant |obvious |\w+ )?" + LIMIT_NOUN +
+    r"\b(no|zero|without any|(haven't|have not|never|not once|(have|has|are|is) yet to)( yet| ever)? (hit|found|find|met|meet|"
+    r"reached|reach|run into|come across|seen|see)( a| any)?)\s+(real |known |significant |obvious |\w+ )?" + LIMIT_NOUN +
     r"\b(?! (on|to|in) (the number|users|seats|calls|queries|storage|volume|how many|usage))"
     r"|\b(foresee|see|expect|anticipate|envisage|envision|predict)( absolutely| no| any)? (no|zero) (\w+ )?(obstacles|"
     r"problems|issues|difficulties|hurdles|challenges|risks|limitations|roadblocks)\b"
