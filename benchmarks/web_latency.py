@@ -9,12 +9,13 @@ processes, and measures, on SQLite and (when a server is given) PostgreSQL:
 - one user alone (each page's own cost);
 - 20 concurrent users, closed loop (no pause between pages) and with think time (a pause of
   1 s on average after each page), each beside a baseline run of the same users on /healthz
-  (an endpoint that does nothing: what serving alone costs under the same load).
+  (an endpoint that does nothing: what serving alone costs under the same load); and with
+  think time again while 1 request in 20 adds a drill (a write) to a random engagement.
 
 See benchmarks/web_load.py for what a user is. Prints and (with --out) writes the figures.
 
     python benchmarks/web_latency.py [--engagements 200] [--commits 5000] [--users 20] [--requests 50]
-        [--think 1.0] [--workers 2] [--postgres postgresql+psycopg://postgres@127.0.0.1/test]
+        [--think 1.0] [--workers N] [--postgres postgresql+psycopg://postgres@127.0.0.1/test]
         [--out docs/performance-web.md]
 """
 
@@ -40,6 +41,7 @@ from sqlalchemy import text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from inhouse.bootstrap import Workspace  # noqa: E402
+from inhouse.cli.web import default_workers  # noqa: E402
 from inhouse.services import workspace as workspace_service  # noqa: E402
 from inhouse.settings import load_settings  # noqa: E402
 from inhouse.store.database import make_engine  # noqa: E402
@@ -55,6 +57,10 @@ PAGES = {  # page -> (weight, path template)
     "api engagement": (2, "/api/engagements/{eid}"),
 }
 BASELINE = {"healthz": (1, "/healthz")}
+DRILL = {"performed_on": "2026-11-10", "person": "Dev 1", "modification": "Change the retry policy",
+         "outcome": "with_help"}
+WITH_WRITES = {**{page: (weight * 2 - (page == "engagement"), path) for page, (weight, path) in PAGES.items()},
+               "add a drill": (1, "/api/engagements/{eid}/drills", DRILL)}  # 1 request in 20 is a write
 PER_PAGE = 50  # the portfolio's page size (services/dashboard/portfolio.py)
 
 
@@ -204,6 +210,11 @@ def run(label: str, url: str, args) -> dict:
             figures["rows"] += summary(label, model, loaded, baseline)
             figures["throughput"][model] = (loaded.count / loaded.wall, baseline.count / baseline.wall,
                                             len(loaded.errors))
+        model = f"think {args.think:g} s, 5% writes"  # each write makes an engagement's stored status
+        loaded = run_users(port, plans(WITH_WRITES, values, args.users, args.requests, seed=3), args.think)
+        figures["rows"] += summary(label, model, loaded, baseline)  # and page stale: recomputed on view
+        figures["throughput"][model] = (loaded.count / loaded.wall, baseline.count / baseline.wall,
+                                        len(loaded.errors))
     finally:
         stop(process)
     return figures
@@ -216,7 +227,8 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--requests", type=int, default=50, help="page views per user and run")
     parser.add_argument("--think", type=float, default=1.0, help="mean pause between a user's page views (s)")
-    parser.add_argument("--workers", type=int, default=2, help="inhouse serve --workers")
+    parser.add_argument("--workers", type=int, default=default_workers(),
+                        help="inhouse serve --workers (default: its own default on this machine)")
     parser.add_argument("--postgres", default=os.environ.get("INHOUSE_TEST_POSTGRES_URL"),
                         help="PostgreSQL server URL (a database is created and dropped)")
     parser.add_argument("--out", type=Path, default=None, help="write the figures as Markdown")

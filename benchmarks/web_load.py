@@ -8,18 +8,21 @@ the static assets a browser keeps in its cache). Two ways to pace them:
 - think time (``think=T``): a user waits a random time between page views (exponential,
   mean ``T`` seconds) after each one, as a person reading does; the server then sees about
   ``users / (T + latency)`` requests per second.
+
+A plan may also POST (a form sent as JSON to the API), to measure pages while data changes.
 """
 
 from __future__ import annotations
 
 import http.client
+import json
 import random
 import statistics
 import threading
 import time
 from dataclasses import dataclass, field
 
-Plan = list[tuple[str, str]]  # (page name, path) in the order a user asks for them
+Plan = list[tuple[str, str, dict | None]]  # (page name, path, JSON body to POST or None), in order
 
 
 @dataclass
@@ -45,16 +48,18 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def fetch(conn: http.client.HTTPConnection, path: str) -> tuple[int, float]:
-    """One request; the time includes opening a new connection when the server closed an idle one
-    (uvicorn does after 5 s), as a browser would."""
+def fetch(conn: http.client.HTTPConnection, path: str, body: dict | None = None) -> tuple[int, float]:
+    """One GET (or a POST of ``body`` as JSON); the time includes opening a new connection when the
+    server closed an idle one (uvicorn does after 5 s), as a browser would."""
+    method, data = ("POST", json.dumps(body).encode()) if body is not None else ("GET", None)
+    headers = {"Content-Type": "application/json"} if data else {}
     started = time.perf_counter()
     try:
-        conn.request("GET", path)
+        conn.request(method, path, data, headers)
         response = conn.getresponse()
     except (http.client.RemoteDisconnected, ConnectionError):
         conn.close()
-        conn.request("GET", path)
+        conn.request(method, path, data, headers)
         response = conn.getresponse()
     response.read()
     return response.status, (time.perf_counter() - started) * 1000
@@ -65,10 +70,10 @@ def _user(port: int, plan: Plan, think: float, seed: int, run: Run, lock: thread
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     if think:
         time.sleep(rng.uniform(0, think))  # users arrive spread out, not all in the same instant
-    for page, path in plan:
-        status, elapsed = fetch(conn, path)
+    for page, path, body in plan:
+        status, elapsed = fetch(conn, path, body)
         with lock:
-            if status != 200:
+            if not 200 <= status < 300:
                 run.errors.append(f"{path}: {status}")
             run.latencies.setdefault(page, []).append(elapsed)
         if think:
@@ -89,17 +94,18 @@ def run_users(port: int, plans: list[Plan], think: float = 0.0) -> Run:
     return run
 
 
-def plans(pages: dict[str, tuple[int, str]], values: dict[str, list], users: int, requests: int,
+def plans(pages: dict[str, tuple], values: dict[str, list], users: int, requests: int,
           seed: int = 1) -> list[Plan]:
-    """``users`` plans of ``requests`` pages drawn by weight; ``{name}`` in a path takes a random value."""
+    """``users`` plans of ``requests`` pages drawn by weight; ``{name}`` in a path takes a random
+    value. A page is ``(weight, path)``, or ``(weight, path, body)`` for a POST of ``body``."""
     rng = random.Random(seed)
-    names = [n for n, (weight, _) in pages.items() for _ in range(weight)]
+    names = [n for n, spec in pages.items() for _ in range(spec[0])]
     out = []
     for _ in range(users):
         plan = []
         for _ in range(requests):
             page = rng.choice(names)
             path = pages[page][1].format(**{k: rng.choice(v) for k, v in values.items()})
-            plan.append((page, path))
+            plan.append((page, path, pages[page][2] if len(pages[page]) > 2 else None))
         out.append(plan)
     return out

@@ -43,7 +43,10 @@ def write(path: Path, results: dict, args, pages: dict) -> None:
         f"about {args.users} × (CPU per request) / cores, whatever the code.",
         f"- **Think time**: {args.users} users who pause after each page (exponential, mean {args.think:g} s) — "
         "still far busier than people reading dashboards.",
-        f"- **Baseline**: the same users, paced the same way, on `/healthz` (returns a constant): what serving "
+        "- **Think time with writes**: the same, while 1 request in 20 is a POST that adds a drill to a random "
+        "engagement (each makes that engagement's stored status and page, and the portfolio's tag, stale: the "
+        "next views compute them again).",
+        "- **Baseline**: the same users, paced the same way, on `/healthz` (returns a constant): what serving "
         "alone costs under that load. *ratio* = the page's p95 / the baseline's p95.",
         f"- {args.requests} page views per user and run; the latency is measured by the client from sending the "
         "request to reading the whole answer.", "",

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from inhouse.cli.web import listen
 from inhouse.web import create_app
+from inhouse.web.caching import PageCache
 from tests import webdata
 
 
@@ -68,3 +69,45 @@ def test_the_served_socket_is_tcp_so_answers_are_not_delayed():
         assert sock.get_inheritable()
     finally:
         sock.close()
+
+
+def test_the_engagement_page_is_kept_until_the_engagement_changes(seeded):
+    client, ids = seeded
+    eid = ids["engagement_id"]
+    client.get(f"/engagements/{eid}")  # builds and stores the page
+    first = client.get(f"/engagements/{eid}")
+    etag = first.headers["etag"]
+    assert client.get(f"/engagements/{eid}", headers={"If-None-Match": etag}).status_code == 304
+    assert client.get(f"/engagements/{eid}").text == first.text
+    form = {"performed_on": "2026-11-10", "person": "Priya Raman", "modification": "Retrain the ETA model",
+            "outcome": "alone"}
+    assert client.post(f"/engagements/{eid}/drills", data=form, follow_redirects=False).status_code == 303
+    after = client.get(f"/engagements/{eid}", headers={"If-None-Match": etag})
+    assert after.status_code == 200 and "Retrain the ETA model" in after.text
+    named = client.get("/engagements/ETA prediction")  # by name: served, without a validator
+    assert named.status_code == 200 and "etag" not in named.headers
+
+
+def test_the_engagement_json_is_kept_too_and_follows_writes(seeded):
+    client, ids = seeded
+    eid = ids["engagement_id"]
+    client.get(f"/api/engagements/{eid}")
+    first = client.get(f"/api/engagements/{eid}")
+    assert first.headers["content-type"].startswith("application/json")
+    assert client.get(f"/api/engagements/{eid}", headers={"If-None-Match": first.headers["etag"]}).status_code == 304
+    kept = client.get(f"/api/engagements/{eid}")
+    assert kept.json() == first.json() and kept.headers["content-type"].startswith("application/json")
+    assert client.post(f"/api/engagements/{eid}/drills", json={
+        "performed_on": "2026-11-10", "person": "Priya Raman", "modification": "Retrain the model",
+        "outcome": "alone"}).status_code == 201
+    after = client.get(f"/api/engagements/{eid}").json()
+    assert "Retrain the model" in [d["modification"] for d in after["drill_list"]]
+
+
+def test_the_page_cache_drops_the_least_recently_used_past_its_size():
+    cache = PageCache(max_bytes=10)
+    cache.put(("/a",), b"aaaa", "text/html")
+    cache.put(("/b",), b"bbbb", "text/html")
+    assert cache.get(("/a",)) == (b"aaaa", "text/html")  # /a is now the most recently used
+    cache.put(("/c",), b"cccc", "application/json")
+    assert cache.get(("/b",)) is None and cache.get(("/a",)) and cache.get(("/c",)) and cache.size == 8

@@ -10,8 +10,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from inhouse.services import drills, engagements, partners, reviews
-from inhouse.services import dashboard
+from inhouse.services import dashboard, drills, engagements, partners, reviews
 from inhouse.services.dashboard import readmodel, status, stored_page
 from inhouse.services.knowledge import scan
 from inhouse.store.tables_dashboard import EngagementStatusRow

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DisconnectionError, NoSuchModuleError
 
 from inhouse.errors import InvalidInput
 
@@ -23,8 +25,11 @@ def make_engine(url: str) -> Engine:
     except ArgumentError:
         raise InvalidInput(f"invalid database URL {url!r}") from None
     kwargs: dict = {"future": True}
+    if parsed.get_backend_name() == "postgresql" or parsed.database not in (None, "", ":memory:"):
+        # room for the requests a server process runs at once: past the pool's size, each
+        # request would open and close a connection of its own
+        kwargs.update(pool_size=16, max_overflow=16)
     if parsed.get_backend_name() == "postgresql":
-        kwargs["pool_pre_ping"] = True
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
         kwargs["connect_args"] = {"connect_timeout": 5}
@@ -34,7 +39,35 @@ def make_engine(url: str) -> Engine:
         raise InvalidInput(f"unsupported database URL {url!r}: {exc}") from None
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        _ping_idle_connections(engine)
     return engine
+
+
+IDLE_PING_SECONDS = 10.0
+
+
+def _ping_idle_connections(engine: Engine) -> None:
+    """Check a pooled connection before use when it sat idle for a while (the server may have
+    closed it: a restart, an idle timeout): a dead one is replaced, as ``pool_pre_ping`` does, but
+    without a round trip for every unit of work of a busy server (one in four of its statements)."""
+
+    def checked_in(_dbapi_connection, record) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    def checkout(dbapi_connection, record, _proxy) -> None:
+        idle_since = record.info.pop("idle_since", None)
+        if idle_since is None or time.monotonic() - idle_since < IDLE_PING_SECONDS:
+            return
+        try:
+            alive = engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            raise DisconnectionError(first_line(exc)) from exc
+        if not alive:
+            raise DisconnectionError("the pooled connection is closed")
+
+    event.listen(engine, "checkin", checked_in)
+    event.listen(engine, "checkout", checkout)
 
 
 def describe(engine: Engine) -> str:

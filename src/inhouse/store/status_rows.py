@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import event, insert, select, update
+from sqlalchemy import event, func, insert, null, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -52,20 +54,27 @@ class StatusRows:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def read(self, part: str, engagement_ids: list[int] | None = None, full: bool = False) -> dict[int, Stored]:
+    def read(self, part: str, engagement_ids: list[int] | None = None, full: bool = False,
+             value: bool = True) -> dict[int, Stored]:
         """Stored ``part`` ("status" or "page") by engagement id; for the status, ``full`` reads
-        the whole status rather than the portfolio's lights."""
+        the whole status rather than the portfolio's lights; ``value=False`` only the versions."""
         version, stamp, slim, whole = (_table.c[name] for name in PARTS[part])
-        query = select(_table.c.engagement_id, _table.c.version, version, stamp, whole if full else slim)
+        column = (whole if full else slim) if value else null()
+        query = select(_table.c.engagement_id, _table.c.version, version, stamp, column)
         if engagement_ids is not None:
             query = query.where(_table.c.engagement_id.in_(engagement_ids))
         return {row[0]: Stored(*row) for row in self.session.execute(query)}
 
-    def versions(self) -> list[tuple[int, int, int | None]]:
-        """(engagement id, version, version of the stored status) of every engagement, in id order."""
+    def versions(self) -> tuple:
+        """A summary of every engagement's version and stored-status version, in one row.
+
+        Versions only go up, ids are never reused while larger ones exist, so any write, new
+        engagement, removal or newly stored status changes it."""
         c = _table.c
-        return [tuple(row) for row in self.session.execute(
-            select(c.engagement_id, c.version, c.status_version).order_by(c.engagement_id))]
+        status = func.coalesce(c.status_version, 0)
+        return tuple(self.session.execute(select(
+            func.count(), func.max(c.engagement_id), func.sum(c.version), func.sum(c.version * c.engagement_id),
+            func.sum(status), func.sum(status * c.engagement_id))).one())
 
     def data_version(self, name: str) -> int | None:
         """The counter of a scope that spans engagements (``partners``), None when there is none."""
@@ -126,7 +135,7 @@ def _after_flush(session: Session, _context) -> None:
         return
     conn = session.connection()
     if scoped:
-        conn.execute(update(_versions).where(_versions.c.name == "partners").values(version=_versions.c.version + 1))
+        conn.execute(_raise_counter(conn.dialect.name, "partners"))
     bump = update(_table).values(version=_table.c.version + 1)
     if everyone:
         conn.execute(bump)
@@ -139,6 +148,15 @@ def _after_flush(session: Session, _context) -> None:
             conn.execute(bump.where(_table.c.engagement_id.in_(sorted(touched - new))))
     if new:
         conn.execute(insert(_table), [{"engagement_id": eid, "version": 1} for eid in sorted(new)])
+
+
+def _raise_counter(dialect: str, name: str):
+    """``version + 1`` for the counter ``name``, created at 1 when missing (both databases upsert)."""
+    make = {"postgresql": postgresql_insert, "sqlite": sqlite_insert}.get(dialect)
+    if make is None:
+        return update(_versions).where(_versions.c.name == name).values(version=_versions.c.version + 1)
+    return make(_versions).values(name=name, version=1).on_conflict_do_update(
+        index_elements=[_versions.c.name], set_={"version": _versions.c.version + 1})
 
 
 def track_changes(sessions: sessionmaker) -> None:

@@ -22,12 +22,14 @@ class EngagementStatusRow(Base):
     engagement_id: Mapped[int] = mapped_column(
         ForeignKey("engagements.id", ondelete="CASCADE"), primary_key=True, autoincrement=False)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    # the small columns first: SQLite reads a row's columns in order, so a version after a large
+    # JSON value would cost reading that value's overflow pages
     status_version: Mapped[int | None] = mapped_column(Integer)
     status_for: Mapped[str | None] = mapped_column(String(100))
-    lights: Mapped[dict | None] = mapped_column(JSON)
-    status: Mapped[dict | None] = mapped_column(JSON)
     page_version: Mapped[int | None] = mapped_column(Integer)
     page_for: Mapped[str | None] = mapped_column(String(100))
+    lights: Mapped[dict | None] = mapped_column(JSON)
+    status: Mapped[dict | None] = mapped_column(JSON)
     page: Mapped[dict | None] = mapped_column(JSON)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Query, UploadFile
+from fastapi import APIRouter, File, Query, Request, UploadFile
 from pydantic import BaseModel, Field
 
 from inhouse.jobs.scan import submit_scan
@@ -15,7 +15,7 @@ from inhouse.services import dashboard
 from inhouse.services import engagements as engagement_service
 from inhouse.services import jobs as job_service
 from inhouse.web import writes
-from inhouse.web.caching import PlainJSON
+from inhouse.web.caching import PlainJSON, tagged_page
 from inhouse.web.deps import WS, Runner
 from inhouse.web.uploads import read_upload
 
@@ -89,8 +89,12 @@ def engagements(ws: WS) -> list[Json]:
 
 
 @router.get("/engagements/{ref}", summary="Everything the engagement page shows")
-def engagement(ws: WS, ref: str) -> Json:
-    return PlainJSON(dashboard.engagement_page(ws, ref))
+def engagement(request: Request, ws: WS, ref: str) -> Json:
+    def build() -> tuple[PlainJSON, bool]:
+        return PlainJSON(dashboard.engagement_page(ws, ref)), True
+
+    tag = dashboard.engagement_tag(ws, ref)
+    return build()[0] if tag is None else tagged_page(request, lambda: dashboard.engagement_tag(ws, ref), build, tag)
 
 
 @router.post("/engagements/{ref}/reviews", status_code=201, summary="Add a weekly review")

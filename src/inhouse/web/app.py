@@ -14,9 +14,10 @@ from inhouse import __version__
 from inhouse.bootstrap import Workspace, bootstrap
 from inhouse.errors import InhouseError
 from inhouse.jobs import JobRunner
-from inhouse.services.dashboard import status, stored_page
 from inhouse.services import jobs as job_service
+from inhouse.services.dashboard import status, stored_page
 from inhouse.web import api, docs, errors, forms, pages
+from inhouse.web.caching import PageCache
 from inhouse.web.templating import make_templates
 from inhouse.web.uploads import BodyLimit
 
@@ -67,6 +68,9 @@ def create_app(workspace: Workspace | None = None, runner: JobRunner | None = No
     app.state.workspace = ws
     app.state.runner = runner or JobRunner(ws)
     app.state.templates = make_templates()
+    app.state.pages = PageCache()
+    # checking every template file's mtime on every render costs ~10% of a page under load
+    app.state.templates.env.auto_reload = ws.settings.debug
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=ws.settings.max_document_bytes)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")

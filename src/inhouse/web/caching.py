@@ -5,8 +5,8 @@ A page's *tag* (e.g. ``dashboard.portfolio_tag``) changes whenever its data woul
 response carries it as a weak ETag with ``Cache-Control: no-cache`` (a browser may keep the
 page but must ask again; an unchanged page then costs a 304 with no body), and the rendered
 body is kept in this process under the tag, so asking again for an unchanged page costs the
-tag's queries only. Each server process keeps its own copies; the tag comes from the
-database, so they agree.
+tag's queries only. Each application (so each server process) keeps its own copies; the tag
+comes from the database, so they agree.
 """
 
 from __future__ import annotations
@@ -19,46 +19,68 @@ from enum import Enum
 from typing import Callable
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 
-MAX_PAGES = 64
-
-_lock = threading.Lock()
-_pages: OrderedDict[tuple, bytes] = OrderedDict()
+MAX_BYTES = 48 * 1024 * 1024  # per application (so per process): a few hundred engagement pages
 
 
-def tagged_page(request: Request, tag: Callable[[], str], build: Callable[[], tuple[HTMLResponse, bool]]) -> Response:
+class PageCache:
+    """Rendered bodies by (path, query, tag), least recently used first out past ``MAX_BYTES``.
+    One per application: a database replaced under a running server (with the same ids and
+    versions) needs the server restarted."""
+
+    def __init__(self, max_bytes: int = MAX_BYTES) -> None:
+        self.max_bytes, self.size = max_bytes, 0
+        self.lock = threading.Lock()
+        self.pages: OrderedDict[tuple, tuple[bytes, str]] = OrderedDict()  # key -> (body, media type)
+
+    def get(self, key: tuple) -> tuple[bytes, str] | None:
+        with self.lock:
+            kept = self.pages.get(key)
+            if kept is not None:
+                self.pages.move_to_end(key)
+            return kept
+
+    def put(self, key: tuple, body: bytes, media_type: str) -> None:
+        with self.lock:
+            if key not in self.pages:
+                self.pages[key] = (body, media_type)
+                self.size += len(body)
+            while self.size > self.max_bytes and self.pages:
+                self.size -= len(self.pages.popitem(last=False)[1][0])
+
+    def clear(self) -> None:
+        with self.lock:
+            self.pages.clear()
+            self.size = 0
+
+
+def tagged_page(request: Request, tag: Callable[[], str], build: Callable[[], tuple[Response, bool]],
+                before: str | None = None) -> Response:
     """The page for the current ``tag()``: 304 when the client has it, the kept body when this
     process has it, else ``build()`` (the response, and whether it may be kept: not while it is
-    still changing). A page whose tag moved while it was built (the build itself computed stale
-    statuses, or a write landed) is sent without a validator and not kept."""
-    before = tag()
+    still changing). ``before``: the tag, when the caller has just read it.
+
+    The page is built after its tag was read, so what it shows is never older than the tag says.
+    When it is newer (a write landed meanwhile, or the build itself computed stale statuses), the
+    tag has moved on and is never read again, so nothing older is ever served under a newer tag."""
+    before = before or tag()
     etag = f'W/"{before}"'
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
     if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
         return Response(status_code=304, headers=headers)
-    key = (request.app.state.workspace.settings.database_url, request.url.path, request.url.query, before)
-    with _lock:
-        body = _pages.get(key)
-        if body is not None:
-            _pages.move_to_end(key)
-    if body is not None:
-        return HTMLResponse(body, headers=headers)
+    cache: PageCache = request.app.state.pages
+    key = (request.url.path, request.url.query, before)
+    kept = cache.get(key)
+    if kept is not None:
+        return Response(kept[0], media_type=kept[1], headers=headers)
     response, keep = build()
-    if response.status_code != 200 or not keep or tag() != before:
+    if response.status_code != 200 or not keep:
         response.headers["Cache-Control"] = "no-cache"
         return response
-    with _lock:
-        _pages[key] = bytes(response.body)
-        while len(_pages) > MAX_PAGES:
-            _pages.popitem(last=False)
+    cache.put(key, bytes(response.body), response.media_type)
     response.headers.update(headers)
     return response
-
-
-def clear() -> None:
-    with _lock:
-        _pages.clear()
 
 
 def _plain(value):

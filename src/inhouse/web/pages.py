@@ -28,10 +28,16 @@ def portfolio_page(request: Request, ws: WS, page: int = Query(1, ge=1)) -> Resp
 
 
 @router.get("/engagements/{ref}", response_class=HTMLResponse)
-def engagement_page(request: Request, ws: WS, ref: str) -> HTMLResponse:
-    data = dashboard.engagement_page(ws, ref)
-    return render(request, "engagement.html", data=data, page="engagement",
-                  max_bytes=ws.settings.max_document_bytes)
+def engagement_page(request: Request, ws: WS, ref: str) -> Response:
+    def build() -> tuple[HTMLResponse, bool]:
+        data = dashboard.engagement_page(ws, ref)
+        return render(request, "engagement.html", data=data, page="engagement",
+                      max_bytes=ws.settings.max_document_bytes), True
+
+    tag = dashboard.engagement_tag(ws, ref)
+    if tag is None:  # a name: resolved (or refused) by the page itself
+        return build()[0]
+    return tagged_page(request, lambda: dashboard.engagement_tag(ws, ref), build, tag)
 
 
 @router.get("/engagements/{ref}/report")
@@ -48,9 +54,10 @@ def partners_page(request: Request, ws: WS) -> Response:
         return render(request, "partners.html", data=dashboard.partner_comparison(ws), page="partners",
                       max_bytes=ws.settings.max_document_bytes), True
 
-    if dashboard.partners_tag(ws) is None:  # a workspace without the counter: no validator
+    tag = dashboard.partners_tag(ws)
+    if tag is None:  # a workspace without the counter: no validator
         return build()[0]
-    return tagged_page(request, lambda: dashboard.partners_tag(ws), build)
+    return tagged_page(request, lambda: dashboard.partners_tag(ws), build, tag)
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)

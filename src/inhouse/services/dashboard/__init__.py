@@ -5,8 +5,9 @@ does not exist yet comes back ``{"measured": False, "why": ...}`` instead of fai
 """
 
 from inhouse.services.dashboard.contracts import contract_view
-from inhouse.services.dashboard.stored_page import engagement_page
 from inhouse.services.dashboard.partners import partner_comparison, partners_tag
 from inhouse.services.dashboard.portfolio import portfolio, portfolio_tag
+from inhouse.services.dashboard.stored_page import engagement_page, engagement_tag
 
-__all__ = ["contract_view", "engagement_page", "partner_comparison", "partners_tag", "portfolio", "portfolio_tag"]
+__all__ = ["contract_view", "engagement_page", "engagement_tag", "partner_comparison", "partners_tag", "portfolio",
+           "portfolio_tag"]

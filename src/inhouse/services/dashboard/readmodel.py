@@ -29,6 +29,7 @@ Columns = Callable[[dict], dict]  # the value -> the columns to store (its part'
 Stamp = Callable[[Workspace], str]  # what a value depends on besides the data: the day, settings
 
 PENDING = "computing the status lights: reload in a few seconds"
+_UNREAD = object()
 
 
 class Model:
@@ -39,11 +40,14 @@ class Model:
         self.part, self.compute, self.columns, self.stamp = part, compute, columns, stamp
         self.slim = slim or (lambda value: value)
 
-    def current(self, ws: Workspace, engagement_id: int, stamp: str | None = None) -> dict:
-        """The engagement's value: the stored one when current, else computed and stored."""
+    def current(self, ws: Workspace, engagement_id: int, stamp: str | None = None, stored=_UNREAD) -> dict:
+        """The engagement's value: the stored one when current, else computed and stored.
+        ``stored``: the engagement's row (``StatusRows.read(part, full=True)``) when the caller
+        has just read it (None: it has none)."""
         stamp = stamp or self.stamp(ws)
-        with ws.uow() as uow:
-            stored = uow.status_rows.read(self.part, [engagement_id], full=True).get(engagement_id)
+        if stored is _UNREAD:
+            with ws.uow() as uow:
+                stored = uow.status_rows.read(self.part, [engagement_id], full=True).get(engagement_id)
         if stored is not None and stored.current(stamp):
             return stored.value
         value = self.compute(ws, engagement_id)

@@ -12,6 +12,7 @@ the API always see the same plain types (dates as ISO strings).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date, datetime
 from enum import Enum
@@ -43,12 +44,33 @@ def engagement_page(ws: Workspace, ref: str | None, today: date | None = None) -
     """Everything the engagement page shows (as ``engagement.engagement_page``), from the read model."""
     if today is not None and today != date.today():
         return engagement.engagement_page(ws, ref, today)
-    with ws.uow() as uow:
-        found = lookup.engagement(uow, ref)
-        jobs = [job_dict(j) for j in uow.jobs.list(found.id, limit=10)]
-    data = dict(MODEL.current(ws, found.id))
+    wanted = str(ref or "").strip()
+    with ws.uow() as uow:  # an id with a stored row needs no lookup: one transaction, two queries
+        eid = int(wanted) if wanted.isdigit() else None
+        stored = uow.status_rows.read("page", [eid], full=True).get(eid) if eid is not None else None
+        if stored is None:
+            eid = lookup.engagement(uow, ref).id
+            stored = uow.status_rows.read("page", [eid], full=True).get(eid)
+        jobs = [job_dict(j) for j in uow.jobs.list(eid, limit=10)]
+    data = dict(MODEL.current(ws, eid, stored=stored))
     data["jobs"] = json.loads(json.dumps(jobs, default=_plain))
     return data
+
+
+def engagement_tag(ws: Workspace, ref: str | None) -> str | None:
+    """A tag that changes whenever ``engagement_page(ws, ref)`` would: the engagement's version,
+    its stored page, the day and settings, its recent jobs. None for a ``ref`` that is not an
+    engagement id (names are resolved by the page itself) or an engagement without a row."""
+    if not ref or not str(ref).strip().isdigit():
+        return None
+    engagement_id = int(str(ref).strip())
+    with ws.uow() as uow:
+        stored = uow.status_rows.read("page", [engagement_id], value=False).get(engagement_id)
+        if stored is None:
+            return None
+        jobs = [(j.id, j.status.value, j.progress, j.message) for j in uow.jobs.list(engagement_id, limit=10)]
+    text = repr((engagement_id, stored.version, stored.part_version, stored.part_for, status.stamp(ws), jobs))
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
 def refresh_stale(ws: Workspace) -> int:

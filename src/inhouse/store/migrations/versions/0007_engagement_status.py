@@ -23,10 +23,10 @@ def upgrade() -> None:
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('status_version', sa.Integer(), nullable=True),
     sa.Column('status_for', sa.String(length=100), nullable=True),
-    sa.Column('lights', sa.JSON(), nullable=True),
-    sa.Column('status', sa.JSON(), nullable=True),
     sa.Column('page_version', sa.Integer(), nullable=True),
     sa.Column('page_for', sa.String(length=100), nullable=True),
+    sa.Column('lights', sa.JSON(), nullable=True),
+    sa.Column('status', sa.JSON(), nullable=True),
     sa.Column('page', sa.JSON(), nullable=True),
     sa.ForeignKeyConstraint(['engagement_id'], ['engagements.id'], name=op.f('fk_engagement_status_engagement_id_engagements'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('engagement_id', name=op.f('pk_engagement_status'))
