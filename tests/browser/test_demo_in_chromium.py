@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import re
 
-import pytest
 
-from inhouse.services.optional import optional_service
 from tests.browser.conftest import shot
 
 CONTRACT = """CONSULTING AGREEMENT
@@ -43,8 +41,6 @@ def test_portfolio_and_engagement_pages(demo_server, page):
 
 
 def test_add_a_weekly_review_through_the_form(demo_server, page):
-    if optional_service("reviews") is None:
-        pytest.skip("services/reviews.py is not installed yet")
     page.goto(demo_server["url"] + "/engagements/ETA prediction")
     page.eval_on_selector("#review-add", "details => details.open = true")
     form = page.locator("#review-form")
@@ -63,8 +59,6 @@ def test_add_a_weekly_review_through_the_form(demo_server, page):
 
 
 def test_upload_a_contract_and_see_its_highlighted_evidence(demo_server, page, tmp_path):
-    if optional_service("contracts") is None:
-        pytest.skip("services/contracts.py is not installed yet")
     path = tmp_path / "consulting-agreement.txt"
     path.write_text(CONTRACT)
     page.goto(demo_server["url"] + "/engagements/ETA prediction")

@@ -94,10 +94,6 @@ def test_openapi_lists_the_api_and_its_error_shape(seeded):
 
 
 def test_review_through_the_api(seeded):
-    from inhouse.services.optional import optional_service
-
-    if optional_service("reviews") is None:
-        pytest.skip("services/reviews.py is not installed yet")
     client, ids = seeded
     created = client.post(f"/api/engagements/{ids['engagement_id']}/reviews", json={
         "week_of": "2026-11-09", "done": "a", "why": "b", "next": "c", "attendees": ["Priya Raman"]})

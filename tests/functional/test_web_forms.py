@@ -6,7 +6,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from inhouse.bootstrap import Workspace
-from inhouse.services.optional import optional_service
 from inhouse.settings import load_settings
 from inhouse.web import create_app
 from tests import webdata
@@ -19,13 +18,7 @@ def seeded(ws):
         yield client, ids, ws
 
 
-def _needs(name: str) -> None:
-    if optional_service(name) is None:
-        pytest.skip(f"services/{name}.py is not installed yet")
-
-
 def test_weekly_review_form_adds_a_review_to_the_timeline(seeded):
-    _needs("reviews")
     client, ids, _ = seeded
     eid = ids["engagement_id"]
     form = {"week_of": "2026-11-09", "done": "Shadow deployment of the P90 model",
@@ -38,7 +31,6 @@ def test_weekly_review_form_adds_a_review_to_the_timeline(seeded):
 
 
 def test_invalid_review_is_a_clear_4xx_and_stores_nothing(seeded):
-    _needs("reviews")
     client, ids, _ = seeded
     eid = ids["engagement_id"]
     bad = client.post(f"/engagements/{eid}/reviews", data={"week_of": "not a date", "done": "x", "why": "y",
@@ -51,8 +43,6 @@ def test_invalid_review_is_a_clear_4xx_and_stores_nothing(seeded):
 
 
 def test_decision_and_drill_forms(seeded):
-    _needs("decisions")
-    _needs("drills")
     client, ids, _ = seeded
     eid = ids["engagement_id"]
     assert client.post(f"/engagements/{eid}/decisions", data={

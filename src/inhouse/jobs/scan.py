@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import inspect
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.knowledge import KnowledgeReport
 from inhouse.errors import InvalidInput
 from inhouse.jobs.runner import JobRunner, Reporter
 from inhouse.services import lookup
-from inhouse.services.optional import service_function
-
-SCAN = (("knowledge", "scan"), ("knowledge", "scan_engagement"))
+from inhouse.services.knowledge import scan
 
 
 def submit_scan(runner: JobRunner, ws: Workspace, engagement: str, repo: str | None = None) -> dict:
     """Queue a scan of ``repo`` (id or name; the engagement's only repository when empty)."""
-    scan = service_function("scanning a repository", SCAN)
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
         repos = uow.repos.list(found.id)
@@ -28,12 +24,9 @@ def submit_scan(runner: JobRunner, ws: Workspace, engagement: str, repo: str | N
         raise InvalidInput(f"engagement {found.name!r} has no repository {repo or ''}".rstrip()
                            + ": link one with `inhouse repo add`")
     target = chosen[0]
-    accepts_progress = "progress" in inspect.signature(scan).parameters
-
     def work(report: Reporter) -> dict:
         report("starting the scan", 0, 0)
-        kwargs = {"progress": report} if accepts_progress else {}
-        result = scan(ws, target.path, engagement=str(found.id), **kwargs)
+        result = scan(ws, target.path, engagement=str(found.id), progress=report)
         return _small(result)
 
     return runner.submit("scan", work, subject=f"{target.name} ({target.path})", engagement_id=found.id)

@@ -27,10 +27,11 @@ from datetime import date, timedelta
 from inhouse.bootstrap import Workspace
 from inhouse.domain import status as rules
 from inhouse.domain.engagements import Engagement
+from inhouse.domain.participation import delegate_and_wait as find_alerts, summarise
 from inhouse.services import lookup
 from inhouse.services.evidence import gather
 from inhouse.services.exit_readiness import checklist
-from inhouse.services.optional import optional_service
+from inhouse.services import participation
 from inhouse.store.uow import UnitOfWork
 
 RECENT_WEEKS = 12
@@ -39,15 +40,10 @@ RECENT_WEEKS = 12
 def _participation(uow: UnitOfWork, engagement: Engagement, today: date, weeks: int) -> rules.Section:
     reviews = uow.reviews.list(engagement.id)
     last_review = reviews[-1].week_of if reviews else None
-    service = optional_service("participation")
-    if service is None or not reviews:
-        how = "record weekly reviews (`inhouse review add`)" if service else \
-            "participation is not available in this version"
-        return rules.unmeasured("participation", how)
-    from inhouse.domain.participation import summarise
-
-    alert = service.alert_in(uow, engagement, today, weeks)
-    recent = service.weeks_in(uow, engagement, today)
+    if not reviews:
+        return rules.unmeasured("participation", "record weekly reviews (`inhouse review add`)")
+    recent = participation.weeks_in(uow, engagement, today)  # read once: the alert and the summary share it
+    alert = find_alerts(recent, weeks, today).to_dict()
     if recent and recent[-1].week_of == today - timedelta(days=today.weekday()) and not recent[-1].any_activity:
         recent = recent[:-1]  # the current week is not over yet
     return rules.participation_section(alert, summarise(recent[-RECENT_WEEKS:]), last_review, today)

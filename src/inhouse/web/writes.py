@@ -12,8 +12,8 @@ from pathlib import Path
 
 from inhouse.bootstrap import Workspace
 from inhouse.errors import NotFound
+from inhouse.services import contracts, decisions, drills, partners_assess, partners_references, reviews
 from inhouse.services import partners as partner_service
-from inhouse.services.optional import service_function
 
 
 def split_lines(text: str | None) -> list[str]:
@@ -27,20 +27,17 @@ def split_lines(text: str | None) -> list[str]:
 
 def add_review(ws: Workspace, engagement: str, week_of: str, done: str, why: str, next_: str,
                attendees: list[str]) -> dict:
-    add = service_function("adding a weekly review", (("reviews", "add"),))
-    return add(ws, engagement=engagement, week=week_of, done=done, why=why, next_=next_, attendees=attendees)
+    return reviews.add(ws, engagement=engagement, week=week_of, done=done, why=why, next_=next_, attendees=attendees)
 
 
 def add_decision(ws: Workspace, engagement: str, title: str, decided_by: str, decided_on: str,
                  rationale: str) -> dict:
-    add = service_function("recording a decision", (("decisions", "add"),))
-    return add(ws, title, engagement=engagement, decided_by=decided_by or None, on=decided_on, why=rationale)
+    return decisions.add(ws, title, engagement=engagement, decided_by=decided_by or None, on=decided_on, why=rationale)
 
 
 def add_drill(ws: Workspace, engagement: str, performed_on: str, person: str, modification: str, outcome: str,
               stuck_points: list[str], training_hours: float) -> dict:
-    add = service_function("recording a drill", (("drills", "add"),))
-    return add(ws, person, modification, outcome, engagement=engagement, on=performed_on, stuck=stuck_points,
+    return drills.add(ws, person, modification, outcome, engagement=engagement, on=performed_on, stuck=stuck_points,
                hours=training_hours or None)
 
 
@@ -51,8 +48,7 @@ def add_partner(ws: Workspace, name: str, status: str, website: str | None, doma
 
 def add_reference(ws: Workspace, partner: str, name: str, similar_scale: str, still_running: str,
                   client_contact_offered: str, notes: str) -> dict:
-    add = service_function("adding a reference", (("partners_references", "add"),))
-    return add(ws, partner, name, similar_scale=similar_scale, still_running=still_running,
+    return partners_references.add(ws, partner, name, similar_scale=similar_scale, still_running=still_running,
                client_contact_offered=client_contact_offered, notes=notes)
 
 
@@ -67,23 +63,20 @@ def _with_file(filename: str, content: bytes, run):
 
 def upload_contract(ws: Workspace, engagement: str, filename: str, content: bytes) -> dict:
     """Store the contract and its review in one unit of work (the contracts service's job)."""
-    check = service_function("uploading a contract", (("contracts", "check"),))
-    done = _with_file(filename, content, lambda path: check(ws, [path], engagement=engagement))
+    done = _with_file(filename, content, lambda path: contracts.check(ws, [path], engagement=engagement))
     return done[0] if done else {}
 
 
 def review_document(ws: Workspace, document_id: int | str) -> dict:
     """Review a contract already stored (by the demo, say) against the five must-have clauses."""
-    review = service_function("reviewing a stored contract", (("contracts", "review_stored"),))
     try:
         wanted = int(document_id)
     except (TypeError, ValueError):
         raise NotFound(f"no document {document_id!r}") from None
-    return review(ws, wanted)
+    return contracts.review_stored(ws, wanted)
 
 
 def upload_proposal(ws: Workspace, partner: str, filename: str, content: bytes) -> dict:
     """Assess an uploaded proposal, deck, transcript or email thread (its kind is detected)."""
-    assess = service_function("uploading a proposal", (("partners_assess", "assess"),))
-    done = _with_file(filename, content, lambda path: assess(ws, [path], partner=partner))
+    done = _with_file(filename, content, lambda path: partners_assess.assess(ws, [path], partner=partner))
     return done[0] if done else {}

@@ -58,9 +58,9 @@ def clause_recommendations(clauses: ClauseFindings, client: str, vendor: str) ->
                                   "delivery are unpriced and unscheduled.", (
                                       f"For three (3) months after acceptance the {v} shall correct defects and "
                                       "performance degradations free of charge, responding to critical incidents "
-                                      "within four (4) business hours. Thereafter the {c} may order maintenance at a "
+                                      f"within four (4) business hours. Thereafter the {c} may order maintenance at a "
                                       "fixed monthly fee stated in the Order, cancellable on thirty (30) days' "
-                                      "notice.".replace("{c}", c))))
+                                      "notice.")))
     else:
         gaps = []
         if mnt.free_months is None:
@@ -71,10 +71,10 @@ def clause_recommendations(clauses: ClauseFindings, client: str, vendor: str) ->
             gaps.append("no defined scope (what is covered, response times)")
         if gaps:
             out.append(Recommendation("maintenance", "Maintenance is mentioned but has " + ", ".join(gaps) + ".", (
-                f"Maintenance covers correction of defects, performance degradation (including model drift beyond "
-                f"the agreed metric) and security updates, with responses within four (4) business hours for "
-                f"critical and two (2) business days for other incidents; it is free for three (3) months after "
-                f"acceptance and then charged at a fixed monthly fee stated in the Order.")))
+                "Maintenance covers correction of defects, performance degradation (including model drift beyond "
+                "the agreed metric) and security updates, with responses within four (4) business hours for "
+                "critical and two (2) business days for other incidents; it is free for three (3) months after "
+                "acceptance and then charged at a fixed monthly fee stated in the Order.")))
     ext = clauses.exit
     if ext.status != "full":
         problem = ("No exit terms: the client cannot leave with its data and systems." if ext.status == "absent" else

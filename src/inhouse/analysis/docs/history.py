@@ -71,23 +71,7 @@ def tree(repo: GitRepo, rev: str) -> dict[str, tuple[str, int]]:
 
 def read_blobs(repo: GitRepo, oids: Iterable[str]) -> dict[str, bytes | None]:
     """The content of each blob; None for a blob missing from a partial clone."""
-    wanted = list(dict.fromkeys(oids))
-    found: dict[str, bytes | None] = {}
-    for start in range(0, len(wanted), 500):
-        batch = wanted[start:start + 500]
-        out = repo.run(["cat-file", "--batch"], input="".join(f"{o}\n" for o in batch).encode())
-        pos = 0
-        for oid in batch:
-            end = out.index(b"\n", pos)
-            header = out[pos:end].split(b" ")
-            pos = end + 1
-            if len(header) < 3 or header[1] != b"blob":
-                found[oid] = None
-                continue
-            size = int(header[2])
-            found[oid] = out[pos:pos + size]
-            pos += size + 1
-    return found
+    return dict(repo.blobs(list(oids), batch=500))
 
 
 def _lines(chunks: Iterable[bytes]) -> Iterator[str]:

@@ -154,31 +154,36 @@ class GitRepo:
                 files[name.decode("utf-8", "surrogateescape")] = (oid.decode(), mode.decode())
         return files
 
+    def blobs(self, oids: Sequence[str], batch: int = 2000) -> Iterator[tuple[str, bytes | None]]:
+        """``(blob id, content)`` for each distinct id, read with ``cat-file --batch`` in bounded
+        batches; the content is None for a blob missing from a partial clone."""
+        wanted = list(dict.fromkeys(oids))
+        for start in range(0, len(wanted), batch):
+            chunk = wanted[start:start + batch]
+            out = self.run(["cat-file", "--batch"], input="".join(f"{o}\n" for o in chunk).encode())
+            pos = 0
+            for oid in chunk:
+                end = out.index(b"\n", pos)
+                header = out[pos:end].split(b" ")
+                pos = end + 1
+                if len(header) < 3 or header[1] != b"blob":
+                    yield oid, None
+                    continue
+                size = int(header[2])
+                yield oid, out[pos:pos + size]
+                pos += size + 1
+
     def count_lines(self, oids: Sequence[str]) -> dict[str, int | None]:
         """Lines in each blob (binary: 0; missing from a partial clone: None)."""
-        wanted = list(dict.fromkeys(oids))
         counts: dict[str, int | None] = {}
-        for start in range(0, len(wanted), 2000):  # bounded memory on huge trees
-            self._count_batch(wanted[start:start + 2000], counts)
-        return counts
-
-    def _count_batch(self, wanted: list[str], counts: dict[str, int | None]) -> None:
-        out = self.run(["cat-file", "--batch"], input="".join(f"{o}\n" for o in wanted).encode())
-        pos = 0
-        for oid in wanted:
-            end = out.index(b"\n", pos)
-            header = out[pos:end].split(b" ")
-            pos = end + 1
-            if len(header) < 3 or header[1] != b"blob":
+        for oid, data in self.blobs(oids):
+            if data is None:
                 counts[oid] = None
-                continue
-            size = int(header[2])
-            data = out[pos:pos + size]
-            pos += size + 1
-            if b"\0" in data[:8000]:
+            elif b"\0" in data[:8000]:
                 counts[oid] = 0
             else:
                 counts[oid] = data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
+        return counts
 
 
 class GitStream:

@@ -10,7 +10,7 @@ from inhouse.bootstrap import Workspace
 from inhouse.domain.documents import DocumentKind
 from inhouse.errors import InhouseError
 from inhouse.services import partners as partner_service
-from inhouse.services.optional import find_function
+from inhouse.services import partners_compare, partners_references
 from inhouse.store import dashboard as views
 from inhouse.store.dashboard import iso
 
@@ -28,22 +28,16 @@ def _assessment(result) -> dict:
 
 
 def _ranking(ws: Workspace) -> dict:
-    """The scorecard ranking from the partner assessment service, when it is installed."""
-    function = find_function((("partners_compare", "compare"),))
-    if function is not None:
-        try:
-            return {"measured": True, **function(ws)}
-        except InhouseError as exc:
-            return {"measured": False, "why": exc.message}
-    return {"measured": False, "why": "not measured yet: the partner scorecard is not installed in this version"}
+    """The scorecard ranking (``measured`` False, with the reason, when it cannot be ranked)."""
+    try:
+        return {"measured": True, **partners_compare.compare(ws)}
+    except InhouseError as exc:
+        return {"measured": False, "why": exc.message}
 
 
 def _references(ws: Workspace) -> dict[int, list[dict]]:
-    function = find_function((("partners_references", "list_all"),))
-    if function is None:
-        return {}
     try:
-        rows = function(ws)
+        rows = partners_references.list_all(ws)
     except InhouseError as exc:
         log.warning("references: %s", exc.message)
         return {}

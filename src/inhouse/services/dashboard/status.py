@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from types import ModuleType
-from typing import Any
+from typing import Any, Callable
 
 from inhouse.bootstrap import Workspace
 from inhouse.errors import InhouseError
 from inhouse.services.dashboard import readmodel
-from inhouse.services.optional import optional_service
+from inhouse.services import exit_readiness as exit_service
+from inhouse.services import status as status_service
 
 log = logging.getLogger(__name__)
 
@@ -26,26 +26,23 @@ class ServiceFailed(InhouseError):
     """A sibling service failed unexpectedly; its section shows this instead of breaking the page."""
 
 
-def _call(module: ModuleType | None, names: tuple[str, ...], *args: Any) -> Any:
-    if module is None:
-        return None
-    for name in names:
-        function = getattr(module, name, None)
-        if callable(function):
-            try:
-                return function(*args)
-            except InhouseError:
-                raise
-            except Exception as exc:  # a read-only section must not take the page down
-                log.exception("%s.%s failed", module.__name__, name)
-                raise ServiceFailed(f"not measured: {module.__name__}.{name} failed ({type(exc).__name__})") from exc
-    return None
+def _call(function: Callable[..., Any], *args: Any) -> Any:
+    """``function(*args)``; an unexpected failure becomes ServiceFailed, so one section shows it
+    instead of the whole page breaking."""
+    try:
+        return function(*args)
+    except InhouseError:
+        raise
+    except Exception as exc:  # a read-only section must not take the page down
+        name = f"{function.__module__}.{function.__name__}"
+        log.exception("%s failed", name)
+        raise ServiceFailed(f"not measured: {name} failed ({type(exc).__name__})") from exc
 
 
 def compute(ws: Workspace, engagement_id: int) -> dict:
     """The engagement's status from the status service, normalised (never stored: see ``readmodel``)."""
     try:
-        found = _call(optional_service("status"), ("engagement_status",), ws, str(engagement_id))
+        found = _call(status_service.engagement_status, ws, str(engagement_id))
     except InhouseError as exc:
         return {"measured": False, "why": exc.message, "lights": [], "next_actions": []}
     if not isinstance(found, dict):
@@ -110,7 +107,7 @@ def exit_readiness(ws: Workspace, engagement_id: int, status: dict, stored: dict
     value = status.get("exit_readiness") if status.get("measured") else None
     if value is None:
         try:
-            value = _call(optional_service("exit_readiness"), ("readiness",), ws, str(engagement_id))
+            value = _call(exit_service.readiness, ws, str(engagement_id))
         except InhouseError as exc:
             return {"measured": False, "why": exc.message}
     if value is None and stored is not None:
