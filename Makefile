@@ -30,9 +30,19 @@ demo: demo-build
 demo-build: install
 	$(BIN)/inhouse demo --dir $(DEMO_DIR) --force
 
-## test: the whole test suite (SQLite always; PostgreSQL too when INHOUSE_TEST_POSTGRES_URL is set)
+## test: the whole test suite (SQLite always; PostgreSQL too when INHOUSE_TEST_POSTGRES_URL is set), with coverage
 test: install-test
-	$(BIN)/python -m pytest -q -n auto tests
+	$(BIN)/python -m pytest -q -n auto --cov=inhouse --cov-report= tests
+	@echo "Coverage: the least-covered modules, then the total"
+	@$(BIN)/python -m coverage report --sort=cover | sed -n '3,14p'
+	@$(BIN)/python -m coverage report | tail -n 1
+
+## lint: ruff (lint and format), mypy (strict for domain, services, analysis) and the import-linter layer contracts
+lint: install-test
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 ## bench-git: measure `inhouse scan` against git log and the peers (synthetic 100k-commit history; REPOS=... adds real ones)
 .PHONY: bench-git

@@ -15,8 +15,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import re
 import os
+import re
 import statistics
 import sys
 import time
@@ -42,23 +42,59 @@ RECALL_CATEGORIES = {
     "exit": ["Termination for Convenience", "Post-Termination Services"],
 }
 RELATED = {  # README "related" or overlapping categories: neither recall nor false positives
-    "deliverable_ownership": ["Non-Transferable License", "Affiliate License-Licensor", "Affiliate License-Licensee",
-                              "Unlimited/All-You-Can-Eat-License", "Irrevocable or Perpetual License",
-                              "Covenant Not to Sue", "Exclusivity", "Source Code Escrow", "Post-Termination Services"],
+    "deliverable_ownership": [
+        "Non-Transferable License",
+        "Affiliate License-Licensor",
+        "Affiliate License-Licensee",
+        "Unlimited/All-You-Can-Eat-License",
+        "Irrevocable or Perpetual License",
+        "Covenant Not to Sue",
+        "Exclusivity",
+        "Source Code Escrow",
+        "Post-Termination Services",
+    ],
     "source_access": ["License Grant", "IP Ownership Assignment", "Post-Termination Services"],
     "maintenance": ["Post-Termination Services"],
-    "exit": ["Change of Control", "Anti-Assignment", "Renewal Term", "Notice Period to Terminate Renewal",
-             "Liquidated Damages", "Expiration Date"],
+    "exit": [
+        "Change of Control",
+        "Anti-Assignment",
+        "Renewal Term",
+        "Notice Period to Terminate Renewal",
+        "Liquidated Damages",
+        "Expiration Date",
+    ],
 }
 # Clearly unrelated categories: the false-positive rate is measured on their spans.
-UNRELATED = ["Governing Law", "Insurance", "Audit Rights", "Parties", "Agreement Date", "Effective Date",
-             "Document Name", "Most Favored Nation", "No-Solicit of Employees", "Non-Disparagement",
-             "Third Party Beneficiary", "Price Restrictions", "Volume Restriction", "Revenue/Profit Sharing",
-             "Cap on Liability", "Uncapped Liability", "Minimum Commitment", "Rofr/Rofo/Rofn",
-             "Competitive Restriction Exception", "No-Solicit of Customers", "Non-Compete"]
-DOC_FLAGS = {"exclusivity": "Exclusivity", "minimum_commitment": "Minimum Commitment",
-             "auto_renewal": "Renewal Term", "termination_fee": "Liquidated Damages",
-             "termination_for_convenience": "Termination for Convenience"}
+UNRELATED = [
+    "Governing Law",
+    "Insurance",
+    "Audit Rights",
+    "Parties",
+    "Agreement Date",
+    "Effective Date",
+    "Document Name",
+    "Most Favored Nation",
+    "No-Solicit of Employees",
+    "Non-Disparagement",
+    "Third Party Beneficiary",
+    "Price Restrictions",
+    "Volume Restriction",
+    "Revenue/Profit Sharing",
+    "Cap on Liability",
+    "Uncapped Liability",
+    "Minimum Commitment",
+    "Rofr/Rofo/Rofn",
+    "Competitive Restriction Exception",
+    "No-Solicit of Customers",
+    "Non-Compete",
+]
+DOC_FLAGS = {
+    "exclusivity": "Exclusivity",
+    "minimum_commitment": "Minimum Commitment",
+    "auto_renewal": "Renewal Term",
+    "termination_fee": "Liquidated Damages",
+    "termination_for_convenience": "Termination for Convenience",
+}
 TERMS = ("hours", "free_months", "monthly_fee", "currency", "scope_defined", "ownership_conditions")
 
 
@@ -80,8 +116,10 @@ def _group_key(contract: str) -> str:
 
 def _shingles(text: str) -> set[int]:
     words = re.findall(r"\w+", text.lower())
-    return {int.from_bytes(hashlib.blake2b(" ".join(words[i:i + 8]).encode("utf-8"), digest_size=8).digest(), "big")
-            for i in range(max(1, len(words) - 7))}
+    return {
+        int.from_bytes(hashlib.blake2b(" ".join(words[i : i + 8]).encode("utf-8"), digest_size=8).digest(), "big")
+        for i in range(max(1, len(words) - 7))
+    }
 
 
 def split_halves(labels: list[dict], base: Path) -> dict[str, str]:
@@ -115,7 +153,7 @@ def split_halves(labels: list[dict], base: Path) -> dict[str, str]:
     for members in owners.values():
         if 1 < len(members) < 6:
             for i, a in enumerate(members):
-                for b in members[i + 1:]:
+                for b in members[i + 1 :]:
                     shared[(a, b)] += 1
     for (a, b), count in shared.items():
         if count >= 0.6 * min(len(shingles[a]), len(shingles[b])):
@@ -135,8 +173,10 @@ def _in_half(half: str, contract: str, halves: dict[str, str]) -> bool:
 def cuad_clauses(shared: Path, halves: dict[str, str]) -> dict:
     records = [json.loads(line) for line in open(shared / "data/cuad-clauses/dev.jsonl", encoding="utf-8")]
     relevant = {kind: [DETECTORS[kind].is_relevant(r["text"]) for r in records] for kind in RECALL_CATEGORIES}
-    return {half: _clause_rates(records, relevant, [_in_half(half, r["contract"], halves) for r in records])
-            for half in HALVES}
+    return {
+        half: _clause_rates(records, relevant, [_in_half(half, r["contract"], halves) for r in records])
+        for half in HALVES
+    }
 
 
 def _clause_rates(records: list[dict], relevant: dict[str, list[bool]], keep: list[bool]) -> dict:
@@ -157,9 +197,14 @@ def _clause_rates(records: list[dict], relevant: dict[str, list[bool]], keep: li
             if record["category"] not in categories + RELATED[kind]:
                 others += 1
                 false_all += relevant[kind][i]
-        out[kind] = {"recall": round(hits / max(total, 1), 3), "recall_by_category": per_category,
-                     "spans": total, "fpr_unrelated": round(false / max(negatives, 1), 3),
-                     "unrelated_spans": negatives, "fpr_all_other": round(false_all / max(others, 1), 3)}
+        out[kind] = {
+            "recall": round(hits / max(total, 1), 3),
+            "recall_by_category": per_category,
+            "spans": total,
+            "fpr_unrelated": round(false / max(negatives, 1), 3),
+            "unrelated_spans": negatives,
+            "fpr_all_other": round(false_all / max(others, 1), 3),
+        }
     return out
 
 
@@ -177,7 +222,7 @@ def cuad_contracts(shared: Path, halves: dict[str, str]) -> dict:
             gold = category in label["categories"]
             for half in HALVES:
                 if _in_half(half, label["contract"], halves):
-                    counts[half][kind][0 if predicted and gold else 1 if predicted else 2] += (predicted or gold)
+                    counts[half][kind][0 if predicted and gold else 1 if predicted else 2] += predicted or gold
     elapsed = time.perf_counter() - started
     out = {}
     for half in HALVES:
@@ -186,8 +231,14 @@ def cuad_contracts(shared: Path, halves: dict[str, str]) -> dict:
             precision = tp / (tp + fp) if tp + fp else 0.0
             recall = tp / (tp + fn) if tp + fn else 0.0
             f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-            out[half][kind] = {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
-                               "tp": tp, "fp": fp, "fn": fn}
+            out[half][kind] = {
+                "precision": round(precision, 3),
+                "recall": round(recall, 3),
+                "f1": round(f1, 3),
+                "tp": tp,
+                "fp": fp,
+                "fn": fn,
+            }
         out[half]["_contracts"] = sum(1 for label in labels if _in_half(half, label["contract"], halves))
     out["_seconds"] = round(elapsed, 2)
     return out
@@ -215,8 +266,14 @@ def own_contracts() -> dict:
             "scope_defined": c.maintenance.scope_defined,
             "ownership_conditions": bool(c.deliverable_ownership.conditions),
         }
-        for key in ("engagement_model", "deliverable_ownership", "knowledge_transfer", "source_access",
-                    "maintenance", "exit"):
+        for key in (
+            "engagement_model",
+            "deliverable_ownership",
+            "knowledge_transfer",
+            "source_access",
+            "maintenance",
+            "exit",
+        ):
             verdicts += 1
             if got[key] == gold[key]:
                 verdicts_ok += 1
@@ -235,10 +292,16 @@ def own_contracts() -> dict:
         flag_fn += len(expected - flags)
         mistakes += [f"{name}: unexpected flag {k}" for k in sorted(flags - expected)]
         mistakes += [f"{name}: missed flag {k}" for k in sorted(expected - flags)]
-    return {"contracts": len(labels), "verdict_accuracy": round(verdicts_ok / verdicts, 3),
-            "verdicts": verdicts, "term_accuracy": round(terms_ok / terms, 3), "terms": terms,
-            "red_flag_precision": round(flag_tp / max(flag_tp + flag_fp, 1), 3),
-            "red_flag_recall": round(flag_tp / max(flag_tp + flag_fn, 1), 3), "mistakes": mistakes}
+    return {
+        "contracts": len(labels),
+        "verdict_accuracy": round(verdicts_ok / verdicts, 3),
+        "verdicts": verdicts,
+        "term_accuracy": round(terms_ok / terms, 3),
+        "terms": terms,
+        "red_flag_precision": round(flag_tp / max(flag_tp + flag_fp, 1), 3),
+        "red_flag_recall": round(flag_tp / max(flag_tp + flag_fn, 1), 3),
+        "mistakes": mistakes,
+    }
 
 
 def _same(got, expected) -> bool:
@@ -264,8 +327,13 @@ def speed() -> dict:
     started = time.perf_counter()
     extracted = read_document(pdf, "fifty-pages.pdf")
     pdf_seconds = time.perf_counter() - started
-    return {"words": pages_words, "pages_at_500_words": round(pages_words / 500), "review_seconds_median":
-            round(statistics.median(runs), 3), "pdf_pages": extracted.pages, "pdf_extraction_seconds": round(pdf_seconds, 3)}
+    return {
+        "words": pages_words,
+        "pages_at_500_words": round(pages_words / 500),
+        "review_seconds_median": round(statistics.median(runs), 3),
+        "pdf_pages": extracted.pages,
+        "pdf_extraction_seconds": round(pdf_seconds, 3),
+    }
 
 
 def main() -> None:
@@ -276,40 +344,49 @@ def main() -> None:
     report: dict = {}
     shared = shared_dir(args.shared)
     if shared:
-        labels = [json.loads(line) for line in
-                  open(shared / "data/cuad-contracts/dev_labels.jsonl", encoding="utf-8")]
+        labels = [json.loads(line) for line in open(shared / "data/cuad-contracts/dev_labels.jsonl", encoding="utf-8")]
         halves = split_halves(labels, shared / "data/cuad-contracts")
         report["split"] = {half: sum(1 for h in halves.values() if h == half) for half in HALVES[:2]}
         report["cuad_clauses"] = clauses = cuad_clauses(shared, halves)
         report["cuad_contracts"] = contracts = cuad_contracts(shared, halves)
-        print(f"CUAD dev contracts split by SHA-256 of the contract group: development {report['split']['development']}"
-              f", validation {report['split']['validation']} (errors were read on both halves in round 2: all figures are in-sample)")
+        print(
+            f"CUAD dev contracts split by SHA-256 of the contract group: development {report['split']['development']}"
+            f", validation {report['split']['validation']} (errors were read on both halves in round 2: all figures are in-sample)"
+        )
         print("CUAD clause spans - targets: recall >= 0.90, FPR <= 0.05")
         for kind in RECALL_CATEGORIES:
             for half in HALVES:
                 row = clauses[half][kind]
-                print(f"  {kind:22s} {half:11s} recall {row['recall']:.3f} ({row['spans']:4d} spans)  FPR(unrelated) "
-                      f"{row['fpr_unrelated']:.3f}  FPR(all other) {row['fpr_all_other']:.3f}  {row['recall_by_category']}")
+                print(
+                    f"  {kind:22s} {half:11s} recall {row['recall']:.3f} ({row['spans']:4d} spans)  FPR(unrelated) "
+                    f"{row['fpr_unrelated']:.3f}  FPR(all other) {row['fpr_all_other']:.3f}  {row['recall_by_category']}"
+                )
         print("  knowledge_transfer     no CUAD category (see README mapping)")
         print("CUAD whole contracts - target: F1 >= 0.85")
         for kind in DOC_FLAGS:
             for half in HALVES:
                 row = contracts[half][kind]
-                print(f"  {kind:28s} {half:11s} ({contracts[half]['_contracts']:3d}) F1 {row['f1']:.3f}  "
-                      f"P {row['precision']:.3f}  R {row['recall']:.3f}  (tp {row['tp']}, fp {row['fp']}, fn {row['fn']})")
+                print(
+                    f"  {kind:28s} {half:11s} ({contracts[half]['_contracts']:3d}) F1 {row['f1']:.3f}  "
+                    f"P {row['precision']:.3f}  R {row['recall']:.3f}  (tp {row['tp']}, fp {row['fp']}, fn {row['fn']})"
+                )
     else:
         print("shared data not found: CUAD figures skipped")
     report["own_contracts"] = own = own_contracts()
     print(f"Our labelled contracts ({own['contracts']}) - targets: verdicts >= 0.90, terms >= 0.85")
-    print(f"  verdict accuracy {own['verdict_accuracy']:.3f} ({own['verdicts']} verdicts)  "
-          f"term accuracy {own['term_accuracy']:.3f} ({own['terms']} terms)  red flags P "
-          f"{own['red_flag_precision']:.3f} R {own['red_flag_recall']:.3f}")
+    print(
+        f"  verdict accuracy {own['verdict_accuracy']:.3f} ({own['verdicts']} verdicts)  "
+        f"term accuracy {own['term_accuracy']:.3f} ({own['terms']} terms)  red flags P "
+        f"{own['red_flag_precision']:.3f} R {own['red_flag_recall']:.3f}"
+    )
     for mistake in own["mistakes"]:
         print("   -", mistake)
     report["speed"] = fast = speed()
-    print(f"Speed - target: a 50-page contract < 1 s (extraction excluded)")
-    print(f"  {fast['words']} words (~{fast['pages_at_500_words']} pages): review {fast['review_seconds_median']:.3f} s;"
-          f" PDF extraction of the same text ({fast['pdf_pages']} PDF pages): {fast['pdf_extraction_seconds']:.3f} s")
+    print("Speed - target: a 50-page contract < 1 s (extraction excluded)")
+    print(
+        f"  {fast['words']} words (~{fast['pages_at_500_words']} pages): review {fast['review_seconds_median']:.3f} s;"
+        f" PDF extraction of the same text ({fast['pdf_pages']} PDF pages): {fast['pdf_extraction_seconds']:.3f} s"
+    )
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2))
 

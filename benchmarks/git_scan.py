@@ -26,9 +26,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import synth_repo  # noqa: E402  (the generator beside this file)
-
-from inhouse.analysis.git import ScanOptions, scan_repository  # noqa: E402
+import synth_repo
+from inhouse.analysis.git import ScanOptions, scan_repository
 
 
 def timed(fn, repeat: int = 1) -> float:
@@ -46,8 +45,10 @@ def git_log(path: Path, *args: str) -> None:
 
 def peak_memory_mb(path: Path, quick: bool = False) -> float:
     """Peak resident memory of a fresh Python process running one full scan."""
-    code = ("import sys; from inhouse.analysis.git import scan_repository, ScanOptions; "
-            f"scan_repository(sys.argv[1], ScanOptions(quick={quick}))")
+    code = (
+        "import sys; from inhouse.analysis.git import scan_repository, ScanOptions; "
+        f"scan_repository(sys.argv[1], ScanOptions(quick={quick}))"
+    )
     proc = subprocess.Popen([sys.executable, "-c", code, str(path)])
     _, _, usage = os.wait4(proc.pid, 0)
     return usage.ru_maxrss / 1024  # kilobytes on Linux
@@ -57,13 +58,20 @@ def measure(path: Path, repeat: int) -> dict[str, float]:
     """Best of ``repeat`` for each timing, git and inhouse interleaved so that both see the
     same machine load."""
     row: dict[str, float] = {}
-    row["commits"] = int(subprocess.run(["git", "-C", str(path), "rev-list", "--count", "HEAD"],
-                                        capture_output=True, text=True, check=True).stdout)
+    row["commits"] = int(
+        subprocess.run(
+            ["git", "-C", str(path), "rev-list", "--count", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout
+    )
     pairs = {
-        ("git_numstat", "scan_full"): (lambda: git_log(path, "--numstat"),
-                                       lambda: scan_repository(path, ScanOptions())),
-        ("git_name_status", "scan_quick"): (lambda: git_log(path, "--name-status"),
-                                            lambda: scan_repository(path, ScanOptions(quick=True))),
+        ("git_numstat", "scan_full"): (
+            lambda: git_log(path, "--numstat"),
+            lambda: scan_repository(path, ScanOptions()),
+        ),
+        ("git_name_status", "scan_quick"): (
+            lambda: git_log(path, "--name-status"),
+            lambda: scan_repository(path, ScanOptions(quick=True)),
+        ),
     }
     for (git_key, scan_key), (git_fn, scan_fn) in pairs.items():
         row[git_key] = row[scan_key] = float("inf")
@@ -98,25 +106,41 @@ def peers(path: Path) -> dict[str, float | str]:
     out: dict[str, float | str] = {"inhouse": timed(lambda: scan_repository(path, ScanOptions()))}
     out["inhouse --quick"] = timed(lambda: scan_repository(path, ScanOptions(quick=True)))
     if importlib.util.find_spec("pydriller"):
+
         def drill() -> None:
             from pydriller import Repository
+
             for commit in Repository(str(path)).traverse_commits():
                 for change in commit.modified_files:
                     change.added_lines, change.deleted_lines  # noqa: B018  the numstat
+
         out["PyDriller"] = timed(drill)
     else:
         out["PyDriller"] = "not installed"
     if importlib.util.find_spec("gitfame"):
-        out["git-fame"] = timed(lambda: subprocess.run(
-            [sys.executable, "-m", "gitfame", "-s", "--format=json", str(path)],
-            stdout=subprocess.DEVNULL, check=True))
+        out["git-fame"] = timed(
+            lambda: subprocess.run(
+                [sys.executable, "-m", "gitfame", "-s", "--format=json", str(path)],
+                stdout=subprocess.DEVNULL,
+                check=True,
+            )
+        )
     else:
         out["git-fame"] = "not installed"
     if importlib.util.find_spec("truckfactor"):
-        out["truckfactor"] = timed(lambda: subprocess.run(
-            [sys.executable, "-c", "import sys; from truckfactor.compute import main; "
-             "main(sys.argv[1], ouputkind='csv')", str(path)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True))
+        out["truckfactor"] = timed(
+            lambda: subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    "import sys; from truckfactor.compute import main; main(sys.argv[1], ouputkind='csv')",
+                    str(path),
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=True,
+            )
+        )
     else:
         out["truckfactor"] = "not installed"
     if importlib.util.find_spec("pygit2"):
@@ -132,8 +156,7 @@ def _pygit2_walk(path: Path) -> None:
     for commit in repo.walk(repo.head.target, pygit2.enums.SortMode.TOPOLOGICAL):
         if len(commit.parents) > 1:
             continue
-        diff = (repo.diff(commit.parents[0], commit) if commit.parents
-                else commit.tree.diff_to_tree(swap=True))
+        diff = repo.diff(commit.parents[0], commit) if commit.parents else commit.tree.diff_to_tree(swap=True)
         diff.find_similar()
         for patch in diff:
             patch.line_stats  # noqa: B018
@@ -148,8 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-peers", action="store_true")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON too")
     args = parser.parse_args(argv)
-    results: dict[str, object] = {"cpus": os.cpu_count(), "git": subprocess.run(
-        ["git", "--version"], capture_output=True, text=True).stdout.strip()}
+    results: dict[str, object] = {
+        "cpus": os.cpu_count(),
+        "git": subprocess.run(["git", "--version"], capture_output=True, text=True).stdout.strip(),
+    }
     with tempfile.TemporaryDirectory(prefix="inhouse-bench-") as tmp:
         synth = Path(tmp) / "synth"
         start = time.perf_counter()
@@ -161,10 +186,14 @@ def main(argv: list[str] | None = None) -> int:
             rows[str(repo)] = measure(repo, args.repeat)
         for name, row in rows.items():
             print(f"\n{name}: {row['commits']} commits")
-            print(f"  full scan   {row['scan_full']:7.2f} s  git log --numstat     "
-                  f"{row['git_numstat']:7.2f} s  ratio {row['ratio_full']:.2f} (target <= 1.3)")
-            print(f"  quick scan  {row['scan_quick']:7.2f} s  git log --name-status "
-                  f"{row['git_name_status']:7.2f} s  ratio {row['ratio_quick']:.2f} (target <= 1.5)")
+            print(
+                f"  full scan   {row['scan_full']:7.2f} s  git log --numstat     "
+                f"{row['git_numstat']:7.2f} s  ratio {row['ratio_full']:.2f} (target <= 1.3)"
+            )
+            print(
+                f"  quick scan  {row['scan_quick']:7.2f} s  git log --name-status "
+                f"{row['git_name_status']:7.2f} s  ratio {row['ratio_quick']:.2f} (target <= 1.5)"
+            )
         results["repos"] = rows
         memory = peak_memory_mb(synth)
         print(f"\npeak memory, full scan of {args.commits} commits: {memory:.0f} MB (target <= 500 MB)")

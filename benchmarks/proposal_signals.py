@@ -41,7 +41,7 @@ class Tally:
     ref_total: int = 0
     misses: list[str] = field(default_factory=list)
 
-    def add(self, other: "Tally") -> None:
+    def add(self, other: Tally) -> None:
         self.documents += other.documents
         for name in SIGNALS:
             self.agree[name] += other.agree[name]
@@ -79,15 +79,17 @@ def run_folder(folder: Path, verbose: bool) -> Tally:
         tally.flag_fn += len(want_flags - got_flags)
         if got_flags != want_flags and verbose:
             tally.misses.append(f"{folder.name}/{label['file']}: red flags {sorted(got_flags)} != {sorted(want_flags)}")
-        for want_ref, got_ref in zip(label.get("references", []), result.references):
+        for want_ref, got_ref in zip(label.get("references", []), result.references, strict=False):
             for key in ("similar_scale", "still_running", "client_contact_offered"):
                 tally.ref_total += 1
                 tally.ref_right += getattr(got_ref, key).value == want_ref[key]
         missing = len(label.get("references", [])) - len(result.references)
         tally.ref_total += 3 * max(0, missing)
         if verbose and len(result.references) != len(label.get("references", [])):
-            tally.misses.append(f"{folder.name}/{label['file']}: {len(result.references)} references found, "
-                                f"{len(label.get('references', []))} labelled")
+            tally.misses.append(
+                f"{folder.name}/{label['file']}: {len(result.references)} references found, "
+                f"{len(label.get('references', []))} labelled"
+            )
     return tally
 
 
@@ -121,11 +123,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<16}{total.share(name):>5.0%} (target {TARGET:.0%})  {status}")
     precision = total.flag_tp / (total.flag_tp + total.flag_fp) if total.flag_tp + total.flag_fp else 1.0
     recall = total.flag_tp / (total.flag_tp + total.flag_fn) if total.flag_tp + total.flag_fn else 1.0
-    print(f"red flags       precision {precision:.0%}, recall {recall:.0%} "
-          f"({total.flag_tp} found, {total.flag_fp} extra, {total.flag_fn} missed)")
+    print(
+        f"red flags       precision {precision:.0%}, recall {recall:.0%} "
+        f"({total.flag_tp} found, {total.flag_fp} extra, {total.flag_fn} missed)"
+    )
     if total.ref_total:
-        print(f"references      {total.ref_right}/{total.ref_total} answers right "
-              f"({total.ref_right / total.ref_total:.0%})")
+        print(
+            f"references      {total.ref_right}/{total.ref_total} answers right "
+            f"({total.ref_right / total.ref_total:.0%})"
+        )
     if args.verbose and total.misses:
         print("\ndisagreements:")
         for miss in total.misses:

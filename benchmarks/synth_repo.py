@@ -15,20 +15,41 @@ import subprocess
 import sys
 from pathlib import Path
 
-INTERNAL = [("Ana Ortiz", "ana@acme.com"), ("Ben Cho", "ben@acme.com"),
-            ("Chen Wei", "chen@acme.com"), ("Dana Ruiz", "dana@acme.com")]
-PARTNER = [("Pia Novak", "pia@partner.io"), ("Raj Patel", "raj@partner.io"),
-           ("Sam Lee", "sam@partner.io"), ("Tom Berg", "tom@partner.io"),
-           ("Uma Sato", "uma@partner.io")]
+INTERNAL = [
+    ("Ana Ortiz", "ana@acme.com"),
+    ("Ben Cho", "ben@acme.com"),
+    ("Chen Wei", "chen@acme.com"),
+    ("Dana Ruiz", "dana@acme.com"),
+]
+PARTNER = [
+    ("Pia Novak", "pia@partner.io"),
+    ("Raj Patel", "raj@partner.io"),
+    ("Sam Lee", "sam@partner.io"),
+    ("Tom Berg", "tom@partner.io"),
+    ("Uma Sato", "uma@partner.io"),
+]
 BOT = ("dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com")
-DIRS = ["model", "model/layers", "data", "data/loaders", "train", "serve", "serve/api",
-        "eval", "utils", "notebooks", "infra", "docs"]
+DIRS = [
+    "model",
+    "model/layers",
+    "data",
+    "data/loaders",
+    "train",
+    "serve",
+    "serve/api",
+    "eval",
+    "utils",
+    "notebooks",
+    "infra",
+    "docs",
+]
 START = 1609459200  # 2021-01-01
 
 
 class Generator:
-    def __init__(self, commits: int, seed: int = 7, start_mark: int = 1,
-                 start_time: int = START, span_days: int = 3 * 365) -> None:
+    def __init__(
+        self, commits: int, seed: int = 7, start_mark: int = 1, start_time: int = START, span_days: int = 3 * 365
+    ) -> None:
         self.rng = random.Random(seed)
         self.commits = commits
         self.mark = start_mark
@@ -75,15 +96,27 @@ class Generator:
         return f"M 100644 inline {path}\ndata {len(data)}\n" + data.decode() + "\n"
 
     # -- commits ------------------------------------------------------------------
-    def _commit(self, ref: str, who: tuple[str, str], ops: list[str], parent: int | None,
-                merge: int | None = None, message: str = "work") -> int:
+    def _commit(
+        self,
+        ref: str,
+        who: tuple[str, str],
+        ops: list[str],
+        parent: int | None,
+        merge: int | None = None,
+        message: str = "work",
+    ) -> int:
         mark = self.mark
         self.mark += 1
         self.time += self.step
         stamp = f"{int(self.time)} +0000"
         msg = f"{message} {mark}\n".encode()
-        head = [f"commit {ref}", f"mark :{mark}", f"author {who[0]} <{who[1]}> {stamp}",
-                f"committer {who[0]} <{who[1]}> {stamp}", f"data {len(msg)}"]
+        head = [
+            f"commit {ref}",
+            f"mark :{mark}",
+            f"author {who[0]} <{who[1]}> {stamp}",
+            f"committer {who[0]} <{who[1]}> {stamp}",
+            f"data {len(msg)}",
+        ]
         text = "\n".join(head) + "\n" + msg.decode()
         if parent is not None:
             text += f"from :{parent}\n"
@@ -126,8 +159,7 @@ class Generator:
                 parent = self._side_branch(parent, progress)
                 made += 4
                 continue
-            parent = self._commit("refs/heads/main", self._author(progress),
-                                  self._changes(self.files, set()), parent)
+            parent = self._commit("refs/heads/main", self._author(progress), self._changes(self.files, set()), parent)
             made += 1
         return parent
 
@@ -142,9 +174,12 @@ class Generator:
             touched |= {p for p, v in branch_files.items() if before.get(p) != id(v)}
             touched |= set(self.files) - set(branch_files)
             tip = self._commit("refs/heads/side", self._author(progress), ops, tip)
-        main = self._commit("refs/heads/main", self._author(progress),
-                            self._changes(self.files, touched | set(branch_files) ^ set(self.files)),
-                            base)
+        main = self._commit(
+            "refs/heads/main",
+            self._author(progress),
+            self._changes(self.files, touched | set(branch_files) ^ set(self.files)),
+            base,
+        )
         ops = []
         for path in sorted(touched):
             if path in branch_files:
@@ -153,8 +188,9 @@ class Generator:
             elif path in self.files:
                 del self.files[path]
                 ops.append(f"D {path}\n")
-        return self._commit("refs/heads/main", self._author(progress), ops, main, merge=tip,
-                            message="Merge branch side")
+        return self._commit(
+            "refs/heads/main", self._author(progress), ops, main, merge=tip, message="Merge branch side"
+        )
 
     def flush(self) -> bytes:
         data = b"".join(self.out)
@@ -173,10 +209,11 @@ def create(path: Path, commits: int, seed: int = 7) -> Generator:
 
 def feed(path: Path, gen: Generator, parent: int | None) -> int:
     """Run the generator into ``git fast-import`` in batches; return the last commit mark."""
-    proc = subprocess.Popen(["git", "-C", str(path), "fast-import", "--quiet", "--force",
-                             f"--export-marks={path / '.git' / 'synth-marks'}"]
-                            + ([f"--import-marks={path / '.git' / 'synth-marks'}"] if parent else []),
-                            stdin=subprocess.PIPE)
+    proc = subprocess.Popen(
+        ["git", "-C", str(path), "fast-import", "--quiet", "--force", f"--export-marks={path / '.git' / 'synth-marks'}"]
+        + ([f"--import-marks={path / '.git' / 'synth-marks'}"] if parent else []),
+        stdin=subprocess.PIPE,
+    )
     assert proc.stdin is not None
     total, gen.commits = gen.commits, 0
     batch = 2000
@@ -205,8 +242,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     create(args.path, args.commits, args.seed)
-    count = subprocess.run(["git", "-C", str(args.path), "rev-list", "--count", "main"],
-                           capture_output=True, text=True, check=True).stdout.strip()
+    count = subprocess.run(
+        ["git", "-C", str(args.path), "rev-list", "--count", "main"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     print(f"{args.path}: {count} commits", file=sys.stderr)
 
 

@@ -66,8 +66,17 @@ class Row:
 
 def load(csv_path: Path) -> list[System]:
     with open(csv_path, newline="", encoding="utf-8") as handle:
-        return [System(r["system"], int(r["published_tf"]), r["analysis_date"], r.get("current_name") or "",
-                       r.get("branch") or "", r.get("citation") or "") for r in csv.DictReader(handle)]
+        return [
+            System(
+                r["system"],
+                int(r["published_tf"]),
+                r["analysis_date"],
+                r.get("current_name") or "",
+                r.get("branch") or "",
+                r.get("citation") or "",
+            )
+            for r in csv.DictReader(handle)
+        ]
 
 
 def git_dir(path: Path) -> Path | None:
@@ -106,27 +115,52 @@ def locate(systems: list[System], given: list[str], mirror: Path | None) -> dict
 
 
 def revision(path: Path, system: System, date: str) -> str | None:
-    out = subprocess.run(["git", "-C", str(path), "rev-list", "--first-parent", "-1", f"--before={date}",
-                          system.branch or "HEAD", "--"], capture_output=True, text=True, check=False)
+    out = subprocess.run(
+        ["git", "-C", str(path), "rev-list", "--first-parent", "-1", f"--before={date}", system.branch or "HEAD", "--"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     return out.stdout.strip() or None
 
 
 def measure(system: System, path: Path, date: str | None) -> Row:
     repo = git_dir(path)
     if repo is None:
-        return Row(system.name, system.published, None, None, None, None, None, [], 0.0, str(path),
-                   "not a git repository")
+        return Row(
+            system.name, system.published, None, None, None, None, None, [], 0.0, str(path), "not a git repository"
+        )
     rev = revision(repo, system, date or system.date)
     if rev is None:
-        return Row(system.name, system.published, None, None, None, None, None, [], 0.0, str(repo),
-                   f"no commit before {date or system.date}")
+        return Row(
+            system.name,
+            system.published,
+            None,
+            None,
+            None,
+            None,
+            None,
+            [],
+            0.0,
+            str(repo),
+            f"no commit before {date or system.date}",
+        )
     start = time.perf_counter()
     report = scan_repository(repo, ScanOptions(rev=rev, quick=True)).report
     seconds = time.perf_counter() - start
     tf = report.truck_factor
-    return Row(system.name, system.published, tf.value, abs(tf.value - system.published) <= 1, rev,
-               report.commits, report.offboarding.files if report.offboarding else None,
-               list(tf.authors), round(seconds, 2), str(repo))
+    return Row(
+        system.name,
+        system.published,
+        tf.value,
+        abs(tf.value - system.published) <= 1,
+        rev,
+        report.commits,
+        report.offboarding.files if report.offboarding else None,
+        list(tf.authors),
+        round(seconds, 2),
+        str(repo),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,8 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     systems = load(args.csv)
     paths = locate(systems, args.repos, args.mirror)
     rows: list[Row] = []
-    print(f"{'system':34} {'published':>9} {'ours':>5} {'agree':>6} {'commits':>8} {'files':>6} "
-          f"{'secs':>6}  commit")
+    print(f"{'system':34} {'published':>9} {'ours':>5} {'agree':>6} {'commits':>8} {'files':>6} {'secs':>6}  commit")
     for system in systems:
         if system.name not in paths:
             continue
@@ -151,8 +184,11 @@ def main(argv: list[str] | None = None) -> int:
         if row.ours is None:
             print(f"{row.system:34} {row.published:>9} {'-':>5} {'-':>6}  skipped: {row.note}")
             continue
-        print(f"{row.system:34} {row.published:>9} {row.ours:>5} {'yes' if row.agrees else 'NO':>6} "
-              f"{row.commits:>8} {row.files:>6} {row.seconds:>6.1f}  {row.rev[:12]}", flush=True)
+        print(
+            f"{row.system:34} {row.published:>9} {row.ours:>5} {'yes' if row.agrees else 'NO':>6} "
+            f"{row.commits:>8} {row.files:>6} {row.seconds:>6.1f}  {row.rev[:12]}",
+            flush=True,
+        )
     scanned = [r for r in rows if r.ours is not None]
     skipped = len(systems) - len(scanned)
     if not scanned:
@@ -161,13 +197,25 @@ def main(argv: list[str] | None = None) -> int:
     agree = sum(1 for r in scanned if r.agrees)
     exact = sum(1 for r in scanned if r.ours == r.published)
     mean_error = sum(abs(r.ours - r.published) for r in scanned) / len(scanned)
-    print(f"\nagreement (|ours - published| <= 1): {agree}/{len(scanned)} = {agree / len(scanned):.0%} "
-          f"(target 90%); exact {exact}/{len(scanned)}; mean |difference| {mean_error:.2f}; "
-          f"{skipped} systems not present")
+    print(
+        f"\nagreement (|ours - published| <= 1): {agree}/{len(scanned)} = {agree / len(scanned):.0%} "
+        f"(target 90%); exact {exact}/{len(scanned)}; mean |difference| {mean_error:.2f}; "
+        f"{skipped} systems not present"
+    )
     if args.json:
-        args.json.write_text(json.dumps({"csv": str(args.csv), "date": args.date, "agree": agree,
-                                         "scanned": len(scanned), "exact": exact,
-                                         "rows": [asdict(r) for r in rows]}, indent=2))
+        args.json.write_text(
+            json.dumps(
+                {
+                    "csv": str(args.csv),
+                    "date": args.date,
+                    "agree": agree,
+                    "scanned": len(scanned),
+                    "exact": exact,
+                    "rows": [asdict(r) for r in rows],
+                },
+                indent=2,
+            )
+        )
     return 0
 
 

@@ -57,10 +57,16 @@ PAGES = {  # page -> (weight, path template)
     "api engagement": (2, "/api/engagements/{eid}"),
 }
 BASELINE = {"healthz": (1, "/healthz")}
-DRILL = {"performed_on": "2026-11-10", "person": "Dev 1", "modification": "Change the retry policy",
-         "outcome": "with_help"}
-WITH_WRITES = {**{page: (weight * 2 - (page == "engagement"), path) for page, (weight, path) in PAGES.items()},
-               "add a drill": (1, "/api/engagements/{eid}/drills", DRILL)}  # 1 request in 20 is a write
+DRILL = {
+    "performed_on": "2026-11-10",
+    "person": "Dev 1",
+    "modification": "Change the retry policy",
+    "outcome": "with_help",
+}
+WITH_WRITES = {
+    **{page: (weight * 2 - (page == "engagement"), path) for page, (weight, path) in PAGES.items()},
+    "add a drill": (1, "/api/engagements/{eid}/drills", DRILL),
+}  # 1 request in 20 is a write
 PER_PAGE = 50  # the portfolio's page size (services/dashboard/portfolio.py)
 
 
@@ -95,15 +101,20 @@ def prepare(url: str, engagements: int, commits: int) -> dict[str, list]:
         dids = [r[0] for r in conn.execute(text("SELECT id FROM documents"))]
         stored = conn.execute(text("SELECT COALESCE(SUM(commits), 0) FROM scan_states")).scalar()
     ws.dispose()
-    print(f"  {len(eids)} engagements, {stored:,} commits in stored scans, seeded in "
-          f"{time.perf_counter() - started:.0f} s")
+    print(
+        f"  {len(eids)} engagements, {stored:,} commits in stored scans, seeded in "
+        f"{time.perf_counter() - started:.0f} s"
+    )
     return {"eid": eids, "did": dids, "page": list(range(1, -(-len(eids) // PER_PAGE) + 1))}
 
 
 def serve(url: str, port: int, workers: int) -> subprocess.Popen:
     inhouse = Path(sys.executable).with_name("inhouse")
-    process = subprocess.Popen([str(inhouse), "--db", url, "serve", "--port", str(port), "--workers", str(workers)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [str(inhouse), "--db", url, "serve", "--port", str(port), "--workers", str(workers)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -137,9 +148,12 @@ def stale(url: str) -> int:
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
-            return conn.execute(text(
-                "SELECT COUNT(*) FROM engagement_status WHERE status_version IS NULL OR status_version <> version "
-                "OR page_version IS NULL OR page_version <> version")).scalar()
+            return conn.execute(
+                text(
+                    "SELECT COUNT(*) FROM engagement_status WHERE status_version IS NULL OR status_version <> version "
+                    "OR page_version IS NULL OR page_version <> version"
+                )
+            ).scalar()
     finally:
         engine.dispose()
 
@@ -180,8 +194,10 @@ def summary(label: str, model: str, run, baseline) -> list[tuple]:
     rows = []
     base_median, base_p95 = median(baseline.all()), p95(baseline.all())
     pages = dict(sorted(run.latencies.items())) | {"all pages": run.all()}
-    print(f"  {model}: {run.count} requests in {run.wall:.1f} s ({run.count / run.wall:.0f}/s); baseline /healthz "
-          f"median {base_median:.1f} ms, p95 {base_p95:.1f} ms ({baseline.count / baseline.wall:.0f}/s)")
+    print(
+        f"  {model}: {run.count} requests in {run.wall:.1f} s ({run.count / run.wall:.0f}/s); baseline /healthz "
+        f"median {base_median:.1f} ms, p95 {base_p95:.1f} ms ({baseline.count / baseline.wall:.0f}/s)"
+    )
     if run.errors:
         print(f"  {len(run.errors)} failed requests, e.g. {run.errors[:3]}")
     for page, values in pages.items():
@@ -208,13 +224,15 @@ def run(label: str, url: str, args) -> dict:
             baseline = run_users(port, plans(BASELINE, {}, args.users, args.requests), think)
             loaded = run_users(port, plans(PAGES, values, args.users, args.requests), think)
             figures["rows"] += summary(label, model, loaded, baseline)
-            figures["throughput"][model] = (loaded.count / loaded.wall, baseline.count / baseline.wall,
-                                            len(loaded.errors))
+            figures["throughput"][model] = (
+                loaded.count / loaded.wall,
+                baseline.count / baseline.wall,
+                len(loaded.errors),
+            )
         model = f"think {args.think:g} s, 5% writes"  # each write makes an engagement's stored status
         loaded = run_users(port, plans(WITH_WRITES, values, args.users, args.requests, seed=3), args.think)
         figures["rows"] += summary(label, model, loaded, baseline)  # and page stale: recomputed on view
-        figures["throughput"][model] = (loaded.count / loaded.wall, baseline.count / baseline.wall,
-                                        len(loaded.errors))
+        figures["throughput"][model] = (loaded.count / loaded.wall, baseline.count / baseline.wall, len(loaded.errors))
     finally:
         stop(process)
     return figures
@@ -227,10 +245,17 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--requests", type=int, default=50, help="page views per user and run")
     parser.add_argument("--think", type=float, default=1.0, help="mean pause between a user's page views (s)")
-    parser.add_argument("--workers", type=int, default=default_workers(),
-                        help="inhouse serve --workers (default: its own default on this machine)")
-    parser.add_argument("--postgres", default=os.environ.get("INHOUSE_TEST_POSTGRES_URL"),
-                        help="PostgreSQL server URL (a database is created and dropped)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=default_workers(),
+        help="inhouse serve --workers (default: its own default on this machine)",
+    )
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("INHOUSE_TEST_POSTGRES_URL"),
+        help="PostgreSQL server URL (a database is created and dropped)",
+    )
     parser.add_argument("--out", type=Path, default=None, help="write the figures as Markdown")
     args = parser.parse_args()
     results = {}

@@ -94,8 +94,7 @@ def run_users(port: int, plans: list[Plan], think: float = 0.0) -> Run:
     return run
 
 
-def plans(pages: dict[str, tuple], values: dict[str, list], users: int, requests: int,
-          seed: int = 1) -> list[Plan]:
+def plans(pages: dict[str, tuple], values: dict[str, list], users: int, requests: int, seed: int = 1) -> list[Plan]:
     """``users`` plans of ``requests`` pages drawn by weight; ``{name}`` in a path takes a random
     value. A page is ``(weight, path)``, or ``(weight, path, body)`` for a POST of ``body``."""
     rng = random.Random(seed)

@@ -17,19 +17,23 @@ def _verdicts(results: dict) -> list[str]:
             if row[2] != "all pages":
                 continue
             met = row[5] < TARGET_MS
-            lines.append(f"- {label}, {row[1]}: p95 {row[5]:.0f} ms over all pages: "
-                         f"**target {'met' if met else 'missed'}**.")
+            lines.append(
+                f"- {label}, {row[1]}: p95 {row[5]:.0f} ms over all pages: **target {'met' if met else 'missed'}**."
+            )
     return lines
 
 
 def write(path: Path, results: dict, args, pages: dict) -> None:
     weights = ", ".join(f"{name} {weight}" for name, (weight, _) in pages.items())
     lines = [
-        "# Web latency", "",
+        "# Web latency",
+        "",
         f"Measured by `python benchmarks/web_latency.py --workers {args.workers}` on {time.strftime('%Y-%m-%d')}, "
         f"on one machine with {os.cpu_count()} cores ({platform.python_implementation()} "
-        f"{platform.python_version()}) running the server, the database and the simulated users together.", "",
-        "## What is measured", "",
+        f"{platform.python_version()}) running the server, the database and the simulated users together.",
+        "",
+        "## What is measured",
+        "",
         f"- **Workspace**: {args.engagements} engagements, each with a repository whose stored scan folds in "
         f"{args.commits:,} commits ({args.engagements * args.commits:,} in all, kept as the scan's mined history "
         "in `scan_states` and its report in `analysis_results`), a reviewed contract, 40 weekly reviews and a drill.",
@@ -49,38 +53,61 @@ def write(path: Path, results: dict, args, pages: dict) -> None:
         "- **Baseline**: the same users, paced the same way, on `/healthz` (returns a constant): what serving "
         "alone costs under that load. *ratio* = the page's p95 / the baseline's p95.",
         f"- {args.requests} page views per user and run; the latency is measured by the client from sending the "
-        "request to reading the whole answer.", "",
-        f"Target (issue 7): p95 < {TARGET_MS:.0f} ms.", "",
-        *_verdicts(results), "",
-        "## Under load", "",
-        "| database | users | page | requests | median ms | p95 ms | ratio |", "|---|---|---|---:|---:|---:|---:|",
+        "request to reading the whole answer.",
+        "",
+        f"Target (issue 7): p95 < {TARGET_MS:.0f} ms.",
+        "",
+        *_verdicts(results),
+        "",
+        "## Under load",
+        "",
+        "| database | users | page | requests | median ms | p95 ms | ratio |",
+        "|---|---|---|---:|---:|---:|---:|",
     ]
     for figures in results.values():
         for label, model, page, count, med, high, ratio in figures["rows"]:
             lines.append(f"| {label} | {model} | {page} | {count} | {med:.1f} | {high:.1f} | {ratio:.1f} |")
-    lines += ["", "Load average of the machine (1 min) as the load runs began: "
-              + ", ".join(f"{label} {figures['load average']:.1f}" for label, figures in results.items())
-              + f" (with {os.cpu_count()} cores, anything above about 1 is other work competing for them).", "",
-              "Throughput (requests per second: pages, baseline):", ""]
+    lines += [
+        "",
+        "Load average of the machine (1 min) as the load runs began: "
+        + ", ".join(f"{label} {figures['load average']:.1f}" for label, figures in results.items())
+        + f" (with {os.cpu_count()} cores, anything above about 1 is other work competing for them).",
+        "",
+        "Throughput (requests per second: pages, baseline):",
+        "",
+    ]
     for label, figures in results.items():
         for model, (pages_rate, base_rate, errors) in figures["throughput"].items():
-            lines.append(f"- {label}, {model}: {pages_rate:.0f}/s, baseline {base_rate:.0f}/s"
-                         + (f", {errors} failed requests" if errors else ""))
-    lines += ["", "## One user alone (median ms per page)", "",
-              "| database | " + " | ".join(next(iter(results.values()))["alone"]) + " |",
-              "|---|" + "---:|" * len(next(iter(results.values()))["alone"])]
+            lines.append(
+                f"- {label}, {model}: {pages_rate:.0f}/s, baseline {base_rate:.0f}/s"
+                + (f", {errors} failed requests" if errors else "")
+            )
+    lines += [
+        "",
+        "## One user alone (median ms per page)",
+        "",
+        "| database | " + " | ".join(next(iter(results.values()))["alone"]) + " |",
+        "|---|" + "---:|" * len(next(iter(results.values()))["alone"]),
+    ]
     for label, figures in results.items():
         lines.append(f"| {label} | " + " | ".join(f"{v:.1f}" for v in figures["alone"].values()) + " |")
-    lines += ["", "## Cold start", "",
-              "Right after seeding no status is computed yet; then after a restart, with the stored read model.", "",
-              "| database | first portfolio, nothing computed (ms) | the next one (ms) | every status computed (s) "
-              "| every engagement page built (s) | first portfolio after a restart (ms) |",
-              "|---|---:|---:|---:|---:|---:|"]
+    lines += [
+        "",
+        "## Cold start",
+        "",
+        "Right after seeding no status is computed yet; then after a restart, with the stored read model.",
+        "",
+        "| database | first portfolio, nothing computed (ms) | the next one (ms) | every status computed (s) "
+        "| every engagement page built (s) | first portfolio after a restart (ms) |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
     for label, figures in results.items():
         c = figures["cold"]
-        lines.append(f"| {label} | {c['first portfolio, nothing computed']:.0f} | {c['second portfolio']:.0f} "
-                     f"| {c['every status computed (s)']:.1f} | {c['every page built too (s)']:.1f} "
-                     f"| {c['first portfolio after a restart']:.0f} |")
+        lines.append(
+            f"| {label} | {c['first portfolio, nothing computed']:.0f} | {c['second portfolio']:.0f} "
+            f"| {c['every status computed (s)']:.1f} | {c['every page built too (s)']:.1f} "
+            f"| {c['first portfolio after a restart']:.0f} |"
+        )
     notes = Path(__file__).with_name("web_notes.md")
     if notes.exists():
         lines += ["", notes.read_text().strip()]

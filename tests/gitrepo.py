@@ -19,8 +19,9 @@ _WHO = re.compile(r"^(.*?)\s*<(.*)>$")
 
 def git_test_env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update(GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull, HOME=str(home),
-               GIT_TERMINAL_PROMPT="0", LC_ALL="C")
+    env.update(
+        GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull, HOME=str(home), GIT_TERMINAL_PROMPT="0", LC_ALL="C"
+    )
     return env
 
 
@@ -33,8 +34,13 @@ class GitRepoBuilder:
         self.git("config", "commit.gpgsign", "false")
 
     def git(self, *args: str, env: dict[str, str] | None = None, input: bytes | None = None) -> str:
-        out = subprocess.run(["git", "-C", str(self.path), *args], env={**self.env, **(env or {})},
-                             capture_output=True, input=input, check=False)
+        out = subprocess.run(
+            ["git", "-C", str(self.path), *args],
+            env={**self.env, **(env or {})},
+            capture_output=True,
+            input=input,
+            check=False,
+        )
         if out.returncode != 0:
             raise RuntimeError(f"git {' '.join(args)} failed: {out.stderr.decode(errors='replace')}")
         return out.stdout.decode("utf-8", "replace").strip()
@@ -45,12 +51,24 @@ class GitRepoBuilder:
         if not match:
             raise ValueError(f"author must look like 'Name <email>', got {who!r}")
         stamp = when if "T" in when else f"{when}T12:00:00+00:00"
-        return {"GIT_AUTHOR_NAME": match[1], "GIT_AUTHOR_EMAIL": match[2], "GIT_AUTHOR_DATE": stamp,
-                "GIT_COMMITTER_NAME": match[1], "GIT_COMMITTER_EMAIL": match[2],
-                "GIT_COMMITTER_DATE": stamp}
+        return {
+            "GIT_AUTHOR_NAME": match[1],
+            "GIT_AUTHOR_EMAIL": match[2],
+            "GIT_AUTHOR_DATE": stamp,
+            "GIT_COMMITTER_NAME": match[1],
+            "GIT_COMMITTER_EMAIL": match[2],
+            "GIT_COMMITTER_DATE": stamp,
+        }
 
-    def commit(self, who: str, when: str, files: dict[str, str | bytes | None] | None = None, *,
-               rename: dict[str, str] | None = None, message: str | None = None) -> str:
+    def commit(
+        self,
+        who: str,
+        when: str,
+        files: dict[str, str | bytes | None] | None = None,
+        *,
+        rename: dict[str, str] | None = None,
+        message: str | None = None,
+    ) -> str:
         """Write ``files`` (None deletes), apply ``rename`` (old -> new) and commit; return the sha."""
         for old, new in (rename or {}).items():
             (self.path / new).parent.mkdir(parents=True, exist_ok=True)
@@ -65,11 +83,10 @@ class GitRepoBuilder:
             target.write_bytes(content if isinstance(content, bytes) else content.encode())
             written.append(name)
         for start in range(0, len(removed), 500):
-            self.git("rm", "-q", "--", *removed[start:start + 500])
+            self.git("rm", "-q", "--", *removed[start : start + 500])
         for start in range(0, len(written), 500):
-            self.git("add", "--", *written[start:start + 500])
-        self.git("commit", "-q", "--allow-empty", "-m", message or f"change on {when}",
-                 env=self._who_env(who, when))
+            self.git("add", "--", *written[start : start + 500])
+        self.git("commit", "-q", "--allow-empty", "-m", message or f"change on {when}", env=self._who_env(who, when))
         return self.head()
 
     def head(self) -> str:

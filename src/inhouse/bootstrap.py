@@ -5,9 +5,9 @@ The CLI root, the web app factory and background jobs all start here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable
 
 from sqlalchemy import Engine
 

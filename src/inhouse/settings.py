@@ -24,10 +24,12 @@ class Settings(BaseSettings):
     )
     debug: bool = Field(False, description="Show tracebacks for errors (CLI) and error details (web).")
     training_hours_per_stuck_point: float = Field(
-        4.0, description="Training hours requested for each point where a drill got stuck (drill add --hours overrides).",
+        4.0,
+        description="Training hours requested for each point where a drill got stuck (drill add --hours overrides).",
     )
     delegate_alert_weeks: int = Field(
-        2, description="Weeks without a weekly review, or without internal participation, before the "
+        2,
+        description="Weeks without a weekly review, or without internal participation, before the "
         "'delegate and wait' alert (participation --weeks overrides).",
     )
 

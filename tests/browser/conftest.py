@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-
 import shutil
 import socket
 import threading
@@ -14,8 +13,16 @@ import pytest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def _free_port() -> int:
@@ -55,8 +62,10 @@ def browser():
     if not Path(CHROMIUM).exists():
         # CI installs it (.ci/run), so there a missing browser is a failure, not a skip
         (pytest.fail if os.environ.get("CI") else pytest.skip)(
-            "Debian's chromium is not installed (apt-get install chromium; .ci/run does it)")
+            "Debian's chromium is not installed (apt-get install chromium; .ci/run does it)"
+        )
     import playwright.sync_api as playwright_api  # a test extra: its absence is an install error
+
     with playwright_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield chromium

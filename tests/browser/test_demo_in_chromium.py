@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-
 from tests.browser.conftest import shot
 
 CONTRACT = """CONSULTING AGREEMENT

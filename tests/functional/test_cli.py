@@ -19,19 +19,39 @@ def test_partner_person_engagement_flow(cli):
     _setup(cli)
     cli.ok("partner", "add", "BrightPath AI", "--website", "https://brightpath.example")
     partners = cli.ok("partner", "list", "--json").json
-    assert [(p["name"], p["status"]) for p in partners] == [("BrightPath AI", "candidate"),
-                                                            ("Quantia Labs", "engaged")]
+    assert [(p["name"], p["status"]) for p in partners] == [("BrightPath AI", "candidate"), ("Quantia Labs", "engaged")]
     assert set(partners[0]) == {"id", "name", "status", "website", "email_domains", "notes"}
     cli.ok("person", "add", "Ann Inside", "--side", "internal", "--email", "ann@acme.com")
-    cli.ok("person", "add", "Pat Partner", "--side", "partner", "--partner", "Quantia Labs",
-           "--email", "pat@quantialabs.io", "--role", "ML engineer")
+    cli.ok(
+        "person",
+        "add",
+        "Pat Partner",
+        "--side",
+        "partner",
+        "--partner",
+        "Quantia Labs",
+        "--email",
+        "pat@quantialabs.io",
+        "--role",
+        "ML engineer",
+    )
     people = cli.ok("person", "list", "--engagement", "ETA prediction", "--json").json
     assert [(p["name"], p["side"], p["partner"]) for p in people] == [
-        ("Ann Inside", "internal", None), ("Pat Partner", "partner", "Quantia Labs")]
+        ("Ann Inside", "internal", None),
+        ("Pat Partner", "partner", "Quantia Labs"),
+    ]
     listed = cli.ok("engagement", "list", "--json").json
     assert len(listed) == 1
-    assert set(listed[0]) >= {"id", "name", "partner", "start_date", "phase", "year", "plan",
-                              "planned_internal_share_now"}
+    assert set(listed[0]) >= {
+        "id",
+        "name",
+        "partner",
+        "start_date",
+        "phase",
+        "year",
+        "plan",
+        "planned_internal_share_now",
+    }
     cli.ok("engagement", "phase", "ETA prediction", "project", "--on", "2025-10-06", "--reason", "pilot proven")
     shown = cli.ok("engagement", "show", "--json").json
     assert shown["phase"] == "project" and shown["phase_since"] == "2025-10-06"
@@ -52,17 +72,22 @@ def test_repo_add_links_a_real_git_repository(cli, tmp_path):
     assert len(cli.ok("repo", "list", "--json").json) == 1
 
 
-@pytest.mark.parametrize("args,message", [
-    (["engagement", "add", "X", "--partner", "Quantia Labs", "--start", "2025-02-30"], "invalid start date"),
-    (["engagement", "show", "Nope"], "no engagement 'Nope'"),
-    (["engagement", "add", "X", "--partner", "Ghost", "--start", "2025-01-01"], "no partner 'Ghost'"),
-    (["engagement", "add", "X", "--partner", "Quantia Labs", "--start", "2025-01-01", "--phase", "build"],
-     "invalid phase 'build'"),
-    (["person", "add", "Y", "--side", "partner", "--email", "y@x.io"], "needs --partner"),
-    (["person", "add", "Y", "--side", "internal", "--email", "nope"], "invalid email address"),
-    (["repo", "add", "/definitely/missing/folder"], "no such folder"),
-    (["partner", "add", "Quantia Labs"], "already exists"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["engagement", "add", "X", "--partner", "Quantia Labs", "--start", "2025-02-30"], "invalid start date"),
+        (["engagement", "show", "Nope"], "no engagement 'Nope'"),
+        (["engagement", "add", "X", "--partner", "Ghost", "--start", "2025-01-01"], "no partner 'Ghost'"),
+        (
+            ["engagement", "add", "X", "--partner", "Quantia Labs", "--start", "2025-01-01", "--phase", "build"],
+            "invalid phase 'build'",
+        ),
+        (["person", "add", "Y", "--side", "partner", "--email", "y@x.io"], "needs --partner"),
+        (["person", "add", "Y", "--side", "internal", "--email", "nope"], "invalid email address"),
+        (["repo", "add", "/definitely/missing/folder"], "no such folder"),
+        (["partner", "add", "Quantia Labs"], "already exists"),
+    ],
+)
 def test_user_errors_are_one_line_and_non_zero(cli, args, message):
     _setup(cli)
     before = cli.ok("engagement", "list", "--json").stdout
@@ -117,8 +142,14 @@ def test_repo_add_and_scan_accept_a_bare_repository(cli, tmp_path):
     (work / "infra").mkdir()
     (work / "app.py").write_text("x = 1\n" * 20)
     (work / "infra" / "main.tf").write_text("a = 1\n" * 20)
-    env = {"GIT_AUTHOR_NAME": "Ann", "GIT_AUTHOR_EMAIL": "ann@acme.com", "GIT_COMMITTER_NAME": "Ann",
-           "GIT_COMMITTER_EMAIL": "ann@acme.com", "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    env = {
+        "GIT_AUTHOR_NAME": "Ann",
+        "GIT_AUTHOR_EMAIL": "ann@acme.com",
+        "GIT_COMMITTER_NAME": "Ann",
+        "GIT_COMMITTER_EMAIL": "ann@acme.com",
+        "HOME": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+    }
     subprocess.run(["git", "-C", str(work), "add", "."], check=True, env=env)
     subprocess.run(["git", "-C", str(work), "commit", "-qm", "start"], check=True, env=env)
     bare = tmp_path / "bare.git"

@@ -67,8 +67,9 @@ def _rows(cli, table):
 
 
 def test_assess_json_is_an_array_with_one_object_per_file_and_is_stored(cli, candidates):
-    result = cli.ok("partner", "assess", candidates["good.md"], candidates["call.txt"], "--partner", "Fathom",
-                    "--json").json
+    result = cli.ok(
+        "partner", "assess", candidates["good.md"], candidates["call.txt"], "--partner", "Fathom", "--json"
+    ).json
     assert isinstance(result, list) and len(result) == 2
     first = result[0]
     assert list(first) == ["file", "kind", "signals", "references", "red_flags"]
@@ -79,9 +80,14 @@ def test_assess_json_is_an_array_with_one_object_per_file_and_is_stored(cli, can
         for signal in item["signals"].values():
             assert set(signal) == {"value", "confidence", "evidence", "counter_evidence"}
             assert signal["value"] is True
-    assert first["references"] == [{
-        "similar_scale": "yes", "still_running": "yes", "client_contact_offered": "yes",
-        "evidence": first["references"][0]["evidence"]}]
+    assert first["references"] == [
+        {
+            "similar_scale": "yes",
+            "still_running": "yes",
+            "client_contact_offered": "yes",
+            "evidence": first["references"][0]["evidence"],
+        }
+    ]
     assert first["red_flags"] == []
     assert _rows(cli, "documents") == 2 and _rows(cli, "analysis_results") == 2
     with sqlite3.connect(cli.url.removeprefix("sqlite:///")) as conn:
@@ -106,8 +112,7 @@ def test_assess_reads_docx_and_pdf(cli, candidates, tmp_path):
     document.save(buffer)
     (tmp_path / "good.docx").write_bytes(buffer.getvalue())
     (tmp_path / "good.pdf").write_bytes(write_text_pdf(GOOD.replace("#", "")))
-    result = cli.ok("partner", "assess", tmp_path / "good.docx", tmp_path / "good.pdf", "-p", "Fathom",
-                    "--json").json
+    result = cli.ok("partner", "assess", tmp_path / "good.docx", tmp_path / "good.pdf", "-p", "Fathom", "--json").json
     assert [r["signals"]["starts_small"]["value"] for r in result] == [True, True]
 
 
@@ -119,8 +124,22 @@ def test_human_output_shows_verdicts_and_quotes(cli, candidates):
 def test_references_by_hand_and_from_documents(cli_any, tmp_path):
     cli, candidates = cli_any, _candidates(cli_any, tmp_path)
     cli.ok("partner", "assess", candidates["good.md"], "--partner", "Fathom")
-    added = cli.ok("partner", "reference", "add", "Fathom", "Grocer Ltd", "--similar-scale", "yes",
-                   "--still-running", "no", "--contact", "yes", "--notes", "replaced in 2024", "--json").json
+    added = cli.ok(
+        "partner",
+        "reference",
+        "add",
+        "Fathom",
+        "Grocer Ltd",
+        "--similar-scale",
+        "yes",
+        "--still-running",
+        "no",
+        "--contact",
+        "yes",
+        "--notes",
+        "replaced in 2024",
+        "--json",
+    ).json
     assert added["source"] == "manual" and added["still_running"] == "no" and added["partner"] == "Fathom"
     listed = cli.ok("partner", "reference", "list", "--partner", "Fathom", "--json").json
     assert [r["source"] for r in listed] == ["document", "manual"]
@@ -138,8 +157,17 @@ def test_compare_ranks_candidates_with_reasons(cli_any, tmp_path):
     assert top["rank"] == 1 and top["score"] > result["candidates"][1]["score"]
     assert top["documents"] == 2 and top["reasons"]
     assert set(top["criteria"]) == {c["name"] for c in result["criteria"]}
-    rated = cli.ok("partner", "compare", "--technical-skill", "NeuralEdge=5", "--technical-skill", "Fathom=1",
-                   "--weight", "technical_skill=1000", "--json").json
+    rated = cli.ok(
+        "partner",
+        "compare",
+        "--technical-skill",
+        "NeuralEdge=5",
+        "--technical-skill",
+        "Fathom=1",
+        "--weight",
+        "technical_skill=1000",
+        "--json",
+    ).json
     assert rated["candidates"][0]["partner"] == "NeuralEdge"
     text = cli.ok("partner", "compare").stdout
     assert "Fathom" in text and "problem_first" in text
@@ -154,23 +182,30 @@ def test_compare_for_an_engagement_only_counts_its_candidates(cli, candidates):
     assert [c["partner"] for c in result["candidates"]] == ["Fathom"]
 
 
-@pytest.mark.parametrize("args,message,code", [
-    (["partner", "assess", "missing.md", "-p", "Fathom"], "no such file", 3),
-    (["partner", "assess", "{good}", "-p", "Ghost"], "no partner 'Ghost'", 3),
-    (["partner", "assess", "{bad}"], "name the partner with --partner", 2),
-    (["partner", "assess", "{good}", "{scan}", "-p", "Fathom"], "no text layer", 5),
-    (["partner", "assess", "{good}", "{empty}", "-p", "Fathom"], "empty", 2),
-    (["partner", "reference", "add", "Fathom", "X", "--contact", "maybe"], "expected yes, no or unknown", 2),
-    (["partner", "compare", "--weight", "speed=2"], "unknown criterion", 2),
-    (["partner", "compare", "--technical-skill", "Fathom=9"], "from 0 to 5", 2),
-    (["partner", "compare"], "no candidate has assessed documents", 3),
-])
+@pytest.mark.parametrize(
+    "args,message,code",
+    [
+        (["partner", "assess", "missing.md", "-p", "Fathom"], "no such file", 3),
+        (["partner", "assess", "{good}", "-p", "Ghost"], "no partner 'Ghost'", 3),
+        (["partner", "assess", "{bad}"], "name the partner with --partner", 2),
+        (["partner", "assess", "{good}", "{scan}", "-p", "Fathom"], "no text layer", 5),
+        (["partner", "assess", "{good}", "{empty}", "-p", "Fathom"], "empty", 2),
+        (["partner", "reference", "add", "Fathom", "X", "--contact", "maybe"], "expected yes, no or unknown", 2),
+        (["partner", "compare", "--weight", "speed=2"], "unknown criterion", 2),
+        (["partner", "compare", "--technical-skill", "Fathom=9"], "from 0 to 5", 2),
+        (["partner", "compare"], "no candidate has assessed documents", 3),
+    ],
+)
 def test_errors_are_one_line_non_zero_and_store_nothing(cli, candidates, tmp_path, args, message, code):
     (tmp_path / "scan.pdf").write_bytes(write_text_pdf(""))
     (tmp_path / "empty.md").write_text("")
     (tmp_path / "bad.md").write_text("A proposal from someone we do not know. We propose a pilot for a fee.")
-    paths = {"good": candidates["good.md"], "scan": tmp_path / "scan.pdf", "empty": tmp_path / "empty.md",
-             "bad": tmp_path / "bad.md"}
+    paths = {
+        "good": candidates["good.md"],
+        "scan": tmp_path / "scan.pdf",
+        "empty": tmp_path / "empty.md",
+        "bad": tmp_path / "bad.md",
+    }
     argv = [a.format(**paths) for a in args]
     result = cli(*argv)
     assert result.exit_code == code, result.stderr

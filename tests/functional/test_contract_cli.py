@@ -58,8 +58,9 @@ def files(tmp_path):
     made = {
         "msa.md": CONTRACT.encode(),
         "msa.txt": CONTRACT.encode("utf-16"),
-        "msa.html": ("<html><body>" + "".join(f"<p>{line}</p>" for line in CONTRACT.splitlines()) + "</body></html>"
-                     ).encode(),
+        "msa.html": (
+            "<html><body>" + "".join(f"<p>{line}</p>" for line in CONTRACT.splitlines()) + "</body></html>"
+        ).encode(),
         "msa.docx": _docx(CONTRACT),
         "msa.pdf": write_text_pdf(CONTRACT),
         "scan.pdf": write_pdf(["", ""]),
@@ -75,7 +76,7 @@ def test_check_every_format_as_json(cli, files):
     names = ["msa.md", "msa.txt", "msa.html", "msa.docx", "msa.pdf"]
     result = cli.ok("contract", "check", *[files[n] for n in names], "--json").json
     assert isinstance(result, list) and len(result) == len(names)
-    for item, name in zip(result, names):
+    for item, name in zip(result, names, strict=False):
         assert list(item) == KEYS
         assert item["file"] == files[name]
         clauses = item["clauses"]
@@ -113,11 +114,14 @@ def test_engagement_is_recorded_and_sharpens_advice(cli, files):
         ws.dispose()
 
 
-@pytest.mark.parametrize("name, message", [
-    ("scan.pdf", "no text layer"),
-    ("image.png", "unsupported file type"),
-    ("broken.docx", "corrupt DOCX"),
-])
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("scan.pdf", "no text layer"),
+        ("image.png", "unsupported file type"),
+        ("broken.docx", "corrupt DOCX"),
+    ],
+)
 def test_unreadable_files_fail_in_one_line_and_store_nothing(cli, files, name, message):
     result = cli("contract", "check", files["msa.md"], files[name], "--json")
     assert result.exit_code != 0

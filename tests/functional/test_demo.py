@@ -8,8 +8,9 @@ from tests.conftest import Cli
 
 
 def _head(repo: str) -> str:
-    return subprocess.run(["git", "-C", repo, "rev-parse", "HEAD"], capture_output=True, text=True,
-                          check=True).stdout.strip()
+    return subprocess.run(
+        ["git", "-C", repo, "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 def _build(tmp_path, name):
@@ -27,19 +28,26 @@ def test_demo_is_realistic_and_deterministic(tmp_path):
     a = {k: v for k, v in first["engagement"].items() if k not in volatile}
     b = {k: v for k, v in second["engagement"].items() if k not in volatile}
     assert a == b
-    scans = [{k: v for k, v in run["engagement"]["knowledge"].items() if k not in ("repo", "scanned_at")}
-             for run in (first, second)]
+    scans = [
+        {k: v for k, v in run["engagement"]["knowledge"].items() if k not in ("repo", "scanned_at")}
+        for run in (first, second)
+    ]
     assert scans[0] == scans[1]
     assert scans[0]["truck_factor"] >= 1 and scans[0]["gap"] < 0  # internal share behind the plan
-    assert [{k: v for k, v in x.items() if k not in strip} for x in first["engagement"]["analyses"]] == \
-        [{k: v for k, v in x.items() if k not in strip} for x in second["engagement"]["analyses"]]
+    assert [{k: v for k, v in x.items() if k not in strip} for x in first["engagement"]["analyses"]] == [
+        {k: v for k, v in x.items() if k not in strip} for x in second["engagement"]["analyses"]
+    ]
     engagement = first["engagement"]
     assert engagement["phase"] == "project" and engagement["start_date"] == "2025-06-02"
     assert 38 <= engagement["reviews"]["count"] <= 44
     assert engagement["decisions"] >= 3 and engagement["drills"] >= 2
     assert {d["kind"] for d in engagement["documents"]} == {"contract"}
-    log = subprocess.run(["git", "-C", first["repo"], "log", "--format=%aE%x09%ad", "--date=short"],
-                         capture_output=True, text=True, check=True).stdout.splitlines()
+    log = subprocess.run(
+        ["git", "-C", first["repo"], "log", "--format=%aE%x09%ad", "--date=short"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
     dates = sorted(line.split("\t")[1] for line in log)
     assert dates[0] < "2024-06-01" and dates[-1] > "2026-11-01"  # about 2.5 years
     domains = {line.split("\t")[0].split("@")[1] for line in log}

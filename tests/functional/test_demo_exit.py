@@ -13,11 +13,16 @@ def test_demo_history_is_the_same_in_every_process(tmp_path):
     heads = set()
     for seed in ("1", "2"):
         target = tmp_path / f"repo{seed}"
-        code = ("from pathlib import Path; from inhouse.services.demo import gitgen; "
-                f"gitgen.generate(Path({str(target)!r}))")
+        code = (
+            "from pathlib import Path; from inhouse.services.demo import gitgen; "
+            f"gitgen.generate(Path({str(target)!r}))"
+        )
         subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONHASHSEED": seed})
-        heads.add(subprocess.run(["git", "-C", str(target), "rev-parse", "HEAD"], capture_output=True, text=True,
-                                 check=True).stdout)
+        heads.add(
+            subprocess.run(
+                ["git", "-C", str(target), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+            ).stdout
+        )
     assert len(heads) == 1
 
 
@@ -48,8 +53,11 @@ def test_demo_documentation_inventory_readiness_and_status(tmp_path):
     assert items["docs.operations_guide"]["status"] == "at_risk"
     assert items["drills.latest"]["status"] == "blocked"  # the November drill got stuck
     blocked = [i["title"] for i in readiness["items"] if i["area"] == "inventory" and i["status"] == "blocked"]
-    assert blocked == ["cloud account: Terraform state backend", "credential: CI deploy credentials",
-                       "model: ETA quantile models (P50/P90)"]
+    assert blocked == [
+        "cloud account: Terraform state backend",
+        "credential: CI deploy credentials",
+        "model: ETA quantile models (P50/P90)",
+    ]
 
     status = cli.ok("status", "--as-of", "2026-11-27", "--json").json[0]
     lights = {light["name"]: light["color"] for light in status["lights"]}

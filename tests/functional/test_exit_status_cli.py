@@ -7,8 +7,10 @@ import pytest
 from tests.conftest import Cli
 from tests.gitrepo import GitRepoBuilder, lines
 
-README = ("# Scorer\n\n## Installation\n\nRun `pip install -e .` and then `scorer serve` to start the API on "
-          "port 8080 with the default model.\n")
+README = (
+    "# Scorer\n\n## Installation\n\nRun `pip install -e .` and then `scorer serve` to start the API on "
+    "port 8080 with the default model.\n"
+)
 
 
 def _setup(cli: Cli) -> None:
@@ -32,12 +34,34 @@ def test_docs_audit_stores_its_result_with_the_linked_engagement(cli, tmp_path):
     cli.ok("repo", "add", str(repo.path), "-e", "ETA prediction")
     data = cli.ok("docs", "audit", str(repo.path / "api"), "--json").json
     assert data["engagement"] == "ETA prediction" and data["repo"] == str(repo.path.resolve())
-    assert set(data) >= {"repo", "rev", "head", "operations_guide", "counts", "items", "rule", "documents",
-                         "warnings", "summary", "result_id"}
+    assert set(data) >= {
+        "repo",
+        "rev",
+        "head",
+        "operations_guide",
+        "counts",
+        "items",
+        "rule",
+        "documents",
+        "warnings",
+        "summary",
+        "result_id",
+    }
     setup = next(i for i in data["items"] if i["kind"] == "setup")
     assert (setup["status"], setup["file"], setup["section"]) == ("present", "README.md", "Installation")
-    assert set(setup) == {"kind", "title", "group", "status", "file", "section", "line", "match", "reason",
-                          "currency", "also"}
+    assert set(setup) == {
+        "kind",
+        "title",
+        "group",
+        "status",
+        "file",
+        "section",
+        "line",
+        "match",
+        "reason",
+        "currency",
+        "also",
+    }
     assert [a["kind"] for a in _results(cli)] == ["docs_audit"]
     text = cli.ok("docs", "audit", str(repo.path)).stdout
     assert "operations guide" in text and "Installation" in text and "for engagement 'ETA prediction'" in text
@@ -66,10 +90,19 @@ def test_docs_audit_of_an_unlinked_repository_and_errors(cli, tmp_path):
 
 def test_asset_add_and_list(cli_any):
     _setup(cli_any)
-    added = cli_any.ok("asset", "add", "eta-prediction", "--kind", "repository", "--held-by", "internal",
-                       "--holder", "Acme GitHub", "--json").json
-    assert set(added) == {"id", "engagement_id", "engagement", "kind", "name", "held_by", "holder", "location",
-                          "notes"}
+    added = cli_any.ok(
+        "asset",
+        "add",
+        "eta-prediction",
+        "--kind",
+        "repository",
+        "--held-by",
+        "internal",
+        "--holder",
+        "Acme GitHub",
+        "--json",
+    ).json
+    assert set(added) == {"id", "engagement_id", "engagement", "kind", "name", "held_by", "holder", "location", "notes"}
     cli_any.ok("asset", "add", "Deploy key", "-k", "credential", "--held-by", "partner", "--holder", "Pat")
     rows = cli_any.ok("asset", "list", "--json").json
     assert [(r["name"], r["held_by"]) for r in rows] == [("Deploy key", "partner"), ("eta-prediction", "internal")]
@@ -110,8 +143,19 @@ def test_exit_readiness_and_status_with_results(cli, tmp_path):
     cli.ok("scan", str(repo.path), "--internal-domain", "acme.com")
     cli.ok("docs", "audit", str(repo.path))
     cli.ok("asset", "add", "code", "-k", "repository", "--held-by", "internal")
-    cli.ok("drill", "add", "Change the API port", "--person", "Ann Inside", "--outcome", "with_help",
-           "--stuck", "Deployment", "--on", "2026-11-02")
+    cli.ok(
+        "drill",
+        "add",
+        "Change the API port",
+        "--person",
+        "Ann Inside",
+        "--outcome",
+        "with_help",
+        "--stuck",
+        "Deployment",
+        "--on",
+        "2026-11-02",
+    )
     readiness = cli.ok("exit-readiness", "--json").json
     items = {i["key"]: i for i in readiness["items"]}
     assert items["docs.setup"]["status"] == "ready" and items["docs.setup"]["measured"]
@@ -126,11 +170,14 @@ def test_exit_readiness_and_status_with_results(cli, tmp_path):
     assert all(a["evidence"]["ref"] for a in data[0]["next_actions"])
 
 
-@pytest.mark.parametrize("args,code,message", [
-    (["status", "--as-of", "2026-13-01"], 2, "invalid --as-of date"),
-    (["status", "Nope"], 3, "no engagement 'Nope'"),
-    (["exit-readiness", "Nope"], 3, "no engagement 'Nope'"),
-])
+@pytest.mark.parametrize(
+    "args,code,message",
+    [
+        (["status", "--as-of", "2026-13-01"], 2, "invalid --as-of date"),
+        (["status", "Nope"], 3, "no engagement 'Nope'"),
+        (["exit-readiness", "Nope"], 3, "no engagement 'Nope'"),
+    ],
+)
 def test_status_and_readiness_errors(cli, args, code, message):
     _setup(cli)
     result = cli(*args)

@@ -31,30 +31,58 @@ def engaged(cli, repo):
 
 def test_scan_json_shape_and_storage(engaged, repo):
     data = engaged.ok("scan", str(repo.path), "--json", "--blame").json
-    assert set(data) >= {"repo", "rev", "commits", "identities", "truck_factor", "offboarding",
-                         "trajectory", "ownership", "engagement", "result_id"}
+    assert set(data) >= {
+        "repo",
+        "rev",
+        "commits",
+        "identities",
+        "truck_factor",
+        "offboarding",
+        "trajectory",
+        "ownership",
+        "engagement",
+        "result_id",
+    }
     assert (data["engagement"], data["rev"], data["commits"]) == ("ETA prediction", "HEAD", 4)
     for ident in data["identities"]:
-        assert set(ident) >= {"id", "names", "emails", "side", "commits", "lines_added",
-                              "lines_deleted", "files_authored"}
+        assert set(ident) >= {
+            "id",
+            "names",
+            "emails",
+            "side",
+            "commits",
+            "lines_added",
+            "lines_deleted",
+            "files_authored",
+        }
     assert {i["id"]: i["side"] for i in data["identities"]} == {
-        "ann@acme.com": "internal", "pat@quantialabs.io": "partner"}
+        "ann@acme.com": "internal",
+        "pat@quantialabs.io": "partner",
+    }
     assert set(data["truck_factor"]) >= {"value", "authors"}
     off = data["offboarding"]
-    assert set(off) >= {"side", "files", "orphaned_files", "orphaned_share", "orphaned_lines",
-                        "by_directory"}
+    assert set(off) >= {"side", "files", "orphaned_files", "orphaned_share", "orphaned_lines", "by_directory"}
     assert off["side"] == "partner"
     assert set(off["by_directory"][0]) >= {"path", "files", "orphaned_files"}
     # serve/api.py is Pat's alone; model/train.py: Pat FA, DL=2, AC=1 -> 4.5335, Ann DL=1, AC=2 -> 3.1043
     assert (off["files"], off["orphaned_files"]) == (3, 2)
     assert [p["period"] for p in data["trajectory"]] == ["year 1", "year 2"]
     for period in data["trajectory"]:
-        assert set(period) >= {"period", "start", "end", "internal_commit_share", "internal_line_share",
-                               "internal_authorship_share", "plan_internal_share"}
+        assert set(period) >= {
+            "period",
+            "start",
+            "end",
+            "internal_commit_share",
+            "internal_line_share",
+            "internal_authorship_share",
+            "plan_internal_share",
+        }
     assert [p["plan_internal_share"] for p in data["trajectory"]] == [0.3, 0.6]
     assert [p["internal_commit_share"] for p in data["trajectory"]] == [pytest.approx(1 / 3, abs=1e-4), 1.0]
     assert {o["identity"]: o["side"] for o in data["ownership"]} == {
-        "pat@quantialabs.io": "partner", "ann@acme.com": "internal"}
+        "pat@quantialabs.io": "partner",
+        "ann@acme.com": "internal",
+    }
 
     shown = engaged.ok("engagement", "show", "--json").json
     assert shown["knowledge"]["truck_factor"] == data["truck_factor"]["value"]
@@ -75,11 +103,23 @@ def test_rescan_is_incremental(engaged, repo):
 def test_scan_without_engagement_uses_domains_and_org_map(cli, repo, tmp_path):
     org = tmp_path / "org.csv"
     org.write_text("pattern,side\nPat Partner,partner\n")
-    data = cli.ok("scan", str(repo.path), "--json", "--quick", "--period", "year",
-                  "--internal-domain", "acme.com", "--org-map", str(org)).json
+    data = cli.ok(
+        "scan",
+        str(repo.path),
+        "--json",
+        "--quick",
+        "--period",
+        "year",
+        "--internal-domain",
+        "acme.com",
+        "--org-map",
+        str(org),
+    ).json
     assert data["engagement"] is None and data["mode"] == "quick"
     assert {i["id"]: i["side"] for i in data["identities"]} == {
-        "ann@acme.com": "internal", "pat@quantialabs.io": "partner"}
+        "ann@acme.com": "internal",
+        "pat@quantialabs.io": "partner",
+    }
     assert [p["period"] for p in data["trajectory"]] == ["2025", "2026"]
 
 
@@ -88,15 +128,18 @@ def test_human_summary(engaged, repo):
     assert "Truck factor" in out and "If the partner left today" in out and "year 2" in out
 
 
-@pytest.mark.parametrize("args,code,message", [
-    (["scan", "{missing}"], 3, "no such folder"),
-    (["scan", "{plain}"], 5, "not a git repository"),
-    (["scan", "{repo}", "--rev", "nope"], 3, "revision 'nope' does not exist"),
-    (["scan", "{repo}", "--period", "week"], 2, "unknown period"),
-    (["scan", "{repo}", "--org-map", "{missing}"], 3, "org map"),
-    (["scan", "{repo}", "--alias", "lonely@x.io"], 2, "invalid alias"),
-    (["scan", "{repo}", "--engagement", "Nope"], 3, "Nope"),
-])
+@pytest.mark.parametrize(
+    "args,code,message",
+    [
+        (["scan", "{missing}"], 3, "no such folder"),
+        (["scan", "{plain}"], 5, "not a git repository"),
+        (["scan", "{repo}", "--rev", "nope"], 3, "revision 'nope' does not exist"),
+        (["scan", "{repo}", "--period", "week"], 2, "unknown period"),
+        (["scan", "{repo}", "--org-map", "{missing}"], 3, "org map"),
+        (["scan", "{repo}", "--alias", "lonely@x.io"], 2, "invalid alias"),
+        (["scan", "{repo}", "--engagement", "Nope"], 3, "Nope"),
+    ],
+)
 def test_user_errors_are_one_line(cli, repo, tmp_path, args, code, message):
     (tmp_path / "plain").mkdir()
     where = {"missing": tmp_path / "missing", "plain": tmp_path / "plain", "repo": repo.path}

@@ -25,33 +25,90 @@ def _week(n: int) -> str:
 def test_review_decision_task_drill_and_participation(cli_any, tmp_path):
     cli = cli_any
     _setup(cli)
-    added = cli.ok("review", "add", "--week", _week(3), "--done", "Built the lane model", "--why", "n/a",
-                   "--next", "Backtest it", "--attendee", "Pat Partner", "--json").json
-    assert set(added) == {"id", "engagement", "week_of", "done", "why", "next", "attendees", "internal_attendees",
-                          "decisions", "flags"}
-    assert [(f["flag"], f["section"]) for f in added["flags"]] == [("boilerplate", "why"), ("no_internal_attendee", None)]
+    added = cli.ok(
+        "review",
+        "add",
+        "--week",
+        _week(3),
+        "--done",
+        "Built the lane model",
+        "--why",
+        "n/a",
+        "--next",
+        "Backtest it",
+        "--attendee",
+        "Pat Partner",
+        "--json",
+    ).json
+    assert set(added) == {
+        "id",
+        "engagement",
+        "week_of",
+        "done",
+        "why",
+        "next",
+        "attendees",
+        "internal_attendees",
+        "decisions",
+        "flags",
+    }
+    assert [(f["flag"], f["section"]) for f in added["flags"]] == [
+        ("boilerplate", "why"),
+        ("no_internal_attendee", None),
+    ]
     notes = tmp_path / "notes"
     notes.mkdir()
-    (notes / f"{_week(2)}.md").write_text("## Done\nBacktested\n## Why\nTo trust it\n## Next\nShip\n"
-                                          "## Attendees\n- Ann Inside\n- Pat Partner\n")
+    (notes / f"{_week(2)}.md").write_text(
+        "## Done\nBacktested\n## Why\nTo trust it\n## Next\nShip\n## Attendees\n- Ann Inside\n- Pat Partner\n"
+    )
     imported = cli.ok("review", "import", str(notes), "-e", "ETA", "--json").json
     assert imported["added"] == [_week(2)] and imported["flags"] == 0
     text = cli.ok("review", "list").stdout
     assert "2 review(s), 1 flagged" in text
-    decision = cli.ok("decision", "add", "Use GBMs", "--decider", "Ann Inside", "--decider", "Pat Partner",
-                      "--why", "Easier to run", "--on", _week(2), "--json").json
+    decision = cli.ok(
+        "decision",
+        "add",
+        "Use GBMs",
+        "--decider",
+        "Ann Inside",
+        "--decider",
+        "Pat Partner",
+        "--why",
+        "Easier to run",
+        "--on",
+        _week(2),
+        "--json",
+    ).json
     assert decision["decided_by"] == "joint" and decision["review_week"] == _week(2)
     assert cli.ok("decision", "list", "--json").json == [decision]
     out = tmp_path / "adr"
     exported = cli.ok("decision", "export", str(out), "--format", "adr-tools", "--json").json
-    assert exported["files"] == ["0001-use-gbms.md"] and (out / "0001-use-gbms.md").read_text().startswith("# 1. Use GBMs")
+    assert exported["files"] == ["0001-use-gbms.md"] and (out / "0001-use-gbms.md").read_text().startswith(
+        "# 1. Use GBMs"
+    )
     csv = tmp_path / "tasks.csv"
-    csv.write_text(f"date,title,assignee,status\n{_week(2)},Retrain,Ann Inside,done\n{_week(1)},Deploy,Pat Partner,done\n")
+    csv.write_text(
+        f"date,title,assignee,status\n{_week(2)},Retrain,Ann Inside,done\n{_week(1)},Deploy,Pat Partner,done\n"
+    )
     tasks = cli.ok("task", "import", str(csv), "--format", "plain", "--json").json
     assert (tasks["tasks"], tasks["internal"], tasks["partner"], tasks["format"]) == (2, 1, 1, "plain")
     assert [t["side"] for t in cli.ok("task", "list", "--json").json] == ["internal", "partner"]
-    drill = cli.ok("drill", "add", "Roll back a model", "--person", "Ann Inside", "--outcome", "stuck",
-                   "--stuck", "registry", "--stuck", "credentials", "--on", _week(1), "--json").json
+    drill = cli.ok(
+        "drill",
+        "add",
+        "Roll back a model",
+        "--person",
+        "Ann Inside",
+        "--outcome",
+        "stuck",
+        "--stuck",
+        "registry",
+        "--stuck",
+        "credentials",
+        "--on",
+        _week(1),
+        "--json",
+    ).json
     assert drill["training_hours"] == 8.0 and drill["training"]["requested_hours"] == 8.0
     drills = cli.ok("drill", "list", "--json").json
     assert set(drills) == {"engagement", "drills", "training"} and len(drills["training"]["requests"]) == 2
@@ -88,15 +145,24 @@ BAD_COMMANDS = [
 
 def test_user_errors_are_one_line_and_store_nothing(cli, tmp_path):
     _setup(cli)
-    files = {"BAD_CSV": tmp_path / "bad.csv", "OUT": tmp_path / "out", "NOTE": tmp_path / "NOTE.md",
-             "ADR": tmp_path / "adr"}
+    files = {
+        "BAD_CSV": tmp_path / "bad.csv",
+        "OUT": tmp_path / "out",
+        "NOTE": tmp_path / "NOTE.md",
+        "ADR": tmp_path / "adr",
+    }
     files["BAD_CSV"].write_text("date,title,assignee\n2026-01-05,Retrain,Ann Inside\ntomorrow,Deploy,Ann Inside\n")
     files["NOTE"].write_text("## Done\nx\n## Why\ny\n")
     files["ADR"].mkdir()
     (files["ADR"] / "0000-fine.md").write_text("# 0. Fine\n\nDate: 2026-01-05\n\n## Status\n\nAccepted\n")
     (files["ADR"] / "0001-x.md").write_text("no heading here\n")
-    reads = [("review", "list", "--json"), ("decision", "list", "--json"), ("task", "list", "--json"),
-             ("drill", "list", "--json"), ("engagement", "show", "--json")]
+    reads = [
+        ("review", "list", "--json"),
+        ("decision", "list", "--json"),
+        ("task", "list", "--json"),
+        ("drill", "list", "--json"),
+        ("engagement", "show", "--json"),
+    ]
     before = [cli.ok(*r).stdout for r in reads]
     for args, message, code in BAD_COMMANDS:
         result = cli(*[str(files[a]) if a in files else a for a in args])
@@ -112,7 +178,11 @@ def test_the_demo_shows_flags_tasks_an_alert_period_and_training(tmp_path):
     assert cli("demo", "--dir", str(folder), "--json", db=False).exit_code == 0
     flagged = cli.ok("review", "list", "--flagged", "--json").json
     assert {f["flag"] for r in flagged for f in r["flags"]} == {
-        "empty", "boilerplate", "same_as_last_week", "no_internal_attendee"}
+        "empty",
+        "boilerplate",
+        "same_as_last_week",
+        "no_internal_attendee",
+    }
     tasks = cli.ok("task", "list", "--json").json
     assert len(tasks) > 50 and {"internal", "partner"} <= {t["side"] for t in tasks}
     report = cli.ok("participation", "--last", "0", "--json").json

@@ -42,12 +42,15 @@ def test_document_json_locates_every_evidence(seeded):
     assert marked[("clause-deliverable_ownership",)] == webdata.QUOTES["ownership"]
 
 
-@pytest.mark.parametrize("path, kind, status", [
-    ("/api/engagements/999", "NotFound", 404),
-    ("/api/documents/abc", "NotFound", 404),
-    ("/api/jobs/12345", "NotFound", 404),
-    ("/api/no-such-thing", "NotFound", 404),
-])
+@pytest.mark.parametrize(
+    "path, kind, status",
+    [
+        ("/api/engagements/999", "NotFound", 404),
+        ("/api/documents/abc", "NotFound", 404),
+        ("/api/jobs/12345", "NotFound", 404),
+        ("/api/no-such-thing", "NotFound", 404),
+    ],
+)
 def test_errors_have_one_fixed_json_shape(seeded, path, kind, status):
     client, _ = seeded
     response = client.get(path)
@@ -86,8 +89,15 @@ def test_uninitialised_workspace_is_a_503(tmp_path):
 def test_openapi_lists_the_api_and_its_error_shape(seeded):
     client, _ = seeded
     schema = client.get("/openapi.json").json()
-    for path in ("/api/portfolio", "/api/engagements/{ref}", "/api/partners", "/api/documents/{document_id}",
-                 "/api/jobs/{job_id}", "/api/engagements/{ref}/reviews", "/api/engagements/{ref}/contracts"):
+    for path in (
+        "/api/portfolio",
+        "/api/engagements/{ref}",
+        "/api/partners",
+        "/api/documents/{document_id}",
+        "/api/jobs/{job_id}",
+        "/api/engagements/{ref}/reviews",
+        "/api/engagements/{ref}/contracts",
+    ):
         assert path in schema["paths"], path
     assert "ErrorOut" in schema["components"]["schemas"]
     assert not any(p.startswith("/engagements") for p in schema["paths"])  # pages stay out of the API
@@ -95,6 +105,8 @@ def test_openapi_lists_the_api_and_its_error_shape(seeded):
 
 def test_review_through_the_api(seeded):
     client, ids = seeded
-    created = client.post(f"/api/engagements/{ids['engagement_id']}/reviews", json={
-        "week_of": "2026-11-09", "done": "a", "why": "b", "next": "c", "attendees": ["Priya Raman"]})
+    created = client.post(
+        f"/api/engagements/{ids['engagement_id']}/reviews",
+        json={"week_of": "2026-11-09", "done": "a", "why": "b", "next": "c", "attendees": ["Priya Raman"]},
+    )
     assert created.status_code == 201 and created.json()["week_of"] == "2026-11-09"

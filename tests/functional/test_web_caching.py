@@ -54,8 +54,13 @@ def test_the_portfolio_changes_after_a_review_through_the_form(seeded):
     client.get("/")
     first = client.get("/")
     assert _reviews_cell(first.text, eid).startswith("3")
-    form = {"week_of": "2026-11-09", "done": "Shadow deployment", "why": "ranges", "next": "promote",
-            "attendees": "Priya Raman"}
+    form = {
+        "week_of": "2026-11-09",
+        "done": "Shadow deployment",
+        "why": "ranges",
+        "next": "promote",
+        "attendees": "Priya Raman",
+    }
     assert client.post(f"/engagements/{eid}/reviews", data=form, follow_redirects=False).status_code == 303
     after = client.get("/", headers={"If-None-Match": first.headers["etag"]})
     assert after.status_code == 200 and after.headers.get("etag") != first.headers["etag"]
@@ -79,8 +84,12 @@ def test_the_engagement_page_is_kept_until_the_engagement_changes(seeded):
     etag = first.headers["etag"]
     assert client.get(f"/engagements/{eid}", headers={"If-None-Match": etag}).status_code == 304
     assert client.get(f"/engagements/{eid}").text == first.text
-    form = {"performed_on": "2026-11-10", "person": "Priya Raman", "modification": "Retrain the ETA model",
-            "outcome": "alone"}
+    form = {
+        "performed_on": "2026-11-10",
+        "person": "Priya Raman",
+        "modification": "Retrain the ETA model",
+        "outcome": "alone",
+    }
     assert client.post(f"/engagements/{eid}/drills", data=form, follow_redirects=False).status_code == 303
     after = client.get(f"/engagements/{eid}", headers={"If-None-Match": etag})
     assert after.status_code == 200 and "Retrain the ETA model" in after.text
@@ -97,9 +106,18 @@ def test_the_engagement_json_is_kept_too_and_follows_writes(seeded):
     assert client.get(f"/api/engagements/{eid}", headers={"If-None-Match": first.headers["etag"]}).status_code == 304
     kept = client.get(f"/api/engagements/{eid}")
     assert kept.json() == first.json() and kept.headers["content-type"].startswith("application/json")
-    assert client.post(f"/api/engagements/{eid}/drills", json={
-        "performed_on": "2026-11-10", "person": "Priya Raman", "modification": "Retrain the model",
-        "outcome": "alone"}).status_code == 201
+    assert (
+        client.post(
+            f"/api/engagements/{eid}/drills",
+            json={
+                "performed_on": "2026-11-10",
+                "person": "Priya Raman",
+                "modification": "Retrain the model",
+                "outcome": "alone",
+            },
+        ).status_code
+        == 201
+    )
     after = client.get(f"/api/engagements/{eid}").json()
     assert "Retrain the model" in [d["modification"] for d in after["drill_list"]]
 

@@ -21,8 +21,13 @@ def seeded(ws):
 def test_weekly_review_form_adds_a_review_to_the_timeline(seeded):
     client, ids, _ = seeded
     eid = ids["engagement_id"]
-    form = {"week_of": "2026-11-09", "done": "Shadow deployment of the P90 model",
-            "why": "dispatchers need ranges", "next": "Priya promotes the model alone", "attendees": "Priya Raman"}
+    form = {
+        "week_of": "2026-11-09",
+        "done": "Shadow deployment of the P90 model",
+        "why": "dispatchers need ranges",
+        "next": "Priya promotes the model alone",
+        "attendees": "Priya Raman",
+    }
     response = client.post(f"/engagements/{eid}/reviews", data=form, follow_redirects=False)
     assert response.status_code == 303
     assert response.headers["location"].endswith("#review-2026-11-09")
@@ -33,11 +38,13 @@ def test_weekly_review_form_adds_a_review_to_the_timeline(seeded):
 def test_invalid_review_is_a_clear_4xx_and_stores_nothing(seeded):
     client, ids, _ = seeded
     eid = ids["engagement_id"]
-    bad = client.post(f"/engagements/{eid}/reviews", data={"week_of": "not a date", "done": "x", "why": "y",
-                                                           "next": "z"})
+    bad = client.post(
+        f"/engagements/{eid}/reviews", data={"week_of": "not a date", "done": "x", "why": "y", "next": "z"}
+    )
     assert bad.status_code == 422 and 'id="error-message"' in bad.text
-    missing = client.post(f"/engagements/{eid}/reviews", data={"week_of": "2026-11-09"},
-                          headers={"accept": "application/json"})
+    missing = client.post(
+        f"/engagements/{eid}/reviews", data={"week_of": "2026-11-09"}, headers={"accept": "application/json"}
+    )
     assert missing.status_code == 422 and missing.json()["error"]["type"] == "InvalidInput"
     assert client.get(f"/api/engagements/{eid}").json()["reviews"]["count"] == 3
 
@@ -45,20 +52,45 @@ def test_invalid_review_is_a_clear_4xx_and_stores_nothing(seeded):
 def test_decision_and_drill_forms(seeded):
     client, ids, _ = seeded
     eid = ids["engagement_id"]
-    assert client.post(f"/engagements/{eid}/decisions", data={
-        "title": "Own the model registry", "decided_by": "internal", "decided_on": "2026-11-10",
-        "rationale": "exit readiness"}, follow_redirects=False).status_code == 303
-    assert client.post(f"/engagements/{eid}/drills", data={
-        "performed_on": "2026-11-12", "person": "Priya Raman", "modification": "Retrain alone",
-        "outcome": "alone", "stuck_points": "", "training_hours": "0"}, follow_redirects=False).status_code == 303
+    assert (
+        client.post(
+            f"/engagements/{eid}/decisions",
+            data={
+                "title": "Own the model registry",
+                "decided_by": "internal",
+                "decided_on": "2026-11-10",
+                "rationale": "exit readiness",
+            },
+            follow_redirects=False,
+        ).status_code
+        == 303
+    )
+    assert (
+        client.post(
+            f"/engagements/{eid}/drills",
+            data={
+                "performed_on": "2026-11-12",
+                "person": "Priya Raman",
+                "modification": "Retrain alone",
+                "outcome": "alone",
+                "stuck_points": "",
+                "training_hours": "0",
+            },
+            follow_redirects=False,
+        ).status_code
+        == 303
+    )
     page = client.get(f"/engagements/{eid}").text
     assert "Own the model registry" in page and "Retrain alone" in page
 
 
 def test_partner_form_adds_a_partner_and_duplicates_conflict(seeded):
     client, _, _ = seeded
-    response = client.post("/partners", data={"name": "Northwind ML", "status": "candidate",
-                                              "domains": "northwind.example"}, follow_redirects=False)
+    response = client.post(
+        "/partners",
+        data={"name": "Northwind ML", "status": "candidate", "domains": "northwind.example"},
+        follow_redirects=False,
+    )
     assert response.status_code == 303
     assert "Northwind ML" in client.get("/partners").text
     again = client.post("/partners", data={"name": "Northwind ML"})

@@ -46,8 +46,9 @@ def _partner(client, partner_id: int) -> dict:
 
 def test_proposal_upload_through_the_form_is_assessed_and_shown(client):
     client, pid = client
-    response = client.post(f"/partners/{pid}/proposals", files={"file": ("northwind.md", PROPOSAL.encode())},
-                           follow_redirects=False)
+    response = client.post(
+        f"/partners/{pid}/proposals", files={"file": ("northwind.md", PROPOSAL.encode())}, follow_redirects=False
+    )
     assert response.status_code == 303 and response.headers["location"] == f"/partners#partner-{pid}"
     partner = _partner(client, pid)
     [assessment] = partner["assessments"]
@@ -85,13 +86,25 @@ def test_proposal_through_the_api(client):
 
 def test_reference_form_adds_a_checked_reference(client):
     client, pid = client
-    response = client.post(f"/partners/{pid}/references", data={
-        "name": "Harbour Logistics", "similar_scale": "yes", "still_running": "no",
-        "client_contact_offered": "yes", "notes": "called their CTO"}, follow_redirects=False)
+    response = client.post(
+        f"/partners/{pid}/references",
+        data={
+            "name": "Harbour Logistics",
+            "similar_scale": "yes",
+            "still_running": "no",
+            "client_contact_offered": "yes",
+            "notes": "called their CTO",
+        },
+        follow_redirects=False,
+    )
     assert response.status_code == 303 and response.headers["location"] == f"/partners#partner-{pid}"
     [reference] = _partner(client, pid)["references"]
-    assert (reference["name"], reference["similar_scale"], reference["still_running"],
-            reference["client_contact_offered"]) == ("Harbour Logistics", "yes", "no", "yes")
+    assert (
+        reference["name"],
+        reference["similar_scale"],
+        reference["still_running"],
+        reference["client_contact_offered"],
+    ) == ("Harbour Logistics", "yes", "no", "yes")
     card = client.get("/partners").text.split(f'id="partner-{pid}"', 1)[1].split("</section>", 1)[0]
     assert "Harbour Logistics" in card and "can talk to them <strong>yes</strong>" in card
 

@@ -25,25 +25,39 @@ def _data(client, eid):
 
 def test_decision_form_records_who_decided_and_why(seeded):
     client, eid = seeded
-    response = client.post(f"/engagements/{eid}/decisions", data={
-        "title": "Own the model registry", "decided_by": "joint", "decided_on": "2026-11-17",
-        "rationale": "exit readiness needs the models on our side"}, follow_redirects=False)
+    response = client.post(
+        f"/engagements/{eid}/decisions",
+        data={
+            "title": "Own the model registry",
+            "decided_by": "joint",
+            "decided_on": "2026-11-17",
+            "rationale": "exit readiness needs the models on our side",
+        },
+        follow_redirects=False,
+    )
     assert response.status_code == 303 and response.headers["location"] == f"/engagements/{eid}#decisions"
     [decision] = _data(client, eid)["decision_list"]
     assert (decision["title"], decision["decided_by"], decision["decided_on"], decision["rationale"]) == (
-        "Own the model registry", "joint", "2026-11-17", "exit readiness needs the models on our side")
+        "Own the model registry",
+        "joint",
+        "2026-11-17",
+        "exit readiness needs the models on our side",
+    )
     assert decision["review_week"] == "2026-11-16"  # linked to that week's review
     html = client.get(f"/engagements/{eid}").text
     item = html.split(f'id="decision-{decision["id"]}"', 1)[1].split("</li>", 1)[0]
     assert "Own the model registry" in item and "joint" in item and 'href="#review-2026-11-16"' in item
 
 
-@pytest.mark.parametrize("form, message", [
-    ({"title": "X", "decided_by": "vendor", "decided_on": "2026-11-17"}, "vendor"),
-    ({"title": "X", "decided_by": "internal", "decided_on": "17/11/2026"}, "17/11/2026"),
-    ({"title": "X", "decided_by": "internal", "decided_on": "2020-01-06"}, "before the engagement"),
-    ({"title": "   ", "decided_by": "internal", "decided_on": "2026-11-17"}, "title"),
-])
+@pytest.mark.parametrize(
+    "form, message",
+    [
+        ({"title": "X", "decided_by": "vendor", "decided_on": "2026-11-17"}, "vendor"),
+        ({"title": "X", "decided_by": "internal", "decided_on": "17/11/2026"}, "17/11/2026"),
+        ({"title": "X", "decided_by": "internal", "decided_on": "2020-01-06"}, "before the engagement"),
+        ({"title": "   ", "decided_by": "internal", "decided_on": "2026-11-17"}, "title"),
+    ],
+)
 def test_bad_decisions_are_refused_and_nothing_is_stored(seeded, form, message):
     client, eid = seeded
     response = client.post(f"/engagements/{eid}/decisions", data=form)
@@ -54,10 +68,18 @@ def test_bad_decisions_are_refused_and_nothing_is_stored(seeded, form, message):
 
 def test_drill_form_records_stuck_points_and_training(seeded):
     client, eid = seeded
-    response = client.post(f"/engagements/{eid}/drills", data={
-        "performed_on": "2026-11-18", "person": "Priya Raman", "modification": "Roll back a model alone",
-        "outcome": "stuck", "stuck_points": "Registry promotion is undocumented\n\nRollback needs partner CI\n",
-        "training_hours": "0"}, follow_redirects=False)
+    response = client.post(
+        f"/engagements/{eid}/drills",
+        data={
+            "performed_on": "2026-11-18",
+            "person": "Priya Raman",
+            "modification": "Roll back a model alone",
+            "outcome": "stuck",
+            "stuck_points": "Registry promotion is undocumented\n\nRollback needs partner CI\n",
+            "training_hours": "0",
+        },
+        follow_redirects=False,
+    )
     assert response.status_code == 303 and response.headers["location"] == f"/engagements/{eid}#drills"
     drill = _data(client, eid)["drill_list"][0]
     assert drill["outcome"] == "stuck" and drill["person"] == "Priya Raman"
@@ -70,23 +92,43 @@ def test_drill_form_records_stuck_points_and_training(seeded):
 
 def test_drill_form_with_explicit_hours(seeded):
     client, eid = seeded
-    assert client.post(f"/engagements/{eid}/drills", data={
-        "performed_on": "2026-11-18", "person": "Priya Raman", "modification": "Retrain alone",
-        "outcome": "with_help", "stuck_points": "Feature store access", "training_hours": "2.5"},
-        follow_redirects=False).status_code == 303
+    assert (
+        client.post(
+            f"/engagements/{eid}/drills",
+            data={
+                "performed_on": "2026-11-18",
+                "person": "Priya Raman",
+                "modification": "Retrain alone",
+                "outcome": "with_help",
+                "stuck_points": "Feature store access",
+                "training_hours": "2.5",
+            },
+            follow_redirects=False,
+        ).status_code
+        == 303
+    )
     assert _data(client, eid)["drill_list"][0]["training_hours"] == 2.5
 
 
-@pytest.mark.parametrize("form, message", [
-    ({"outcome": "failed"}, "failed"),
-    ({"person": "Mei Chen <mei.chen@quantialabs.io>"}, "partner side"),
-    ({"training_hours": "lots"}, "training_hours"),
-])
+@pytest.mark.parametrize(
+    "form, message",
+    [
+        ({"outcome": "failed"}, "failed"),
+        ({"person": "Mei Chen <mei.chen@quantialabs.io>"}, "partner side"),
+        ({"training_hours": "lots"}, "training_hours"),
+    ],
+)
 def test_bad_drills_are_refused_and_nothing_is_stored(seeded, form, message):
     client, eid = seeded
     before = _data(client, eid)["drill_list"]
-    data = {"performed_on": "2026-11-18", "person": "Priya Raman", "modification": "Retrain alone",
-            "outcome": "alone", "training_hours": "0", **form}
+    data = {
+        "performed_on": "2026-11-18",
+        "person": "Priya Raman",
+        "modification": "Retrain alone",
+        "outcome": "alone",
+        "training_hours": "0",
+        **form,
+    }
     response = client.post(f"/engagements/{eid}/drills", data=data, headers={"accept": "application/json"})
     assert response.status_code == 422, response.text
     assert message in response.json()["error"]["message"]

@@ -33,10 +33,21 @@ def test_engagement_page_shows_every_section(seeded):
     page = client.get(f"/engagements/{ids['engagement_id']}")
     assert page.status_code == 200
     html = page.text
-    for anchor in ("share-chart", "truck-factor", "knowledge-at-risk", "contract-checklist", "timeline",
-                   "review-2026-11-16", "drills", "exit-readiness", "review-form", "contract-form", "download-pdf"):
+    for anchor in (
+        "share-chart",
+        "truck-factor",
+        "knowledge-at-risk",
+        "contract-checklist",
+        "timeline",
+        "review-2026-11-16",
+        "drills",
+        "exit-readiness",
+        "review-form",
+        "contract-form",
+        "download-pdf",
+    ):
         assert f'id="{anchor}"' in html, anchor
-    assert '<circle' in html and 'class="plan-line"' in html  # the SVG chart drew both series
+    assert "<circle" in html and 'class="plan-line"' in html  # the SVG chart drew both series
     assert re.search(r'id="check-deliverable_ownership" class="ok"', html)
     assert re.search(r'id="check-exit" class="bad"', html)
     assert "Terraform state lives with the partner" in html

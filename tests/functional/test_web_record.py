@@ -19,10 +19,18 @@ from tests import webdata
 
 def _audit_payload() -> dict:
     items = [
-        DocItem("how_it_works", "present", "found in docs/ops.md#How it works",
-                Location("docs/ops.md", "How it works", 3, "heading")),
-        DocItem("architecture", "stale", "found in docs/architecture.md#Architecture; last changed 2025-08-04 - stale",
-                Location("docs/architecture.md", "Architecture", 1, "heading")),
+        DocItem(
+            "how_it_works",
+            "present",
+            "found in docs/ops.md#How it works",
+            Location("docs/ops.md", "How it works", 3, "heading"),
+        ),
+        DocItem(
+            "architecture",
+            "stale",
+            "found in docs/architecture.md#Architecture; last changed 2025-08-04 - stale",
+            Location("docs/architecture.md", "Architecture", 1, "heading"),
+        ),
         DocItem("troubleshooting", "missing", "no troubleshooting section"),
         DocItem("setup", "present", "found in README.md#Setup", Location("README.md", "Setup", 5, "heading")),
         DocItem("model_card", "missing", "no model card"),
@@ -37,16 +45,31 @@ def record(ws):
     recorded in a review, a documentation audit and three assets."""
     ids = webdata.seed(ws)
     people.add(ws, "Priya Raman", "internal", ["priya@meridian.example"])
-    decisions.add(ws, "Serve from Meridian's own cloud account", engagement=webdata.ENGAGEMENT,
-                  decided_by="joint", on="2026-11-03", why="exit readiness")
-    for name, kind, held_by, holder in (("Terraform state backend", "cloud_account", "partner", "Quantia AWS"),
-                                        ("Lane feature store", "dataset", "shared", "Quantia accelerator"),
-                                        ("eta-prediction", "repository", "internal", "Meridian GitHub")):
+    decisions.add(
+        ws,
+        "Serve from Meridian's own cloud account",
+        engagement=webdata.ENGAGEMENT,
+        decided_by="joint",
+        on="2026-11-03",
+        why="exit readiness",
+    )
+    for name, kind, held_by, holder in (
+        ("Terraform state backend", "cloud_account", "partner", "Quantia AWS"),
+        ("Lane feature store", "dataset", "shared", "Quantia accelerator"),
+        ("eta-prediction", "repository", "internal", "Meridian GitHub"),
+    ):
         assets.add(ws, name, kind, held_by, engagement=webdata.ENGAGEMENT, holder=holder)
     with ws.uow() as uow:
         found = lookup.engagement(uow, webdata.ENGAGEMENT)
-        uow.results.add(AnalysisResult(kind="docs_audit", subject="/repos/eta-prediction", payload=_audit_payload(),
-                                       engagement_id=found.id, summary="operations guide partial"))
+        uow.results.add(
+            AnalysisResult(
+                kind="docs_audit",
+                subject="/repos/eta-prediction",
+                payload=_audit_payload(),
+                engagement_id=found.id,
+                summary="operations guide partial",
+            )
+        )
         uow.commit()
     with TestClient(create_app(ws)) as client:
         yield client, ids, ws
@@ -90,8 +113,18 @@ def test_the_json_api_carries_every_record_section(record):
 def test_the_page_shows_every_record_section(record):
     client, ids, _ = record
     html = client.get(f"/engagements/{ids['engagement_id']}").text
-    for anchor in ("areas", "participation", "participation-table", "decision-list", "docs-audit", "docs-items",
-                   "assets", "asset-table", "exit-items", "flagged-reviews"):
+    for anchor in (
+        "areas",
+        "participation",
+        "participation-table",
+        "decision-list",
+        "docs-audit",
+        "docs-items",
+        "assets",
+        "asset-table",
+        "exit-items",
+        "flagged-reviews",
+    ):
         assert f'id="{anchor}"' in html, anchor
     areas = _section(html, "areas")
     assert 'id="area-contract"' in areas and 'id="area-participation"' in areas

@@ -39,25 +39,32 @@ def _churn(repo, who, start_day, count, path="src/score/main.py"):
 
 def test_docs_folder_layout_with_mkdocs_nav(tmp_path):
     repo = GitRepoBuilder(tmp_path / "r")
-    repo.commit(ANN, "2024-01-02", {
-        "src/score/main.py": lines(10), "src/enrich/lookup.py": lines(8),
-        "mkdocs.yml": "site_name: Scorer\nnav:\n  - Home: index.md\n  - When things break: ops/help.md\n",
-        "docs/index.md": "# Scorer\n\nWelcome.\n",
-        "docs/ops/help.md": "# Help\n\nRestart the scorer with `make restart` when the queue depth grows above "
-                            "ten thousand events; check the logs of the enrich step first.\n",
-        "docs/architecture.md": "# Architecture\n\nThe scorer (`src/score`) feeds the warehouse through a queue; "
-                                "enrichment runs as a separate worker process.\n",
-        "docs/setup.md": "# Installing\n\nRun `pip install -e .` then `make run` to start the scorer and the "
-                         "enrichment worker on your machine.\n",
-    })
+    repo.commit(
+        ANN,
+        "2024-01-02",
+        {
+            "src/score/main.py": lines(10),
+            "src/enrich/lookup.py": lines(8),
+            "mkdocs.yml": "site_name: Scorer\nnav:\n  - Home: index.md\n  - When things break: ops/help.md\n",
+            "docs/index.md": "# Scorer\n\nWelcome.\n",
+            "docs/ops/help.md": "# Help\n\nRestart the scorer with `make restart` when the queue depth grows above "
+            "ten thousand events; check the logs of the enrich step first.\n",
+            "docs/architecture.md": "# Architecture\n\nThe scorer (`src/score`) feeds the warehouse through a queue; "
+            "enrichment runs as a separate worker process.\n",
+            "docs/setup.md": "# Installing\n\nRun `pip install -e .` then `make run` to start the scorer and the "
+            "enrichment worker on your machine.\n",
+        },
+    )
     audit = audit_repository(repo.path)
     items = _items(audit)
     assert items["troubleshooting"].status == "present"
     assert items["troubleshooting"].found.file == "docs/ops/help.md"
     assert items["troubleshooting"].currency.scope == "codebase"  # it names no code: all of it
     assert "navigation title" in items["troubleshooting"].found.match
-    assert (items["architecture"].found.file, items["architecture"].found.section) == \
-        ("docs/architecture.md", "Architecture")
+    assert (items["architecture"].found.file, items["architecture"].found.section) == (
+        "docs/architecture.md",
+        "Architecture",
+    )
     assert items["setup"].status == "present" and items["setup"].found.file == "docs/setup.md"
     assert items["how_it_works"].status == "missing"
     assert audit.operations_guide()["status"] == "partial"
@@ -66,14 +73,17 @@ def test_docs_folder_layout_with_mkdocs_nav(tmp_path):
 
 def test_readme_sections_layout(tmp_path):
     repo = GitRepoBuilder(tmp_path / "r")
-    readme = ("# Demand forecast\n\nForecasts weekly demand.\n\nHow it works\n------------\n\n"
-              "Sales history from `src/data` goes through the feature builder in `src/features` and a "
-              "gradient-boosted model trained weekly.\n\n## Getting started\n\n```sh\n# Troubleshooting\n"
-              "make install\n```\n\nThen run `make forecast WEEK=2024-10` to produce the CSV.\n\n"
-              "## Model card\n\nIntended use: weekly store-level demand. Trained on 2019-2023 sales; "
-              "evaluated by MAPE per region; not for daily forecasts.\n")
-    repo.commit(ANN, "2024-01-02", {"README.md": readme, "src/data/load.py": lines(5),
-                                    "src/features/build.py": lines(5)})
+    readme = (
+        "# Demand forecast\n\nForecasts weekly demand.\n\nHow it works\n------------\n\n"
+        "Sales history from `src/data` goes through the feature builder in `src/features` and a "
+        "gradient-boosted model trained weekly.\n\n## Getting started\n\n```sh\n# Troubleshooting\n"
+        "make install\n```\n\nThen run `make forecast WEEK=2024-10` to produce the CSV.\n\n"
+        "## Model card\n\nIntended use: weekly store-level demand. Trained on 2019-2023 sales; "
+        "evaluated by MAPE per region; not for daily forecasts.\n"
+    )
+    repo.commit(
+        ANN, "2024-01-02", {"README.md": readme, "src/data/load.py": lines(5), "src/features/build.py": lines(5)}
+    )
     items = _items(audit_repository(repo.path))
     assert items["how_it_works"].status == "present" and items["how_it_works"].found.section == "How it works"
     assert items["how_it_works"].currency.code_paths == ("src/data", "src/features")
@@ -85,20 +95,24 @@ def test_readme_sections_layout(tmp_path):
 
 def test_wiki_rst_asciidoc_and_adr_layouts(tmp_path):
     repo = GitRepoBuilder(tmp_path / "r")
-    repo.commit(PAT, "2024-01-02", {
-        "app/serve.py": lines(10),
-        "wiki/Troubleshooting.md": "When the API returns 502, the model server ran out of memory: scale the "
-                                   "node pool and restart the deployment, then check the request size limits.\n",
-        "doc/source/install.rst": "=======\nInstall\n=======\n\nUse the Helm chart in the deploy folder; set the "
-                                  "registry credentials and the model bucket before installing it.\n",
-        "docs/MODEL_CARD.adoc": "= Model card\n\n== Intended use\n\nRanking support tickets by urgency for the "
-                                "support team; not for automated closing of tickets.\n\n== Training data\n\n"
-                                "Two years of tickets labelled by agents.\n",
-        "docs/adr/0001-use-postgres.md": "# 1. Use PostgreSQL\n\nWe store tickets and scores in PostgreSQL "
-                                         "because the team already runs it and it supports our queries.\n",
-        "data/DATASHEET.txt": "DATASHEET\n\nMOTIVATION\n\nTickets are needed to learn urgency from the agents' "
-                              "labels and their resolution times across the two support queues.\n",
-    })
+    repo.commit(
+        PAT,
+        "2024-01-02",
+        {
+            "app/serve.py": lines(10),
+            "wiki/Troubleshooting.md": "When the API returns 502, the model server ran out of memory: scale the "
+            "node pool and restart the deployment, then check the request size limits.\n",
+            "doc/source/install.rst": "=======\nInstall\n=======\n\nUse the Helm chart in the deploy folder; set the "
+            "registry credentials and the model bucket before installing it.\n",
+            "docs/MODEL_CARD.adoc": "= Model card\n\n== Intended use\n\nRanking support tickets by urgency for the "
+            "support team; not for automated closing of tickets.\n\n== Training data\n\n"
+            "Two years of tickets labelled by agents.\n",
+            "docs/adr/0001-use-postgres.md": "# 1. Use PostgreSQL\n\nWe store tickets and scores in PostgreSQL "
+            "because the team already runs it and it supports our queries.\n",
+            "data/DATASHEET.txt": "DATASHEET\n\nMOTIVATION\n\nTickets are needed to learn urgency from the agents' "
+            "labels and their resolution times across the two support queues.\n",
+        },
+    )
     items = _items(audit_repository(repo.path))
     assert items["troubleshooting"].found.file == "wiki/Troubleshooting.md"
     assert items["setup"].found.file == "doc/source/install.rst" and items["setup"].found.section == "Install"
@@ -111,8 +125,16 @@ def test_wiki_rst_asciidoc_and_adr_layouts(tmp_path):
 
 def test_stale_when_the_described_code_changed_much_since(tmp_path):
     repo = GitRepoBuilder(tmp_path / "r")
-    repo.commit(ANN, "2024-01-02", {"src/score/main.py": lines(10), "src/enrich/lookup.py": lines(10),
-                                    "other/tool.py": lines(10), "docs/OPERATIONS.md": OPERATIONS})
+    repo.commit(
+        ANN,
+        "2024-01-02",
+        {
+            "src/score/main.py": lines(10),
+            "src/enrich/lookup.py": lines(10),
+            "other/tool.py": lines(10),
+            "docs/OPERATIONS.md": OPERATIONS,
+        },
+    )
     _churn(repo, PAT, 1, 6)  # six commits rewrite src/score after the guide
     audit = audit_repository(repo.path)
     item = _items(audit)["how_it_works"]
@@ -133,8 +155,16 @@ def test_stale_when_the_described_code_changed_much_since(tmp_path):
 
 def test_changes_elsewhere_do_not_make_a_document_stale(tmp_path):
     repo = GitRepoBuilder(tmp_path / "r")
-    repo.commit(ANN, "2024-01-02", {"src/score/main.py": lines(10), "src/enrich/lookup.py": lines(10),
-                                    "other/tool.py": lines(10), "docs/OPERATIONS.md": OPERATIONS})
+    repo.commit(
+        ANN,
+        "2024-01-02",
+        {
+            "src/score/main.py": lines(10),
+            "src/enrich/lookup.py": lines(10),
+            "other/tool.py": lines(10),
+            "docs/OPERATIONS.md": OPERATIONS,
+        },
+    )
     _churn(repo, PAT, 1, 8, path="other/tool.py")
     item = _items(audit_repository(repo.path))["how_it_works"]
     assert item.status == "present" and item.currency.commits_since == 0
@@ -142,8 +172,11 @@ def test_changes_elsewhere_do_not_make_a_document_stale(tmp_path):
 
 def test_updating_the_document_makes_it_current_again(tmp_path):
     repo = GitRepoBuilder(tmp_path / "r")
-    repo.commit(ANN, "2024-01-02", {"src/score/main.py": lines(10), "src/enrich/lookup.py": lines(10),
-                                    "docs/OPERATIONS.md": OPERATIONS})
+    repo.commit(
+        ANN,
+        "2024-01-02",
+        {"src/score/main.py": lines(10), "src/enrich/lookup.py": lines(10), "docs/OPERATIONS.md": OPERATIONS},
+    )
     _churn(repo, PAT, 1, 6)
     repo.commit(ANN, "2024-04-01", {"docs/OPERATIONS.md": OPERATIONS + "\nReviewed in April.\n"})
     item = _items(audit_repository(repo.path))["how_it_works"]
@@ -153,14 +186,26 @@ def test_updating_the_document_makes_it_current_again(tmp_path):
 
 def test_a_fresh_copy_wins_over_a_stale_one_and_the_other_is_listed(tmp_path):
     repo = GitRepoBuilder(tmp_path / "r")
-    repo.commit(ANN, "2024-01-02", {"src/score/main.py": lines(10),
-                                    "docs/architecture.md": "# Architecture\n\nThe scorer in `src/score` is a "
-                                                            "single process reading from the queue and writing "
-                                                            "to the warehouse.\n"})
+    repo.commit(
+        ANN,
+        "2024-01-02",
+        {
+            "src/score/main.py": lines(10),
+            "docs/architecture.md": "# Architecture\n\nThe scorer in `src/score` is a "
+            "single process reading from the queue and writing "
+            "to the warehouse.\n",
+        },
+    )
     _churn(repo, PAT, 1, 6)
-    repo.commit(ANN, "2024-04-01", {"README.md": "# Scorer\n\n## Architecture\n\nSince March the scorer in "
-                                                 "`src/score` runs as three workers behind a load balancer with "
-                                                 "a shared cache.\n"})
+    repo.commit(
+        ANN,
+        "2024-04-01",
+        {
+            "README.md": "# Scorer\n\n## Architecture\n\nSince March the scorer in "
+            "`src/score` runs as three workers behind a load balancer with "
+            "a shared cache.\n"
+        },
+    )
     item = _items(audit_repository(repo.path))["architecture"]
     assert item.status == "present" and item.found.file == "README.md"
     assert [loc.file for loc in item.also] == ["docs/architecture.md"]
@@ -168,8 +213,14 @@ def test_a_fresh_copy_wins_over_a_stale_one_and_the_other_is_listed(tmp_path):
 
 def test_placeholders_are_missing_with_their_location(tmp_path):
     repo = GitRepoBuilder(tmp_path / "r")
-    repo.commit(ANN, "2024-01-02", {"app.py": lines(3), "RUNBOOK.md": "# Runbook\n\n## Troubleshooting\n\nTBD\n\n"
-                                    "## Architecture\n\n_Coming soon_\n"})
+    repo.commit(
+        ANN,
+        "2024-01-02",
+        {
+            "app.py": lines(3),
+            "RUNBOOK.md": "# Runbook\n\n## Troubleshooting\n\nTBD\n\n## Architecture\n\n_Coming soon_\n",
+        },
+    )
     items = _items(audit_repository(repo.path))
     assert items["troubleshooting"].status == "missing"
     assert items["troubleshooting"].found.pointer() == "RUNBOOK.md#Troubleshooting"
@@ -178,11 +229,15 @@ def test_placeholders_are_missing_with_their_location(tmp_path):
 
 def test_vendored_and_licence_files_are_ignored(tmp_path):
     repo = GitRepoBuilder(tmp_path / "r")
-    repo.commit(ANN, "2024-01-02", {
-        "app.py": lines(3),
-        "node_modules/lib/README.md": "# Installation\n\nnpm install lib, then require it from your code.\n",
-        "LICENSE.md": "# Troubleshooting\n\nThis licence grants you the right to run the software freely.\n",
-    })
+    repo.commit(
+        ANN,
+        "2024-01-02",
+        {
+            "app.py": lines(3),
+            "node_modules/lib/README.md": "# Installation\n\nnpm install lib, then require it from your code.\n",
+            "LICENSE.md": "# Troubleshooting\n\nThis licence grants you the right to run the software freely.\n",
+        },
+    )
     audit = audit_repository(repo.path)
     assert audit.documents == [] and all(i.status == "missing" for i in audit.items)
 
@@ -198,8 +253,9 @@ def test_empty_bare_and_odd_repositories(tmp_path):
     assert _items(audit_repository(bare))["troubleshooting"].status == "present"
     repo.commit(ANN, "2024-01-03", {"app.py": lines(4)})
     shallow = tmp_path / "shallow"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo.path}", str(shallow)], check=True,
-                   env=repo.env)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo.path}", str(shallow)], check=True, env=repo.env
+    )
     audited = audit_repository(shallow)
     assert any("shallow clone" in w for w in audited.warnings)
     assert _items(audited)["troubleshooting"].currency.commits_total == 1  # the history present only

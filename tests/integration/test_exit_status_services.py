@@ -26,28 +26,61 @@ def _engagement(ws, name="ETA prediction", start=date(2025, 6, 2)) -> int:
     with ws.uow() as uow:
         client = uow.clients.list()[0]
         partner = uow.partners.by_name(client.id, "Quantia Labs") or uow.partners.add(
-            Partner(name="Quantia Labs", client_id=client.id, email_domains=["quantialabs.io"]))
+            Partner(name="Quantia Labs", client_id=client.id, email_domains=["quantialabs.io"])
+        )
         if not uow.people.list(client.id):
-            uow.people.add(Person(name="Ann Inside", side=Side.INTERNAL, emails=["ann@acme.com"],
-                                  client_id=client.id))
-            uow.people.add(Person(name="Pat Partner", side=Side.PARTNER, emails=["pat@quantialabs.io"],
-                                  client_id=client.id, partner_id=partner.id))
-        engagement = uow.engagements.add(Engagement(
-            name=name, client_id=client.id, partner_id=partner.id, start_date=start, phase=Phase.PROJECT,
-            phases=[PhaseChange(Phase.PROJECT, start, "start")]))
+            uow.people.add(Person(name="Ann Inside", side=Side.INTERNAL, emails=["ann@acme.com"], client_id=client.id))
+            uow.people.add(
+                Person(
+                    name="Pat Partner",
+                    side=Side.PARTNER,
+                    emails=["pat@quantialabs.io"],
+                    client_id=client.id,
+                    partner_id=partner.id,
+                )
+            )
+        engagement = uow.engagements.add(
+            Engagement(
+                name=name,
+                client_id=client.id,
+                partner_id=partner.id,
+                start_date=start,
+                phase=Phase.PROJECT,
+                phases=[PhaseChange(Phase.PROJECT, start, "start")],
+            )
+        )
         uow.commit()
         return engagement.id
 
 
 def _scan_payload(path, share=0.3, orphaned=0.6):
-    return {"repo": path, "rev": "HEAD", "commits": 40,
-            "identities": [], "truck_factor": {"value": 1, "authors": ["pat@quantialabs.io"]},
-            "offboarding": {"side": "partner", "files": 10, "orphaned_files": round(orphaned * 10),
-                            "orphaned_share": orphaned, "orphaned_lines": 300,
-                            "by_directory": [{"path": "serving", "files": 4, "orphaned_files": 4}]},
-            "trajectory": [{"period": "year 2", "start": "2026-06-02", "end": "2027-06-01", "commits": 30,
-                            "internal_commit_share": share, "internal_line_share": share,
-                            "internal_authorship_share": share, "plan_internal_share": 0.6}]}
+    return {
+        "repo": path,
+        "rev": "HEAD",
+        "commits": 40,
+        "identities": [],
+        "truck_factor": {"value": 1, "authors": ["pat@quantialabs.io"]},
+        "offboarding": {
+            "side": "partner",
+            "files": 10,
+            "orphaned_files": round(orphaned * 10),
+            "orphaned_share": orphaned,
+            "orphaned_lines": 300,
+            "by_directory": [{"path": "serving", "files": 4, "orphaned_files": 4}],
+        },
+        "trajectory": [
+            {
+                "period": "year 2",
+                "start": "2026-06-02",
+                "end": "2027-06-01",
+                "commits": 30,
+                "internal_commit_share": share,
+                "internal_line_share": share,
+                "internal_authorship_share": share,
+                "plan_internal_share": 0.6,
+            }
+        ],
+    }
 
 
 def test_asset_inventory_is_stored_and_checked(ws):
@@ -66,8 +99,11 @@ def test_asset_inventory_is_stored_and_checked(ws):
     with pytest.raises(NotFound):
         assets.add(ws, "x", "model", "internal", engagement="Nope")
     with pytest.raises(Conflict):  # all or nothing: the first row is not kept either
-        assets.add_many(ws, "ETA prediction", [{"kind": "model", "name": "m", "held_by": "shared"},
-                                               {"kind": "model", "name": "M", "held_by": "shared"}])
+        assets.add_many(
+            ws,
+            "ETA prediction",
+            [{"kind": "model", "name": "m", "held_by": "shared"}, {"kind": "model", "name": "M", "held_by": "shared"}],
+        )
     rows = assets.list_all(ws)
     assert [(r["kind"], r["name"]) for r in rows] == [("credential", "Deploy key"), ("repository", "eta-prediction")]
     assert [r["name"] for r in assets.list_all(ws, held_by="partner")] == ["Deploy key"]
@@ -81,30 +117,64 @@ def test_nothing_stored_yet_is_not_measured_never_an_error(ws):
     data = status.engagement_status(ws, "ETA prediction", TODAY)
     assert {light["color"] for light in data["lights"]} == {"grey", "amber"}  # exit readiness at risk
     assert data["light"] == "amber" and len(data["next_actions"]) == 3
-    assert [s["area"] for s in data["sections"]] == ["trajectory", "knowledge", "contract", "participation",
-                                                     "drills", "exit_readiness"]
+    assert [s["area"] for s in data["sections"]] == [
+        "trajectory",
+        "knowledge",
+        "contract",
+        "participation",
+        "drills",
+        "exit_readiness",
+    ]
 
 
 def test_with_stored_scan_contract_audit_drills_reviews_and_assets(ws, tmp_path):
     engagement_id = _engagement(ws)
     repo = GitRepoBuilder(tmp_path / "code")
-    repo.commit("Pat <pat@quantialabs.io>", "2026-01-05", {"serving/api.py": lines(10),
-                                                          "docs/RUNBOOK.md": "# Runbook\n\n## Troubleshooting\n\n"
-                                                          "Restart the API pod and check the model registry "
-                                                          "for the promoted version before anything else.\n"})
+    repo.commit(
+        "Pat <pat@quantialabs.io>",
+        "2026-01-05",
+        {
+            "serving/api.py": lines(10),
+            "docs/RUNBOOK.md": "# Runbook\n\n## Troubleshooting\n\n"
+            "Restart the API pod and check the model registry "
+            "for the promoted version before anything else.\n",
+        },
+    )
     path = str(repo.path.resolve())
     with ws.uow() as uow:
         linked = uow.repos.add(Repo(engagement_id=engagement_id, name="code", path=path))
-        uow.results.add(AnalysisResult(kind="scan", subject=path, payload=_scan_payload(path),
-                                       engagement_id=engagement_id, repo_id=linked.id))
-        uow.results.add(AnalysisResult(kind="contract", subject="1", payload=contract(exit_="absent").payload,
-                                       engagement_id=engagement_id))
-        uow.drills.add(Drill(engagement_id=engagement_id, performed_on=date(2026, 11, 4), person="Ann Inside",
-                             modification="Roll back a model", outcome=DrillOutcome.STUCK,
-                             stuck_points=["Registry"], training_hours=30.0))
+        uow.results.add(
+            AnalysisResult(
+                kind="scan", subject=path, payload=_scan_payload(path), engagement_id=engagement_id, repo_id=linked.id
+            )
+        )
+        uow.results.add(
+            AnalysisResult(
+                kind="contract", subject="1", payload=contract(exit_="absent").payload, engagement_id=engagement_id
+            )
+        )
+        uow.drills.add(
+            Drill(
+                engagement_id=engagement_id,
+                performed_on=date(2026, 11, 4),
+                person="Ann Inside",
+                modification="Roll back a model",
+                outcome=DrillOutcome.STUCK,
+                stuck_points=["Registry"],
+                training_hours=30.0,
+            )
+        )
         for n in range(8):
-            uow.reviews.add(WeeklyReview(engagement_id=engagement_id, week_of=date(2026, 9, 28) + timedelta(weeks=n),
-                                         done="d", why="w", next="n", attendees=["Ann Inside", "Pat Partner"]))
+            uow.reviews.add(
+                WeeklyReview(
+                    engagement_id=engagement_id,
+                    week_of=date(2026, 9, 28) + timedelta(weeks=n),
+                    done="d",
+                    why="w",
+                    next="n",
+                    attendees=["Ann Inside", "Pat Partner"],
+                )
+            )
         uow.commit()
     audited = docs_audit.audit(ws, path)
     assert audited["engagement"] == "ETA prediction" and audited["result_id"]
@@ -116,9 +186,13 @@ def test_with_stored_scan_contract_audit_drills_reviews_and_assets(ws, tmp_path)
     assert items["contract.exit"]["status"] == "blocked"
     assert items["contract.deliverable_ownership"]["status"] == "ready"
     assert items["docs.operations_guide"]["status"] == "at_risk"  # troubleshooting only
-    assert items["docs.operations_guide"]["evidence"] == {"source": "docs_audit", "ref": "code: docs/RUNBOOK.md",
-                                                          "result_id": audited["result_id"], "record_id": None,
-                                                          "quote": None}
+    assert items["docs.operations_guide"]["evidence"] == {
+        "source": "docs_audit",
+        "ref": "code: docs/RUNBOOK.md",
+        "result_id": audited["result_id"],
+        "record_id": None,
+        "quote": None,
+    }
     assert items["docs.setup"]["status"] == "blocked"
     assert items["knowledge.offboarding.code"]["status"] == "blocked"
     assert items["drills.latest"]["status"] == "blocked"
@@ -127,8 +201,14 @@ def test_with_stored_scan_contract_audit_drills_reviews_and_assets(ws, tmp_path)
 
     data = status.engagement_status(ws, str(engagement_id), TODAY)
     colors = {light["name"]: light["color"] for light in data["lights"]}
-    assert colors == {"trajectory": "red", "knowledge": "red", "contract": "red", "participation": "green",
-                      "drills": "red", "exit_readiness": "red"}
+    assert colors == {
+        "trajectory": "red",
+        "knowledge": "red",
+        "contract": "red",
+        "participation": "green",
+        "drills": "red",
+        "exit_readiness": "red",
+    }
     assert data["light"] == "red" and len(data["next_actions"]) == 3
     first = data["next_actions"][0]
     assert first["area"] == "knowledge" and first["evidence"]["source"] == "scan"
@@ -139,12 +219,17 @@ def test_with_stored_scan_contract_audit_drills_reviews_and_assets(ws, tmp_path)
 def test_latest_result_wins_and_odd_payloads_are_skipped(ws):
     engagement_id = _engagement(ws)
     with ws.uow() as uow:
-        uow.results.add(AnalysisResult(kind="contract", subject="1", payload=contract("vendor").payload,
-                                       engagement_id=engagement_id))
-        uow.results.add(AnalysisResult(kind="contract", subject="2", payload=[contract().payload],
-                                       engagement_id=engagement_id))
-        uow.results.add(AnalysisResult(kind="contract", subject="3", payload={"unexpected": True},
-                                       engagement_id=engagement_id))
+        uow.results.add(
+            AnalysisResult(
+                kind="contract", subject="1", payload=contract("vendor").payload, engagement_id=engagement_id
+            )
+        )
+        uow.results.add(
+            AnalysisResult(kind="contract", subject="2", payload=[contract().payload], engagement_id=engagement_id)
+        )
+        uow.results.add(
+            AnalysisResult(kind="contract", subject="3", payload={"unexpected": True}, engagement_id=engagement_id)
+        )
         uow.commit()
     items = {i["key"]: i for i in exit_readiness.readiness(ws)["items"]}
     assert items["contract.deliverable_ownership"]["status"] == "ready"
@@ -158,5 +243,14 @@ def test_several_engagements_need_a_name(ws):
         exit_readiness.readiness(ws)
     rows = status.portfolio(ws, TODAY)
     assert [r["name"] for r in rows] == ["ETA prediction", "Demand forecast"]
-    assert set(rows[0]) == {"id", "engagement_id", "name", "partner", "phase", "light", "lights", "next_actions",
-                            "exit_readiness"}
+    assert set(rows[0]) == {
+        "id",
+        "engagement_id",
+        "name",
+        "partner",
+        "phase",
+        "light",
+        "lights",
+        "next_actions",
+        "exit_readiness",
+    }

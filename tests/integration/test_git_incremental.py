@@ -13,8 +13,11 @@ from tests.gitrepo import GitRepoBuilder, lines
 ANN = "Ann Archer <ann@acme.com>"
 BOB = "Bob Baker <bob@acme.com>"
 PAT = "Pat Partner <pat@partner.io>"
-OPTIONS = ScanOptions(rules=SideRules(internal_domains=("acme.com",), partner_domains=("partner.io",)),
-                      start=date(2022, 1, 1), period="quarter")
+OPTIONS = ScanOptions(
+    rules=SideRules(internal_domains=("acme.com",), partner_domains=("partner.io",)),
+    start=date(2022, 1, 1),
+    period="quarter",
+)
 VOLATILE = ("scanned_commits", "incremental", "warnings")
 
 
@@ -54,8 +57,9 @@ def test_incremental_equals_full(repo):
     assert _comparable(again.report) == _comparable(full.report)
     # and with blame, periods by month, other sides: the stored facts do not depend on them
     other = ScanOptions(period="month", blame=True)
-    assert _comparable(scan_repository(repo.path, other, previous=state).report) == \
-        _comparable(scan_repository(repo.path, other).report)
+    assert _comparable(scan_repository(repo.path, other, previous=state).report) == _comparable(
+        scan_repository(repo.path, other).report
+    )
 
 
 def test_nothing_new_scans_nothing(repo):

@@ -128,8 +128,12 @@ def test_empty_repository(tmp_path):
 
 
 def _clone(source, target, *args):
-    subprocess.run(["git", "clone", "-q", *args, f"file://{source}", str(target)], check=True,
-                   capture_output=True, env={**os.environ, "GIT_CONFIG_NOSYSTEM": "1"})
+    subprocess.run(
+        ["git", "clone", "-q", *args, f"file://{source}", str(target)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "GIT_CONFIG_NOSYSTEM": "1"},
+    )
 
 
 @pytest.fixture
@@ -166,8 +170,12 @@ def test_partial_clone_fetches_nothing_and_falls_back_to_exact_renames(tmp_path,
     partial = tmp_path / "partial"
 
     def missing() -> int:
-        out = subprocess.run(["git", "-C", str(partial), "rev-list", "--objects", "--missing=print",
-                              "HEAD"], capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            ["git", "-C", str(partial), "rev-list", "--objects", "--missing=print", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         return sum(1 for line in out.splitlines() if line.startswith("?"))
 
     before = missing()

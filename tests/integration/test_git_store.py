@@ -20,10 +20,10 @@ def test_scan_is_stored_and_rescanned_incrementally(ws, tmp_path):
     repo.commit(ANN, "2025-08-10", {"app/report.py": lines(8, "r")})
     with ws.uow() as uow:
         client = uow.clients.list()[0]
-        partner = uow.partners.add(Partner(name="Quantia Labs", client_id=client.id,
-                                           email_domains=["quantialabs.io"]))
-        uow.engagements.add(Engagement(name="ETA", client_id=client.id, partner_id=partner.id,
-                                       start_date=date(2025, 6, 1)))
+        partner = uow.partners.add(Partner(name="Quantia Labs", client_id=client.id, email_domains=["quantialabs.io"]))
+        uow.engagements.add(
+            Engagement(name="ETA", client_id=client.id, partner_id=partner.id, start_date=date(2025, 6, 1))
+        )
         uow.commit()
     first = knowledge.scan(ws, str(repo.path), engagement="ETA", internal_domains=["acme.com"])
     assert (first["engagement"], first["incremental"], first["commits"]) == ("ETA", False, 2)

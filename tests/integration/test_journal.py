@@ -10,7 +10,7 @@ import pytest
 
 from inhouse.domain.results import AnalysisResult
 from inhouse.errors import Conflict, InvalidInput, NotFound
-from inhouse.services import decisions, drills, engagements, partners, participation, people, reviews
+from inhouse.services import decisions, drills, engagements, participation, partners, people, reviews
 from inhouse.store import migrate
 
 TODAY = date(2026, 3, 4)
@@ -76,13 +76,24 @@ def test_review_import_is_all_or_nothing_and_idempotent(ws, tmp_path):
     assert _stored(ws, "reviews") == 4  # week-5 was not stored either
 
 
-@pytest.mark.parametrize("name,text,message", [
-    ("b.md", NOTE.format(day="2026-01-06", who="Ann", done="x"), "b.md: the week of 2026-01-05 is already covered by a.md"),
-    ("b.md", "## Done\nx\n## Why\ny\n## Next\nz\n", "b.md: no date"),
-    ("b.md", NOTE.format(day="2025-01-06", who="Ann", done="x"), "b.md: week 2025-01-06 is before the engagement's start"),
-    ("b.md", NOTE.format(day="2026-04-06", who="Ann", done="x"), "b.md: week 2026-04-06 is in the future"),
-    ("b.md", NOTE.format(day="someday", who="Ann", done="x"), "b.md: front matter date: 'someday' is not a date"),
-])
+@pytest.mark.parametrize(
+    "name,text,message",
+    [
+        (
+            "b.md",
+            NOTE.format(day="2026-01-06", who="Ann", done="x"),
+            "b.md: the week of 2026-01-05 is already covered by a.md",
+        ),
+        ("b.md", "## Done\nx\n## Why\ny\n## Next\nz\n", "b.md: no date"),
+        (
+            "b.md",
+            NOTE.format(day="2025-01-06", who="Ann", done="x"),
+            "b.md: week 2025-01-06 is before the engagement's start",
+        ),
+        ("b.md", NOTE.format(day="2026-04-06", who="Ann", done="x"), "b.md: week 2026-04-06 is in the future"),
+        ("b.md", NOTE.format(day="someday", who="Ann", done="x"), "b.md: front matter date: 'someday' is not a date"),
+    ],
+)
 def test_bad_notes_name_the_file_and_store_nothing(ws, tmp_path, name, text, message):
     _setup(ws)
     folder = tmp_path / "notes"
@@ -96,11 +107,20 @@ def test_bad_notes_name_the_file_and_store_nothing(ws, tmp_path, name, text, mes
 
 def test_review_add_and_decisions_link_to_their_week(ws, tmp_path):
     _setup(ws)
-    early = decisions.add(ws, "Use GBMs", "ETA", on="2026-01-14", deciders=["Ann Inside", "pat@quantialabs.io"],
-                          why="simpler")
+    early = decisions.add(
+        ws, "Use GBMs", "ETA", on="2026-01-14", deciders=["Ann Inside", "pat@quantialabs.io"], why="simpler"
+    )
     assert early["decided_by"] == "joint" and early["review_week"] is None
-    added = reviews.add(ws, "ETA", week="2026-01-15", done="Built the lane model", why="tbd", next_="Backtest it",
-                        attendees=["Pat Partner, Bo"], today=TODAY)
+    added = reviews.add(
+        ws,
+        "ETA",
+        week="2026-01-15",
+        done="Built the lane model",
+        why="tbd",
+        next_="Backtest it",
+        attendees=["Pat Partner, Bo"],
+        today=TODAY,
+    )
     assert added["week_of"] == "2026-01-12" and added["internal_attendees"] == ["Bo Inside"]
     assert added["decisions"] == ["Use GBMs"] and [f["flag"] for f in added["flags"]] == ["boilerplate"]
     later = decisions.add(ws, "Host on our cloud", "ETA", decided_by="internal", on="2026-01-16")
@@ -122,8 +142,10 @@ def test_review_add_and_decisions_link_to_their_week(ws, tmp_path):
 
 
 ADR_TOOLS = "# 1. Record decisions\n\nDate: 2026-01-07\n\n## Status\n\nAccepted\n\n## Context\n\nWe forget why.\n"
-MADR = "---\nstatus: proposed\ndate: 2026-02-02\ndeciders: Pat Partner\n---\n# Adopt the accelerator\n\n" \
-       "## Decision Outcome\n\nChosen option: \"accelerator\", because faster delivery.\n"
+MADR = (
+    "---\nstatus: proposed\ndate: 2026-02-02\ndeciders: Pat Partner\n---\n# Adopt the accelerator\n\n"
+    '## Decision Outcome\n\nChosen option: "accelerator", because faster delivery.\n'
+)
 
 
 @pytest.mark.parametrize("flavour", ["madr", "adr-tools"])
@@ -154,10 +176,12 @@ def test_adr_import_export_round_trip(ws, tmp_path, flavour):
     assert [{k: d[k] for k in keys} for d in after] == [{k: d[k] for k in keys} for d in before]
 
 
-JIRA = ("Summary,Issue key,Issue id,Status,Assignee,Created,Updated,Resolved,Labels,Labels\n"
-        "Backtest,ETA-1,1,Done,Ann Inside,05/Jan/26 10:15 AM,09/Jan/26 4:15 PM,09/Jan/26 3:15 PM,a,b\n"
-        "Fix join,ETA-2,2,In Progress,Pat Partner,05/Jan/26 10:15 AM,14/Jan/26 9:05 AM,,,\n"
-        "Docs,ETA-3,3,Done,Sam Stranger,05/Jan/26 10:15 AM,21/Jan/26 9:05 AM,21/Jan/26 9:05 AM,,\n")
+JIRA = (
+    "Summary,Issue key,Issue id,Status,Assignee,Created,Updated,Resolved,Labels,Labels\n"
+    "Backtest,ETA-1,1,Done,Ann Inside,05/Jan/26 10:15 AM,09/Jan/26 4:15 PM,09/Jan/26 3:15 PM,a,b\n"
+    "Fix join,ETA-2,2,In Progress,Pat Partner,05/Jan/26 10:15 AM,14/Jan/26 9:05 AM,,,\n"
+    "Docs,ETA-3,3,Done,Sam Stranger,05/Jan/26 10:15 AM,21/Jan/26 9:05 AM,21/Jan/26 9:05 AM,,\n"
+)
 
 
 def test_tasks_import_update_and_participation(ws, tmp_path):
@@ -177,8 +201,16 @@ def test_tasks_import_update_and_participation(ws, tmp_path):
     with pytest.raises(NotFound):
         participation.import_tasks(ws, str(tmp_path / "missing.csv"), "ETA")
     assert _stored(ws, "tasks") == 3
-    reviews.add(ws, "ETA", week="2026-01-05", done="Built it", why="Needed", next_="Test it",
-                attendees=["Ann Inside", "Pat Partner"], today=TODAY)
+    reviews.add(
+        ws,
+        "ETA",
+        week="2026-01-05",
+        done="Built it",
+        why="Needed",
+        next_="Test it",
+        attendees=["Ann Inside", "Pat Partner"],
+        today=TODAY,
+    )
     decisions.add(ws, "Use GBMs", "ETA", decided_by="partner", on="2026-01-07")
     report = participation.participation(ws, "ETA", today=date(2026, 2, 4), last=0)
     assert report["tracking_since"] == "2026-01-05" and len(report["weeks"]) == 5
@@ -200,19 +232,34 @@ def test_tasks_import_update_and_participation(ws, tmp_path):
 def test_drills_request_training_and_compare_with_the_contract(ws):
     created = _setup(ws)
     ws.settings.training_hours_per_stuck_point = 3.0
-    first = drills.add(ws, "bo inside", "Raise the cache TTL", "with-help", "ETA", on="2026-09-09",
-                       stuck=["Terraform state"])
+    first = drills.add(
+        ws, "bo inside", "Raise the cache TTL", "with-help", "ETA", on="2026-09-09", stuck=["Terraform state"]
+    )
     assert first["person"] == "Bo Inside" and first["training_hours"] == 3.0
     assert first["training"]["status"] == "unknown"
-    drills.add(ws, "Ann Inside", "Roll back a model", "stuck", "ETA", on="2026-11-04",
-               stuck=["Model registry", "CI credentials"], hours=5)
+    drills.add(
+        ws,
+        "Ann Inside",
+        "Roll back a model",
+        "stuck",
+        "ETA",
+        on="2026-11-04",
+        stuck=["Model registry", "CI credentials"],
+        hours=5,
+    )
     with pytest.raises(InvalidInput, match="Pat Partner is on the partner side"):
         drills.add(ws, "Pat Partner", "Anything", "alone", "ETA", on="2026-11-04")
     with pytest.raises(InvalidInput, match="needs at least one --stuck point"):
         drills.add(ws, "Ann Inside", "Anything", "stuck", "ETA", on="2026-11-04")
     with ws.uow() as uow:
-        uow.results.add(AnalysisResult(kind="contract", subject="msa.pdf", engagement_id=created["id"],
-                                       payload={"clauses": {"knowledge_transfer": {"status": "present", "hours": 8}}}))
+        uow.results.add(
+            AnalysisResult(
+                kind="contract",
+                subject="msa.pdf",
+                engagement_id=created["id"],
+                payload={"clauses": {"knowledge_transfer": {"status": "present", "hours": 8}}},
+            )
+        )
         uow.commit()
         engagement = uow.engagements.get(created["id"])
         assert drills.requested_training_hours(uow, engagement) == 13.0
@@ -220,9 +267,17 @@ def test_drills_request_training_and_compare_with_the_contract(ws):
     assert [d["outcome"] for d in listed["drills"]] == ["with_help", "stuck"]
     training = listed["training"]
     assert [(r["topic"], r["hours"]) for r in training["requests"]] == [
-        ("Terraform state", 3.0), ("Model registry", 5.0), ("CI credentials", 5.0)]
-    assert (training["requested_hours"], training["contract_hours"], training["shortfall_hours"],
-            training["status"], training["contract"]) == (13.0, 8.0, 5.0, "exceeds_contract", "msa.pdf")
+        ("Terraform state", 3.0),
+        ("Model registry", 5.0),
+        ("CI credentials", 5.0),
+    ]
+    assert (
+        training["requested_hours"],
+        training["contract_hours"],
+        training["shortfall_hours"],
+        training["status"],
+        training["contract"],
+    ) == (13.0, 8.0, 5.0, "exceeds_contract", "msa.pdf")
 
 
 def test_phase_conversion_needs_a_reason_and_keeps_its_dates(ws):

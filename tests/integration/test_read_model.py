@@ -27,8 +27,7 @@ def _engagement(ws, name: str = "ETA prediction", partner: str = "Quantia Labs")
 
 def _row(ws, engagement_id: int) -> EngagementStatusRow:
     with ws.uow() as uow:
-        row = uow.session.scalar(select(EngagementStatusRow).where(
-            EngagementStatusRow.engagement_id == engagement_id))
+        row = uow.session.scalar(select(EngagementStatusRow).where(EngagementStatusRow.engagement_id == engagement_id))
         uow.session.expunge(row)
         return row
 
@@ -44,8 +43,15 @@ def test_a_stored_status_changes_after_a_weekly_review(ws):
     stored = _row(ws, eid)
     assert stored.status_version == stored.version and stored.lights["lights"] == before["lights"]
 
-    reviews.add(ws, "ETA prediction", MONDAY.isoformat(), done="Feature store", why="Latency", next_="Tests",
-                attendees=["Ana Ruiz"])
+    reviews.add(
+        ws,
+        "ETA prediction",
+        MONDAY.isoformat(),
+        done="Feature store",
+        why="Latency",
+        next_="Tests",
+        attendees=["Ana Ruiz"],
+    )
     assert _row(ws, eid).version > stored.version  # the write made the stored status stale ...
     after = status.engagement_status(ws, eid)
     assert _color(after, "participation") != "grey"  # ... and the next read computed it again
@@ -57,8 +63,11 @@ def test_a_stored_status_changes_after_a_scan(ws, tmp_path):
     assert _color(status.engagement_status(ws, eid), "knowledge") == "grey"
     repo = GitRepoBuilder(tmp_path / "repo")
     for week in range(4):
-        repo.commit("Pat Partner <pat@quantia.example>", (MONDAY - timedelta(weeks=8 - week)).isoformat(),
-                    {f"src/m{week}.py": lines(20, f"w{week}")})
+        repo.commit(
+            "Pat Partner <pat@quantia.example>",
+            (MONDAY - timedelta(weeks=8 - week)).isoformat(),
+            {f"src/m{week}.py": lines(20, f"w{week}")},
+        )
     scan(ws, str(repo.path), "ETA prediction")
     assert _color(status.engagement_status(ws, eid), "knowledge") != "grey"
     page = dashboard.engagement_page(ws, str(eid))

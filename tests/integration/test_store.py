@@ -46,7 +46,9 @@ def test_people_and_their_emails(ws):
         people.add(ws, "Someone", "internal", ["ANN@acme.com"])
     listed = people.list_all(ws)
     assert {p["name"]: p["emails"] for p in listed} == {
-        "Ann Inside": ["ann@acme.com", "ann@home.org"], "Pat Partner": ["pat@quantialabs.io"]}
+        "Ann Inside": ["ann@acme.com", "ann@home.org"],
+        "Pat Partner": ["pat@quantialabs.io"],
+    }
     _ = engagements.add(ws, "ETA", "Quantia Labs", "2025-06-02")
     assert {p["side"] for p in people.list_all(ws, engagement="ETA")} == {"internal", "partner"}
 
@@ -66,8 +68,9 @@ def test_a_failed_unit_of_work_stores_nothing(ws):
     created = _engagement(ws)
     with pytest.raises(RuntimeError):
         with ws.uow() as uow:
-            uow.reviews.add(WeeklyReview(engagement_id=created["id"], week_of=date(2026, 1, 5), done="a",
-                                         why="b", next="c"))
+            uow.reviews.add(
+                WeeklyReview(engagement_id=created["id"], week_of=date(2026, 1, 5), done="a", why="b", next="c")
+            )
             raise RuntimeError("crash before commit")
     with ws.uow() as uow:
         assert uow.reviews.list(created["id"]) == []
@@ -78,18 +81,65 @@ def test_journal_documents_and_results_round_trip(ws):
     eid = created["id"]
     payload = bytes(range(256)) * 10
     with ws.uow() as uow:
-        review = uow.reviews.add(WeeklyReview(engagement_id=eid, week_of=date(2026, 1, 5), done="Built X",
-                                              why="Because Y", next="Do Z", attendees=["Ann", "Pat"]))
-        uow.decisions.add(Decision(engagement_id=eid, title="Use GBMs", decided_by=DecidedBy.JOINT,
-                                   decided_on=date(2026, 1, 6), review_id=review.id))
-        uow.drills.add(Drill(engagement_id=eid, performed_on=date(2026, 2, 1), person="Ann", modification="m",
-                             outcome=DrillOutcome.STUCK, stuck_points=["deploy"], training_hours=3.5))
-        doc = uow.documents.add(Document(filename="msa.pdf", kind=DocumentKind.CONTRACT, content=payload,
-                                         media_type="application/pdf", engagement_id=eid))
-        uow.results.add(AnalysisResult(kind="contract", subject="msa.pdf", payload={"score": 55, "nested": [1]},
-                                       engagement_id=eid, document_id=doc.id, summary="score 55"))
-        uow.results.add(AnalysisResult(kind="contract", subject="msa.pdf", payload={"score": 60},
-                                       engagement_id=eid, document_id=doc.id, summary="score 60"))
+        review = uow.reviews.add(
+            WeeklyReview(
+                engagement_id=eid,
+                week_of=date(2026, 1, 5),
+                done="Built X",
+                why="Because Y",
+                next="Do Z",
+                attendees=["Ann", "Pat"],
+            )
+        )
+        uow.decisions.add(
+            Decision(
+                engagement_id=eid,
+                title="Use GBMs",
+                decided_by=DecidedBy.JOINT,
+                decided_on=date(2026, 1, 6),
+                review_id=review.id,
+            )
+        )
+        uow.drills.add(
+            Drill(
+                engagement_id=eid,
+                performed_on=date(2026, 2, 1),
+                person="Ann",
+                modification="m",
+                outcome=DrillOutcome.STUCK,
+                stuck_points=["deploy"],
+                training_hours=3.5,
+            )
+        )
+        doc = uow.documents.add(
+            Document(
+                filename="msa.pdf",
+                kind=DocumentKind.CONTRACT,
+                content=payload,
+                media_type="application/pdf",
+                engagement_id=eid,
+            )
+        )
+        uow.results.add(
+            AnalysisResult(
+                kind="contract",
+                subject="msa.pdf",
+                payload={"score": 55, "nested": [1]},
+                engagement_id=eid,
+                document_id=doc.id,
+                summary="score 55",
+            )
+        )
+        uow.results.add(
+            AnalysisResult(
+                kind="contract",
+                subject="msa.pdf",
+                payload={"score": 60},
+                engagement_id=eid,
+                document_id=doc.id,
+                summary="score 60",
+            )
+        )
         uow.commit()
     with ws.uow() as uow:
         assert uow.reviews.list(eid)[0].attendees == ["Ann", "Pat"]
@@ -101,8 +151,15 @@ def test_journal_documents_and_results_round_trip(ws):
         assert uow.results.latest("contract", engagement_id=eid).payload == {"score": 60}
     shown = engagements.show(ws, "ETA")
     assert shown["reviews"]["count"] == 1 and shown["drills"] == 1 and shown["decisions"] == 1
-    assert shown["analyses"] == [{"kind": "contract", "subject": "msa.pdf", "summary": "score 60",
-                                  "created_at": shown["analyses"][0]["created_at"], "id": 2}]
+    assert shown["analyses"] == [
+        {
+            "kind": "contract",
+            "subject": "msa.pdf",
+            "summary": "score 60",
+            "created_at": shown["analyses"][0]["created_at"],
+            "id": 2,
+        }
+    ]
 
 
 def test_phase_enum_and_side_values_survive_storage(ws):

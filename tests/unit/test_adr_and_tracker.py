@@ -96,22 +96,38 @@ def test_madr_with_front_matter_and_template_placeholders():
 
 
 @pytest.mark.parametrize("flavour", ["madr", "adr-tools"])
-@pytest.mark.parametrize("rationale", ["Comparable accuracy, easier to run.", "", "Line one.\n\nSecond, longer paragraph."])
+@pytest.mark.parametrize(
+    "rationale", ["Comparable accuracy, easier to run.", "", "Line one.\n\nSecond, longer paragraph."]
+)
 def test_round_trip(flavour, rationale):
-    original = AdrRecord(title='Use "GBMs", not deep nets', status="proposed", decided_on=date(2026, 1, 14),
-                         deciders=["Dana Okafor", "Mei Chen"], rationale=rationale, number=7)
+    original = AdrRecord(
+        title='Use "GBMs", not deep nets',
+        status="proposed",
+        decided_on=date(2026, 1, 14),
+        deciders=["Dana Okafor", "Mei Chen"],
+        rationale=rationale,
+        number=7,
+    )
     name, text = render_adr(original, flavour)
     assert name == "0007-use-gbms-not-deep-nets.md"
     back = parse_adr(text, name)
-    assert (back.title, back.status, back.decided_on, back.deciders, back.rationale) == \
-        (original.title, original.status, original.decided_on, original.deciders, original.rationale)
+    assert (back.title, back.status, back.decided_on, back.deciders, back.rationale) == (
+        original.title,
+        original.status,
+        original.decided_on,
+        original.deciders,
+        original.rationale,
+    )
     assert back.flavour == flavour
 
 
-@pytest.mark.parametrize("text,message", [
-    ("Just some notes\n", "no title"),
-    ("# 3. Thing\n\nDate: 2026-14-01\n\n## Status\n\nAccepted\n", "date '2026-14-01' is not a date"),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("Just some notes\n", "no title"),
+        ("# 3. Thing\n\nDate: 2026-14-01\n\n## Status\n\nAccepted\n", "date '2026-14-01' is not a date"),
+    ],
+)
 def test_bad_adrs_name_the_file(text, message):
     with pytest.raises(InvalidInput, match=f"^0003-x.md: {message}"):
         parse_adr(text, "0003-x.md")
@@ -146,19 +162,26 @@ def test_plain_csv_with_or_without_header():
     assert len(bare) == 1 and bare[0].key == rows[0].key  # the same task, whatever the header
 
 
-@pytest.mark.parametrize("data,fmt,message", [
-    (b"", "auto", "p.csv: the file is empty"),
-    (b"\x00\x01binary", "auto", "p.csv: not a text file"),
-    (b"Summary,Issue key,Assignee\nx,ETA-1,Ann\n", "jira", "no Resolved, Updated or Created column"),
-    (b"Summary,Status\nx,Done\n", "jira", "not a Jira CSV export: no issue key, assignee"),
-    (JIRA.replace("ETA-102", "ETA-101").encode(), "jira", "p.csv line 3: issue ETA-101 already on line 2"),
-    (JIRA.replace("09/Jan/26 3:15 PM", "someday").encode(), "jira", "p.csv line 2: Resolved 'someday' is not a date"),
-    (b"date,title,assignee\n2026-01-05,,Ann\n", "plain", "p.csv line 2: no title"),
-    (b"date,title,assignee\n2026-02-30,Deploy,Ann\n", "plain", "p.csv line 2: date '2026-02-30' is not a date"),
-    (b"title,owner\nDeploy,Ann\n", "plain", "no date column"),
-    (b'date,title,assignee\n2026-01-05,"Deploy,Ann\n', "plain", "p.csv line 2: not readable as CSV"),
-    (b"date,title\n", "xml", "invalid format 'xml'"),
-])
+@pytest.mark.parametrize(
+    "data,fmt,message",
+    [
+        (b"", "auto", "p.csv: the file is empty"),
+        (b"\x00\x01binary", "auto", "p.csv: not a text file"),
+        (b"Summary,Issue key,Assignee\nx,ETA-1,Ann\n", "jira", "no Resolved, Updated or Created column"),
+        (b"Summary,Status\nx,Done\n", "jira", "not a Jira CSV export: no issue key, assignee"),
+        (JIRA.replace("ETA-102", "ETA-101").encode(), "jira", "p.csv line 3: issue ETA-101 already on line 2"),
+        (
+            JIRA.replace("09/Jan/26 3:15 PM", "someday").encode(),
+            "jira",
+            "p.csv line 2: Resolved 'someday' is not a date",
+        ),
+        (b"date,title,assignee\n2026-01-05,,Ann\n", "plain", "p.csv line 2: no title"),
+        (b"date,title,assignee\n2026-02-30,Deploy,Ann\n", "plain", "p.csv line 2: date '2026-02-30' is not a date"),
+        (b"title,owner\nDeploy,Ann\n", "plain", "no date column"),
+        (b'date,title,assignee\n2026-01-05,"Deploy,Ann\n', "plain", "p.csv line 2: not readable as CSV"),
+        (b"date,title\n", "xml", "invalid format 'xml'"),
+    ],
+)
 def test_bad_csv_input_is_one_clear_line(data, fmt, message):
     with pytest.raises(InvalidInput) as raised:
         read_tracker_csv(data, "p.csv", fmt)

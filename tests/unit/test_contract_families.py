@@ -63,8 +63,7 @@ EXCLUSIVITY_FAMILIES = [
     "The Licensor agrees not to grant the right to use the Marks to anyone other than the Licensee.",
     "During the Term, the Sponsor will not ------- represent any other company competitive with the Products.",
     "The licence granted in this Section shall be perpetual, exclusive and irrevocable.",
-    "For eighteen (18) months the Publisher shall work exclusively with the Distributor to publish the Content "
-    "online.",
+    "For eighteen (18) months the Publisher shall work exclusively with the Distributor to publish the Content online.",
     "The Supplier shall manufacture the Devices exclusively for the Customer in the Territory.",
     "The Licensor shall not license the Content to any third party during the Term.",
     "The Owner shall have no right to allow any party other than the Licensee to publish the Content.",
@@ -98,8 +97,7 @@ MINIMUM_LOOK_ALIKES = [
     "The Reseller shall not advertise the Products below the minimum advertised price.",
     "The Guarantor shall maintain a minimum net worth of USD 10,000,000.",
     "The Service shall achieve availability of at least 99.5% in each calendar month.",
-    "This Agreement continues from year to year provided such continuance is approved at least annually by the "
-    "Board.",
+    "This Agreement continues from year to year provided such continuance is approved at least annually by the Board.",
     "At least half of the minimum number of meetings shall be held in person.",
     "The Customer has no purchase commitment under this Agreement.",
 ]
@@ -113,8 +111,7 @@ FEE_FAMILIES = [
     "If this Agreement is terminated early, the Licensee shall reimburse the unamortized costs of the equipment.",
 ]
 FEE_LOOK_ALIKES = [
-    "Upon termination, the Customer shall pay all fees for Services performed up to the effective date of "
-    "termination.",
+    "Upon termination, the Customer shall pay all fees for Services performed up to the effective date of termination.",
     "Orders may be rescheduled or cancelled subject to the cancellation fees in Schedule 4.",
     "LIABILITY FOR EARLY TERMINATION FEES IS EXCLUDED FROM THESE LIMITATIONS OF LIABILITY.",
 ]
@@ -170,29 +167,39 @@ MAINTENANCE_LOOK_ALIKES = [
     "The Payor shall pay any deficiency within fifteen (15) days of the audit report.",
 ]
 
-CASES = [(CONVENIENCE, CONVENIENCE_FAMILIES, CONVENIENCE_LOOK_ALIKES),
-         (EXCLUSIVITY, EXCLUSIVITY_FAMILIES, EXCLUSIVITY_LOOK_ALIKES),
-         (MINIMUM, MINIMUM_FAMILIES, MINIMUM_LOOK_ALIKES),
-         (FEE, FEE_FAMILIES, FEE_LOOK_ALIKES),
-         (RENEWAL, RENEWAL_FAMILIES, []),
-         (EXIT, EXIT_FAMILIES, EXIT_LOOK_ALIKES),
-         (MAINTENANCE, MAINTENANCE_FAMILIES, MAINTENANCE_LOOK_ALIKES)]
+CASES = [
+    (CONVENIENCE, CONVENIENCE_FAMILIES, CONVENIENCE_LOOK_ALIKES),
+    (EXCLUSIVITY, EXCLUSIVITY_FAMILIES, EXCLUSIVITY_LOOK_ALIKES),
+    (MINIMUM, MINIMUM_FAMILIES, MINIMUM_LOOK_ALIKES),
+    (FEE, FEE_FAMILIES, FEE_LOOK_ALIKES),
+    (RENEWAL, RENEWAL_FAMILIES, []),
+    (EXIT, EXIT_FAMILIES, EXIT_LOOK_ALIKES),
+    (MAINTENANCE, MAINTENANCE_FAMILIES, MAINTENANCE_LOOK_ALIKES),
+]
 
 
-@pytest.mark.parametrize("detector, text", [(d, t) for d, family, _ in CASES for t in family],
-                         ids=lambda value: getattr(value, "kind", str(value)[:50]))
+@pytest.mark.parametrize(
+    "detector, text",
+    [(d, t) for d, family, _ in CASES for t in family],
+    ids=lambda value: getattr(value, "kind", str(value)[:50]),
+)
 def test_phrasing_family_is_recognised(detector, text):
     assert detector.is_relevant(text)
 
 
-@pytest.mark.parametrize("detector, text", [(d, t) for d, _, look_alikes in CASES for t in look_alikes],
-                         ids=lambda value: getattr(value, "kind", str(value)[:50]))
+@pytest.mark.parametrize(
+    "detector, text",
+    [(d, t) for d, _, look_alikes in CASES for t in look_alikes],
+    ids=lambda value: getattr(value, "kind", str(value)[:50]),
+)
 def test_look_alike_is_not_recognised(detector, text):
     assert not detector.is_relevant(text)
 
 
-HEAD = ('SERVICES AGREEMENT\n\nThis Agreement is made between Acme Retail Inc. ("Client") and '
-        'NeuralForge Labs Ltd. ("Vendor").\n\n')
+HEAD = (
+    'SERVICES AGREEMENT\n\nThis Agreement is made between Acme Retail Inc. ("Client") and '
+    'NeuralForge Labs Ltd. ("Vendor").\n\n'
+)
 
 
 def review(body: str):
@@ -200,39 +207,51 @@ def review(body: str):
 
 
 def test_a_convenience_heading_makes_any_right_to_terminate_count():
-    found = review("12. Termination for Convenience\n12.1 The Client may terminate this Agreement if it no longer "
-                   "requires the Services, on thirty (30) days' notice.\n")
+    found = review(
+        "12. Termination for Convenience\n12.1 The Client may terminate this Agreement if it no longer "
+        "requires the Services, on thirty (30) days' notice.\n"
+    )
     assert found.flag("no_termination_for_convenience") is None
 
 
 def test_a_cause_heading_takes_the_convenience_out_of_a_notice_only_grant():
-    found = review("12. Termination for Breach\n12.1 Either party may terminate this Agreement on thirty (30) days' "
-                   "written notice.\n")
+    found = review(
+        "12. Termination for Breach\n12.1 Either party may terminate this Agreement on thirty (30) days' "
+        "written notice.\n"
+    )
     assert found.flag("no_termination_for_convenience") is not None
 
 
 def test_a_table_of_contents_is_not_evidence():
-    found = review("CONTENTS\n7.1 Term 12 7.2 Termination for Cause 12 7.3 Termination for Convenience by Client 13 "
-                   "7.4 Effect of Termination 13\n\n7. Term\n7.1 This Agreement runs for two years.\n")
+    found = review(
+        "CONTENTS\n7.1 Term 12 7.2 Termination for Cause 12 7.3 Termination for Convenience by Client 13 "
+        "7.4 Effect of Termination 13\n\n7. Term\n7.1 This Agreement runs for two years.\n"
+    )
     assert found.flag("no_termination_for_convenience") is not None
 
 
 def test_cancellation_charges_for_cancelled_orders_are_not_a_termination_fee():
-    found = review("4. Orders\n4.1 The Client may cancel any purchase order before shipment.\n\n"
-                   "5. Charges\n5.1 The Client shall pay the cancellation charges set out in Schedule 2.\n"
-                   "5.2 Upon payment of the cancellation charges, all materials on order become the property of the "
-                   "Client.\n")
+    found = review(
+        "4. Orders\n4.1 The Client may cancel any purchase order before shipment.\n\n"
+        "5. Charges\n5.1 The Client shall pay the cancellation charges set out in Schedule 2.\n"
+        "5.2 Upon payment of the cancellation charges, all materials on order become the property of the "
+        "Client.\n"
+    )
     assert found.flag("termination_fee") is None
 
 
 def test_a_cancellation_charge_for_leaving_the_contract_stays_a_termination_fee():
-    found = review("5. Charges\n5.1 If the Client terminates this Agreement early, the Client shall pay a cancellation "
-                   "charge of USD 20,000.\n")
+    found = review(
+        "5. Charges\n5.1 If the Client terminates this Agreement early, the Client shall pay a cancellation "
+        "charge of USD 20,000.\n"
+    )
     assert found.flag("termination_fee") is not None
 
 
 def test_an_acceptance_window_speaks_about_quality_but_is_not_maintenance():
-    window = ("The Client shall accept or reject each Deliverable within ten (10) business days of delivery; a "
-              "Deliverable not rejected in that period is deemed accepted.")
+    window = (
+        "The Client shall accept or reject each Deliverable within ten (10) business days of delivery; a "
+        "Deliverable not rejected in that period is deemed accepted."
+    )
     assert MAINTENANCE.is_relevant(window)
     assert review("3. Acceptance\n3.1 " + window + "\n").clauses.maintenance.status == "absent"

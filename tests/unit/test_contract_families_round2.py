@@ -168,7 +168,9 @@ def test_convenience_alternative_after_a_lead_in():
 
 
 def test_convenience_alternative_needs_a_lead_in():
-    context = _contract("7. Payment", "(c) By either party upon sixty (60) days' prior written notice to the other party.")
+    context = _contract(
+        "7. Payment", "(c) By either party upon sixty (60) days' prior written notice to the other party."
+    )
     assert not list(CONVENIENCE.candidates(context))
 
 
@@ -212,7 +214,9 @@ def test_maintenance_span_look_alikes(text):
 
 
 def test_warranty_window_is_not_a_maintenance_commitment():
-    review = _contract("9. Acceptance", "If no such notice is given, the Buyer shall be deemed to have accepted the delivery.")
+    review = _contract(
+        "9. Acceptance", "If no such notice is given, the Buyer shall be deemed to have accepted the delivery."
+    )
     assert MAINTENANCE.detect(review).status == "absent"
 
 
@@ -222,7 +226,7 @@ EXIT_FAMILIES = [
     "This Agreement shall be terminable by either party upon sixty (60) days' written notice;",
     "Sell-off period: four months after termination",
     "During the Term the right to use the Athlete's name shall extend for six (6) months beyond the expiration of this "
-    "Agreement (the \"Use-up Period\").",
+    'Agreement (the "Use-up Period").',
     "Upon expiry of this Agreement, the Company shall have the right to continue to use the Celebrity Endorsement in "
     "materials printed before that date.",
     "So long as this Agreement remains in effect and for one (1) year thereafter, neither party may publicly disclose "
@@ -258,6 +262,8 @@ def test_exit_span_look_alikes(text):
 def test_the_end_of_a_phase_is_not_the_end_of_the_contract():
     from inhouse.analysis.contracts import review_contract
 
-    text = ("1. Training\n\n1.1 Before the end of the Project Phase the Supplier shall provide training to the "
-            "Client's personnel on the operation of the Deliverables.\n")
+    text = (
+        "1. Training\n\n1.1 Before the end of the Project Phase the Supplier shall provide training to the "
+        "Client's personnel on the operation of the Deliverables.\n"
+    )
     assert review_contract(text, file="t.md").to_dict()["clauses"]["exit"]["status"] == "absent"

@@ -49,8 +49,14 @@ def test_json_shape_is_exactly_the_issue_s():
     assert set(clauses["deliverable_ownership"]) == {"status", "conditions", "evidence"}
     assert set(clauses["knowledge_transfer"]) == {"status", "hours", "evidence"}
     assert set(clauses["source_access"]) == {"status", "evidence"}
-    assert set(clauses["maintenance"]) == {"status", "free_months", "monthly_fee", "currency", "scope_defined",
-                                           "evidence"}
+    assert set(clauses["maintenance"]) == {
+        "status",
+        "free_months",
+        "monthly_fee",
+        "currency",
+        "scope_defined",
+        "evidence",
+    }
     assert set(clauses["exit"]) == {"status", "evidence"}
     for item in data["recommendations"]:
         assert set(item) == {"clause", "problem", "suggested_text"}
@@ -62,13 +68,20 @@ def test_json_shape_is_exactly_the_issue_s():
 def test_a_good_contract():
     review = review_contract(GOOD, "msa.md")
     c = review.clauses
-    assert (c.deliverable_ownership.status, c.knowledge_transfer.status, c.knowledge_transfer.hours,
-            c.source_access.status, c.maintenance.status, c.exit.status) == \
-        ("client", "present", 12, "during", "present", "full")
+    assert (
+        c.deliverable_ownership.status,
+        c.knowledge_transfer.status,
+        c.knowledge_transfer.hours,
+        c.source_access.status,
+        c.maintenance.status,
+        c.exit.status,
+    ) == ("client", "present", 12, "during", "present", "full")
     assert review.red_flags == []
     assert review.engagement_model == "project"
-    assert [(p.name, p.role) for p in review.parties] == [("Acme Retail Inc.", "client"),
-                                                          ("NeuralForge Labs Ltd.", "vendor")]
+    assert [(p.name, p.role) for p in review.parties] == [
+        ("Acme Retail Inc.", "client"),
+        ("NeuralForge Labs Ltd.", "vendor"),
+    ]
     assert review.score >= 90
     assert [r.clause for r in review.recommendations] == ["engagement_model"]
 
@@ -78,27 +91,41 @@ def test_evidence_points_into_the_original_text():
     spans = [e for clause in data["clauses"].values() for e in clause["evidence"]]
     assert spans
     for span in spans:
-        assert GOOD[span["start"]:span["end"]] == span["text"]
+        assert GOOD[span["start"] : span["end"]] == span["text"]
 
 
 def test_a_bare_contract_gets_recommendations_with_our_language():
     review = review_contract(BARE, "bare.txt", phase="project")
-    assert {c: getattr(review.clauses, c).status for c in ("deliverable_ownership", "source_access", "exit")} == \
-        {"deliverable_ownership": "absent", "source_access": "absent", "exit": "absent"}
+    assert {c: getattr(review.clauses, c).status for c in ("deliverable_ownership", "source_access", "exit")} == {
+        "deliverable_ownership": "absent",
+        "source_access": "absent",
+        "exit": "absent",
+    }
     assert {f.kind for f in review.red_flags} == {"auto_renewal", "no_termination_for_convenience"}
     assert review.engagement_model == "advisory"
     assert review.score <= 15
     by_clause = {r.clause: r for r in review.recommendations}
-    assert {"deliverable_ownership", "knowledge_transfer", "source_access", "maintenance", "exit", "auto_renewal",
-            "no_termination_for_convenience", "engagement_model"} <= set(by_clause)
+    assert {
+        "deliverable_ownership",
+        "knowledge_transfer",
+        "source_access",
+        "maintenance",
+        "exit",
+        "auto_renewal",
+        "no_termination_for_convenience",
+        "engagement_model",
+    } <= set(by_clause)
     assert "Customer" in by_clause["deliverable_ownership"].suggested_text  # the contract's own terms
     assert "Provider" in by_clause["deliverable_ownership"].suggested_text
     assert "project phase" in by_clause["engagement_model"].problem
 
 
 def test_mixed_engagement_model():
-    text = GOOD.replace("1.1 Vendor shall build", "1.1 Phase 1 (Discovery) runs on a time-and-materials basis at an "
-                        "hourly rate. Phase 2 (Build): Vendor shall build")
+    text = GOOD.replace(
+        "1.1 Vendor shall build",
+        "1.1 Phase 1 (Discovery) runs on a time-and-materials basis at an "
+        "hourly rate. Phase 2 (Build): Vendor shall build",
+    )
     assert review_contract(text, "msa.md").engagement_model == "mixed"
 
 
@@ -114,4 +141,4 @@ def test_check_contract_reads_a_pdf():
     assert review.clauses.deliverable_ownership.status == "client"
     for clause in review.to_dict()["clauses"].values():
         for span in clause["evidence"]:
-            assert extracted.text[span["start"]:span["end"]] == span["text"]
+            assert extracted.text[span["start"] : span["end"]] == span["text"]

@@ -16,8 +16,10 @@ def _heads(text, markup):
 
 
 def test_markdown_atx_setext_front_matter_and_fences():
-    text = ("---\ntitle: x\n# not a heading\n---\nIntro\n\n# Guide #\n\nSetup\n=====\n\n```\n## fenced\n```\n"
-            "Run it\n------\ntext\n\n- item\n---\n")
+    text = (
+        "---\ntitle: x\n# not a heading\n---\nIntro\n\n# Guide #\n\nSetup\n=====\n\n```\n## fenced\n```\n"
+        "Run it\n------\ntext\n\n- item\n---\n"
+    )
     assert _heads(text, "markdown") == [("Guide", 1), ("Setup", 1), ("Run it", 2)]
     sections = split_sections(text, "markdown")
     assert sections[0].level == 0 and sections[0].body == "Intro"
@@ -32,25 +34,43 @@ def test_rst_titles_with_overlines_and_levels_by_appearance():
 
 
 def test_asciidoc_mediawiki_org_and_plain_text():
-    assert _heads("= Doc\n\n== Install\n\n----\n== in a listing\n----\n\n=== Linux\n", "asciidoc") == \
-        [("Doc", 1), ("Install", 2), ("Linux", 3)]
-    assert _heads("== Troubleshooting ==\ntext\n=== Disk full ===\n", "mediawiki") == \
-        [("Troubleshooting", 2), ("Disk full", 3)]
+    assert _heads("= Doc\n\n== Install\n\n----\n== in a listing\n----\n\n=== Linux\n", "asciidoc") == [
+        ("Doc", 1),
+        ("Install", 2),
+        ("Linux", 3),
+    ]
+    assert _heads("== Troubleshooting ==\ntext\n=== Disk full ===\n", "mediawiki") == [
+        ("Troubleshooting", 2),
+        ("Disk full", 3),
+    ]
     assert _heads("* Runbook\n** On call\n", "org") == [("Runbook", 1), ("On call", 2)]
     text = "OPERATIONS GUIDE\n\nSome text here.\n\n1. Troubleshooting\n\nRestart it.\n\nSetup:\n=======\n"
     assert _heads(text, "text") == [("OPERATIONS GUIDE", 1), ("1. Troubleshooting", 2), ("Setup", 1)]
 
 
-@pytest.mark.parametrize("heading,kind,strength", [
-    ("Troubleshooting", "troubleshooting", 3), ("2.1 Trouble-shooting!", "troubleshooting", 3),
-    ("Known issues", "troubleshooting", 3), ("FAQ", "troubleshooting", 2),
-    ("Architecture", "architecture", 3), ("System design", "architecture", 3),
-    ("How it works", "how_it_works", 3), ("How the scoring service works", "how_it_works", 3),
-    ("Overview", "how_it_works", 1), ("Getting started", "setup", 3), ("Quick start", "setup", 3),
-    ("Installation", "setup", 3), ("Running locally", "setup", 3), ("Model Card", "model_card", 3),
-    ("Data sheet", "datasheet", 3), ("Dataset card", "datasheet", 3),
-    ("Uninstall notes", "setup", 0), ("Team", "architecture", 0),
-])
+@pytest.mark.parametrize(
+    "heading,kind,strength",
+    [
+        ("Troubleshooting", "troubleshooting", 3),
+        ("2.1 Trouble-shooting!", "troubleshooting", 3),
+        ("Known issues", "troubleshooting", 3),
+        ("FAQ", "troubleshooting", 2),
+        ("Architecture", "architecture", 3),
+        ("System design", "architecture", 3),
+        ("How it works", "how_it_works", 3),
+        ("How the scoring service works", "how_it_works", 3),
+        ("Overview", "how_it_works", 1),
+        ("Getting started", "setup", 3),
+        ("Quick start", "setup", 3),
+        ("Installation", "setup", 3),
+        ("Running locally", "setup", 3),
+        ("Model Card", "model_card", 3),
+        ("Data sheet", "datasheet", 3),
+        ("Dataset card", "datasheet", 3),
+        ("Uninstall notes", "setup", 0),
+        ("Team", "architecture", 0),
+    ],
+)
 def test_heading_signals(heading, kind, strength):
     assert catalog.heading_strength(kind, heading) == strength
 
@@ -63,8 +83,11 @@ def test_file_folder_and_section_set_signals():
     assert catalog.is_operations_file("RUNBOOK.md") and catalog.is_operations_file("docs/operations-guide.adoc")
     assert catalog.section_set("model_card", ["Intended use", "Metrics", "Other"]) == ["Intended use", "Metrics"]
     assert catalog.section_set("model_card", ["Metrics", "Limitations"]) == []  # no anchor section
-    assert catalog.section_set("datasheet", ["Motivation", "Composition", "Uses"]) == \
-        ["Motivation", "Composition", "Uses"]
+    assert catalog.section_set("datasheet", ["Motivation", "Composition", "Uses"]) == [
+        "Motivation",
+        "Composition",
+        "Uses",
+    ]
 
 
 def test_documentation_and_code_files():
@@ -75,22 +98,40 @@ def test_documentation_and_code_files():
     assert not is_code("LICENSE") and not is_code("node_modules/x/index.js")
 
 
-@pytest.mark.parametrize("body,expected", [
-    ("", True), ("TODO", True), ("TBD: write this", True), ("_Coming soon_", True), ("N/A", True),
-    ("See below.", True), ("### Sub\n\n<!-- later -->", True),
-    ("None of the alerts need a restart; the worker recovers by itself after a minute.", False),
-    ("Restart the worker with make restart and check the queue depth in Grafana.", False),
-])
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("", True),
+        ("TODO", True),
+        ("TBD: write this", True),
+        ("_Coming soon_", True),
+        ("N/A", True),
+        ("See below.", True),
+        ("### Sub\n\n<!-- later -->", True),
+        ("None of the alerts need a restart; the worker recovers by itself after a minute.", False),
+        ("Restart the worker with make restart and check the queue depth in Grafana.", False),
+    ],
+)
 def test_placeholders(body, expected):
     assert placeholder(body) is expected
 
 
 def test_mentioned_paths_resolve_against_the_code_base():
-    code = CodeIndex(["src/eta/serving/api.py", "src/eta/serving/cache.py", "src/eta/models/gbm.py",
-                      "infra/main.tf", "tools/api.py", "pipelines/train.yaml"])
-    text = ("The API (`src/eta/serving/api.py`) and [the cache](serving/cache.py) run from ./infra/; models live in "
-            "eta.models; api.py is ambiguous, train.yaml is not; https://example.com/src/eta is a URL; "
-            "see src/eta/serving for more. e.g. v1.2")
+    code = CodeIndex(
+        [
+            "src/eta/serving/api.py",
+            "src/eta/serving/cache.py",
+            "src/eta/models/gbm.py",
+            "infra/main.tf",
+            "tools/api.py",
+            "pipelines/train.yaml",
+        ]
+    )
+    text = (
+        "The API (`src/eta/serving/api.py`) and [the cache](serving/cache.py) run from ./infra/; models live in "
+        "eta.models; api.py is ambiguous, train.yaml is not; https://example.com/src/eta is a URL; "
+        "see src/eta/serving for more. e.g. v1.2"
+    )
     assert mentioned_paths(text, code) == ["infra", "pipelines/train.yaml", "src/eta/models", "src/eta/serving"]
 
 

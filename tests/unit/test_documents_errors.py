@@ -14,7 +14,6 @@ from inhouse.analysis.documents.pdf_writer import write_pdf
 from inhouse.errors import AnalyzerError, InvalidInput
 
 
-
 def make_docx(paragraphs: list[tuple[str, str | None]]) -> bytes:
     document = docx.Document()
     for text, style in paragraphs:

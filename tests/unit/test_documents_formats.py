@@ -54,9 +54,13 @@ def test_long_text_flows_onto_many_pages():
 
 def test_docx_paragraphs_tables_and_automatic_numbering():
     data = make_docx(
-        [("Master Services Agreement", "Title"), ("Definitions", "List Number"),
-         ("Ownership of Deliverables", "List Number"), ("a bullet", "List Bullet"),
-         ("Plain paragraph.", None)],
+        [
+            ("Master Services Agreement", "Title"),
+            ("Definitions", "List Number"),
+            ("Ownership of Deliverables", "List Number"),
+            ("a bullet", "List Bullet"),
+            ("Plain paragraph.", None),
+        ],
         table=[["Fee", "USD 4,000 per month"]],
     )
     result = read_document(data, "msa.docx")
@@ -77,9 +81,11 @@ def test_markdown_is_kept_as_written():
 
 
 def test_html_visible_text_only():
-    data = (b"<!DOCTYPE html><html><head><title>x</title><style>p{}</style></head><body>"
-            b"<h1>Agreement</h1><p>All <b>Deliverables</b> belong to Client.</p>"
-            b"<table><tr><td>Fee</td><td>$5</td></tr></table><script>var a=1;</script></body></html>")
+    data = (
+        b"<!DOCTYPE html><html><head><title>x</title><style>p{}</style></head><body>"
+        b"<h1>Agreement</h1><p>All <b>Deliverables</b> belong to Client.</p>"
+        b"<table><tr><td>Fee</td><td>$5</td></tr></table><script>var a=1;</script></body></html>"
+    )
     result = read_document(data, "contract.html")
     assert result.format is DocumentFormat.HTML
     assert "All Deliverables belong to Client." in result.text
@@ -95,8 +101,8 @@ def test_html_sniffed_without_extension():
 @pytest.mark.parametrize(
     "data, encoding",
     [
-        ("Café – naïve “quotes”".encode("utf-8"), "utf-8"),
-        (codecs.BOM_UTF8 + "Café – naïve “quotes”".encode("utf-8"), "utf-8-sig"),
+        ("Café – naïve “quotes”".encode(), "utf-8"),
+        (codecs.BOM_UTF8 + "Café – naïve “quotes”".encode(), "utf-8-sig"),
         ("Café – naïve “quotes”".encode("utf-16"), "utf-16"),
         (codecs.BOM_UTF16_BE + "Café – naïve “quotes”".encode("utf-16-be"), "utf-16"),
         ("Café – naïve “quotes”".encode("cp1252"), "cp1252"),

@@ -40,11 +40,14 @@ def test_default_plan_is_the_playbooks():
     assert plan.as_text() == "30% -> 60% -> 90%"
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("30,60,90", (0.3, 0.6, 0.9)),
-    ("0.2, 0.5, 0.8, 1", (0.2, 0.5, 0.8, 1.0)),
-    ("25%,50%", (0.25, 0.5)),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("30,60,90", (0.3, 0.6, 0.9)),
+        ("0.2, 0.5, 0.8, 1", (0.2, 0.5, 0.8, 1.0)),
+        ("25%,50%", (0.25, 0.5)),
+    ],
+)
 def test_plan_parsing(text, expected):
     assert DependencyPlan.parse(text).internal_shares == expected
 

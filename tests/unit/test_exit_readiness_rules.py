@@ -12,56 +12,104 @@ from inhouse.domain.drills import Drill, DrillOutcome
 
 
 def contract(ownership="client", exit_="full", access="during", hours=20.0, kt="present", flags=(), conditions=()):
-    return er.StoredResult({
-        "file": "msa.md", "engagement_model": "project", "score": 80,
-        "clauses": {
-            "deliverable_ownership": {"status": ownership, "conditions": list(conditions),
-                                      "evidence": [{"text": "All Deliverables  belong\nto Client.", "start": 5,
-                                                    "end": 40}]},
-            "knowledge_transfer": {"status": kt, "hours": hours, "evidence": []},
-            "source_access": {"status": access, "evidence": []},
-            "maintenance": {"status": "present", "free_months": 3, "monthly_fee": 900, "currency": "EUR",
-                            "scope_defined": True, "evidence": []},
-            "exit": {"status": exit_, "evidence": []},
+    return er.StoredResult(
+        {
+            "file": "msa.md",
+            "engagement_model": "project",
+            "score": 80,
+            "clauses": {
+                "deliverable_ownership": {
+                    "status": ownership,
+                    "conditions": list(conditions),
+                    "evidence": [{"text": "All Deliverables  belong\nto Client.", "start": 5, "end": 40}],
+                },
+                "knowledge_transfer": {"status": kt, "hours": hours, "evidence": []},
+                "source_access": {"status": access, "evidence": []},
+                "maintenance": {
+                    "status": "present",
+                    "free_months": 3,
+                    "monthly_fee": 900,
+                    "currency": "EUR",
+                    "scope_defined": True,
+                    "evidence": [],
+                },
+                "exit": {"status": exit_, "evidence": []},
+            },
+            "red_flags": [{"kind": k, "binds": b, "evidence": []} for k, b in flags],
+            "recommendations": [],
         },
-        "red_flags": [{"kind": k, "binds": b, "evidence": []} for k, b in flags],
-        "recommendations": [],
-    }, result_id=7, subject="12", name="msa.md")
+        result_id=7,
+        subject="12",
+        name="msa.md",
+    )
 
 
 def audit(guide="present", setup="present", model="present", data="present"):
-    parts = {"present": ("present",) * 3, "stale": ("present", "stale", "present"),
-             "partial": ("present", "missing", "present"), "missing": ("missing",) * 3}[guide]
-    items = [{"kind": k, "status": s, "file": "docs/ops.md" if s != "missing" else None, "section": k.title(),
-              "reason": f"{k} {s}"} for k, s in zip(("how_it_works", "architecture", "troubleshooting"), parts)]
-    items += [{"kind": "setup", "status": setup, "file": "README.md", "section": "Setup", "reason": "setup"},
-              {"kind": "model_card", "status": model, "file": None, "section": None, "reason": "model"},
-              {"kind": "datasheet", "status": data, "file": None, "section": None, "reason": "data"}]
+    parts = {
+        "present": ("present",) * 3,
+        "stale": ("present", "stale", "present"),
+        "partial": ("present", "missing", "present"),
+        "missing": ("missing",) * 3,
+    }[guide]
+    items = [
+        {
+            "kind": k,
+            "status": s,
+            "file": "docs/ops.md" if s != "missing" else None,
+            "section": k.title(),
+            "reason": f"{k} {s}",
+        }
+        for k, s in zip(("how_it_works", "architecture", "troubleshooting"), parts, strict=False)
+    ]
+    items += [
+        {"kind": "setup", "status": setup, "file": "README.md", "section": "Setup", "reason": "setup"},
+        {"kind": "model_card", "status": model, "file": None, "section": None, "reason": "model"},
+        {"kind": "datasheet", "status": data, "file": None, "section": None, "reason": "data"},
+    ]
     return er.StoredResult({"operations_guide": {"status": guide}, "items": items}, 3, "/r", "repo")
 
 
 def scan(share, files=20, by_directory=None):
-    return er.StoredResult({"offboarding": {"files": files, "orphaned_files": round(share * files),
-                                            "orphaned_share": share,
-                                            "by_directory": by_directory or [{"path": "serving", "files": 4,
-                                                                              "orphaned_files": 4}]}},
-                           9, "/r", "repo")
+    return er.StoredResult(
+        {
+            "offboarding": {
+                "files": files,
+                "orphaned_files": round(share * files),
+                "orphaned_share": share,
+                "by_directory": by_directory or [{"path": "serving", "files": 4, "orphaned_files": 4}],
+            }
+        },
+        9,
+        "/r",
+        "repo",
+    )
 
 
 def drill(outcome, day=date(2026, 5, 1), stuck=(), hours=0.0, ident=1):
-    return Drill(engagement_id=1, performed_on=day, person="Ann", modification="Change a threshold",
-                 outcome=DrillOutcome(outcome), stuck_points=list(stuck), training_hours=hours, id=ident)
+    return Drill(
+        engagement_id=1,
+        performed_on=day,
+        person="Ann",
+        modification="Change a threshold",
+        outcome=DrillOutcome(outcome),
+        stuck_points=list(stuck),
+        training_hours=hours,
+        id=ident,
+    )
 
 
 def by_key(items):
     return {i.key: i for i in items}
 
 
-@pytest.mark.parametrize("ownership,exit_,access,expected", [
-    ("client", "full", "during", {"ready"}),
-    ("partial", "partial", "after_only", {"at_risk"}),
-    ("vendor", "absent", "absent", {"blocked"}),
-])
+@pytest.mark.parametrize(
+    "ownership,exit_,access,expected",
+    [
+        ("client", "full", "during", {"ready"}),
+        ("partial", "partial", "after_only", {"at_risk"}),
+        ("vendor", "absent", "absent", {"blocked"}),
+    ],
+)
 def test_contract_states(ownership, exit_, access, expected):
     items = er.contract_items(contract(ownership, exit_, access), "review it")
     assert {i.status for i in items} == expected
@@ -72,8 +120,14 @@ def test_contract_states(ownership, exit_, access, expected):
 
 
 def test_contract_red_flags_and_conditions_downgrade_ready():
-    items = by_key(er.contract_items(contract(flags=[("termination_fee", "client"), ("vendor_retains_ip", "vendor")],
-                                              conditions=["upon full payment"]), "review it"))
+    items = by_key(
+        er.contract_items(
+            contract(
+                flags=[("termination_fee", "client"), ("vendor_retains_ip", "vendor")], conditions=["upon full payment"]
+            ),
+            "review it",
+        )
+    )
     assert items["contract.exit"].status == "at_risk" and "termination fee" in items["contract.exit"].reason
     owner = items["contract.deliverable_ownership"]
     assert owner.status == "at_risk" and "upon full payment" in owner.reason
@@ -82,19 +136,27 @@ def test_contract_red_flags_and_conditions_downgrade_ready():
 
 
 def test_unmeasured_areas_are_at_risk_and_say_how_to_measure():
-    items = (er.contract_items(None, "run inhouse contract check") + er.documentation_items([], "audit")
-             + er.knowledge_items([], "scan") + er.drill_items([], None, 0.0) + er.inventory_items([], []))
+    items = (
+        er.contract_items(None, "run inhouse contract check")
+        + er.documentation_items([], "audit")
+        + er.knowledge_items([], "scan")
+        + er.drill_items([], None, 0.0)
+        + er.inventory_items([], [])
+    )
     assert {i.status for i in items} == {"at_risk"}
     assert all(not i.measured and i.reason.startswith("not measured yet") and i.action for i in items)
     assert er.overall(items) == "at_risk"
 
 
-@pytest.mark.parametrize("guide,setup,other,expected", [
-    ("present", "present", "present", ["ready", "ready", "ready", "ready"]),
-    ("stale", "stale", "stale", ["at_risk", "at_risk", "at_risk", "at_risk"]),
-    ("partial", "present", "missing", ["at_risk", "ready", "at_risk", "at_risk"]),
-    ("missing", "missing", "missing", ["blocked", "blocked", "at_risk", "at_risk"]),
-])
+@pytest.mark.parametrize(
+    "guide,setup,other,expected",
+    [
+        ("present", "present", "present", ["ready", "ready", "ready", "ready"]),
+        ("stale", "stale", "stale", ["at_risk", "at_risk", "at_risk", "at_risk"]),
+        ("partial", "present", "missing", ["at_risk", "ready", "at_risk", "at_risk"]),
+        ("missing", "missing", "missing", ["blocked", "blocked", "at_risk", "at_risk"]),
+    ],
+)
 def test_documentation_states(guide, setup, other, expected):
     items = er.documentation_items([audit(guide, setup, other, other)], "audit")
     assert [i.status for i in items] == expected
@@ -106,8 +168,9 @@ def test_documentation_takes_the_best_repository():
     assert [i.status for i in items[:2]] == ["ready", "ready"]
 
 
-@pytest.mark.parametrize("share,expected", [(0.0, "ready"), (0.10, "ready"), (0.3, "at_risk"), (0.5, "at_risk"),
-                                            (0.51, "blocked")])
+@pytest.mark.parametrize(
+    "share,expected", [(0.0, "ready"), (0.10, "ready"), (0.3, "at_risk"), (0.5, "at_risk"), (0.51, "blocked")]
+)
 def test_knowledge_thresholds(share, expected):
     item = er.knowledge_items([scan(share)], "scan")[0]
     assert item.status == expected and item.evidence.source == "scan"
@@ -116,8 +179,12 @@ def test_knowledge_thresholds(share, expected):
 
 def test_drill_states_and_training_hours_against_the_contract():
     assert er.drill_items([drill("alone")], contract(), 0)[0].status == "ready"
-    assert er.drill_items([drill("alone", date(2026, 1, 1)), drill("with_help", stuck=["CI"], hours=4, ident=2)],
-                          contract(), 4)[0].status == "at_risk"
+    assert (
+        er.drill_items(
+            [drill("alone", date(2026, 1, 1)), drill("with_help", stuck=["CI"], hours=4, ident=2)], contract(), 4
+        )[0].status
+        == "at_risk"
+    )
     stuck = er.drill_items([drill("stuck", stuck=["Registry", "Credentials"], hours=8)], contract(hours=4), 8)
     assert stuck[0].status == "blocked" and "Registry" in stuck[0].action
     assert stuck[1].status == "at_risk" and "8 h" in stuck[1].reason and "4 h" in stuck[1].reason
@@ -128,9 +195,11 @@ def test_drill_states_and_training_hours_against_the_contract():
 
 
 def test_inventory_states_and_coverage():
-    assets = [Asset(1, AssetKind.REPOSITORY, "api", HeldBy.INTERNAL, id=1),
-              Asset(1, AssetKind.MODEL, "ranker", HeldBy.SHARED, "Both teams", id=2),
-              Asset(1, AssetKind.CREDENTIAL, "deploy key", HeldBy.PARTNER, "Vendor Ltd", id=3)]
+    assets = [
+        Asset(1, AssetKind.REPOSITORY, "api", HeldBy.INTERNAL, id=1),
+        Asset(1, AssetKind.MODEL, "ranker", HeldBy.SHARED, "Both teams", id=2),
+        Asset(1, AssetKind.CREDENTIAL, "deploy key", HeldBy.PARTNER, "Vendor Ltd", id=3),
+    ]
     items = by_key(er.inventory_items(assets, ["api", "web"]))
     assert [items[f"asset.{n}"].status for n in (1, 2, 3)] == ["ready", "at_risk", "blocked"]
     assert items["asset.3"].action == "Transfer the credential deploy key to the client"

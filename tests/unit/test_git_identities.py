@@ -6,7 +6,12 @@ import pytest
 
 from inhouse.analysis.git.filters import FileFilter
 from inhouse.analysis.git.identities import (
-    Mailmap, SideRules, bot_matcher, merge_identities, parse_alias, parse_org_map,
+    Mailmap,
+    SideRules,
+    bot_matcher,
+    merge_identities,
+    parse_alias,
+    parse_org_map,
 )
 from inhouse.domain.common import Side
 from inhouse.errors import InvalidInput
@@ -31,14 +36,18 @@ Ann Archer <ann@acme.com> annie <annie@laptop.local>
 
 
 def test_mailmap_aliases_and_heuristics_merge_one_person():
-    people = [("Ann Archer", "ann@acme.com"), ("annie", "annie@laptop.local"),
-              ("ann", "ANN@ACME.COM"),  # same email, other case
-              ("Ann  Archér", "ann@home.org"),  # same two-word name, accents and spacing ignored
-              ("ann", "123+annarcher@users.noreply.github.com"),  # noreply login = an email user
-              ("A", "a@x.io"), ("Bob Baker", "bob@acme.com"), ("admin", "admin@a.io"),
-              ("admin", "admin@b.io")]
-    mm = Mailmap("Ann Archer <ann@acme.com> annie <annie@laptop.local>\n"
-                 "<annarcher@acme.com> <ann@home.org>\n")
+    people = [
+        ("Ann Archer", "ann@acme.com"),
+        ("annie", "annie@laptop.local"),
+        ("ann", "ANN@ACME.COM"),  # same email, other case
+        ("Ann  Archér", "ann@home.org"),  # same two-word name, accents and spacing ignored
+        ("ann", "123+annarcher@users.noreply.github.com"),  # noreply login = an email user
+        ("A", "a@x.io"),
+        ("Bob Baker", "bob@acme.com"),
+        ("admin", "admin@a.io"),
+        ("admin", "admin@b.io"),
+    ]
+    mm = Mailmap("Ann Archer <ann@acme.com> annie <annie@laptop.local>\n<annarcher@acme.com> <ann@home.org>\n")
     groups, owner = _groups(people, mailmap=mm, aliases=[parse_alias("a@x.io=ann@acme.com")])
     ann = groups[owner[0]]
     assert {owner[i] for i in range(6)} == {ann.index}
@@ -59,9 +68,12 @@ def test_alias_needs_two_tokens():
 
 
 def test_sides_first_match_wins():
-    rules = SideRules(people={"contractor@acme.com": Side.PARTNER},
-                      org_map={"@lab.acme.com": Side.OTHER, "Pat Partner": Side.PARTNER},
-                      internal_domains=("acme.com",), partner_domains=("partner.io",))
+    rules = SideRules(
+        people={"contractor@acme.com": Side.PARTNER},
+        org_map={"@lab.acme.com": Side.OTHER, "Pat Partner": Side.PARTNER},
+        internal_domains=("acme.com",),
+        partner_domains=("partner.io",),
+    )
     assert rules.side_of(["X"], ["contractor@acme.com"]) is Side.PARTNER  # person beats domain
     assert rules.side_of(["X"], ["y@lab.acme.com"]) is Side.OTHER  # org map beats domain
     assert rules.side_of(["Pat Partner"], ["pat@gmail.com"]) is Side.PARTNER  # by name
@@ -72,9 +84,14 @@ def test_sides_first_match_wins():
 
 def test_org_map_formats():
     assert parse_org_map('{"internal": ["acme.com", "ann@x.io"], "partner": ["Pat P"]}') == {
-        "@acme.com": Side.INTERNAL, "ann@x.io": Side.INTERNAL, "pat p": Side.PARTNER}
+        "@acme.com": Side.INTERNAL,
+        "ann@x.io": Side.INTERNAL,
+        "pat p": Side.PARTNER,
+    }
     assert parse_org_map("pattern,side\n@acme.com,internal\nPat P,partner  # the partner lead\n") == {
-        "@acme.com": Side.INTERNAL, "pat p": Side.PARTNER}
+        "@acme.com": Side.INTERNAL,
+        "pat p": Side.PARTNER,
+    }
     with pytest.raises(InvalidInput):
         parse_org_map("@acme.com,boss\n")
     with pytest.raises(InvalidInput):
@@ -95,18 +112,34 @@ def test_bots_are_recognised_and_configurable():
     assert [g.bot for g in groups] == [True, False]
 
 
-@pytest.mark.parametrize("path,counted", [
-    ("src/model.py", True), ("notebooks/explore.ipynb", True), ("Makefile", True),
-    ("README.md", False), ("docs/guide.py", False), ("vendor/lib.py", False),
-    ("web/node_modules/x/index.js", False), ("proto/api_pb2.py", False), ("data/train.csv", False),
-    ("static/app.min.js", False), ("img/logo.png", False),
-    # linguist's markup and template languages count, as in Avelino et al.'s truck factors
-    ("app/views/show.html.erb", True), ("lib/tasks/db.rake", True), ("x.gemspec", True),
-    ("templates/page.twig", True), ("Guardfile", True), ("config.ru", True),
-    # the authors' filters for every system: examples anywhere, benchmarks/ at the root
-    ("benchmarks/clone.js", False), ("src/benchmarks/clone.js", True), ("lib/examples/a.rb", False),
-    ("samples/a.py", False),
-])
+@pytest.mark.parametrize(
+    "path,counted",
+    [
+        ("src/model.py", True),
+        ("notebooks/explore.ipynb", True),
+        ("Makefile", True),
+        ("README.md", False),
+        ("docs/guide.py", False),
+        ("vendor/lib.py", False),
+        ("web/node_modules/x/index.js", False),
+        ("proto/api_pb2.py", False),
+        ("data/train.csv", False),
+        ("static/app.min.js", False),
+        ("img/logo.png", False),
+        # linguist's markup and template languages count, as in Avelino et al.'s truck factors
+        ("app/views/show.html.erb", True),
+        ("lib/tasks/db.rake", True),
+        ("x.gemspec", True),
+        ("templates/page.twig", True),
+        ("Guardfile", True),
+        ("config.ru", True),
+        # the authors' filters for every system: examples anywhere, benchmarks/ at the root
+        ("benchmarks/clone.js", False),
+        ("src/benchmarks/clone.js", True),
+        ("lib/examples/a.rb", False),
+        ("samples/a.py", False),
+    ],
+)
 def test_default_file_filter(path, counted):
     assert FileFilter().counts(path) is counted
 

@@ -23,10 +23,13 @@ def test_calendar_periods():
     assert [(p.label, p.start, p.end) for p in months] == [
         ("2023-01", date(2023, 1, 1), date(2023, 1, 31)),
         ("2023-02", date(2023, 2, 1), date(2023, 2, 28)),
-        ("2023-03", date(2023, 3, 1), date(2023, 3, 31))]
+        ("2023-03", date(2023, 3, 1), date(2023, 3, 31)),
+    ]
     quarters = make_periods("quarter", date(2023, 11, 5), date(2024, 1, 2), date(2023, 1, 1))
     assert [(p.label, p.end, p.year) for p in quarters] == [
-        ("2023-Q4", date(2023, 12, 31), 1), ("2024-Q1", date(2024, 3, 31), 2)]
+        ("2023-Q4", date(2023, 12, 31), 1),
+        ("2024-Q1", date(2024, 3, 31), 2),
+    ]
     years = make_periods("year", date(2022, 6, 1), date(2023, 1, 1), date(2022, 6, 1))
     assert [p.label for p in years] == ["2022", "2023"]
 
@@ -35,7 +38,8 @@ def test_engagement_years_with_work_before_the_start():
     periods = make_periods("engagement-year", date(2020, 12, 1), date(2022, 3, 1), date(2021, 3, 15))
     assert [(p.label, p.start, p.end, p.year) for p in periods] == [
         ("before start", date(2020, 12, 1), date(2021, 3, 14), 0),
-        ("year 1", date(2021, 3, 15), date(2022, 3, 14), 1)]
+        ("year 1", date(2021, 3, 15), date(2022, 3, 14), 1),
+    ]
     with pytest.raises(InvalidInput):
         make_periods("week", date(2021, 1, 1), date(2021, 2, 1), date(2021, 1, 1))
 
@@ -94,8 +98,7 @@ def test_monthly_periods_include_empty_months(two_years):
 
 
 def test_quick_mode_has_no_line_share(two_years):
-    report = scan_repository(two_years.path, ScanOptions(rules=RULES, quick=True,
-                                                         start=date(2021, 1, 1))).report
+    report = scan_repository(two_years.path, ScanOptions(rules=RULES, quick=True, start=date(2021, 1, 1))).report
     assert report.mode == "quick"
     assert [p.internal_line_share for p in report.trajectory] == [None, None]
     assert [p.internal_commit_share for p in report.trajectory] == [0.25, 0.75]

@@ -39,11 +39,18 @@ def _rows(reviews=(), decisions=(), tasks=(), weeks=6):
 def test_participation_per_week():
     rows = _rows(
         reviews=[_review(0), _review(1, ["Pat"])],
-        decisions=[_decision(_week(0) + timedelta(days=2), DecidedBy.JOINT),
-                   _decision(_week(0) + timedelta(days=3), DecidedBy.PARTNER),
-                   _decision(_week(1), DecidedBy.INTERNAL)],
-        tasks=[_task(_week(1) + timedelta(days=6), "Bo"), _task(_week(1), "Pat"), _task(_week(1), ""),
-               _task(_week(1), "Stranger"), _task(_week(9), "Ann")],  # week 9 is outside the window
+        decisions=[
+            _decision(_week(0) + timedelta(days=2), DecidedBy.JOINT),
+            _decision(_week(0) + timedelta(days=3), DecidedBy.PARTNER),
+            _decision(_week(1), DecidedBy.INTERNAL),
+        ],
+        tasks=[
+            _task(_week(1) + timedelta(days=6), "Bo"),
+            _task(_week(1), "Pat"),
+            _task(_week(1), ""),
+            _task(_week(1), "Stranger"),
+            _task(_week(9), "Ann"),
+        ],  # week 9 is outside the window
     )
     first, second = rows[0].to_dict(), rows[1].to_dict()
     assert first["internal_attendees"] == ["Ann"] and first["attendees"] == 2
@@ -77,27 +84,38 @@ def test_alert_on_runs_of_weeks_without_a_review_or_internal_participation():
     assert _alert(rows, threshold=3) == [("no_internal_participation", _week(1), 4, False)]
     assert _alert(rows, threshold=5) == []
     internal_task = _rows(reviews=reviews, tasks=[_task(_week(3), "Ann")])
-    assert _alert(internal_task) == [("no_internal_participation", _week(1), 2, False),
-                                     ("no_review", _week(3), 2, False)]
+    assert _alert(internal_task) == [
+        ("no_internal_participation", _week(1), 2, False),
+        ("no_review", _week(3), 2, False),
+    ]
 
 
 def test_an_ongoing_alert_and_the_unfinished_current_week():
     rows = _rows(reviews=[_review(0), _review(1)], weeks=4)  # weeks 2 and 3 without anything
-    assert _alert(rows, today=_week(5)) == [("no_review", _week(2), 2, True),
-                                            ("no_internal_participation", _week(2), 2, True)]
+    assert _alert(rows, today=_week(5)) == [
+        ("no_review", _week(2), 2, True),
+        ("no_internal_participation", _week(2), 2, True),
+    ]
     alert = delegate_and_wait(rows, 2, _week(5)).to_dict()
     assert alert["active"] and alert["message"].startswith("no weekly review for 2 weeks (since 2026-01-19)")
     # on Wednesday of week 3 that week is not over: only week 2 counts, below the threshold
     assert _alert(rows, today=_week(3) + timedelta(days=2)) == []
     assert delegate_and_wait(rows, 1, _week(3)).to_dict()["current"][0] == {
-        "kind": "no_review", "from": "2026-01-19", "to": "2026-01-19", "weeks": 1, "ongoing": True}
+        "kind": "no_review",
+        "from": "2026-01-19",
+        "to": "2026-01-19",
+        "weeks": 1,
+        "ongoing": True,
+    }
 
 
 def test_a_new_engagement_with_no_record_alerts_after_n_weeks():
     start = date(2026, 1, 7)
     rows = weekly_participation(tracking_start(start, [], [], []), date(2026, 1, 28), [], [], [], SIDES.get)
-    assert _alert(rows, today=date(2026, 1, 28)) == [("no_review", MON, 3, True),
-                                                     ("no_internal_participation", MON, 3, True)]
+    assert _alert(rows, today=date(2026, 1, 28)) == [
+        ("no_review", MON, 3, True),
+        ("no_internal_participation", MON, 3, True),
+    ]
     with pytest.raises(InvalidInput, match="at least 1 week"):
         delegate_and_wait(rows, 0)
 
@@ -106,23 +124,41 @@ def test_stuck_points_become_training_requests():
     drills = [
         Drill(1, date(2026, 6, 24), "Ann", "add a holiday", DrillOutcome.ALONE),
         Drill(1, date(2026, 9, 9), "Bo", "raise the cache TTL", DrillOutcome.WITH_HELP, ["terraform state"], 4.0, id=2),
-        Drill(1, date(2026, 11, 4), "Ann", "roll back a model", DrillOutcome.STUCK,
-              ["model registry", "CI credentials"], 10.0, id=3),
+        Drill(
+            1,
+            date(2026, 11, 4),
+            "Ann",
+            "roll back a model",
+            DrillOutcome.STUCK,
+            ["model registry", "CI credentials"],
+            10.0,
+            id=3,
+        ),
     ]
     requests = training_requests(drills)
     assert [(r.topic, r.hours, r.drill_id) for r in requests] == [
-        ("terraform state", 4.0, 2), ("model registry", 5.0, 3), ("CI credentials", 5.0, 3)]
+        ("terraform state", 4.0, 2),
+        ("model registry", 5.0, 3),
+        ("CI credentials", 5.0, 3),
+    ]
     assert total_training_hours(drills) == 14.0
-    assert compare_with_contract(14.0, 16) == {"requested_hours": 14.0, "contract_hours": 16,
-                                               "shortfall_hours": 0.0, "status": "covered"}
+    assert compare_with_contract(14.0, 16) == {
+        "requested_hours": 14.0,
+        "contract_hours": 16,
+        "shortfall_hours": 0.0,
+        "status": "covered",
+    }
     assert compare_with_contract(14.0, 8.0)["shortfall_hours"] == 6.0
     assert compare_with_contract(14.0, None)["status"] == "unknown"
 
 
-@pytest.mark.parametrize("outcome,points,message", [
-    (DrillOutcome.STUCK, [], "needs at least one --stuck point"),
-    (DrillOutcome.ALONE, ["deploy"], "done alone has no stuck points"),
-])
+@pytest.mark.parametrize(
+    "outcome,points,message",
+    [
+        (DrillOutcome.STUCK, [], "needs at least one --stuck point"),
+        (DrillOutcome.ALONE, ["deploy"], "done alone has no stuck points"),
+    ],
+)
 def test_drill_rules(outcome, points, message):
     with pytest.raises(InvalidInput, match=message):
         Drill(1, date(2026, 1, 1), "Ann", "change", outcome, points).validate()

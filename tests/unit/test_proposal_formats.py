@@ -36,8 +36,9 @@ FORMATS = {
     "proposal.txt": lambda: "\n\n".join(PARAGRAPHS).encode("utf-8"),
     "proposal.pdf": lambda: write_text_pdf("\n\n".join(PARAGRAPHS)),
     "proposal.docx": _docx,
-    "proposal.html": lambda: ("<html><body><h1>" + PARAGRAPHS[0] + "</h1>"
-                              + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:]) + "</body></html>").encode(),
+    "proposal.html": lambda: (
+        "<html><body><h1>" + PARAGRAPHS[0] + "</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:]) + "</body></html>"
+    ).encode(),
 }
 
 

@@ -55,9 +55,16 @@ Jon
 OTHER = "Minutes of the facilities committee. The car park will be resurfaced in May. Lunch moves to 12:30."
 
 
-@pytest.mark.parametrize("text,kind", [
-    (PROPOSAL, "proposal"), (TRANSCRIPT, "transcript"), (OTTER, "transcript"), (EMAIL, "email"), (OTHER, "other"),
-])
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        (PROPOSAL, "proposal"),
+        (TRANSCRIPT, "transcript"),
+        (OTTER, "transcript"),
+        (EMAIL, "email"),
+        (OTHER, "other"),
+    ],
+)
 def test_kind_detection(text, kind):
     assert detect_kind(text) == kind
     assert assess_text(text, "x.txt").kind == kind

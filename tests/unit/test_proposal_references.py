@@ -31,16 +31,22 @@ The system was decommissioned in 2023. Due to confidentiality we are unable to s
 
 def test_unknown_when_the_document_does_not_say():
     ref = refs("# Experience\nWe delivered a demand forecasting model for a garden centre chain in Belgium.\n")[0]
-    assert ref.to_dict() == {"similar_scale": "unknown", "still_running": "unknown",
-                             "client_contact_offered": "unknown",
-                             "evidence": ["We delivered a demand forecasting model for a garden centre chain in Belgium."]}
+    assert ref.to_dict() == {
+        "similar_scale": "unknown",
+        "still_running": "unknown",
+        "client_contact_offered": "unknown",
+        "evidence": ["We delivered a demand forecasting model for a garden centre chain in Belgium."],
+    }
 
 
 def test_generic_claims_and_present_tense_are_not_references():
-    assert refs("""# About us
+    assert (
+        refs("""# About us
 We have helped 300+ companies transform their operations. We run at 19 terminals.
 Our platform is used by several leading banks. References are available on request.
-""") == ()
+""")
+        == ()
+    )
 
 
 def test_a_general_offer_to_contact_references_applies_to_each():

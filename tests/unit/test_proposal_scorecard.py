@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from inhouse.domain.partners import (
-    SIGNALS, Answer, ProposalAssessment, RedFlag, ReferenceCheck, ReferenceFinding, ReferenceSource, SignalResult,
+    SIGNALS,
+    Answer,
+    ProposalAssessment,
+    RedFlag,
+    ReferenceCheck,
+    ReferenceFinding,
+    ReferenceSource,
+    SignalResult,
 )
 from inhouse.domain.scorecard import DEFAULT_CRITERIA, CandidateEvidence, Scorecard
 from inhouse.errors import InvalidInput
@@ -13,8 +20,11 @@ from inhouse.errors import InvalidInput
 
 def assessment(shown: dict[str, bool], flags=()) -> ProposalAssessment:
     return ProposalAssessment(
-        file="p.md", kind="proposal",
-        signals={name: SignalResult(shown.get(name, False), 0.9, ("q",) if shown.get(name) else ()) for name in SIGNALS},
+        file="p.md",
+        kind="proposal",
+        signals={
+            name: SignalResult(shown.get(name, False), 0.9, ("q",) if shown.get(name) else ()) for name in SIGNALS
+        },
         red_flags=tuple(RedFlag(kind, ("quote",)) for kind in flags),
     )
 
@@ -36,8 +46,13 @@ def test_default_weights_put_the_signals_and_references_over_technical_skill():
 
 def test_the_playbook_partner_outranks_the_technically_brilliant_one():
     humble = CandidateEvidence("Humble", [assessment(ALL)], [reference(1, True)], technical_skill=3, partner_id=1)
-    brilliant = CandidateEvidence("Brilliant", [assessment(NONE, ["guaranteed_accuracy", "no_limits"])],
-                                  [reference(2, False)], technical_skill=5, partner_id=2)
+    brilliant = CandidateEvidence(
+        "Brilliant",
+        [assessment(NONE, ["guaranteed_accuracy", "no_limits"])],
+        [reference(2, False)],
+        technical_skill=5,
+        partner_id=2,
+    )
     ranked = Scorecard().rank([brilliant, humble]).candidates
     assert [c.partner for c in ranked] == ["Humble", "Brilliant"]
     assert ranked[0].rank == 1 and ranked[0].score > 80 and ranked[1].score < 30
@@ -48,8 +63,11 @@ def test_the_playbook_partner_outranks_the_technically_brilliant_one():
 def test_weights_are_configurable():
     humble = CandidateEvidence("Humble", [assessment(ALL)], technical_skill=1)
     brilliant = CandidateEvidence("Brilliant", [assessment(NONE)], technical_skill=5)
-    card = Scorecard.with_weights(Scorecard.parse_weights(
-        ["problem_first=0", "honest-limits=0", "starts_small=0", "red_flags=0", "technical_skill=100"]))
+    card = Scorecard.with_weights(
+        Scorecard.parse_weights(
+            ["problem_first=0", "honest-limits=0", "starts_small=0", "red_flags=0", "technical_skill=100"]
+        )
+    )
     assert [c.partner for c in card.rank([humble, brilliant]).candidates] == ["Brilliant", "Humble"]
 
 
@@ -68,10 +86,15 @@ def test_hand_checked_references_take_precedence_over_claims():
     assert scores["references"].value == 0.0 and "checked by hand" in scores["references"].reason
 
 
-@pytest.mark.parametrize("items,message", [
-    (["speed=3"], "unknown criterion"), (["references"], "expected NAME=NUMBER"), (["references=x"], "not a number"),
-    (["references=-1"], "must not be negative"),
-])
+@pytest.mark.parametrize(
+    "items,message",
+    [
+        (["speed=3"], "unknown criterion"),
+        (["references"], "expected NAME=NUMBER"),
+        (["references=x"], "not a number"),
+        (["references=-1"], "must not be negative"),
+    ],
+)
 def test_bad_weights_are_clear_errors(items, message):
     with pytest.raises(InvalidInput, match=message):
         Scorecard.with_weights(Scorecard.parse_weights(items))
@@ -79,7 +102,8 @@ def test_bad_weights_are_clear_errors(items, message):
 
 def test_assessment_to_dict_is_exactly_the_issue_shape_and_round_trips():
     item = ProposalAssessment(
-        file="a.md", kind="email",
+        file="a.md",
+        kind="email",
         signals={name: SignalResult(True, 0.8, ("yes",), ("but",)) for name in SIGNALS},
         references=(ReferenceFinding(Answer.YES, Answer.UNKNOWN, Answer.NO, ("We built X for Y.",)),),
         red_flags=(RedFlag("no_limits", ("No limits.",)),),
@@ -88,8 +112,14 @@ def test_assessment_to_dict_is_exactly_the_issue_shape_and_round_trips():
     assert list(data) == ["file", "kind", "signals", "references", "red_flags"]
     assert list(data["signals"]) == ["problem_first", "honest_limits", "starts_small"]
     assert set(data["signals"]["starts_small"]) == {"value", "confidence", "evidence", "counter_evidence"}
-    assert data["references"] == [{"similar_scale": "yes", "still_running": "unknown",
-                                   "client_contact_offered": "no", "evidence": ["We built X for Y."]}]
+    assert data["references"] == [
+        {
+            "similar_scale": "yes",
+            "still_running": "unknown",
+            "client_contact_offered": "no",
+            "evidence": ["We built X for Y."],
+        }
+    ]
     assert data["red_flags"] == [{"kind": "no_limits", "evidence": ["No limits."]}]
     assert ProposalAssessment.from_payload(item.to_payload()).to_dict() == data
 

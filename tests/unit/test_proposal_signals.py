@@ -242,7 +242,7 @@ def test_results_are_deterministic(text):
 
 
 def test_every_signal_has_value_confidence_and_quotes():
-    for name, result in signals(LISTENING_CALL).items():
+    for _name, result in signals(LISTENING_CALL).items():
         assert isinstance(result.value, bool)
         assert 0.5 <= result.confidence <= 1.0
         assert all(isinstance(q, str) and q for q in result.evidence + result.counter_evidence)

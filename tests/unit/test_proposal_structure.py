@@ -138,8 +138,11 @@ Aisha Rahman, Leasewise: We'd need to validate on your Spanish leases before pro
 Fiona Grant, Harbourline: How would we start?
 Aisha Rahman, Leasewise: A three-week proof of value on 50 leases, no commitment after that.
 """
-    assert sides(text) == {"Marco Rossi, Leasewise": "partner", "Fiona Grant, Harbourline": "client",
-                           "Aisha Rahman, Leasewise": "partner"}
+    assert sides(text) == {
+        "Marco Rossi, Leasewise": "partner",
+        "Fiona Grant, Harbourline": "client",
+        "Aisha Rahman, Leasewise": "partner",
+    }
 
 
 def test_a_colleague_who_interviews_the_client_is_on_the_partner_side():

@@ -15,15 +15,25 @@ from inhouse.domain.roster import Roster
 from inhouse.errors import InvalidInput
 
 ROSTER = Roster(
-    [Person("Dana Okafor", Side.INTERNAL, ["dana@meridian.com"]), Person("Tomás Ribeiro", Side.INTERNAL),
-     Person("Mei Chen", Side.PARTNER, ["mei@quantialabs.io"]), Person("Lukas Brandt", Side.PARTNER)],
-    client_name="Meridian Freight", partner_name="Quantia Labs", partner_domains=["quantialabs.io"],
+    [
+        Person("Dana Okafor", Side.INTERNAL, ["dana@meridian.com"]),
+        Person("Tomás Ribeiro", Side.INTERNAL),
+        Person("Mei Chen", Side.PARTNER, ["mei@quantialabs.io"]),
+        Person("Lukas Brandt", Side.PARTNER),
+    ],
+    client_name="Meridian Freight",
+    partner_name="Quantia Labs",
+    partner_domains=["quantialabs.io"],
 )
 
 
-def _review(week=date(2026, 1, 12), done="Shipped the carrier features to staging",
-            why="Carrier history explained most large errors", nxt="Backtest on the Midlands lanes",
-            attendees=("Dana Okafor", "Mei Chen")):
+def _review(
+    week=date(2026, 1, 12),
+    done="Shipped the carrier features to staging",
+    why="Carrier history explained most large errors",
+    nxt="Backtest on the Midlands lanes",
+    attendees=("Dana Okafor", "Mei Chen"),
+):
     return WeeklyReview(engagement_id=1, week_of=week, done=done, why=why, next=nxt, attendees=list(attendees))
 
 
@@ -40,19 +50,42 @@ def test_empty_section(text):
     assert _flags(_review(why=text)) == [("empty", "why")]
 
 
-@pytest.mark.parametrize("text", [
-    "n/a", "N/A.", "TBD", "- tbd", "Same as last week", "same as last week, see Jira", "Lorem ipsum dolor sit amet",
-    "-", "...", "?", "ok", "Various updates", "Worked on stuff", "Continued work", "No changes", "wip", "x",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "n/a",
+        "N/A.",
+        "TBD",
+        "- tbd",
+        "Same as last week",
+        "same as last week, see Jira",
+        "Lorem ipsum dolor sit amet",
+        "-",
+        "...",
+        "?",
+        "ok",
+        "Various updates",
+        "Worked on stuff",
+        "Continued work",
+        "No changes",
+        "wip",
+        "x",
+    ],
+)
 def test_boilerplate_section(text):
     assert _flags(_review(done=text)) == [("boilerplate", "done")]
     assert boilerplate_reason(text)
 
 
-@pytest.mark.parametrize("text", [
-    "Fixed the timezone bug in depot dwell times", "Retrain on 18 months", "Go-live on Monday",
-    "Same model as last week but with the holiday features added and backtested on three lanes",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fixed the timezone bug in depot dwell times",
+        "Retrain on 18 months",
+        "Go-live on Monday",
+        "Same model as last week but with the holiday features added and backtested on three lanes",
+    ],
+)
 def test_real_text_is_not_boilerplate(text):
     assert boilerplate_reason(text) is None
 
@@ -71,15 +104,18 @@ def test_one_flag_per_section_in_priority_order():
     assert _flags(_review(why="", attendees=[]), last) == [("empty", "why"), ("no_internal_attendee", None)]
 
 
-@pytest.mark.parametrize("attendees,flagged", [
-    (["Mei Chen", "Lukas Brandt"], True),
-    ([], True),
-    (["Someone Unknown"], True),
-    (["Dana"], False),  # a unique first name
-    (["tomas ribeiro"], False),  # case and accents
-    (["D. O. <dana@meridian.com>"], False),  # the email decides
-    (["Meridian Freight"], False),  # the client's own team
-])
+@pytest.mark.parametrize(
+    "attendees,flagged",
+    [
+        (["Mei Chen", "Lukas Brandt"], True),
+        ([], True),
+        (["Someone Unknown"], True),
+        (["Dana"], False),  # a unique first name
+        (["tomas ribeiro"], False),  # case and accents
+        (["D. O. <dana@meridian.com>"], False),  # the email decides
+        (["Meridian Freight"], False),  # the client's own team
+    ],
+)
 def test_no_internal_attendee(attendees, flagged):
     assert (("no_internal_attendee", None) in _flags(_review(attendees=attendees))) is flagged
 
@@ -98,18 +134,31 @@ def test_weeks_are_mondays():
         parse_week("last week")
 
 
-@pytest.mark.parametrize("heading,kind", [
-    ("What was done", "done"), ("Done", "done"), ("1. What we did", "done"), ("Progress", "done"),
-    ("Why", "why"), ("Decisions and why", "why"), ("Why those decisions were made", "why"),
-    ("What's next", "next"), ("Next steps", "next"), ("Action items", "next"),
-    ("Attendees", "attendees"), ("Risks", None), ("Weekly review 2026-01-05", None),
-])
+@pytest.mark.parametrize(
+    "heading,kind",
+    [
+        ("What was done", "done"),
+        ("Done", "done"),
+        ("1. What we did", "done"),
+        ("Progress", "done"),
+        ("Why", "why"),
+        ("Decisions and why", "why"),
+        ("Why those decisions were made", "why"),
+        ("What's next", "next"),
+        ("Next steps", "next"),
+        ("Action items", "next"),
+        ("Attendees", "attendees"),
+        ("Risks", None),
+        ("Weekly review 2026-01-05", None),
+    ],
+)
 def test_heading_names_are_read_liberally(heading, kind):
     assert classify_heading(heading) == kind
 
 
 def test_note_with_front_matter_sub_headings_and_other_sections():
-    note = parse_review_note("""---
+    note = parse_review_note(
+        """---
 date: 2026-01-14
 attendees: [Dana Okafor, Mei Chen]
 ---
@@ -130,7 +179,9 @@ Carrier history explained the errors.
 Backtest.
 
 Attendees: Lukas
-""", "w.md")
+""",
+        "w.md",
+    )
     assert note.week_of == date(2026, 1, 14)
     assert note.done == "- Carrier features\n### Detail\nin staging"
     assert note.why == "Carrier history explained the errors." and note.next == "Backtest."

@@ -7,23 +7,34 @@ from datetime import date
 import pytest
 
 from inhouse.domain import status as st
-from inhouse.domain.exit_readiness import ExitReadiness, StoredResult, contract_items, inventory_items
 from inhouse.domain.assets import Asset, AssetKind, HeldBy
+from inhouse.domain.exit_readiness import ExitReadiness, StoredResult, contract_items, inventory_items
 from tests.unit.test_exit_readiness_rules import contract, drill
 
 TODAY = date(2026, 11, 27)
 
 
 def scan(share=0.3, plan=0.6, orphaned=0.2, truck=2, forecast="2029-01-01"):
-    return StoredResult({
-        "trajectory": [{"period": "year 1", "commits": 10, "internal_commit_share": 0.2, "plan_internal_share": 0.3},
-                       {"period": "year 2", "commits": 12, "internal_commit_share": share, "plan_internal_share": plan},
-                       {"period": "year 3", "commits": 0, "internal_commit_share": None, "plan_internal_share": 0.9}],
-        "forecast": {"reached_on": forecast},
-        "truck_factor": {"value": truck},
-        "offboarding": {"files": 10, "orphaned_files": round(orphaned * 10), "orphaned_share": orphaned,
-                        "by_directory": [{"path": "infra", "files": 3, "orphaned_files": 3}]},
-    }, 5, "/r", "repo")
+    return StoredResult(
+        {
+            "trajectory": [
+                {"period": "year 1", "commits": 10, "internal_commit_share": 0.2, "plan_internal_share": 0.3},
+                {"period": "year 2", "commits": 12, "internal_commit_share": share, "plan_internal_share": plan},
+                {"period": "year 3", "commits": 0, "internal_commit_share": None, "plan_internal_share": 0.9},
+            ],
+            "forecast": {"reached_on": forecast},
+            "truck_factor": {"value": truck},
+            "offboarding": {
+                "files": 10,
+                "orphaned_files": round(orphaned * 10),
+                "orphaned_share": orphaned,
+                "by_directory": [{"path": "infra", "files": 3, "orphaned_files": 3}],
+            },
+        },
+        5,
+        "/r",
+        "repo",
+    )
 
 
 @pytest.mark.parametrize("share,plan,color", [(0.6, 0.6, "green"), (0.55, 0.6, "amber"), (0.3, 0.6, "red")])
@@ -36,8 +47,9 @@ def test_trajectory_lights(share, plan, color):
         assert section.actions[0].evidence.ref == "repo: trajectory year 2"
 
 
-@pytest.mark.parametrize("orphaned,truck,color", [(0.05, 3, "green"), (0.05, 1, "amber"), (0.4, 2, "amber"),
-                                                  (0.7, 2, "red")])
+@pytest.mark.parametrize(
+    "orphaned,truck,color", [(0.05, 3, "green"), (0.05, 1, "amber"), (0.4, 2, "amber"), (0.7, 2, "red")]
+)
 def test_knowledge_lights(orphaned, truck, color):
     section = st.knowledge_section([scan(orphaned=orphaned, truck=truck)], "scan")
     assert section.color == color
@@ -52,17 +64,26 @@ def test_contract_lights_and_actions():
     assert [a.evidence.ref for a in amber.actions] == ["msa.md: clauses.exit", "msa.md: red_flags.auto_renewal"]
     red = st.contract_section(contract(ownership="vendor"), "x")
     assert red.color == "red" and red.actions[0].action.startswith("Renegotiate the deliverable ownership clause")
-    assert st.contract_section(contract(hours=None), "x").facts["gaps"] == {"knowledge_transfer":
-                                                                           "present without hours"}
+    assert st.contract_section(contract(hours=None), "x").facts["gaps"] == {
+        "knowledge_transfer": "present without hours"
+    }
 
 
 def test_participation_lights():
-    summary = {"weeks": 12, "weeks_with_review": 12, "weeks_with_internal_attendance": 11,
-               "decisions_internal_or_joint_share": 0.8}
+    summary = {
+        "weeks": 12,
+        "weeks_with_review": 12,
+        "weeks_with_internal_attendance": 11,
+        "decisions_internal_or_joint_share": 0.8,
+    }
     quiet = {"active": False, "message": None}
     assert st.participation_section(quiet, summary, date(2026, 11, 16), TODAY).color == "green"
-    weak = st.participation_section(quiet, {**summary, "weeks_with_internal_attendance": 6,
-                                            "decisions_internal_or_joint_share": 0.2}, date(2026, 11, 16), TODAY)
+    weak = st.participation_section(
+        quiet,
+        {**summary, "weeks_with_internal_attendance": 6, "decisions_internal_or_joint_share": 0.2},
+        date(2026, 11, 16),
+        TODAY,
+    )
     assert weak.color == "amber" and len(weak.actions) == 2
     alert = {"active": True, "message": "no weekly review for 3 weeks (since 2026-11-02)"}
     red = st.participation_section(alert, summary, date(2026, 10, 26), TODAY)
@@ -81,9 +102,13 @@ def test_drill_lights():
 
 
 def test_nothing_measured_is_grey_and_overall_amber():
-    sections = [st.trajectory_section([], None, "scan it"), st.knowledge_section([], "scan it"),
-                st.contract_section(None, "review it"), st.participation_section(None, None, None, TODAY),
-                st.drills_section([], 0, TODAY)]
+    sections = [
+        st.trajectory_section([], None, "scan it"),
+        st.knowledge_section([], "scan it"),
+        st.contract_section(None, "review it"),
+        st.participation_section(None, None, None, TODAY),
+        st.drills_section([], 0, TODAY),
+    ]
     assert {s.color for s in sections} == {"grey"} and not any(s.measured for s in sections)
     assert st.overall(sections) == "amber"
     actions = st.next_actions(sections)
@@ -92,18 +117,28 @@ def test_nothing_measured_is_grey_and_overall_amber():
 
 
 def test_next_actions_most_severe_first_one_per_area():
-    readiness = ExitReadiness("ETA", contract_items(contract(), "x") + inventory_items(
-        [Asset(1, AssetKind.CREDENTIAL, "deploy key", HeldBy.PARTNER, id=4)], []))
+    readiness = ExitReadiness(
+        "ETA",
+        contract_items(contract(), "x")
+        + inventory_items([Asset(1, AssetKind.CREDENTIAL, "deploy key", HeldBy.PARTNER, id=4)], []),
+    )
     exit_light = st.exit_section(readiness)
     assert exit_light.color == "red"  # blocked, whatever the colour of its last action (inventory at risk)
     assert [a.color for a in exit_light.actions] == ["red", "amber"]
-    sections = [st.trajectory_section([scan(0.3)], 0.6, "x"), st.knowledge_section([scan(orphaned=0.4)], "x"),
-                st.contract_section(contract(exit_="partial", access="after_only"), "x"),
-                st.drills_section([drill("alone", date(2026, 11, 1))], 0, TODAY), st.exit_section(readiness)]
+    sections = [
+        st.trajectory_section([scan(0.3)], 0.6, "x"),
+        st.knowledge_section([scan(orphaned=0.4)], "x"),
+        st.contract_section(contract(exit_="partial", access="after_only"), "x"),
+        st.drills_section([drill("alone", date(2026, 11, 1))], 0, TODAY),
+        st.exit_section(readiness),
+    ]
     assert st.overall(sections) == "red"
     actions = st.next_actions(sections)
-    assert [(a.area, a.color) for a in actions] == [("exit_readiness", "red"), ("trajectory", "red"),
-                                                    ("knowledge", "amber")]
+    assert [(a.area, a.color) for a in actions] == [
+        ("exit_readiness", "red"),
+        ("trajectory", "red"),
+        ("knowledge", "amber"),
+    ]
     assert actions[0].action == "Transfer the credential deploy key to the client"
     assert actions[0].evidence.record_id == 4
     only_contract = st.next_actions([sections[2]])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 from rich.markup import escape
 from rich.table import Table
@@ -11,8 +9,9 @@ from rich.table import Table
 from inhouse.cli.context import console, emit_json, workspace
 from inhouse.services import assets as service
 
-app = typer.Typer(help="Keep the inventory of assets (repositories, models, data, accounts, credentials).",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="Keep the inventory of assets (repositories, models, data, accounts, credentials).", no_args_is_help=True
+)
 
 SIDE_STYLE = {"internal": "green", "shared": "yellow", "partner": "red"}
 
@@ -20,29 +19,34 @@ SIDE_STYLE = {"internal": "green", "shared": "yellow", "partner": "red"}
 @app.command("add")
 def add(
     name: str = typer.Argument(..., help="Asset name, e.g. eta-prediction or 'AWS production account'."),
-    kind: str = typer.Option(..., "--kind", "-k", help="repository, model, dataset, cloud_account, credential, "
-                             "pipeline, documentation, domain or other."),
+    kind: str = typer.Option(
+        ...,
+        "--kind",
+        "-k",
+        help="repository, model, dataset, cloud_account, credential, pipeline, documentation, domain or other.",
+    ),
     held_by: str = typer.Option(..., "--held-by", help="Who holds it: internal, partner or shared."),
     holder: str = typer.Option("", "--holder", help="Name of the holder (team, person or firm)."),
-    engagement: Optional[str] = typer.Option(None, "--engagement", "-e", help="Engagement name or id."),
+    engagement: str | None = typer.Option(None, "--engagement", "-e", help="Engagement name or id."),
     location: str = typer.Option("", "--location", help="Where it lives (URL, account id, vault path)."),
     notes: str = typer.Option("", "--notes", help="Anything worth knowing at exit."),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Record an asset and who holds it."""
-    result = service.add(workspace(), name, kind, held_by, engagement, holder=holder, location=location,
-                         notes=notes)
+    result = service.add(workspace(), name, kind, held_by, engagement, holder=holder, location=location, notes=notes)
     if json_out:
         emit_json(result)
     else:
-        console.print(f"Added {result['kind']} [bold]{escape(result['name'])}[/] held by {result['held_by']}"
-                      f"{' (' + escape(result['holder']) + ')' if result['holder'] else ''}, id {result['id']}")
+        console.print(
+            f"Added {result['kind']} [bold]{escape(result['name'])}[/] held by {result['held_by']}"
+            f"{' (' + escape(result['holder']) + ')' if result['holder'] else ''}, id {result['id']}"
+        )
 
 
 @app.command("list")
 def list_(
-    engagement: Optional[str] = typer.Option(None, "--engagement", "-e", help="Only this engagement's assets."),
-    held_by: Optional[str] = typer.Option(None, "--held-by", help="Only assets held by internal, partner or shared."),
+    engagement: str | None = typer.Option(None, "--engagement", "-e", help="Only this engagement's assets."),
+    held_by: str | None = typer.Option(None, "--held-by", help="Only assets held by internal, partner or shared."),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """List the asset inventory."""
@@ -53,6 +57,13 @@ def list_(
     table = Table("id", "engagement", "kind", "name", "held by", "holder", "location", title="Assets")
     for row in rows:
         side = row["held_by"]
-        table.add_row(str(row["id"]), escape(row["engagement"] or ""), row["kind"], escape(row["name"]),
-                      f"[{SIDE_STYLE[side]}]{side}[/]", escape(row["holder"]), escape(row["location"]))
+        table.add_row(
+            str(row["id"]),
+            escape(row["engagement"] or ""),
+            row["kind"],
+            escape(row["name"]),
+            f"[{SIDE_STYLE[side]}]{side}[/]",
+            escape(row["holder"]),
+            escape(row["location"]),
+        )
     console.print(table)

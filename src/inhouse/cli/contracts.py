@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
-
 import typer
 from rich.markup import escape
 from rich.table import Table
@@ -15,15 +13,21 @@ app = typer.Typer(help="Review partner contracts against the playbook's must-hav
 
 GOOD = {"client", "present", "during", "full"}
 WEAK = {"partial", "after_only"}
-LABELS = {"deliverable_ownership": "Deliverable ownership", "knowledge_transfer": "Knowledge transfer",
-          "source_access": "Source & docs access", "maintenance": "Maintenance", "exit": "Exit conditions"}
+LABELS = {
+    "deliverable_ownership": "Deliverable ownership",
+    "knowledge_transfer": "Knowledge transfer",
+    "source_access": "Source & docs access",
+    "maintenance": "Maintenance",
+    "exit": "Exit conditions",
+}
 
 
 @app.command("check")
 def check(
-    files: List[str] = typer.Argument(..., help="Contracts to review (PDF, DOCX, Markdown, HTML or text)."),
-    engagement: Optional[str] = typer.Option(None, "--engagement", "-e",
-                                             help="Engagement the contracts belong to (name or id)."),
+    files: list[str] = typer.Argument(..., help="Contracts to review (PDF, DOCX, Markdown, HTML or text)."),
+    engagement: str | None = typer.Option(
+        None, "--engagement", "-e", help="Engagement the contracts belong to (name or id)."
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print a JSON array, one object per file."),
 ) -> None:
     """Check contracts for ownership, knowledge transfer, access, maintenance, exit and lock-in; store them."""
@@ -43,12 +47,18 @@ def _details(kind: str, clause: dict) -> str:
     if kind == "deliverable_ownership":
         return "; ".join(clause["conditions"])
     if kind == "knowledge_transfer":
-        return f"{clause['hours']:g} hours" if clause["hours"] else ("hours not stated" if clause["status"] == "present"
-                                                                      else "")
+        return (
+            f"{clause['hours']:g} hours"
+            if clause["hours"]
+            else ("hours not stated" if clause["status"] == "present" else "")
+        )
     if kind == "maintenance" and clause["status"] == "present":
         free = f"{clause['free_months']:g} months free" if clause["free_months"] is not None else "no free period"
-        fee = (f"{clause['monthly_fee']:,.0f} {clause['currency']}/month" if clause["monthly_fee"] is not None
-               else "no monthly fee")
+        fee = (
+            f"{clause['monthly_fee']:,.0f} {clause['currency']}/month"
+            if clause["monthly_fee"] is not None
+            else "no monthly fee"
+        )
         return f"{free}; {fee}; scope {'defined' if clause['scope_defined'] else 'undefined'}"
     return ""
 
@@ -65,13 +75,20 @@ def show(item: dict) -> None:
     score = review["score"]
     colour = "green" if score >= 75 else "yellow" if score >= 45 else "red"
     parties = ", ".join(f"{p['name']} ({p['role']})" for p in review["parties"]) or "parties not identified"
-    console.print(f"\n[bold]{escape(review['file'])}[/]  score [bold {colour}]{score}/100[/]  "
-                  f"{review['engagement_model']} contract; {escape(parties)}", soft_wrap=True)
+    console.print(
+        f"\n[bold]{escape(review['file'])}[/]  score [bold {colour}]{score}/100[/]  "
+        f"{review['engagement_model']} contract; {escape(parties)}",
+        soft_wrap=True,
+    )
     table = Table("clause", "verdict", "terms", "evidence", title="Must-have clauses", title_justify="left")
     for kind, label in LABELS.items():
         clause = review["clauses"][kind]
-        table.add_row(label, f"[{_style(clause['status'])}]{clause['status']}[/]", escape(_details(kind, clause)),
-                      escape(_quote(clause)))
+        table.add_row(
+            label,
+            f"[{_style(clause['status'])}]{clause['status']}[/]",
+            escape(_details(kind, clause)),
+            escape(_quote(clause)),
+        )
     console.print(table)
     if review["red_flags"]:
         flags = Table("red flag", "binds", "evidence", title="Lock-in red flags", title_justify="left")

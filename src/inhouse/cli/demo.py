@@ -31,7 +31,7 @@ def demo(
     for line in (
         f"cd {where}",
         "inhouse status                       # lights per area and the next three actions",
-        f"inhouse scan repos/eta-prediction -e \"{service.ENGAGEMENT}\"   # who knows the code",
+        f'inhouse scan repos/eta-prediction -e "{service.ENGAGEMENT}"   # who knows the code',
         "inhouse contract check documents/quantia-msa.md",
         "inhouse review list --flagged",
         "inhouse participation",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 from rich.markup import escape
 from rich.table import Table
@@ -19,16 +17,23 @@ STYLE = {"present": "green", "stale": "yellow", "partial": "yellow", "missing": 
 @app.command("audit")
 def audit(
     repo: str = typer.Argument(..., help="Path of a local git repository (working copy or bare)."),
-    engagement: Optional[str] = typer.Option(
-        None, "--engagement", "-e",
-        help="Engagement the result belongs to (default: the one the repository is linked to)."),
+    engagement: str | None = typer.Option(
+        None,
+        "--engagement",
+        "-e",
+        help="Engagement the result belongs to (default: the one the repository is linked to).",
+    ),
     rev: str = typer.Option("HEAD", "--rev", help="Revision audited."),
-    min_commits: Optional[int] = typer.Option(
-        None, "--min-commits", help="Stale only after at least this many commits changed the described code "
-        "(default 5)."),
-    stale_share: Optional[float] = typer.Option(
-        None, "--stale-share", help="Stale when the code's changes since the document reach this share of all "
-        "its changes (default 0.5)."),
+    min_commits: int | None = typer.Option(
+        None,
+        "--min-commits",
+        help="Stale only after at least this many commits changed the described code (default 5).",
+    ),
+    stale_share: float | None = typer.Option(
+        None,
+        "--stale-share",
+        help="Stale when the code's changes since the document reach this share of all its changes (default 0.5).",
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Find the operations guide, setup instructions, model card and datasheet; present, stale or missing."""
@@ -37,13 +42,16 @@ def audit(
         emit_json(result)
         return
     guide = result["operations_guide"]["status"]
-    console.print(f"[bold]Documentation of {escape(result['repo'])}[/] at {result['head'] or result['rev']}: "
-                  f"operations guide [{STYLE.get(guide, 'white')}]{guide}[/]")
+    console.print(
+        f"[bold]Documentation of {escape(result['repo'])}[/] at {result['head'] or result['rev']}: "
+        f"operations guide [{STYLE.get(guide, 'white')}]{guide}[/]"
+    )
     table = Table("item", "status", "found in", "why")
     for item in result["items"]:
         where = (item["file"] or "-") + (f" # {item['section']}" if item["section"] else "")
-        table.add_row(item["title"], f"[{STYLE[item['status']]}]{item['status']}[/]", escape(where),
-                      escape(item["reason"]))
+        table.add_row(
+            item["title"], f"[{STYLE[item['status']]}]{item['status']}[/]", escape(where), escape(item["reason"])
+        )
     console.print(table)
     for warning in result["warnings"]:
         console.print(f"[yellow]warning:[/] {escape(warning)}")

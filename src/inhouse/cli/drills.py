@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
-
 import typer
 from rich.markup import escape
 from rich.table import Table
@@ -30,12 +28,14 @@ def add(
     modification: str = typer.Argument(..., help="The modification tried without the partner's help."),
     person: str = typer.Option(..., "--person", help="The internal person who tried it."),
     outcome: str = typer.Option(..., "--outcome", help="alone, with_help or stuck."),
-    stuck: List[str] = typer.Option([], "--stuck", help="Where they got stuck (repeatable); each becomes a "
-                                    "training request."),
-    hours: Optional[float] = typer.Option(None, "--hours", help="Training hours per stuck point "
-                                          "(default 4, INHOUSE_TRAINING_HOURS_PER_STUCK_POINT)."),
-    on: Optional[str] = typer.Option(None, "--on", help="Date of the drill, YYYY-MM-DD (default: today)."),
-    engagement: Optional[str] = ENGAGEMENT,
+    stuck: list[str] = typer.Option(
+        [], "--stuck", help="Where they got stuck (repeatable); each becomes a training request."
+    ),
+    hours: float | None = typer.Option(
+        None, "--hours", help="Training hours per stuck point (default 4, INHOUSE_TRAINING_HOURS_PER_STUCK_POINT)."
+    ),
+    on: str | None = typer.Option(None, "--on", help="Date of the drill, YYYY-MM-DD (default: today)."),
+    engagement: str | None = ENGAGEMENT,
     json_out: bool = JSON,
 ) -> None:
     """Record a drill: the modification, who, when, the outcome and where they got stuck."""
@@ -43,14 +43,16 @@ def add(
     if json_out:
         emit_json(result)
         return
-    console.print(f"Recorded drill by [bold]{escape(result['person'])}[/] on {result['performed_on']}: "
-                  f"{result['outcome']}; {len(result['stuck_points'])} training request(s), "
-                  f"{result['training_hours']:g} h")
+    console.print(
+        f"Recorded drill by [bold]{escape(result['person'])}[/] on {result['performed_on']}: "
+        f"{result['outcome']}; {len(result['stuck_points'])} training request(s), "
+        f"{result['training_hours']:g} h"
+    )
     console.print(_training_line(result["training"]))
 
 
 @app.command("list")
-def list_(engagement: Optional[str] = ENGAGEMENT, json_out: bool = JSON) -> None:
+def list_(engagement: str | None = ENGAGEMENT, json_out: bool = JSON) -> None:
     """List drills, the training requests from their stuck points, and the total against the contract."""
     data = service.list_drills(workspace(), engagement)
     if json_out:
@@ -59,8 +61,13 @@ def list_(engagement: Optional[str] = ENGAGEMENT, json_out: bool = JSON) -> None
     table = Table("date", "person", "modification", "outcome", "stuck at", "hours", title="Drills")
     for row in data["drills"]:
         colour = {"alone": "green", "with_help": "yellow", "stuck": "red"}[row["outcome"]]
-        table.add_row(row["performed_on"], escape(row["person"]), escape(row["modification"]),
-                      f"[{colour}]{row['outcome']}[/]", escape("; ".join(row["stuck_points"])) or "-",
-                      f"{row['training_hours']:g}")
+        table.add_row(
+            row["performed_on"],
+            escape(row["person"]),
+            escape(row["modification"]),
+            f"[{colour}]{row['outcome']}[/]",
+            escape("; ".join(row["stuck_points"])) or "-",
+            f"{row['training_hours']:g}",
+        )
     console.print(table)
     console.print(_training_line(data["training"]))

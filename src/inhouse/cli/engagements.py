@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 from rich.markup import escape
 from rich.panel import Panel
@@ -21,7 +19,7 @@ def add(
     partner: str = typer.Option(..., "--partner", help="The partner doing the work (name or id)."),
     start: str = typer.Option(..., "--start", help="Start date, YYYY-MM-DD."),
     phase: str = typer.Option("advisory", "--phase", help="advisory (the playbook's start) or project."),
-    plan: Optional[str] = typer.Option(
+    plan: str | None = typer.Option(
         None, "--plan", help="Internal share per year, e.g. 30,60,90 (the playbook's default)."
     ),
     description: str = typer.Option("", "--description", help="What the engagement is for."),
@@ -33,8 +31,10 @@ def add(
         emit_json(result)
     else:
         shares = " -> ".join(pct(p["internal_share"]) for p in result["plan"])
-        console.print(f"Added engagement [bold]{result['name']}[/] with {result['partner']}, id {result['id']}; "
-                      f"plan (internal share): {shares}")
+        console.print(
+            f"Added engagement [bold]{result['name']}[/] with {result['partner']}, id {result['id']}; "
+            f"plan (internal share): {shares}"
+        )
 
 
 @app.command("list")
@@ -46,8 +46,15 @@ def list_(json_out: bool = typer.Option(False, "--json", help="Print the result 
         return
     table = Table("id", "name", "partner", "phase", "started", "year", "plan now", title="Engagements")
     for row in rows:
-        table.add_row(str(row["id"]), row["name"], row["partner"], row["phase"], row["start_date"],
-                      str(row["year"]), pct(row["planned_internal_share_now"]))
+        table.add_row(
+            str(row["id"]),
+            row["name"],
+            row["partner"],
+            row["phase"],
+            row["start_date"],
+            str(row["year"]),
+            pct(row["planned_internal_share_now"]),
+        )
     console.print(table)
 
 
@@ -64,13 +71,15 @@ def phase(
     if json_out:
         emit_json(result)
     else:
-        console.print(f"[bold]{result['name']}[/] is now in the {result['phase']} phase since {result['phase_since']}"
-                      f" ({result['phases'][-1]['reason']})")
+        console.print(
+            f"[bold]{result['name']}[/] is now in the {result['phase']} phase since {result['phase_since']}"
+            f" ({result['phases'][-1]['reason']})"
+        )
 
 
 @app.command("show")
 def show(
-    engagement: Optional[str] = typer.Argument(None, help="Engagement name or id (optional with one engagement)."),
+    engagement: str | None = typer.Argument(None, help="Engagement name or id (optional with one engagement)."),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Show one engagement and the latest analyses stored for it."""
@@ -96,9 +105,11 @@ def render_show(data: dict) -> None:
     ]
     if data.get("knowledge"):  # the latest `inhouse scan`
         k = data["knowledge"]
-        lines.append(f"Code knowledge: truck factor {k['truck_factor']}; {pct(k['orphaned_share'])} of files "
-                     f"orphaned if the partner left; internal share {pct(k['internal_share'])} in "
-                     f"{k['period']} vs plan {pct(k['plan_internal_share'])}")
+        lines.append(
+            f"Code knowledge: truck factor {k['truck_factor']}; {pct(k['orphaned_share'])} of files "
+            f"orphaned if the partner left; internal share {pct(k['internal_share'])} in "
+            f"{k['period']} vs plan {pct(k['plan_internal_share'])}"
+        )
     history = []
     for change in data.get("phases", []):
         until = f" until {change['ended_on']}" if change.get("ended_on") else " (current)"

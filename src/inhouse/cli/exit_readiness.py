@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 from rich.markup import escape
 from rich.table import Table
@@ -16,18 +14,24 @@ STYLE = {"ready": "green", "at_risk": "yellow", "blocked": "red"}
 
 def render(result: dict) -> None:
     status = result["status"]
-    console.print(f"[bold]Exit readiness of {escape(result['engagement'])}[/] (partner {escape(result['partner'])}): "
-                  f"[{STYLE[status]}]{escape(result['summary'])}[/]")
+    console.print(
+        f"[bold]Exit readiness of {escape(result['engagement'])}[/] (partner {escape(result['partner'])}): "
+        f"[{STYLE[status]}]{escape(result['summary'])}[/]"
+    )
     table = Table("area", "item", "status", "reason", "evidence")
     for item in result["items"]:
-        table.add_row(item["area"], escape(item["title"]),
-                      f"[{STYLE[item['status']]}]{item['status'].replace('_', ' ')}[/]",
-                      escape(item["reason"]), escape(item["evidence"]["ref"]))
+        table.add_row(
+            item["area"],
+            escape(item["title"]),
+            f"[{STYLE[item['status']]}]{item['status'].replace('_', ' ')}[/]",
+            escape(item["reason"]),
+            escape(item["evidence"]["ref"]),
+        )
     console.print(table)
 
 
 def exit_readiness(
-    engagement: Optional[str] = typer.Argument(None, help="Engagement name or id (optional with one engagement)."),
+    engagement: str | None = typer.Argument(None, help="Engagement name or id (optional with one engagement)."),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Check exit readiness: contract, documentation, knowledge, drills and assets, each ready, at risk or blocked."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -18,29 +16,57 @@ PERIOD_HELP = "Periods of the trajectory: month, quarter, year or engagement-yea
 
 def scan(
     repo: str = typer.Argument(..., help="Path of a local git repository (working copy or bare)."),
-    engagement: Optional[str] = typer.Option(None, "--engagement", "-e",
-                                             help="Engagement name or id (default: the one the repository is linked to)."),
-    rev: Optional[str] = typer.Option(None, "--rev", help="Revision to scan (default: the linked repository's, else HEAD)."),
+    engagement: str | None = typer.Option(
+        None, "--engagement", "-e", help="Engagement name or id (default: the one the repository is linked to)."
+    ),
+    rev: str | None = typer.Option(
+        None, "--rev", help="Revision to scan (default: the linked repository's, else HEAD)."
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
-    quick: bool = typer.Option(False, "--quick", help="Skip line statistics: authorship, truck factor and commit shares only."),
+    quick: bool = typer.Option(
+        False, "--quick", help="Skip line statistics: authorship, truck factor and commit shares only."
+    ),
     blame: bool = typer.Option(False, "--blame", help="Also count surviving lines per person at REV (git blame)."),
     period: str = typer.Option("engagement-year", "--period", help=PERIOD_HELP),
-    internal_domain: list[str] = typer.Option([], "--internal-domain", help="Email domain of internal people (repeatable)."),
-    partner_domain: list[str] = typer.Option([], "--partner-domain", help="Email domain of partner people (repeatable)."),
-    org_map: Optional[str] = typer.Option(None, "--org-map", help="File of 'pattern,side' lines or JSON {side: [patterns]}."),
+    internal_domain: list[str] = typer.Option(
+        [], "--internal-domain", help="Email domain of internal people (repeatable)."
+    ),
+    partner_domain: list[str] = typer.Option(
+        [], "--partner-domain", help="Email domain of partner people (repeatable)."
+    ),
+    org_map: str | None = typer.Option(
+        None, "--org-map", help="File of 'pattern,side' lines or JSON {side: [patterns]}."
+    ),
     alias: list[str] = typer.Option([], "--alias", help="Emails or names of one person joined by '=' (repeatable)."),
-    bot: Optional[list[str]] = typer.Option(None, "--bot", help="Regex of bot accounts, replacing the defaults (repeatable)."),
+    bot: list[str] | None = typer.Option(
+        None, "--bot", help="Regex of bot accounts, replacing the defaults (repeatable)."
+    ),
     include_bots: bool = typer.Option(False, "--include-bots", help="Count bot accounts as people."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", min=1, help="Parallel git processes (default: CPU count)."),
-    exclude: list[str] = typer.Option([], "--exclude", help="Glob of files not to count, added to the defaults (repeatable)."),
-    include: list[str] = typer.Option([], "--include", help="Glob of files to count even if a default excludes them (repeatable)."),
+    jobs: int | None = typer.Option(None, "--jobs", min=1, help="Parallel git processes (default: CPU count)."),
+    exclude: list[str] = typer.Option(
+        [], "--exclude", help="Glob of files not to count, added to the defaults (repeatable)."
+    ),
+    include: list[str] = typer.Option(
+        [], "--include", help="Glob of files to count even if a default excludes them (repeatable)."
+    ),
     count_docs: bool = typer.Option(False, "--count-docs", help="Count documentation files (excluded by default)."),
-    count_vendored: bool = typer.Option(False, "--count-vendored", help="Count vendored third-party code (excluded by default)."),
-    count_generated: bool = typer.Option(False, "--count-generated", help="Count generated files (excluded by default)."),
+    count_vendored: bool = typer.Option(
+        False, "--count-vendored", help="Count vendored third-party code (excluded by default)."
+    ),
+    count_generated: bool = typer.Option(
+        False, "--count-generated", help="Count generated files (excluded by default)."
+    ),
 ) -> None:
     """Scan a git repository: who knows the code, truck factor, off-boarding risk, internal share."""
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
+    ) as bar:
         tasks: dict[str, int] = {}
 
         def progress(stage: str, done: int, total: int) -> None:
@@ -48,12 +74,30 @@ def scan(
                 tasks[stage] = bar.add_task(f"{stage} commits" if stage == "mining" else stage, total=total)
             bar.update(tasks[stage], completed=done, total=total or None)
 
-        data = service.scan(workspace(), repo, engagement, rev, quick=quick, blame=blame, period=period,
-                            internal_domains=internal_domain, partner_domains=partner_domain,
-                            org_map=org_map, aliases=alias, bots=bot, include_bots=include_bots,
-                            files=FileFilter(exclude=tuple(exclude), include=tuple(include), docs=count_docs,
-                                             vendored=count_vendored, generated=count_generated),
-                            jobs=jobs, progress=progress)
+        data = service.scan(
+            workspace(),
+            repo,
+            engagement,
+            rev,
+            quick=quick,
+            blame=blame,
+            period=period,
+            internal_domains=internal_domain,
+            partner_domains=partner_domain,
+            org_map=org_map,
+            aliases=alias,
+            bots=bot,
+            include_bots=include_bots,
+            files=FileFilter(
+                exclude=tuple(exclude),
+                include=tuple(include),
+                docs=count_docs,
+                vendored=count_vendored,
+                generated=count_generated,
+            ),
+            jobs=jobs,
+            progress=progress,
+        )
     if json_out:
         emit_json(data)
     else:
@@ -65,13 +109,20 @@ def render(data: dict) -> None:
         err_console.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
     where = f" for engagement [bold]{escape(data['engagement'])}[/]" if data.get("engagement") else ""
     head = (data["head"] or "")[:12]
-    console.print(f"[bold]{escape(data['repo'])}[/] at {escape(data['rev'])} ({head}): "
-                  f"{data['commits']} commits, {data['merges']} merges{where}")
+    console.print(
+        f"[bold]{escape(data['repo'])}[/] at {escape(data['rev'])} ({head}): "
+        f"{data['commits']} commits, {data['merges']} merges{where}"
+    )
     people = Table("identity", "side", "commits", "+lines", "-lines", "files authored", title="Who knows the code")
     for ident in data["identities"][:15]:
-        people.add_row(escape(ident["names"][0] if ident["names"] else ident["id"]), ident["side"],
-                       str(ident["commits"]), str(ident["lines_added"]), str(ident["lines_deleted"]),
-                       str(ident["files_authored"]))
+        people.add_row(
+            escape(ident["names"][0] if ident["names"] else ident["id"]),
+            ident["side"],
+            str(ident["commits"]),
+            str(ident["lines_added"]),
+            str(ident["lines_deleted"]),
+            str(ident["files_authored"]),
+        )
     if len(data["identities"]) > 15:
         people.caption = f"{len(data['identities']) - 15} more with --json"
     console.print(people)
@@ -81,30 +132,47 @@ def render(data: dict) -> None:
     console.print(f"Truck factor: [bold]{truck['value']}[/] ({escape(who) or 'nobody'})")
     off = data["offboarding"]
     lines = f", {off['orphaned_lines']} lines" if off["orphaned_lines"] is not None else ""
-    console.print(f"If the partner left today: [bold]{off['orphaned_files']} of {off['files']}[/] files "
-                  f"({pct(off['orphaned_share'])}{lines}) have no internal author.")
+    console.print(
+        f"If the partner left today: [bold]{off['orphaned_files']} of {off['files']}[/] files "
+        f"({pct(off['orphaned_share'])}{lines}) have no internal author."
+    )
     if off["by_directory"]:
         dirs = Table("directory", "files", "orphaned", title="Nobody inside knows this (worst first)")
         for row in off["by_directory"][:10]:
             dirs.add_row(escape(row["path"]), str(row["files"]), str(row["orphaned_files"]))
         console.print(dirs)
-    trajectory = Table("period", "commits", "internal commits", "internal lines", "internal authorship",
-                       "plan", "gap", title=f"Internal share over time (plan {escape(data['plan'] or '-')})")
+    trajectory = Table(
+        "period",
+        "commits",
+        "internal commits",
+        "internal lines",
+        "internal authorship",
+        "plan",
+        "gap",
+        title=f"Internal share over time (plan {escape(data['plan'] or '-')})",
+    )
     for row in data["trajectory"]:
         gap = row["gap"]
         style = "" if gap is None else ("green" if gap >= 0 else "red")
-        trajectory.add_row(row["period"], str(row["commits"]), pct(row["internal_commit_share"]),
-                           pct(row["internal_line_share"]), pct(row["internal_authorship_share"]),
-                           pct(row["plan_internal_share"]),
-                           f"[{style}]{gap * 100:+.0f} pts[/]" if gap is not None else "-")
+        trajectory.add_row(
+            row["period"],
+            str(row["commits"]),
+            pct(row["internal_commit_share"]),
+            pct(row["internal_line_share"]),
+            pct(row["internal_authorship_share"]),
+            pct(row["plan_internal_share"]),
+            f"[{style}]{gap * 100:+.0f} pts[/]" if gap is not None else "-",
+        )
     console.print(trajectory)
     forecast = data.get("forecast")
     if forecast:
         if forecast["already_reached"]:
             console.print(f"The plan's final {pct(forecast['final_share'])} internal share is reached.")
         elif forecast["reached_on"]:
-            console.print(f"At the current pace the internal share reaches {pct(forecast['final_share'])} "
-                          f"around [bold]{forecast['reached_on']}[/].")
+            console.print(
+                f"At the current pace the internal share reaches {pct(forecast['final_share'])} "
+                f"around [bold]{forecast['reached_on']}[/]."
+            )
         else:
             console.print(f"At the current pace the internal share never reaches {pct(forecast['final_share'])}.")
     if data.get("ownership") is not None:

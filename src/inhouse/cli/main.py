@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 from rich.markup import escape
 from typer.core import TyperGroup
 
 from inhouse import __version__
-from inhouse.cli import context
-from inhouse.cli import demo as demo_cli
-from inhouse.cli import engagements, knowledge, partners, people, report, repos, web, workspace
-from inhouse.cli import decisions, drills, participation, reviews
-from inhouse.cli import assets, docs_audit, exit_readiness, status
+from inhouse.cli import (
+    assets,
+    context,
+    decisions,
+    docs_audit,
+    drills,
+    engagements,
+    exit_readiness,
+    knowledge,
+    participation,
+    partners,
+    people,
+    report,
+    repos,
+    reviews,
+    status,
+    web,
+    workspace,
+)
 from inhouse.cli import contracts as contracts_cli
+from inhouse.cli import demo as demo_cli
 from inhouse.errors import InhouseError
+
 
 class InhouseGroup(TyperGroup):
     """The root group: translates every InhouseError into one line on stderr and its exit code."""
@@ -51,8 +65,10 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    db: Optional[str] = typer.Option(
-        None, "--db", help="Database URL (default: INHOUSE_DATABASE_URL or sqlite:///inhouse.db).",
+    db: str | None = typer.Option(
+        None,
+        "--db",
+        help="Database URL (default: INHOUSE_DATABASE_URL or sqlite:///inhouse.db).",
         envvar=None,
     ),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),

@@ -3,8 +3,6 @@ tracker tasks, and the "delegate and wait" alert."""
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 from rich.markup import escape
 from rich.table import Table
@@ -21,9 +19,10 @@ JSON = typer.Option(False, "--json", help="Print the result as JSON.")
 @task_app.command("import")
 def import_(
     file: str = typer.Argument(..., help="CSV export of the tracker."),
-    engagement: Optional[str] = ENGAGEMENT,
-    fmt: str = typer.Option("auto", "--format", help="jira (Jira's CSV export), plain (date,title,assignee,status) "
-                            "or auto."),
+    engagement: str | None = ENGAGEMENT,
+    fmt: str = typer.Option(
+        "auto", "--format", help="jira (Jira's CSV export), plain (date,title,assignee,status) or auto."
+    ),
     json_out: bool = JSON,
 ) -> None:
     """Import tasks from a tracker's CSV export, all or nothing; a re-import updates tasks by key."""
@@ -31,16 +30,21 @@ def import_(
     if json_out:
         emit_json(result)
         return
-    console.print(f"Imported {result['tasks']} {result['format']} task(s) into {escape(result['engagement'])}: "
-                  f"{result['added']} new, {result['updated']} updated, {result['unchanged']} unchanged; "
-                  f"{result['internal']} by internal people, {result['partner']} by the partner")
+    console.print(
+        f"Imported {result['tasks']} {result['format']} task(s) into {escape(result['engagement'])}: "
+        f"{result['added']} new, {result['updated']} updated, {result['unchanged']} unchanged; "
+        f"{result['internal']} by internal people, {result['partner']} by the partner"
+    )
     if result["unknown_assignees"]:
-        console.print("  unknown assignees (add them with `inhouse person add`): "
-                      + escape(", ".join(result["unknown_assignees"])), soft_wrap=True)
+        console.print(
+            "  unknown assignees (add them with `inhouse person add`): "
+            + escape(", ".join(result["unknown_assignees"])),
+            soft_wrap=True,
+        )
 
 
 @task_app.command("list")
-def list_(engagement: Optional[str] = ENGAGEMENT, json_out: bool = JSON) -> None:
+def list_(engagement: str | None = ENGAGEMENT, json_out: bool = JSON) -> None:
     """List the imported tasks with the side of their assignee."""
     rows = service.list_tasks(workspace(), engagement)
     if json_out:
@@ -48,15 +52,25 @@ def list_(engagement: Optional[str] = ENGAGEMENT, json_out: bool = JSON) -> None
         return
     table = Table("date", "key", "title", "assignee", "side", "status", title="Tasks")
     for row in rows:
-        table.add_row(row["worked_on"], escape(row["key"]), escape(row["title"][:50]), escape(row["assignee"]),
-                      row["side"] or "-", escape(row["status"]))
+        table.add_row(
+            row["worked_on"],
+            escape(row["key"]),
+            escape(row["title"][:50]),
+            escape(row["assignee"]),
+            row["side"] or "-",
+            escape(row["status"]),
+        )
     console.print(table)
 
 
 def participation(
-    engagement: Optional[str] = typer.Argument(None, help="Engagement name or id (optional with one engagement)."),
-    weeks: Optional[int] = typer.Option(None, "--weeks", help="Weeks without a review or internal participation "
-                                        "before the 'delegate and wait' alert (default 2, INHOUSE_DELEGATE_ALERT_WEEKS)."),
+    engagement: str | None = typer.Argument(None, help="Engagement name or id (optional with one engagement)."),
+    weeks: int | None = typer.Option(
+        None,
+        "--weeks",
+        help="Weeks without a review or internal participation "
+        "before the 'delegate and wait' alert (default 2, INHOUSE_DELEGATE_ALERT_WEEKS).",
+    ),
     last: int = typer.Option(12, "--last", help="Show the last N weeks (0: all since records began)."),
     json_out: bool = JSON,
 ) -> None:
@@ -65,12 +79,20 @@ def participation(
     if json_out:
         emit_json(data)
         return
-    table = Table("week of", "review", "internal attendees", "decisions int./joint", "tasks internal",
-                  "participation", title=f"Participation: {escape(data['engagement'])}")
+    table = Table(
+        "week of",
+        "review",
+        "internal attendees",
+        "decisions int./joint",
+        "tasks internal",
+        "participation",
+        title=f"Participation: {escape(data['engagement'])}",
+    )
     for week in data["weeks"]:
         d, t = week["decisions"], week["tasks"]
         table.add_row(
-            week["week_of"], "yes" if week["review"] else "[red]no[/]",
+            week["week_of"],
+            "yes" if week["review"] else "[red]no[/]",
             escape(", ".join(week["internal_attendees"])) or "-",
             f"{d['internal'] + d['joint']}/{d['total']}" if d["total"] else "-",
             f"{t['internal']}/{t['total']}" if t["total"] else "-",
@@ -78,10 +100,12 @@ def participation(
         )
     console.print(table)
     s = data["summary"]
-    console.print(f"{s['weeks_with_review']}/{s['weeks']} weeks reviewed, internal attendance in "
-                  f"{s['weeks_with_internal_attendance']}; decisions internal or joint: "
-                  f"{pct(s['decisions_internal_or_joint_share'])}; tasks by internal people: "
-                  f"{pct(s['tasks_internal_share'])}")
+    console.print(
+        f"{s['weeks_with_review']}/{s['weeks']} weeks reviewed, internal attendance in "
+        f"{s['weeks_with_internal_attendance']}; decisions internal or joint: "
+        f"{pct(s['decisions_internal_or_joint_share'])}; tasks by internal people: "
+        f"{pct(s['tasks_internal_share'])}"
+    )
     alert = data["alert"]
     if alert["active"]:
         console.print(f"[bold red]Delegate and wait:[/] {alert['message']}")
@@ -92,8 +116,10 @@ def participation(
         console.print("Earlier alert periods:")
         for period in past:
             what = "no weekly review" if period["kind"] == "no_review" else "no internal participation"
-            console.print(f"  {period['from']} .. {period['to']}: {what} for {period['weeks']} week"
-                          + ("s" if period["weeks"] != 1 else ""))
+            console.print(
+                f"  {period['from']} .. {period['to']}: {what} for {period['weeks']} week"
+                + ("s" if period["weeks"] != 1 else "")
+            )
 
 
 def register(app: typer.Typer) -> None:

@@ -22,31 +22,45 @@ def show_assessment(item: dict) -> None:
     for name in SIGNALS:
         signal = result["signals"][name]
         verdict = "[green]yes[/]" if signal["value"] else "[red]no[/]"
-        quotes = [f"+ \"{escape(q)}\"" for q in signal["evidence"][:2]]
-        quotes += [f"- \"{escape(q)}\"" for q in signal["counter_evidence"][:2]]
+        quotes = [f'+ "{escape(q)}"' for q in signal["evidence"][:2]]
+        quotes += [f'- "{escape(q)}"' for q in signal["counter_evidence"][:2]]
         why = "\n".join(quotes) or "[dim]nothing said about it[/]"
         table.add_row(f"{name}\n[dim]{SIGNAL_QUESTIONS[name]}[/]", verdict, f"{signal['confidence']:.2f}", why)
     console.print(table)
     for flag in result["red_flags"]:
-        console.print(f"[bold red]red flag[/] {flag['kind']} ({RED_FLAG_KINDS.get(flag['kind'], '')}): "
-                      f"\"{escape(flag['evidence'][0])}\"")
+        console.print(
+            f"[bold red]red flag[/] {flag['kind']} ({RED_FLAG_KINDS.get(flag['kind'], '')}): "
+            f'"{escape(flag["evidence"][0])}"'
+        )
     for number, ref in enumerate(result["references"], start=1):
-        console.print(f"reference {number}: similar scale {_answer(ref['similar_scale'])}, still running "
-                      f"{_answer(ref['still_running'])}, contact offered {_answer(ref['client_contact_offered'])} "
-                      f"- \"{escape(ref['evidence'][0])}\"")
+        console.print(
+            f"reference {number}: similar scale {_answer(ref['similar_scale'])}, still running "
+            f"{_answer(ref['still_running'])}, contact offered {_answer(ref['client_contact_offered'])} "
+            f'- "{escape(ref["evidence"][0])}"'
+        )
     if item["speakers"]:
-        who = ", ".join(f"{escape(s['name'])} ({s['role']}, {s['words']} words, {s['questions']} questions)"
-                        for s in item["speakers"])
+        who = ", ".join(
+            f"{escape(s['name'])} ({s['role']}, {s['words']} words, {s['questions']} questions)"
+            for s in item["speakers"]
+        )
         console.print(f"[dim]speakers: {who}[/]")
     console.print(f"[dim]stored as document {item['document_id']}, result {item['result_id']}[/]")
 
 
 def show_references(rows: list[dict]) -> None:
-    table = Table("id", "partner", "reference", "similar scale", "still running", "contact", "source",
-                  title="Reference checks")
+    table = Table(
+        "id", "partner", "reference", "similar scale", "still running", "contact", "source", title="Reference checks"
+    )
     for row in rows:
-        table.add_row(str(row["id"]), escape(row["partner"]), escape(row["name"]), _answer(row["similar_scale"]),
-                      _answer(row["still_running"]), _answer(row["client_contact_offered"]), row["source"])
+        table.add_row(
+            str(row["id"]),
+            escape(row["partner"]),
+            escape(row["name"]),
+            _answer(row["similar_scale"]),
+            _answer(row["still_running"]),
+            _answer(row["client_contact_offered"]),
+            row["source"],
+        )
     console.print(table)
 
 
@@ -60,8 +74,9 @@ def show_comparison(result: dict) -> None:
         for name in names:
             value = candidate["criteria"][name]["value"]
             cells.append("-" if value is None else f"{value * 100:.0f}%")
-        table.add_row(str(candidate["rank"]), escape(candidate["partner"]), f"[bold]{candidate['score']:.0f}[/]",
-                      *cells)
+        table.add_row(
+            str(candidate["rank"]), escape(candidate["partner"]), f"[bold]{candidate['score']:.0f}[/]", *cells
+        )
     console.print(table)
     console.print(f"[dim]weights: {weights}[/]")
     for candidate in result["candidates"]:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
-
 import typer
-from rich.table import Table
-
 from rich.markup import escape
+from rich.table import Table
 
 from inhouse.cli import partner_views
 from inhouse.cli.context import console, emit_json, workspace
@@ -23,8 +20,8 @@ app = typer.Typer(help="Add, list and assess partners.", no_args_is_help=True)
 def add(
     name: str = typer.Argument(..., help="Partner company name."),
     status: str = typer.Option("candidate", "--status", help="candidate, engaged or former."),
-    website: Optional[str] = typer.Option(None, "--website", help="Partner website."),
-    domain: List[str] = typer.Option([], "--domain", help="Email domain of the partner's people (repeatable)."),
+    website: str | None = typer.Option(None, "--website", help="Partner website."),
+    domain: list[str] = typer.Option([], "--domain", help="Email domain of the partner's people (repeatable)."),
     notes: str = typer.Option("", "--notes", help="Free-text notes."),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
@@ -38,7 +35,7 @@ def add(
 
 @app.command("list")
 def list_(
-    status: Optional[str] = typer.Option(None, "--status", help="Only partners with this status."),
+    status: str | None = typer.Option(None, "--status", help="Only partners with this status."),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """List partners."""
@@ -48,18 +45,19 @@ def list_(
         return
     table = Table("id", "name", "status", "domains", "website", title="Partners")
     for row in rows:
-        table.add_row(str(row["id"]), row["name"], row["status"], ", ".join(row["email_domains"]),
-                      row["website"] or "")
+        table.add_row(str(row["id"]), row["name"], row["status"], ", ".join(row["email_domains"]), row["website"] or "")
     console.print(table)
 
 
 @app.command("assess")
 def assess(
-    files: List[str] = typer.Argument(..., help="Proposals, pitch decks, call transcripts or email threads "
-                                                "(PDF, DOCX, Markdown, HTML or text)."),
-    partner: Optional[str] = typer.Option(None, "--partner", "-p",
-                                          help="The partner they come from (default: the stored partner they name)."),
-    engagement: Optional[str] = typer.Option(None, "--engagement", "-e", help="Engagement the choice is for."),
+    files: list[str] = typer.Argument(
+        ..., help="Proposals, pitch decks, call transcripts or email threads (PDF, DOCX, Markdown, HTML or text)."
+    ),
+    partner: str | None = typer.Option(
+        None, "--partner", "-p", help="The partner they come from (default: the stored partner they name)."
+    ),
+    engagement: str | None = typer.Option(None, "--engagement", "-e", help="Engagement the choice is for."),
     json_out: bool = typer.Option(False, "--json", help="Print a JSON array, one object per file."),
 ) -> None:
     """Read what a partner sends and says for the three signals, references and red flags; store it."""
@@ -83,24 +81,32 @@ def reference_add(
     still_running: str = typer.Option("unknown", "--still-running", help="Still running today? yes, no, unknown."),
     contact: str = typer.Option("unknown", "--contact", help="Can we talk to that client directly? yes, no, unknown."),
     notes: str = typer.Option("", "--notes", help="What the reference said."),
-    engagement: Optional[str] = typer.Option(None, "--engagement", "-e", help="Engagement the choice is for."),
+    engagement: str | None = typer.Option(None, "--engagement", "-e", help="Engagement the choice is for."),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Record a reference you checked by hand."""
-    result = references_service.add(workspace(), partner, name, similar_scale=similar_scale,
-                                    still_running=still_running, client_contact_offered=contact, notes=notes,
-                                    engagement=engagement)
+    result = references_service.add(
+        workspace(),
+        partner,
+        name,
+        similar_scale=similar_scale,
+        still_running=still_running,
+        client_contact_offered=contact,
+        notes=notes,
+        engagement=engagement,
+    )
     if json_out:
         emit_json(result)
     else:
-        console.print(f"Recorded reference [bold]{escape(result['name'])}[/] for {escape(result['partner'])}, "
-                      f"id {result['id']}")
+        console.print(
+            f"Recorded reference [bold]{escape(result['name'])}[/] for {escape(result['partner'])}, id {result['id']}"
+        )
 
 
 @references_app.command("list")
 def reference_list(
-    partner: Optional[str] = typer.Option(None, "--partner", "-p", help="Only this partner's references."),
-    engagement: Optional[str] = typer.Option(None, "--engagement", "-e", help="Only references for this engagement."),
+    partner: str | None = typer.Option(None, "--partner", "-p", help="Only this partner's references."),
+    engagement: str | None = typer.Option(None, "--engagement", "-e", help="Only references for this engagement."),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """List reference checks, by hand and as claimed in assessed documents."""
@@ -113,17 +119,23 @@ def reference_list(
 
 @app.command("compare")
 def compare(
-    engagement: Optional[str] = typer.Option(None, "--engagement", "-e", help="Only candidates for this engagement."),
-    weight: List[str] = typer.Option([], "--weight", "-w",
-                                     help="Criterion weight NAME=NUMBER (repeatable): problem_first, honest_limits, "
-                                          "starts_small, references, red_flags, technical_skill."),
-    technical_skill: List[str] = typer.Option([], "--technical-skill", "-t",
-                                              help="Your rating PARTNER=0..5 of a partner's technical skill (repeatable)."),
+    engagement: str | None = typer.Option(None, "--engagement", "-e", help="Only candidates for this engagement."),
+    weight: list[str] = typer.Option(
+        [],
+        "--weight",
+        "-w",
+        help="Criterion weight NAME=NUMBER (repeatable): problem_first, honest_limits, "
+        "starts_small, references, red_flags, technical_skill.",
+    ),
+    technical_skill: list[str] = typer.Option(
+        [], "--technical-skill", "-t", help="Your rating PARTNER=0..5 of a partner's technical skill (repeatable)."
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Rank candidate partners on the scorecard, side by side, with the reasons."""
-    result = compare_service.compare(workspace(), engagement=engagement, weights=weight,
-                                     technical_skill=technical_skill)
+    result = compare_service.compare(
+        workspace(), engagement=engagement, weights=weight, technical_skill=technical_skill
+    )
     if json_out:
         emit_json(result)
     else:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
-
 import typer
 from rich.table import Table
 
@@ -17,8 +15,8 @@ app = typer.Typer(help="Add and list people (internal or partner side).", no_arg
 def add(
     name: str = typer.Argument(..., help="Full name."),
     side: str = typer.Option(..., "--side", help="internal or partner."),
-    email: List[str] = typer.Option([], "--email", help="Email address used in git (repeatable)."),
-    partner: Optional[str] = typer.Option(None, "--partner", help="The partner a partner-side person works for."),
+    email: list[str] = typer.Option([], "--email", help="Email address used in git (repeatable)."),
+    partner: str | None = typer.Option(None, "--partner", help="The partner a partner-side person works for."),
     role: str = typer.Option("", "--role", help="Role, e.g. 'ML engineer'."),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
@@ -32,9 +30,9 @@ def add(
 
 @app.command("list")
 def list_(
-    side: Optional[str] = typer.Option(None, "--side", help="Only this side (internal, partner)."),
-    partner: Optional[str] = typer.Option(None, "--partner", help="Only this partner's people."),
-    engagement: Optional[str] = typer.Option(None, "--engagement", help="Only the people of this engagement."),
+    side: str | None = typer.Option(None, "--side", help="Only this side (internal, partner)."),
+    partner: str | None = typer.Option(None, "--partner", help="Only this partner's people."),
+    engagement: str | None = typer.Option(None, "--engagement", help="Only the people of this engagement."),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """List people."""
@@ -46,6 +44,7 @@ def list_(
     table.add_column("emails", overflow="fold", min_width=24)
     table.add_column("role")
     for row in rows:
-        table.add_row(str(row["id"]), row["name"], row["side"], row["partner"] or "", ", ".join(row["emails"]),
-                      row["role"])
+        table.add_row(
+            str(row["id"]), row["name"], row["side"], row["partner"] or "", ", ".join(row["emails"]), row["role"]
+        )
     console.print(table)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -12,10 +11,14 @@ from inhouse.errors import InvalidInput
 
 
 def report(
-    engagement: Optional[str] = typer.Argument(None, help="Engagement name or id (the only one when omitted)."),
+    engagement: str | None = typer.Argument(None, help="Engagement name or id (the only one when omitted)."),
     format: str = typer.Option("pdf", "--format", help="html or pdf."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: a name from "
-                                          "the engagement and the date, in the current folder)."),
+    output: Path | None = typer.Option(
+        None,
+        "-o",
+        "--output",
+        help="File to write (default: a name from the engagement and the date, in the current folder).",
+    ),
 ) -> None:
     """Write an engagement report: charts, evidence excerpts and the action list."""
     from inhouse import report as report_module

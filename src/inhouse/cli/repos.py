@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 from rich.table import Table
 
@@ -16,8 +14,8 @@ app = typer.Typer(help="Link local git repositories to an engagement.", no_args_
 @app.command("add")
 def add(
     path: str = typer.Argument(..., help="Path of a local git repository (working copy or bare)."),
-    engagement: Optional[str] = typer.Option(None, "--engagement", "-e", help="Engagement name or id."),
-    name: Optional[str] = typer.Option(None, "--name", help="Display name (default: the folder name)."),
+    engagement: str | None = typer.Option(None, "--engagement", "-e", help="Engagement name or id."),
+    name: str | None = typer.Option(None, "--name", help="Display name (default: the folder name)."),
     rev: str = typer.Option("HEAD", "--rev", help="Revision scanned by default."),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
@@ -31,7 +29,7 @@ def add(
 
 @app.command("list")
 def list_(
-    engagement: Optional[str] = typer.Option(None, "--engagement", "-e", help="Only this engagement's repositories."),
+    engagement: str | None = typer.Option(None, "--engagement", "-e", help="Only this engagement's repositories."),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """List linked repositories."""

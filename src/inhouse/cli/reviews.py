@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
-
 import typer
 from rich.markup import escape
 from rich.table import Table
@@ -23,33 +21,42 @@ def _flag_text(flags: list[dict]) -> str:
 
 @app.command("add")
 def add(
-    engagement: Optional[str] = ENGAGEMENT,
-    week: Optional[str] = typer.Option(None, "--week", help="Any day of the week reviewed, or YYYY-Www "
-                                       "(default: this week, or the date in --file)."),
-    done: Optional[str] = typer.Option(None, "--done", help="What was done."),
-    why: Optional[str] = typer.Option(None, "--why", help="Why those decisions were made."),
-    next_: Optional[str] = typer.Option(None, "--next", help="What's next."),
-    attendee: List[str] = typer.Option([], "--attendee", help="Who attended: name or email (repeatable)."),
-    file: Optional[str] = typer.Option(None, "--file", help="A Markdown note with the three headings "
-                                       "(What was done / Why / What's next) instead of --done/--why/--next."),
+    engagement: str | None = ENGAGEMENT,
+    week: str | None = typer.Option(
+        None, "--week", help="Any day of the week reviewed, or YYYY-Www (default: this week, or the date in --file)."
+    ),
+    done: str | None = typer.Option(None, "--done", help="What was done."),
+    why: str | None = typer.Option(None, "--why", help="Why those decisions were made."),
+    next_: str | None = typer.Option(None, "--next", help="What's next."),
+    attendee: list[str] = typer.Option([], "--attendee", help="Who attended: name or email (repeatable)."),
+    file: str | None = typer.Option(
+        None,
+        "--file",
+        help="A Markdown note with the three headings "
+        "(What was done / Why / What's next) instead of --done/--why/--next.",
+    ),
     json_out: bool = JSON,
 ) -> None:
     """Record one weekly review: what was done, why, what's next, and who attended."""
-    result = service.add(workspace(), engagement, week=week, done=done, why=why, next_=next_,
-                         attendees=attendee, file=file)
+    result = service.add(
+        workspace(), engagement, week=week, done=done, why=why, next_=next_, attendees=attendee, file=file
+    )
     if json_out:
         emit_json(result)
         return
     console.print(f"Recorded the review of the week of [bold]{result['week_of']}[/] for {escape(result['engagement'])}")
     for flag in result["flags"]:
-        console.print(f"  [yellow]flag[/] {flag['flag']}"
-                      + (f" ({flag['section']})" if flag["section"] else "") + f": {escape(flag['detail'])}")
+        console.print(
+            f"  [yellow]flag[/] {flag['flag']}"
+            + (f" ({flag['section']})" if flag["section"] else "")
+            + f": {escape(flag['detail'])}"
+        )
 
 
 @app.command("import")
 def import_(
     folder: str = typer.Argument(..., help="Folder of weekly notes (*.md, *.markdown, *.txt), searched recursively."),
-    engagement: Optional[str] = ENGAGEMENT,
+    engagement: str | None = ENGAGEMENT,
     json_out: bool = JSON,
 ) -> None:
     """Import a folder of weekly notes, all or nothing (the week comes from front matter, a heading or the name)."""
@@ -57,9 +64,11 @@ def import_(
     if json_out:
         emit_json(result)
         return
-    console.print(f"Imported {len(result['added'])} review(s) from {result['files']} file(s) into "
-                  f"{escape(result['engagement'])}; {len(result['unchanged'])} already stored, "
-                  f"{result['flags']} quality flag(s) raised")
+    console.print(
+        f"Imported {len(result['added'])} review(s) from {result['files']} file(s) into "
+        f"{escape(result['engagement'])}; {len(result['unchanged'])} already stored, "
+        f"{result['flags']} quality flag(s) raised"
+    )
     for row in result["reviews"]:
         if row["flags"]:
             console.print(f"  {row['week_of']}: {_flag_text(row['flags'])}")
@@ -67,7 +76,7 @@ def import_(
 
 @app.command("list")
 def list_(
-    engagement: Optional[str] = ENGAGEMENT,
+    engagement: str | None = ENGAGEMENT,
     flagged: bool = typer.Option(False, "--flagged", help="Only reviews with quality flags."),
     json_out: bool = JSON,
 ) -> None:
@@ -83,10 +92,16 @@ def list_(
     table.add_column("flags", overflow="fold")
     for row in rows:
         done = row["done"].splitlines()[0] if row["done"] else ""
-        cells = [row["week_of"]] + ([escape(row["engagement"])] if several else []) + [
-            escape(done[:50]), escape(", ".join(row["internal_attendees"])) or "[red]none[/]",
-            str(len(row["decisions"])),
-            "[yellow]" + "\n".join(_flag_text([f]) for f in row["flags"]) + "[/]" if row["flags"] else ""]
+        cells = (
+            [row["week_of"]]
+            + ([escape(row["engagement"])] if several else [])
+            + [
+                escape(done[:50]),
+                escape(", ".join(row["internal_attendees"])) or "[red]none[/]",
+                str(len(row["decisions"])),
+                "[yellow]" + "\n".join(_flag_text([f]) for f in row["flags"]) + "[/]" if row["flags"] else "",
+            ]
+        )
         table.add_row(*cells)
     console.print(table)
     flagged_rows = sum(1 for r in rows if r["flags"])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 from rich.markup import escape
 from rich.panel import Panel
@@ -20,19 +18,24 @@ def render(data: dict) -> None:
     table = Table.grid(padding=(0, 1))
     for section in data["sections"]:
         table.add_row(DOT[section["color"]], f"[bold]{section['title']}[/]", escape(section["headline"]))
-    title = (f"{DOT[data['light']]} {escape(data['name'])} with {escape(data['partner'])} - {data['phase']}, "
-             f"year {data['year']}, as of {data['as_of']}")
+    title = (
+        f"{DOT[data['light']]} {escape(data['name'])} with {escape(data['partner'])} - {data['phase']}, "
+        f"year {data['year']}, as of {data['as_of']}"
+    )
     console.print(Panel(table, title=title, title_align="left", expand=False))
     if data["next_actions"]:
         console.print("[bold]Next actions[/]")
         for n, action in enumerate(data["next_actions"], 1):
-            console.print(f" {n}. {DOT[action['color']]} {escape(action['action'])}  "
-                          f"[bright_black](evidence: {escape(action['evidence']['ref'])})[/]", soft_wrap=True)
+            console.print(
+                f" {n}. {DOT[action['color']]} {escape(action['action'])}  "
+                f"[bright_black](evidence: {escape(action['evidence']['ref'])})[/]",
+                soft_wrap=True,
+            )
 
 
 def status(
-    engagement: Optional[str] = typer.Argument(None, help="Engagement name or id (default: every engagement)."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="Evaluate as of this date, YYYY-MM-DD (default: today)."),
+    engagement: str | None = typer.Argument(None, help="Engagement name or id (default: every engagement)."),
+    as_of: str | None = typer.Option(None, "--as-of", help="Evaluate as of this date, YYYY-MM-DD (default: today)."),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Show the status of an engagement: lights per area and the next three actions, with their evidence."""

@@ -21,8 +21,9 @@ def default_workers() -> int:
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0 for every interface)."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
-    workers: int = typer.Option(0, "--workers", min=0,
-                                help="Server processes (uvicorn workers); 0: one per core, at most four."),
+    workers: int = typer.Option(
+        0, "--workers", min=0, help="Server processes (uvicorn workers); 0: one per core, at most four."
+    ),
 ) -> None:
     """Serve the web dashboard and its JSON API (docs at /docs)."""
     import uvicorn
@@ -33,8 +34,10 @@ def serve(
     ws.require_ready()
     workers = workers or default_workers()
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
-    console.print(f"inhouse is serving [bold]{ws.settings.database_url}[/] "
-                  f"({workers} process{'es' if workers > 1 else ''})", soft_wrap=True)
+    console.print(
+        f"inhouse is serving [bold]{ws.settings.database_url}[/] ({workers} process{'es' if workers > 1 else ''})",
+        soft_wrap=True,
+    )
     console.print(f"Open [bold]http://{shown}:{port}/[/] (Ctrl+C to stop)", soft_wrap=True)
     if workers == 1:
         uvicorn.run(create_app(ws, warm_status=True), host=host, port=port, log_level="warning")
@@ -46,8 +49,9 @@ def serve(
     ws.dispose()
     from uvicorn.supervisors import Multiprocess
 
-    config = uvicorn.Config("inhouse.web.app:served_app", factory=True, host=host, port=port, workers=workers,
-                            log_level="warning")
+    config = uvicorn.Config(
+        "inhouse.web.app:served_app", factory=True, host=host, port=port, workers=workers, log_level="warning"
+    )
     try:
         Multiprocess(config, sockets=[listen(host, port)]).run()
     except KeyboardInterrupt:

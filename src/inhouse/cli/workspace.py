@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 from inhouse.cli.context import console, emit_json, workspace
@@ -13,7 +11,7 @@ db_app = typer.Typer(help="Inspect and migrate the workspace database.", no_args
 
 
 def init(
-    client: Optional[str] = typer.Option(None, "--client", help="Name of the client organisation (your company)."),
+    client: str | None = typer.Option(None, "--client", help="Name of the client organisation (your company)."),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Create the workspace database (or bring it up to date) and record the client."""

@@ -27,8 +27,13 @@ class AssetKind(str, enum.Enum):
 
 
 #: The kinds an exit needs at the very least; the inventory is incomplete without one of each.
-ESSENTIAL_KINDS = (AssetKind.REPOSITORY, AssetKind.MODEL, AssetKind.DATASET, AssetKind.CLOUD_ACCOUNT,
-                   AssetKind.CREDENTIAL)
+ESSENTIAL_KINDS = (
+    AssetKind.REPOSITORY,
+    AssetKind.MODEL,
+    AssetKind.DATASET,
+    AssetKind.CLOUD_ACCOUNT,
+    AssetKind.CREDENTIAL,
+)
 
 
 class HeldBy(str, enum.Enum):
@@ -39,10 +44,19 @@ class HeldBy(str, enum.Enum):
 
 def parse_kind(value: str) -> AssetKind:
     text = str(value).strip().lower().replace("-", "_").replace(" ", "_")
-    aliases = {"repo": "repository", "repositories": "repository", "cloud": "cloud_account",
-               "account": "cloud_account", "credentials": "credential", "secret": "credential",
-               "secrets": "credential", "data": "dataset", "datasets": "dataset", "models": "model",
-               "docs": "documentation"}
+    aliases = {
+        "repo": "repository",
+        "repositories": "repository",
+        "cloud": "cloud_account",
+        "account": "cloud_account",
+        "credentials": "credential",
+        "secret": "credential",
+        "secrets": "credential",
+        "data": "dataset",
+        "datasets": "dataset",
+        "models": "model",
+        "docs": "documentation",
+    }
     try:
         return AssetKind(aliases.get(text, text))
     except ValueError:
@@ -78,6 +92,13 @@ class Asset:
             raise InvalidInput("the asset's location is longer than 2000 characters")
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "engagement_id": self.engagement_id, "kind": self.kind.value, "name": self.name,
-                "held_by": self.held_by.value, "holder": self.holder, "location": self.location,
-                "notes": self.notes}
+        return {
+            "id": self.id,
+            "engagement_id": self.engagement_id,
+            "kind": self.kind.value,
+            "name": self.name,
+            "held_by": self.held_by.value,
+            "holder": self.holder,
+            "location": self.location,
+            "notes": self.notes,
+        }

@@ -11,8 +11,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 CLAUSE_KINDS = ("deliverable_ownership", "knowledge_transfer", "source_access", "maintenance", "exit")
-RED_FLAG_KINDS = ("auto_renewal", "exclusivity", "minimum_commitment", "termination_fee",
-                  "vendor_retains_ip", "no_termination_for_convenience")
+RED_FLAG_KINDS = (
+    "auto_renewal",
+    "exclusivity",
+    "minimum_commitment",
+    "termination_fee",
+    "vendor_retains_ip",
+    "no_termination_for_convenience",
+)
 OWNERSHIP_STATUSES = ("client", "partial", "vendor", "absent")
 ACCESS_STATUSES = ("during", "after_only", "absent")
 EXIT_STATUSES = ("full", "partial", "absent")
@@ -84,9 +90,14 @@ class MaintenanceFinding:
     evidence: list[Evidence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"status": self.status, "free_months": self.free_months, "monthly_fee": self.monthly_fee,
-                "currency": self.currency, "scope_defined": self.scope_defined,
-                "evidence": _evidence(self.evidence)}
+        return {
+            "status": self.status,
+            "free_months": self.free_months,
+            "monthly_fee": self.monthly_fee,
+            "currency": self.currency,
+            "scope_defined": self.scope_defined,
+            "evidence": _evidence(self.evidence),
+        }
 
 
 @dataclass
@@ -172,17 +183,26 @@ class ContractReview:
             deliverable_ownership=OwnershipFinding(own["status"], list(own.get("conditions", [])), _read_evidence(own)),
             knowledge_transfer=KnowledgeTransferFinding(kt["status"], kt.get("hours"), _read_evidence(kt)),
             source_access=SourceAccessFinding(acc["status"], _read_evidence(acc)),
-            maintenance=MaintenanceFinding(mnt["status"], mnt.get("free_months"), mnt.get("monthly_fee"),
-                                           mnt.get("currency"), bool(mnt.get("scope_defined")), _read_evidence(mnt)),
+            maintenance=MaintenanceFinding(
+                mnt["status"],
+                mnt.get("free_months"),
+                mnt.get("monthly_fee"),
+                mnt.get("currency"),
+                bool(mnt.get("scope_defined")),
+                _read_evidence(mnt),
+            ),
             exit=ExitFinding(ext["status"], _read_evidence(ext)),
         )
         return cls(
             file=data["file"],
             engagement_model=data["engagement_model"],
             clauses=clauses,
-            red_flags=[RedFlag(f["kind"], f.get("binds", "unknown"), _read_evidence(f)) for f in data.get("red_flags", [])],
+            red_flags=[
+                RedFlag(f["kind"], f.get("binds", "unknown"), _read_evidence(f)) for f in data.get("red_flags", [])
+            ],
             parties=[PartyRole(p["name"], p["role"]) for p in data.get("parties", [])],
             score=int(data.get("score", 0)),
-            recommendations=[Recommendation(r["clause"], r["problem"], r["suggested_text"])
-                             for r in data.get("recommendations", [])],
+            recommendations=[
+                Recommendation(r["clause"], r["problem"], r["suggested_text"]) for r in data.get("recommendations", [])
+            ],
         )

@@ -58,13 +58,18 @@ class CurrencyRule:
         return commits_since >= self.min_commits and unseen_share >= self.max_unseen_share
 
     def describe(self) -> str:
-        return (f"stale when, since the document's last change, at least {self.min_commits} commits "
-                f"changed the code it describes and they made at least {self.max_unseen_share:.0%} "
-                "of all the line changes that code has ever had")
+        return (
+            f"stale when, since the document's last change, at least {self.min_commits} commits "
+            f"changed the code it describes and they made at least {self.max_unseen_share:.0%} "
+            "of all the line changes that code has ever had"
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"min_commits": self.min_commits, "max_unseen_share": self.max_unseen_share,
-                "description": self.describe()}
+        return {
+            "min_commits": self.min_commits,
+            "max_unseen_share": self.max_unseen_share,
+            "description": self.describe(),
+        }
 
 
 @dataclass(frozen=True)
@@ -90,11 +95,18 @@ class Currency:
         return 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"doc_commit": self.doc_commit, "doc_changed": self.doc_changed, "scope": self.scope,
-                "code_paths": list(self.code_paths), "commits_since": self.commits_since,
-                "lines_since": self.lines_since, "lines_total": self.lines_total,
-                "commits_total": self.commits_total, "unseen_share": self.unseen_share,
-                "code_changed": self.code_changed}
+        return {
+            "doc_commit": self.doc_commit,
+            "doc_changed": self.doc_changed,
+            "scope": self.scope,
+            "code_paths": list(self.code_paths),
+            "commits_since": self.commits_since,
+            "lines_since": self.lines_since,
+            "lines_total": self.lines_total,
+            "commits_total": self.commits_total,
+            "unseen_share": self.unseen_share,
+            "code_changed": self.code_changed,
+        }
 
 
 @dataclass(frozen=True)
@@ -108,8 +120,13 @@ class Location:
     placeholder: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "section": self.section, "line": self.line, "match": self.match,
-                "placeholder": self.placeholder}
+        return {
+            "file": self.file,
+            "section": self.section,
+            "line": self.line,
+            "match": self.match,
+            "placeholder": self.placeholder,
+        }
 
     def pointer(self) -> str:
         return f"{self.file}#{self.section}" if self.section else self.file
@@ -134,12 +151,19 @@ class DocItem:
 
     def to_dict(self) -> dict[str, Any]:
         found = self.found
-        return {"kind": self.kind, "title": self.title, "group": self.group, "status": self.status,
-                "file": found.file if found else None, "section": found.section if found else None,
-                "line": found.line if found else None, "match": found.match if found else None,
-                "reason": self.reason,
-                "currency": self.currency.to_dict() if self.currency else None,
-                "also": [loc.to_dict() for loc in self.also]}
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "group": self.group,
+            "status": self.status,
+            "file": found.file if found else None,
+            "section": found.section if found else None,
+            "line": found.line if found else None,
+            "match": found.match if found else None,
+            "reason": self.reason,
+            "currency": self.currency.to_dict() if self.currency else None,
+            "also": [loc.to_dict() for loc in self.also],
+        }
 
 
 def group_status(statuses: list[str]) -> str:
@@ -166,10 +190,12 @@ class DocsAudit:
 
     def operations_guide(self) -> dict[str, Any]:
         parts = [self.item(k) for k in OPERATIONS_GUIDE]
-        return {"status": group_status([p.status for p in parts]),
-                "covered": [p.kind for p in parts if p.status != MISSING],
-                "stale": [p.kind for p in parts if p.status == STALE],
-                "missing": [p.kind for p in parts if p.status == MISSING]}
+        return {
+            "status": group_status([p.status for p in parts]),
+            "covered": [p.kind for p in parts if p.status != MISSING],
+            "stale": [p.kind for p in parts if p.status == STALE],
+            "missing": [p.kind for p in parts if p.status == MISSING],
+        }
 
     def counts(self) -> dict[str, int]:
         return {s: sum(1 for i in self.items if i.status == s) for s in STATUSES}
@@ -177,11 +203,20 @@ class DocsAudit:
     def summary(self) -> str:
         counts = self.counts()
         guide = self.operations_guide()["status"]
-        return (f"operations guide {guide}; {counts[PRESENT]} present, {counts[STALE]} stale, "
-                f"{counts[MISSING]} missing of {len(self.items)} documentation items")
+        return (
+            f"operations guide {guide}; {counts[PRESENT]} present, {counts[STALE]} stale, "
+            f"{counts[MISSING]} missing of {len(self.items)} documentation items"
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"repo": self.repo, "rev": self.rev, "head": self.head,
-                "operations_guide": self.operations_guide(), "counts": self.counts(),
-                "items": [i.to_dict() for i in self.items], "rule": self.rule.to_dict(),
-                "documents": list(self.documents), "warnings": list(self.warnings)}
+        return {
+            "repo": self.repo,
+            "rev": self.rev,
+            "head": self.head,
+            "operations_guide": self.operations_guide(),
+            "counts": self.counts(),
+            "items": [i.to_dict() for i in self.items],
+            "rule": self.rule.to_dict(),
+            "documents": list(self.documents),
+            "warnings": list(self.warnings),
+        }

@@ -1,4 +1,4 @@
-""""Can we modify this alone?" drills: an internal person changes the system without the partner.
+""" "Can we modify this alone?" drills: an internal person changes the system without the partner.
 
 Where they get stuck, the playbook says, request additional training: every stuck point becomes a
 training request of some hours (``training_hours`` is the drill's total, shared equally by its
@@ -8,9 +8,10 @@ stuck points), and their sum is what the knowledge-transfer clause should at lea
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Iterable
+from typing import Any
 
 from inhouse.errors import InvalidInput
 
@@ -59,8 +60,13 @@ class TrainingRequest:
     drill_id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"topic": self.topic, "hours": round(self.hours, 2), "person": self.person,
-                "requested_on": self.requested_on.isoformat(), "drill_id": self.drill_id}
+        return {
+            "topic": self.topic,
+            "hours": round(self.hours, 2),
+            "person": self.person,
+            "requested_on": self.requested_on.isoformat(),
+            "drill_id": self.drill_id,
+        }
 
 
 def hours_for(stuck_points: list[str], hours_each: float) -> float:
@@ -75,8 +81,9 @@ def training_requests(drills: Iterable[Drill]) -> list[TrainingRequest]:
         if not drill.stuck_points:
             continue
         each = drill.training_hours / len(drill.stuck_points)
-        requests += [TrainingRequest(point, each, drill.person, drill.performed_on, drill.id)
-                     for point in drill.stuck_points]
+        requests += [
+            TrainingRequest(point, each, drill.person, drill.performed_on, drill.id) for point in drill.stuck_points
+        ]
     return requests
 
 
@@ -91,5 +98,9 @@ def compare_with_contract(requested: float, contract_hours: float | None) -> dic
     else:
         gap = round(requested - float(contract_hours), 2)
         status = "exceeds_contract" if gap > 0 else "covered"
-    return {"requested_hours": round(requested, 2), "contract_hours": contract_hours,
-            "shortfall_hours": max(gap, 0.0) if gap is not None else None, "status": status}
+    return {
+        "requested_hours": round(requested, 2),
+        "contract_hours": contract_hours,
+        "shortfall_hours": max(gap, 0.0) if gap is not None else None,
+        "status": status,
+    }

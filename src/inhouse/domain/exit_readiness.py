@@ -48,8 +48,13 @@ class Evidence:
     quote: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "ref": self.ref, "result_id": self.result_id,
-                "record_id": self.record_id, "quote": self.quote}
+        return {
+            "source": self.source,
+            "ref": self.ref,
+            "result_id": self.result_id,
+            "record_id": self.record_id,
+            "quote": self.quote,
+        }
 
 
 @dataclass(frozen=True)
@@ -64,9 +69,16 @@ class CheckItem:
     measured: bool = True
 
     def to_dict(self) -> dict[str, Any]:
-        return {"area": self.area, "key": self.key, "title": self.title, "status": self.status,
-                "reason": self.reason, "action": self.action, "measured": self.measured,
-                "evidence": self.evidence.to_dict()}
+        return {
+            "area": self.area,
+            "key": self.key,
+            "title": self.title,
+            "status": self.status,
+            "reason": self.reason,
+            "action": self.action,
+            "measured": self.measured,
+            "evidence": self.evidence.to_dict(),
+        }
 
 
 @dataclass(frozen=True)
@@ -80,8 +92,16 @@ class StoredResult:
 
 
 def unmeasured(area: str, key: str, title: str, how: str) -> CheckItem:
-    return CheckItem(area, key, title, AT_RISK, f"{NOT_MEASURED}: {how}", Evidence("none", NOT_MEASURED),
-                     action=how[0].upper() + how[1:], measured=False)
+    return CheckItem(
+        area,
+        key,
+        title,
+        AT_RISK,
+        f"{NOT_MEASURED}: {how}",
+        Evidence("none", NOT_MEASURED),
+        action=how[0].upper() + how[1:],
+        measured=False,
+    )
 
 
 def _quote(finding: dict[str, Any]) -> str | None:
@@ -91,21 +111,30 @@ def _quote(finding: dict[str, Any]) -> str | None:
 
 
 _CONTRACT_RULES = {
-    "deliverable_ownership": ("Deliverable ownership", {"client": READY, "partial": AT_RISK, "vendor": BLOCKED},
-                              "Negotiate an ownership clause assigning code, models, data and documentation "
-                              "to the client"),
-    "exit": ("Exit conditions", {"full": READY, "partial": AT_RISK},
-             "Add exit terms: termination for convenience, return of data, code and models, transition help"),
-    "source_access": ("Source and documentation access", {"during": READY, "after_only": AT_RISK},
-                      "Get repository and documentation access during the work, not only at delivery"),
+    "deliverable_ownership": (
+        "Deliverable ownership",
+        {"client": READY, "partial": AT_RISK, "vendor": BLOCKED},
+        "Negotiate an ownership clause assigning code, models, data and documentation to the client",
+    ),
+    "exit": (
+        "Exit conditions",
+        {"full": READY, "partial": AT_RISK},
+        "Add exit terms: termination for convenience, return of data, code and models, transition help",
+    ),
+    "source_access": (
+        "Source and documentation access",
+        {"during": READY, "after_only": AT_RISK},
+        "Get repository and documentation access during the work, not only at delivery",
+    ),
 }
 
 
 def contract_items(contract: StoredResult | None, how: str) -> list[CheckItem]:
     """Ownership, exit and access from the latest contract review."""
     if contract is None:
-        return [unmeasured("contract", f"contract.{kind}", title, how)
-                for kind, (title, _, _) in _CONTRACT_RULES.items()]
+        return [
+            unmeasured("contract", f"contract.{kind}", title, how) for kind, (title, _, _) in _CONTRACT_RULES.items()
+        ]
     clauses = contract.payload.get("clauses") or {}
     flags = {f.get("kind"): f for f in contract.payload.get("red_flags") or [] if isinstance(f, dict)}
     items = []
@@ -117,31 +146,51 @@ def contract_items(contract: StoredResult | None, how: str) -> list[CheckItem]:
         if kind == "deliverable_ownership" and finding.get("conditions"):
             reason += f" (conditions: {'; '.join(finding['conditions'])})"
         if kind == "exit":
-            binding = [k for k in ("termination_fee", "no_termination_for_convenience")
-                       if k in flags and flags[k].get("binds") in ("client", "both", "unknown")]
+            binding = [
+                k
+                for k in ("termination_fee", "no_termination_for_convenience")
+                if k in flags and flags[k].get("binds") in ("client", "both", "unknown")
+            ]
             if binding:
                 reason += "; red flags: " + ", ".join(k.replace("_", " ") for k in binding)
                 status = AT_RISK if status == READY else status
         if kind == "deliverable_ownership" and "vendor_retains_ip" in flags and status == READY:
             status, reason = AT_RISK, reason + "; but the vendor retains some IP"
-        evidence = Evidence("contract", f"{contract.name or contract.subject}: clauses.{kind}",
-                            contract.result_id, quote=_quote(finding))
-        items.append(CheckItem("contract", f"contract.{kind}", title, status, reason, evidence,
-                               "" if status == READY else action))
+        evidence = Evidence(
+            "contract",
+            f"{contract.name or contract.subject}: clauses.{kind}",
+            contract.result_id,
+            quote=_quote(finding),
+        )
+        items.append(
+            CheckItem(
+                "contract", f"contract.{kind}", title, status, reason, evidence, "" if status == READY else action
+            )
+        )
     return items
 
 
 _DOC_RULES = {  # item -> (title, verdict per status, action)
-    "operations_guide": ("Operations guide (how it works, architecture, troubleshooting)",
-                         {"present": READY, "stale": AT_RISK, "partial": AT_RISK, "missing": BLOCKED},
-                         "Get an operations guide covering how the system works, its architecture and "
-                         "troubleshooting"),
-    "setup": ("Setup and run instructions", {"present": READY, "stale": AT_RISK, "missing": BLOCKED},
-              "Get setup and run instructions written and kept current"),
-    "model_card": ("Model documentation (model card)", {"present": READY},
-                   "Ask for a model card: intended use, training data, evaluation, limitations"),
-    "datasheet": ("Data documentation (datasheet)", {"present": READY},
-                  "Ask for a datasheet: data sources, composition, collection, preprocessing"),
+    "operations_guide": (
+        "Operations guide (how it works, architecture, troubleshooting)",
+        {"present": READY, "stale": AT_RISK, "partial": AT_RISK, "missing": BLOCKED},
+        "Get an operations guide covering how the system works, its architecture and troubleshooting",
+    ),
+    "setup": (
+        "Setup and run instructions",
+        {"present": READY, "stale": AT_RISK, "missing": BLOCKED},
+        "Get setup and run instructions written and kept current",
+    ),
+    "model_card": (
+        "Model documentation (model card)",
+        {"present": READY},
+        "Ask for a model card: intended use, training data, evaluation, limitations",
+    ),
+    "datasheet": (
+        "Data documentation (datasheet)",
+        {"present": READY},
+        "Ask for a datasheet: data sources, composition, collection, preprocessing",
+    ),
 }
 _RANK = {"present": 0, "stale": 1, "partial": 2, "missing": 3}
 
@@ -154,8 +203,11 @@ def _doc_state(audit: StoredResult, key: str) -> tuple[str, str, str]:
         status = guide.get("status", "missing")
         parts = [items.get(k) or {} for k in ("how_it_works", "architecture", "troubleshooting")]
         files = sorted({p.get("file") for p in parts if p.get("file") and p.get("status") != "missing"})
-        gaps = [f"{k.replace('_', ' ')} {p.get('status', 'missing')}" for k, p in
-                zip(("how it works", "architecture", "troubleshooting"), parts) if p.get("status") != "present"]
+        gaps = [
+            f"{k.replace('_', ' ')} {p.get('status', 'missing')}"
+            for k, p in zip(("how it works", "architecture", "troubleshooting"), parts, strict=False)
+            if p.get("status") != "present"
+        ]
         reason = f"operations guide {status}" + (f" ({', '.join(gaps)})" if gaps else "")
         return status, ", ".join(files), reason
     item = items.get(key) or {}
@@ -175,8 +227,17 @@ def documentation_items(audits: list[StoredResult], how: str) -> list[CheckItem]
         (status_found, pointer, reason), audit = min(states, key=lambda s: _RANK.get(s[0][0], 3))
         status = verdicts.get(status_found, AT_RISK if key in ("model_card", "datasheet") else BLOCKED)
         ref = f"{audit.name}: {pointer}" if pointer else f"{audit.name}: documentation audit"
-        items.append(CheckItem("documentation", f"docs.{key}", title, status, reason,
-                               Evidence("docs_audit", ref, audit.result_id), "" if status == READY else action))
+        items.append(
+            CheckItem(
+                "documentation",
+                f"docs.{key}",
+                title,
+                status,
+                reason,
+                Evidence("docs_audit", ref, audit.result_id),
+                "" if status == READY else action,
+            )
+        )
     return items
 
 
@@ -190,15 +251,31 @@ def knowledge_items(scans: list[StoredResult], how: str) -> list[CheckItem]:
         share = float(off.get("orphaned_share") or 0.0)
         status = READY if share <= 0.10 else AT_RISK if share <= 0.50 else BLOCKED
         worst = [d for d in off.get("by_directory") or [] if d.get("orphaned_files")]
-        where = f"; worst: {worst[0].get('path') or '.'} ({worst[0]['orphaned_files']}/{worst[0].get('files')} files)" \
-            if worst else ""
-        reason = (f"{off.get('orphaned_files', 0)} of {off.get('files', 0)} files ({share:.0%}) would have no "
-                  f"internal author if the partner left{where}")
-        action = f"Pair internal people on {worst[0].get('path') or 'the orphaned code'} until they author it" \
-            if worst and status != READY else ""
-        items.append(CheckItem("knowledge", f"knowledge.offboarding.{scan.name}", f"Knowledge of {scan.name}",
-                               status, reason, Evidence("scan", f"{scan.name}: offboarding", scan.result_id),
-                               action))
+        where = (
+            f"; worst: {worst[0].get('path') or '.'} ({worst[0]['orphaned_files']}/{worst[0].get('files')} files)"
+            if worst
+            else ""
+        )
+        reason = (
+            f"{off.get('orphaned_files', 0)} of {off.get('files', 0)} files ({share:.0%}) would have no "
+            f"internal author if the partner left{where}"
+        )
+        action = (
+            f"Pair internal people on {worst[0].get('path') or 'the orphaned code'} until they author it"
+            if worst and status != READY
+            else ""
+        )
+        items.append(
+            CheckItem(
+                "knowledge",
+                f"knowledge.offboarding.{scan.name}",
+                f"Knowledge of {scan.name}",
+                status,
+                reason,
+                Evidence("scan", f"{scan.name}: offboarding", scan.result_id),
+                action,
+            )
+        )
     return items
 
 
@@ -206,29 +283,59 @@ def drill_items(drills: list[Drill], contract: StoredResult | None, asked: float
     """The latest "can we modify this alone?" drill, and the ``asked`` training hours against the contract's."""
     items = []
     if not drills:
-        items.append(unmeasured("drills", "drills.latest", "Can we modify this alone?",
-                                "run a drill: an internal person makes a change without the partner "
-                                "(`inhouse drill add`)"))
+        items.append(
+            unmeasured(
+                "drills",
+                "drills.latest",
+                "Can we modify this alone?",
+                "run a drill: an internal person makes a change without the partner (`inhouse drill add`)",
+            )
+        )
     else:
         last = max(drills, key=lambda d: (d.performed_on, d.id or 0))
         status = {DrillOutcome.ALONE: READY, DrillOutcome.WITH_HELP: AT_RISK}.get(last.outcome, BLOCKED)
         stuck = f"; stuck on: {'; '.join(last.stuck_points)}" if last.stuck_points else ""
-        reason = f"{last.person} tried \"{last.modification}\" on {last.performed_on}: " \
-                 f"{last.outcome.value.replace('_', ' ')}{stuck}"
-        action = "" if status == READY else f"Train where the drill got stuck ({last.stuck_points[0]}) and repeat it" \
-            if last.stuck_points else "Repeat the drill without help"
-        items.append(CheckItem("drills", "drills.latest", "Can we modify this alone?", status, reason,
-                               Evidence("drill", f"drill on {last.performed_on} by {last.person}",
-                                        record_id=last.id), action))
+        reason = (
+            f'{last.person} tried "{last.modification}" on {last.performed_on}: '
+            f"{last.outcome.value.replace('_', ' ')}{stuck}"
+        )
+        action = (
+            ""
+            if status == READY
+            else f"Train where the drill got stuck ({last.stuck_points[0]}) and repeat it"
+            if last.stuck_points
+            else "Repeat the drill without help"
+        )
+        items.append(
+            CheckItem(
+                "drills",
+                "drills.latest",
+                "Can we modify this alone?",
+                status,
+                reason,
+                Evidence("drill", f"drill on {last.performed_on} by {last.person}", record_id=last.id),
+                action,
+            )
+        )
     title = "Handover training hours"
     if contract is None:
-        items.append(unmeasured("drills", "drills.training", title,
-                                "check the contract for the knowledge-transfer hours (`inhouse contract check`)"))
+        items.append(
+            unmeasured(
+                "drills",
+                "drills.training",
+                title,
+                "check the contract for the knowledge-transfer hours (`inhouse contract check`)",
+            )
+        )
         return items
     kt = (contract.payload.get("clauses") or {}).get("knowledge_transfer") or {}
     hours = kt.get("hours")
-    evidence = Evidence("contract", f"{contract.name or contract.subject}: clauses.knowledge_transfer",
-                        contract.result_id, quote=_quote(kt))
+    evidence = Evidence(
+        "contract",
+        f"{contract.name or contract.subject}: clauses.knowledge_transfer",
+        contract.result_id,
+        quote=_quote(kt),
+    )
     if kt.get("status") != "present":
         status, reason = AT_RISK, f"the contract has no knowledge-transfer clause; drills asked for {asked:g} h"
     elif hours is None:
@@ -244,31 +351,58 @@ def drill_items(drills: list[Drill], contract: StoredResult | None, asked: float
 
 def inventory_items(assets: list[Asset], linked_repos: list[str]) -> list[CheckItem]:
     if not assets:
-        return [unmeasured("inventory", "inventory", "Asset inventory",
-                           "list repositories, models, datasets, cloud accounts and credentials with who "
-                           "holds each (`inhouse asset add`)")]
+        return [
+            unmeasured(
+                "inventory",
+                "inventory",
+                "Asset inventory",
+                "list repositories, models, datasets, cloud accounts and credentials with who "
+                "holds each (`inhouse asset add`)",
+            )
+        ]
     items = []
     for asset in assets:
         holder = f" ({asset.holder})" if asset.holder else ""
         status = {HeldBy.INTERNAL: READY, HeldBy.SHARED: AT_RISK}.get(asset.held_by, BLOCKED)
-        reason = {READY: f"held internally{holder}",
-                  AT_RISK: f"shared with the partner{holder}: the partner's access must end at exit",
-                  BLOCKED: f"held by the partner{holder}"}[status]
-        action = {READY: "", AT_RISK: f"Make sure the client administers the {asset.kind.value.replace('_', ' ')} "
-                                      f"{asset.name} and can revoke the partner's access",
-                  BLOCKED: f"Transfer the {asset.kind.value.replace('_', ' ')} {asset.name} to the client"}[status]
-        items.append(CheckItem("inventory", f"asset.{asset.id}", f"{asset.kind.value.replace('_', ' ')}: "
-                               f"{asset.name}", status, reason,
-                               Evidence("asset", f"asset {asset.name}", record_id=asset.id), action))
+        reason = {
+            READY: f"held internally{holder}",
+            AT_RISK: f"shared with the partner{holder}: the partner's access must end at exit",
+            BLOCKED: f"held by the partner{holder}",
+        }[status]
+        action = {
+            READY: "",
+            AT_RISK: f"Make sure the client administers the {asset.kind.value.replace('_', ' ')} "
+            f"{asset.name} and can revoke the partner's access",
+            BLOCKED: f"Transfer the {asset.kind.value.replace('_', ' ')} {asset.name} to the client",
+        }[status]
+        items.append(
+            CheckItem(
+                "inventory",
+                f"asset.{asset.id}",
+                f"{asset.kind.value.replace('_', ' ')}: {asset.name}",
+                status,
+                reason,
+                Evidence("asset", f"asset {asset.name}", record_id=asset.id),
+                action,
+            )
+        )
     kinds = {a.kind for a in assets}
     listed = {a.name.lower() for a in assets if a.kind.value == "repository"}
     gaps = [k.value.replace("_", " ") for k in ESSENTIAL_KINDS if k not in kinds]
     gaps += [f"linked repository {r}" for r in linked_repos if r.lower() not in listed]
     status = AT_RISK if gaps else READY
     reason = ("not listed: " + ", ".join(gaps)) if gaps else "every essential kind of asset is listed"
-    items.append(CheckItem("inventory", "inventory", "Asset inventory complete", status, reason,
-                           Evidence("asset", f"{len(assets)} assets listed"),
-                           "List the missing assets and who holds them (`inhouse asset add`)" if gaps else ""))
+    items.append(
+        CheckItem(
+            "inventory",
+            "inventory",
+            "Asset inventory complete",
+            status,
+            reason,
+            Evidence("asset", f"{len(assets)} assets listed"),
+            "List the missing assets and who holds them (`inhouse asset add`)" if gaps else "",
+        )
+    )
     return items
 
 
@@ -295,5 +429,10 @@ class ExitReadiness:
         return f"{self.status.replace('_', ' ')}: {c[READY]} ready, {c[AT_RISK]} at risk, {c[BLOCKED]} blocked"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"engagement": self.engagement, "status": self.status, "counts": self.counts(),
-                "summary": self.summary(), "items": [i.to_dict() for i in self.items]}
+        return {
+            "engagement": self.engagement,
+            "status": self.status,
+            "counts": self.counts(),
+            "summary": self.summary(),
+            "items": [i.to_dict() for i in self.items],
+        }

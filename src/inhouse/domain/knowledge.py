@@ -40,15 +40,31 @@ class IdentitySummary:
     bot: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "names": list(self.names), "emails": list(self.emails),
-                "side": self.side.value, "commits": self.commits, "lines_added": self.lines_added,
-                "lines_deleted": self.lines_deleted, "files_authored": self.files_authored,
-                "bot": self.bot}
+        return {
+            "id": self.id,
+            "names": list(self.names),
+            "emails": list(self.emails),
+            "side": self.side.value,
+            "commits": self.commits,
+            "lines_added": self.lines_added,
+            "lines_deleted": self.lines_deleted,
+            "files_authored": self.files_authored,
+            "bot": self.bot,
+        }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "IdentitySummary":
-        return cls(d["id"], tuple(d["names"]), tuple(d["emails"]), Side(d["side"]), d["commits"],
-                   d["lines_added"], d["lines_deleted"], d["files_authored"], d.get("bot", False))
+    def from_dict(cls, d: dict[str, Any]) -> IdentitySummary:
+        return cls(
+            d["id"],
+            tuple(d["names"]),
+            tuple(d["emails"]),
+            Side(d["side"]),
+            d["commits"],
+            d["lines_added"],
+            d["lines_deleted"],
+            d["files_authored"],
+            d.get("bot", False),
+        )
 
 
 @dataclass(frozen=True)
@@ -71,8 +87,13 @@ class DirectoryOrphans:
     orphaned: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": printable(self.path), "files": self.files, "orphaned_files": self.orphaned_files,
-                "orphaned_lines": self.orphaned_lines, "orphaned": [printable(p) for p in self.orphaned]}
+        return {
+            "path": printable(self.path),
+            "files": self.files,
+            "orphaned_files": self.orphaned_files,
+            "orphaned_lines": self.orphaned_lines,
+            "orphaned": [printable(p) for p in self.orphaned],
+        }
 
 
 @dataclass(frozen=True)
@@ -90,9 +111,14 @@ class Offboarding:
         return round(self.orphaned_files / self.files, 4) if self.files else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"side": self.side.value, "files": self.files, "orphaned_files": self.orphaned_files,
-                "orphaned_share": self.orphaned_share, "orphaned_lines": self.orphaned_lines,
-                "by_directory": [d.to_dict() for d in self.by_directory]}
+        return {
+            "side": self.side.value,
+            "files": self.files,
+            "orphaned_files": self.orphaned_files,
+            "orphaned_share": self.orphaned_share,
+            "orphaned_lines": self.orphaned_lines,
+            "by_directory": [d.to_dict() for d in self.by_directory],
+        }
 
 
 @dataclass(frozen=True)
@@ -115,11 +141,17 @@ class PeriodShare:
         return round(self.internal_commit_share - self.plan_internal_share, 4)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"period": self.period, "start": self.start, "end": self.end, "commits": self.commits,
-                "internal_commit_share": self.internal_commit_share,
-                "internal_line_share": self.internal_line_share,
-                "internal_authorship_share": self.internal_authorship_share,
-                "plan_internal_share": self.plan_internal_share, "gap": self.gap}
+        return {
+            "period": self.period,
+            "start": self.start,
+            "end": self.end,
+            "commits": self.commits,
+            "internal_commit_share": self.internal_commit_share,
+            "internal_line_share": self.internal_line_share,
+            "internal_authorship_share": self.internal_authorship_share,
+            "plan_internal_share": self.plan_internal_share,
+            "gap": self.gap,
+        }
 
 
 @dataclass(frozen=True)
@@ -133,9 +165,14 @@ class Forecast:
     already_reached: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"metric": "internal_commit_share", "final_share": self.final_share,
-                "current_share": self.current_share, "pace_per_year": self.pace_per_year,
-                "reached_on": self.reached_on, "already_reached": self.already_reached}
+        return {
+            "metric": "internal_commit_share",
+            "final_share": self.final_share,
+            "current_share": self.current_share,
+            "pace_per_year": self.pace_per_year,
+            "reached_on": self.reached_on,
+            "already_reached": self.already_reached,
+        }
 
 
 @dataclass(frozen=True)
@@ -179,57 +216,100 @@ class KnowledgeReport:
 
     def summary(self) -> str:
         latest = self.latest
-        share = "n/a" if latest is None or latest.internal_commit_share is None \
-            else f"{latest.internal_commit_share:.0%}"
-        plan = "" if latest is None or latest.plan_internal_share is None \
-            else f" (plan {latest.plan_internal_share:.0%})"
-        return (f"truck factor {self.truck_factor.value}; "
-                f"{self.offboarding.orphaned_share:.0%} of files orphaned if the partner left; "
-                f"internal share {share}{plan}")
+        share = (
+            "n/a" if latest is None or latest.internal_commit_share is None else f"{latest.internal_commit_share:.0%}"
+        )
+        plan = (
+            "" if latest is None or latest.plan_internal_share is None else f" (plan {latest.plan_internal_share:.0%})"
+        )
+        return (
+            f"truck factor {self.truck_factor.value}; "
+            f"{self.offboarding.orphaned_share:.0%} of files orphaned if the partner left; "
+            f"internal share {share}{plan}"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
-            "repo": printable(self.repo), "rev": self.rev, "head": self.head, "commits": self.commits,
-            "merges": self.merges, "mode": self.mode,
+            "repo": printable(self.repo),
+            "rev": self.rev,
+            "head": self.head,
+            "commits": self.commits,
+            "merges": self.merges,
+            "mode": self.mode,
             "identities": [i.to_dict() for i in self.identities],
             "bots": [b.to_dict() for b in self.bots],
             "truck_factor": self.truck_factor.to_dict(),
             "offboarding": self.offboarding.to_dict(),
-            "period": self.period, "plan": self.plan,
+            "period": self.period,
+            "plan": self.plan,
             "trajectory": [p.to_dict() for p in self.trajectory],
             "forecast": self.forecast.to_dict() if self.forecast else None,
             "warnings": list(self.warnings),
-            "scanned_commits": self.scanned_commits, "incremental": self.incremental,
+            "scanned_commits": self.scanned_commits,
+            "incremental": self.incremental,
         }
         if self.ownership is not None:
             data["ownership"] = [o.to_dict() for o in self.ownership]
         return data
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "KnowledgeReport":
+    def from_dict(cls, d: dict[str, Any]) -> KnowledgeReport:
         off = d["offboarding"]
         forecast = d.get("forecast")
         return cls(
-            repo=d["repo"], rev=d["rev"], head=d.get("head"), commits=d["commits"],
+            repo=d["repo"],
+            rev=d["rev"],
+            head=d.get("head"),
+            commits=d["commits"],
             merges=d.get("merges", 0),
             identities=[IdentitySummary.from_dict(i) for i in d["identities"]],
             bots=[IdentitySummary.from_dict(i) for i in d.get("bots", [])],
             truck_factor=TruckFactor(d["truck_factor"]["value"], tuple(d["truck_factor"]["authors"])),
             offboarding=Offboarding(
-                Side(off["side"]), off["files"], off["orphaned_files"], off.get("orphaned_lines"),
-                tuple(DirectoryOrphans(x["path"], x["files"], x["orphaned_files"],
-                                       x.get("orphaned_lines"), tuple(x.get("orphaned", ())))
-                      for x in off["by_directory"])),
-            trajectory=[PeriodShare(p["period"], p["start"], p["end"], p.get("commits", 0),
-                                    p["internal_commit_share"], p["internal_line_share"],
-                                    p["internal_authorship_share"], p["plan_internal_share"])
-                        for p in d["trajectory"]],
-            period=d.get("period", "engagement-year"), plan=d.get("plan"),
-            forecast=Forecast(forecast["final_share"], forecast.get("current_share"),
-                              forecast["pace_per_year"], forecast["reached_on"],
-                              forecast.get("already_reached", False)) if forecast else None,
+                Side(off["side"]),
+                off["files"],
+                off["orphaned_files"],
+                off.get("orphaned_lines"),
+                tuple(
+                    DirectoryOrphans(
+                        x["path"],
+                        x["files"],
+                        x["orphaned_files"],
+                        x.get("orphaned_lines"),
+                        tuple(x.get("orphaned", ())),
+                    )
+                    for x in off["by_directory"]
+                ),
+            ),
+            trajectory=[
+                PeriodShare(
+                    p["period"],
+                    p["start"],
+                    p["end"],
+                    p.get("commits", 0),
+                    p["internal_commit_share"],
+                    p["internal_line_share"],
+                    p["internal_authorship_share"],
+                    p["plan_internal_share"],
+                )
+                for p in d["trajectory"]
+            ],
+            period=d.get("period", "engagement-year"),
+            plan=d.get("plan"),
+            forecast=Forecast(
+                forecast["final_share"],
+                forecast.get("current_share"),
+                forecast["pace_per_year"],
+                forecast["reached_on"],
+                forecast.get("already_reached", False),
+            )
+            if forecast
+            else None,
             ownership=[LineOwnership(o["identity"], Side(o["side"]), o["lines"]) for o in d["ownership"]]
-            if d.get("ownership") is not None else None,
-            warnings=list(d.get("warnings", [])), mode=d.get("mode", "full"),
-            scanned_commits=d.get("scanned_commits", 0), incremental=d.get("incremental", False),
+            if d.get("ownership") is not None
+            else None,
+            warnings=list(d.get("warnings", [])),
+            mode=d.get("mode", "full"),
+            scanned_commits=d.get("scanned_commits", 0),
+            incremental=d.get("incremental", False),
         )

@@ -63,4 +63,3 @@ class Person:
     partner_id: int | None = None
     id: int | None = None
     created_at: datetime | None = None
-

@@ -12,9 +12,10 @@ reaches the latest week is *ongoing*; the current week only counts once somethin
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from inhouse.domain.common import Side
 from inhouse.domain.reviews import DecidedBy, Decision, WeeklyReview, week_start
@@ -78,16 +79,23 @@ class WeekParticipation:
             "review": self.reviewed,
             "attendees": self.attendees,
             "internal_attendees": list(self.internal_attendees),
-            "decisions": {**self.decisions, "total": self.decisions_total,
-                          "internal_or_joint_share": _share(self.decisions_internal_or_joint, self.decisions_total)},
-            "tasks": {**self.tasks, "total": self.tasks_total,
-                      "internal_share": _share(self.tasks["internal"], self.tasks_total)},
+            "decisions": {
+                **self.decisions,
+                "total": self.decisions_total,
+                "internal_or_joint_share": _share(self.decisions_internal_or_joint, self.decisions_total),
+            },
+            "tasks": {
+                **self.tasks,
+                "total": self.tasks_total,
+                "internal_share": _share(self.tasks["internal"], self.tasks_total),
+            },
             "internal_participation": self.internal_participation,
         }
 
 
-def tracking_start(engagement_start: date, reviews: Iterable[WeeklyReview], decisions: Iterable[Decision],
-                   tasks: Iterable[Task]) -> date:
+def tracking_start(
+    engagement_start: date, reviews: Iterable[WeeklyReview], decisions: Iterable[Decision], tasks: Iterable[Task]
+) -> date:
     """The first week with a record (reviews, decisions, tasks), else the engagement's first week.
 
     Records often start when a client adopts the tool mid-engagement; weeks before the first record
@@ -97,8 +105,14 @@ def tracking_start(engagement_start: date, reviews: Iterable[WeeklyReview], deci
     return week_start(min(days) if days else engagement_start)
 
 
-def weekly_participation(start: date, end: date, reviews: Iterable[WeeklyReview], decisions: Iterable[Decision],
-                         tasks: Iterable[Task], side_of: Callable[[str], Side | None]) -> list[WeekParticipation]:
+def weekly_participation(
+    start: date,
+    end: date,
+    reviews: Iterable[WeeklyReview],
+    decisions: Iterable[Decision],
+    tasks: Iterable[Task],
+    side_of: Callable[[str], Side | None],
+) -> list[WeekParticipation]:
     """One row per week from ``start``'s week to ``end``'s week, both included."""
     first, last = week_start(start), week_start(end)
     if last < first:
@@ -153,12 +167,19 @@ class AlertPeriod:
     ongoing: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "from": self.start.isoformat(), "to": self.end.isoformat(),
-                "weeks": self.weeks, "ongoing": self.ongoing}
+        return {
+            "kind": self.kind,
+            "from": self.start.isoformat(),
+            "to": self.end.isoformat(),
+            "weeks": self.weeks,
+            "ongoing": self.ongoing,
+        }
 
     def describe(self) -> str:
         what = "no weekly review" if self.kind == "no_review" else "no internal participation"
-        when = f"since {self.start.isoformat()}" if self.ongoing else f"{self.start.isoformat()} .. {self.end.isoformat()}"
+        when = (
+            f"since {self.start.isoformat()}" if self.ongoing else f"{self.start.isoformat()} .. {self.end.isoformat()}"
+        )
         return f"{what} for {self.weeks} week{'s' if self.weeks != 1 else ''} ({when})"
 
 
@@ -182,8 +203,9 @@ class DelegateAndWait:
         }
 
 
-def delegate_and_wait(weeks: list[WeekParticipation], threshold: int = DEFAULT_ALERT_WEEKS,
-                      today: date | None = None) -> DelegateAndWait:
+def delegate_and_wait(
+    weeks: list[WeekParticipation], threshold: int = DEFAULT_ALERT_WEEKS, today: date | None = None
+) -> DelegateAndWait:
     """Runs of ``threshold`` or more weeks with no review, or with no internal participation."""
     if threshold < 1:
         raise InvalidInput(f"the alert needs at least 1 week, not {threshold}")
@@ -201,8 +223,7 @@ def delegate_and_wait(weeks: list[WeekParticipation], threshold: int = DEFAULT_A
                 run.append(row)
                 continue
             if len(run) >= threshold:
-                periods.append(AlertPeriod(kind, run[0].week_of, run[-1].week_of, len(run),
-                                           ongoing=row is None))
+                periods.append(AlertPeriod(kind, run[0].week_of, run[-1].week_of, len(run), ongoing=row is None))
             run = []
     periods.sort(key=lambda p: (p.start, ALERT_KINDS.index(p.kind)))
     return DelegateAndWait(threshold, tuple(periods))

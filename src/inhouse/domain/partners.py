@@ -50,7 +50,7 @@ class Answer(str, enum.Enum):
     UNKNOWN = "unknown"
 
     @classmethod
-    def parse(cls, value: str | None, what: str = "answer") -> "Answer":
+    def parse(cls, value: str | None, what: str = "answer") -> Answer:
         text = str(value if value is not None else "unknown").strip().lower()
         aliases = {"y": "yes", "true": "yes", "n": "no", "false": "no", "?": "unknown", "": "unknown"}
         try:
@@ -91,7 +91,7 @@ class SignalResult:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "SignalResult":
+    def from_dict(cls, data: dict[str, Any]) -> SignalResult:
         return cls(
             value=bool(data["value"]),
             confidence=float(data["confidence"]),
@@ -124,7 +124,7 @@ class ReferenceFinding:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "ReferenceFinding":
+    def from_dict(cls, data: dict[str, Any]) -> ReferenceFinding:
         return cls(
             similar_scale=Answer.parse(data.get("similar_scale")),
             still_running=Answer.parse(data.get("still_running")),
@@ -146,7 +146,7 @@ class RedFlag:
         return {"kind": self.kind, "evidence": list(self.evidence)}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "RedFlag":
+    def from_dict(cls, data: dict[str, Any]) -> RedFlag:
         return cls(kind=str(data["kind"]), evidence=tuple(data.get("evidence", ())))
 
 
@@ -196,7 +196,7 @@ class ProposalAssessment:
         return payload
 
     @classmethod
-    def from_payload(cls, data: dict[str, Any]) -> "ProposalAssessment":
+    def from_payload(cls, data: dict[str, Any]) -> ProposalAssessment:
         return cls(
             file=str(data.get("file", "")),
             kind=str(data.get("kind", "other")),
@@ -261,7 +261,7 @@ class ReferenceCheck:
         return sum(answer.points for answer in self.answers.values()) / 3
 
     @classmethod
-    def from_finding(cls, partner_id: int, finding: ReferenceFinding, **extra: Any) -> "ReferenceCheck":
+    def from_finding(cls, partner_id: int, finding: ReferenceFinding, **extra: Any) -> ReferenceCheck:
         return cls(
             partner_id=partner_id,
             name=finding.name,

@@ -23,11 +23,11 @@ class DependencyPlan:
         for share in self.internal_shares:
             if not 0.0 <= share <= 1.0:
                 raise InvalidInput(f"plan share {share!r} is not between 0 and 1 (or 0% and 100%)")
-        if any(b < a for a, b in zip(self.internal_shares, self.internal_shares[1:])):
+        if any(b < a for a, b in zip(self.internal_shares, self.internal_shares[1:], strict=False)):
             raise InvalidInput("a dependency plan's internal share must not fall from one year to the next")
 
     @classmethod
-    def parse(cls, text: str) -> "DependencyPlan":
+    def parse(cls, text: str) -> DependencyPlan:
         """Parse ``"30,60,90"`` or ``"0.3,0.6,0.9"`` or ``"30%,60%,90%"``."""
         parts = [p.strip().rstrip("%") for p in text.split(",") if p.strip()]
         if not parts:

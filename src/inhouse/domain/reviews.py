@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Iterable
 
 from inhouse.domain.common import Side, parse_date
 from inhouse.errors import InvalidInput
@@ -67,9 +67,13 @@ class WeeklyReview:
     id: int | None = None
     created_at: datetime | None = None
 
-    def same_content(self, other: "WeeklyReview") -> bool:
-        return (self.done, self.why, self.next, sorted(self.attendees)) == \
-            (other.done, other.why, other.next, sorted(other.attendees))
+    def same_content(self, other: WeeklyReview) -> bool:
+        return (self.done, self.why, self.next, sorted(self.attendees)) == (
+            other.done,
+            other.why,
+            other.next,
+            sorted(other.attendees),
+        )
 
 
 @dataclass

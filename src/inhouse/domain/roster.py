@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from inhouse.domain.common import Side
 from inhouse.domain.organisations import Person
@@ -42,8 +42,13 @@ class Match:
 class Roster:
     """The people of one engagement, the client and partner names, and their email domains."""
 
-    def __init__(self, people: Iterable[Person], client_name: str = "", partner_name: str = "",
-                 partner_domains: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        people: Iterable[Person],
+        client_name: str = "",
+        partner_name: str = "",
+        partner_domains: Iterable[str] = (),
+    ) -> None:
         self.people = list(people)
         self._keys: dict[str, tuple[str, Side]] = {}
         firsts: dict[str, list[tuple[str, Side]]] = {}

@@ -9,8 +9,9 @@ Weights are configurable; a criterion no candidate has any evidence for is left 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from inhouse.domain.partners import SIGNALS, ProposalAssessment, ReferenceCheck, ReferenceSource
 from inhouse.errors import InvalidInput
@@ -102,12 +103,10 @@ class Scorecard:
             raise InvalidInput("the scorecard needs at least one criterion with a positive weight")
 
     @classmethod
-    def with_weights(cls, overrides: dict[str, float]) -> "Scorecard":
+    def with_weights(cls, overrides: dict[str, float]) -> Scorecard:
         unknown = sorted(set(overrides) - set(CRITERION_NAMES))
         if unknown:
-            raise InvalidInput(
-                f"unknown criterion {unknown[0]!r}: expected one of {', '.join(CRITERION_NAMES)}"
-            )
+            raise InvalidInput(f"unknown criterion {unknown[0]!r}: expected one of {', '.join(CRITERION_NAMES)}")
         for name, weight in overrides.items():
             if weight < 0:
                 raise InvalidInput(f"weight of {name} must not be negative")

@@ -31,8 +31,14 @@ from inhouse.domain.exit_readiness import AT_RISK, BLOCKED, Evidence, ExitReadin
 GREEN, AMBER, RED, GREY = "green", "amber", "red", "grey"
 SEVERITY = {RED: 0, AMBER: 1, GREY: 2, GREEN: 3}
 AREAS = ("participation", "knowledge", "contract", "exit_readiness", "drills", "trajectory")
-TITLES = {"trajectory": "Dependency trajectory", "knowledge": "Knowledge at risk", "contract": "Contract gaps",
-          "participation": "Reviews and participation", "drills": "Drills", "exit_readiness": "Exit readiness"}
+TITLES = {
+    "trajectory": "Dependency trajectory",
+    "knowledge": "Knowledge at risk",
+    "contract": "Contract gaps",
+    "participation": "Reviews and participation",
+    "drills": "Drills",
+    "exit_readiness": "Exit readiness",
+}
 DRILL_MAX_AGE_DAYS = 90
 
 
@@ -57,8 +63,15 @@ class Section:
     measured: bool = True
 
     def to_dict(self) -> dict[str, Any]:
-        return {"area": self.area, "title": TITLES[self.area], "color": self.color, "measured": self.measured,
-                "headline": self.headline, "facts": self.facts, "actions": [a.to_dict() for a in self.actions]}
+        return {
+            "area": self.area,
+            "title": TITLES[self.area],
+            "color": self.color,
+            "measured": self.measured,
+            "headline": self.headline,
+            "facts": self.facts,
+            "actions": [a.to_dict() for a in self.actions],
+        }
 
 
 def worst(colors: list[str]) -> str:
@@ -66,9 +79,13 @@ def worst(colors: list[str]) -> str:
 
 
 def unmeasured(area: str, how: str) -> Section:
-    return Section(area, GREY, f"not measured yet: {how}",
-                   actions=[Action(area, GREY, how[0].upper() + how[1:], Evidence("none", "not measured yet"))],
-                   measured=False)
+    return Section(
+        area,
+        GREY,
+        f"not measured yet: {how}",
+        actions=[Action(area, GREY, how[0].upper() + how[1:], Evidence("none", "not measured yet"))],
+        measured=False,
+    )
 
 
 def _pct(value: float | None) -> str:
@@ -80,8 +97,11 @@ def trajectory_section(scans: list[StoredResult], planned_now: float | None, how
         return unmeasured("trajectory", how)
     repos, colors, actions = [], [], []
     for scan in scans:
-        periods = [p for p in scan.payload.get("trajectory") or []
-                   if isinstance(p, dict) and p.get("internal_commit_share") is not None and p.get("commits", 1)]
+        periods = [
+            p
+            for p in scan.payload.get("trajectory") or []
+            if isinstance(p, dict) and p.get("internal_commit_share") is not None and p.get("commits", 1)
+        ]
         if not periods:
             repos.append({"repo": scan.name, "period": None})
             colors.append(GREY)
@@ -93,20 +113,41 @@ def trajectory_section(scans: list[StoredResult], planned_now: float | None, how
         gap = None if plan is None else round(share - plan, 4)
         color = GREY if gap is None else GREEN if gap >= 0 else AMBER if gap >= -0.10 else RED
         forecast = scan.payload.get("forecast") or {}
-        repos.append({"repo": scan.name, "period": last.get("period"), "internal_share": share, "plan": plan,
-                      "gap": gap, "plan_reached_on": forecast.get("reached_on")})
+        repos.append(
+            {
+                "repo": scan.name,
+                "period": last.get("period"),
+                "internal_share": share,
+                "plan": plan,
+                "gap": gap,
+                "plan_reached_on": forecast.get("reached_on"),
+            }
+        )
         colors.append(color)
         if color in (RED, AMBER):
-            actions.append(Action("trajectory", color, f"Move work inside on {scan.name}: internal share "
-                                  f"{_pct(share)} against the plan's {_pct(plan)}",
-                                  Evidence("scan", f"{scan.name}: trajectory {last.get('period')}", scan.result_id)))
+            actions.append(
+                Action(
+                    "trajectory",
+                    color,
+                    f"Move work inside on {scan.name}: internal share {_pct(share)} against the plan's {_pct(plan)}",
+                    Evidence("scan", f"{scan.name}: trajectory {last.get('period')}", scan.result_id),
+                )
+            )
     color = worst(colors)
-    shown = next((r for r, c in zip(repos, colors) if c == color and r.get("period")), repos[0])
-    headline = "no period with commits yet" if not shown.get("period") else (
-        f"internal share {_pct(shown['internal_share'])} against the plan's {_pct(shown['plan'])} "
-        f"({shown['repo']}, {shown['period']})"
-        + (f"; the plan's final share reached around {shown['plan_reached_on']} at this pace"
-           if shown.get("plan_reached_on") else ""))
+    shown = next((r for r, c in zip(repos, colors, strict=False) if c == color and r.get("period")), repos[0])
+    headline = (
+        "no period with commits yet"
+        if not shown.get("period")
+        else (
+            f"internal share {_pct(shown['internal_share'])} against the plan's {_pct(shown['plan'])} "
+            f"({shown['repo']}, {shown['period']})"
+            + (
+                f"; the plan's final share reached around {shown['plan_reached_on']} at this pace"
+                if shown.get("plan_reached_on")
+                else ""
+            )
+        )
+    )
     return Section("trajectory", color, headline, {"repos": repos}, actions)
 
 
@@ -122,25 +163,46 @@ def knowledge_section(scans: list[StoredResult], how: str) -> Section:
         if truck == 1 and color == GREEN:
             color = AMBER
         worst_dir = next((d for d in off.get("by_directory") or [] if d.get("orphaned_files")), None)
-        repos.append({"repo": scan.name, "orphaned_share": share, "orphaned_files": off.get("orphaned_files", 0),
-                      "files": off.get("files", 0), "orphaned_lines": off.get("orphaned_lines"),
-                      "truck_factor": truck, "worst": worst_dir.get("path") if worst_dir else None})
+        repos.append(
+            {
+                "repo": scan.name,
+                "orphaned_share": share,
+                "orphaned_files": off.get("orphaned_files", 0),
+                "files": off.get("files", 0),
+                "orphaned_lines": off.get("orphaned_lines"),
+                "truck_factor": truck,
+                "worst": worst_dir.get("path") if worst_dir else None,
+            }
+        )
         colors.append(color)
         if color != GREEN and worst_dir:
-            actions.append(Action("knowledge", color, f"Pair internal people on {worst_dir.get('path') or '.'} "
-                                  f"in {scan.name}: {worst_dir['orphaned_files']} of {worst_dir.get('files')} "
-                                  "files have no internal author",
-                                  Evidence("scan", f"{scan.name}: offboarding {worst_dir.get('path')}",
-                                           scan.result_id)))
+            actions.append(
+                Action(
+                    "knowledge",
+                    color,
+                    f"Pair internal people on {worst_dir.get('path') or '.'} "
+                    f"in {scan.name}: {worst_dir['orphaned_files']} of {worst_dir.get('files')} "
+                    "files have no internal author",
+                    Evidence("scan", f"{scan.name}: offboarding {worst_dir.get('path')}", scan.result_id),
+                )
+            )
     top = max(repos, key=lambda r: r["orphaned_share"])
-    headline = (f"{_pct(top['orphaned_share'])} of the files of {top['repo']} would have no internal author if "
-                f"the partner left" + (f"; worst: {top['worst']}" if top["worst"] else "")
-                + (f"; truck factor {top['truck_factor']}" if top["truck_factor"] is not None else ""))
+    headline = (
+        f"{_pct(top['orphaned_share'])} of the files of {top['repo']} would have no internal author if "
+        f"the partner left"
+        + (f"; worst: {top['worst']}" if top["worst"] else "")
+        + (f"; truck factor {top['truck_factor']}" if top["truck_factor"] is not None else "")
+    )
     return Section("knowledge", worst(colors), headline, {"repos": repos}, actions)
 
 
-_GOOD = {"deliverable_ownership": ("client",), "knowledge_transfer": ("present",), "source_access": ("during",),
-         "maintenance": ("present",), "exit": ("full",)}
+_GOOD = {
+    "deliverable_ownership": ("client",),
+    "knowledge_transfer": ("present",),
+    "source_access": ("during",),
+    "maintenance": ("present",),
+    "exit": ("full",),
+}
 
 
 def contract_section(contract: StoredResult | None, how: str) -> Section:
@@ -166,21 +228,40 @@ def contract_section(contract: StoredResult | None, how: str) -> Section:
     order = ("deliverable_ownership", "exit", "source_access", "knowledge_transfer", "maintenance")
     for kind, status in sorted(gaps, key=lambda g: order.index(g[0])):
         problem = (recommendations.get(kind) or {}).get("problem") or f"{kind.replace('_', ' ')} is {status}"
-        actions.append(Action("contract", color, f"Renegotiate the {kind.replace('_', ' ')} clause: {problem}",
-                              Evidence("contract", f"{contract.name}: clauses.{kind}", contract.result_id)))
+        actions.append(
+            Action(
+                "contract",
+                color,
+                f"Renegotiate the {kind.replace('_', ' ')} clause: {problem}",
+                Evidence("contract", f"{contract.name}: clauses.{kind}", contract.result_id),
+            )
+        )
     for flag in flags:
-        actions.append(Action("contract", color, f"Remove the {str(flag).replace('_', ' ')} red flag",
-                              Evidence("contract", f"{contract.name}: red_flags.{flag}", contract.result_id)))
+        actions.append(
+            Action(
+                "contract",
+                color,
+                f"Remove the {str(flag).replace('_', ' ')} red flag",
+                Evidence("contract", f"{contract.name}: red_flags.{flag}", contract.result_id),
+            )
+        )
     described = [f"{k.replace('_', ' ')} {s.replace('_', ' ')}" for k, s in gaps]
-    headline = (f"{len(gaps)} clause gaps" + (f" ({'; '.join(described)})" if described else "")
-                + (f"; red flags: {', '.join(str(f).replace('_', ' ') for f in flags)}" if flags else "")
-                + f" (score {contract.payload.get('score', 'n/a')})")
-    return Section("contract", color, headline, {"file": contract.name, "gaps": dict(gaps), "red_flags": flags,
-                                                 "score": contract.payload.get("score")}, actions)
+    headline = (
+        f"{len(gaps)} clause gaps"
+        + (f" ({'; '.join(described)})" if described else "")
+        + (f"; red flags: {', '.join(str(f).replace('_', ' ') for f in flags)}" if flags else "")
+        + f" (score {contract.payload.get('score', 'n/a')})"
+    )
+    return Section(
+        "contract",
+        color,
+        headline,
+        {"file": contract.name, "gaps": dict(gaps), "red_flags": flags, "score": contract.payload.get("score")},
+        actions,
+    )
 
 
-def participation_section(alert: dict | None, summary: dict | None, last_review: date | None,
-                          today: date) -> Section:
+def participation_section(alert: dict | None, summary: dict | None, last_review: date | None, today: date) -> Section:
     """From the participation service's alert and summary of recent weeks."""
     if alert is None or summary is None:
         return unmeasured("participation", "record weekly reviews (`inhouse review add`)")
@@ -188,19 +269,39 @@ def participation_section(alert: dict | None, summary: dict | None, last_review:
     reviewed = summary.get("weeks_with_review", 0)
     attended = summary.get("weeks_with_internal_attendance", 0)
     decided = summary.get("decisions_internal_or_joint_share")
-    facts = {"last_review": last_review.isoformat() if last_review else None, "weeks": weeks,
-             "weeks_with_review": reviewed, "weeks_with_internal_attendance": attended,
-             "decisions_internal_or_joint_share": decided, "alert": alert.get("message")}
+    facts = {
+        "last_review": last_review.isoformat() if last_review else None,
+        "weeks": weeks,
+        "weeks_with_review": reviewed,
+        "weeks_with_internal_attendance": attended,
+        "decisions_internal_or_joint_share": decided,
+        "alert": alert.get("message"),
+    }
     ago = (today - last_review).days // 7 if last_review else 0
-    since = f"last review {last_review.isoformat()} ({ago} week{'' if ago == 1 else 's'} ago)" \
-        if last_review else "no review recorded"
+    since = (
+        f"last review {last_review.isoformat()} ({ago} week{'' if ago == 1 else 's'} ago)"
+        if last_review
+        else "no review recorded"
+    )
     headline = f"{since}; {reviewed}/{weeks} weeks reviewed, {attended}/{weeks} with internal attendance" + (
-        f", {_pct(decided)} of decisions internal or joint" if decided is not None else "")
+        f", {_pct(decided)} of decisions internal or joint" if decided is not None else ""
+    )
     evidence = Evidence("reviews", f"weekly reviews up to {facts['last_review'] or 'none'}")
     if alert.get("active"):
-        return Section("participation", RED, f"delegate and wait: {alert.get('message')}; {headline}", facts,
-                       [Action("participation", RED, "Hold the weekly review with an internal participant "
-                               f"({alert.get('message')})", evidence)])
+        return Section(
+            "participation",
+            RED,
+            f"delegate and wait: {alert.get('message')}; {headline}",
+            facts,
+            [
+                Action(
+                    "participation",
+                    RED,
+                    f"Hold the weekly review with an internal participant ({alert.get('message')})",
+                    evidence,
+                )
+            ],
+        )
     weak = []
     if weeks and reviewed / weeks < 0.75:
         weak.append("Hold the weekly review every week")
@@ -214,26 +315,39 @@ def participation_section(alert: dict | None, summary: dict | None, last_review:
 
 def drills_section(drills: list[Drill], requested_hours: float, today: date) -> Section:
     if not drills:
-        return unmeasured("drills", "run a \"can we modify this alone?\" drill (`inhouse drill add`)")
+        return unmeasured("drills", 'run a "can we modify this alone?" drill (`inhouse drill add`)')
     last = max(drills, key=lambda d: (d.performed_on, d.id or 0))
     color = {DrillOutcome.ALONE: GREEN, DrillOutcome.WITH_HELP: AMBER}.get(last.outcome, RED)
     age = (today - last.performed_on).days
     outcomes = {o.value: sum(1 for d in drills if d.outcome is o) for o in DrillOutcome}
-    facts = {"drills": len(drills), "outcomes": outcomes, "latest": last.performed_on.isoformat(),
-             "latest_outcome": last.outcome.value, "stuck_points": list(last.stuck_points),
-             "training_hours_requested": requested_hours}
+    facts = {
+        "drills": len(drills),
+        "outcomes": outcomes,
+        "latest": last.performed_on.isoformat(),
+        "latest_outcome": last.outcome.value,
+        "stuck_points": list(last.stuck_points),
+        "training_hours_requested": requested_hours,
+    }
     evidence = Evidence("drill", f"drill on {last.performed_on} by {last.person}", record_id=last.id)
     actions = []
     if last.stuck_points and color != GREEN:
-        actions.append(Action("drills", color, f"Train {last.person} where the drill got stuck "
-                              f"({last.stuck_points[0]}) and repeat it without help", evidence))
+        actions.append(
+            Action(
+                "drills",
+                color,
+                f"Train {last.person} where the drill got stuck ({last.stuck_points[0]}) and repeat it without help",
+                evidence,
+            )
+        )
     if age > DRILL_MAX_AGE_DAYS:
         color = AMBER if color == GREEN else color
         actions.append(Action("drills", color, f"Run a new drill: the last one was {age} days ago", evidence))
-    headline = (f"{len(drills)} drills; latest {last.performed_on} by {last.person}: "
-                f"{last.outcome.value.replace('_', ' ')}" + (f" (stuck on {'; '.join(last.stuck_points)})"
-                                                             if last.stuck_points else "")
-                + f"; {requested_hours:g} h of training requested")
+    headline = (
+        f"{len(drills)} drills; latest {last.performed_on} by {last.person}: "
+        f"{last.outcome.value.replace('_', ' ')}"
+        + (f" (stuck on {'; '.join(last.stuck_points)})" if last.stuck_points else "")
+        + f"; {requested_hours:g} h of training requested"
+    )
     return Section("drills", color, headline, facts, actions)
 
 
@@ -245,15 +359,22 @@ def exit_section(readiness: ExitReadiness) -> Section:
             if item.status == state and item.area in ("documentation", "inventory") and item.action:
                 urgency = GREY if not item.measured else RED if state == BLOCKED else AMBER
                 actions.append(Action("exit_readiness", urgency, item.action, item.evidence))
-    return Section("exit_readiness", color, readiness.summary(), {"status": readiness.status,
-                                                                   "counts": readiness.counts()}, actions)
+    return Section(
+        "exit_readiness",
+        color,
+        readiness.summary(),
+        {"status": readiness.status, "counts": readiness.counts()},
+        actions,
+    )
 
 
 def next_actions(sections: list[Section], limit: int = 3) -> list[Action]:
     """The most severe actions, at most one per area until every area had its turn."""
     by_area = {s.area: s for s in sections}
-    ranked = sorted((a for s in sections for a in s.actions),
-                    key=lambda a: (SEVERITY[a.color], AREAS.index(a.area) if a.area in AREAS else 99))
+    ranked = sorted(
+        (a for s in sections for a in s.actions),
+        key=lambda a: (SEVERITY[a.color], AREAS.index(a.area) if a.area in AREAS else 99),
+    )
     chosen: list[Action] = []
     for action in ranked:
         if len(chosen) < limit and all(c.area != action.area for c in chosen):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from inhouse.bootstrap import Workspace
 from inhouse.domain.knowledge import KnowledgeReport
 from inhouse.errors import InvalidInput
@@ -21,9 +20,11 @@ def submit_scan(runner: JobRunner, ws: Workspace, engagement: str, repo: str | N
     else:
         chosen = repos
     if not chosen:
-        raise InvalidInput(f"engagement {found.name!r} has no repository {repo or ''}".rstrip()
-                           + ": link one with `inhouse repo add`")
+        raise InvalidInput(
+            f"engagement {found.name!r} has no repository {repo or ''}".rstrip() + ": link one with `inhouse repo add`"
+        )
     target = chosen[0]
+
     def work(report: Reporter) -> dict:
         report("starting the scan", 0, 0)
         result = scan(ws, target.path, engagement=str(found.id), progress=report)

@@ -17,22 +17,44 @@ def actions(data: dict) -> list[dict]:
     """The status service's next actions; without it, what the stored findings ask for."""
     status = data.get("status") or {}
     if status.get("measured") and status.get("next_actions"):
-        return [{"action": a.get("action") or a.get("title") or str(a), "why": a.get("why") or a.get("reason", ""),
-                 "source": "status", "color": a.get("color"), "evidence": _evidence_ref(a)}
-                for a in status["next_actions"]]
+        return [
+            {
+                "action": a.get("action") or a.get("title") or str(a),
+                "why": a.get("why") or a.get("reason", ""),
+                "source": "status",
+                "color": a.get("color"),
+                "evidence": _evidence_ref(a),
+            }
+            for a in status["next_actions"]
+        ]
     out = []
     contract = data.get("contract") or {}
     for item in contract.get("recommendations") or []:
-        out.append({"action": f"Contract — {item.get('clause', '').replace('_', ' ')}: {item.get('problem', '')}",
-                    "why": item.get("suggested_text", ""), "source": "contract"})
+        out.append(
+            {
+                "action": f"Contract — {item.get('clause', '').replace('_', ' ')}: {item.get('problem', '')}",
+                "why": item.get("suggested_text", ""),
+                "source": "contract",
+            }
+        )
     for drill in data.get("drill_list") or []:
         for point in drill.get("stuck_points") or []:
-            out.append({"action": f"Training: {point}",
-                        "why": f"{drill['person']} got stuck on {drill['performed_on']}", "source": "drill"})
+            out.append(
+                {
+                    "action": f"Training: {point}",
+                    "why": f"{drill['person']} got stuck on {drill['performed_on']}",
+                    "source": "drill",
+                }
+            )
     missed = (data.get("timeline") or {}).get("missed_weeks") or []
     if missed:
-        out.append({"action": f"Hold the weekly review: {len(missed)} week(s) without one",
-                    "why": "last missed: " + missed[-1], "source": "reviews"})
+        out.append(
+            {
+                "action": f"Hold the weekly review: {len(missed)} week(s) without one",
+                "why": "last missed: " + missed[-1],
+                "source": "reviews",
+            }
+        )
     return out
 
 

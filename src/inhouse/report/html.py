@@ -18,8 +18,13 @@ def _pct(value: float | None) -> str:
 
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]))
-    env.filters.update(pct=_pct, label=lambda v: (v or "").replace("_", " "), day=lambda v: str(v or "–")[:10],
-                       color_word=color_word, state_color=state_color)
+    env.filters.update(
+        pct=_pct,
+        label=lambda v: (v or "").replace("_", " "),
+        day=lambda v: str(v or "–")[:10],
+        color_word=color_word,
+        state_color=state_color,
+    )
     env.globals.update(share_chart=share_chart, risk_bars=risk_bars)
     return env
 

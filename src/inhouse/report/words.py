@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 #: What each status light means, in words.
-COLOR_WORDS = {"red": "act now", "amber": "at risk", "yellow": "at risk", "green": "on track",
-               "grey": "not measured yet"}
+COLOR_WORDS = {
+    "red": "act now",
+    "amber": "at risk",
+    "yellow": "at risk",
+    "green": "on track",
+    "grey": "not measured yet",
+}
 #: The colour of a checklist state (exit readiness, documentation audit, asset holder).
-STATE_COLORS = {"ready": "green", "present": "green", "internal": "green", "at_risk": "amber", "stale": "amber",
-                "partial": "amber", "shared": "amber", "blocked": "red", "missing": "red", "partner": "red"}
+STATE_COLORS = {
+    "ready": "green",
+    "present": "green",
+    "internal": "green",
+    "at_risk": "amber",
+    "stale": "amber",
+    "partial": "amber",
+    "shared": "amber",
+    "blocked": "red",
+    "missing": "red",
+    "partner": "red",
+}
 
 
 def color_word(color: str | None) -> str:

@@ -8,14 +8,29 @@ from inhouse.errors import Conflict, InvalidInput
 from inhouse.services import lookup
 
 
-def add(ws: Workspace, name: str, kind: str, held_by: str, engagement: str | None = None, holder: str = "",
-        location: str = "", notes: str = "") -> dict:
+def add(
+    ws: Workspace,
+    name: str,
+    kind: str,
+    held_by: str,
+    engagement: str | None = None,
+    holder: str = "",
+    location: str = "",
+    notes: str = "",
+) -> dict:
     """Record one asset; Conflict when the engagement already lists an asset of that kind and name."""
     asset_kind, side = parse_kind(kind), parse_held_by(held_by)
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
-        asset = Asset(engagement_id=found.id, kind=asset_kind, name=name, held_by=side, holder=holder,
-                      location=location.strip(), notes=notes.strip())
+        asset = Asset(
+            engagement_id=found.id,
+            kind=asset_kind,
+            name=name,
+            held_by=side,
+            holder=holder,
+            location=location.strip(),
+            notes=notes.strip(),
+        )
         if uow.assets.find(found.id, asset_kind, asset.name) is not None:
             raise Conflict(f"engagement {found.name!r} already lists the {asset_kind.value} {asset.name!r}")
         uow.assets.add(asset)
@@ -29,8 +44,11 @@ def list_all(ws: Workspace, engagement: str | None = None, held_by: str | None =
     with ws.uow() as uow:
         engagement_id = lookup.engagement(uow, engagement).id if engagement else None
         names = {e.id: e.name for e in uow.engagements.list()}
-        return [{**a.to_dict(), "engagement": names.get(a.engagement_id)}
-                for a in uow.assets.list(engagement_id) if side is None or a.held_by is side]
+        return [
+            {**a.to_dict(), "engagement": names.get(a.engagement_id)}
+            for a in uow.assets.list(engagement_id)
+            if side is None or a.held_by is side
+        ]
 
 
 def add_many(ws: Workspace, engagement: str, rows: list[dict]) -> list[dict]:
@@ -41,9 +59,15 @@ def add_many(ws: Workspace, engagement: str, rows: list[dict]) -> list[dict]:
         found = lookup.engagement(uow, engagement)
         added = []
         for row in rows:
-            asset = Asset(engagement_id=found.id, kind=parse_kind(row["kind"]), name=row["name"],
-                          held_by=parse_held_by(row["held_by"]), holder=row.get("holder", ""),
-                          location=row.get("location", ""), notes=row.get("notes", ""))
+            asset = Asset(
+                engagement_id=found.id,
+                kind=parse_kind(row["kind"]),
+                name=row["name"],
+                held_by=parse_held_by(row["held_by"]),
+                holder=row.get("holder", ""),
+                location=row.get("location", ""),
+                notes=row.get("notes", ""),
+            )
             if uow.assets.find(found.id, asset.kind, asset.name) is not None:
                 raise Conflict(f"engagement {found.name!r} already lists the {asset.kind.value} {asset.name!r}")
             added.append(uow.assets.add(asset).to_dict())

@@ -63,25 +63,29 @@ def _check(path: str, max_bytes: int, phase: str | None) -> _Checked:
 def _store(uow: UnitOfWork, item: _Checked, engagement) -> dict:
     engagement_id = engagement.id if engagement else None
     partner_id = engagement.partner_id if engagement else None
-    document = uow.documents.add(Document(
-        filename=Path(item.path).name,
-        kind=DocumentKind.CONTRACT,
-        content=item.data,
-        media_type=item.extracted.media_type,
-        engagement_id=engagement_id,
-        partner_id=partner_id,
-        title=_title(item.extracted.text),
-    ))
+    document = uow.documents.add(
+        Document(
+            filename=Path(item.path).name,
+            kind=DocumentKind.CONTRACT,
+            content=item.data,
+            media_type=item.extracted.media_type,
+            engagement_id=engagement_id,
+            partner_id=partner_id,
+            title=_title(item.extracted.text),
+        )
+    )
     summary = summarise(item.review)
-    result = uow.results.add(AnalysisResult(
-        kind=KIND,
-        subject=item.path,
-        payload=item.review.to_dict(),
-        summary=summary,
-        engagement_id=engagement_id,
-        partner_id=partner_id,
-        document_id=document.id,
-    ))
+    result = uow.results.add(
+        AnalysisResult(
+            kind=KIND,
+            subject=item.path,
+            payload=item.review.to_dict(),
+            summary=summary,
+            engagement_id=engagement_id,
+            partner_id=partner_id,
+            document_id=document.id,
+        )
+    )
     return {
         "review": item.review.to_dict(),
         "summary": summary,
@@ -96,9 +100,14 @@ def _store(uow: UnitOfWork, item: _Checked, engagement) -> dict:
 def summarise(review: ContractReview) -> str:
     """One line: the score, the clauses that are there, and the flags."""
     c = review.clauses
-    parts = [f"score {review.score}/100", f"ownership {c.deliverable_ownership.status}",
-             f"knowledge transfer {c.knowledge_transfer.status}", f"source access {c.source_access.status}",
-             f"maintenance {c.maintenance.status}", f"exit {c.exit.status}"]
+    parts = [
+        f"score {review.score}/100",
+        f"ownership {c.deliverable_ownership.status}",
+        f"knowledge transfer {c.knowledge_transfer.status}",
+        f"source access {c.source_access.status}",
+        f"maintenance {c.maintenance.status}",
+        f"exit {c.exit.status}",
+    ]
     if review.red_flags:
         parts.append("flags: " + ", ".join(flag.kind for flag in review.red_flags))
     return "; ".join(parts)
@@ -130,9 +139,17 @@ def review_stored(ws: Workspace, document_id: int) -> dict:
             phase = engagement.phase.value if engagement else None
         review = review_contract(extracted.text, file=document.filename, phase=phase)
         summary = summarise(review)
-        result = uow.results.add(AnalysisResult(
-            kind=KIND, subject=document.filename, payload=review.to_dict(), summary=summary,
-            engagement_id=document.engagement_id, partner_id=document.partner_id, document_id=document.id))
+        result = uow.results.add(
+            AnalysisResult(
+                kind=KIND,
+                subject=document.filename,
+                payload=review.to_dict(),
+                summary=summary,
+                engagement_id=document.engagement_id,
+                partner_id=document.partner_id,
+                document_id=document.id,
+            )
+        )
         uow.commit()
     return {"review": review.to_dict(), "summary": summary, "document_id": document_id, "result_id": result.id}
 

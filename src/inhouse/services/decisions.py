@@ -49,8 +49,10 @@ def resolve_side(roster: Roster, deciders: list[str], fallback: DecidedBy | None
     if fallback is not None and (side is None or unknown):
         return fallback
     if unknown:
-        raise InvalidInput(f"{source}: unknown decider {unknown[0]!r}: add them with `inhouse person add` "
-                           "or pass --decided-by internal|partner|joint")
+        raise InvalidInput(
+            f"{source}: unknown decider {unknown[0]!r}: add them with `inhouse person add` "
+            "or pass --decided-by internal|partner|joint"
+        )
     if side is None:
         raise InvalidInput(f"{source}: no deciders: pass --decided-by internal|partner|joint")
     return side
@@ -77,9 +79,17 @@ def _store(uow: UnitOfWork, decision: Decision) -> str:
     return "added"
 
 
-def add(ws: Workspace, title: str, engagement: str | None = None, decided_by: str | None = None,
-        on: str | None = None, why: str = "", deciders: list[str] | tuple = (), status: str = "accepted",
-        today: date | None = None) -> dict:
+def add(
+    ws: Workspace,
+    title: str,
+    engagement: str | None = None,
+    decided_by: str | None = None,
+    on: str | None = None,
+    why: str = "",
+    deciders: list[str] | tuple = (),
+    status: str = "accepted",
+    today: date | None = None,
+) -> dict:
     """Record one decision; ``decided_by`` may be left out when ``deciders`` say it."""
     title = " ".join(str(title).split())
     if not title:
@@ -95,8 +105,15 @@ def add(ws: Workspace, title: str, engagement: str | None = None, decided_by: st
         if side is None:
             side = resolve_side(roster, names, None, "decision")
         names = canonical(roster, names)
-        decision = Decision(engagement_id=found.id, title=title, decided_by=side, decided_on=day,
-                            rationale=why.strip(), status=normalise_status(status), deciders=names)
+        decision = Decision(
+            engagement_id=found.id,
+            title=title,
+            decided_by=side,
+            decided_on=day,
+            rationale=why.strip(),
+            status=normalise_status(status),
+            deciders=names,
+        )
         if _store(uow, decision) == "unchanged":
             raise Conflict(f"decision {title!r} of {day} is already recorded")
         uow.commit()
@@ -115,12 +132,14 @@ def adr_files(path: Path) -> list[Path]:
         return [path]
     markdown = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".md", ".markdown"))
     numbered = [p for p in markdown if p.name[:1].isdigit()]
-    return numbered or [p for p in markdown if not p.stem.lower().startswith(("readme", "index", "template",
-                                                                                 "adr-template"))]
+    return numbered or [
+        p for p in markdown if not p.stem.lower().startswith(("readme", "index", "template", "adr-template"))
+    ]
 
 
-def import_adrs(ws: Workspace, path: str, engagement: str | None = None, decided_by: str | None = None,
-                on: str | None = None) -> dict:
+def import_adrs(
+    ws: Workspace, path: str, engagement: str | None = None, decided_by: str | None = None, on: str | None = None
+) -> dict:
     """Import ADR files (a folder or one file), all or nothing."""
     source = Path(path).expanduser()
     if not source.exists():
@@ -136,8 +155,10 @@ def import_adrs(ws: Workspace, path: str, engagement: str | None = None, decided
         record = parse_adr(decode(data, file.name), file.name)
         if record.decided_on is None:
             if fallback_day is None:
-                raise InvalidInput(f"{file.name}: no date (expected 'Date: YYYY-MM-DD' or 'date:' front matter); "
-                                   "pass --date for records without one")
+                raise InvalidInput(
+                    f"{file.name}: no date (expected 'Date: YYYY-MM-DD' or 'date:' front matter); "
+                    "pass --date for records without one"
+                )
             record.decided_on = fallback_day
         records.append(record)
     with ws.uow() as uow:
@@ -146,19 +167,27 @@ def import_adrs(ws: Workspace, path: str, engagement: str | None = None, decided
         outcome: dict[str, list[str]] = {"added": [], "unchanged": []}
         for record in records:
             if record.decided_on < found.start_date:
-                raise InvalidInput(f"{record.source}: date {record.decided_on} is before the engagement's start "
-                                   f"{found.start_date}")
+                raise InvalidInput(
+                    f"{record.source}: date {record.decided_on} is before the engagement's start {found.start_date}"
+                )
             side = resolve_side(roster, record.deciders, fallback_side, record.source)
-            decision = Decision(engagement_id=found.id, title=record.title, decided_by=side,
-                                decided_on=record.decided_on, rationale=record.rationale, status=record.status,
-                                deciders=canonical(roster, record.deciders))
+            decision = Decision(
+                engagement_id=found.id,
+                title=record.title,
+                decided_by=side,
+                decided_on=record.decided_on,
+                rationale=record.rationale,
+                status=record.status,
+                deciders=canonical(roster, record.deciders),
+            )
             outcome[_store(uow, decision)].append(record.source)
         uow.commit()
         return {"engagement": found.name, "files": len(records), **outcome}
 
 
-def export_adrs(ws: Workspace, folder: str, engagement: str | None = None, flavour: str = "madr",
-                force: bool = False) -> dict:
+def export_adrs(
+    ws: Workspace, folder: str, engagement: str | None = None, flavour: str = "madr", force: bool = False
+) -> dict:
     """Write every decision of the engagement as ``NNNN-title.md`` ADRs; refuses to overwrite without force."""
     if flavour not in FLAVOURS:
         raise InvalidInput(f"invalid --format {flavour!r}: expected one of {', '.join(FLAVOURS)}")
@@ -169,13 +198,21 @@ def export_adrs(ws: Workspace, folder: str, engagement: str | None = None, flavo
         found = lookup.engagement(uow, engagement)
         roster = lookup.roster(uow, found)
         decisions = uow.decisions.list(found.id)
-    sides = {DecidedBy.INTERNAL: [roster.client_name], DecidedBy.PARTNER: [roster.partner_name],
-             DecidedBy.JOINT: [roster.client_name, roster.partner_name]}
+    sides = {
+        DecidedBy.INTERNAL: [roster.client_name],
+        DecidedBy.PARTNER: [roster.partner_name],
+        DecidedBy.JOINT: [roster.client_name, roster.partner_name],
+    }
     rendered = []
     for number, decision in enumerate(decisions, start=1):
-        record = AdrRecord(title=decision.title, status=decision.status, decided_on=decision.decided_on,
-                           deciders=decision.deciders or sides[decision.decided_by],
-                           rationale=decision.rationale, number=number)
+        record = AdrRecord(
+            title=decision.title,
+            status=decision.status,
+            decided_on=decision.decided_on,
+            deciders=decision.deciders or sides[decision.decided_by],
+            rationale=decision.rationale,
+            number=number,
+        )
         rendered.append(render_adr(record, flavour))
     clashes = [name for name, _ in rendered if (target / name).exists()]
     if clashes and not force:
@@ -183,5 +220,4 @@ def export_adrs(ws: Workspace, folder: str, engagement: str | None = None, flavo
     target.mkdir(parents=True, exist_ok=True)
     for name, text in rendered:
         (target / name).write_text(text, encoding="utf-8")
-    return {"engagement": found.name, "folder": str(target), "format": flavour,
-            "files": [name for name, _ in rendered]}
+    return {"engagement": found.name, "folder": str(target), "format": flavour, "files": [name for name, _ in rendered]}

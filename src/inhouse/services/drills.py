@@ -1,4 +1,4 @@
-""""Can we modify this alone?" drills, the training requests they raise, and how those hours
+""" "Can we modify this alone?" drills, the training requests they raise, and how those hours
 compare with the knowledge-transfer clause of the latest contract review."""
 
 from __future__ import annotations
@@ -62,9 +62,17 @@ def training_in(uow: UnitOfWork, engagement: Engagement) -> dict:
     }
 
 
-def add(ws: Workspace, person: str, modification: str, outcome: str, engagement: str | None = None,
-        on: str | None = None, stuck: list[str] | tuple = (), hours: float | None = None,
-        today: date | None = None) -> dict:
+def add(
+    ws: Workspace,
+    person: str,
+    modification: str,
+    outcome: str,
+    engagement: str | None = None,
+    on: str | None = None,
+    stuck: list[str] | tuple = (),
+    hours: float | None = None,
+    today: date | None = None,
+) -> dict:
     """Record a drill; each stuck point requests ``hours`` of training (default from the settings)."""
     drill_outcome = parse_enum(DrillOutcome, outcome.replace("-", "_"), "--outcome")
     day = parse_date(on, "drill date") if on else (today or date.today())
@@ -78,9 +86,15 @@ def add(ws: Workspace, person: str, modification: str, outcome: str, engagement:
         match = lookup.roster(uow, found).match(names[0] if names else "")
         if match.side is Side.PARTNER:
             raise InvalidInput(f"{match.name or person} is on the partner side: a drill is done by an internal person")
-        drill = Drill(engagement_id=found.id, performed_on=day, person=match.name or " ".join(person.split()),
-                      modification=" ".join(modification.split()), outcome=drill_outcome, stuck_points=points,
-                      training_hours=hours_for(points, each))
+        drill = Drill(
+            engagement_id=found.id,
+            performed_on=day,
+            person=match.name or " ".join(person.split()),
+            modification=" ".join(modification.split()),
+            outcome=drill_outcome,
+            stuck_points=points,
+            training_hours=hours_for(points, each),
+        )
         drill.validate()
         uow.drills.add(drill)
         uow.commit()
@@ -92,6 +106,8 @@ def add(ws: Workspace, person: str, modification: str, outcome: str, engagement:
 def list_drills(ws: Workspace, engagement: str | None = None) -> dict:
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
-        return {"engagement": found.name,
-                "drills": [drill_dict(d, found.name) for d in uow.drills.list(found.id)],
-                "training": training_in(uow, found)}
+        return {
+            "engagement": found.name,
+            "drills": [drill_dict(d, found.name) for d in uow.drills.list(found.id)],
+            "training": training_in(uow, found),
+        }

@@ -24,21 +24,31 @@ def engagement_dict(engagement: Engagement, partner_name: str, today: date | Non
         "phase": engagement.phase.value,
         "phase_since": engagement.phase_since().isoformat(),
         "year": engagement.year_on(today),
-        "plan": [
-            {"year": i + 1, "internal_share": share} for i, share in enumerate(engagement.plan.internal_shares)
-        ],
+        "plan": [{"year": i + 1, "internal_share": share} for i, share in enumerate(engagement.plan.internal_shares)],
         "planned_internal_share_now": engagement.planned_share_on(today),
         "description": engagement.description,
     }
 
 
 def _phase_dict(change: PhaseChange, ended_on: date | None = None) -> dict:
-    return {"phase": change.phase.value, "started_on": change.started_on.isoformat(),
-            "ended_on": ended_on.isoformat() if ended_on else None, "reason": change.reason}
+    return {
+        "phase": change.phase.value,
+        "started_on": change.started_on.isoformat(),
+        "ended_on": ended_on.isoformat() if ended_on else None,
+        "reason": change.reason,
+    }
 
 
-def add(ws: Workspace, name: str, partner: str, start: str, phase: str = "advisory",
-        plan: str | None = None, description: str = "", client: str | None = None) -> dict:
+def add(
+    ws: Workspace,
+    name: str,
+    partner: str,
+    start: str,
+    phase: str = "advisory",
+    plan: str | None = None,
+    description: str = "",
+    client: str | None = None,
+) -> dict:
     name = require_name(name, "engagement")
     start_date = parse_date(start, "start date")
     engagement_phase = parse_enum(Phase, phase, "phase")
@@ -49,8 +59,13 @@ def add(ws: Workspace, name: str, partner: str, start: str, phase: str = "adviso
         if any(e.client_id == owner.id for e in uow.engagements.by_name(name)):
             raise Conflict(f"engagement {name!r} already exists")
         engagement = Engagement(
-            name=name, client_id=owner.id, partner_id=found_partner.id, start_date=start_date,
-            phase=engagement_phase, plan=dependency_plan, description=description,
+            name=name,
+            client_id=owner.id,
+            partner_id=found_partner.id,
+            start_date=start_date,
+            phase=engagement_phase,
+            plan=dependency_plan,
+            description=description,
             phases=[PhaseChange(engagement_phase, start_date, "engagement started")],
         )
         uow.engagements.add(engagement)
@@ -94,33 +109,39 @@ def show_in(uow: UnitOfWork, engagement: Engagement, today: date | None = None) 
     latest: dict[str, dict] = {}
     for result in results:  # ordered by id: the last one of each kind wins
         latest[result.kind] = {
-            "kind": result.kind, "subject": result.subject, "summary": result.summary,
+            "kind": result.kind,
+            "subject": result.subject,
+            "summary": result.summary,
             "created_at": result.created_at.isoformat(timespec="seconds") if result.created_at else None,
             "id": result.id,
         }
     data = engagement_dict(engagement, partner.name, today)
-    data.update({
-        "client": client.name,
-        "phases": [_phase_dict(p, nxt.started_on if nxt else None)
-                   for p, nxt in zip(engagement.phases, engagement.phases[1:] + [None])],
-        "people": {
-            "internal": [p.name for p in people if p.side.value == "internal"],
-            "partner": [p.name for p in people if p.side.value == "partner"],
-        },
-        "repos": [{"id": r.id, "name": r.name, "path": r.path} for r in uow.repos.list(engagement.id)],
-        "documents": [
-            {"id": d.id, "kind": d.kind.value, "filename": d.filename}
-            for d in uow.documents.list(engagement_id=engagement.id)
-        ],
-        "reviews": {
-            "count": len(reviews),
-            "first": reviews[0].week_of.isoformat() if reviews else None,
-            "last": reviews[-1].week_of.isoformat() if reviews else None,
-        },
-        "decisions": len(uow.decisions.list(engagement.id)),
-        "drills": len(uow.drills.list(engagement.id)),
-        "analyses": list(latest.values()),
-    })
+    data.update(
+        {
+            "client": client.name,
+            "phases": [
+                _phase_dict(p, nxt.started_on if nxt else None)
+                for p, nxt in zip(engagement.phases, engagement.phases[1:] + [None], strict=False)
+            ],
+            "people": {
+                "internal": [p.name for p in people if p.side.value == "internal"],
+                "partner": [p.name for p in people if p.side.value == "partner"],
+            },
+            "repos": [{"id": r.id, "name": r.name, "path": r.path} for r in uow.repos.list(engagement.id)],
+            "documents": [
+                {"id": d.id, "kind": d.kind.value, "filename": d.filename}
+                for d in uow.documents.list(engagement_id=engagement.id)
+            ],
+            "reviews": {
+                "count": len(reviews),
+                "first": reviews[0].week_of.isoformat() if reviews else None,
+                "last": reviews[-1].week_of.isoformat() if reviews else None,
+            },
+            "decisions": len(uow.decisions.list(engagement.id)),
+            "drills": len(uow.drills.list(engagement.id)),
+            "analyses": list(latest.values()),
+        }
+    )
     from inhouse.services.knowledge import latest_summary  # the latest git scan, in a few figures
 
     data["knowledge"] = latest_summary(uow, engagement.id)

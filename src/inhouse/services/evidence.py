@@ -66,8 +66,13 @@ def gather(uow: UnitOfWork, engagement: Engagement) -> EngagementEvidence:
     partner = uow.partners.get(engagement.partner_id)
     repos = uow.repos.list(engagement.id)
     names = {r.id: r.name for r in repos} | {r.path: r.name for r in repos}
-    evidence = EngagementEvidence(engagement, partner.name if partner else "", repos=[r.name for r in repos],
-                                  drills=uow.drills.list(engagement.id), assets=uow.assets.list(engagement.id))
+    evidence = EngagementEvidence(
+        engagement,
+        partner.name if partner else "",
+        repos=[r.name for r in repos],
+        drills=uow.drills.list(engagement.id),
+        assets=uow.assets.list(engagement.id),
+    )
     for result in reversed(uow.results.list(kind="contract", engagement_id=engagement.id)):
         payload = _contract_payload(result.payload)
         if payload is not None:

@@ -21,12 +21,13 @@ from inhouse.store.uow import UnitOfWork
 def checklist(evidence: EngagementEvidence) -> rules.ExitReadiness:
     name = evidence.engagement.name
     items = [
-        *rules.contract_items(evidence.contract,
-                              f"review the contract (`inhouse contract check FILE --engagement \"{name}\"`)"),
-        *rules.documentation_items(evidence.audits,
-                                   f"audit the documentation (`inhouse docs audit REPO --engagement \"{name}\"`)"),
-        *rules.knowledge_items(evidence.scans,
-                               f"scan the repositories (`inhouse scan REPO --engagement \"{name}\"`)"),
+        *rules.contract_items(
+            evidence.contract, f'review the contract (`inhouse contract check FILE --engagement "{name}"`)'
+        ),
+        *rules.documentation_items(
+            evidence.audits, f'audit the documentation (`inhouse docs audit REPO --engagement "{name}"`)'
+        ),
+        *rules.knowledge_items(evidence.scans, f'scan the repositories (`inhouse scan REPO --engagement "{name}"`)'),
         *rules.drill_items(evidence.drills, evidence.contract, evidence.training_hours),
         *rules.inventory_items(evidence.assets, evidence.repos),
     ]

@@ -18,10 +18,18 @@ def _iso(value) -> str | None:
 
 def job_dict(job: Job) -> dict:
     return {
-        "id": job.id, "kind": job.kind, "subject": job.subject, "engagement_id": job.engagement_id,
-        "status": job.status.value, "finished": job.status.finished, "progress": round(job.progress, 4),
-        "message": job.message, "result": job.result, "error": job.error,
-        "created_at": _iso(job.created_at), "started_at": _iso(job.started_at),
+        "id": job.id,
+        "kind": job.kind,
+        "subject": job.subject,
+        "engagement_id": job.engagement_id,
+        "status": job.status.value,
+        "finished": job.status.finished,
+        "progress": round(job.progress, 4),
+        "message": job.message,
+        "result": job.result,
+        "error": job.error,
+        "created_at": _iso(job.created_at),
+        "started_at": _iso(job.started_at),
         "finished_at": _iso(job.finished_at),
     }
 
@@ -54,13 +62,13 @@ def progress(ws: Workspace, job_id: int, fraction: float, message: str) -> dict:
 
 
 def finish(ws: Workspace, job_id: int, result: dict | None, message: str = "done") -> dict:
-    return _change(ws, job_id, status=JobStatus.DONE, progress=1.0, result=result, message=message,
-                   finished_at=utcnow())
+    return _change(
+        ws, job_id, status=JobStatus.DONE, progress=1.0, result=result, message=message, finished_at=utcnow()
+    )
 
 
 def fail(ws: Workspace, job_id: int, error: str) -> dict:
-    return _change(ws, job_id, status=JobStatus.FAILED, error=error[:4000], message="failed",
-                   finished_at=utcnow())
+    return _change(ws, job_id, status=JobStatus.FAILED, error=error[:4000], message="failed", finished_at=utcnow())
 
 
 def get(ws: Workspace, job_id: int) -> dict:

@@ -12,7 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from inhouse.analysis.git import (
-    FileFilter, ScanOptions, SideRules, parse_alias, parse_org_map, scan_repository,
+    FileFilter,
+    ScanOptions,
+    SideRules,
+    parse_alias,
+    parse_org_map,
+    scan_repository,
 )
 from inhouse.bootstrap import Workspace
 from inhouse.domain.common import Side
@@ -27,14 +32,36 @@ from inhouse.store.uow import UnitOfWork
 KIND = "scan"
 
 #: Email domains shared by everyone: never a hint of a person's side.
-PUBLIC_DOMAINS = frozenset({
-    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com",
-    "icloud.com", "me.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net", "aol.com",
-    "users.noreply.github.com", "localhost", "localdomain"})
+PUBLIC_DOMAINS = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "yahoo.com",
+        "icloud.com",
+        "me.com",
+        "proton.me",
+        "protonmail.com",
+        "gmx.de",
+        "gmx.net",
+        "aol.com",
+        "users.noreply.github.com",
+        "localhost",
+        "localdomain",
+    }
+)
 
 
-def side_rules(uow: UnitOfWork, engagement: Engagement | None, *, internal_domains: Sequence[str] = (),
-               partner_domains: Sequence[str] = (), org_map: dict[str, Side] | None = None) -> SideRules:
+def side_rules(
+    uow: UnitOfWork,
+    engagement: Engagement | None,
+    *,
+    internal_domains: Sequence[str] = (),
+    partner_domains: Sequence[str] = (),
+    org_map: dict[str, Side] | None = None,
+) -> SideRules:
     """Sides from the engagement's people (emails, then names), the partner's domains, the
     people's own company domains, the org map and the domains given on the command line."""
     people: dict[str, Side] = {}
@@ -53,8 +80,12 @@ def side_rules(uow: UnitOfWork, engagement: Engagement | None, *, internal_domai
             partner.extend(partner_row.email_domains)
     internal_set = list(dict.fromkeys(internal))
     partner_set = [d for d in dict.fromkeys(partner) if d not in internal_set or d in partner_domains]
-    return SideRules(people=people, org_map={**names, **(org_map or {})},
-                     internal_domains=tuple(internal_set), partner_domains=tuple(partner_set))
+    return SideRules(
+        people=people,
+        org_map={**names, **(org_map or {})},
+        internal_domains=tuple(internal_set),
+        partner_domains=tuple(partner_set),
+    )
 
 
 def read_org_map(path: str | None) -> dict[str, Side] | None:
@@ -66,12 +97,25 @@ def read_org_map(path: str | None) -> dict[str, Side] | None:
     return parse_org_map(file.read_text(encoding="utf-8", errors="replace"))
 
 
-def scan(ws: Workspace, path: str, engagement: str | None = None, rev: str | None = None, *,
-         quick: bool = False, blame: bool = False, period: str = "engagement-year",
-         internal_domains: Sequence[str] = (), partner_domains: Sequence[str] = (),
-         org_map: str | None = None, aliases: Sequence[str] = (), bots: Sequence[str] | None = None,
-         include_bots: bool = False, files: FileFilter | None = None, jobs: int | None = None,
-         progress: Callable[[str, int, int], None] | None = None) -> dict[str, Any]:
+def scan(
+    ws: Workspace,
+    path: str,
+    engagement: str | None = None,
+    rev: str | None = None,
+    *,
+    quick: bool = False,
+    blame: bool = False,
+    period: str = "engagement-year",
+    internal_domains: Sequence[str] = (),
+    partner_domains: Sequence[str] = (),
+    org_map: str | None = None,
+    aliases: Sequence[str] = (),
+    bots: Sequence[str] | None = None,
+    include_bots: bool = False,
+    files: FileFilter | None = None,
+    jobs: int | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> dict[str, Any]:
     """Scan the repository at ``path`` (incrementally when it was scanned before) and store
     the result; returns the ``inhouse scan --json`` shape plus ``engagement`` and ``result_id``."""
     ws.require_ready()  # a missing workspace fails before the (longer) scan runs
@@ -80,22 +124,38 @@ def scan(ws: Workspace, path: str, engagement: str | None = None, rev: str | Non
     alias_groups = tuple(tuple(parse_alias(a)) for a in aliases)
     with ws.uow() as uow:
         found, repo = lookup.repo_target(uow, top, engagement)
-        rules = side_rules(uow, found, internal_domains=internal_domains,
-                           partner_domains=partner_domains, org_map=org)
+        rules = side_rules(uow, found, internal_domains=internal_domains, partner_domains=partner_domains, org_map=org)
         previous = uow.scan_states.get(top)
     options = ScanOptions(
-        rev=rev or (repo.default_rev if repo else "HEAD"), quick=quick, blame=blame, period=period,
-        start=found.start_date if found else None, plan=found.plan if found else None, rules=rules,
-        aliases=alias_groups, bot_patterns=tuple(bots) if bots is not None else None,
-        include_bots=include_bots, files=files or FileFilter(), jobs=jobs)
+        rev=rev or (repo.default_rev if repo else "HEAD"),
+        quick=quick,
+        blame=blame,
+        period=period,
+        start=found.start_date if found else None,
+        plan=found.plan if found else None,
+        rules=rules,
+        aliases=alias_groups,
+        bot_patterns=tuple(bots) if bots is not None else None,
+        include_bots=include_bots,
+        files=files or FileFilter(),
+        jobs=jobs,
+    )
     outcome = scan_repository(top, options, previous=previous, progress=progress)
     report = outcome.report
     with ws.uow() as uow:
-        result = uow.results.add(AnalysisResult(
-            kind=KIND, subject=report.repo, payload=report.to_dict(), summary=report.summary(),
-            engagement_id=found.id if found else None, repo_id=repo.id if repo else None))
-        uow.scan_states.save(top, outcome.state, engagement_id=found.id if found else None,
-                             repo_id=repo.id if repo else None)
+        result = uow.results.add(
+            AnalysisResult(
+                kind=KIND,
+                subject=report.repo,
+                payload=report.to_dict(),
+                summary=report.summary(),
+                engagement_id=found.id if found else None,
+                repo_id=repo.id if repo else None,
+            )
+        )
+        uow.scan_states.save(
+            top, outcome.state, engagement_id=found.id if found else None, repo_id=repo.id if repo else None
+        )
         uow.commit()
     return {**report.to_dict(), "engagement": found.name if found else None, "result_id": result.id}
 
@@ -108,10 +168,14 @@ def latest_summary(uow: UnitOfWork, engagement_id: int) -> dict[str, Any] | None
     report = KnowledgeReport.from_dict(result.payload)
     latest = report.latest
     return {
-        "repo": report.repo, "head": report.head, "commits": report.commits,
+        "repo": report.repo,
+        "head": report.head,
+        "commits": report.commits,
         "scanned_at": result.created_at.isoformat(timespec="seconds") if result.created_at else None,
-        "truck_factor": report.truck_factor.value, "truck_factor_authors": list(report.truck_factor.authors),
-        "files": report.offboarding.files, "orphaned_files": report.offboarding.orphaned_files,
+        "truck_factor": report.truck_factor.value,
+        "truck_factor_authors": list(report.truck_factor.authors),
+        "files": report.offboarding.files,
+        "orphaned_files": report.offboarding.orphaned_files,
         "orphaned_share": report.offboarding.orphaned_share,
         "period": latest.period if latest else None,
         "internal_share": latest.internal_commit_share if latest else None,

@@ -65,8 +65,9 @@ def roster(uow: UnitOfWork, engagement: Engagement) -> Roster:
     partner = uow.partners.get(engagement.partner_id)
     client = uow.clients.get(engagement.client_id)
     people = uow.people.for_engagement(engagement.client_id, engagement.partner_id)
-    return Roster(people, client.name if client else "", partner.name if partner else "",
-                  partner.email_domains if partner else ())
+    return Roster(
+        people, client.name if client else "", partner.name if partner else "", partner.email_domains if partner else ()
+    )
 
 
 def repo_target(uow: UnitOfWork, repo_path: str, engagement: str | None):

@@ -17,10 +17,12 @@ from inhouse.domain.engagements import Engagement
 from inhouse.domain.participation import (
     Task,
     WeekParticipation,
-    delegate_and_wait as find_alerts,
     summarise,
     tracking_start,
     weekly_participation,
+)
+from inhouse.domain.participation import (
+    delegate_and_wait as find_alerts,
 )
 from inhouse.errors import InvalidInput
 from inhouse.services import lookup
@@ -29,9 +31,15 @@ from inhouse.store.uow import UnitOfWork
 
 
 def task_dict(task: Task, side: Side | None) -> dict:
-    return {"key": task.key, "title": task.title, "assignee": task.assignee,
-            "side": side.value if side else None, "status": task.status,
-            "worked_on": task.worked_on.isoformat(), "source": task.source}
+    return {
+        "key": task.key,
+        "title": task.title,
+        "assignee": task.assignee,
+        "side": side.value if side else None,
+        "status": task.status,
+        "worked_on": task.worked_on.isoformat(),
+        "source": task.source,
+    }
 
 
 def import_tasks(ws: Workspace, path: str, engagement: str | None = None, fmt: str = "auto") -> dict:
@@ -43,16 +51,30 @@ def import_tasks(ws: Workspace, path: str, engagement: str | None = None, fmt: s
         roster = lookup.roster(uow, found)
         counts = {"added": 0, "updated": 0, "unchanged": 0}
         for row in rows:
-            task = Task(engagement_id=found.id, key=row.key, title=row.title, worked_on=row.worked_on,
-                        assignee=row.assignee, status=row.status, source=used)
+            task = Task(
+                engagement_id=found.id,
+                key=row.key,
+                title=row.title,
+                worked_on=row.worked_on,
+                assignee=row.assignee,
+                status=row.status,
+                source=used,
+            )
             counts[uow.tasks.save(task)] += 1
         uow.commit()
     sides = [roster.side_of(r.assignee) if r.assignee else None for r in rows]
-    unknown = sorted({r.assignee for r, s in zip(rows, sides) if r.assignee and s is None})
-    return {"engagement": found.name, "file": str(file), "format": used, "tasks": len(rows), **counts,
-            "internal": sum(1 for s in sides if s is Side.INTERNAL),
-            "partner": sum(1 for s in sides if s is Side.PARTNER),
-            "unassigned": sum(1 for r in rows if not r.assignee), "unknown_assignees": unknown}
+    unknown = sorted({r.assignee for r, s in zip(rows, sides, strict=False) if r.assignee and s is None})
+    return {
+        "engagement": found.name,
+        "file": str(file),
+        "format": used,
+        "tasks": len(rows),
+        **counts,
+        "internal": sum(1 for s in sides if s is Side.INTERNAL),
+        "partner": sum(1 for s in sides if s is Side.PARTNER),
+        "unassigned": sum(1 for r in rows if not r.assignee),
+        "unknown_assignees": unknown,
+    }
 
 
 def list_tasks(ws: Workspace, engagement: str | None = None) -> list[dict]:
@@ -85,14 +107,16 @@ def alert_in(uow: UnitOfWork, engagement: Engagement, today: date | None = None,
     return find_alerts(weeks_in(uow, engagement, today), weeks, today).to_dict()
 
 
-def delegate_and_wait(ws: Workspace, engagement: str | None = None, today: date | None = None,
-                      weeks: int | None = None) -> dict:
+def delegate_and_wait(
+    ws: Workspace, engagement: str | None = None, today: date | None = None, weeks: int | None = None
+) -> dict:
     with ws.uow() as uow:
         return alert_in(uow, lookup.engagement(uow, engagement), today, _threshold(ws, weeks))
 
 
-def participation(ws: Workspace, engagement: str | None = None, weeks: int | None = None, last: int = 12,
-                  today: date | None = None) -> dict:
+def participation(
+    ws: Workspace, engagement: str | None = None, weeks: int | None = None, last: int = 12, today: date | None = None
+) -> dict:
     """Weekly participation of one engagement (the last ``last`` weeks; 0 for all) and its alert."""
     today = today or date.today()
     threshold = _threshold(ws, weeks)

@@ -27,8 +27,15 @@ def normalise_domain(domain: str) -> str:
     return value
 
 
-def add(ws: Workspace, name: str, status: str = "candidate", website: str | None = None,
-        domains: list[str] | None = None, notes: str = "", client: str | None = None) -> dict:
+def add(
+    ws: Workspace,
+    name: str,
+    status: str = "candidate",
+    website: str | None = None,
+    domains: list[str] | None = None,
+    notes: str = "",
+    client: str | None = None,
+) -> dict:
     name = require_name(name, "partner")
     partner_status = parse_enum(PartnerStatus, status, "partner status")
     clean_domains = sorted({normalise_domain(d) for d in domains or []})
@@ -37,8 +44,14 @@ def add(ws: Workspace, name: str, status: str = "candidate", website: str | None
         if uow.partners.by_name(owner.id, name) is not None:
             raise Conflict(f"partner {name!r} already exists")
         partner = uow.partners.add(
-            Partner(name=name, status=partner_status, website=website, email_domains=clean_domains,
-                    notes=notes, client_id=owner.id)
+            Partner(
+                name=name,
+                status=partner_status,
+                website=website,
+                email_domains=clean_domains,
+                notes=notes,
+                client_id=owner.id,
+            )
         )
         uow.commit()
         return partner_dict(partner)

@@ -34,8 +34,7 @@ class _Read:
     media_type: str
 
 
-def assess(ws: Workspace, paths: list[str], partner: str | None = None,
-           engagement: str | None = None) -> list[dict]:
+def assess(ws: Workspace, paths: list[str], partner: str | None = None, engagement: str | None = None) -> list[dict]:
     """Assess ``paths`` for ``partner`` (named, or recognised in the text) and store the results.
 
     Returns one dict per file: ``assessment`` (the ``--json`` object), ``partner``,
@@ -53,8 +52,9 @@ def assess(ws: Workspace, paths: list[str], partner: str | None = None,
         for item in files:
             target = named or _recognise(uow, client, item)
             assessment = assess_text(item.text, item.path, partner=target.name)
-            done.append(_store(uow, client, target, found_engagement.id if found_engagement else None,
-                               item, assessment))
+            done.append(
+                _store(uow, client, target, found_engagement.id if found_engagement else None, item, assessment)
+            )
         uow.commit()
     return done
 
@@ -75,7 +75,8 @@ def _recognise(uow: UnitOfWork, client: Client, item: _Read) -> Partner:
     for candidate in uow.partners.list(client.id):
         name = re.escape(candidate.name.lower())
         if re.search(rf"(?<!\w){name}(?!\w)", lowered) or any(
-                f"@{domain}" in lowered for domain in candidate.email_domains):
+            f"@{domain}" in lowered for domain in candidate.email_domains
+        ):
             hits.append(candidate)
     if len(hits) == 1:
         return hits[0]
@@ -83,29 +84,41 @@ def _recognise(uow: UnitOfWork, client: Client, item: _Read) -> Partner:
     raise InvalidInput(f"{item.path} mentions {which}: name the partner with --partner")
 
 
-def _store(uow: UnitOfWork, client: Client, partner: Partner, engagement_id: int | None, item: _Read,
-           assessment: ProposalAssessment) -> dict:
-    document = uow.documents.add(Document(
-        filename=Path(item.path).name,
-        kind=DocumentKind(assessment.kind),
-        content=item.data,
-        media_type=item.media_type,
-        engagement_id=engagement_id,
-        partner_id=partner.id,
-        title=_title(item.text),
-    ))
-    result = uow.results.add(AnalysisResult(
-        kind=KIND,
-        subject=item.path,
-        payload=assessment.to_payload(),
-        summary=assessment.summary,
-        engagement_id=engagement_id,
-        partner_id=partner.id,
-        document_id=document.id,
-    ))
+def _store(
+    uow: UnitOfWork,
+    client: Client,
+    partner: Partner,
+    engagement_id: int | None,
+    item: _Read,
+    assessment: ProposalAssessment,
+) -> dict:
+    document = uow.documents.add(
+        Document(
+            filename=Path(item.path).name,
+            kind=DocumentKind(assessment.kind),
+            content=item.data,
+            media_type=item.media_type,
+            engagement_id=engagement_id,
+            partner_id=partner.id,
+            title=_title(item.text),
+        )
+    )
+    result = uow.results.add(
+        AnalysisResult(
+            kind=KIND,
+            subject=item.path,
+            payload=assessment.to_payload(),
+            summary=assessment.summary,
+            engagement_id=engagement_id,
+            partner_id=partner.id,
+            document_id=document.id,
+        )
+    )
     for finding in assessment.references:
-        uow.references.add(ReferenceCheck.from_finding(
-            partner.id, finding, document_id=document.id, engagement_id=engagement_id), client.id)
+        uow.references.add(
+            ReferenceCheck.from_finding(partner.id, finding, document_id=document.id, engagement_id=engagement_id),
+            client.id,
+        )
     return {
         "assessment": assessment.to_dict(),
         "partner": partner.name,
@@ -140,16 +153,26 @@ def assess_stored_proposals(ws: Workspace, partner_ids: list[int]) -> list[dict]
                 if uow.results.latest(KIND, document_id=listed.id) is not None:
                     continue
                 document = uow.documents.get(listed.id)
-                text = read_document(document.content, document.filename,
-                                     max_bytes=ws.settings.max_document_bytes).text
+                text = read_document(document.content, document.filename, max_bytes=ws.settings.max_document_bytes).text
                 assessment = assess_text(text, document.filename, partner=partner.name, kind="proposal")
-                uow.results.add(AnalysisResult(
-                    kind=KIND, subject=document.filename, payload=assessment.to_payload(),
-                    summary=assessment.summary, engagement_id=document.engagement_id, partner_id=partner.id,
-                    document_id=document.id))
+                uow.results.add(
+                    AnalysisResult(
+                        kind=KIND,
+                        subject=document.filename,
+                        payload=assessment.to_payload(),
+                        summary=assessment.summary,
+                        engagement_id=document.engagement_id,
+                        partner_id=partner.id,
+                        document_id=document.id,
+                    )
+                )
                 for finding in assessment.references:
-                    uow.references.add(ReferenceCheck.from_finding(
-                        partner.id, finding, document_id=document.id, engagement_id=document.engagement_id), client.id)
+                    uow.references.add(
+                        ReferenceCheck.from_finding(
+                            partner.id, finding, document_id=document.id, engagement_id=document.engagement_id
+                        ),
+                        client.id,
+                    )
                 done.append({"partner": partner.name, "document_id": document.id, "summary": assessment.summary})
         uow.commit()
     return done
@@ -162,5 +185,7 @@ def demo_step(context) -> str:
 
     assess_stored_proposals(context.ws, sorted(context.partner_ids.values()))
     ranked = compare(context.ws)["candidates"]
-    return "; ".join(f"{c['rank']}. {c['partner']} {c['score']:.0f}/100" for c in ranked) + \
-        " (try `inhouse partner compare`)"
+    return (
+        "; ".join(f"{c['rank']}. {c['partner']} {c['score']:.0f}/100" for c in ranked)
+        + " (try `inhouse partner compare`)"
+    )

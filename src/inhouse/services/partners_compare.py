@@ -9,8 +9,12 @@ from inhouse.services import lookup
 from inhouse.services.partners_assess import stored
 
 
-def compare(ws: Workspace, engagement: str | None = None, weights: list[str] | None = None,
-            technical_skill: list[str] | None = None) -> dict:
+def compare(
+    ws: Workspace,
+    engagement: str | None = None,
+    weights: list[str] | None = None,
+    technical_skill: list[str] | None = None,
+) -> dict:
     """Rank the candidates: every partner with assessed documents or references (for
     ``engagement``: those assessed or checked for it). ``weights`` are ``NAME=NUMBER`` overrides
     of the playbook's defaults; ``technical_skill`` holds ``PARTNER=0..5`` ratings."""
@@ -22,17 +26,23 @@ def compare(ws: Workspace, engagement: str | None = None, weights: list[str] | N
         candidates = []
         for partner in uow.partners.list(client.id):
             assessments = stored(uow, partner.id, found.id if found else None)
-            references = [r for r in uow.references.list(client.id, partner_id=partner.id)
-                          if found is None or r.engagement_id in (None, found.id)]
+            references = [
+                r
+                for r in uow.references.list(client.id, partner_id=partner.id)
+                if found is None or r.engagement_id in (None, found.id)
+            ]
             own = [r for r in references if found is None or r.engagement_id == found.id]
             if not (assessments or own or partner.id in ratings):
                 continue
-            candidates.append(CandidateEvidence(partner.name, assessments, references,
-                                                ratings.get(partner.id), partner.id))
+            candidates.append(
+                CandidateEvidence(partner.name, assessments, references, ratings.get(partner.id), partner.id)
+            )
         if not candidates:
             where = f" for engagement {found.name!r}" if found else ""
-            raise NotFound(f"no candidate has assessed documents or references{where}: "
-                           "run `inhouse partner assess FILE --partner NAME` first")
+            raise NotFound(
+                f"no candidate has assessed documents or references{where}: "
+                "run `inhouse partner assess FILE --partner NAME` first"
+            )
         comparison = card.rank(candidates)
     return {"engagement": found.name if found else None, **comparison.to_dict()}
 

@@ -12,8 +12,16 @@ def check_dict(check: ReferenceCheck, partner: str) -> dict:
     return {**check.to_dict(), "partner": partner}
 
 
-def add(ws: Workspace, partner: str, name: str, similar_scale: str = "unknown", still_running: str = "unknown",
-        client_contact_offered: str = "unknown", notes: str = "", engagement: str | None = None) -> dict:
+def add(
+    ws: Workspace,
+    partner: str,
+    name: str,
+    similar_scale: str = "unknown",
+    still_running: str = "unknown",
+    client_contact_offered: str = "unknown",
+    notes: str = "",
+    engagement: str | None = None,
+) -> dict:
     """Record a reference checked by hand."""
     answers = (
         Answer.parse(similar_scale, "--similar-scale"),
@@ -24,10 +32,19 @@ def add(ws: Workspace, partner: str, name: str, similar_scale: str = "unknown", 
         client = lookup.the_client(uow)
         target = lookup.partner(uow, partner, client)
         found = lookup.engagement(uow, engagement) if engagement else None
-        check = uow.references.add(ReferenceCheck(
-            partner_id=target.id, name=name, similar_scale=answers[0], still_running=answers[1],
-            client_contact_offered=answers[2], source=ReferenceSource.MANUAL, notes=notes,
-            engagement_id=found.id if found else None), client.id)
+        check = uow.references.add(
+            ReferenceCheck(
+                partner_id=target.id,
+                name=name,
+                similar_scale=answers[0],
+                still_running=answers[1],
+                client_contact_offered=answers[2],
+                source=ReferenceSource.MANUAL,
+                notes=notes,
+                engagement_id=found.id if found else None,
+            ),
+            client.id,
+        )
         uow.commit()
         return check_dict(check, target.name)
 
@@ -39,6 +56,7 @@ def list_all(ws: Workspace, partner: str | None = None, engagement: str | None =
         target = lookup.partner(uow, partner, client) if partner else None
         found = lookup.engagement(uow, engagement) if engagement else None
         names = {p.id: p.name for p in uow.partners.list(client.id)}
-        checks = uow.references.list(client.id, partner_id=target.id if target else None,
-                                     engagement_id=found.id if found else None)
+        checks = uow.references.list(
+            client.id, partner_id=target.id if target else None, engagement_id=found.id if found else None
+        )
         return [check_dict(c, names.get(c.partner_id, str(c.partner_id))) for c in checks]

@@ -20,8 +20,7 @@ def person_dict(person: Person, partner_name: str | None = None) -> dict:
     }
 
 
-def add(ws: Workspace, name: str, side: str, emails: list[str], partner: str | None = None,
-        role: str = "") -> dict:
+def add(ws: Workspace, name: str, side: str, emails: list[str], partner: str | None = None, role: str = "") -> dict:
     name = require_name(name, "person")
     person_side = parse_enum(Side, side, "side")
     clean = list(dict.fromkeys(normalise_email(e) for e in emails))
@@ -37,15 +36,22 @@ def add(ws: Workspace, name: str, side: str, emails: list[str], partner: str | N
             if owner is not None:
                 raise Conflict(f"email {email} already belongs to {owner.name}")
         person = uow.people.add(
-            Person(name=name, side=person_side, emails=clean, role=role, client_id=client.id,
-                   partner_id=found_partner.id if found_partner else None)
+            Person(
+                name=name,
+                side=person_side,
+                emails=clean,
+                role=role,
+                client_id=client.id,
+                partner_id=found_partner.id if found_partner else None,
+            )
         )
         uow.commit()
         return person_dict(person, found_partner.name if found_partner else None)
 
 
-def list_all(ws: Workspace, side: str | None = None, partner: str | None = None,
-             engagement: str | None = None) -> list[dict]:
+def list_all(
+    ws: Workspace, side: str | None = None, partner: str | None = None, engagement: str | None = None
+) -> list[dict]:
     wanted = parse_enum(Side, side, "side") if side else None
     with ws.uow() as uow:
         client = lookup.the_client(uow)

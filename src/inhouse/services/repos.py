@@ -12,8 +12,13 @@ from inhouse.services import lookup
 
 
 def repo_dict(repo: Repo) -> dict:
-    return {"id": repo.id, "engagement_id": repo.engagement_id, "name": repo.name, "path": repo.path,
-            "default_rev": repo.default_rev}
+    return {
+        "id": repo.id,
+        "engagement_id": repo.engagement_id,
+        "name": repo.name,
+        "path": repo.path,
+        "default_rev": repo.default_rev,
+    }
 
 
 def git_dir_of(path: Path) -> Path:
@@ -22,8 +27,7 @@ def git_dir_of(path: Path) -> Path:
         raise NotFound(f"no such folder: {path}")
     if not path.is_dir():
         raise AnalyzerError(f"not a git repository (not a folder): {path}")
-    proc = subprocess.run(["git", "-C", str(path), "rev-parse", "--is-bare-repository"],
-                          capture_output=True, text=True)
+    proc = subprocess.run(["git", "-C", str(path), "rev-parse", "--is-bare-repository"], capture_output=True, text=True)
     if proc.returncode != 0:
         raise AnalyzerError(f"not a git repository: {path}")
     if proc.stdout.strip() == "true":

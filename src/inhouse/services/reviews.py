@@ -27,13 +27,19 @@ def read_input(ws: Workspace, path: str | Path, what: str = "file") -> tuple[Pat
         raise NotFound(f"no such {what}: {file}")
     size = file.stat().st_size
     if size > ws.settings.max_document_bytes:
-        raise InvalidInput(f"{file}: {size} bytes is over the limit of {ws.settings.max_document_bytes} "
-                           "(INHOUSE_MAX_DOCUMENT_BYTES)")
+        raise InvalidInput(
+            f"{file}: {size} bytes is over the limit of {ws.settings.max_document_bytes} (INHOUSE_MAX_DOCUMENT_BYTES)"
+        )
     return file, file.read_bytes()
 
 
-def review_dict(review: WeeklyReview, engagement: str, flags: list[ReviewFlag], internal: list[str],
-                decisions: list[str] | None = None) -> dict:
+def review_dict(
+    review: WeeklyReview,
+    engagement: str,
+    flags: list[ReviewFlag],
+    internal: list[str],
+    decisions: list[str] | None = None,
+) -> dict:
     return {
         "id": review.id,
         "engagement": engagement,
@@ -48,8 +54,11 @@ def review_dict(review: WeeklyReview, engagement: str, flags: list[ReviewFlag], 
     }
 
 
-def flagged_in(uow: UnitOfWork, engagement: Engagement, roster: Roster | None = None,
-               ) -> list[tuple[WeeklyReview, list[ReviewFlag], list[str]]]:
+def flagged_in(
+    uow: UnitOfWork,
+    engagement: Engagement,
+    roster: Roster | None = None,
+) -> list[tuple[WeeklyReview, list[ReviewFlag], list[str]]]:
     """Every review of ``engagement`` in week order with its flags and its internal attendees."""
     roster = roster or lookup.roster(uow, engagement)
     out, previous = [], None
@@ -64,8 +73,12 @@ def quality_in(uow: UnitOfWork, engagement: Engagement) -> dict:
     """Review cadence and quality in one dict (for status screens): counts per flag, last review."""
     rows = flagged_in(uow, engagement)
     by_flag = {flag: sum(1 for _, flags, _ in rows for f in flags if f.flag == flag) for flag in FLAGS}
-    return {"reviews": len(rows), "flagged_reviews": sum(1 for _, flags, _ in rows if flags),
-            "by_flag": by_flag, "last_review": rows[-1][0].week_of.isoformat() if rows else None}
+    return {
+        "reviews": len(rows),
+        "flagged_reviews": sum(1 for _, flags, _ in rows if flags),
+        "by_flag": by_flag,
+        "last_review": rows[-1][0].week_of.isoformat() if rows else None,
+    }
 
 
 def _dicts_in(uow: UnitOfWork, engagement: Engagement, weeks: set[date] | None = None) -> list[dict]:
@@ -73,8 +86,11 @@ def _dicts_in(uow: UnitOfWork, engagement: Engagement, weeks: set[date] | None =
     for decision in uow.decisions.list(engagement.id):
         if decision.review_id is not None:
             titles.setdefault(decision.review_id, []).append(decision.title)
-    return [review_dict(r, engagement.name, flags, internal, titles.get(r.id))
-            for r, flags, internal in flagged_in(uow, engagement) if weeks is None or r.week_of in weeks]
+    return [
+        review_dict(r, engagement.name, flags, internal, titles.get(r.id))
+        for r, flags, internal in flagged_in(uow, engagement)
+        if weeks is None or r.week_of in weeks
+    ]
 
 
 def _check_week(engagement: Engagement, week: date, today: date, source: str = "") -> None:
@@ -102,9 +118,17 @@ def _note(ws: Workspace, file: str) -> ReviewNote:
     return parse_review_note(decode(data, path.name), path.name)
 
 
-def add(ws: Workspace, engagement: str | None = None, week: str | None = None, done: str | None = None,
-        why: str | None = None, next_: str | None = None, attendees: list[str] | tuple = (),
-        file: str | None = None, today: date | None = None) -> dict:
+def add(
+    ws: Workspace,
+    engagement: str | None = None,
+    week: str | None = None,
+    done: str | None = None,
+    why: str | None = None,
+    next_: str | None = None,
+    attendees: list[str] | tuple = (),
+    file: str | None = None,
+    today: date | None = None,
+) -> dict:
     """Record one weekly review from ``done``/``why``/``next_`` or a Markdown ``file``."""
     today = today or date.today()
     names = split_names(attendees)
@@ -120,15 +144,22 @@ def add(ws: Workspace, engagement: str | None = None, week: str | None = None, d
     else:
         missing = [flag for flag, value in (("--done", done), ("--why", why), ("--next", next_)) if value is None]
         if missing:
-            raise InvalidInput(f"a weekly review needs --done, --why and --next (missing {', '.join(missing)}), "
-                               "or --file NOTES.md")
+            raise InvalidInput(
+                f"a weekly review needs --done, --why and --next (missing {', '.join(missing)}), or --file NOTES.md"
+            )
         day = parse_week(week, "--week") if week else today
     week_of = week_start(day)
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
         _check_week(found, week_of, today)
-        review = WeeklyReview(engagement_id=found.id, week_of=week_of, done=done.strip(), why=why.strip(),
-                              next=next_.strip(), attendees=names)
+        review = WeeklyReview(
+            engagement_id=found.id,
+            week_of=week_of,
+            done=done.strip(),
+            why=why.strip(),
+            next=next_.strip(),
+            attendees=names,
+        )
         if _store(uow, review) == "unchanged":
             raise Conflict(f"the week of {week_of} already has this review")
         uow.commit()
@@ -162,8 +193,10 @@ def import_folder(ws: Workspace, folder: str, engagement: str | None = None, tod
         _, data = read_input(ws, path)
         note = parse_review_note(decode(data, name), name)
         if note.week_of is None:
-            raise InvalidInput(f"{name}: no date (add 'date: YYYY-MM-DD' front matter, a heading with the date, "
-                               "or name the file like 2026-01-05.md)")
+            raise InvalidInput(
+                f"{name}: no date (add 'date: YYYY-MM-DD' front matter, a heading with the date, "
+                "or name the file like 2026-01-05.md)"
+            )
         week_of = week_start(note.week_of)
         if week_of in seen:
             raise InvalidInput(f"{name}: the week of {week_of} is already covered by {seen[week_of]}")
@@ -175,15 +208,27 @@ def import_folder(ws: Workspace, folder: str, engagement: str | None = None, tod
         for name, note in notes:
             week_of = week_start(note.week_of)
             _check_week(found, week_of, today, name)
-            review = WeeklyReview(engagement_id=found.id, week_of=week_of, done=note.done, why=note.why,
-                                  next=note.next, attendees=note.attendees)
+            review = WeeklyReview(
+                engagement_id=found.id,
+                week_of=week_of,
+                done=note.done,
+                why=note.why,
+                next=note.next,
+                attendees=note.attendees,
+            )
             outcome[_store(uow, review, name)].append(week_of.isoformat())
         uow.commit()
         added = set(date.fromisoformat(w) for w in outcome["added"])
         rows = _dicts_in(uow, found, added)
-    return {"engagement": found.name, "folder": str(root), "files": len(files),
-            "added": sorted(outcome["added"]), "unchanged": sorted(outcome["unchanged"]),
-            "flags": sum(len(r["flags"]) for r in rows), "reviews": rows}
+    return {
+        "engagement": found.name,
+        "folder": str(root),
+        "files": len(files),
+        "added": sorted(outcome["added"]),
+        "unchanged": sorted(outcome["unchanged"]),
+        "flags": sum(len(r["flags"]) for r in rows),
+        "reviews": rows,
+    }
 
 
 def list_reviews(ws: Workspace, engagement: str | None = None, flagged_only: bool = False) -> list[dict]:

@@ -27,11 +27,11 @@ from datetime import date, timedelta
 from inhouse.bootstrap import Workspace
 from inhouse.domain import status as rules
 from inhouse.domain.engagements import Engagement
-from inhouse.domain.participation import delegate_and_wait as find_alerts, summarise
-from inhouse.services import lookup
+from inhouse.domain.participation import delegate_and_wait as find_alerts
+from inhouse.domain.participation import summarise
+from inhouse.services import lookup, participation
 from inhouse.services.evidence import gather
 from inhouse.services.exit_readiness import checklist
-from inhouse.services import participation
 from inhouse.store.uow import UnitOfWork
 
 RECENT_WEEKS = 12
@@ -54,21 +54,31 @@ def status_in(uow: UnitOfWork, engagement: Engagement, today: date, weeks: int =
     readiness = checklist(evidence)
     name = engagement.name
     sections = [
-        rules.trajectory_section(evidence.scans, engagement.planned_share_on(today),
-                                 f"scan the repositories (`inhouse scan REPO --engagement \"{name}\"`)"),
-        rules.knowledge_section(evidence.scans, f"scan the repositories (`inhouse scan REPO --engagement \"{name}\"`)"),
-        rules.contract_section(evidence.contract,
-                               f"review the contract (`inhouse contract check FILE --engagement \"{name}\"`)"),
+        rules.trajectory_section(
+            evidence.scans,
+            engagement.planned_share_on(today),
+            f'scan the repositories (`inhouse scan REPO --engagement "{name}"`)',
+        ),
+        rules.knowledge_section(evidence.scans, f'scan the repositories (`inhouse scan REPO --engagement "{name}"`)'),
+        rules.contract_section(
+            evidence.contract, f'review the contract (`inhouse contract check FILE --engagement "{name}"`)'
+        ),
         _participation(uow, engagement, today, weeks),
         rules.drills_section(evidence.drills, evidence.training_hours, today),
         rules.exit_section(readiness),
     ]
     return {
-        "id": engagement.id, "engagement_id": engagement.id, "name": name, "partner": evidence.partner,
-        "phase": engagement.phase.value, "year": engagement.year_on(today), "as_of": today.isoformat(),
+        "id": engagement.id,
+        "engagement_id": engagement.id,
+        "name": name,
+        "partner": evidence.partner,
+        "phase": engagement.phase.value,
+        "year": engagement.year_on(today),
+        "as_of": today.isoformat(),
         "light": rules.overall(sections),
-        "lights": [{"name": s.area, "title": rules.TITLES[s.area], "color": s.color, "reason": s.headline}
-                   for s in sections],
+        "lights": [
+            {"name": s.area, "title": rules.TITLES[s.area], "color": s.color, "reason": s.headline} for s in sections
+        ],
         "sections": [s.to_dict() for s in sections],
         "next_actions": [a.to_dict() for a in rules.next_actions(sections)],
         "exit_readiness": {**readiness.to_dict(), "partner": evidence.partner},
@@ -94,6 +104,10 @@ def all_engagements(ws: Workspace, today: date | None = None) -> list[dict]:
 def portfolio(ws: Workspace, today: date | None = None) -> list[dict]:
     """One short row per engagement, for the dashboard's portfolio page."""
     keys = ("id", "engagement_id", "name", "partner", "phase", "light", "lights", "next_actions")
-    return [{**{k: full[k] for k in keys},
-             "exit_readiness": {k: full["exit_readiness"][k] for k in ("status", "counts", "summary")}}
-            for full in all_engagements(ws, today)]
+    return [
+        {
+            **{k: full[k] for k in keys},
+            "exit_readiness": {k: full["exit_readiness"][k] for k in ("status", "counts", "summary")},
+        }
+        for full in all_engagements(ws, today)
+    ]

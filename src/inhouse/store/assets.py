@@ -10,9 +10,17 @@ from inhouse.store.tables import AssetRow
 
 
 def _asset(row: AssetRow) -> Asset:
-    return Asset(engagement_id=row.engagement_id, kind=AssetKind(row.kind), name=row.name,
-                 held_by=HeldBy(row.held_by), holder=row.holder, location=row.location, notes=row.notes,
-                 id=row.id, created_at=row.created_at)
+    return Asset(
+        engagement_id=row.engagement_id,
+        kind=AssetKind(row.kind),
+        name=row.name,
+        held_by=HeldBy(row.held_by),
+        holder=row.holder,
+        location=row.location,
+        notes=row.notes,
+        id=row.id,
+        created_at=row.created_at,
+    )
 
 
 class AssetRecords:
@@ -20,18 +28,28 @@ class AssetRecords:
         self.session = session
 
     def add(self, asset: Asset) -> Asset:
-        row = AssetRow(engagement_id=asset.engagement_id, kind=asset.kind.value, name=asset.name,
-                       held_by=asset.held_by.value, holder=asset.holder, location=asset.location,
-                       notes=asset.notes)
+        row = AssetRow(
+            engagement_id=asset.engagement_id,
+            kind=asset.kind.value,
+            name=asset.name,
+            held_by=asset.held_by.value,
+            holder=asset.holder,
+            location=asset.location,
+            notes=asset.notes,
+        )
         self.session.add(row)
         self.session.flush()
         asset.id, asset.created_at = row.id, row.created_at
         return asset
 
     def find(self, engagement_id: int, kind: AssetKind, name: str) -> Asset | None:
-        row = self.session.scalar(select(AssetRow).where(
-            AssetRow.engagement_id == engagement_id, AssetRow.kind == kind.value,
-            func.lower(AssetRow.name) == name.lower()))
+        row = self.session.scalar(
+            select(AssetRow).where(
+                AssetRow.engagement_id == engagement_id,
+                AssetRow.kind == kind.value,
+                func.lower(AssetRow.name) == name.lower(),
+            )
+        )
         return _asset(row) if row else None
 
     def list(self, engagement_id: int | None = None) -> list[Asset]:

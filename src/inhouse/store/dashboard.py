@@ -24,16 +24,23 @@ from inhouse.store.tables import (
 
 def engagements(session: Session) -> list[dict]:
     query = (
-        select(EngagementRow.id, EngagementRow.name, EngagementRow.phase, EngagementRow.start_date,
-               EngagementRow.plan, PartnerRow.name.label("partner"))
+        select(
+            EngagementRow.id,
+            EngagementRow.name,
+            EngagementRow.phase,
+            EngagementRow.start_date,
+            EngagementRow.plan,
+            PartnerRow.name.label("partner"),
+        )
         .join(PartnerRow, PartnerRow.id == EngagementRow.partner_id)
         .order_by(EngagementRow.name, EngagementRow.id)
     )
     return [dict(row._mapping) for row in session.execute(query)]
 
 
-def latest_results(session: Session, engagement_id: int | None = None,
-                   engagement_ids: list[int] | None = None) -> dict[tuple[int, str], dict]:
+def latest_results(
+    session: Session, engagement_id: int | None = None, engagement_ids: list[int] | None = None
+) -> dict[tuple[int, str], dict]:
     """The newest result of each kind per engagement: id, summary, created_at (no payload)."""
     newest = select(func.max(AnalysisResultRow.id)).where(AnalysisResultRow.engagement_id.is_not(None))
     if engagement_id is not None:
@@ -42,16 +49,20 @@ def latest_results(session: Session, engagement_id: int | None = None,
         newest = newest.where(AnalysisResultRow.engagement_id.in_(engagement_ids))
     newest = newest.group_by(AnalysisResultRow.engagement_id, AnalysisResultRow.kind)
     query = select(
-        AnalysisResultRow.id, AnalysisResultRow.engagement_id, AnalysisResultRow.kind,
-        AnalysisResultRow.summary, AnalysisResultRow.subject, AnalysisResultRow.created_at,
-        AnalysisResultRow.document_id, AnalysisResultRow.repo_id,
+        AnalysisResultRow.id,
+        AnalysisResultRow.engagement_id,
+        AnalysisResultRow.kind,
+        AnalysisResultRow.summary,
+        AnalysisResultRow.subject,
+        AnalysisResultRow.created_at,
+        AnalysisResultRow.document_id,
+        AnalysisResultRow.repo_id,
     ).where(AnalysisResultRow.id.in_(newest))
     return {(r.engagement_id, r.kind): dict(r._mapping) for r in session.execute(query)}
 
 
 def review_stats(session: Session, engagement_ids: list[int] | None = None) -> dict[int, tuple[int, date | None]]:
-    query = select(ReviewRow.engagement_id, func.count(), func.max(ReviewRow.week_of)).group_by(
-        ReviewRow.engagement_id)
+    query = select(ReviewRow.engagement_id, func.count(), func.max(ReviewRow.week_of)).group_by(ReviewRow.engagement_id)
     if engagement_ids is not None:
         query = query.where(ReviewRow.engagement_id.in_(engagement_ids))
     return {eid: (count, last) for eid, count, last in session.execute(query)}
@@ -59,7 +70,8 @@ def review_stats(session: Session, engagement_ids: list[int] | None = None) -> d
 
 def drill_stats(session: Session, engagement_ids: list[int] | None = None) -> dict[int, dict[str, int]]:
     query = select(DrillRow.engagement_id, DrillRow.outcome, func.count()).group_by(
-        DrillRow.engagement_id, DrillRow.outcome)
+        DrillRow.engagement_id, DrillRow.outcome
+    )
     if engagement_ids is not None:
         query = query.where(DrillRow.engagement_id.in_(engagement_ids))
     out: dict[int, dict[str, int]] = {}
@@ -81,8 +93,11 @@ def unfinished_jobs(session: Session, engagement_ids: list[int] | None = None) -
 
 def partner_documents(session: Session, kinds: list[str]) -> dict[int, list[dict]]:
     """Each partner's documents of ``kinds`` (id, filename, kind), oldest first, without their bytes."""
-    query = (select(DocumentRow.partner_id, DocumentRow.id, DocumentRow.filename, DocumentRow.kind)
-             .where(DocumentRow.partner_id.is_not(None), DocumentRow.kind.in_(kinds)).order_by(DocumentRow.id))
+    query = (
+        select(DocumentRow.partner_id, DocumentRow.id, DocumentRow.filename, DocumentRow.kind)
+        .where(DocumentRow.partner_id.is_not(None), DocumentRow.kind.in_(kinds))
+        .order_by(DocumentRow.id)
+    )
     out: dict[int, list[dict]] = {}
     for partner_id, document_id, filename, kind in session.execute(query):
         out.setdefault(partner_id, []).append({"id": document_id, "filename": filename, "kind": kind})

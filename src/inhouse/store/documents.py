@@ -120,16 +120,28 @@ class ResultRecords:
                 query = query.where(column == value)
         return query
 
-    def list(self, kind: str | None = None, engagement_id: int | None = None, partner_id: int | None = None,
-             repo_id: int | None = None, document_id: int | None = None, subject: str | None = None,
-             ) -> list[AnalysisResult]:
+    def list(
+        self,
+        kind: str | None = None,
+        engagement_id: int | None = None,
+        partner_id: int | None = None,
+        repo_id: int | None = None,
+        document_id: int | None = None,
+        subject: str | None = None,
+    ) -> list[AnalysisResult]:
         query = self._query(kind, engagement_id, partner_id, repo_id, document_id, subject)
         query = query.order_by(AnalysisResultRow.id)
         return [_result(r) for r in self.session.scalars(query)]
 
-    def latest(self, kind: str, engagement_id: int | None = None, partner_id: int | None = None,
-               repo_id: int | None = None, document_id: int | None = None, subject: str | None = None,
-               ) -> AnalysisResult | None:
+    def latest(
+        self,
+        kind: str,
+        engagement_id: int | None = None,
+        partner_id: int | None = None,
+        repo_id: int | None = None,
+        document_id: int | None = None,
+        subject: str | None = None,
+    ) -> AnalysisResult | None:
         query = self._query(kind, engagement_id, partner_id, repo_id, document_id, subject)
         row = self.session.scalar(query.order_by(AnalysisResultRow.id.desc()).limit(1))
         return _result(row) if row else None

@@ -62,7 +62,9 @@ class EngagementRecords:
         for change in engagement.phases:
             if change.id is None:
                 row = PhaseChangeRow(
-                    engagement_id=engagement.id, phase=change.phase.value, started_on=change.started_on,
+                    engagement_id=engagement.id,
+                    phase=change.phase.value,
+                    started_on=change.started_on,
                     reason=change.reason,
                 )
                 self.session.add(row)
@@ -88,8 +90,12 @@ class EngagementRecords:
 
 def _repo(row: RepoRow) -> Repo:
     return Repo(
-        engagement_id=row.engagement_id, name=row.name, path=row.path, default_rev=row.default_rev,
-        id=row.id, created_at=row.created_at,
+        engagement_id=row.engagement_id,
+        name=row.name,
+        path=row.path,
+        default_rev=row.default_rev,
+        id=row.id,
+        created_at=row.created_at,
     )
 
 

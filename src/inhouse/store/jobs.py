@@ -13,9 +13,18 @@ _FIELDS = ("status", "progress", "message", "result", "error", "started_at", "fi
 
 def _job(row: JobRow) -> Job:
     return Job(
-        kind=row.kind, subject=row.subject, engagement_id=row.engagement_id, status=JobStatus(row.status),
-        progress=row.progress, message=row.message, result=row.result, error=row.error,
-        started_at=row.started_at, finished_at=row.finished_at, id=row.id, created_at=row.created_at,
+        kind=row.kind,
+        subject=row.subject,
+        engagement_id=row.engagement_id,
+        status=JobStatus(row.status),
+        progress=row.progress,
+        message=row.message,
+        result=row.result,
+        error=row.error,
+        started_at=row.started_at,
+        finished_at=row.finished_at,
+        id=row.id,
+        created_at=row.created_at,
     )
 
 

@@ -15,8 +15,14 @@ from inhouse.store.tables import DecisionRow, DrillRow, ReviewRow, TaskRow
 
 def _review(row: ReviewRow) -> WeeklyReview:
     return WeeklyReview(
-        engagement_id=row.engagement_id, week_of=row.week_of, done=row.done, why=row.why, next=row.next,
-        attendees=list(row.attendees or []), id=row.id, created_at=row.created_at,
+        engagement_id=row.engagement_id,
+        week_of=row.week_of,
+        done=row.done,
+        why=row.why,
+        next=row.next,
+        attendees=list(row.attendees or []),
+        id=row.id,
+        created_at=row.created_at,
     )
 
 
@@ -26,8 +32,12 @@ class ReviewRecords:
 
     def add(self, review: WeeklyReview) -> WeeklyReview:
         row = ReviewRow(
-            engagement_id=review.engagement_id, week_of=review.week_of, done=review.done, why=review.why,
-            next=review.next, attendees=list(review.attendees),
+            engagement_id=review.engagement_id,
+            week_of=review.week_of,
+            done=review.done,
+            why=review.why,
+            next=review.next,
+            attendees=list(review.attendees),
         )
         self.session.add(row)
         self.session.flush()
@@ -51,9 +61,16 @@ class ReviewRecords:
 
 def _decision(row: DecisionRow) -> Decision:
     return Decision(
-        engagement_id=row.engagement_id, title=row.title, decided_by=DecidedBy(row.decided_by),
-        decided_on=row.decided_on, rationale=row.rationale, review_id=row.review_id, status=row.status,
-        deciders=list(row.deciders or []), id=row.id, created_at=row.created_at,
+        engagement_id=row.engagement_id,
+        title=row.title,
+        decided_by=DecidedBy(row.decided_by),
+        decided_on=row.decided_on,
+        rationale=row.rationale,
+        review_id=row.review_id,
+        status=row.status,
+        deciders=list(row.deciders or []),
+        id=row.id,
+        created_at=row.created_at,
     )
 
 
@@ -63,9 +80,14 @@ class DecisionRecords:
 
     def add(self, decision: Decision) -> Decision:
         row = DecisionRow(
-            engagement_id=decision.engagement_id, review_id=decision.review_id, title=decision.title,
-            decided_by=decision.decided_by.value, decided_on=decision.decided_on, rationale=decision.rationale,
-            status=decision.status, deciders=list(decision.deciders),
+            engagement_id=decision.engagement_id,
+            review_id=decision.review_id,
+            title=decision.title,
+            decided_by=decision.decided_by.value,
+            decided_on=decision.decided_on,
+            rationale=decision.rationale,
+            status=decision.status,
+            deciders=list(decision.deciders),
         )
         self.session.add(row)
         self.session.flush()
@@ -74,10 +96,14 @@ class DecisionRecords:
 
     def link_week(self, engagement_id: int, week_of: date, review_id: int) -> int:
         """Link the unlinked decisions taken in the week starting ``week_of`` to that week's review."""
-        rows = self.session.scalars(select(DecisionRow).where(
-            DecisionRow.engagement_id == engagement_id, DecisionRow.review_id.is_(None),
-            DecisionRow.decided_on >= week_of, DecisionRow.decided_on < week_of + timedelta(days=7),
-        ))
+        rows = self.session.scalars(
+            select(DecisionRow).where(
+                DecisionRow.engagement_id == engagement_id,
+                DecisionRow.review_id.is_(None),
+                DecisionRow.decided_on >= week_of,
+                DecisionRow.decided_on < week_of + timedelta(days=7),
+            )
+        )
         count = 0
         for row in rows:
             row.review_id = review_id
@@ -87,7 +113,8 @@ class DecisionRecords:
 
     def list(self, engagement_id: int) -> list[Decision]:
         query = (
-            select(DecisionRow).where(DecisionRow.engagement_id == engagement_id)
+            select(DecisionRow)
+            .where(DecisionRow.engagement_id == engagement_id)
             .order_by(DecisionRow.decided_on, DecisionRow.id)
         )
         return [_decision(r) for r in self.session.scalars(query)]
@@ -95,9 +122,15 @@ class DecisionRecords:
 
 def _drill(row: DrillRow) -> Drill:
     return Drill(
-        engagement_id=row.engagement_id, performed_on=row.performed_on, person=row.person,
-        modification=row.modification, outcome=DrillOutcome(row.outcome), stuck_points=list(row.stuck_points or []),
-        training_hours=row.training_hours, id=row.id, created_at=row.created_at,
+        engagement_id=row.engagement_id,
+        performed_on=row.performed_on,
+        person=row.person,
+        modification=row.modification,
+        outcome=DrillOutcome(row.outcome),
+        stuck_points=list(row.stuck_points or []),
+        training_hours=row.training_hours,
+        id=row.id,
+        created_at=row.created_at,
     )
 
 
@@ -107,8 +140,12 @@ class DrillRecords:
 
     def add(self, drill: Drill) -> Drill:
         row = DrillRow(
-            engagement_id=drill.engagement_id, performed_on=drill.performed_on, person=drill.person,
-            modification=drill.modification, outcome=drill.outcome.value, stuck_points=list(drill.stuck_points),
+            engagement_id=drill.engagement_id,
+            performed_on=drill.performed_on,
+            person=drill.person,
+            modification=drill.modification,
+            outcome=drill.outcome.value,
+            stuck_points=list(drill.stuck_points),
             training_hours=drill.training_hours,
         )
         self.session.add(row)
@@ -123,8 +160,15 @@ class DrillRecords:
 
 def _task(row: TaskRow) -> Task:
     return Task(
-        engagement_id=row.engagement_id, key=row.key, title=row.title, worked_on=row.worked_on,
-        assignee=row.assignee, status=row.status, source=row.source, id=row.id, created_at=row.created_at,
+        engagement_id=row.engagement_id,
+        key=row.key,
+        title=row.title,
+        worked_on=row.worked_on,
+        assignee=row.assignee,
+        status=row.status,
+        source=row.source,
+        id=row.id,
+        created_at=row.created_at,
     )
 
 
@@ -137,8 +181,13 @@ class TaskRecords:
         row = self.session.scalar(
             select(TaskRow).where(TaskRow.engagement_id == task.engagement_id, TaskRow.key == task.key)
         )
-        values = {"title": task.title, "assignee": task.assignee, "status": task.status,
-                  "worked_on": task.worked_on, "source": task.source}
+        values = {
+            "title": task.title,
+            "assignee": task.assignee,
+            "status": task.status,
+            "worked_on": task.worked_on,
+            "source": task.source,
+        }
         if row is None:
             row = TaskRow(engagement_id=task.engagement_id, key=task.key, **values)
             self.session.add(row)
@@ -154,6 +203,5 @@ class TaskRecords:
         return "updated"
 
     def list(self, engagement_id: int) -> list[Task]:
-        query = (select(TaskRow).where(TaskRow.engagement_id == engagement_id)
-                 .order_by(TaskRow.worked_on, TaskRow.key))
+        query = select(TaskRow).where(TaskRow.engagement_id == engagement_id).order_by(TaskRow.worked_on, TaskRow.key)
         return [_task(r) for r in self.session.scalars(query)]

@@ -38,8 +38,9 @@ class ScanStateRecords:
         row = self._row(subject)
         return unpack(row.state) if row else None
 
-    def save(self, subject: str, state: dict[str, Any], *, engagement_id: int | None = None,
-             repo_id: int | None = None) -> None:
+    def save(
+        self, subject: str, state: dict[str, Any], *, engagement_id: int | None = None, repo_id: int | None = None
+    ) -> None:
         """Keep one state per repository: replace the stored one."""
         row = self._row(subject)
         if row is None:

@@ -64,11 +64,8 @@ def require_current(engine: Engine) -> None:
     current = current_revision(engine)
     head = head_revision()
     if current is None:
-        raise StorageUnavailable(
-            f"no inhouse workspace in {describe(engine)}: run `inhouse init` first (or pass --db)"
-        )
+        raise StorageUnavailable(f"no inhouse workspace in {describe(engine)}: run `inhouse init` first (or pass --db)")
     if current != head:
         raise StorageUnavailable(
             f"the workspace schema is at {current}, this inhouse needs {head}: run `inhouse db upgrade`"
         )
-

@@ -49,8 +49,12 @@ class ReferenceCheckRecords:
         check.id, check.created_at = row.id, row.created_at
         return check
 
-    def list(self, client_id: int, partner_id: int | None = None, engagement_id: int | None = None,
-             ) -> list[ReferenceCheck]:
+    def list(
+        self,
+        client_id: int,
+        partner_id: int | None = None,
+        engagement_id: int | None = None,
+    ) -> list[ReferenceCheck]:
         query = select(ReferenceCheckRow).where(ReferenceCheckRow.client_id == client_id)
         if partner_id is not None:
             query = query.where(ReferenceCheckRow.partner_id == partner_id)

@@ -34,8 +34,10 @@ _versions = DataVersionRow.__table__
 
 
 #: The parts of a row: (version column, "for" column, the column read by default, the full one).
-PARTS = {"status": ("status_version", "status_for", "lights", "status"),
-         "page": ("page_version", "page_for", "page", "page")}
+PARTS = {
+    "status": ("status_version", "status_for", "lights", "status"),
+    "page": ("page_version", "page_for", "page", "page"),
+}
 
 
 @dataclass
@@ -54,8 +56,9 @@ class StatusRows:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def read(self, part: str, engagement_ids: list[int] | None = None, full: bool = False,
-             value: bool = True) -> dict[int, Stored]:
+    def read(
+        self, part: str, engagement_ids: list[int] | None = None, full: bool = False, value: bool = True
+    ) -> dict[int, Stored]:
         """Stored ``part`` ("status" or "page") by engagement id; for the status, ``full`` reads
         the whole status rather than the portfolio's lights; ``value=False`` only the versions."""
         version, stamp, slim, whole = (_table.c[name] for name in PARTS[part])
@@ -72,9 +75,18 @@ class StatusRows:
         engagement, removal or newly stored status changes it."""
         c = _table.c
         status = func.coalesce(c.status_version, 0)
-        return tuple(self.session.execute(select(
-            func.count(), func.max(c.engagement_id), func.sum(c.version), func.sum(c.version * c.engagement_id),
-            func.sum(status), func.sum(status * c.engagement_id))).one())
+        return tuple(
+            self.session.execute(
+                select(
+                    func.count(),
+                    func.max(c.engagement_id),
+                    func.sum(c.version),
+                    func.sum(c.version * c.engagement_id),
+                    func.sum(status),
+                    func.sum(status * c.engagement_id),
+                )
+            ).one()
+        )
 
     def data_version(self, name: str) -> int | None:
         """The counter of a scope that spans engagements (``partners``), None when there is none."""
@@ -84,8 +96,12 @@ class StatusRows:
         """Engagements whose stored ``part`` is missing or not current for ``stamp``."""
         version, computed_for, value, _ = (_table.c[name] for name in PARTS[part])
         query = select(_table.c.engagement_id).where(
-            version.is_(None) | (version != _table.c.version) | computed_for.is_(None) | (computed_for != stamp)
-            | value.is_(None))
+            version.is_(None)
+            | (version != _table.c.version)
+            | computed_for.is_(None)
+            | (computed_for != stamp)
+            | value.is_(None)
+        )
         missing = select(EngagementRow.id).where(EngagementRow.id.not_in(select(_table.c.engagement_id)))
         return sorted(set(self.session.scalars(query)) | set(self.session.scalars(missing)))
 
@@ -101,8 +117,9 @@ class StatusRows:
                 return True
             except IntegrityError:
                 return False
-        done = self.session.execute(update(_table).where(
-            _table.c.engagement_id == engagement_id, _table.c.version == version).values(**values))
+        done = self.session.execute(
+            update(_table).where(_table.c.engagement_id == engagement_id, _table.c.version == version).values(**values)
+        )
         return done.rowcount == 1
 
 
@@ -155,8 +172,11 @@ def _raise_counter(dialect: str, name: str):
     make = {"postgresql": postgresql_insert, "sqlite": sqlite_insert}.get(dialect)
     if make is None:
         return update(_versions).where(_versions.c.name == name).values(version=_versions.c.version + 1)
-    return make(_versions).values(name=name, version=1).on_conflict_do_update(
-        index_elements=[_versions.c.name], set_={"version": _versions.c.version + 1})
+    return (
+        make(_versions)
+        .values(name=name, version=1)
+        .on_conflict_do_update(index_elements=[_versions.c.name], set_={"version": _versions.c.version + 1})
+    )
 
 
 def track_changes(sessions: sessionmaker) -> None:

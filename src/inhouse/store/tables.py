@@ -7,7 +7,7 @@ later access layer can scope every query to the engagements a user may see.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
@@ -34,7 +34,7 @@ NAMING = {
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Base(DeclarativeBase):
@@ -228,6 +228,8 @@ class TaskRow(Timestamped, Base):
 
 
 # Feature modules with tables of their own, imported so that Base.metadata (migrations, `db check`) sees them.
-from inhouse.store import tables_knowledge  # noqa: E402,F401
-from inhouse.store import tables_partners  # noqa: E402,F401
-from inhouse.store import tables_dashboard  # noqa: E402,F401
+from inhouse.store import (  # noqa: E402
+    tables_dashboard,  # noqa: F401
+    tables_knowledge,  # noqa: F401
+    tables_partners,  # noqa: F401
+)

@@ -20,7 +20,8 @@ class EngagementStatusRow(Base):
 
     __tablename__ = "engagement_status"
     engagement_id: Mapped[int] = mapped_column(
-        ForeignKey("engagements.id", ondelete="CASCADE"), primary_key=True, autoincrement=False)
+        ForeignKey("engagements.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     # the small columns first: SQLite reads a row's columns in order, so a version after a large
     # JSON value would cost reading that value's overflow pages

@@ -19,8 +19,7 @@ class ScanStateRow(Timestamped, Base):
 
     __tablename__ = "scan_states"
     subject: Mapped[str] = mapped_column(String(2000), nullable=False, index=True)
-    engagement_id: Mapped[int | None] = mapped_column(
-        ForeignKey("engagements.id", ondelete="CASCADE"), index=True)
+    engagement_id: Mapped[int | None] = mapped_column(ForeignKey("engagements.id", ondelete="CASCADE"), index=True)
     repo_id: Mapped[int | None] = mapped_column(ForeignKey("repos.id", ondelete="CASCADE"), index=True)
     head: Mapped[str] = mapped_column(String(64), nullable=False)
     mode: Mapped[str] = mapped_column(String(20), nullable=False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -14,8 +14,8 @@ from inhouse.store.database import describe, first_line
 from inhouse.store.documents import DocumentRecords, ResultRecords
 from inhouse.store.engagements import EngagementRecords, RepoRecords
 from inhouse.store.jobs import JobRecords
-from inhouse.store.knowledge import ScanStateRecords
 from inhouse.store.journal import DecisionRecords, DrillRecords, ReviewRecords, TaskRecords
+from inhouse.store.knowledge import ScanStateRecords
 from inhouse.store.organisations import ClientRecords, PartnerRecords, PersonRecords
 from inhouse.store.partners import ReferenceCheckRecords
 from inhouse.store.status_rows import StatusRows, track_changes
@@ -29,7 +29,7 @@ class UnitOfWork:
         self.engine = engine
         self.session: Session | None = None
 
-    def __enter__(self) -> "UnitOfWork":
+    def __enter__(self) -> UnitOfWork:
         self.session = session = self._session_factory()
         self.clients = ClientRecords(session)
         self.partners = PartnerRecords(session)
@@ -80,4 +80,3 @@ def uow_factory(engine: Engine) -> Callable[[], UnitOfWork]:
     sessions = sessionmaker(bind=engine, expire_on_commit=False)
     track_changes(sessions)  # every write marks the stored statuses it affects as out of date
     return lambda: UnitOfWork(sessions, engine)
-

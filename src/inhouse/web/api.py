@@ -29,9 +29,7 @@ class ErrorOut(BaseModel):
     error: ErrorBody
 
 
-ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorOut} for code in (404, 409, 413, 422, 501, 503)
-}
+ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorOut} for code in (404, 409, 413, 422, 501, 503)}
 
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
@@ -109,8 +107,9 @@ def add_decision(ws: WS, ref: str, body: DecisionIn) -> Json:
 
 @router.post("/engagements/{ref}/drills", status_code=201, summary="Record a 'can we modify this alone?' drill")
 def add_drill(ws: WS, ref: str, body: DrillIn) -> Json:
-    return writes.add_drill(ws, ref, body.performed_on, body.person, body.modification, body.outcome,
-                            body.stuck_points, body.training_hours)
+    return writes.add_drill(
+        ws, ref, body.performed_on, body.person, body.modification, body.outcome, body.stuck_points, body.training_hours
+    )
 
 
 @router.post("/engagements/{ref}/contracts", status_code=201, summary="Upload a contract and review it")
@@ -146,19 +145,26 @@ def add_partner(ws: WS, body: PartnerIn) -> Json:
 
 @router.post("/partners/{ref}/references", status_code=201, summary="Add a reference check")
 def add_reference(ws: WS, ref: str, body: ReferenceIn) -> Json:
-    return writes.add_reference(ws, ref, body.name, body.similar_scale, body.still_running,
-                                body.client_contact_offered, body.notes)
+    return writes.add_reference(
+        ws, ref, body.name, body.similar_scale, body.still_running, body.client_contact_offered, body.notes
+    )
 
 
-@router.post("/partners/{ref}/proposals", status_code=201,
-             summary="Upload a proposal, deck, call transcript or email thread and assess it (its kind is detected)")
+@router.post(
+    "/partners/{ref}/proposals",
+    status_code=201,
+    summary="Upload a proposal, deck, call transcript or email thread and assess it (its kind is detected)",
+)
 def upload_proposal(ws: WS, ref: str, file: Annotated[UploadFile | None, File()] = None) -> Json:
     name, content = read_upload(file, ws.settings.max_document_bytes)
     return writes.upload_proposal(ws, ref, name, content)
 
 
-@router.post("/documents/{document_id}/review", status_code=201,
-             summary="Review a stored contract against the five must-have clauses")
+@router.post(
+    "/documents/{document_id}/review",
+    status_code=201,
+    summary="Review a stored contract against the five must-have clauses",
+)
 def review_document(ws: WS, document_id: str) -> Json:
     return writes.review_document(ws, document_id)
 

@@ -36,8 +36,9 @@ def _warm(ws: Workspace) -> None:
         log.warning("status warm-up: %s", exc.message)
 
 
-def create_app(workspace: Workspace | None = None, runner: JobRunner | None = None,
-               warm_status: bool = False) -> FastAPI:
+def create_app(
+    workspace: Workspace | None = None, runner: JobRunner | None = None, warm_status: bool = False
+) -> FastAPI:
     """The web application over ``workspace`` (default: from the settings); ``warm_status``
     computes every engagement's status in the background at startup (``inhouse serve``)."""
     ws = workspace or bootstrap()
@@ -61,9 +62,13 @@ def create_app(workspace: Workspace | None = None, runner: JobRunner | None = No
         app.state.runner.shutdown(wait=False)
 
     app = FastAPI(
-        title="inhouse", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
+        title="inhouse",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
         description="Measure, don't trust: keep the knowledge of outsourced AI work in-house. "
-                    "Every page has its JSON under /api; errors are {\"error\": {\"type\", \"message\"}}.",
+        'Every page has its JSON under /api; errors are {"error": {"type", "message"}}.',
     )
     app.state.workspace = ws
     app.state.runner = runner or JobRunner(ws)

@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import date, datetime
 from enum import Enum
-from typing import Callable
 
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
@@ -55,8 +55,9 @@ class PageCache:
             self.size = 0
 
 
-def tagged_page(request: Request, tag: Callable[[], str], build: Callable[[], tuple[Response, bool]],
-                before: str | None = None) -> Response:
+def tagged_page(
+    request: Request, tag: Callable[[], str], build: Callable[[], tuple[Response, bool]], before: str | None = None
+) -> Response:
     """The page for the current ``tag()``: 304 when the client has it, the kept body when this
     process has it, else ``build()`` (the response, and whether it may be kept: not while it is
     still changing). ``before``: the tag, when the caller has just read it.
@@ -98,5 +99,6 @@ class PlainJSON(JSONResponse):
     encoder takes about 4 ms for one engagement page (a third of serving it from the read model)."""
 
     def render(self, content) -> bytes:
-        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
-                          default=_plain).encode("utf-8")
+        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=_plain).encode(
+            "utf-8"
+        )

@@ -28,10 +28,14 @@ def install(app: FastAPI) -> None:
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
     def docs() -> HTMLResponse:
         if assets is None:
-            return HTMLResponse("<h1>API docs</h1><p>Swagger UI is not installed (pip install swagger-ui-py); "
-                                "the schema is at <a href='/openapi.json'>/openapi.json</a>.</p>")
+            return HTMLResponse(
+                "<h1>API docs</h1><p>Swagger UI is not installed (pip install swagger-ui-py); "
+                "the schema is at <a href='/openapi.json'>/openapi.json</a>.</p>"
+            )
         return get_swagger_ui_html(
-            openapi_url="/openapi.json", title="inhouse API",
-            swagger_js_url="/docs-assets/swagger-ui-bundle.js", swagger_css_url="/docs-assets/swagger-ui.css",
+            openapi_url="/openapi.json",
+            title="inhouse API",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
             swagger_favicon_url="data:,",
         )

@@ -31,8 +31,9 @@ def error_response(request: Request, status: int, kind: str, message: str) -> Re
     if wants_json(request):
         return JSONResponse({"error": {"type": kind, "message": message}}, status_code=status)
     templates = request.app.state.templates
-    return templates.TemplateResponse(request, "error.html", {"status": status, "kind": kind, "message": message},
-                                      status_code=status)
+    return templates.TemplateResponse(
+        request, "error.html", {"status": status, "kind": kind, "message": message}, status_code=status
+    )
 
 
 def install(app: FastAPI) -> None:

@@ -23,24 +23,42 @@ def to(url: str) -> RedirectResponse:
 
 
 @router.post("/engagements/{ref}/reviews")
-def add_review(ws: WS, ref: str, week_of: Text, done: Text, why: Text, next: Text,
-               attendees: Optional = "") -> RedirectResponse:
+def add_review(
+    ws: WS, ref: str, week_of: Text, done: Text, why: Text, next: Text, attendees: Optional = ""
+) -> RedirectResponse:
     review = writes.add_review(ws, ref, week_of, done, why, next, writes.split_lines(attendees))
     return to(f"/engagements/{ref}#review-{review.get('week_of', week_of)}")
 
 
 @router.post("/engagements/{ref}/decisions")
-def add_decision(ws: WS, ref: str, title: Text, decided_by: Text, decided_on: Text,
-                 rationale: Optional = "") -> RedirectResponse:
+def add_decision(
+    ws: WS, ref: str, title: Text, decided_by: Text, decided_on: Text, rationale: Optional = ""
+) -> RedirectResponse:
     writes.add_decision(ws, ref, title, decided_by, decided_on, rationale)
     return to(f"/engagements/{ref}#decisions")
 
 
 @router.post("/engagements/{ref}/drills")
-def add_drill(ws: WS, ref: str, performed_on: Text, person: Text, modification: Text, outcome: Text,
-              stuck_points: Optional = "", training_hours: Annotated[float, Form()] = 0.0) -> RedirectResponse:
-    writes.add_drill(ws, ref, performed_on, person, modification, outcome,
-                     [line for line in stuck_points.splitlines() if line.strip()], training_hours)
+def add_drill(
+    ws: WS,
+    ref: str,
+    performed_on: Text,
+    person: Text,
+    modification: Text,
+    outcome: Text,
+    stuck_points: Optional = "",
+    training_hours: Annotated[float, Form()] = 0.0,
+) -> RedirectResponse:
+    writes.add_drill(
+        ws,
+        ref,
+        performed_on,
+        person,
+        modification,
+        outcome,
+        [line for line in stuck_points.splitlines() if line.strip()],
+        training_hours,
+    )
     return to(f"/engagements/{ref}#drills")
 
 
@@ -65,16 +83,28 @@ def start_scan(ws: WS, runner: Runner, ref: str, repo: Optional = "") -> Redirec
 
 
 @router.post("/partners")
-def add_partner(ws: WS, name: Text, status: Optional = "candidate", website: Optional = "",
-                domains: Optional = "", notes: Optional = "") -> RedirectResponse:
+def add_partner(
+    ws: WS,
+    name: Text,
+    status: Optional = "candidate",
+    website: Optional = "",
+    domains: Optional = "",
+    notes: Optional = "",
+) -> RedirectResponse:
     partner = writes.add_partner(ws, name, status, website, writes.split_lines(domains), notes)
     return to(f"/partners#partner-{partner['id']}")
 
 
 @router.post("/partners/{ref}/references")
-def add_reference(ws: WS, ref: str, name: Text, similar_scale: Optional = "unknown",
-                  still_running: Optional = "unknown", client_contact_offered: Optional = "unknown",
-                  notes: Optional = "") -> RedirectResponse:
+def add_reference(
+    ws: WS,
+    ref: str,
+    name: Text,
+    similar_scale: Optional = "unknown",
+    still_running: Optional = "unknown",
+    client_contact_offered: Optional = "unknown",
+    notes: Optional = "",
+) -> RedirectResponse:
     writes.add_reference(ws, ref, name, similar_scale, still_running, client_contact_offered, notes)
     return to(f"/partners#partner-{ref}")
 

@@ -31,8 +31,9 @@ def portfolio_page(request: Request, ws: WS, page: int = Query(1, ge=1)) -> Resp
 def engagement_page(request: Request, ws: WS, ref: str) -> Response:
     def build() -> tuple[HTMLResponse, bool]:
         data = dashboard.engagement_page(ws, ref)
-        return render(request, "engagement.html", data=data, page="engagement",
-                      max_bytes=ws.settings.max_document_bytes), True
+        return render(
+            request, "engagement.html", data=data, page="engagement", max_bytes=ws.settings.max_document_bytes
+        ), True
 
     tag = dashboard.engagement_tag(ws, ref)
     if tag is None:  # a name: resolved (or refused) by the page itself
@@ -44,15 +45,19 @@ def engagement_page(request: Request, ws: WS, ref: str) -> Response:
 def engagement_report(ws: WS, ref: str, format: str = Query("pdf", pattern="^(html|pdf)$")) -> Response:
     document = report.build(ws, ref, format)
     disposition = f'attachment; filename="{document.filename}"'
-    return Response(document.content, media_type=document.media_type,
-                    headers={"Content-Disposition": disposition})
+    return Response(document.content, media_type=document.media_type, headers={"Content-Disposition": disposition})
 
 
 @router.get("/partners", response_class=HTMLResponse)
 def partners_page(request: Request, ws: WS) -> Response:
     def build() -> tuple[HTMLResponse, bool]:
-        return render(request, "partners.html", data=dashboard.partner_comparison(ws), page="partners",
-                      max_bytes=ws.settings.max_document_bytes), True
+        return render(
+            request,
+            "partners.html",
+            data=dashboard.partner_comparison(ws),
+            page="partners",
+            max_bytes=ws.settings.max_document_bytes,
+        ), True
 
     tag = dashboard.partners_tag(ws)
     if tag is None:  # a workspace without the counter: no validator

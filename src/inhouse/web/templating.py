@@ -29,8 +29,14 @@ def label(value: str | None) -> str:
 
 
 #: Where each status area is shown in detail on the engagement page.
-AREA_ANCHORS = {"trajectory": "share", "knowledge": "knowledge", "contract": "contract",
-                "participation": "participation", "drills": "drills", "exit_readiness": "exit-readiness"}
+AREA_ANCHORS = {
+    "trajectory": "share",
+    "knowledge": "knowledge",
+    "contract": "contract",
+    "participation": "participation",
+    "drills": "drills",
+    "exit_readiness": "exit-readiness",
+}
 
 
 def evidence_href(evidence: dict | None, data: dict) -> str | None:
@@ -63,6 +69,7 @@ def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES))
     env = templates.env
     env.filters.update(pct=pct, day=day, label=label, color_word=color_word, state_color=state_color)
-    env.globals.update(share_chart=share_chart, risk_bars=risk_bars, evidence_href=evidence_href,
-                       area_anchors=AREA_ANCHORS)
+    env.globals.update(
+        share_chart=share_chart, risk_bars=risk_bars, evidence_href=evidence_href, area_anchors=AREA_ANCHORS
+    )
     return templates

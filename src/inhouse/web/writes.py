@@ -25,31 +25,60 @@ def split_lines(text: str | None) -> list[str]:
     return items
 
 
-def add_review(ws: Workspace, engagement: str, week_of: str, done: str, why: str, next_: str,
-               attendees: list[str]) -> dict:
+def add_review(
+    ws: Workspace, engagement: str, week_of: str, done: str, why: str, next_: str, attendees: list[str]
+) -> dict:
     return reviews.add(ws, engagement=engagement, week=week_of, done=done, why=why, next_=next_, attendees=attendees)
 
 
-def add_decision(ws: Workspace, engagement: str, title: str, decided_by: str, decided_on: str,
-                 rationale: str) -> dict:
+def add_decision(ws: Workspace, engagement: str, title: str, decided_by: str, decided_on: str, rationale: str) -> dict:
     return decisions.add(ws, title, engagement=engagement, decided_by=decided_by or None, on=decided_on, why=rationale)
 
 
-def add_drill(ws: Workspace, engagement: str, performed_on: str, person: str, modification: str, outcome: str,
-              stuck_points: list[str], training_hours: float) -> dict:
-    return drills.add(ws, person, modification, outcome, engagement=engagement, on=performed_on, stuck=stuck_points,
-               hours=training_hours or None)
+def add_drill(
+    ws: Workspace,
+    engagement: str,
+    performed_on: str,
+    person: str,
+    modification: str,
+    outcome: str,
+    stuck_points: list[str],
+    training_hours: float,
+) -> dict:
+    return drills.add(
+        ws,
+        person,
+        modification,
+        outcome,
+        engagement=engagement,
+        on=performed_on,
+        stuck=stuck_points,
+        hours=training_hours or None,
+    )
 
 
-def add_partner(ws: Workspace, name: str, status: str, website: str | None, domains: list[str],
-                notes: str) -> dict:
+def add_partner(ws: Workspace, name: str, status: str, website: str | None, domains: list[str], notes: str) -> dict:
     return partner_service.add(ws, name, status=status, website=website or None, domains=domains, notes=notes)
 
 
-def add_reference(ws: Workspace, partner: str, name: str, similar_scale: str, still_running: str,
-                  client_contact_offered: str, notes: str) -> dict:
-    return partners_references.add(ws, partner, name, similar_scale=similar_scale, still_running=still_running,
-               client_contact_offered=client_contact_offered, notes=notes)
+def add_reference(
+    ws: Workspace,
+    partner: str,
+    name: str,
+    similar_scale: str,
+    still_running: str,
+    client_contact_offered: str,
+    notes: str,
+) -> dict:
+    return partners_references.add(
+        ws,
+        partner,
+        name,
+        similar_scale=similar_scale,
+        still_running=still_running,
+        client_contact_offered=client_contact_offered,
+        notes=notes,
+    )
 
 
 def _with_file(filename: str, content: bytes, run):

@@ -12,8 +12,9 @@ from inhouse.analysis.documents import DEFAULT_MAX_BYTES, ExtractedText, read_do
 from inhouse.domain.contracts import ContractReview
 
 
-def check_contract(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                   phase: str | None = None) -> tuple[ExtractedText, ContractReview]:
+def check_contract(
+    data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES, phase: str | None = None
+) -> tuple[ExtractedText, ContractReview]:
     """Read a contract file's bytes and review it; evidence offsets point into ``extracted.text``."""
     extracted = read_document(data, filename, max_bytes=max_bytes)
     return extracted, review_contract(extracted.text, file=filename, phase=phase)

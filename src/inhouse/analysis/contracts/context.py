@@ -61,8 +61,11 @@ class Context:
         if sentence.section < 0:
             return False
         section = self.doc.sections[sentence.section]
-        return sentence.start <= section.start + 8 and 0 < section.heading_end <= sentence.end + 2 and \
-            len(sentence.text) < 140
+        return (
+            sentence.start <= section.start + 8
+            and 0 < section.heading_end <= sentence.end + 2
+            and len(sentence.text) < 140
+        )
 
     def heading(self, sentence: Sentence) -> str:
         return self.doc.heading_path(sentence)

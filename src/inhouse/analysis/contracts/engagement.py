@@ -12,20 +12,42 @@ from inhouse.analysis.contracts.detectors.base import rx
 from inhouse.domain.contracts import Recommendation
 
 _PROJECT = rx(
-    r"fixed[- ](?:price|fee|cost|sum|scope)", r"lump[- ]sum", r"milestones?", r"acceptance (?:tests?|testing|criteria|"
-    r"certificate)", r"go-?live", r"(?:delivery|completion) (?:date|schedule)", r"project plan", r"deliverables? "
-    r"(?:schedule|list|table)", r"payment schedule", r"(?:total|aggregate) (?:project |contract )?(?:price|fee)s? of",
+    r"fixed[- ](?:price|fee|cost|sum|scope)",
+    r"lump[- ]sum",
+    r"milestones?",
+    r"acceptance (?:tests?|testing|criteria|"
+    r"certificate)",
+    r"go-?live",
+    r"(?:delivery|completion) (?:date|schedule)",
+    r"project plan",
+    r"deliverables? "
+    r"(?:schedule|list|table)",
+    r"payment schedule",
+    r"(?:total|aggregate) (?:project |contract )?(?:price|fee)s? of",
 )
 _ADVISORY = rx(
-    r"hourly (?:rate|fee|basis)", r"per hour", r"time[- ]and[- ]materials?|\bT&M\b", r"retainer",
-    r"(?:monthly|per month) (?:advisory|consulting|retainer|fee)", r"advisory (?:services|agreement|engagement|"
-    r"retainer|phase|board)", r"(?:consulting|consultancy|advisory) services", r"as[- ]needed basis|as (?:and when|"
-    r"reasonably) requested", r"day rates?|per (?:person[- ])?day", r"hours per (?:month|week)",
-    r"(?:advise|advice|guidance|recommendations) (?:on|to|regarding)", r"no (?:specific )?deliverables",
+    r"hourly (?:rate|fee|basis)",
+    r"per hour",
+    r"time[- ]and[- ]materials?|\bT&M\b",
+    r"retainer",
+    r"(?:monthly|per month) (?:advisory|consulting|retainer|fee)",
+    r"advisory (?:services|agreement|engagement|"
+    r"retainer|phase|board)",
+    r"(?:consulting|consultancy|advisory) services",
+    r"as[- ]needed basis|as (?:and when|"
+    r"reasonably) requested",
+    r"day rates?|per (?:person[- ])?day",
+    r"hours per (?:month|week)",
+    r"(?:advise|advice|guidance|recommendations) (?:on|to|regarding)",
+    r"no (?:specific )?deliverables",
 )
-_MIXED = rx(r"(?:discovery|advisory|exploration|pilot|assessment) phase[^.;]{0,200}?(?:build|delivery|implementation|"
-            r"project|development) phase", r"convert\w* [^.;]{0,60}?(?:fixed|project)", r"phase (?:1|one)[^.;]{0,120}?"
-            r"(?:time[- ]and[- ]materials|hourly|advisory)[^.]{0,400}?phase (?:2|two)")
+_MIXED = rx(
+    r"(?:discovery|advisory|exploration|pilot|assessment) phase[^.;]{0,200}?(?:build|delivery|implementation|"
+    r"project|development) phase",
+    r"convert\w* [^.;]{0,60}?(?:fixed|project)",
+    r"phase (?:1|one)[^.;]{0,120}?"
+    r"(?:time[- ]and[- ]materials|hourly|advisory)[^.]{0,400}?phase (?:2|two)",
+)
 
 
 def engagement_model(text: str) -> str:
@@ -37,9 +59,14 @@ def engagement_model(text: str) -> str:
     if re.search(r"statement of work|development agreement|delivery agreement|project agreement|fixed", title):
         project += 2
     phased = re.search(r"\bphase (?:1|one|i)\b", text, re.I) and re.search(r"\bphase (?:2|two|ii)\b", text, re.I)
-    both_prices = re.search(r"time[- ]and[- ]materials|hourly|day rate|per hour|per (?:person[- ])?day", text, re.I) and \
-        re.search(r"fixed[- ](?:price|fee)", text, re.I)
-    if (phased and both_prices) or _MIXED.search(text) or (project >= 3 and advisory >= 3 and min(project, advisory) * 2 >= max(project, advisory)):
+    both_prices = re.search(
+        r"time[- ]and[- ]materials|hourly|day rate|per hour|per (?:person[- ])?day", text, re.I
+    ) and re.search(r"fixed[- ](?:price|fee)", text, re.I)
+    if (
+        (phased and both_prices)
+        or _MIXED.search(text)
+        or (project >= 3 and advisory >= 3 and min(project, advisory) * 2 >= max(project, advisory))
+    ):
         return "mixed"
     if advisory > project:
         return "advisory"
@@ -47,12 +74,21 @@ def engagement_model(text: str) -> str:
 
 
 _ADVICE = {
-    "advisory": ("advisory contract", "Advisory terms fit exploration. Once the scope is proven, convert it into a "
-                 "fixed-scope project contract (scope, timeline, cost) instead of extending the retainer."),
-    "project": ("project contract", "Project terms fit a proven scope. If the direction is still uncertain (data, "
-                "accuracy or users not yet validated), start with a short advisory phase first."),
-    "mixed": ("mixed contract", "Make the conversion point explicit: the advisory phase ends with an agreed scope "
-              "document, and only then does the fixed-scope, fixed-price project phase start."),
+    "advisory": (
+        "advisory contract",
+        "Advisory terms fit exploration. Once the scope is proven, convert it into a "
+        "fixed-scope project contract (scope, timeline, cost) instead of extending the retainer.",
+    ),
+    "project": (
+        "project contract",
+        "Project terms fit a proven scope. If the direction is still uncertain (data, "
+        "accuracy or users not yet validated), start with a short advisory phase first.",
+    ),
+    "mixed": (
+        "mixed contract",
+        "Make the conversion point explicit: the advisory phase ends with an agreed scope "
+        "document, and only then does the fixed-scope, fixed-price project phase start.",
+    ),
 }
 
 
@@ -60,24 +96,38 @@ def recommendation(model: str, phase: str | None = None) -> Recommendation:
     """The playbook's advice for this contract, sharpened by the engagement's phase if known."""
     name, advice = _ADVICE[model]
     if phase == "advisory" and model == "project":
-        problem = ("The engagement is still in its advisory phase but this is a fixed-scope project contract: "
-                   "it locks in a direction before it is proven.")
-        text = ("Phase 1 (Advisory). The Vendor shall provide advisory services on a time-and-materials basis for "
-                "up to eight (8) weeks to validate data, feasibility and scope. Phase 2 (Project) shall start only "
-                "upon the Client's written approval of a scope document, with fixed scope, timeline and price.")
+        problem = (
+            "The engagement is still in its advisory phase but this is a fixed-scope project contract: "
+            "it locks in a direction before it is proven."
+        )
+        text = (
+            "Phase 1 (Advisory). The Vendor shall provide advisory services on a time-and-materials basis for "
+            "up to eight (8) weeks to validate data, feasibility and scope. Phase 2 (Project) shall start only "
+            "upon the Client's written approval of a scope document, with fixed scope, timeline and price."
+        )
     elif phase == "project" and model == "advisory":
-        problem = ("The engagement is in its project phase but the contract is advisory (hourly or monthly): "
-                   "proven scope should now be bought as a fixed-scope project.")
-        text = ("The Parties shall convert the scope validated during the advisory phase into a Statement of Work "
-                "with fixed deliverables, acceptance criteria, a delivery timeline and a fixed price.")
+        problem = (
+            "The engagement is in its project phase but the contract is advisory (hourly or monthly): "
+            "proven scope should now be bought as a fixed-scope project."
+        )
+        text = (
+            "The Parties shall convert the scope validated during the advisory phase into a Statement of Work "
+            "with fixed deliverables, acceptance criteria, a delivery timeline and a fixed price."
+        )
     else:
         problem = f"This is a {name}. {advice}"
         text = {
-            "advisory": ("Upon completion of the advisory phase the Vendor shall deliver a scope document; any "
-                         "further build work shall be ordered under a separate fixed-price Statement of Work."),
-            "project": ("Before the fixed-price phase begins, the Parties may agree an advisory phase of up to "
-                        "four (4) weeks, billed on a time-and-materials basis, to validate scope and data."),
-            "mixed": ("The advisory phase ends on the Client's written approval of a scope document. The project "
-                      "phase is then performed for a fixed price against that scope and its acceptance criteria."),
+            "advisory": (
+                "Upon completion of the advisory phase the Vendor shall deliver a scope document; any "
+                "further build work shall be ordered under a separate fixed-price Statement of Work."
+            ),
+            "project": (
+                "Before the fixed-price phase begins, the Parties may agree an advisory phase of up to "
+                "four (4) weeks, billed on a time-and-materials basis, to validate scope and data."
+            ),
+            "mixed": (
+                "The advisory phase ends on the Client's written approval of a scope document. The project "
+                "phase is then performed for a fixed price against that scope and its acceptance criteria."
+            ),
         }[model]
     return Recommendation(clause="engagement_model", problem=problem, suggested_text=text)

@@ -17,50 +17,86 @@ def clause_recommendations(clauses: ClauseFindings, client: str, vendor: str) ->
         problem = {
             "absent": "The contract does not say who owns the deliverables: code, models, data and documentation.",
             "vendor": f"The {v} owns the deliverables and the {c} only receives a licence: switching partners "
-                      "would mean starting from scratch.",
+            "would mean starting from scratch.",
             "partial": f"Ownership is split: the {v} keeps part of the work (models, pre-existing IP without a "
-                       "perpetual licence, or joint ownership).",
+            "perpetual licence, or joint ownership).",
         }[own.status]
-        out.append(Recommendation("deliverable_ownership", problem, (
-            f"All Deliverables, including source code, trained models and their weights, training and evaluation "
-            f"data prepared for the {c}, and documentation, and all intellectual property rights in them, shall vest "
-            f"in the {c} upon creation. The {v} hereby assigns them to the {c}. To the extent any Deliverable "
-            f"incorporates the {v}'s pre-existing materials, the {v} grants the {c} a perpetual, irrevocable, "
-            f"worldwide, royalty-free licence to use, modify and have modified those materials as part of the "
-            f"Deliverables.")))
+        out.append(
+            Recommendation(
+                "deliverable_ownership",
+                problem,
+                (
+                    f"All Deliverables, including source code, trained models and their weights, training and evaluation "
+                    f"data prepared for the {c}, and documentation, and all intellectual property rights in them, shall vest "
+                    f"in the {c} upon creation. The {v} hereby assigns them to the {c}. To the extent any Deliverable "
+                    f"incorporates the {v}'s pre-existing materials, the {v} grants the {c} a perpetual, irrevocable, "
+                    f"worldwide, royalty-free licence to use, modify and have modified those materials as part of the "
+                    f"Deliverables."
+                ),
+            )
+        )
     elif own.conditions:
-        out.append(Recommendation("deliverable_ownership",
-                                  f"Ownership passes only {own.conditions[0]}: until then the {c} holds nothing it can "
-                                  "hand to another partner.",
-                                  f"Ownership of each Deliverable vests in the {c} upon creation. The {v}'s remedy for "
-                                  "late payment is interest on the overdue amount, not the withholding of ownership."))
+        out.append(
+            Recommendation(
+                "deliverable_ownership",
+                f"Ownership passes only {own.conditions[0]}: until then the {c} holds nothing it can "
+                "hand to another partner.",
+                f"Ownership of each Deliverable vests in the {c} upon creation. The {v}'s remedy for "
+                "late payment is interest on the overdue amount, not the withholding of ownership.",
+            )
+        )
     kt = clauses.knowledge_transfer
     if kt.status == "absent" or kt.hours is None:
-        problem = ("No knowledge transfer: nobody on the client side is trained to run or change the system."
-                   if kt.status == "absent" else "Training is promised but without a number of hours, so it cannot be "
-                   "held to account.")
-        out.append(Recommendation("knowledge_transfer", problem, (
-            f"Before final acceptance the {v} shall provide at least twenty (20) hours of handover training to the "
-            f"{c}'s nominated staff, covering architecture, deployment, retraining and operations, and shall "
-            f"support one modification made by the {c}'s staff without the {v}'s hands on the keyboard.")))
+        problem = (
+            "No knowledge transfer: nobody on the client side is trained to run or change the system."
+            if kt.status == "absent"
+            else "Training is promised but without a number of hours, so it cannot be held to account."
+        )
+        out.append(
+            Recommendation(
+                "knowledge_transfer",
+                problem,
+                (
+                    f"Before final acceptance the {v} shall provide at least twenty (20) hours of handover training to the "
+                    f"{c}'s nominated staff, covering architecture, deployment, retraining and operations, and shall "
+                    f"support one modification made by the {c}'s staff without the {v}'s hands on the keyboard."
+                ),
+            )
+        )
     acc = clauses.source_access
     if acc.status != "during":
-        problem = ("No right to the source code or documentation." if acc.status == "absent" else
-                   "Source code and documentation arrive only at the end (delivery, acceptance or final payment): "
-                   "nobody inside can follow the work while it happens.")
-        out.append(Recommendation("source_access", problem, (
-            f"From the start of the Services, the {v} shall commit all source code, notebooks, configuration and "
-            f"documentation at least weekly to a repository owned and administered by the {c}, to which the {c}'s "
-            f"staff shall have read access at all times during the Term.")))
+        problem = (
+            "No right to the source code or documentation."
+            if acc.status == "absent"
+            else "Source code and documentation arrive only at the end (delivery, acceptance or final payment): "
+            "nobody inside can follow the work while it happens."
+        )
+        out.append(
+            Recommendation(
+                "source_access",
+                problem,
+                (
+                    f"From the start of the Services, the {v} shall commit all source code, notebooks, configuration and "
+                    f"documentation at least weekly to a repository owned and administered by the {c}, to which the {c}'s "
+                    f"staff shall have read access at all times during the Term."
+                ),
+            )
+        )
     mnt = clauses.maintenance
     if mnt.status == "absent":
-        out.append(Recommendation("maintenance", "No maintenance terms: bug fixes and performance issues after "
-                                  "delivery are unpriced and unscheduled.", (
-                                      f"For three (3) months after acceptance the {v} shall correct defects and "
-                                      "performance degradations free of charge, responding to critical incidents "
-                                      f"within four (4) business hours. Thereafter the {c} may order maintenance at a "
-                                      "fixed monthly fee stated in the Order, cancellable on thirty (30) days' "
-                                      "notice.")))
+        out.append(
+            Recommendation(
+                "maintenance",
+                "No maintenance terms: bug fixes and performance issues after delivery are unpriced and unscheduled.",
+                (
+                    f"For three (3) months after acceptance the {v} shall correct defects and "
+                    "performance degradations free of charge, responding to critical incidents "
+                    f"within four (4) business hours. Thereafter the {c} may order maintenance at a "
+                    "fixed monthly fee stated in the Order, cancellable on thirty (30) days' "
+                    "notice."
+                ),
+            )
+        )
     else:
         gaps = []
         if mnt.free_months is None:
@@ -70,41 +106,66 @@ def clause_recommendations(clauses: ClauseFindings, client: str, vendor: str) ->
         if not mnt.scope_defined:
             gaps.append("no defined scope (what is covered, response times)")
         if gaps:
-            out.append(Recommendation("maintenance", "Maintenance is mentioned but has " + ", ".join(gaps) + ".", (
-                "Maintenance covers correction of defects, performance degradation (including model drift beyond "
-                "the agreed metric) and security updates, with responses within four (4) business hours for "
-                "critical and two (2) business days for other incidents; it is free for three (3) months after "
-                "acceptance and then charged at a fixed monthly fee stated in the Order.")))
+            out.append(
+                Recommendation(
+                    "maintenance",
+                    "Maintenance is mentioned but has " + ", ".join(gaps) + ".",
+                    (
+                        "Maintenance covers correction of defects, performance degradation (including model drift beyond "
+                        "the agreed metric) and security updates, with responses within four (4) business hours for "
+                        "critical and two (2) business days for other incidents; it is free for three (3) months after "
+                        "acceptance and then charged at a fixed monthly fee stated in the Order."
+                    ),
+                )
+            )
     ext = clauses.exit
     if ext.status != "full":
-        problem = ("No exit terms: the client cannot leave with its data and systems." if ext.status == "absent" else
-                   "Exit is incomplete: termination for convenience, return of data, code and models, or transition "
-                   "assistance is missing.")
-        out.append(Recommendation("exit", problem, (
-            f"The {c} may terminate this Agreement or any Statement of Work for convenience on thirty (30) days' "
-            f"written notice. On any termination or expiry the {v} shall, within ten (10) business days, deliver to "
-            f"the {c} all {c} data, source code, trained models and weights, documentation and credentials, and "
-            f"shall provide up to forty (40) hours of transition assistance to the {c} or its successor supplier at "
-            f"the rates in this Agreement.")))
+        problem = (
+            "No exit terms: the client cannot leave with its data and systems."
+            if ext.status == "absent"
+            else "Exit is incomplete: termination for convenience, return of data, code and models, or transition "
+            "assistance is missing."
+        )
+        out.append(
+            Recommendation(
+                "exit",
+                problem,
+                (
+                    f"The {c} may terminate this Agreement or any Statement of Work for convenience on thirty (30) days' "
+                    f"written notice. On any termination or expiry the {v} shall, within ten (10) business days, deliver to "
+                    f"the {c} all {c} data, source code, trained models and weights, documentation and credentials, and "
+                    f"shall provide up to forty (40) hours of transition assistance to the {c} or its successor supplier at "
+                    f"the rates in this Agreement."
+                ),
+            )
+        )
     return out
 
 
 FLAG_ADVICE = {
-    "auto_renewal": ("The contract renews without a fresh decision.",
-                     "This Agreement ends at the end of the Initial Term unless both Parties agree in writing to "
-                     "renew it."),
-    "exclusivity": ("Exclusivity stops the client from working with other partners or building in-house.",
-                    "Nothing in this Agreement restricts the {c} from developing similar work itself or engaging "
-                    "third parties."),
-    "minimum_commitment": ("A minimum purchase commitment keeps the client paying whether or not the work is useful.",
-                           "The {c} has no minimum purchase or volume commitment; fees are due only for Services "
-                           "ordered and performed."),
-    "termination_fee": ("A termination fee or liquidated damages make leaving expensive.",
-                        "On termination for convenience the {c} pays only for Services performed up to the "
-                        "effective date of termination; no other termination fee or penalty applies."),
-    "vendor_retains_ip": ("The vendor keeps rights in the work product or models.",
-                          "No right, title or interest in the Deliverables or trained models remains with the {v}."),
-    "no_termination_for_convenience": ("The client cannot end the contract without proving a breach.",
-                                       "The {c} may terminate this Agreement for convenience on thirty (30) days' "
-                                       "written notice."),
+    "auto_renewal": (
+        "The contract renews without a fresh decision.",
+        "This Agreement ends at the end of the Initial Term unless both Parties agree in writing to renew it.",
+    ),
+    "exclusivity": (
+        "Exclusivity stops the client from working with other partners or building in-house.",
+        "Nothing in this Agreement restricts the {c} from developing similar work itself or engaging third parties.",
+    ),
+    "minimum_commitment": (
+        "A minimum purchase commitment keeps the client paying whether or not the work is useful.",
+        "The {c} has no minimum purchase or volume commitment; fees are due only for Services ordered and performed.",
+    ),
+    "termination_fee": (
+        "A termination fee or liquidated damages make leaving expensive.",
+        "On termination for convenience the {c} pays only for Services performed up to the "
+        "effective date of termination; no other termination fee or penalty applies.",
+    ),
+    "vendor_retains_ip": (
+        "The vendor keeps rights in the work product or models.",
+        "No right, title or interest in the Deliverables or trained models remains with the {v}.",
+    ),
+    "no_termination_for_convenience": (
+        "The client cannot end the contract without proving a breach.",
+        "The {c} may terminate this Agreement for convenience on thirty (30) days' written notice.",
+    ),
 }

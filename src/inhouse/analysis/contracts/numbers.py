@@ -5,13 +5,32 @@ from __future__ import annotations
 import re
 
 _UNITS = {
-    "zero": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "half": 0.5,
+    "zero": 0,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "half": 0.5,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1000}
 _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 _WORDS_RE = rf"(?:(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*)"
@@ -50,18 +69,62 @@ def parse_number(phrase: str) -> float | None:
 
 
 _CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "CHF": "CHF"}
-_CURRENCY_CODES = ("USD", "EUR", "GBP", "CHF", "JPY", "KRW", "CAD", "AUD", "INR", "SGD", "NZD", "SEK",
-                   "NOK", "DKK", "CNY", "RMB", "HKD", "PLN", "BRL", "MXN", "ZAR")
-_CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP",
-                   "pounds": "GBP", "swiss francs": "CHF", "yen": "JPY", "won": "KRW", "rupees": "INR"}
-_PREFIXED = {"US$": "USD", "U.S.$": "USD", "CA$": "CAD", "C$": "CAD", "A$": "AUD", "AU$": "AUD",
-             "S$": "SGD", "NZ$": "NZD", "HK$": "HKD"}
+_CURRENCY_CODES = (
+    "USD",
+    "EUR",
+    "GBP",
+    "CHF",
+    "JPY",
+    "KRW",
+    "CAD",
+    "AUD",
+    "INR",
+    "SGD",
+    "NZD",
+    "SEK",
+    "NOK",
+    "DKK",
+    "CNY",
+    "RMB",
+    "HKD",
+    "PLN",
+    "BRL",
+    "MXN",
+    "ZAR",
+)
+_CURRENCY_WORDS = {
+    "dollars": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds sterling": "GBP",
+    "pounds": "GBP",
+    "swiss francs": "CHF",
+    "yen": "JPY",
+    "won": "KRW",
+    "rupees": "INR",
+}
+_PREFIXED = {
+    "US$": "USD",
+    "U.S.$": "USD",
+    "CA$": "CAD",
+    "C$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "S$": "SGD",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+}
 _AMOUNT = r"(?P<amount>\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)(?:\s*(?P<scale>[kK]|thousand|million|m)\b)?"
 MONEY_RE = re.compile(
-    r"(?P<pre>US\$|U\.S\.\$|CA\$|C\$|A\$|AU\$|S\$|NZ\$|HK\$|[$€£¥₩₹]|\b(?:" + "|".join(_CURRENCY_CODES) + r"))\s?"
+    r"(?P<pre>US\$|U\.S\.\$|CA\$|C\$|A\$|AU\$|S\$|NZ\$|HK\$|[$€£¥₩₹]|\b(?:"
+    + "|".join(_CURRENCY_CODES)
+    + r"))\s?"
     + _AMOUNT
-    + r"|" + _AMOUNT.replace("amount", "amount2").replace("scale", "scale2")
-    + r"\s?(?P<post>" + "|".join(_CURRENCY_CODES) + r"|€|euros?|dollars|pounds(?: sterling)?|swiss francs)\b",
+    + r"|"
+    + _AMOUNT.replace("amount", "amount2").replace("scale", "scale2")
+    + r"\s?(?P<post>"
+    + "|".join(_CURRENCY_CODES)
+    + r"|€|euros?|dollars|pounds(?: sterling)?|swiss francs)\b",
 )
 
 

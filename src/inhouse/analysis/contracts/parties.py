@@ -13,15 +13,42 @@ import re
 from dataclasses import dataclass
 
 CLIENT_TERMS = ("client", "customer", "buyer", "purchaser", "subscriber")
-VENDOR_TERMS = ("vendor", "supplier", "provider", "service provider", "contractor", "consultant",
-                "developer", "agency", "seller", "advisor", "adviser", "integrator", "consultancy",
-                "studio")
+VENDOR_TERMS = (
+    "vendor",
+    "supplier",
+    "provider",
+    "service provider",
+    "contractor",
+    "consultant",
+    "developer",
+    "agency",
+    "seller",
+    "advisor",
+    "adviser",
+    "integrator",
+    "consultancy",
+    "studio",
+)
 # Terms of other kinds of contract, with the side each stands on for who-binds-whom.
-OTHER_SIDES = {"licensee": "client", "licensor": "vendor", "manufacturer": "vendor",
-               "distributor": "client", "reseller": "client", "franchisee": "client",
-               "franchisor": "vendor", "sponsor": "client", "company": "", "partner": "",
-               "owner": "", "principal": "", "recipient": "", "agent": "", "employee": "vendor",
-               "executive": "vendor", "employer": "client"}
+OTHER_SIDES = {
+    "licensee": "client",
+    "licensor": "vendor",
+    "manufacturer": "vendor",
+    "distributor": "client",
+    "reseller": "client",
+    "franchisee": "client",
+    "franchisor": "vendor",
+    "sponsor": "client",
+    "company": "",
+    "partner": "",
+    "owner": "",
+    "principal": "",
+    "recipient": "",
+    "agent": "",
+    "employee": "vendor",
+    "executive": "vendor",
+    "employer": "client",
+}
 _ROLE_OF = {**{term: "client" for term in CLIENT_TERMS}, **{term: "vendor" for term in VENDOR_TERMS}}
 _AMBIGUOUS = {term for term, side in OTHER_SIDES.items() if not side}
 
@@ -108,7 +135,12 @@ def _clean_name(name: str) -> str:
 
 
 def _looks_like_company(name: str) -> bool:
-    return bool(re.search(r"\b(?:Inc|LLC|Ltd|Limited|Corp|Corporation|GmbH|AG|S\.?A|B\.?V|N\.?V|plc|LLP|LP|Co|Company|Pty|SAS|Oy|AB|KK)\b\.?", name))
+    return bool(
+        re.search(
+            r"\b(?:Inc|LLC|Ltd|Limited|Corp|Corporation|GmbH|AG|S\.?A|B\.?V|N\.?V|plc|LLP|LP|Co|Company|Pty|SAS|Oy|AB|KK)\b\.?",
+            name,
+        )
+    )
 
 
 def side_of_term(word: str, parties: list[Party]) -> str | None:

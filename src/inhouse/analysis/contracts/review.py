@@ -51,12 +51,20 @@ def review_contract(text: str, file: str = "", phase: str | None = None) -> Cont
     for flag in flags:
         if flag.binds in ("client", "both", "unknown"):
             problem, suggestion = FLAG_ADVICE[flag.kind]
-            recommendations.append(Recommendation(flag.kind, problem,
-                                                  suggestion.replace("{c}", client).replace("{v}", vendor)))
+            recommendations.append(
+                Recommendation(flag.kind, problem, suggestion.replace("{c}", client).replace("{v}", vendor))
+            )
     recommendations.append(recommendation(model, phase))
     parties = [PartyRole(name=p.name, role=p.role) for p in context.parties]
-    return ContractReview(file=file, engagement_model=model, clauses=clauses, red_flags=flags, parties=parties,
-                          score=score(clauses, flags), recommendations=recommendations)
+    return ContractReview(
+        file=file,
+        engagement_model=model,
+        clauses=clauses,
+        red_flags=flags,
+        parties=parties,
+        score=score(clauses, flags),
+        recommendations=recommendations,
+    )
 
 
 def _terms(context: Context) -> tuple[str, str]:

@@ -11,8 +11,14 @@ from inhouse.domain.contracts import ClauseFindings, RedFlag
 _OWNERSHIP = {"client": 25, "partial": 12, "vendor": 0, "absent": 0}
 _ACCESS = {"during": 20, "after_only": 8, "absent": 0}
 _EXIT = {"full": 25, "partial": 12, "absent": 0}
-_FLAG_COST = {"auto_renewal": 5, "exclusivity": 8, "minimum_commitment": 6, "termination_fee": 6,
-              "vendor_retains_ip": 4, "no_termination_for_convenience": 6}
+_FLAG_COST = {
+    "auto_renewal": 5,
+    "exclusivity": 8,
+    "minimum_commitment": 6,
+    "termination_fee": 6,
+    "vendor_retains_ip": 4,
+    "no_termination_for_convenience": 6,
+}
 
 
 def score(clauses: ClauseFindings, flags: list[RedFlag]) -> int:

@@ -26,10 +26,60 @@ _MD_HEADING = re.compile(r"^[ \t]*\#{1,6}[ \t]+(?P<title>[^\n]{1,120})$", re.MUL
 _CAPS_HEADING = re.compile(r"^[ \t]*(?P<title>[A-Z][A-Z0-9 ,;&/'()-]{3,80})[ \t]*$", re.MULTILINE)
 
 _ABBREVIATIONS = {
-    "inc", "ltd", "llc", "corp", "co", "no", "nos", "sec", "secs", "art", "e.g", "i.e", "etc", "vs",
-    "u.s", "mr", "mrs", "ms", "dr", "st", "para", "cl", "pp", "p", "approx", "fig", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "s.a", "n.v", "b.v",
-    "gmbh", "plc", "pty", "l.p", "l.l.c", "ag", "u.k", "v", "viz", "cf", "incl", "min", "max",
+    "inc",
+    "ltd",
+    "llc",
+    "corp",
+    "co",
+    "no",
+    "nos",
+    "sec",
+    "secs",
+    "art",
+    "e.g",
+    "i.e",
+    "etc",
+    "vs",
+    "u.s",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "para",
+    "cl",
+    "pp",
+    "p",
+    "approx",
+    "fig",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "s.a",
+    "n.v",
+    "b.v",
+    "gmbh",
+    "plc",
+    "pty",
+    "l.p",
+    "l.l.c",
+    "ag",
+    "u.k",
+    "v",
+    "viz",
+    "cf",
+    "incl",
+    "min",
+    "max",
 }
 _SENTENCE_END = re.compile(r"[.;!?](?:[\"'”’)\]]*)(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:\(?[a-z0-9]{1,4}[.)]|[-*•]|\#)[ \t])")
 
@@ -135,10 +185,23 @@ def _alone(match: re.Match) -> int:
     words = title.split()
     if not words or len(words) > 10 or re.search(r"[.;:,]$", title):
         return -1
-    if re.search(r"\b(?:shall|will|may|must|means|is|are)\b", title) or \
-            words[-1].lower() in ("in", "of", "and", "or", "the", "to", "a", "an", "with", "for", "by", "any", "all"):
+    if re.search(r"\b(?:shall|will|may|must|means|is|are)\b", title) or words[-1].lower() in (
+        "in",
+        "of",
+        "and",
+        "or",
+        "the",
+        "to",
+        "a",
+        "an",
+        "with",
+        "for",
+        "by",
+        "any",
+        "all",
+    ):
         return -1
-    following = match.string[match.end():match.end() + 3].lstrip("\n ")
+    following = match.string[match.end() : match.end() + 3].lstrip("\n ")
     if following and following[0].islower():
         return -1
     return match.end()
@@ -185,16 +248,22 @@ def _split_segment(text: str, begin: int, end: int):
         stop = match.end()
         if match.group(0)[0] == ".":
             line_start = text.rfind("\n", begin, match.start()) + 1
-            if re.fullmatch(r"[ \t#*]*(?:(?:section|article|clause)\s+)?[0-9IVXLCivxlc]{1,4}(?:\.[0-9]{1,3})*",
-                            text[max(line_start, begin):match.start()], re.IGNORECASE):
+            if re.fullmatch(
+                r"[ \t#*]*(?:(?:section|article|clause)\s+)?[0-9IVXLCivxlc]{1,4}(?:\.[0-9]{1,3})*",
+                text[max(line_start, begin) : match.start()],
+                re.IGNORECASE,
+            ):
                 continue  # the number of a heading or clause: "7." or "7.2."
-            word = re.search(r"([A-Za-z.]+)\.$", text[max(begin, stop - 12):match.start() + 1])
+            word = re.search(r"([A-Za-z.]+)\.$", text[max(begin, stop - 12) : match.start() + 1])
             if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
                 continue
-            if re.search(r"\b[A-Z]\.$", text[max(begin, stop - 3):match.start() + 1]):
+            if re.search(r"\b[A-Z]\.$", text[max(begin, stop - 3) : match.start() + 1]):
                 continue  # an initial: "J. Smith", "U.S."
-            if re.match(r"\s*[a-z0-9]", text[stop:stop + 3]) and not re.match(r"\s*\n", text[stop:stop + 3]) and \
-                    not re.match(r"\s+\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-Z(]", text[stop:stop + 14]):
+            if (
+                re.match(r"\s*[a-z0-9]", text[stop : stop + 3])
+                and not re.match(r"\s*\n", text[stop : stop + 3])
+                and not re.match(r"\s+\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-Z(]", text[stop : stop + 14])
+            ):
                 continue  # "Section 2. of", "approx. 3" and the like, but not the next clause's number: ". 12.2 The"
         span = _trim(text, cursor, stop)
         if span:

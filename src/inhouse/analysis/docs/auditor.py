@@ -65,9 +65,17 @@ class _History:
         if key not in self._measured:
             self._measured[key] = self._churn(last.sha, paths)
         commits, since, lines_total, lines_since, code_changed = self._measured[key]
-        return Currency(last.sha, history.iso(last.when), scope, tuple(paths), since,
-                        lines_since if self.count_lines else None, lines_total if self.count_lines else None,
-                        commits, history.iso(code_changed))
+        return Currency(
+            last.sha,
+            history.iso(last.when),
+            scope,
+            tuple(paths),
+            since,
+            lines_since if self.count_lines else None,
+            lines_total if self.count_lines else None,
+            commits,
+            history.iso(code_changed),
+        )
 
     def _churn(self, doc_commit: str, paths: list[str]) -> tuple:
         seen = self._ancestors.get(doc_commit)
@@ -91,29 +99,52 @@ class _History:
 
 
 def _describe(currency: Currency) -> str:
-    what = "the whole code base" if currency.scope == "codebase" else ", ".join(currency.code_paths[:4]) + (
-        f" and {len(currency.code_paths) - 4} more" if len(currency.code_paths) > 4 else "")
+    what = (
+        "the whole code base"
+        if currency.scope == "codebase"
+        else ", ".join(currency.code_paths[:4])
+        + (f" and {len(currency.code_paths) - 4} more" if len(currency.code_paths) > 4 else "")
+    )
     lines = f", {currency.lines_since} lines" if currency.lines_since is not None else ""
-    return (f"last changed {currency.doc_changed[:10]}; since then {currency.commits_since} commits{lines} "
-            f"changed {what} ({currency.unseen_share:.0%} of its history)")
+    return (
+        f"last changed {currency.doc_changed[:10]}; since then {currency.commits_since} commits{lines} "
+        f"changed {what} ({currency.unseen_share:.0%} of its history)"
+    )
 
 
-def _decide(kind: str, found: list[cands.Candidate], hist: _History | None, code: CodeIndex,
-            texts: dict[str, str], rule: CurrencyRule, doc_count: int) -> DocItem:
+def _decide(
+    kind: str,
+    found: list[cands.Candidate],
+    hist: _History | None,
+    code: CodeIndex,
+    texts: dict[str, str],
+    rule: CurrencyRule,
+    doc_count: int,
+) -> DocItem:
     title = ITEMS[kind][0].lower()
     real = [c for c in found if not c.location.placeholder]
     if not real:
         if found:
             best = max(found, key=lambda c: c.strength)
             where = best.location.pointer()
-            return DocItem(kind, MISSING, f"{where} is empty or a placeholder: no {title} yet", best.location,
-                           also=tuple(c.location for c in found if c is not best)[:5])
+            return DocItem(
+                kind,
+                MISSING,
+                f"{where} is empty or a placeholder: no {title} yet",
+                best.location,
+                also=tuple(c.location for c in found if c is not best)[:5],
+            )
         return DocItem(kind, MISSING, f"no file or heading about {title} in {doc_count} documentation files")
     top = sorted(real, key=lambda c: (-c.strength, c.file, c.location.line or 0))[:MEASURED_PER_ITEM]
     measured = []
     for candidate in top:
-        currency = hist.currency(candidate.file, candidate.text, code, texts[candidate.file],
-                                 candidate.location.section is not None) if hist else None
+        currency = (
+            hist.currency(
+                candidate.file, candidate.text, code, texts[candidate.file], candidate.location.section is not None
+            )
+            if hist
+            else None
+        )
         stale = currency is not None and rule.is_stale(currency.commits_since, currency.unseen_share)
         last = hist.last_change(candidate.file) if hist else None
         measured.append((stale, -candidate.strength, -(last.when if last else 0), candidate, currency))
@@ -122,8 +153,9 @@ def _decide(kind: str, found: list[cands.Candidate], hist: _History | None, code
     others = tuple(c.location for c in real if c is not best)[:5]
     where = best.location.pointer()
     if currency is None:
-        return DocItem(kind, PRESENT, f"found in {where} (not in the history: currency unknown)", best.location,
-                       also=others)
+        return DocItem(
+            kind, PRESENT, f"found in {where} (not in the history: currency unknown)", best.location, also=others
+        )
     status = STALE if stale else PRESENT
     reason = f"found in {where}; {_describe(currency)}" + (" - stale" if stale else "")
     return DocItem(kind, status, reason, best.location, currency, others)

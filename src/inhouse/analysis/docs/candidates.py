@@ -10,8 +10,18 @@ from inhouse.analysis.docs.files import placeholder
 from inhouse.analysis.docs.sections import Section
 from inhouse.domain.docs_audit import ITEMS, Location
 
-_INTRO = {"overview", "introduction", "intro", "about", "summary", "what it does", "purpose", "background",
-          "the system", "system"}
+_INTRO = {
+    "overview",
+    "introduction",
+    "intro",
+    "about",
+    "summary",
+    "what it does",
+    "purpose",
+    "background",
+    "the system",
+    "system",
+}
 
 
 @dataclass(frozen=True)
@@ -52,21 +62,33 @@ def find(path: str, text: str, sections: list[Section], nav_titles: tuple[str, .
             if kind == "how_it_works" and ops_file and catalog.normalise(section.heading) in _INTRO:
                 strength = 3  # an operations guide's overview is how the system works
             if strength:
-                by_heading.append(Candidate(kind, Location(path, section.heading, section.line, "heading",
-                                                           placeholder(section.body)), strength, section.body))
+                by_heading.append(
+                    Candidate(
+                        kind,
+                        Location(path, section.heading, section.line, "heading", placeholder(section.body)),
+                        strength,
+                        section.body,
+                    )
+                )
         found.extend(by_heading)
-        if strength_of_file and not any(c.strength >= strength_of_file and not c.location.placeholder
-                                        for c in by_heading):
+        if strength_of_file and not any(
+            c.strength >= strength_of_file and not c.location.placeholder for c in by_heading
+        ):
             # (an as strong heading inside the file says more than the file's name)
-            found.append(Candidate(kind, Location(path, None, None, how, placeholder(text)), strength_of_file,
-                                   text))
+            found.append(Candidate(kind, Location(path, None, None, how, placeholder(text)), strength_of_file, text))
         if kind in catalog.SECTION_SETS:
             hits = catalog.section_set(kind, headings)
             if hits:
                 first = next(s for s in sections if s.heading == hits[0])
                 names = ", ".join(dict.fromkeys(hits))
-                found.append(Candidate(kind, Location(path, first.heading, first.line, f"sections: {names}",
-                                                      placeholder(text)), 2, text))
+                found.append(
+                    Candidate(
+                        kind,
+                        Location(path, first.heading, first.line, f"sections: {names}", placeholder(text)),
+                        2,
+                        text,
+                    )
+                )
     return found
 
 

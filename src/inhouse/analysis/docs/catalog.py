@@ -14,56 +14,95 @@ from pathlib import PurePosixPath
 #: Files named like this are an operations guide: their overview counts as "how it works".
 OPERATIONS_FILES = re.compile(
     r"^(runbooks?|operations?|ops|operating|operator|operations?[ ]guide|operators?[ ]guide|"
-    r"run[ ]?book|handbook|playbook|maintenance[ ]guide|support[ ]guide|sre)$")
+    r"run[ ]?book|handbook|playbook|maintenance[ ]guide|support[ ]guide|sre)$"
+)
 
 _W = r"(?:^|\b)"
 
 HEADINGS: dict[str, list[tuple[str, int]]] = {
     "how_it_works": [
-        (r"how (it|this|the [a-z ]{1,30}) works?", 3), (r"(system|solution|platform|service|pipeline) overview", 3),
-        (r"data ?flow", 3), (r"under the hood", 3), (r"internals", 3), (r"how (it|this) is built", 3),
-        (r"(main )?components", 2), (r"(technical )?overview", 1), (r"(system )?design", 1),
+        (r"how (it|this|the [a-z ]{1,30}) works?", 3),
+        (r"(system|solution|platform|service|pipeline) overview", 3),
+        (r"data ?flow", 3),
+        (r"under the hood", 3),
+        (r"internals", 3),
+        (r"how (it|this) is built", 3),
+        (r"(main )?components", 2),
+        (r"(technical )?overview", 1),
+        (r"(system )?design", 1),
     ],
     "architecture": [
-        (r"architecture", 3), (r"system design", 3), (r"(high|low)[ -]level design", 3),
-        (r"design (overview|document|doc)", 3), (r"infrastructure( overview| diagram)?$", 2),
+        (r"architecture", 3),
+        (r"system design", 3),
+        (r"(high|low)[ -]level design", 3),
+        (r"design (overview|document|doc)", 3),
+        (r"infrastructure( overview| diagram)?$", 2),
         (r"components? diagram", 2),
     ],
     "troubleshooting": [
-        (r"trouble ?shoot", 3), (r"(common|known|frequent) (problems|issues|errors|pitfalls|failures)", 3),
-        (r"when (things|something|it) (go(es)? wrong|breaks?|fails?)", 3), (r"failure modes?", 3),
-        (r"incident( response| handling)?", 3), (r"on[- ]?call", 3), (r"debug(ging)?", 2),
-        (r"faq|frequently asked", 2), (r"diagnos(is|e|ing|tics)", 2), (r"recover(y|ing)?", 2),
-        (r"roll ?back", 2), (r"(alerts?|alarms?) and (what to do|responses?|actions?)", 3),
+        (r"trouble ?shoot", 3),
+        (r"(common|known|frequent) (problems|issues|errors|pitfalls|failures)", 3),
+        (r"when (things|something|it) (go(es)? wrong|breaks?|fails?)", 3),
+        (r"failure modes?", 3),
+        (r"incident( response| handling)?", 3),
+        (r"on[- ]?call", 3),
+        (r"debug(ging)?", 2),
+        (r"faq|frequently asked", 2),
+        (r"diagnos(is|e|ing|tics)", 2),
+        (r"recover(y|ing)?", 2),
+        (r"roll ?back", 2),
+        (r"(alerts?|alarms?) and (what to do|responses?|actions?)", 3),
         (r"if (something|it|a [a-z]+) (breaks|fails|goes wrong)", 3),
     ],
     "setup": [
-        (r"set ?up|set-up", 3), (r"install(ation|ing)?", 3), (r"getting started", 3), (r"quick ?start", 3),
-        (r"how to (run|build|deploy|start|use)", 3), (r"running( it| locally| the [a-z ]+)?$", 3),
-        (r"^run( it| locally| the [a-z ]+)?$", 3), (r"local development|development (setup|environment)", 3),
-        (r"deploy(ment|ing)?", 2), (r"prerequisites|requirements to run", 2), (r"usage", 2),
+        (r"set ?up|set-up", 3),
+        (r"install(ation|ing)?", 3),
+        (r"getting started", 3),
+        (r"quick ?start", 3),
+        (r"how to (run|build|deploy|start|use)", 3),
+        (r"running( it| locally| the [a-z ]+)?$", 3),
+        (r"^run( it| locally| the [a-z ]+)?$", 3),
+        (r"local development|development (setup|environment)", 3),
+        (r"deploy(ment|ing)?", 2),
+        (r"prerequisites|requirements to run", 2),
+        (r"usage", 2),
         (r"build(ing)?( from source)?$", 2),
     ],
     "model_card": [
-        (r"model ?card", 3), (r"model (details|description|documentation|overview)", 3),
+        (r"model ?card", 3),
+        (r"model (details|description|documentation|overview)", 3),
     ],
     "datasheet": [
-        (r"data ?sheet", 3), (r"data(set)? ?card", 3), (r"data(set)? documentation", 3),
-        (r"data dictionary", 3), (r"data (sources?|schema|lineage|provenance|description|catalog(ue)?)", 2),
-        (r"datasets?( used| description| overview)?$", 2), (r"training data(set)?$", 1),
+        (r"data ?sheet", 3),
+        (r"data(set)? ?card", 3),
+        (r"data(set)? documentation", 3),
+        (r"data dictionary", 3),
+        (r"data (sources?|schema|lineage|provenance|description|catalog(ue)?)", 2),
+        (r"datasets?( used| description| overview)?$", 2),
+        (r"training data(set)?$", 1),
     ],
 }
 
 FILE_NAMES: dict[str, list[tuple[str, int]]] = {
     "how_it_works": [(r"how[ ]it[ ]works|overview|system[ ]overview|internals|data[ ]?flow", 3)],
     "architecture": [(r"architecture|arch|system[ ]design|design|design[ ]doc", 3)],
-    "troubleshooting": [(r"trouble[ ]?shoot(ing)?|faq|known[ ]issues|incidents?|debugging|on[ ]?call", 3),
-                        (r"run[ ]?books?", 2)],
-    "setup": [(r"install(ation)?|set[ ]?up|getting[ ]started|quick[ ]?start|deploy(ment|ing)?|"
-               r"running|how[ ]to[ ]run|development|building", 3), (r"contributing|usage", 2)],
+    "troubleshooting": [
+        (r"trouble[ ]?shoot(ing)?|faq|known[ ]issues|incidents?|debugging|on[ ]?call", 3),
+        (r"run[ ]?books?", 2),
+    ],
+    "setup": [
+        (
+            r"install(ation)?|set[ ]?up|getting[ ]started|quick[ ]?start|deploy(ment|ing)?|"
+            r"running|how[ ]to[ ]run|development|building",
+            3,
+        ),
+        (r"contributing|usage", 2),
+    ],
     "model_card": [(r"model[ ]?cards?|model[ ]documentation", 3), (r"models?", 1)],
-    "datasheet": [(r"data[ ]?sheets?|data(set)?[ ]?cards?|data[ ]dictionary|data[ ]documentation", 3),
-                  (r"datasets?|data", 1)],
+    "datasheet": [
+        (r"data[ ]?sheets?|data(set)?[ ]?cards?|data[ ]dictionary|data[ ]documentation", 3),
+        (r"datasets?|data", 1),
+    ],
 }
 
 #: Folders whose files document one item (adr-tools' doc/adr, MADR's docs/decisions...).
@@ -77,15 +116,53 @@ FOLDERS: dict[str, list[tuple[str, int]]] = {
 #: A model card's (Mitchell et al., 2019) and a datasheet's (Gebru et al., 2021) usual sections:
 #: two or three of them in one file make it one, even without the name.
 SECTION_SETS: dict[str, tuple[set[str], int]] = {
-    "model_card": ({"intended use", "intended uses", "model details", "factors", "metrics", "evaluation data",
-                    "training data", "quantitative analyses", "ethical considerations", "caveats and recommendations",
-                    "limitations", "out of scope use", "evaluation", "performance", "bias risks and limitations"}, 2),
-    "datasheet": ({"motivation", "composition", "collection process", "collection", "preprocessing",
-                   "preprocessing cleaning labeling", "labeling", "uses", "distribution", "maintenance",
-                   "data sources", "data schema", "schema", "fields", "provenance", "licence", "license"}, 3),
+    "model_card": (
+        {
+            "intended use",
+            "intended uses",
+            "model details",
+            "factors",
+            "metrics",
+            "evaluation data",
+            "training data",
+            "quantitative analyses",
+            "ethical considerations",
+            "caveats and recommendations",
+            "limitations",
+            "out of scope use",
+            "evaluation",
+            "performance",
+            "bias risks and limitations",
+        },
+        2,
+    ),
+    "datasheet": (
+        {
+            "motivation",
+            "composition",
+            "collection process",
+            "collection",
+            "preprocessing",
+            "preprocessing cleaning labeling",
+            "labeling",
+            "uses",
+            "distribution",
+            "maintenance",
+            "data sources",
+            "data schema",
+            "schema",
+            "fields",
+            "provenance",
+            "licence",
+            "license",
+        },
+        3,
+    ),
 }
-_SET_ANCHORS = {"model_card": ("intended use", "model details", "training data", "evaluation data"),
-                "datasheet": ("composition", "collection process", "collection", "data sources", "motivation")}
+_SET_ANCHORS = {
+    "model_card": ("intended use", "model details", "training data", "evaluation data"),
+    "datasheet": ("composition", "collection process", "collection", "data sources", "motivation"),
+}
 
 _COMPILED = {kind: [(re.compile(rf"{_W}(?:{p})"), s) for p, s in pats] for kind, pats in HEADINGS.items()}
 _FILES = {kind: [(re.compile(rf"^({p})$"), s) for p, s in pats] for kind, pats in FILE_NAMES.items()}

@@ -8,19 +8,46 @@ from pathlib import PurePosixPath
 from inhouse.analysis.docs.sections import FORMATS
 
 #: Text files without an extension that are documentation (README, RUNBOOK...).
-BARE_DOCS = re.compile(r"^(readme|install|installing|runbook|operations|ops|setup|usage|faq|troubleshooting|"
-                       r"architecture|design|maintenance|datasheet|model_?card)$", re.I)
+BARE_DOCS = re.compile(
+    r"^(readme|install|installing|runbook|operations|ops|setup|usage|faq|troubleshooting|"
+    r"architecture|design|maintenance|datasheet|model_?card)$",
+    re.I,
+)
 #: Documentation-like files that never hold the items (licences, change logs, templates).
-NOT_ITEMS = re.compile(r"^(licen[cs]e|copying|notice|changelog|changes|history|news|release[_-]?notes|authors|"
-                       r"contributors|code[_-]of[_-]conduct|codeowners|requirements.*|constraints.*|cmakelists|"
-                       r"robots|third[_-]?party.*|.*template.*|pull_request_template|security|citation|"
-                       r"top_level|entry_points|sources|dependency_links|not-zip-safe)$", re.I)
-VENDORED = frozenset({"node_modules", "vendor", "vendored", "third_party", "thirdparty", "external", ".venv", "venv",
-                      "site-packages", "bower_components", ".tox", "_build", ".git", "__pycache__", ".eggs",
-                      "ISSUE_TEMPLATE", "PULL_REQUEST_TEMPLATE"})
+NOT_ITEMS = re.compile(
+    r"^(licen[cs]e|copying|notice|changelog|changes|history|news|release[_-]?notes|authors|"
+    r"contributors|code[_-]of[_-]conduct|codeowners|requirements.*|constraints.*|cmakelists|"
+    r"robots|third[_-]?party.*|.*template.*|pull_request_template|security|citation|"
+    r"top_level|entry_points|sources|dependency_links|not-zip-safe)$",
+    re.I,
+)
+VENDORED = frozenset(
+    {
+        "node_modules",
+        "vendor",
+        "vendored",
+        "third_party",
+        "thirdparty",
+        "external",
+        ".venv",
+        "venv",
+        "site-packages",
+        "bower_components",
+        ".tox",
+        "_build",
+        ".git",
+        "__pycache__",
+        ".eggs",
+        "ISSUE_TEMPLATE",
+        "PULL_REQUEST_TEMPLATE",
+    }
+)
 _MARKER = re.compile(r"^(todo|tbd|tba|tbc|wip|fixme|xxx)\b", re.I)
-_ONLY = re.compile(r"^(n/?a|none( yet)?|coming soon|to (be|come)( written| done| completed| added| documented)?|"
-                   r"work in progress|placeholder|lorem ipsum.*|\.\.\.|-)[.!]*$", re.I)
+_ONLY = re.compile(
+    r"^(n/?a|none( yet)?|coming soon|to (be|come)( written| done| completed| added| documented)?|"
+    r"work in progress|placeholder|lorem ipsum.*|\.\.\.|-)[.!]*$",
+    re.I,
+)
 
 
 def _stem(name: str) -> str:

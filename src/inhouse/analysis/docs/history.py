@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from inhouse.analysis.git.gitcmd import GitRepo
 
@@ -31,7 +31,7 @@ class Change:
 def iso(when: int | None) -> str | None:
     if when is None:
         return None
-    return datetime.fromtimestamp(when, timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return datetime.fromtimestamp(when, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def unquote(path: str) -> str:
@@ -43,8 +43,8 @@ def unquote(path: str) -> str:
         char = raw[i]
         if char == "\\" and i + 1 < len(raw):
             nxt = raw[i + 1]
-            if re.match(r"[0-7]{3}", raw[i + 1:i + 4]):
-                out.append(int(raw[i + 1:i + 4], 8))
+            if re.match(r"[0-7]{3}", raw[i + 1 : i + 4]):
+                out.append(int(raw[i + 1 : i + 4], 8))
                 i += 4
                 continue
             out.append(_ESCAPES.get(nxt, ord(nxt)))

@@ -14,12 +14,21 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 FORMATS = {
-    ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".mkd": "markdown",
-    ".rst": "rst", ".rest": "rst",
-    ".adoc": "asciidoc", ".asciidoc": "asciidoc", ".asc": "asciidoc",
-    ".wiki": "mediawiki", ".mediawiki": "mediawiki",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdx": "markdown",
+    ".mkd": "markdown",
+    ".rst": "rst",
+    ".rest": "rst",
+    ".adoc": "asciidoc",
+    ".asciidoc": "asciidoc",
+    ".asc": "asciidoc",
+    ".wiki": "mediawiki",
+    ".mediawiki": "mediawiki",
     ".org": "org",
-    ".txt": "text", ".text": "text", "": "text",
+    ".txt": "text",
+    ".text": "text",
+    "": "text",
 }
 
 
@@ -73,9 +82,13 @@ def _markdown(lines: list[str], plain: bool = False) -> list[tuple[int, int, str
             continue
         below = lines[i + 1] if i + 1 < len(lines) else ""
         setext = _SETEXT.match(below)
-        if setext and line.strip() and not line.startswith(("    ", "\t")) \
-                and not re.match(r"^\s*([-*+>|]|\d+[.)])\s", line) \
-                and (not plain or len(setext.group(1)) >= 3):
+        if (
+            setext
+            and line.strip()
+            and not line.startswith(("    ", "\t"))
+            and not re.match(r"^\s*([-*+>|]|\d+[.)])\s", line)
+            and (not plain or len(setext.group(1)) >= 3)
+        ):
             heads.append((i, 1 if setext.group(1)[0] == "=" else 2, _clean(line)))
             continue
         if plain and _plain_heading(lines, i):  # the first line of a text file is its title
@@ -111,15 +124,24 @@ def _rst(lines: list[str]) -> list[tuple[int, int, str]]:
     i = 0
     while i < len(lines) - 1:
         over = _RST_ADORN.match(lines[i])
-        if over and i + 2 < len(lines) and lines[i + 1].strip() and _RST_ADORN.match(lines[i + 2]) \
-                and lines[i + 2].strip()[0] == over.group(1):
+        if (
+            over
+            and i + 2 < len(lines)
+            and lines[i + 1].strip()
+            and _RST_ADORN.match(lines[i + 2])
+            and lines[i + 2].strip()[0] == over.group(1)
+        ):
             style, title, at = (over.group(1), True), lines[i + 1].strip(), i + 1
             i += 3
         else:
             under = _RST_ADORN.match(lines[i + 1])
             text = lines[i].strip()
-            if not (under and text and not _RST_ADORN.match(lines[i])
-                    and len(lines[i + 1].rstrip()) >= len(lines[i].rstrip())):
+            if not (
+                under
+                and text
+                and not _RST_ADORN.match(lines[i])
+                and len(lines[i + 1].rstrip()) >= len(lines[i].rstrip())
+            ):
                 i += 1
                 continue
             style, title, at = (under.group(1), False), text, i
@@ -177,12 +199,13 @@ def split_sections(text: str, markup: str) -> list[Section]:
         sections.append(Section("", 0, 1, intro))
     for n, (at, level, title) in enumerate(heads):
         end = len(lines)
-        for later_at, later_level, _ in heads[n + 1:]:
+        for later_at, later_level, _ in heads[n + 1 :]:
             if later_level <= level:
                 end = later_at
                 break
-        body_start = at + (2 if markup in ("text", "markdown") and at + 1 < len(lines)
-                           and _SETEXT.match(lines[at + 1]) else 1)
+        body_start = at + (
+            2 if markup in ("text", "markdown") and at + 1 < len(lines) and _SETEXT.match(lines[at + 1]) else 1
+        )
         if markup == "rst":
             body_start = at + 2
         sections.append(Section(title, level, at + 1, "\n".join(lines[body_start:end]).strip()))

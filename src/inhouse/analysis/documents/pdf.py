@@ -14,8 +14,19 @@ import zlib
 from inhouse.errors import AnalyzerError
 
 MIN_CHARS_PER_PAGE = 20
-_PDF_ERRORS = (ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
-               zlib.error, struct.error, RecursionError, AssertionError, UnicodeError)
+_PDF_ERRORS = (
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    OSError,
+    zlib.error,
+    struct.error,
+    RecursionError,
+    AssertionError,
+    UnicodeError,
+)
 
 
 def read_pdf(data: bytes, filename: str) -> tuple[list[str], list[str]]:
@@ -45,9 +56,7 @@ def read_pdf(data: bytes, filename: str) -> tuple[list[str], list[str]]:
     pages = [_tidy(text) for text in pages]
     textful = [text for text in pages if len(text.strip()) >= MIN_CHARS_PER_PAGE]
     if not textful:
-        raise AnalyzerError(
-            f"{filename}: PDF has no text layer (scanned?); run OCR on it first or send the original"
-        )
+        raise AnalyzerError(f"{filename}: PDF has no text layer (scanned?); run OCR on it first or send the original")
     warnings = []
     empty = [str(number) for number, text in enumerate(pages, start=1) if len(text.strip()) < MIN_CHARS_PER_PAGE]
     if empty:

@@ -24,7 +24,7 @@ def write_pdf(pages: list[str], *, wrap: int = WRAP) -> bytes:
             laid_out.append([])
             continue
         for start in range(0, len(lines), LINES_PER_PAGE):
-            laid_out.append(lines[start:start + LINES_PER_PAGE])
+            laid_out.append(lines[start : start + LINES_PER_PAGE])
     return _assemble(laid_out)
 
 

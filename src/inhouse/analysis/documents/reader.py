@@ -33,8 +33,12 @@ _MAGIC_PDF = b"%PDF-"
 _MAGIC_ZIP = b"PK\x03\x04"
 _MAGIC_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _KNOWN_BINARY = {
-    b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
-    b"II*\x00": "TIFF image", b"MM\x00*": "TIFF image", b"{\\rtf": "RTF document",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"II*\x00": "TIFF image",
+    b"MM\x00*": "TIFF image",
+    b"{\\rtf": "RTF document",
 }
 _SUPPORTED = "PDF, DOCX, Markdown, HTML or plain text"
 
@@ -74,9 +78,7 @@ def read_document(data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_BYTES
     AnalyzerError (scanned PDF, encrypted or corrupt file), each with a one-line message."""
     name = filename or "document"
     if max_bytes and len(data) > max_bytes:
-        raise InvalidInput(
-            f"{name}: file is {_size(len(data))}, over the limit of {_size(max_bytes)}"
-        )
+        raise InvalidInput(f"{name}: file is {_size(len(data))}, over the limit of {_size(max_bytes)}")
     if not data.strip():
         raise InvalidInput(f"{name}: file is empty")
     fmt = detect_format(data, filename)
@@ -96,8 +98,9 @@ def read_document(data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_BYTES
         text, encoding = decode_text(data, name)
     if not text.strip():
         raise InvalidInput(f"{name}: document has no text")
-    return ExtractedText(text=text, format=fmt, filename=filename, page_starts=starts,
-                         encoding=encoding, warnings=tuple(warnings))
+    return ExtractedText(
+        text=text, format=fmt, filename=filename, page_starts=starts, encoding=encoding, warnings=tuple(warnings)
+    )
 
 
 def _join_pages(pages: list[str]) -> tuple[str, tuple[int, ...]]:

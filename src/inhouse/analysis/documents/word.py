@@ -120,7 +120,7 @@ class _Numbering:
         counters = self.counters.setdefault(num_id, [])
         while len(counters) <= level:
             counters.append(0)
-        del counters[level + 1:]
+        del counters[level + 1 :]
         counters[level] += 1
         if fmt in ("lowerLetter", "upperLetter") and counters[level] <= 26:
             letter = chr(ord("a") + counters[level] - 1)
@@ -150,8 +150,21 @@ def _num_pr(paragraph):
 
 def _roman(number: int) -> str:
     out = []
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+    for value, letters in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while number >= value:
             out.append(letters)
             number -= value

@@ -12,5 +12,13 @@ from inhouse.analysis.git.identities import SideRules, parse_alias, parse_org_ma
 from inhouse.analysis.git.scanner import ScanOptions, ScanOutcome, scan_repository
 from inhouse.analysis.git.trajectory import PERIODS
 
-__all__ = ["FileFilter", "PERIODS", "ScanOptions", "ScanOutcome", "SideRules", "parse_alias",
-           "parse_org_map", "scan_repository"]
+__all__ = [
+    "FileFilter",
+    "PERIODS",
+    "ScanOptions",
+    "ScanOutcome",
+    "SideRules",
+    "parse_alias",
+    "parse_org_map",
+    "scan_repository",
+]

@@ -42,12 +42,17 @@ ABSOLUTE_THRESHOLD = 3.293
 
 def doa(first_author: bool, deliveries: int, acceptances: int) -> float:
     """The absolute degree of authorship (Avelino et al., ICPC 2016)."""
-    return (DOA_BASE + FA_WEIGHT * (1 if first_author else 0) + DL_WEIGHT * deliveries
-            - AC_WEIGHT * math.log(1 + acceptances))
+    return (
+        DOA_BASE
+        + FA_WEIGHT * (1 if first_author else 0)
+        + DL_WEIGHT * deliveries
+        - AC_WEIGHT * math.log(1 + acceptances)
+    )
 
 
-def file_doa(record: FileRecord, owner: Sequence[int], ignored: Collection[int] = (),
-             until: int | None = None) -> dict[int, float]:
+def file_doa(
+    record: FileRecord, owner: Sequence[int], ignored: Collection[int] = (), until: int | None = None
+) -> dict[int, float]:
     """DOA of every identity that added or changed ``record`` (up to day ``until`` when given).
 
     As in Avelino et al.'s tool, the commits that *added* the file (its creation, and any
@@ -60,7 +65,7 @@ def file_doa(record: FileRecord, owner: Sequence[int], ignored: Collection[int] 
     adders: set[int] = set()
     changes = record.changes
     additions = record.additions()  # entry numbers; almost always just {0}
-    for entry, (person, day) in enumerate(zip(changes[0::4], changes[1::4])):
+    for entry, (person, day) in enumerate(zip(changes[0::4], changes[1::4], strict=False)):
         if until is not None and day > until:
             continue
         ident = owner[person]
@@ -84,17 +89,16 @@ def authors_from_doa(doas: dict[int, float]) -> frozenset[int]:
     best = max(doas.values())
     if best <= 0:
         return frozenset()
-    return frozenset(i for i, v in doas.items()
-                     if v >= ABSOLUTE_THRESHOLD and v / best > NORMALISED_THRESHOLD)
+    return frozenset(i for i, v in doas.items() if v >= ABSOLUTE_THRESHOLD and v / best > NORMALISED_THRESHOLD)
 
 
-def file_authors(record: FileRecord, owner: Sequence[int], ignored: Collection[int] = (),
-                 until: int | None = None) -> frozenset[int]:
+def file_authors(
+    record: FileRecord, owner: Sequence[int], ignored: Collection[int] = (), until: int | None = None
+) -> frozenset[int]:
     return authors_from_doa(file_doa(record, owner, ignored, until))
 
 
-def truck_factor(authors_per_file: Sequence[Collection[int]],
-                 order_key=lambda ident: ident) -> tuple[int, list[int]]:
+def truck_factor(authors_per_file: Sequence[Collection[int]], order_key=lambda ident: ident) -> tuple[int, list[int]]:
     """Greedy truck factor over the files' author sets; returns (value, removed identities).
 
     Ties (two developers authoring as many files) are broken by ``order_key``, so the

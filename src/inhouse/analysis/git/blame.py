@@ -25,7 +25,7 @@ def text_files(repo: GitRepo, commit: str) -> list[str]:
     paths = []
     for item in out.split(b"\0"):
         if item.startswith(prefix):
-            paths.append(item[len(prefix):].decode("utf-8", "surrogateescape"))
+            paths.append(item[len(prefix) :].decode("utf-8", "surrogateescape"))
     return paths
 
 
@@ -56,8 +56,14 @@ def blame_file(repo: GitRepo, commit: str, path: str) -> Counter[Author]:
     return counts
 
 
-def blame_lines(repo: GitRepo, commit: str, paths: Iterable[str], *, jobs: int | None = None,
-                progress: Callable[[int, int], None] | None = None) -> Counter[Author]:
+def blame_lines(
+    repo: GitRepo,
+    commit: str,
+    paths: Iterable[str],
+    *,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Counter[Author]:
     """Surviving lines per author over ``paths``, ``jobs`` blames at a time."""
     paths = list(paths)
     total: Counter[Author] = Counter()

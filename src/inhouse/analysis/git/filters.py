@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-SOURCE_EXTENSIONS = frozenset("""
+SOURCE_EXTENSIONS = frozenset(
+    """
 py pyi pyx ipynb r rmd jl m mm c h cc cpp cxx hpp hh hxx cu cuh java kt kts scala groovy gradle
 clj cljs go rs swift cs fs vb rb php pl pm lua dart ex exs erl hrl hs ml mli elm nim zig d
 js mjs cjs jsx ts tsx vue svelte coffee html htm css scss sass less styl sql
@@ -29,24 +30,100 @@ sh bash zsh fish ps1 bat cmd mk cmake tf hcl proto thrift graphql gql sol v sv v
 f95 for asm s tex lisp el scm rkt tcl awk sed
 erb rhtml haml slim jade pug mustache hbs handlebars ejs twig liquid jsp phtml ctp xsl xslt xhtml
 rake gemspec ru podspec thor jbuilder builder pyw pxd pxi es6 jsm ksh csh tcsh bats m4 vim qml y l
-""".split())  # linguist's programming and markup languages (templates included), by extension
-SOURCE_NAMES = frozenset({"makefile", "gnumakefile", "dockerfile", "cmakelists.txt", "rakefile",
-                          "gemfile", "guardfile", "capfile", "podfile", "thorfile", "jakefile",
-                          "cakefile", "jenkinsfile", "vagrantfile", "build", "workspace", "snakefile",
-                          "sconstruct", "sconscript", "pkgbuild"})
+""".split()
+)  # linguist's programming and markup languages (templates included), by extension
+SOURCE_NAMES = frozenset(
+    {
+        "makefile",
+        "gnumakefile",
+        "dockerfile",
+        "cmakelists.txt",
+        "rakefile",
+        "gemfile",
+        "guardfile",
+        "capfile",
+        "podfile",
+        "thorfile",
+        "jakefile",
+        "cakefile",
+        "jenkinsfile",
+        "vagrantfile",
+        "build",
+        "workspace",
+        "snakefile",
+        "sconstruct",
+        "sconscript",
+        "pkgbuild",
+    }
+)
 
-DEFAULT_DOCS = ("docs/*", "doc/*", "documentation/*", "*.md", "*.rst", "*.adoc",
-                "changelog*", "changes*", "license*", "licence*", "copying*", "authors*",
-                "contributing*", "readme*", "notice*", "examples/*", "example/*", "demo/*", "demos/*",
-                "/samples/*", "/benchmarks/*")
-DEFAULT_VENDORED = ("vendor/*", "vendors/*", "third_party/*", "third-party/*", "thirdparty/*",
-                    "3rdparty/*", "external/*", "extern/*", "node_modules/*", "bower_components/*",
-                    "deps/*", "site-packages/*", "*.min.js", "*.min.css", "jquery*.js",
-                    "bootstrap*.css", "bootstrap*.js", ".venv/*", "venv/*", "gradlew*", "mvnw*")
-DEFAULT_GENERATED = ("*_pb2.py", "*_pb2_grpc.py", "*.pb.go", "*.pb.cc", "*.pb.h", "*.generated.*",
-                     "*.g.dart", "*.designer.cs", "*-lock.json", "*.lock", "package-lock.json",
-                     "generated/*", "gen/*", "dist/*", "build/*", "target/*", "*.map",
-                     "migrations/versions/*", "__snapshots__/*")
+DEFAULT_DOCS = (
+    "docs/*",
+    "doc/*",
+    "documentation/*",
+    "*.md",
+    "*.rst",
+    "*.adoc",
+    "changelog*",
+    "changes*",
+    "license*",
+    "licence*",
+    "copying*",
+    "authors*",
+    "contributing*",
+    "readme*",
+    "notice*",
+    "examples/*",
+    "example/*",
+    "demo/*",
+    "demos/*",
+    "/samples/*",
+    "/benchmarks/*",
+)
+DEFAULT_VENDORED = (
+    "vendor/*",
+    "vendors/*",
+    "third_party/*",
+    "third-party/*",
+    "thirdparty/*",
+    "3rdparty/*",
+    "external/*",
+    "extern/*",
+    "node_modules/*",
+    "bower_components/*",
+    "deps/*",
+    "site-packages/*",
+    "*.min.js",
+    "*.min.css",
+    "jquery*.js",
+    "bootstrap*.css",
+    "bootstrap*.js",
+    ".venv/*",
+    "venv/*",
+    "gradlew*",
+    "mvnw*",
+)
+DEFAULT_GENERATED = (
+    "*_pb2.py",
+    "*_pb2_grpc.py",
+    "*.pb.go",
+    "*.pb.cc",
+    "*.pb.h",
+    "*.generated.*",
+    "*.g.dart",
+    "*.designer.cs",
+    "*-lock.json",
+    "*.lock",
+    "package-lock.json",
+    "generated/*",
+    "gen/*",
+    "dist/*",
+    "build/*",
+    "target/*",
+    "*.map",
+    "migrations/versions/*",
+    "__snapshots__/*",
+)
 
 
 @dataclass(frozen=True)
@@ -62,7 +139,7 @@ class FileFilter:
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def everything(cls) -> "FileFilter":
+    def everything(cls) -> FileFilter:
         return cls(docs=True, vendored=True, generated=True, all_types=True)
 
     def patterns_out(self) -> tuple[str, ...]:
@@ -94,8 +171,14 @@ class FileFilter:
         return ext in SOURCE_EXTENSIONS or name in SOURCE_NAMES
 
     def describe(self) -> dict[str, object]:
-        return {"include": list(self.include), "exclude": list(self.exclude), "docs": self.docs,
-                "vendored": self.vendored, "generated": self.generated, "all_types": self.all_types}
+        return {
+            "include": list(self.include),
+            "exclude": list(self.exclude),
+            "docs": self.docs,
+            "vendored": self.vendored,
+            "generated": self.generated,
+            "all_types": self.all_types,
+        }
 
 
 @lru_cache(maxsize=64)

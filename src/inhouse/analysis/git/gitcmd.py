@@ -46,7 +46,7 @@ class GitRepo:
     warnings: list[str] = field(default_factory=list)
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> "GitRepo":
+    def open(cls, path: str | os.PathLike[str]) -> GitRepo:
         """Open ``path`` or raise NotFound (no such folder) / AnalyzerError (not git)."""
         where = Path(path).expanduser()
         if not where.exists():
@@ -55,17 +55,27 @@ class GitRepo:
             raise AnalyzerError(f"{str(where)!r} is not a git repository (it is a file)")
         try:
             out = subprocess.run(
-                ["git", "-C", str(where), "rev-parse", "--absolute-git-dir",
-                 "--is-bare-repository", "--is-shallow-repository"],
-                capture_output=True, env=git_env(), check=False,
+                [
+                    "git",
+                    "-C",
+                    str(where),
+                    "rev-parse",
+                    "--absolute-git-dir",
+                    "--is-bare-repository",
+                    "--is-shallow-repository",
+                ],
+                capture_output=True,
+                env=git_env(),
+                check=False,
             )
         except FileNotFoundError:
             raise AnalyzerError("the git executable was not found on PATH") from None
         if out.returncode != 0:
             raise AnalyzerError(f"{str(where)!r} is not a git repository")
         git_dir, bare, shallow = out.stdout.decode("utf-8", "surrogateescape").split("\n")[:3]
-        repo = cls(path=where.resolve(), git_dir=Path(git_dir), bare=bare == "true",
-                   shallow=shallow == "true", partial=False)
+        repo = cls(
+            path=where.resolve(), git_dir=Path(git_dir), bare=bare == "true", shallow=shallow == "true", partial=False
+        )
         repo.partial = repo._is_partial()
         return repo
 
@@ -81,8 +91,7 @@ class GitRepo:
 
     def run(self, args: Sequence[str], *, check: bool = True, input: bytes | None = None) -> bytes:
         """Run git and return its stdout; raise AnalyzerError with git's message on failure."""
-        out = subprocess.run(self._argv(args), capture_output=True, env=git_env(),
-                             input=input, check=False)
+        out = subprocess.run(self._argv(args), capture_output=True, env=git_env(), input=input, check=False)
         if check and out.returncode != 0:
             raise AnalyzerError(_failure(args, out.stderr))
         return out.stdout
@@ -93,15 +102,13 @@ class GitRepo:
 
     def spawn(self, args: Sequence[str], stdout) -> subprocess.Popen:
         """Start git writing to ``stdout`` (a file); the caller waits for it."""
-        return subprocess.Popen(self._argv(args), stdout=stdout, stderr=subprocess.PIPE,
-                                env=git_env())
+        return subprocess.Popen(self._argv(args), stdout=stdout, stderr=subprocess.PIPE, env=git_env())
 
-    def stream(self, args: Sequence[str], chunk: int = 1 << 20) -> "GitStream":
+    def stream(self, args: Sequence[str], chunk: int = 1 << 20) -> GitStream:
         return GitStream(self._argv(args), chunk)
 
     def config(self, key: str) -> str | None:
-        out = subprocess.run(self._argv(["config", "--get", key]), capture_output=True,
-                             env=git_env(), check=False)
+        out = subprocess.run(self._argv(["config", "--get", key]), capture_output=True, env=git_env(), check=False)
         value = out.stdout.decode("utf-8", "replace").strip()
         return value or None
 
@@ -113,9 +120,12 @@ class GitRepo:
         """Full commit id for ``rev``; NotFound when it names nothing, InvalidInput when odd."""
         if not rev or rev.startswith("-") or "\0" in rev:
             raise InvalidInput(f"invalid revision {rev!r}")
-        out = subprocess.run(self._argv(["rev-parse", "--verify", "--quiet", "--end-of-options",
-                                         f"{rev}^{{commit}}"]),
-                             capture_output=True, env=git_env(), check=False)
+        out = subprocess.run(
+            self._argv(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"]),
+            capture_output=True,
+            env=git_env(),
+            check=False,
+        )
         if out.returncode != 0:
             raise NotFound(f"revision {rev!r} does not exist in {str(self.path)!r}")
         return out.stdout.decode().strip()
@@ -138,8 +148,9 @@ class GitRepo:
         return {line.strip() for line in shallow.read_text().splitlines() if line.strip()}
 
     def show_file(self, rev: str, path: str) -> bytes | None:
-        out = subprocess.run(self._argv(["cat-file", "blob", f"{rev}:{path}"]),
-                             capture_output=True, env=git_env(), check=False)
+        out = subprocess.run(
+            self._argv(["cat-file", "blob", f"{rev}:{path}"]), capture_output=True, env=git_env(), check=False
+        )
         return out.stdout if out.returncode == 0 else None
 
     def tree_files(self, rev: str) -> dict[str, tuple[str, str]]:
@@ -159,7 +170,7 @@ class GitRepo:
         batches; the content is None for a blob missing from a partial clone."""
         wanted = list(dict.fromkeys(oids))
         for start in range(0, len(wanted), batch):
-            chunk = wanted[start:start + batch]
+            chunk = wanted[start : start + batch]
             out = self.run(["cat-file", "--batch"], input="".join(f"{o}\n" for o in chunk).encode())
             pos = 0
             for oid in chunk:
@@ -170,7 +181,7 @@ class GitRepo:
                     yield oid, None
                     continue
                 size = int(header[2])
-                yield oid, out[pos:pos + size]
+                yield oid, out[pos : pos + size]
                 pos += size + 1
 
     def count_lines(self, oids: Sequence[str]) -> dict[str, int | None]:
@@ -195,8 +206,7 @@ class GitStream:
         self.stderr = b""
 
     def __iter__(self) -> Iterator[bytes]:
-        proc = subprocess.Popen(self.argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                env=git_env())
+        proc = subprocess.Popen(self.argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=git_env())
         assert proc.stdout is not None and proc.stderr is not None
         import threading
 

@@ -163,13 +163,20 @@ class History:
     def to_state(self) -> dict[str, Any]:
         """A JSON-ready dict; :meth:`from_state` restores an equal History."""
         return {
-            "version": STATE_VERSION, "mode": self.mode, "head": self.head,
-            "commits": self.commits, "merges": self.merges,
-            "first_day": self.first_day, "last_day": self.last_day,
+            "version": STATE_VERSION,
+            "mode": self.mode,
+            "head": self.head,
+            "commits": self.commits,
+            "merges": self.merges,
+            "first_day": self.first_day,
+            "last_day": self.last_day,
             "people": [list(p) for p in self.people],
             # change lists as little-endian int64 in base64: compact and quick to read back
-            "files": [[f.path, f.creator, f.created, f.deleted, _pack_ints(f.changes), _pack_ints(f.drops)]
-                      + ([_pack_ints(f.readds)] if f.readds else []) for f in self.files],
+            "files": [
+                [f.path, f.creator, f.created, f.deleted, _pack_ints(f.changes), _pack_ints(f.drops)]
+                + ([_pack_ints(f.readds)] if f.readds else [])
+                for f in self.files
+            ],
             "path_key": self.path_key,
             "commit_days": [[p, d, n] for (p, d), n in self.commit_days.items()],
             "boundaries": sorted(self.boundaries),
@@ -177,18 +184,33 @@ class History:
         }
 
     @classmethod
-    def from_state(cls, state: dict[str, Any]) -> "History | None":
+    def from_state(cls, state: dict[str, Any]) -> History | None:
         """Restore a stored history; None when it was written by another format version."""
         if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
             return None
-        history = cls(mode=state["mode"], head=state["head"], commits=state["commits"],
-                      merges=state["merges"], first_day=state["first_day"],
-                      last_day=state["last_day"], boundaries=set(state.get("boundaries", [])))
+        history = cls(
+            mode=state["mode"],
+            head=state["head"],
+            commits=state["commits"],
+            merges=state["merges"],
+            first_day=state["first_day"],
+            last_day=state["last_day"],
+            boundaries=set(state.get("boundaries", [])),
+        )
         for name, email in state["people"]:
             history.person(name, email)
-        history.files = [FileRecord(path, creator, created, deleted, _unpack_ints(changes), _unpack_ints(drops),
-                                    _unpack_ints(rest[0]) if rest else array("q"))
-                         for path, creator, created, deleted, changes, drops, *rest in state["files"]]
+        history.files = [
+            FileRecord(
+                path,
+                creator,
+                created,
+                deleted,
+                _unpack_ints(changes),
+                _unpack_ints(drops),
+                _unpack_ints(rest[0]) if rest else array("q"),
+            )
+            for path, creator, created, deleted, changes, drops, *rest in state["files"]
+        ]
         history.path_key = dict(state["path_key"])
         history.commit_days = {(p, d): n for p, d, n in state["commit_days"]}
         history.line_counts = dict(state.get("line_counts", {}))

@@ -23,9 +23,20 @@ from inhouse.domain.common import Side
 from inhouse.errors import InvalidInput
 
 DEFAULT_BOT_PATTERNS: tuple[str, ...] = (
-    r"\[bot\]", r"\bdependabot\b", r"\brenovate\b", r"\bgithub-actions\b", r"\bgreenkeeper\b",
-    r"\bsnyk-bot\b", r"\bpre-commit-ci\b", r"\bimgbot\b", r"\ballcontributors\b",
-    r"\bweblate\b", r"\btranslate(wiki)?-?bot\b", r"\bci-bot\b", r"\bbot@", r"-bot@",
+    r"\[bot\]",
+    r"\bdependabot\b",
+    r"\brenovate\b",
+    r"\bgithub-actions\b",
+    r"\bgreenkeeper\b",
+    r"\bsnyk-bot\b",
+    r"\bpre-commit-ci\b",
+    r"\bimgbot\b",
+    r"\ballcontributors\b",
+    r"\bweblate\b",
+    r"\btranslate(wiki)?-?bot\b",
+    r"\bci-bot\b",
+    r"\bbot@",
+    r"-bot@",
 )
 _NOREPLY = re.compile(r"^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$")
 
@@ -201,10 +212,16 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def merge_identities(people: Sequence[tuple[str, str]], weights: Sequence[int], *,
-                     mailmap: Mailmap | None = None, aliases: Sequence[Sequence[str]] = (),
-                     rules: SideRules | None = None, bots: re.Pattern[str] | None = None,
-                     heuristics: bool = True) -> tuple[list[IdentityGroup], list[int]]:
+def merge_identities(
+    people: Sequence[tuple[str, str]],
+    weights: Sequence[int],
+    *,
+    mailmap: Mailmap | None = None,
+    aliases: Sequence[Sequence[str]] = (),
+    rules: SideRules | None = None,
+    bots: re.Pattern[str] | None = None,
+    heuristics: bool = True,
+) -> tuple[list[IdentityGroup], list[int]]:
     """Group raw ``(name, email)`` authors; return the groups and each person's group index.
 
     ``weights`` (commits per person) pick each group's display name and id.
@@ -241,7 +258,7 @@ def merge_identities(people: Sequence[tuple[str, str]], weights: Sequence[int], 
         for j, (other_name, other_email) in enumerate(mapped):
             handles.setdefault(other_name.lower(), []).append(j)
             handles.setdefault(other_email.lower().partition("@")[0], []).append(j)
-        for i, (name, email) in enumerate(mapped):
+        for i, (_name, email) in enumerate(mapped):
             login = _NOREPLY.match(email.lower())
             for j in handles.get(login[1], ()) if login else ():
                 if j != i:
@@ -268,8 +285,9 @@ def merge_identities(people: Sequence[tuple[str, str]], weights: Sequence[int], 
             ident, n = f"{base}#{n}", n + 1
         used_ids.add(ident)
         is_bot = bool(bots) and any(bots.search(f"{people[i][0]} <{people[i][1]}>") for i in members)
-        group = IdentityGroup(len(groups), ident, name_list, email_list,
-                              rules.side_of(every_name, every_email), is_bot, members)
+        group = IdentityGroup(
+            len(groups), ident, name_list, email_list, rules.side_of(every_name, every_email), is_bot, members
+        )
         for i in members:
             owner[i] = group.index
         groups.append(group)

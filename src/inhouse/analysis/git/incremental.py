@@ -36,15 +36,17 @@ def plan_mining(repo: GitRepo, head: str, mode: str, previous: dict[str, Any] | 
     if history is None:
         return MiningPlan(fresh, None, "the stored scan was written by another version: scanned fully")
     if history.mode != mode:
-        return MiningPlan(fresh, None, f"the stored scan used {history.mode} mode, this one {mode}: "
-                                       "scanned fully")
+        return MiningPlan(fresh, None, f"the stored scan used {history.mode} mode, this one {mode}: scanned fully")
     if history.boundaries != boundaries:
-        return MiningPlan(fresh, None, "the shallow clone's depth changed since the stored scan: "
-                                       "scanned fully")
+        return MiningPlan(fresh, None, "the shallow clone's depth changed since the stored scan: scanned fully")
     if not history.head:
         return MiningPlan(fresh, None)
     if history.head == head or repo.is_ancestor(history.head, head):
         return MiningPlan(history, history.head)
-    return MiningPlan(fresh, None, f"history was rewritten since the stored scan (commit "
-                                   f"{history.head[:12]} is no longer an ancestor of the scanned "
-                                   "revision): scanned fully")
+    return MiningPlan(
+        fresh,
+        None,
+        f"history was rewritten since the stored scan (commit "
+        f"{history.head[:12]} is no longer an ancestor of the scanned "
+        "revision): scanned fully",
+    )

@@ -58,9 +58,25 @@ class Commit:
 def log_args(mode: str, rev: str, exclude: str | None = None) -> list[str]:
     if mode not in MODES:
         raise InvalidInput(f"unknown mining mode {mode!r}: expected one of {', '.join(MODES)}")
-    args = ["-c", "log.showroot=true", "-c", "diff.renamelimit=2000", "log", "-z", "--no-color",
-            "--no-mailmap", "--no-show-signature", "--no-ext-diff", "--no-textconv", "--no-relative",
-            "--topo-order", "--reverse", "--raw", "--no-abbrev", _FORMAT]
+    args = [
+        "-c",
+        "log.showroot=true",
+        "-c",
+        "diff.renamelimit=2000",
+        "log",
+        "-z",
+        "--no-color",
+        "--no-mailmap",
+        "--no-show-signature",
+        "--no-ext-diff",
+        "--no-textconv",
+        "--no-relative",
+        "--topo-order",
+        "--reverse",
+        "--raw",
+        "--no-abbrev",
+        _FORMAT,
+    ]
     if mode == "full":
         args += ["--numstat", "-M"]
     elif mode == "quick":
@@ -74,8 +90,7 @@ def log_args(mode: str, rev: str, exclude: str | None = None) -> list[str]:
     return args
 
 
-def iter_commits(repo: GitRepo, rev: str, *, mode: str = "full",
-                 exclude: str | None = None) -> Iterator[Commit]:
+def iter_commits(repo: GitRepo, rev: str, *, mode: str = "full", exclude: str | None = None) -> Iterator[Commit]:
     """Yield the commits reachable from ``rev`` (and not from ``exclude``), parents first."""
     stream = repo.stream(log_args(mode, rev, exclude))
     yield from parse_log(stream, exact_renames=mode == "exact")
@@ -84,8 +99,15 @@ def iter_commits(repo: GitRepo, rev: str, *, mode: str = "full",
             repo.warnings.append(line.strip())
 
 
-def mine(repo: GitRepo, rev: str, *, mode: str = "full", exclude: str | None = None,
-         workers: int | None = None, split_above: int = 20_000) -> Iterator[Commit]:
+def mine(
+    repo: GitRepo,
+    rev: str,
+    *,
+    mode: str = "full",
+    exclude: str | None = None,
+    workers: int | None = None,
+    split_above: int = 20_000,
+) -> Iterator[Commit]:
     """Like :func:`iter_commits`, but a long history is cut into consecutive ranges
     along the first-parent chain (``C1``, ``C2 ^C1``, ... ``REV ^Ck``) mined by
     concurrent git processes. The ranges are disjoint, cover the history and each is
@@ -102,7 +124,7 @@ def mine(repo: GitRepo, rev: str, *, mode: str = "full", exclude: str | None = N
     if not cuts:
         yield from iter_commits(repo, rev, mode=mode, exclude=exclude)
         return
-    bounds = [(cuts[0], None)] + list(zip(cuts[1:] + [rev], cuts))
+    bounds = [(cuts[0], None)] + list(zip(cuts[1:] + [rev], cuts, strict=False))
     with tempfile.TemporaryDirectory(prefix="inhouse-mine-") as tmp:
         procs = []
         try:
@@ -117,8 +139,7 @@ def mine(repo: GitRepo, rev: str, *, mode: str = "full", exclude: str | None = N
                     lines = error.decode("utf-8", "replace").strip().splitlines()
                     raise AnalyzerError(f"git log failed: {lines[-1] if lines else 'no message'}")
                 with open(os.path.join(tmp, f"part{index}"), "rb") as data:
-                    yield from parse_log(iter(lambda: data.read(1 << 20), b""),
-                                         exact_renames=mode == "exact")
+                    yield from parse_log(iter(lambda: data.read(1 << 20), b""), exact_renames=mode == "exact")
         finally:  # stopped early (an error, a closed generator): leave no git behind
             for proc, out in procs:
                 if proc.poll() is None:
@@ -177,8 +198,9 @@ def parse_log(chunks: Iterable[bytes], *, exact_renames: bool = False) -> Iterat
                 header_left -= 1
                 if not header_left:
                     sha, parents, name, email, when = header
-                    commit = Commit(sha.decode(), tuple(parents.decode().split()), text(name),
-                                    text(email), int(when or 0))
+                    commit = Commit(
+                        sha.decode(), tuple(parents.decode().split()), text(name), text(email), int(when or 0)
+                    )
                     stat_index = 0
                 continue
             if tok[:1] == b"\n":
@@ -193,7 +215,7 @@ def parse_log(chunks: Iterable[bytes], *, exact_renames: bool = False) -> Iterat
                 header_left = 4
             elif first == 58:  # ':' raw entry, its path(s) follow
                 kind, meta, got = b":", tok, []
-                status = tok[tok.rfind(b" ") + 1:][:1]
+                status = tok[tok.rfind(b" ") + 1 :][:1]
                 want_paths = 2 if status in (b"R", b"C") else 1
             else:  # numstat "added\tdeleted\tpath" or "added\tdeleted\t" + two paths
                 added, deleted, name = tok.split(b"\t", 2)

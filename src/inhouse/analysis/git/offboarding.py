@@ -14,14 +14,21 @@ from inhouse.domain.common import Side
 from inhouse.domain.knowledge import DirectoryOrphans, Offboarding
 
 
-def simulate_offboarding(authors_by_path: Mapping[str, Collection[int]], sides: Sequence[Side], *,
-                         leaving: Side = Side.PARTNER, keeper: Side = Side.INTERNAL,
-                         line_counter: Callable[[list[str]], Mapping[str, int | None]] | None = None,
-                         ) -> Offboarding:
+def simulate_offboarding(
+    authors_by_path: Mapping[str, Collection[int]],
+    sides: Sequence[Side],
+    *,
+    leaving: Side = Side.PARTNER,
+    keeper: Side = Side.INTERNAL,
+    line_counter: Callable[[list[str]], Mapping[str, int | None]] | None = None,
+) -> Offboarding:
     """``authors_by_path``: the counted files at REV and their authors' identity indexes;
     ``sides[i]``: identity i's side; ``line_counter(paths)`` gives lines at REV."""
-    orphaned = sorted(path for path, authors in authors_by_path.items()
-                      if not any(sides[a] is keeper for a in authors if sides[a] is not leaving))
+    orphaned = sorted(
+        path
+        for path, authors in authors_by_path.items()
+        if not any(sides[a] is keeper for a in authors if sides[a] is not leaving)
+    )
     lines = dict(line_counter(orphaned)) if (line_counter and orphaned) else {}
     known = all(lines.get(p) is not None for p in orphaned) if line_counter else False
     dirs: dict[str, list[int]] = {}
@@ -43,8 +50,13 @@ def simulate_offboarding(authors_by_path: Mapping[str, Collection[int]], sides: 
     total_lines = sum(lines.get(p) or 0 for p in orphaned) if (known or not orphaned) else None
     if line_counter is None:
         total_lines = None
-    return Offboarding(side=leaving, files=len(authors_by_path), orphaned_files=len(orphaned),
-                       orphaned_lines=total_lines, by_directory=tuple(groups))
+    return Offboarding(
+        side=leaving,
+        files=len(authors_by_path),
+        orphaned_files=len(orphaned),
+        orphaned_lines=total_lines,
+        by_directory=tuple(groups),
+    )
 
 
 def _directory(path: str) -> str:

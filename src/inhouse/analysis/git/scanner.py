@@ -65,23 +65,30 @@ class ScanOutcome:
     state: dict[str, Any]  # store it and pass it back as ``previous`` for an incremental rescan
 
 
-def scan_repository(path: str | os.PathLike[str], options: ScanOptions | None = None, *,
-                    previous: dict[str, Any] | None = None,
-                    progress: Progress | None = None) -> ScanOutcome:
+def scan_repository(
+    path: str | os.PathLike[str],
+    options: ScanOptions | None = None,
+    *,
+    previous: dict[str, Any] | None = None,
+    progress: Progress | None = None,
+) -> ScanOutcome:
     """Scan the history reachable from ``options.rev``; reuse ``previous`` state when possible."""
     options = options or ScanOptions()
     options.validate()
     repo = GitRepo.open(path)
     warnings: list[str] = []
     if repo.shallow:
-        warnings.append("shallow clone: commits before the cut are missing, so authorship and "
-                        "truck factor only reflect the visible history (run 'git fetch --unshallow')")
+        warnings.append(
+            "shallow clone: commits before the cut are missing, so authorship and "
+            "truck factor only reflect the visible history (run 'git fetch --unshallow')"
+        )
     if not repo.has_commits():
         if options.rev != "HEAD":
             raise NotFound(f"revision {options.rev!r} does not exist in {str(repo.path)!r}")
         warnings.append("the repository has no commits yet")
-        report = KnowledgeReport(repo=str(repo.path), rev=options.rev, head=None, commits=0,
-                                 period=options.period, warnings=warnings)
+        report = KnowledgeReport(
+            repo=str(repo.path), rev=options.rev, head=None, commits=0, period=options.period, warnings=warnings
+        )
         return ScanOutcome(report, History().to_state())
     head = repo.resolve(options.rev)
     mode = "quick" if options.quick else "full"
@@ -92,8 +99,10 @@ def scan_repository(path: str | os.PathLike[str], options: ScanOptions | None = 
             raise
         # a partial clone whose blobs are missing: git may not fetch them, so read no blob at all
         history, plan, scanned = _mine(repo, head, "exact", options, previous, progress)
-        warnings.append("partial clone with missing blobs: nothing was fetched; renames are detected "
-                        "only when exact and line counts are unavailable")
+        warnings.append(
+            "partial clone with missing blobs: nothing was fetched; renames are detected "
+            "only when exact and line counts are unavailable"
+        )
     if plan.note:
         warnings.append(plan.note)
     history.head = head
@@ -117,17 +126,29 @@ def _mine(repo: GitRepo, head: str, mode: str, options: ScanOptions, previous, p
     return history, plan, scanned
 
 
-def analyse(repo: GitRepo, history: History, head: str, options: ScanOptions,
-            warnings: list[str], progress: Progress | None = None) -> KnowledgeReport:
+def analyse(
+    repo: GitRepo,
+    history: History,
+    head: str,
+    options: ScanOptions,
+    warnings: list[str],
+    progress: Progress | None = None,
+) -> KnowledgeReport:
     """Turn the mined facts into the report, with the options' identities, sides and filters."""
     mailmap = Mailmap((repo.show_file(head, ".mailmap") or b"").decode("utf-8", "replace"))
     weights = [0] * len(history.people)
     for (person, _day), count in history.commit_days.items():
         weights[person] += count
     bots = None if options.include_bots else bot_matcher(options.bot_patterns)
-    groups, owner = merge_identities(history.people, weights, mailmap=mailmap,
-                                     aliases=options.aliases, rules=options.rules, bots=bots,
-                                     heuristics=options.heuristics)
+    groups, owner = merge_identities(
+        history.people,
+        weights,
+        mailmap=mailmap,
+        aliases=options.aliases,
+        rules=options.rules,
+        bots=bots,
+        heuristics=options.heuristics,
+    )
     ignored = {g.index for g in groups if g.bot}
     sides = [g.side for g in groups]
 
@@ -150,20 +171,33 @@ def analyse(repo: GitRepo, history: History, head: str, options: ScanOptions,
 
     line_counter = None
     if history.mode == "full":  # --quick reads no line statistics (and exact mode cannot)
+
         def line_counter(paths: list[str]) -> dict[str, int | None]:
             cache = history.line_counts  # blob ids never change meaning: counted once
-            cache.update((k, v) for k, v in repo.count_lines(
-                [tree[p][0] for p in paths if tree[p][0] not in cache]).items() if v is not None)
+            cache.update(
+                (k, v)
+                for k, v in repo.count_lines([tree[p][0] for p in paths if tree[p][0] not in cache]).items()
+                if v is not None
+            )
             current = {tree[p][0] for p in paths}
             for oid in [o for o in cache if o not in current]:
                 del cache[oid]
             return {p: cache.get(tree[p][0]) for p in paths}
+
     offboarding = simulate_offboarding(authors_by_path, sides, line_counter=line_counter)
 
     plan_obj = options.plan or DependencyPlan()
     trajectory, forecast = internal_trajectory(
-        history, owner, sides, ignored, options.files.counts, kind=options.period,
-        start=options.start, plan=plan_obj, lines_known=history.mode == "full")
+        history,
+        owner,
+        sides,
+        ignored,
+        options.files.counts,
+        kind=options.period,
+        start=options.start,
+        plan=plan_obj,
+        lines_known=history.mode == "full",
+    )
     if options.start is None:
         warnings.append("no engagement start date: periods and plan counted from the first commit")
 
@@ -172,11 +206,23 @@ def analyse(repo: GitRepo, history: History, head: str, options: ScanOptions,
     if options.blame:
         ownership = _ownership(repo, head, counted, groups, owner, history, mailmap, options, progress)
     return KnowledgeReport(
-        repo=str(repo.path), rev=options.rev, head=head, commits=history.commits + history.merges,
-        merges=history.merges, identities=[i for i in identities if not i.bot],
-        bots=[i for i in identities if i.bot], truck_factor=truck, offboarding=offboarding,
-        trajectory=trajectory, period=options.period, plan=plan_obj.as_text(), forecast=forecast,
-        ownership=ownership, warnings=warnings, mode=history.mode)
+        repo=str(repo.path),
+        rev=options.rev,
+        head=head,
+        commits=history.commits + history.merges,
+        merges=history.merges,
+        identities=[i for i in identities if not i.bot],
+        bots=[i for i in identities if i.bot],
+        truck_factor=truck,
+        offboarding=offboarding,
+        trajectory=trajectory,
+        period=options.period,
+        plan=plan_obj.as_text(),
+        forecast=forecast,
+        ownership=ownership,
+        warnings=warnings,
+        mode=history.mode,
+    )
 
 
 def _summaries(history, groups, owner, authors_by_path, files: FileFilter) -> list[IdentitySummary]:
@@ -190,7 +236,7 @@ def _summaries(history, groups, owner, authors_by_path, files: FileFilter) -> li
         if not files.counts(record.path):
             continue
         changes = record.changes
-        for person, a, d in zip(changes[0::4], changes[2::4], changes[3::4]):
+        for person, a, d in zip(changes[0::4], changes[2::4], changes[3::4], strict=False):
             ident = owner[person]
             added[ident] += a
             deleted[ident] += d
@@ -200,9 +246,20 @@ def _summaries(history, groups, owner, authors_by_path, files: FileFilter) -> li
     for authors in authors_by_path.values():
         for ident in authors:
             authored[ident] += 1
-    out = [IdentitySummary(g.id, tuple(g.names), tuple(g.emails), g.side, commits[g.index],
-                           added[g.index], deleted[g.index], authored[g.index], g.bot)
-           for g in groups]
+    out = [
+        IdentitySummary(
+            g.id,
+            tuple(g.names),
+            tuple(g.emails),
+            g.side,
+            commits[g.index],
+            added[g.index],
+            deleted[g.index],
+            authored[g.index],
+            g.bot,
+        )
+        for g in groups
+    ]
     out.sort(key=lambda s: (-s.files_authored, -s.commits, s.id))
     return out
 
@@ -225,7 +282,6 @@ def _ownership(repo, head, counted, groups, owner, history, mailmap, options, pr
         if ident is None:
             raise AnalyzerError(f"git blame credits {name} <{email}>, who is not in the history")
         lines[ident] += n
-    rows = [LineOwnership(g.id, g.side, lines[g.index]) for g in groups
-            if lines[g.index] and not g.bot]
+    rows = [LineOwnership(g.id, g.side, lines[g.index]) for g in groups if lines[g.index] and not g.bot]
     rows.sort(key=lambda r: (-r.lines, r.identity))
     return rows

@@ -80,10 +80,18 @@ def make_periods(kind: str, first: date, last: date, start: date) -> list[Period
     return periods
 
 
-def internal_trajectory(history: History, owner: Sequence[int], sides: Sequence[Side],
-                        ignored: Collection[int], counts: Callable[[str], bool], *, kind: str,
-                        start: date | None, plan: DependencyPlan | None,
-                        lines_known: bool) -> tuple[list[PeriodShare], Forecast | None]:
+def internal_trajectory(
+    history: History,
+    owner: Sequence[int],
+    sides: Sequence[Side],
+    ignored: Collection[int],
+    counts: Callable[[str], bool],
+    *,
+    kind: str,
+    start: date | None,
+    plan: DependencyPlan | None,
+    lines_known: bool,
+) -> tuple[list[PeriodShare], Forecast | None]:
     if history.first_day is None or history.last_day is None:
         return [], None
     first, last = day_to_date(history.first_day), day_to_date(history.last_day)
@@ -113,12 +121,18 @@ def internal_trajectory(history: History, owner: Sequence[int], sides: Sequence[
     shares: list[PeriodShare] = []
     for k, p in enumerate(periods):
         target = plan.target_for_year(p.year) if (plan and p.year >= 1) else None
-        shares.append(PeriodShare(
-            period=p.label, start=p.start.isoformat(), end=p.end.isoformat(), commits=commits[k],
-            internal_commit_share=_ratio(internal_commits[k], commits[k]),
-            internal_line_share=_ratio(internal_lines[k], lines[k]) if lines_known else None,
-            internal_authorship_share=_ratio(with_internal[k], alive[k]),
-            plan_internal_share=target))
+        shares.append(
+            PeriodShare(
+                period=p.label,
+                start=p.start.isoformat(),
+                end=p.end.isoformat(),
+                commits=commits[k],
+                internal_commit_share=_ratio(internal_commits[k], commits[k]),
+                internal_line_share=_ratio(internal_lines[k], lines[k]) if lines_known else None,
+                internal_authorship_share=_ratio(with_internal[k], alive[k]),
+                plan_internal_share=target,
+            )
+        )
     forecast = forecast_plan(periods, shares, plan) if plan else None
     return shares, forecast
 
@@ -131,7 +145,8 @@ def _fold_file(record, owner, ignored, internal, ends, lines, internal_lines, al
     changes = record.changes
     additions = record.additions()
     for entry, (person, day, added, deleted) in enumerate(
-            zip(changes[0::4], changes[1::4], changes[2::4], changes[3::4])):
+        zip(changes[0::4], changes[1::4], changes[2::4], changes[3::4], strict=False)
+    ):
         ident = owner[person]
         if ident in ignored:
             continue
@@ -170,8 +185,9 @@ def _fold_file(record, owner, ignored, internal, ends, lines, internal_lines, al
             continue
         alive[k] += 1
         total = sum(running.values())
-        doas = {i: doa(added_at.get(i, n) <= k, d, total - d) for i, d in running.items()
-                if d or added_at.get(i, n) <= k}
+        doas = {
+            i: doa(added_at.get(i, n) <= k, d, total - d) for i, d in running.items() if d or added_at.get(i, n) <= k
+        }
         if any(internal[i] for i in authors_from_doa(doas)):
             with_internal[k] += 1
 
@@ -180,15 +196,19 @@ def _ratio(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def forecast_plan(periods: Sequence[Period], shares: Sequence[PeriodShare],
-                  plan: DependencyPlan) -> Forecast:
-    points = [((date_to_day(p.start) + date_to_day(p.end)) / 2 / 365.25, s.internal_commit_share)
-              for p, s in zip(periods, shares) if p.year >= 1 and s.internal_commit_share is not None]
+def forecast_plan(periods: Sequence[Period], shares: Sequence[PeriodShare], plan: DependencyPlan) -> Forecast:
+    points = [
+        ((date_to_day(p.start) + date_to_day(p.end)) / 2 / 365.25, s.internal_commit_share)
+        for p, s in zip(periods, shares, strict=False)
+        if p.year >= 1 and s.internal_commit_share is not None
+    ]
     final = plan.final_share
     if not points:
         return Forecast(final, None, None, None)
     current = points[-1][1]
-    last_period = [p for p, s in zip(periods, shares) if p.year >= 1 and s.internal_commit_share is not None][-1]
+    last_period = [
+        p for p, s in zip(periods, shares, strict=False) if p.year >= 1 and s.internal_commit_share is not None
+    ][-1]
     if current >= final:
         return Forecast(final, current, _slope(points), last_period.end.isoformat(), True)
     pace = _slope(points)

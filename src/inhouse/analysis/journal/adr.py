@@ -25,8 +25,9 @@ FLAVOURS = ("madr", "adr-tools")
 STATUSES = ("proposed", "accepted", "rejected", "deprecated", "superseded", "draft")
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 _H2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
-_FIELD = re.compile(r"^\s*(?:[*+-]\s+)?(?:\*\*)?(status|date|deciders|decision[- ]makers)(?:\*\*)?\s*:\s*(.*)$",
-                    re.IGNORECASE)
+_FIELD = re.compile(
+    r"^\s*(?:[*+-]\s+)?(?:\*\*)?(status|date|deciders|decision[- ]makers)(?:\*\*)?\s*:\s*(.*)$", re.IGNORECASE
+)
 _CHOSEN = re.compile(r'chosen option:?\s*"?(?P<option>.+?)"?,\s*because\s*(?P<why>.+)', re.IGNORECASE | re.DOTALL)
 _NUMBER = re.compile(r"^(?:adr[-\s]?)?(\d+)\s*[.:)-]\s*", re.IGNORECASE)
 
@@ -89,22 +90,27 @@ def parse_adr(text: str, source: str = "ADR", number: int | None = None) -> AdrR
     numbered = _NUMBER.match(title)
     if numbered:
         number = int(numbered.group(1))
-        title = title[numbered.end():].strip()
+        title = title[numbered.end() :].strip()
     if not title:
         raise InvalidInput(f"{source}: the title heading is empty")
     fields: dict[str, str] = {}
-    for line in lines[title_line + 1:]:
+    for line in lines[title_line + 1 :]:
         if _H2.match(line):
             break
         found = _FIELD.match(line)
         if found:
             fields[found.group(1).lower().replace(" ", "-")] = re.sub(r"<!--.*?-->", "", found.group(2)).strip()
-    sections = _sections(lines[title_line + 1:])
+    sections = _sections(lines[title_line + 1 :])
     adr_tools = "status" in sections or ("date" in fields and "decision" in sections)
     status_text = str(meta.get("status") or fields.get("status") or _first_line(sections.get("status", "")))
     date_text = str(meta.get("date") or fields.get("date") or "")
-    deciders_raw = meta.get("decision-makers") or meta.get("deciders") or fields.get("decision-makers") \
-        or fields.get("deciders") or []
+    deciders_raw = (
+        meta.get("decision-makers")
+        or meta.get("deciders")
+        or fields.get("decision-makers")
+        or fields.get("deciders")
+        or []
+    )
     deciders = [d for d in as_list(deciders_raw) if not _placeholder(d)]
     decided_on = None
     if date_text and not _placeholder(date_text):
@@ -112,9 +118,14 @@ def parse_adr(text: str, source: str = "ADR", number: int | None = None) -> AdrR
         if decided_on is None:
             raise InvalidInput(f"{source}: date {date_text!r} is not a date (expected YYYY-MM-DD)")
     return AdrRecord(
-        title=title, status=normalise_status(status_text) if not _placeholder(status_text) else "accepted",
-        decided_on=decided_on, deciders=deciders, rationale=_rationale(sections, adr_tools),
-        number=number, flavour="adr-tools" if adr_tools else "madr", source=source,
+        title=title,
+        status=normalise_status(status_text) if not _placeholder(status_text) else "accepted",
+        decided_on=decided_on,
+        deciders=deciders,
+        rationale=_rationale(sections, adr_tools),
+        number=number,
+        flavour="adr-tools" if adr_tools else "madr",
+        source=source,
     )
 
 
@@ -153,13 +164,42 @@ def render_adr(record: AdrRecord, flavour: str = "madr") -> tuple[str, str]:
     why = record.rationale.strip()
     if flavour == "adr-tools":
         head = [f"# {number}. {record.title}", "", f"Date: {when}"] + ([f"Deciders: {deciders}"] if deciders else [])
-        text = head + ["", "## Status", "", record.status.capitalize(), "", "## Context", "", why, "",
-                       "## Decision", "", record.title, "", "## Consequences", "", "Not recorded.", ""]
+        text = head + [
+            "",
+            "## Status",
+            "",
+            record.status.capitalize(),
+            "",
+            "## Context",
+            "",
+            why,
+            "",
+            "## Decision",
+            "",
+            record.title,
+            "",
+            "## Consequences",
+            "",
+            "Not recorded.",
+            "",
+        ]
         return name, "\n".join(text)
     front = ["---", f"status: {record.status}", f"date: {when}"]
     if deciders:
         front.append(f"decision-makers: {deciders}")
     outcome = f'Chosen option: "{record.title}", because {why}' if why else f'Chosen option: "{record.title}".'
-    text = front + ["---", "", f"# {record.title}", "", "## Context and Problem Statement", "", why, "",
-                    "## Decision Outcome", "", outcome, ""]
+    text = front + [
+        "---",
+        "",
+        f"# {record.title}",
+        "",
+        "## Context and Problem Statement",
+        "",
+        why,
+        "",
+        "## Decision Outcome",
+        "",
+        outcome,
+        "",
+    ]
     return name, "\n".join(text)

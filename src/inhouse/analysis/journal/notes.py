@@ -27,15 +27,33 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _DATE_KEYS = ("week", "week-of", "date", "day", "when", "held-on")
 _ATTENDEE_KEYS = ("attendees", "participants", "present", "attendance", "people")
 _EXACT_LABELS = {
-    "done": "done", "what was done": "done", "what we did": "done", "completed": "done",
-    "why": "why", "decisions and why": "why", "decisions": "why", "rationale": "why",
+    "done": "done",
+    "what was done": "done",
+    "what we did": "done",
+    "completed": "done",
+    "why": "why",
+    "decisions and why": "why",
+    "decisions": "why",
+    "rationale": "why",
     "why those decisions were made": "why",
-    "next": "next", "what s next": "next", "what is next": "next", "next steps": "next", "next week": "next",
-    "attendees": "attendees", "participants": "attendees", "present": "attendees", "attendance": "attendees",
-    "date": "date", "week": "date", "week of": "date",
+    "next": "next",
+    "what s next": "next",
+    "what is next": "next",
+    "next steps": "next",
+    "next week": "next",
+    "attendees": "attendees",
+    "participants": "attendees",
+    "present": "attendees",
+    "attendance": "attendees",
+    "date": "date",
+    "week": "date",
+    "week of": "date",
 }
-HEADINGS_HELP = {"done": "'What was done' or 'Done'", "why": "'Why' or 'Decisions and why'",
-                 "next": "'What's next' or 'Next'"}
+HEADINGS_HELP = {
+    "done": "'What was done' or 'Done'",
+    "why": "'Why' or 'Decisions and why'",
+    "next": "'What's next' or 'Next'",
+}
 
 
 @dataclass
@@ -113,8 +131,12 @@ def parse_review_note(text: str, source: str = "note") -> ReviewNote:
                 preamble.append(line)
             continue
         heading_text, heading_level, inline = heading
-        skip_next = bool(not _ATX.match(line) and index + 1 < len(lines)
-                         and re.match(r"^\s*(=+|-+)\s*$", lines[index + 1]) and heading_level < 7)
+        skip_next = bool(
+            not _ATX.match(line)
+            and index + 1 < len(lines)
+            and re.match(r"^\s*(=+|-+)\s*$", lines[index + 1])
+            and heading_level < 7
+        )
         kind = classify_heading(heading_text) if heading_level <= 7 else _EXACT_LABELS.get(fold(heading_text))
         if kind == "date":
             day = parse_loose_date(inline)
@@ -142,8 +164,11 @@ def parse_review_note(text: str, source: str = "note") -> ReviewNote:
     attendees += [a for a in split_names(sections.get("attendees", [])) if a not in attendees]
     return ReviewNote(
         week_of=_note_date(meta, title_dates, find_date("\n".join(preamble)), source),
-        done=_clean(sections["done"]), why=_clean(sections["why"]), next=_clean(sections["next"]),
-        attendees=attendees, source=source,
+        done=_clean(sections["done"]),
+        why=_clean(sections["why"]),
+        next=_clean(sections["next"]),
+        attendees=attendees,
+        source=source,
     )
 
 

@@ -7,17 +7,38 @@ from datetime import date, datetime
 
 from inhouse.errors import InvalidInput
 
-_MONTHS = {m: i for i, names in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
-     ("nov", "november"), ("dec", "december")], start=1) for m in names}
-_MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
-         r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _DATE_PATTERNS = [
     re.compile(r"(?<!\d)(?P<y>\d{4})[-_./](?P<m>\d{1,2})[-_./](?P<d>\d{1,2})(?!\d)"),
     re.compile(r"(?<![\d])(?P<y>\d{4})-?w(?P<w>\d{1,2})(?![\d])", re.IGNORECASE),
-    re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s/-]+" + _MONTH + r"\.?,?[\s/-]+(?P<y>\d{4}|\d{2})(?!\d)",
-               re.IGNORECASE),
+    re.compile(
+        r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s/-]+" + _MONTH + r"\.?,?[\s/-]+(?P<y>\d{4}|\d{2})(?!\d)",
+        re.IGNORECASE,
+    ),
     re.compile(_MONTH + r"\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)", re.IGNORECASE),
     re.compile(r"(?<!\d)(?P<y>20\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
 ]
@@ -72,15 +93,23 @@ def find_date(text: str) -> date | None:
 def parse_loose_date(value: str) -> date | None:
     """A whole cell or field as a date: ISO date or datetime, Jira's ``11/May/24 3:26 PM``, ``6/21/2025 16:14``
     (numeric dates are month/day/year unless the first number is over 12), or what ``find_date`` reads."""
-    text = str(value).strip().strip('"\'')
+    text = str(value).strip().strip("\"'")
     if not text:
         return None
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         pass
-    for fmt in ("%d/%b/%y %I:%M %p", "%d/%b/%y %H:%M", "%d/%b/%Y %I:%M %p", "%d/%b/%Y %H:%M", "%d/%b/%y",
-                "%d/%b/%Y", "%d-%b-%Y", "%d-%b-%y"):
+    for fmt in (
+        "%d/%b/%y %I:%M %p",
+        "%d/%b/%y %H:%M",
+        "%d/%b/%Y %I:%M %p",
+        "%d/%b/%Y %H:%M",
+        "%d/%b/%y",
+        "%d/%b/%Y",
+        "%d-%b-%Y",
+        "%d-%b-%y",
+    ):
         try:
             return datetime.strptime(text, fmt).date()
         except ValueError:
@@ -88,7 +117,7 @@ def parse_loose_date(value: str) -> date | None:
     numeric = _NUMERIC.match(text)
     if numeric:
         a, b, year = int(numeric["a"]), int(numeric["b"]), _year(numeric["y"])
-        if "." in text[:numeric.end()]:
+        if "." in text[: numeric.end()]:
             return _make(year, b, a)  # 21.06.2025 is day.month.year
         return _make(year, b, a) if a > 12 else _make(year, a, b)
     return find_date(text)
@@ -101,7 +130,7 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str]:
         return {}, text
     for end in range(1, len(lines)):
         if lines[end].strip() in ("---", "..."):
-            return _parse_simple_yaml(lines[1:end]), "\n".join(lines[end + 1:])
+            return _parse_simple_yaml(lines[1:end]), "\n".join(lines[end + 1 :])
     return {}, text
 
 

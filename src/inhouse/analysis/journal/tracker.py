@@ -105,8 +105,10 @@ def _jira(records, columns, name) -> list[TrackerRow]:
     dates = [c for c in _JIRA_DATES if c in columns]
     if missing or not dates:
         need = missing + ([] if dates else ["Resolved, Updated or Created"])
-        raise InvalidInput(f"{name}: not a Jira CSV export: no {', '.join(need)} column "
-                           f"(use --format plain for a date,title,assignee,status file)")
+        raise InvalidInput(
+            f"{name}: not a Jira CSV export: no {', '.join(need)} column "
+            f"(use --format plain for a date,title,assignee,status file)"
+        )
     out: list[TrackerRow] = []
     seen: dict[str, int] = {}
     for line, row in records[1:]:
@@ -119,11 +121,16 @@ def _jira(records, columns, name) -> list[TrackerRow]:
         column = next((c for c in dates if _cell(row, columns[c])), None)
         if column is None:
             raise InvalidInput(f"{name} line {line}: issue {key} has no Resolved, Updated or Created date")
-        out.append(TrackerRow(
-            key=key, title=" ".join(_cell(row, columns["summary"]).split()) or key, assignee=_cell(row, columns["assignee"]),
-            status=_cell(row, columns.get("status", [])),
-            worked_on=_date(_cell(row, columns[column]), name, line, column.capitalize()), line=line,
-        ))
+        out.append(
+            TrackerRow(
+                key=key,
+                title=" ".join(_cell(row, columns["summary"]).split()) or key,
+                assignee=_cell(row, columns["assignee"]),
+                status=_cell(row, columns.get("status", [])),
+                worked_on=_date(_cell(row, columns[column]), name, line, column.capitalize()),
+                line=line,
+            )
+        )
     return out
 
 

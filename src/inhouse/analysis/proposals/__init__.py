@@ -8,7 +8,7 @@ comes with the quotes it rests on.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from inhouse.analysis.documents import DEFAULT_MAX_BYTES, read_document
 from inhouse.analysis.proposals.document import ParsedDocument, parse_document
@@ -19,10 +19,20 @@ from inhouse.analysis.proposals.signals import DETECTORS
 from inhouse.domain.partners import ProposalAssessment
 from inhouse.errors import AnalyzerError, InvalidInput
 
-__all__ = ["KINDS", "ParsedDocument", "assess_document", "assess_documents", "assess_text", "detect_kind", "parse_document"]
+__all__ = [
+    "KINDS",
+    "ParsedDocument",
+    "assess_document",
+    "assess_documents",
+    "assess_text",
+    "detect_kind",
+    "parse_document",
+]
 
 
-def assess_text(text: str, file: str = "", *, partner: str | None = None, kind: str | None = None) -> ProposalAssessment:
+def assess_text(
+    text: str, file: str = "", *, partner: str | None = None, kind: str | None = None
+) -> ProposalAssessment:
     """Assess extracted text. ``kind`` is detected unless given; ``partner`` helps tell sides apart."""
     if kind is not None and kind not in KINDS:
         raise InvalidInput(f"invalid document kind {kind!r}: expected one of {', '.join(KINDS)}")
@@ -40,15 +50,22 @@ def assess_text(text: str, file: str = "", *, partner: str | None = None, kind: 
     )
 
 
-def assess_document(data: bytes, filename: str, *, partner: str | None = None,
-                    kind: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> ProposalAssessment:
+def assess_document(
+    data: bytes,
+    filename: str,
+    *,
+    partner: str | None = None,
+    kind: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> ProposalAssessment:
     """Read the original bytes of a file (any supported format), then assess its text."""
     extracted = read_document(data, filename, max_bytes=max_bytes)
     return assess_text(extracted.text, filename, partner=partner, kind=kind)
 
 
-def assess_documents(files: Iterable[tuple[str, bytes]], *, partner: str | None = None,
-                     max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ProposalAssessment]:
+def assess_documents(
+    files: Iterable[tuple[str, bytes]], *, partner: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[ProposalAssessment]:
     """Assess ``(filename, bytes)`` pairs one by one; the first unreadable file raises."""
     for filename, data in files:
         yield assess_document(data, filename, partner=partner, max_bytes=max_bytes)

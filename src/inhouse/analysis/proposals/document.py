@@ -66,7 +66,7 @@ class ParsedDocument:
         return [u for u in self.units if u.side == PARTNER]
 
     def next_units(self, unit: Unit, count: int = 1, same_turn: bool = True) -> list[Unit]:
-        following = self.units[unit.index + 1: unit.index + 1 + count]
+        following = self.units[unit.index + 1 : unit.index + 1 + count]
         return [u for u in following if not same_turn or u.turn == unit.turn]
 
 
@@ -98,7 +98,9 @@ def parse_document(text: str, kind: str, partner_name: str | None = None) -> Par
                 content = quote(text, start, end)
                 if not re.search(r"[A-Za-z]{2}", content):
                     continue
-                units.append(Unit(content, start, end, len(units), side, turn.speaker, heading, turn_index, block_number))
+                units.append(
+                    Unit(content, start, end, len(units), side, turn.speaker, heading, turn_index, block_number)
+                )
     parsed = ParsedDocument(text, kind, units, headings)
     parsed.speakers = _shares(units)
     if parsed.conversational or kind == "email":
@@ -117,8 +119,14 @@ def _org_names(conversation: Conversation, sides: dict[str, str]) -> list[str]:
             continue
         names += [t.split(":", 1)[1].split()[0] for t in tokens if t.startswith("@domain:")]
         # "Participants: Liam Byrne (Receptly)": a one-to-three-word affiliation with no job title in it
-        names += [t.split(":", 1)[1].strip() for t in tokens if t.startswith(("@org:", "@role:"))
-                  and 0 < len(t.split(":", 1)[1].split()) <= 3 and not _JOB.search(t) and "," not in t]
+        names += [
+            t.split(":", 1)[1].strip()
+            for t in tokens
+            if t.startswith(("@org:", "@role:"))
+            and 0 < len(t.split(":", 1)[1].split()) <= 3
+            and not _JOB.search(t)
+            and "," not in t
+        ]
         names += re.findall(r"\(([^),]{3,40})\)", speaker)
     return [n for n in dict.fromkeys(names) if len(n) >= 3 and n.lower() not in _GENERIC]
 
@@ -138,7 +146,9 @@ def _shares(units: list[Unit]) -> list[SpeakerShare]:
 
 _WORD = r"[A-Z][\w&'-]*(?:\.[\w&'-]+)*"
 _NAME = rf"({_WORD}(?:[ \t]+(?:{_WORD}|of|and|&|de|van|der|la)){{0,5}})"
-_CLIENT_NAME = re.compile(rf"\b(?i:proposal|prepared|submitted|offer|presented|written)\s+(?i:for|to)\s*:?\s+(?:the\s+)?{_NAME}")
+_CLIENT_NAME = re.compile(
+    rf"\b(?i:proposal|prepared|submitted|offer|presented|written)\s+(?i:for|to)\s*:?\s+(?:the\s+)?{_NAME}"
+)
 _FOR_LINE = re.compile(rf"^\s*(?i:for|client|prepared for|customer)\s*:\s*(?:the\s+)?{_NAME}", re.M)
 _VENDOR_NAME = [
     re.compile(rf"\b(?i:prepared|submitted|presented|written)\s+(?i:by)\s*:?\s+{_NAME}"),
@@ -148,9 +158,12 @@ _VENDOR_NAME = [
     re.compile(rf"\b(?:I'm|I am)\s+\w+\s+(?:from|at|with)\s+{_NAME}"),
     re.compile(rf"^\W*{_NAME}\s+(?:Ltd|Limited|GmbH|AG|AS|Inc|LLC|BV|SAS|Oy|AB)\b\.?", re.M),
 ]
-_JOB = re.compile(r"\b(ceo|cto|cfo|coo|founder|head|director|manager|lead|officer|engineer|scientist|executive|"
-                  r"president|vp|partner|analyst|architect|consultant|owner|chief|sales|operations|finance|client|"
-                  r"customer|vendor|supplier|team|dept|department)\b", re.I)
+_JOB = re.compile(
+    r"\b(ceo|cto|cfo|coo|founder|head|director|manager|lead|officer|engineer|scientist|executive|"
+    r"president|vp|partner|analyst|architect|consultant|owner|chief|sales|operations|finance|client|"
+    r"customer|vendor|supplier|team|dept|department)\b",
+    re.I,
+)
 _GENERIC = {"us", "the", "our", "your", "you", "we", "proposal", "the proposal", "a", "company", "product", "pricing"}
 
 

@@ -13,11 +13,13 @@ _EMAIL_HEADER = re.compile(r"^\s*(from|to|cc|subject|date|sent)\s*:\s*\S", re.I 
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_MARKERS = re.compile(
     r"^\s*(?:-{2,}\s*original message|on .{4,120}wrote:|(?:hi|hello|dear|hey)\s+[A-Z][\w.-]*\s*,|"
-    r"(?:best|kind|warm)?\s*regards,?|best,|cheers,|thanks,|sincerely,)\s*$", re.I | re.M
+    r"(?:best|kind|warm)?\s*regards,?|best,|cheers,|thanks,|sincerely,)\s*$",
+    re.I | re.M,
 )
 _TRANSCRIPT_MARKERS = re.compile(
     r"\b(transcript|transcribed|recording|recorded|webvtt|meeting notes|call notes|participants|attendees|"
-    r"speaker \d|speaker labels|(?:sales|intro|introductory|discovery|first|kick-?off|demo|video|zoom|teams) (?:call|meeting)|speakers:)\b|\d{1,2}:\d{2}:\d{2}|-->", re.I
+    r"speaker \d|speaker labels|(?:sales|intro|introductory|discovery|first|kick-?off|demo|video|zoom|teams) (?:call|meeting)|speakers:)\b|\d{1,2}:\d{2}:\d{2}|-->",
+    re.I,
 )
 _PROPOSAL_MARKERS = re.compile(
     r"\b(proposal|we propose|proposed|our approach|scope|deliverables?|pricing|fee|fees|commercials?|"
@@ -27,7 +29,9 @@ _PROPOSAL_MARKERS = re.compile(
     r"how we('d| would) start|getting started|why us|case stud(y|ies)|quotation|rfp|tender|onboarding|known gaps)\b|[$\u20ac\u00a3]\s?\d",
     re.I,
 )
-_OFFERING = re.compile(r"\b(we|our) (offer|propose|suggest|recommend|provide|deliver|build|platform|team|approach|solution)\b", re.I)
+_OFFERING = re.compile(
+    r"\b(we|our) (offer|propose|suggest|recommend|provide|deliver|build|platform|team|approach|solution)\b", re.I
+)
 
 
 def detect_kind(text: str) -> str:

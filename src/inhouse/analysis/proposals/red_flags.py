@@ -19,13 +19,22 @@ from inhouse.domain.partners import RedFlag
 _PERCENT = r"\d{2,3}(?:[.,]\d+)?\s?(?:%|percent|per cent)"
 _NEGATED = re.compile(
     r"\b(can't|cannot|can not|won't|will not|don't|do not|never|no|not|unable to|wouldn't|would not|refuse to)\b"
-    r"[^.]{0,25}\b(guarantee|promise|commit)", re.I)
+    r"[^.]{0,25}\b(guarantee|promise|commit)",
+    re.I,
+)
 _GUARANTEE = [
-    re.compile(rf"\b(guarantee[sd]?|guaranteeing|promise[sd]?|assure[sd]?|warrant(s|ed)?)\b[^.;]{{0,60}}{_PERCENT}", re.I),
-    re.compile(rf"{_PERCENT}[^.;]{{0,40}}\b(guaranteed|accuracy guarantee|or your money back|promised|assured)\b", re.I),
-    re.compile(r"\b100\s?(%|percent|per cent) (accura\w*|detection|reliab\w*|precision|recall|correct)|"
-               r"\bzero (false (positives|negatives|rejects|alarms)|errors|mistakes)\b|\b(perfect|"
-               r"flawless) accuracy\b", re.I),
+    re.compile(
+        rf"\b(guarantee[sd]?|guaranteeing|promise[sd]?|assure[sd]?|warrant(s|ed)?)\b[^.;]{{0,60}}{_PERCENT}", re.I
+    ),
+    re.compile(
+        rf"{_PERCENT}[^.;]{{0,40}}\b(guaranteed|accuracy guarantee|or your money back|promised|assured)\b", re.I
+    ),
+    re.compile(
+        r"\b100\s?(%|percent|per cent) (accura\w*|detection|reliab\w*|precision|recall|correct)|"
+        r"\bzero (false (positives|negatives|rejects|alarms)|errors|mistakes)\b|\b(perfect|"
+        r"flawless) accuracy\b",
+        re.I,
+    ),
     re.compile(r"\bguarantee[sd]? (\w+ ){0,3}(accura\w*|precision|recall|detection rate|results)\b", re.I),
 ]
 #: "nothing we can't do", "no use case we couldn't handle", "never had a case we couldn't crack",
@@ -74,51 +83,72 @@ DENIED_LIMITS = (
     r"handle|do|deliver)\b"
 )
 _NO_LIMITS = [
-    re.compile(r"\b(we|it|platform|they|I) can do (it all|everything|anything)\b|\bdo(es)? it all\b|"
+    re.compile(
+        r"\b(we|it|platform|they|I) can do (it all|everything|anything)\b|\bdo(es)? it all\b|"
         r"\bno limits?\b|\blimitless\b|"
-               r"\bwithout (any )?limits\b|\bunlimited (scope|use cases)\b", re.I),
+        r"\bwithout (any )?limits\b|\bunlimited (scope|use cases)\b",
+        re.I,
+    ),
     re.compile(NEVER_FAILED, re.I),
     re.compile(DENIED_LIMITS, re.I),
-    re.compile(r"\b(any|every) (\w+ )?(use case|industry|challenge)\b|\b(cover|handle|solve|automate|tackle|crack)s? "
-               r"(it all|everything|anything)\b|"
-               r"\b(any|every) \w+( \w+)?, (any|every) \w+|\b(handles?|works? (for|on|with)|supports?|covers?|automates?) "
-               r"any \w+( \w+)?, \w+( \w+)? (or|and) \w+|\bcomplete package\b|\bwhatever (your|"
-               r"you)\b[^.]{0,40}\b(covered|cover|handle|do)\b",
-               re.I),
+    re.compile(
+        r"\b(any|every) (\w+ )?(use case|industry|challenge)\b|\b(cover|handle|solve|automate|tackle|crack)s? "
+        r"(it all|everything|anything)\b|"
+        r"\b(any|every) \w+( \w+)?, (any|every) \w+|\b(handles?|works? (for|on|with)|supports?|covers?|automates?) "
+        r"any \w+( \w+)?, \w+( \w+)? (or|and) \w+|\bcomplete package\b|\bwhatever (your|"
+        r"you)\b[^.]{0,40}\b(covered|cover|handle|do)\b",
+        re.I,
+    ),
 ]
 #: the product or the partner can't fail: "our AI never misses a qualified lead" (present tense; "we've never
 #: missed a go-live" is a track record, "so you never miss a lead" is the client's)
 _INFALLIBLE = re.compile(
     r"\b(our (\w+ )?(AI|engine|platform|model|system|tool|algorithm|software|assistant)|it|the (AI|engine|platform|model|"
     r"system|tool))\s+(simply |just )?never\s+(misses|fails|errs|overlooks|gets ([\w-]+ ){1,3}?wrong|"
-    r"makes (a )?mistakes?)\b(?! (a |the )?(deadline|date|meeting|call|payment|beat|day)s?\b)", re.I)
+    r"makes (a )?mistakes?)\b(?! (a |the )?(deadline|date|meeting|call|payment|beat|day)s?\b)",
+    re.I,
+)
 #: "name the problem and we'll have it solved", "one engine for all of them" after a list of kinds,
 #: "one partner, every capability", "every corner of retail" (not "every corner of your warehouse")
 _ANY_PROBLEM = re.compile(
     r"\bname (the|your|any) (problem|challenge|use case|need)s?,? and (we'll|we will|we) (have it |get it )?"
     r"(solved|solve|crack|fix|build|handle|deliver)"
     r"|\bone (partner|platform|engine|vendor|supplier|team), every (capability|need|problem|use case)\b"
-    r"|\b(worked|delivered|played|operate|work) in every (corner|nook|niche|part) of (?!your\b|the client's\b)", re.I)
-_ONE_FOR_ALL = re.compile(r"\bone (\w+ )?(engine|platform|tool|system|model|solution) for (all of them|every one of them|"
-                          r"all of it)\b", re.I)
+    r"|\b(worked|delivered|played|operate|work) in every (corner|nook|niche|part) of (?!your\b|the client's\b)",
+    re.I,
+)
+_ONE_FOR_ALL = re.compile(
+    r"\bone (\w+ )?(engine|platform|tool|system|model|solution) for (all of them|every one of them|"
+    r"all of it)\b",
+    re.I,
+)
 _DEADLINE = [
-    re.compile(r"\b(offer|discount|price|pricing|rate|deal|promotion)s?\b[^.]{0,50}\b(expires?|(?<!the )ends?|(through|until|till|up to) the end of|"
+    re.compile(
+        r"\b(offer|discount|price|pricing|rate|deal|promotion)s?\b[^.]{0,50}\b(expires?|(?<!the )ends?|(through|until|till|up to) the end of|"
         r"is only valid|valid (only )?until|"
-               r"disappears?|goes up|increases?|changes?|only (applies|available) (until|if))\b", re.I),
-    re.compile(r"\b(sign|countersign|commit|decide|order)(ed|s|ing)? ([\w-]+ ){0,6}(by|before|until) (friday|"
-               r"january|february|march|april|may|june|july|august|september|october|november|december|"
+        r"disappears?|goes up|increases?|changes?|only (applies|available) (until|if))\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(sign|countersign|commit|decide|order)(ed|s|ing)? ([\w-]+ ){0,6}(by|before|until) (friday|"
+        r"january|february|march|april|may|june|july|august|september|october|november|december|"
         r"monday|tuesday|wednesday|"
-               r"thursday|saturday|sunday|tomorrow|tonight|end of (the |this )?(day|week|month|quarter|year)|"
-               r"the end of|\d{1,2}(st|nd|rd|th)? "
-               r"\w+|\w+ \d{1,2}(st|nd|rd|th)?\b)", re.I),
-    re.compile(r"\bonly (\w+ )?(\d+|one|two|three|a few|a handful of) (\w+ )?(slots?|places?|spots?|seats?|licen[cs]es?) "
-               r"(left|remaining|available)|\blimited[- ]time\b|\b(this|today|this week|this month|this quarter)'?s? only\b|"
-               r"\bbefore (it's too late|prices rise|the price (goes up|increases))\b|\bact now\b|"
-               r"\bdecid\w+ this (week|month|quarter)\b|"
-               r"\b(if|when) you sign (before|by|this|today|within)|\bsign(ed|s|ing)?\b[^.]{0,20}\b(this|"
-               r"by (the )?end of (this|the)) "
-               r"(week|month|quarter|year)\b|\bsign (this|before the end of this) (month|week|quarter)|"
-               r"\boffer (is )?only valid\b|\bafter that date\b", re.I),
+        r"thursday|saturday|sunday|tomorrow|tonight|end of (the |this )?(day|week|month|quarter|year)|"
+        r"the end of|\d{1,2}(st|nd|rd|th)? "
+        r"\w+|\w+ \d{1,2}(st|nd|rd|th)?\b)",
+        re.I,
+    ),
+    re.compile(
+        r"\bonly (\w+ )?(\d+|one|two|three|a few|a handful of) (\w+ )?(slots?|places?|spots?|seats?|licen[cs]es?) "
+        r"(left|remaining|available)|\blimited[- ]time\b|\b(this|today|this week|this month|this quarter)'?s? only\b|"
+        r"\bbefore (it's too late|prices rise|the price (goes up|increases))\b|\bact now\b|"
+        r"\bdecid\w+ this (week|month|quarter)\b|"
+        r"\b(if|when) you sign (before|by|this|today|within)|\bsign(ed|s|ing)?\b[^.]{0,20}\b(this|"
+        r"by (the )?end of (this|the)) "
+        r"(week|month|quarter|year)\b|\bsign (this|before the end of this) (month|week|quarter)|"
+        r"\boffer (is )?only valid\b|\bafter that date\b",
+        re.I,
+    ),
 ]
 #: a near-term date and an incentive in one sentence: "book a demo this week and we'll waive the fee",
 #: "sign before April and we'll discount year one" (not "we can start this week", not a free pilot)
@@ -126,23 +156,36 @@ _SOON = re.compile(
     r"\b(this (week|month|quarter)|today|tomorrow|tonight|within (\d+|a|one|two|three|seven|ten|fourteen) (days?|hours?)|"
     r"(by|before) (the end of (the |this )?(week|month|quarter)|friday|monday|tuesday|wednesday|thursday|saturday|"
     r"sunday|january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"\d{1,2}(st|nd|rd|th)? \w+))\b", re.I)
-_INCENTIVE = re.compile(r"\b(waive|waived|waiving|discount\w*|\d{1,2}\s?(%|percent|per cent) off|take \S+ off|knock \S+ off|"
-                        r"throw in|thrown in|free (for|of charge)|at no (extra )?(cost|charge)|for free|"
-                        r"lock in|price (goes up|rises|increases)|(keeps?|holds?|locks?) (in )?(today's|the current|our current|"
-                        r"this) (rate|price|pricing)|(prices?|rates?) (go|goes) up)\b", re.I)
-_ACTION = re.compile(r"\b(if|when|once)? ?(you )?(sign|book|order|commit|confirm|decide|buy|agree|reply|say yes|"
-                     r"go ahead|place)\w*\b", re.I)
-_DISCOUNT = re.compile(r"\b(discount\w*|\d{1,2}\s?(%|percent|per cent) off|off the (first|list|full)|rebate|"
+    r"\d{1,2}(st|nd|rd|th)? \w+))\b",
+    re.I,
+)
+_INCENTIVE = re.compile(
+    r"\b(waive|waived|waiving|discount\w*|\d{1,2}\s?(%|percent|per cent) off|take \S+ off|knock \S+ off|"
+    r"throw in|thrown in|free (for|of charge)|at no (extra )?(cost|charge)|for free|"
+    r"lock in|price (goes up|rises|increases)|(keeps?|holds?|locks?) (in )?(today's|the current|our current|"
+    r"this) (rate|price|pricing)|(prices?|rates?) (go|goes) up)\b",
+    re.I,
+)
+_ACTION = re.compile(
+    r"\b(if|when|once)? ?(you )?(sign|book|order|commit|confirm|decide|buy|agree|reply|say yes|"
+    r"go ahead|place)\w*\b",
+    re.I,
+)
+_DISCOUNT = re.compile(
+    r"\b(discount\w*|\d{1,2}\s?(%|percent|per cent) off|off the (first|list|full)|rebate|"
     r"reduced (rate|price)|"
-                       r"founding-client|loyalty bonus|(year|months?|quarter) (is|are) free|"
-                       r"(first )?\d+ (days|weeks|months) (of the (term|contract|agreement) )?(are |is )?free|"
-                       r"below (the )?list( price)?|"
-                       r"free for (the first |year |month )?(year|month|quarter|one)s?( one)?|under list( price)?|free (months?|year)|(\w+ )?(months?|"
-                       r"year|quarter) (for )?free|at no (extra )?(cost|charge))\b", re.I)
+    r"founding-client|loyalty bonus|(year|months?|quarter) (is|are) free|"
+    r"(first )?\d+ (days|weeks|months) (of the (term|contract|agreement) )?(are |is )?free|"
+    r"below (the )?list( price)?|"
+    r"free for (the first |year |month )?(year|month|quarter|one)s?( one)?|under list( price)?|free (months?|year)|(\w+ )?(months?|"
+    r"year|quarter) (for )?free|at no (extra )?(cost|charge))\b",
+    re.I,
+)
 _MULTI_YEAR = re.compile(
     r"\b(multi-?year|(two|three|four|five|2|3|4|5)[- ]years?|(24|36|48|60)[- ]months?|(two|three|four|five) years|"
-    r"(24|36|48|60) months)\b", re.I)
+    r"(24|36|48|60) months)\b",
+    re.I,
+)
 _CONVERSION = re.compile(
     r"\b(converts?|rolls? (over )?into|rolls over|automatically (becomes?|converts?|renews?|rolls?|turns?|"
     r"continues?|transitions?|"
@@ -151,10 +194,16 @@ _CONVERSION = re.compile(
     r"will renew|renews? (for|into|as)|continues? as|unless (cancell?ed|you cancel|terminated)|unless (you |"
     r"the client )?(tell|notify|"
     r"inform|let) us|unless (\w+ ){0,3}(cancels?|opts? out|gives? notice|terminates?|objects?))\b",
-    re.I)
-_TRIAL = re.compile(r"\b(pilot|trial|proof of concept|poc|starter|test|evaluation|first \w+ (weeks|months|days))\b", re.I)
-_LONG = re.compile(r"\b(annual|multi-?year|\d+[- ]month|\w+[- ]year|(12|18|24|36|48) months|subscription|"
-    r"licen[cs]e|plan)\b", re.I)
+    re.I,
+)
+_TRIAL = re.compile(
+    r"\b(pilot|trial|proof of concept|poc|starter|test|evaluation|first \w+ (weeks|months|days))\b", re.I
+)
+_LONG = re.compile(
+    r"\b(annual|multi-?year|\d+[- ]month|\w+[- ]year|(12|18|24|36|48) months|subscription|"
+    r"licen[cs]e|plan)\b",
+    re.I,
+)
 
 
 def find_red_flags(document: ParsedDocument) -> tuple[RedFlag, ...]:
@@ -186,7 +235,7 @@ def _denies_limits(text: str, document: ParsedDocument) -> bool:
     if _INFALLIBLE.search(text) or _ANY_PROBLEM.search(text):
         return True
     one = _ONE_FOR_ALL.search(text)
-    if one and text[:one.start()].count(",") >= 2:
+    if one and text[: one.start()].count(",") >= 2:
         return True
     words = denies_limits(text, document.partner_names)
     # "we foresee no obstacles" is optimism about this project, "the only thing it can't do is make coffee" a joke
@@ -197,17 +246,22 @@ def _denies_limits(text: str, document: ParsedDocument) -> bool:
 def _time_limited(text: str) -> bool:
     """An incentive that holds only if the client acts by a near date."""
     soon = _SOON.search(text)
-    return bool(soon and _INCENTIVE.search(text) and _ACTION.search(text[:soon.start()]))
+    return bool(soon and _INCENTIVE.search(text) and _ACTION.search(text[: soon.start()]))
 
 
 def _discount(text: str) -> bool:
     """A price cut — not a free pilot ("an 8-week pilot at no charge" discounts nothing long)."""
-    return any(not (re.search(r"^(free|at no (extra )?(cost|charge))", m.group(0), re.I) and _TRIAL.search(text[:m.start()]))
-               for m in _DISCOUNT.finditer(text))
+    return any(
+        not (re.search(r"^(free|at no (extra )?(cost|charge))", m.group(0), re.I) and _TRIAL.search(text[: m.start()]))
+        for m in _DISCOUNT.finditer(text)
+    )
 
 
 def _around(document: ParsedDocument, unit: Unit) -> str:
     """The sentence with its neighbours in the same turn or section (a discount often follows the term)."""
-    before = [u for u in document.units[max(0, unit.index - 2):unit.index] if u.turn == unit.turn and (
-        u.heading == unit.heading or u.index == unit.index - 1)]
+    before = [
+        u
+        for u in document.units[max(0, unit.index - 2) : unit.index]
+        if u.turn == unit.turn and (u.heading == unit.heading or u.index == unit.index - 1)
+    ]
     return " ".join([u.text for u in before] + [unit.text] + [u.text for u in document.next_units(unit)])

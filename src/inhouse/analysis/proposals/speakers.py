@@ -21,9 +21,20 @@ from collections import defaultdict
 
 from inhouse.analysis.proposals.text import lines
 from inhouse.analysis.proposals.threads import parse_emails
-from inhouse.analysis.proposals.turns import Conversation, Turn, compact as _compact, merge_turns as _merge
+from inhouse.analysis.proposals.turns import Conversation, Turn
+from inhouse.analysis.proposals.turns import compact as _compact
+from inhouse.analysis.proposals.turns import merge_turns as _merge
 
-__all__ = ["CLIENT", "PARTNER", "Conversation", "Turn", "assign_sides", "parse_emails", "parse_transcript", "side_scores"]
+__all__ = [
+    "CLIENT",
+    "PARTNER",
+    "Conversation",
+    "Turn",
+    "assign_sides",
+    "parse_emails",
+    "parse_transcript",
+    "side_scores",
+]
 
 PARTNER = "partner"
 CLIENT = "client"
@@ -37,27 +48,134 @@ _VTT_VOICE = re.compile(r"^\s*<v\s+(?P<label>[^>]+)>(?P<text>.*)$")
 _OTTER = re.compile(r"^\s*(?P<label>[A-Z][\w .'()&,-]{1,60}?)\s{2,}\d{1,2}:\d{2}(?::\d{2})?\s*$")
 _CUE_TIMING = re.compile(r"^\s*(?:WEBVTT.*|\d+|\d{1,2}:\d{2}(?::\d{2})?[.,]\d+\s*-->.*)$")
 _HEADER_KEYS = {
-    "date", "time", "participants", "attendees", "present", "subject", "location", "recorded",
-    "duration", "agenda", "from", "to", "cc", "bcc", "re", "note", "notes", "title", "meeting",
-    "call", "transcript", "summary", "topic", "place", "venue", "sent", "organiser", "organizer",
-    "host", "recording", "next steps", "action items", "attachments", "reply-to", "fee", "price",
-    "pricing", "timeline", "scope", "budget", "cost", "goal", "goals", "objective", "result",
-    "q", "a", "question", "answer", "faq", "tip", "important", "warning", "example", "step",
-    "risk", "risks", "mitigation", "owner", "deliverable", "deliverables", "outcome", "outcomes", "fee", "fees",
-    "duration", "phase", "week", "weeks", "month", "status", "action", "decision", "impact", "benefit", "benefits",
-    "assumption", "assumptions", "dependency", "dependencies", "input", "output", "problem", "solution", "context",
-    "background", "approach", "team", "target", "kpi", "metric", "success criteria", "requirement", "constraint",
-    "option", "recommendation", "next", "total", "start", "end", "why", "what", "how", "who", "when", "where",
-    "effort", "team size", "location", "contact", "website", "email", "phone", "tel", "ps", "p.s", "update",
+    "date",
+    "time",
+    "participants",
+    "attendees",
+    "present",
+    "subject",
+    "location",
+    "recorded",
+    "duration",
+    "agenda",
+    "from",
+    "to",
+    "cc",
+    "bcc",
+    "re",
+    "note",
+    "notes",
+    "title",
+    "meeting",
+    "call",
+    "transcript",
+    "summary",
+    "topic",
+    "place",
+    "venue",
+    "sent",
+    "organiser",
+    "organizer",
+    "host",
+    "recording",
+    "next steps",
+    "action items",
+    "attachments",
+    "reply-to",
+    "fee",
+    "price",
+    "pricing",
+    "timeline",
+    "scope",
+    "budget",
+    "cost",
+    "goal",
+    "goals",
+    "objective",
+    "result",
+    "q",
+    "a",
+    "question",
+    "answer",
+    "faq",
+    "tip",
+    "important",
+    "warning",
+    "example",
+    "step",
+    "risk",
+    "risks",
+    "mitigation",
+    "owner",
+    "deliverable",
+    "deliverables",
+    "outcome",
+    "outcomes",
+    "fees",
+    "phase",
+    "week",
+    "weeks",
+    "month",
+    "status",
+    "action",
+    "decision",
+    "impact",
+    "benefit",
+    "benefits",
+    "assumption",
+    "assumptions",
+    "dependency",
+    "dependencies",
+    "input",
+    "output",
+    "problem",
+    "solution",
+    "context",
+    "background",
+    "approach",
+    "team",
+    "target",
+    "kpi",
+    "metric",
+    "success criteria",
+    "requirement",
+    "constraint",
+    "option",
+    "recommendation",
+    "next",
+    "total",
+    "start",
+    "end",
+    "why",
+    "what",
+    "how",
+    "who",
+    "when",
+    "where",
+    "effort",
+    "team size",
+    "contact",
+    "website",
+    "email",
+    "phone",
+    "tel",
+    "ps",
+    "p.s",
+    "update",
 }
 _QA_LINE = re.compile(
-    rf"^\s*{_STAMP}?(?:\*\*)?(?P<label>Q|A|Question|Answer)(?:\*\*)?\s*[:.)](?:\*\*)?\s+(?P<text>\S.*)$")
+    rf"^\s*{_STAMP}?(?:\*\*)?(?P<label>Q|A|Question|Answer)(?:\*\*)?\s*[:.)](?:\*\*)?\s+(?P<text>\S.*)$"
+)
 _QA_WHO = re.compile(r"\b(?P<label>Q|A)\s*=\s*(?P<who>.+?)(?=\s*[,;]\s*(?:Q|A)\s*=|\s*$)")
 _QA_TAG = re.compile(r"\((?P<label>Q|A)\)")
-_PERSON = re.compile(r"^(?:Dr\.? |Prof\.? )?[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3}(?:\s*(?:\([^)]*\)|\[[^\]]*\]|,[^,:]{2,40}|"
-                     r"\s[-|]\s[^:]{2,40}))?$")  # "Hana Ito", "Hana Ito (Quantia)", "Hana Ito, Quantia"
+_PERSON = re.compile(
+    r"^(?:Dr\.? |Prof\.? )?[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3}(?:\s*(?:\([^)]*\)|\[[^\]]*\]|,[^,:]{2,40}|"
+    r"\s[-|]\s[^:]{2,40}))?$"
+)  # "Hana Ito", "Hana Ito (Quantia)", "Hana Ito, Quantia"
 _ZOOM_CHAT = re.compile(r"^\s*From\s+(?=[A-Z])|\s+to\s+(Everyone|All|Me|Host)\b.*$")
-_PARTICIPANTS = re.compile(r"^\s*(?:participants|attendees|present|speakers|on the call|in attendance)\s*:\s*(.*)$", re.I)
+_PARTICIPANTS = re.compile(
+    r"^\s*(?:participants|attendees|present|speakers|on the call|in attendance)\s*:\s*(.*)$", re.I
+)
 
 
 def _label_ok(label: str) -> bool:
@@ -158,7 +276,7 @@ def _add_participants(listing: str, affiliations: dict[str, set[str]], whole: bo
         name = re.split(r"\s*(?:\(|\s-\s|:)\s*", entry, maxsplit=1)[0].strip()
         if not name or len(name.split()) > 5:
             continue
-        rest = entry[len(name):].strip(" -:()")
+        rest = entry[len(name) :].strip(" -:()")
         parts = [part for part in re.split(r"[,;()]", rest) if _compact(part) and not _TITLE.search(part)]
         affiliations.setdefault(name, set())
         affiliations[name].update(_compact(part) for part in parts)
@@ -169,13 +287,18 @@ def _add_participants(listing: str, affiliations: dict[str, set[str]], whole: bo
 _TITLE = re.compile(
     r"\b(ceo|cto|cfo|coo|cio|founder|co-founder|head|director|manager|lead|officer|engineer|scientist|executive|president|"
     r"vp|partner|analyst|architect|consultant|owner|chief|supt|superintendent|inspector|sales|operations|finance|it|"
-    r"specialist|advisor|adviser|associate|principal|coordinator|administrator|buyer|brewer|planner)\b", re.I)
+    r"specialist|advisor|adviser|associate|principal|coordinator|administrator|buyer|brewer|planner)\b",
+    re.I,
+)
 
 
 def _name_in(label: str, affiliations: dict[str, set[str]]) -> bool:
     core = re.sub(r"\(.*?\)", "", label).strip().lower()
-    return any(name.lower() in label.lower() or (core and name.lower().split()[0] == core.split()[0])
-               for name in affiliations if name.strip())
+    return any(
+        name.lower() in label.lower() or (core and name.lower().split()[0] == core.split()[0])
+        for name in affiliations
+        if name.strip()
+    )
 
 
 def _affiliation_of(label: str, affiliations: dict[str, set[str]]) -> set[str]:
@@ -185,7 +308,15 @@ def _affiliation_of(label: str, affiliations: dict[str, set[str]]) -> set[str]:
         if not name.strip():
             continue
         first = core.split()[0] if core.split() else ""
-        same_first = first == name.lower().split()[0] and first not in ("speaker", "participant", "person", "dr", "mr", "ms", "mrs")
+        same_first = first == name.lower().split()[0] and first not in (
+            "speaker",
+            "participant",
+            "person",
+            "dr",
+            "mr",
+            "ms",
+            "mrs",
+        )
         if name.lower() in label.lower() or (len(core) > 1 and core in name.lower()) or same_first:
             tokens |= orgs
     return tokens
@@ -204,80 +335,187 @@ def _label_tokens(label: str) -> set[str]:
     return {t for t in tokens if t}
 
 
-
 # --- sides -----------------------------------------------------------------------------
 
-_OPS = (r"(today|currently|right now|data|team|staff|process|customers|users|patients|members|people|how many|how much|"
-        r"who (would|makes|decides|owns|signs|builds)|where|what happens|find out|tried|measure|track|history|"
-        r"volume|systems?|"
-        r"workflow|use|success|goal|problem|pain|urgent|struggl|keeping you|wrong|hurt|worst|biggest|matter|"
-        r"learn|decide|trust)")
+_OPS = (
+    r"(today|currently|right now|data|team|staff|process|customers|users|patients|members|people|how many|how much|"
+    r"who (would|makes|decides|owns|signs|builds)|where|what happens|find out|tried|measure|track|history|"
+    r"volume|systems?|"
+    r"workflow|use|success|goal|problem|pain|urgent|struggl|keeping you|wrong|hurt|worst|biggest|matter|"
+    r"learn|decide|trust)"
+)
 _PARTNER_CUES = [
-    (re.compile(r"\bour (platform|product|solution|engine|models?|tool|software|suite|api|technology|"
-                r"stack|pilot|pricing|licen[cs]e|subscription|offering|approach|proof of concept|"
-                r"standard|commercial|minimum|clients|founders|engineers|data scientists|smallest package|"
-                r"customers (tell|report|say|see)|team (has|have|combines|brings))\b", re.I), 2.0),
-    (re.compile(r"\b(we|I)(?:'d| would| will|'ll| can| could)? (offer|propose|suggest|recommend|build|built|"
-        r"deliver|specialise|"
-                r"specialize|charge|price|run at|serve|have (?:built|delivered|done|deployed)|"
-                r"'ve (?:built|done|delivered|deployed)|can (?:put|arrange|introduce|send)|did .{0,40} for)\b"
-                r"|\bwhat (I|we)(?:'d| would) (propose|suggest|recommend)\b", re.I), 1.5),
-    (re.compile(r"\blet me (show|walk|tell|give|share|be (?:honest|candid|upfront|clear))\b|"
-        r"\bthanks? (you )?for having (us|me)\b|"
-                r"\bhappy to help\b|\bshare my screen\b", re.I), 1.5),
-    (re.compile(rf"\b(you|your)\b[^?]{{0,100}}\b{_OPS}[^?]*\?|\b{_OPS}\b[^?]{{0,100}}\b(you|your)\b[^?]*\?", re.I), 1.5),
-    (re.compile(r"\b(before (?:we|I) (?:say|talk|put|tell|build|design|show)|I'd (?:love|like) to (?:understand|hear|learn)|"
-                r"walk (?:us|me) through|tell (?:us|me) (?:more |a little |a bit )?(?:about )?(?:your|how|"
-                r"what|where|who|why|when)|"
-                r"help (?:us|me) understand)\b", re.I), 2.0),
-    (re.compile(r"\b(is|are) (the |a |an )?(leading|market-leading|number one|fastest-growing|"
-        r"award-winning)\b|\btrusted by\b|"
-                r"\bwe've got (over |more than )?\d|\b(over|more than) \d[\d,]* (customers|clients|companies|users|\w+ers) "
-                r"(on|use|using|trust|rely)\b", re.I), 1.5),
-    (re.compile(r"\b(account executive|sales|partnerships|business development|solutions? (?:engineer|architect)|"
-                r"customer success|vendor|supplier|consultant|consultancy)\b", re.I), 1.0),
-    (re.compile(r"\bwe (can't|cannot|won't|don't) (promise|guarantee|do|offer)\b|\bnot our (specialty|"
-        r"speciality|strength|area)\b", re.I), 1.0),
+    (
+        re.compile(
+            r"\bour (platform|product|solution|engine|models?|tool|software|suite|api|technology|"
+            r"stack|pilot|pricing|licen[cs]e|subscription|offering|approach|proof of concept|"
+            r"standard|commercial|minimum|clients|founders|engineers|data scientists|smallest package|"
+            r"customers (tell|report|say|see)|team (has|have|combines|brings))\b",
+            re.I,
+        ),
+        2.0,
+    ),
+    (
+        re.compile(
+            r"\b(we|I)(?:'d| would| will|'ll| can| could)? (offer|propose|suggest|recommend|build|built|"
+            r"deliver|specialise|"
+            r"specialize|charge|price|run at|serve|have (?:built|delivered|done|deployed)|"
+            r"'ve (?:built|done|delivered|deployed)|can (?:put|arrange|introduce|send)|did .{0,40} for)\b"
+            r"|\bwhat (I|we)(?:'d| would) (propose|suggest|recommend)\b",
+            re.I,
+        ),
+        1.5,
+    ),
+    (
+        re.compile(
+            r"\blet me (show|walk|tell|give|share|be (?:honest|candid|upfront|clear))\b|"
+            r"\bthanks? (you )?for having (us|me)\b|"
+            r"\bhappy to help\b|\bshare my screen\b",
+            re.I,
+        ),
+        1.5,
+    ),
+    (
+        re.compile(rf"\b(you|your)\b[^?]{{0,100}}\b{_OPS}[^?]*\?|\b{_OPS}\b[^?]{{0,100}}\b(you|your)\b[^?]*\?", re.I),
+        1.5,
+    ),
+    (
+        re.compile(
+            r"\b(before (?:we|I) (?:say|talk|put|tell|build|design|show)|I'd (?:love|like) to (?:understand|hear|learn)|"
+            r"walk (?:us|me) through|tell (?:us|me) (?:more |a little |a bit )?(?:about )?(?:your|how|"
+            r"what|where|who|why|when)|"
+            r"help (?:us|me) understand)\b",
+            re.I,
+        ),
+        2.0,
+    ),
+    (
+        re.compile(
+            r"\b(is|are) (the |a |an )?(leading|market-leading|number one|fastest-growing|"
+            r"award-winning)\b|\btrusted by\b|"
+            r"\bwe've got (over |more than )?\d|\b(over|more than) \d[\d,]* (customers|clients|companies|users|\w+ers) "
+            r"(on|use|using|trust|rely)\b",
+            re.I,
+        ),
+        1.5,
+    ),
+    (
+        re.compile(
+            r"\b(account executive|sales|partnerships|business development|solutions? (?:engineer|architect)|"
+            r"customer success|vendor|supplier|consultant|consultancy)\b",
+            re.I,
+        ),
+        1.0,
+    ),
+    (
+        re.compile(
+            r"\bwe (can't|cannot|won't|don't) (promise|guarantee|do|offer)\b|\bnot our (specialty|"
+            r"speciality|strength|area)\b",
+            re.I,
+        ),
+        1.0,
+    ),
 ]
 _CLIENT_CUES = [
-    (re.compile(r"\bwhat (are|is) (you|your \w+) (not|less|bad|weak)|\bwhat's the catch\b|\bwhere (does|"
-        r"do) (it|you) fall (short|down)\b|"
-                r"\b(is there )?anything (it|you) (can't|cannot|couldn't) do\b|\bwhat are your (weaknesses|limitations)\b|"
-                r"\bthanks? (you )?for (the|your) questions\b|\b(quick )?answers?( are)? (inline|below)\b|"
-                r"\bto answer your questions\b", re.I), 2.0),
-    (re.compile(r"\btell (?:us|me) (?:a bit |a little |more )?about (?:yourselves|yourself|your (?:company|"
-        r"product|platform|firm|"
-                r"offering|solution|team|background)|(?-i:[A-Z])\w+)", re.I), 2.0),
-    (re.compile(r"\byour (platform|product|solution|tool|company|pricing|price|proposal|references?|offer|licen[cs]e|demo|"
-                r"slides|engine|firm|team's experience|experience|clients|customers|case studies|contract|"
-                r"terms)\b", re.I), 2.0),
+    (
+        re.compile(
+            r"\bwhat (are|is) (you|your \w+) (not|less|bad|weak)|\bwhat's the catch\b|\bwhere (does|"
+            r"do) (it|you) fall (short|down)\b|"
+            r"\b(is there )?anything (it|you) (can't|cannot|couldn't) do\b|\bwhat are your (weaknesses|limitations)\b|"
+            r"\bthanks? (you )?for (the|your) questions\b|\b(quick )?answers?( are)? (inline|below)\b|"
+            r"\bto answer your questions\b",
+            re.I,
+        ),
+        2.0,
+    ),
+    (
+        re.compile(
+            r"\btell (?:us|me) (?:a bit |a little |more )?about (?:yourselves|yourself|your (?:company|"
+            r"product|platform|firm|"
+            r"offering|solution|team|background)|(?-i:[A-Z])\w+)",
+            re.I,
+        ),
+        2.0,
+    ),
+    (
+        re.compile(
+            r"\byour (platform|product|solution|tool|company|pricing|price|proposal|references?|offer|licen[cs]e|demo|"
+            r"slides|engine|firm|team's experience|experience|clients|customers|case studies|contract|"
+            r"terms)\b",
+            re.I,
+        ),
+        2.0,
+    ),
     (re.compile(r"\b(can|could|would) you (help|send)\b|\b(able to|could|can) help (us|me)\b", re.I), 1.5),
     (re.compile(r"\bhave you (ever )?(done|worked|built|delivered|had)\b", re.I), 1.5),
-    (re.compile(r"\b(what would (?:it|that|this) cost|send (?:us|me) (?:something|the|a|over)|sounds (?:good|"
-        r"reasonable|great|fair|sensible)|"
-                r"fine by me|let's do that|appreciate that)\b", re.I), 1.5),
-    (re.compile(r"\b(how|what)\b[^?]{0,60}\b(start|first step|cost|price|charge|commercial|look like|"
-        r"usually begin)\b[^?]*\?", re.I), 1.5),
-    (re.compile(r"\b(?:we'll|we will|I'll|I will) (?:need to )?(?:think|review|take|discuss|look|get back)\b", re.I), 1.5),
-    (re.compile(r"\b(anything|areas?|something) (?:that )?you(?:'re| are)? (?:not|less|weak)\b|"
-        r"\byour (?:weakness|limitations?)\b", re.I), 2.0),
-    (re.compile(r"\bour (cfo|ceo|board|council|it department|it team|budget|customers|members|staff|employees|"
-                r"stores|hotels|trucks|drivers|advisors|agents|examiners|dispatchers|patients|students|"
-                r"policyholders|users|shop floor|plants?|buyers|practices|receptionists|officers|"
-                r"investigators|clubs)\b", re.I), 1.0),
-    (re.compile(r"\b(we|our|us)\b[^.?!]{0,50}\b(lose|losing|lost|struggl\w*|killing us|frustrat\w*|backlog|complain\w*|"
-                r"don't have|waste|behind|swamped|can't keep up|problem is|pain|hurts?)\b|\b(killing|"
-                r"hurting) us\b", re.I), 1.5),
+    (
+        re.compile(
+            r"\b(what would (?:it|that|this) cost|send (?:us|me) (?:something|the|a|over)|sounds (?:good|"
+            r"reasonable|great|fair|sensible)|"
+            r"fine by me|let's do that|appreciate that)\b",
+            re.I,
+        ),
+        1.5,
+    ),
+    (
+        re.compile(
+            r"\b(how|what)\b[^?]{0,60}\b(start|first step|cost|price|charge|commercial|look like|"
+            r"usually begin)\b[^?]*\?",
+            re.I,
+        ),
+        1.5,
+    ),
+    (
+        re.compile(r"\b(?:we'll|we will|I'll|I will) (?:need to )?(?:think|review|take|discuss|look|get back)\b", re.I),
+        1.5,
+    ),
+    (
+        re.compile(
+            r"\b(anything|areas?|something) (?:that )?you(?:'re| are)? (?:not|less|weak)\b|"
+            r"\byour (?:weakness|limitations?)\b",
+            re.I,
+        ),
+        2.0,
+    ),
+    (
+        re.compile(
+            r"\bour (cfo|ceo|board|council|it department|it team|budget|customers|members|staff|employees|"
+            r"stores|hotels|trucks|drivers|advisors|agents|examiners|dispatchers|patients|students|"
+            r"policyholders|users|shop floor|plants?|buyers|practices|receptionists|officers|"
+            r"investigators|clubs)\b",
+            re.I,
+        ),
+        1.0,
+    ),
+    (
+        re.compile(
+            r"\b(we|our|us)\b[^.?!]{0,50}\b(lose|losing|lost|struggl\w*|killing us|frustrat\w*|backlog|complain\w*|"
+            r"don't have|waste|behind|swamped|can't keep up|problem is|pain|hurts?)\b|\b(killing|"
+            r"hurting) us\b",
+            re.I,
+        ),
+        1.5,
+    ),
 ]
-_PARTNER_CUES.append((re.compile(
-    r"(?:^|[.!:]\s+)(?:proposal|suggestion|our suggestion|my suggestion|proposed next step)\s*:|\b(?:prove|"
-    r"try|test) it (?:on|in|with) "
-    r"(?:one|a single|two)\b|\b(?:a|our) (?:trial|pilot|proof of concept|poc|discovery|test drive|"
-    r"sprint)\b[^?.!\n]*[.!]", re.I | re.M), 2.0))
+_PARTNER_CUES.append(
+    (
+        re.compile(
+            r"(?:^|[.!:]\s+)(?:proposal|suggestion|our suggestion|my suggestion|proposed next step)\s*:|\b(?:prove|"
+            r"try|test) it (?:on|in|with) "
+            r"(?:one|a single|two)\b|\b(?:a|our) (?:trial|pilot|proof of concept|poc|discovery|test drive|"
+            r"sprint)\b[^?.!\n]*[.!]",
+            re.I | re.M,
+        ),
+        2.0,
+    )
+)
 _ROLE_CLIENT = re.compile(r"\b(client|customer|buyer|prospect)\b", re.I)
-_VENDORISH = re.compile(r"(^|[^a-z])(ai|ml|analytics|data|labs?|tech|software|digital|intelligence|insights?|"
+_VENDORISH = re.compile(
+    r"(^|[^a-z])(ai|ml|analytics|data|labs?|tech|software|digital|intelligence|insights?|"
     r"robotics|vision|"
-                        r"consulting|systems|studio|io)($|[^a-z])", re.I)
+    r"consulting|systems|studio|io)($|[^a-z])",
+    re.I,
+)
 
 
 def side_scores(text: str) -> tuple[float, float]:
@@ -299,7 +537,7 @@ def assign_sides(conversation: Conversation, text: str, partner_name: str | None
             return {s: PARTNER if s in named[0] else CLIENT for s in speakers}
     net: list[float] = []
     for group in groups:
-        said = "\n".join(text[t.start:t.end] for t in conversation.turns if t.speaker in group)
+        said = "\n".join(text[t.start : t.end] for t in conversation.turns if t.speaker in group)
         roles = " ".join(tok for s in group for tok in conversation.affiliations.get(s, ()) if tok.startswith("@role:"))
         partner, client = side_scores(said)
         role_partner, role_client = side_scores(roles)
@@ -313,8 +551,11 @@ def assign_sides(conversation: Conversation, text: str, partner_name: str | None
     for index, group in enumerate(groups):
         # several speakers on the partner's side: those who sound like it as much as half the leader when
         # someone else plainly speaks for the client, or who interview that client
-        alike = net[index] >= max(3.0, 0.6 * net[top]) or (clear_client and net[index] >= max(2.0, 0.5 * net[top])) or (
-            index in interviewing)
+        alike = (
+            net[index] >= max(3.0, 0.6 * net[top])
+            or (clear_client and net[index] >= max(2.0, 0.5 * net[top]))
+            or (index in interviewing)
+        )
         is_partner = index == top or (alike and len(groups) > 2)
         for speaker in group:
             sides[speaker] = PARTNER if is_partner else CLIENT
@@ -331,11 +572,16 @@ def _interviewers(conversation: Conversation, text: str, groups: list[list[str]]
     group_of = {speaker: index for index, group in enumerate(groups) for speaker in group}
     turns = conversation.turns
     found = set()
-    for asked, answer in zip(turns, turns[1:]):
+    for asked, answer in zip(turns, turns[1:], strict=False):
         index = group_of.get(asked.speaker or "", client)
-        question = text[asked.start:asked.end].rstrip()
-        if (index != client and net[index] >= net[client] and group_of.get(answer.speaker or "") == client
-                and question.endswith("?") and not re.search(r"\b(we|our|us)\b", question, re.I)):
+        question = text[asked.start : asked.end].rstrip()
+        if (
+            index != client
+            and net[index] >= net[client]
+            and group_of.get(answer.speaker or "") == client
+            and question.endswith("?")
+            and not re.search(r"\b(we|our|us)\b", question, re.I)
+        ):
             found.add(index)
     return found
 
@@ -344,7 +590,9 @@ def _org_names(speaker: str, conversation: Conversation) -> list[str]:
     """Readable organisation names: the label's parts and the sender's domain."""
     parts = re.findall(r"\(([^)]*)\)", speaker) + [re.sub(r"\(.*?\)", "", speaker)]
     names = [p.strip() for group in parts for p in group.split(",") if p.strip()]
-    names += [t.split(":", 1)[1] for t in conversation.affiliations.get(speaker, ()) if t.startswith(("@domain:", "@org:"))]
+    names += [
+        t.split(":", 1)[1] for t in conversation.affiliations.get(speaker, ()) if t.startswith(("@domain:", "@org:"))
+    ]
     return [n for n in names if n.lower() != "client"]
 
 

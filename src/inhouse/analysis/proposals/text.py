@@ -7,16 +7,33 @@ offsets into the normalised text are offsets into the original.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
-_TRANSLATE = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2022": "*", "\u25cf": "*", "\u25aa": "*",
-    "\r": "\n",
-})
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2022": "*",
+        "\u25cf": "*",
+        "\u25aa": "*",
+        "\r": "\n",
+    }
+)
 
 
 def normalise(text: str) -> str:
@@ -143,10 +160,37 @@ _QUOTED = re.compile(r"^[ \t]*(?:>[ \t]?)+")  # the ">" markers of a quoted e-ma
 
 
 _ABBREVIATIONS = {
-    "dr", "mr", "mrs", "ms", "st", "vs", "no", "e.g", "i.e", "etc", "approx", "inc", "ltd", "co",
-    "fig", "p", "pp", "jr", "sr", "prof", "dept", "corp", "ca", "cf", "al", "mt", "nr",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "st",
+    "vs",
+    "no",
+    "e.g",
+    "i.e",
+    "etc",
+    "approx",
+    "inc",
+    "ltd",
+    "co",
+    "fig",
+    "p",
+    "pp",
+    "jr",
+    "sr",
+    "prof",
+    "dept",
+    "corp",
+    "ca",
+    "cf",
+    "al",
+    "mt",
+    "nr",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+(?:>[>\s]*)?[\"'(\[]?[A-Z0-9*-])|[.!?]+[\"')\]]*(?=\s*$)|\n(?=\s*[-*+]\s)")
+_BOUNDARY = re.compile(
+    r"[.!?]+[\"')\]]*(?=\s+(?:>[>\s]*)?[\"'(\[]?[A-Z0-9*-])|[.!?]+[\"')\]]*(?=\s*$)|\n(?=\s*[-*+]\s)"
+)
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -49,7 +49,7 @@ def parse_emails(text: str) -> Conversation | None:
         prefix = _PREFIX.match(line.text)
         depth = prefix.group(1).count(">") if prefix else 0
         start = line.start + (prefix.end() if prefix else 0)
-        content = text[start:line.end]
+        content = text[start : line.end]
         stripped = content.strip()
         header = _HEADER.match(content)
         if header and header.group(1).lower() == "from":
@@ -103,11 +103,11 @@ def parse_emails(text: str) -> Conversation | None:
 
 def _novel(pieces: list[_Piece], text: str) -> list[_Piece]:
     """Drop quoted lines the thread already holds unquoted (or quoted once before)."""
-    said = " ".join(_key(text[p.start:p.end]) for p in pieces if p.depth == 0)
+    said = " ".join(_key(text[p.start : p.end]) for p in pieces if p.depth == 0)
     kept: list[_Piece] = []
     for piece in pieces:
         if piece.depth:
-            key = _key(text[piece.start:piece.end])
+            key = _key(text[piece.start : piece.end])
             if key and key in said:
                 continue
             said += " " + key

@@ -37,7 +37,12 @@ def merge_turns(turns: list[Turn], text: str) -> list[Turn]:
     merged: list[Turn] = []
     for turn in turns:
         last = merged[-1] if merged else None
-        if last and last.speaker == turn.speaker and last.end <= turn.start and _GAP.fullmatch(text[last.end:turn.start]):
+        if (
+            last
+            and last.speaker == turn.speaker
+            and last.end <= turn.start
+            and _GAP.fullmatch(text[last.end : turn.start])
+        ):
             merged[-1] = Turn(last.speaker, last.start, turn.end)
         else:
             merged.append(turn)

@@ -9,5 +9,12 @@ from inhouse.services.dashboard.partners import partner_comparison, partners_tag
 from inhouse.services.dashboard.portfolio import portfolio, portfolio_tag
 from inhouse.services.dashboard.stored_page import engagement_page, engagement_tag
 
-__all__ = ["contract_view", "engagement_page", "engagement_tag", "partner_comparison", "partners_tag", "portfolio",
-           "portfolio_tag"]
+__all__ = [
+    "contract_view",
+    "engagement_page",
+    "engagement_tag",
+    "partner_comparison",
+    "partners_tag",
+    "portfolio",
+    "portfolio_tag",
+]

@@ -56,15 +56,32 @@ def findings(payload: dict[str, Any]) -> list[dict]:
     for kind, label in CLAUSES.items():
         finding = clauses.get(kind) or {}
         status = finding.get("status", "absent")
-        out.append({"id": f"clause-{kind}", "group": "clause", "kind": kind, "label": label, "status": status,
-                    "verdict": verdict(status), "detail": _detail(kind, finding),
-                    "evidence": list(finding.get("evidence") or [])})
+        out.append(
+            {
+                "id": f"clause-{kind}",
+                "group": "clause",
+                "kind": kind,
+                "label": label,
+                "status": status,
+                "verdict": verdict(status),
+                "detail": _detail(kind, finding),
+                "evidence": list(finding.get("evidence") or []),
+            }
+        )
     for index, flag in enumerate(payload.get("red_flags") or []):
         kind = flag.get("kind", "red_flag")
-        out.append({"id": f"flag-{index}-{kind}", "group": "red_flag", "kind": kind,
-                    "label": kind.replace("_", " "), "status": f"binds {flag.get('binds', 'unknown')}",
-                    "verdict": "bad" if flag.get("binds") in ("client", "both", "unknown") else "warn",
-                    "detail": "", "evidence": list(flag.get("evidence") or [])})
+        out.append(
+            {
+                "id": f"flag-{index}-{kind}",
+                "group": "red_flag",
+                "kind": kind,
+                "label": kind.replace("_", " "),
+                "status": f"binds {flag.get('binds', 'unknown')}",
+                "verdict": "bad" if flag.get("binds") in ("client", "both", "unknown") else "warn",
+                "detail": "",
+                "evidence": list(flag.get("evidence") or []),
+            }
+        )
     return out
 
 
@@ -73,11 +90,15 @@ def checklist(payload: dict[str, Any] | None, meta: dict[str, Any] | None = None
         return {"measured": False, "why": NOT_REVIEWED}
     meta = meta or {}
     return {
-        "measured": True, "document_id": meta.get("document_id"),
+        "measured": True,
+        "document_id": meta.get("document_id"),
         "file": PurePath(str(payload["file"])).name if payload.get("file") else None,  # not an upload's temp path
-        "score": payload.get("score"), "engagement_model": payload.get("engagement_model"),
-        "findings": findings(payload), "recommendations": payload.get("recommendations") or [],
-        "parties": payload.get("parties") or [], "reviewed_at": meta.get("created_at"),
+        "score": payload.get("score"),
+        "engagement_model": payload.get("engagement_model"),
+        "findings": findings(payload),
+        "recommendations": payload.get("recommendations") or [],
+        "parties": payload.get("parties") or [],
+        "reviewed_at": meta.get("created_at"),
     }
 
 
@@ -108,11 +129,12 @@ def segments(text: str, items: list[dict]) -> list[dict]:
                 spans.append((where[0], where[1], item["id"], evidence["anchor"]))
     cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
     pieces = []
-    for left, right in zip(cuts, cuts[1:]):
+    for left, right in zip(cuts, cuts[1:], strict=False):
         covering = [(fid, anchor, s) for s, e, fid, anchor in spans if s <= left and right <= e]
         anchors = [anchor for _, anchor, s in covering if s == left]
-        pieces.append({"text": text[left:right], "findings": sorted({fid for fid, _, _ in covering}),
-                       "anchors": anchors})
+        pieces.append(
+            {"text": text[left:right], "findings": sorted({fid for fid, _, _ in covering}), "anchors": anchors}
+        )
     return pieces
 
 
@@ -129,9 +151,14 @@ def contract_view(ws: Workspace, document_id: int | str) -> dict:
         result = uow.results.latest("contract", document_id=document.id)
         engagement = uow.engagements.get(document.engagement_id) if document.engagement_id else None
     data = {
-        "document": {"id": document.id, "filename": document.filename, "kind": document.kind.value,
-                     "size": document.size, "media_type": document.media_type,
-                     "created_at": iso(document.created_at)},
+        "document": {
+            "id": document.id,
+            "filename": document.filename,
+            "kind": document.kind.value,
+            "size": document.size,
+            "media_type": document.media_type,
+            "created_at": iso(document.created_at),
+        },
         "engagement": {"id": engagement.id, "name": engagement.name} if engagement else None,
         "is_contract": document.kind is DocumentKind.CONTRACT,
     }

@@ -14,21 +14,39 @@ from inhouse.store.dashboard import iso
 
 
 def _review(review, decisions_by_review: dict[int, list[dict]]) -> dict:
-    return {"id": review.id, "week_of": review.week_of.isoformat(), "done": review.done, "why": review.why,
-            "next": review.next, "attendees": list(review.attendees),
-            "decisions": decisions_by_review.get(review.id, [])}
+    return {
+        "id": review.id,
+        "week_of": review.week_of.isoformat(),
+        "done": review.done,
+        "why": review.why,
+        "next": review.next,
+        "attendees": list(review.attendees),
+        "decisions": decisions_by_review.get(review.id, []),
+    }
 
 
 def _decision(decision) -> dict:
-    return {"id": decision.id, "title": decision.title, "decided_by": decision.decided_by.value,
-            "decided_on": decision.decided_on.isoformat(), "rationale": decision.rationale,
-            "status": decision.status, "review_id": decision.review_id}
+    return {
+        "id": decision.id,
+        "title": decision.title,
+        "decided_by": decision.decided_by.value,
+        "decided_on": decision.decided_on.isoformat(),
+        "rationale": decision.rationale,
+        "status": decision.status,
+        "review_id": decision.review_id,
+    }
 
 
 def _drill(drill) -> dict:
-    return {"id": drill.id, "performed_on": drill.performed_on.isoformat(), "person": drill.person,
-            "modification": drill.modification, "outcome": drill.outcome.value,
-            "stuck_points": list(drill.stuck_points), "training_hours": drill.training_hours}
+    return {
+        "id": drill.id,
+        "performed_on": drill.performed_on.isoformat(),
+        "person": drill.person,
+        "modification": drill.modification,
+        "outcome": drill.outcome.value,
+        "stuck_points": list(drill.stuck_points),
+        "training_hours": drill.training_hours,
+    }
 
 
 def missed_weeks(weeks: list[date], until: date) -> list[str]:
@@ -50,8 +68,11 @@ def engagement_page(ws: Workspace, ref: str | None, today: date | None = None) -
         found = lookup.engagement(uow, ref)
         data = engagement_service.show_in(uow, found, today)
         latest = views.latest_results(uow.session, found.id)
-        payloads = {kind: views.result_payload(uow.session, meta["id"])
-                    for (_, kind), meta in latest.items() if kind in ("scan", "contract", "exit_readiness", "docs_audit")}
+        payloads = {
+            kind: views.result_payload(uow.session, meta["id"])
+            for (_, kind), meta in latest.items()
+            if kind in ("scan", "contract", "exit_readiness", "docs_audit")
+        }
         decisions = [_decision(d) for d in uow.decisions.list(found.id)]
         by_review: dict[int, list[dict]] = {}
         for decision in decisions:
@@ -67,7 +88,8 @@ def engagement_page(ws: Workspace, ref: str | None, today: date | None = None) -
         data["jobs"] = [job_dict(j) for j in uow.jobs.list(found.id, limit=10)]
         participation.add_review_quality(data["timeline"], participation.review_quality_in(uow, found))
         data["decision_summary"] = participation.decisions_summary(
-            decisions, {r.id: r.week_of.isoformat() for r in reviews})
+            decisions, {r.id: r.week_of.isoformat() for r in reviews}
+        )
         data["participation"] = participation.participation_in(uow, found, today, ws.settings.delegate_alert_weeks)
         data["assets"] = exit.inventory_in(uow, found)
     metas = {kind: {**meta, "created_at": iso(meta["created_at"])} for (_, kind), meta in latest.items()}

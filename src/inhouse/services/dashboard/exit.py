@@ -16,12 +16,11 @@ HOLDERS = ("internal", "shared", "partner")
 
 
 def not_audited(name: str) -> str:
-    return f"no documentation audit stored yet: `inhouse docs audit REPO --engagement \"{name}\"`"
+    return f'no documentation audit stored yet: `inhouse docs audit REPO --engagement "{name}"`'
 
 
 def not_listed(name: str) -> str:
-    return (f"no asset listed yet: `inhouse asset add NAME --kind model --held-by partner "
-            f"--engagement \"{name}\"`")
+    return f'no asset listed yet: `inhouse asset add NAME --kind model --held-by partner --engagement "{name}"`'
 
 
 def _detail(item: dict[str, Any]) -> str:
@@ -41,18 +40,32 @@ def docs_audit(payload: dict[str, Any] | None, meta: dict[str, Any] | None, enga
         where = item.get("file")
         if where and item.get("section"):
             where = f"{where} § {item['section']}"
-        items.append({"kind": item.get("kind"), "title": item.get("title") or item.get("kind"),
-                      "status": item.get("status", "missing"), "group": item.get("group"),
-                      "where": where, "line": item.get("line"), "reason": item.get("reason") or "",
-                      "detail": _detail(item)})
+        items.append(
+            {
+                "kind": item.get("kind"),
+                "title": item.get("title") or item.get("kind"),
+                "status": item.get("status", "missing"),
+                "group": item.get("group"),
+                "where": where,
+                "line": item.get("line"),
+                "reason": item.get("reason") or "",
+                "detail": _detail(item),
+            }
+        )
     guide = payload.get("operations_guide") or {}
     meta = meta or {}
     return {
-        "measured": True, "repo": PurePath(str(payload.get("repo") or "")).name or payload.get("repo"),
-        "repo_path": payload.get("repo"), "head": payload.get("head"), "result_id": meta.get("id"),
-        "audited_at": meta.get("created_at"), "operations_guide": guide.get("status", "missing"),
-        "counts": payload.get("counts") or {}, "items": items,
-        "rule": (payload.get("rule") or {}).get("description"), "warnings": payload.get("warnings") or [],
+        "measured": True,
+        "repo": PurePath(str(payload.get("repo") or "")).name or payload.get("repo"),
+        "repo_path": payload.get("repo"),
+        "head": payload.get("head"),
+        "result_id": meta.get("id"),
+        "audited_at": meta.get("created_at"),
+        "operations_guide": guide.get("status", "missing"),
+        "counts": payload.get("counts") or {},
+        "items": items,
+        "rule": (payload.get("rule") or {}).get("description"),
+        "warnings": payload.get("warnings") or [],
     }
 
 

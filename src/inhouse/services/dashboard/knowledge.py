@@ -21,18 +21,27 @@ def share_series(payload: dict[str, Any] | None, meta: dict[str, Any] | None = N
         return {"measured": False, "why": NOT_SCANNED}
     points = []
     for period in payload["trajectory"]:
-        points.append({
-            "period": period.get("period"), "start": period.get("start"), "end": period.get("end"),
-            "commits": period.get("commits", 0),
-            "internal_share": period.get("internal_commit_share"),
-            "internal_line_share": period.get("internal_line_share"),
-            "plan": period.get("plan_internal_share"),
-            "gap": period.get("gap"),
-        })
+        points.append(
+            {
+                "period": period.get("period"),
+                "start": period.get("start"),
+                "end": period.get("end"),
+                "commits": period.get("commits", 0),
+                "internal_share": period.get("internal_commit_share"),
+                "internal_line_share": period.get("internal_line_share"),
+                "plan": period.get("plan_internal_share"),
+                "gap": period.get("gap"),
+            }
+        )
     latest = next((p for p in reversed(points) if p["commits"]), None)
     return {
-        "measured": True, "points": points, "latest": latest, "forecast": payload.get("forecast"),
-        "period": payload.get("period"), "plan": payload.get("plan"), "repo": payload.get("repo"),
+        "measured": True,
+        "points": points,
+        "latest": latest,
+        "forecast": payload.get("forecast"),
+        "period": payload.get("period"),
+        "plan": payload.get("plan"),
+        "repo": payload.get("repo"),
         "scanned_at": (meta or {}).get("created_at"),
     }
 
@@ -51,15 +60,29 @@ def knowledge_at_risk(payload: dict[str, Any] | None, meta: dict[str, Any] | Non
     people = sorted(payload.get("identities") or [], key=lambda i: -i.get("commits", 0))
     return {
         "measured": True,
-        "truck_factor": {"value": truck.get("value"),
-                         "authors": [names.get(str(a), str(a)) for a in truck.get("authors") or []]},
-        "offboarding": {
-            "side": off.get("side", "partner"), "files": off.get("files", 0),
-            "orphaned_files": off.get("orphaned_files", 0), "orphaned_share": off.get("orphaned_share", 0.0),
-            "orphaned_lines": off.get("orphaned_lines"), "by_directory": directories,
+        "truck_factor": {
+            "value": truck.get("value"),
+            "authors": [names.get(str(a), str(a)) for a in truck.get("authors") or []],
         },
-        "people": [{"name": names.get(str(p.get("id")), "?"), "side": p.get("side"), "commits": p.get("commits", 0),
-                    "files_authored": p.get("files_authored", 0)} for p in people[:12]],
-        "commits": payload.get("commits"), "head": payload.get("head"), "warnings": payload.get("warnings") or [],
+        "offboarding": {
+            "side": off.get("side", "partner"),
+            "files": off.get("files", 0),
+            "orphaned_files": off.get("orphaned_files", 0),
+            "orphaned_share": off.get("orphaned_share", 0.0),
+            "orphaned_lines": off.get("orphaned_lines"),
+            "by_directory": directories,
+        },
+        "people": [
+            {
+                "name": names.get(str(p.get("id")), "?"),
+                "side": p.get("side"),
+                "commits": p.get("commits", 0),
+                "files_authored": p.get("files_authored", 0),
+            }
+            for p in people[:12]
+        ],
+        "commits": payload.get("commits"),
+        "head": payload.get("head"),
+        "warnings": payload.get("warnings") or [],
         "scanned_at": (meta or {}).get("created_at"),
     }

@@ -20,14 +20,21 @@ from inhouse.services import participation, reviews
 from inhouse.store.uow import UnitOfWork
 
 SHOWN_WEEKS = 12
-NOT_RECORDED = ("no weekly review, decision or tracker task recorded yet: add a weekly review below "
-                "(or `inhouse review add`, `inhouse task import`)")
-FLAG_LABELS = {"empty": "empty", "boilerplate": "boilerplate", "same_as_last_week": "same as last week",
-               "no_internal_attendee": "no internal attendee"}
+NOT_RECORDED = (
+    "no weekly review, decision or tracker task recorded yet: add a weekly review below "
+    "(or `inhouse review add`, `inhouse task import`)"
+)
+FLAG_LABELS = {
+    "empty": "empty",
+    "boilerplate": "boilerplate",
+    "same_as_last_week": "same as last week",
+    "no_internal_attendee": "no internal attendee",
+}
 
 
-def participation_in(uow: UnitOfWork, engagement: Engagement, today: date, threshold: int,
-                     shown: int = SHOWN_WEEKS) -> dict:
+def participation_in(
+    uow: UnitOfWork, engagement: Engagement, today: date, threshold: int, shown: int = SHOWN_WEEKS
+) -> dict:
     """The last ``shown`` weeks of participation (newest first) and the alert over all of them."""
     rows = participation.weeks_in(uow, engagement, today)
     if not any(row.any_activity for row in rows):
@@ -36,7 +43,9 @@ def participation_in(uow: UnitOfWork, engagement: Engagement, today: date, thres
     recent = rows[-shown:]
     weeks = [{**row.to_dict(), "current": row.week_of == week_start(today)} for row in reversed(recent)]
     return {
-        "measured": True, "threshold_weeks": threshold, "alert": alert,
+        "measured": True,
+        "threshold_weeks": threshold,
+        "alert": alert,
         "tracking_since": rows[0].week_of.isoformat(),
         "weeks": weeks,
         "summary": summarise(recent),

@@ -21,10 +21,16 @@ NOT_ASSESSED = "not measured yet: no proposal assessment stored for this partner
 
 def _assessment(result) -> dict:
     payload = result.payload or {}
-    return {"id": result.id, "document_id": result.document_id, "summary": result.summary,
-            "created_at": iso(result.created_at), "signals": payload.get("signals") or {},
-            "red_flags": payload.get("red_flags") or [], "references": payload.get("references") or [],
-            "file": payload.get("file")}
+    return {
+        "id": result.id,
+        "document_id": result.document_id,
+        "summary": result.summary,
+        "created_at": iso(result.created_at),
+        "signals": payload.get("signals") or {},
+        "red_flags": payload.get("red_flags") or [],
+        "references": payload.get("references") or [],
+        "file": payload.get("file"),
+    }
 
 
 def _ranking(ws: Workspace) -> dict:

@@ -17,7 +17,7 @@ import logging
 import random
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from inhouse.bootstrap import Workspace
 from inhouse.errors import InhouseError
@@ -35,8 +35,9 @@ _UNREAD = object()
 class Model:
     """One part of the read model (``store.status_rows.PARTS``): how to compute, store and stamp it."""
 
-    def __init__(self, part: str, compute: Compute, columns: Columns, stamp: Stamp,
-                 slim: Callable[[dict], dict] | None = None) -> None:
+    def __init__(
+        self, part: str, compute: Compute, columns: Columns, stamp: Stamp, slim: Callable[[dict], dict] | None = None
+    ) -> None:
         self.part, self.compute, self.columns, self.stamp = part, compute, columns, stamp
         self.slim = slim or (lambda value: value)
 
@@ -52,8 +53,9 @@ class Model:
             return stored.value
         value = self.compute(ws, engagement_id)
         with ws.uow() as uow:
-            if uow.status_rows.save(self.part, engagement_id, stored.version if stored else None, stamp,
-                                    **self.columns(value)):
+            if uow.status_rows.save(
+                self.part, engagement_id, stored.version if stored else None, stamp, **self.columns(value)
+            ):
                 uow.commit()
         return value
 
@@ -75,8 +77,11 @@ class Model:
                 out[eid] = self.slim(self.current(ws, eid, stamp))
             else:
                 left = True
-                out[eid] = ({**row.value, "updating": True} if row is not None and row.value else
-                            {"measured": False, "pending": True, "why": PENDING, "lights": [], "next_actions": []})
+                out[eid] = (
+                    {**row.value, "updating": True}
+                    if row is not None and row.value
+                    else {"measured": False, "pending": True, "why": PENDING, "lights": [], "next_actions": []}
+                )
         if left:
             self.schedule(ws)
         return out
@@ -99,8 +104,9 @@ class Model:
             thread = _threads.get(key)
             if thread is not None and thread.is_alive():
                 return
-            thread = threading.Thread(target=self._loop, args=(ws, key), name=f"inhouse-refresh-{self.part}",
-                                      daemon=True)
+            thread = threading.Thread(
+                target=self._loop, args=(ws, key), name=f"inhouse-refresh-{self.part}", daemon=True
+            )
             _threads[key] = thread
         thread.start()
 

@@ -8,14 +8,15 @@ until it is installed, or when it fails to measure an engagement, the pages say
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from inhouse.bootstrap import Workspace
 from inhouse.errors import InhouseError
-from inhouse.services.dashboard import readmodel
 from inhouse.services import exit_readiness as exit_service
 from inhouse.services import status as status_service
+from inhouse.services.dashboard import readmodel
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +63,10 @@ def slim(status: dict) -> dict:
 def stamp(ws: Workspace) -> str:
     """What a status depends on besides the stored data: the day and the settings its rules read."""
     settings = ws.settings
-    return (f"{date.today().isoformat()}|{getattr(settings, 'delegate_alert_weeks', '')}"
-            f"|{getattr(settings, 'training_hours_per_stuck_point', '')}")
+    return (
+        f"{date.today().isoformat()}|{getattr(settings, 'delegate_alert_weeks', '')}"
+        f"|{getattr(settings, 'training_hours_per_stuck_point', '')}"
+    )
 
 
 MODEL = readmodel.Model("status", compute, lambda value: {"lights": slim(value), "status": value}, stamp, slim)
@@ -91,15 +94,26 @@ def normalise(found: dict) -> dict:
     clean = []
     for light in lights:
         color = str(light.get("color") or light.get("status") or light.get("light") or "grey").lower()
-        clean.append({"name": light.get("title") or light.get("name") or light.get("area") or "?", "color": color,
-                      "reason": light.get("reason") or light.get("detail") or "",
-                      "area": light.get("area") or light.get("name")})
+        clean.append(
+            {
+                "name": light.get("title") or light.get("name") or light.get("area") or "?",
+                "color": color,
+                "reason": light.get("reason") or light.get("detail") or "",
+                "area": light.get("area") or light.get("name"),
+            }
+        )
     actions = found.get("next_actions") or found.get("actions") or []
     actions = [a if isinstance(a, dict) else {"action": str(a)} for a in actions]
     for action in actions:
         action.setdefault("action", action.get("title") or "")
-    return {"measured": True, "light": found.get("light"), "lights": clean, "next_actions": actions,
-            "exit_readiness": found.get("exit_readiness"), "sections": found.get("sections") or []}
+    return {
+        "measured": True,
+        "light": found.get("light"),
+        "lights": clean,
+        "next_actions": actions,
+        "exit_readiness": found.get("exit_readiness"),
+        "sections": found.get("sections") or [],
+    }
 
 
 def exit_readiness(ws: Workspace, engagement_id: int, status: dict, stored: dict | None) -> dict:

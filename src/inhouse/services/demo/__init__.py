@@ -55,8 +55,6 @@ class DemoContext:
     notes: list[str] = field(default_factory=list)
 
 
-
-
 def _file(name: str) -> bytes:
     return resources.files("inhouse.services.demo").joinpath("files", name).read_bytes()
 
@@ -78,24 +76,53 @@ def _records(uow: UnitOfWork, folder: Path) -> DemoContext:
     client = uow.clients.by_name(CLIENT) or uow.clients.add(Client(name=CLIENT))
     if uow.partners.by_name(client.id, ENGAGED) is not None:
         raise Conflict(f"the workspace already holds the demo ({ENGAGED}): use a new --dir or --force")
-    quantia = uow.partners.add(Partner(
-        name=ENGAGED, status=PartnerStatus.ENGAGED, website="https://quantialabs.example",
-        email_domains=["quantialabs.io"], notes="ML engineering boutique, Berlin", client_id=client.id))
-    bright = uow.partners.add(Partner(
-        name=CANDIDATE, status=PartnerStatus.CANDIDATE, website="https://brightpath.example",
-        email_domains=["brightpath.ai"], notes="Large AI platform vendor", client_id=client.id))
+    quantia = uow.partners.add(
+        Partner(
+            name=ENGAGED,
+            status=PartnerStatus.ENGAGED,
+            website="https://quantialabs.example",
+            email_domains=["quantialabs.io"],
+            notes="ML engineering boutique, Berlin",
+            client_id=client.id,
+        )
+    )
+    bright = uow.partners.add(
+        Partner(
+            name=CANDIDATE,
+            status=PartnerStatus.CANDIDATE,
+            website="https://brightpath.example",
+            email_domains=["brightpath.ai"],
+            notes="Large AI platform vendor",
+            client_id=client.id,
+        )
+    )
     partners = {ENGAGED: quantia, CANDIDATE: bright}
     for name, side, emails, role, partner in PEOPLE:
-        uow.people.add(Person(name=name, side=side, emails=emails, role=role, client_id=client.id,
-                              partner_id=partners[partner].id if partner else None))
+        uow.people.add(
+            Person(
+                name=name,
+                side=side,
+                emails=emails,
+                role=role,
+                client_id=client.id,
+                partner_id=partners[partner].id if partner else None,
+            )
+        )
     start = gitgen.ENGAGEMENT_START
     engagement = Engagement(
-        name=ENGAGEMENT, client_id=client.id, partner_id=quantia.id, start_date=start, phase=Phase.ADVISORY,
+        name=ENGAGEMENT,
+        client_id=client.id,
+        partner_id=quantia.id,
+        start_date=start,
+        phase=Phase.ADVISORY,
         description="Predict shipment arrival times on Meridian's lanes; internal team to own it by year 3.",
         phases=[PhaseChange(Phase.ADVISORY, start, "four-week pilot on two lanes, then advisory")],
     )
-    engagement.change_phase(Phase.PROJECT, date(2025, 10, 6),
-                            "pilot cut large ETA errors by a third on two lanes; production build fixed-scope")
+    engagement.change_phase(
+        Phase.PROJECT,
+        date(2025, 10, 6),
+        "pilot cut large ETA errors by a third on two lanes; production build fixed-scope",
+    )
     uow.engagements.add(engagement)
 
     repo_path = gitgen.generate(folder / "repos" / "eta-prediction")
@@ -112,8 +139,16 @@ def _records(uow: UnitOfWork, folder: Path) -> DemoContext:
         content = _file(name)
         (doc_folder / name).write_bytes(content)
         paths[name] = doc_folder / name
-        uow.documents.add(Document(filename=name, kind=kind, content=content, media_type="text/markdown",
-                                   engagement_id=engagement_id, partner_id=partner_id))
+        uow.documents.add(
+            Document(
+                filename=name,
+                kind=kind,
+                content=content,
+                media_type="text/markdown",
+                engagement_id=engagement_id,
+                partner_id=partner_id,
+            )
+        )
 
     review_ids = {}
     for review in journal.reviews(engagement.id):
@@ -124,9 +159,14 @@ def _records(uow: UnitOfWork, folder: Path) -> DemoContext:
     for drill in journal.drills(engagement.id):
         uow.drills.add(drill)
     uow.commit()
-    return DemoContext(ws=None, folder=folder, engagement_id=engagement.id,  # type: ignore[arg-type]
-                       partner_ids={n: p.id for n, p in partners.items()}, repo_path=repo_path,
-                       document_paths=paths)
+    return DemoContext(
+        ws=None,
+        folder=folder,
+        engagement_id=engagement.id,  # type: ignore[arg-type]
+        partner_ids={n: p.id for n, p in partners.items()},
+        repo_path=repo_path,
+        document_paths=paths,
+    )
 
 
 def build(folder: Path, database_url: str | None = None, force: bool = False) -> dict:
@@ -162,4 +202,3 @@ def build(folder: Path, database_url: str | None = None, force: bool = False) ->
         "repo": str(context.repo_path),
         "documents": {k: str(v) for k, v in context.document_paths.items()},
     }
-

@@ -94,11 +94,14 @@ dispatchers with P50 and P90 arrival times from the promoted model.
 TODO: stale features, failed nightly runs, rolling back a model.
 """
 
-OPERATIONS_UPDATE = OPERATIONS.replace("""dispatchers with P50 and P90 arrival times from the promoted model.
-""", """dispatchers with P50 and P90 arrival times from the promoted model; lane features are cached
+OPERATIONS_UPDATE = OPERATIONS.replace(
+    """dispatchers with P50 and P90 arrival times from the promoted model.
+""",
+    """dispatchers with P50 and P90 arrival times from the promoted model; lane features are cached
 in the serving layer (`src/eta/serving/feature_cache.py`) for one hour. Drift on the weather
 features is watched by `src/eta/monitoring/drift.py`, which pages Meridian on-call first.
-""")
+""",
+)
 
 COMMITS: dict[date, list[tuple[int, str, dict[str, str]]]] = {
     date(2024, 6, 10): [(1, "Write the datasheet of the carrier messages", {"docs/datasheet.md": DATASHEET})],
@@ -106,6 +109,7 @@ COMMITS: dict[date, list[tuple[int, str, dict[str, str]]]] = {
     date(2025, 8, 4): [(3, "Document the target architecture", {"docs/architecture.md": ARCHITECTURE})],
     date(2026, 3, 9): [(4, "First draft of the operations guide", {"docs/operations.md": OPERATIONS})],
     date(2026, 9, 28): [(2, "Refresh the setup and run instructions", {"README.md": README_2026})],
-    date(2026, 10, 19): [(4, "Operations guide: cache and drift monitoring",
-                          {"docs/operations.md": OPERATIONS_UPDATE})],
+    date(2026, 10, 19): [
+        (4, "Operations guide: cache and drift monitoring", {"docs/operations.md": OPERATIONS_UPDATE})
+    ],
 }

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 import subprocess
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from inhouse.errors import AnalyzerError
@@ -101,16 +101,26 @@ class _History:
         data = ("\n".join(self.files[path]) + "\n").encode()
         return b"M 100644 inline " + path.encode() + b"\ndata " + str(len(data)).encode() + b"\n" + data + b"\n"
 
-    def commit(self, author: Author, when: datetime, message: str, changes: list[bytes],
-               branch: str = "refs/heads/main", parent: int | None = None, merge: int | None = None,
-               identity: tuple[str, str] | None = None) -> int:
+    def commit(
+        self,
+        author: Author,
+        when: datetime,
+        message: str,
+        changes: list[bytes],
+        branch: str = "refs/heads/main",
+        parent: int | None = None,
+        merge: int | None = None,
+        identity: tuple[str, str] | None = None,
+    ) -> int:
         self.mark += 1
         name, email = identity or (author.name, author.email)
         stamp = f"{int(when.timestamp())} +0000"
         msg = message.encode()
-        parts = [f"commit {branch}\nmark :{self.mark}\n".encode(),
-                 f"author {name} <{email}> {stamp}\ncommitter {name} <{email}> {stamp}\n".encode(),
-                 b"data " + str(len(msg)).encode() + b"\n" + msg + b"\n"]
+        parts = [
+            f"commit {branch}\nmark :{self.mark}\n".encode(),
+            f"author {name} <{email}> {stamp}\ncommitter {name} <{email}> {stamp}\n".encode(),
+            b"data " + str(len(msg)).encode() + b"\n" + msg + b"\n",
+        ]
         if parent is not None:
             parts.append(f"from :{parent}\n".encode())
         if merge is not None:
@@ -134,7 +144,7 @@ class _History:
             lines[at:at] = [_line(rng, path) for _ in range(rng.randint(1, 12))]
         if len(lines) > 40 and rng.random() < 0.3:
             at = rng.randrange(len(lines) - 5)
-            del lines[at:at + rng.randint(1, 5)]
+            del lines[at : at + rng.randint(1, 5)]
         return self.blob_commands(path), "update"
 
 
@@ -167,16 +177,18 @@ def generate(target: Path, seed: int = 7) -> Path:
     subprocess.run(["git", "init", "-q", "-b", "main"], **env_run)
     history = _History(seed)
     rng = history.rng
-    mailmap = (
-        f"Lukas Brandt <lukas@quantialabs.io> {LUKAS_ALIAS[0]} <{LUKAS_ALIAS[1]}>\n"
-    ).encode()
+    mailmap = (f"Lukas Brandt <lukas@quantialabs.io> {LUKAS_ALIAS[0]} <{LUKAS_ALIAS[1]}>\n").encode()
     readme_lines = ["# ETA prediction", "", "Predicts shipment arrival times for Meridian Freight lanes."]
     history.files["README.md"] = readme_lines
-    first = datetime(2024, 5, 6, 9, 30, tzinfo=timezone.utc)
+    first = datetime(2024, 5, 6, 9, 30, tzinfo=UTC)
     head = history.commit(
-        AUTHORS[0], first, "Start the ETA prototype",
-        [history.blob_commands("README.md"),
-         b"M 100644 inline .mailmap\ndata " + str(len(mailmap)).encode() + b"\n" + mailmap + b"\n"],
+        AUTHORS[0],
+        first,
+        "Start the ETA prototype",
+        [
+            history.blob_commands("README.md"),
+            b"M 100644 inline .mailmap\ndata " + str(len(mailmap)).encode() + b"\n" + mailmap + b"\n",
+        ],
     )
     day = START
     renamed = False
@@ -188,8 +200,7 @@ def generate(target: Path, seed: int = 7) -> Path:
                     continue
                 side = "internal" if rng.random() < internal_share_target(day) else "partner"
                 author = _pick_author(rng, day, side)
-                when = datetime(day.year, day.month, day.day, rng.randint(8, 18), rng.randint(0, 59),
-                                tzinfo=timezone.utc)
+                when = datetime(day.year, day.month, day.day, rng.randint(8, 18), rng.randint(0, 59), tzinfo=UTC)
                 changes, verbs = [], []
                 count = rng.choices([1, 2, 3], [5, 3, 1])[0]  # (first-seen order: a set's order varies by process)
                 for path in dict.fromkeys(_pick_path(rng, history.layout, side, day) for _ in range(count)):
@@ -199,21 +210,37 @@ def generate(target: Path, seed: int = 7) -> Path:
                 identity = LUKAS_ALIAS if author.name == "Lukas Brandt" and rng.random() < 0.2 else None
                 if rng.random() < 0.08 and day > ENGAGEMENT_START:
                     # a short feature branch merged with --no-ff
-                    side_commit = history.commit(author, when, "; ".join(verbs).capitalize(), changes,
-                                                 branch="refs/heads/feature", parent=head, identity=identity)
-                    head = history.commit(author, when + timedelta(minutes=30), "Merge branch 'feature'", [],
-                                          parent=head, merge=side_commit, identity=identity)
+                    side_commit = history.commit(
+                        author,
+                        when,
+                        "; ".join(verbs).capitalize(),
+                        changes,
+                        branch="refs/heads/feature",
+                        parent=head,
+                        identity=identity,
+                    )
+                    head = history.commit(
+                        author,
+                        when + timedelta(minutes=30),
+                        "Merge branch 'feature'",
+                        [],
+                        parent=head,
+                        merge=side_commit,
+                        identity=identity,
+                    )
                 else:
-                    head = history.commit(author, when, "; ".join(verbs).capitalize(), changes, parent=head,
-                                          identity=identity)
+                    head = history.commit(
+                        author, when, "; ".join(verbs).capitalize(), changes, parent=head, identity=identity
+                    )
             if day.weekday() == 0 and day >= date(2025, 7, 1) and rng.random() < 0.5:
                 bot = AUTHORS[-1]
                 history.files.setdefault("requirements.txt", ["numpy==1.26.0", "lightgbm==4.1.0"])
                 pin = rng.randrange(1, 9)
                 history.files["requirements.txt"][0] = f"numpy==1.26.{pin}"
-                when = datetime(day.year, day.month, day.day, 6, 0, tzinfo=timezone.utc)
-                head = history.commit(bot, when, f"Bump numpy to 1.26.{pin}",
-                                      [history.blob_commands("requirements.txt")], parent=head)
+                when = datetime(day.year, day.month, day.day, 6, 0, tzinfo=UTC)
+                head = history.commit(
+                    bot, when, f"Bump numpy to 1.26.{pin}", [history.blob_commands("requirements.txt")], parent=head
+                )
         if not renamed and day >= date(2025, 11, 3):
             renamed = True
             old, new = "src/eta/serving/cache.py", "src/eta/serving/feature_cache.py"
@@ -221,14 +248,14 @@ def generate(target: Path, seed: int = 7) -> Path:
                 history.files[new] = history.files.pop(old)
                 serving = history.layout["src/eta/serving"]
                 serving[serving.index("cache.py")] = "feature_cache.py"
-                when = datetime(day.year, day.month, day.day, 11, 0, tzinfo=timezone.utc)
-                head = history.commit(AUTHORS[4], when, "Rename cache to feature_cache",
-                                      [f"R {old} {new}\n".encode()], parent=head)
+                when = datetime(day.year, day.month, day.day, 11, 0, tzinfo=UTC)
+                head = history.commit(
+                    AUTHORS[4], when, "Rename cache to feature_cache", [f"R {old} {new}\n".encode()], parent=head
+                )
         for who, message, pages in docs.COMMITS.get(day, ()):  # the documentation, on fixed days
             history.files.update({path: text.splitlines() for path, text in pages.items()})
-            when = datetime(day.year, day.month, day.day, 16, 30, tzinfo=timezone.utc)
-            head = history.commit(AUTHORS[who], when, message, [history.blob_commands(p) for p in pages],
-                                  parent=head)
+            when = datetime(day.year, day.month, day.day, 16, 30, tzinfo=UTC)
+            head = history.commit(AUTHORS[who], when, message, [history.blob_commands(p) for p in pages], parent=head)
         day += timedelta(days=1)
     subprocess.run(["git", "fast-import", "--quiet"], input=b"".join(history.out), **env_run)
     subprocess.run(["git", "update-ref", "-d", "refs/heads/feature"], **env_run)

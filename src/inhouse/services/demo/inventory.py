@@ -10,21 +10,44 @@ from __future__ import annotations
 from inhouse.services import assets as asset_service
 
 ASSETS = [
-    {"kind": "repository", "name": "eta-prediction", "held_by": "internal",
-     "holder": "Meridian Freight GitHub organisation", "location": "github.com/meridianfreight/eta-prediction"},
-    {"kind": "model", "name": "ETA quantile models (P50/P90)", "held_by": "partner",
-     "holder": "Quantia Labs model registry", "location": "registry.quantialabs.example/eta",
-     "notes": "promotion procedure undocumented (drill of 2026-11-04)"},
-    {"kind": "dataset", "name": "Carrier status messages", "held_by": "internal", "holder": "Meridian data platform",
-     "location": "s3://meridian-edi-archive"},
-    {"kind": "dataset", "name": "Lane feature store", "held_by": "shared",
-     "holder": "Quantia feature-store accelerator in Meridian's account",
-     "notes": "accelerator licence to be clarified (Background IP)"},
+    {
+        "kind": "repository",
+        "name": "eta-prediction",
+        "held_by": "internal",
+        "holder": "Meridian Freight GitHub organisation",
+        "location": "github.com/meridianfreight/eta-prediction",
+    },
+    {
+        "kind": "model",
+        "name": "ETA quantile models (P50/P90)",
+        "held_by": "partner",
+        "holder": "Quantia Labs model registry",
+        "location": "registry.quantialabs.example/eta",
+        "notes": "promotion procedure undocumented (drill of 2026-11-04)",
+    },
+    {
+        "kind": "dataset",
+        "name": "Carrier status messages",
+        "held_by": "internal",
+        "holder": "Meridian data platform",
+        "location": "s3://meridian-edi-archive",
+    },
+    {
+        "kind": "dataset",
+        "name": "Lane feature store",
+        "held_by": "shared",
+        "holder": "Quantia feature-store accelerator in Meridian's account",
+        "notes": "accelerator licence to be clarified (Background IP)",
+    },
     {"kind": "cloud_account", "name": "AWS production (serving)", "held_by": "internal", "holder": "Meridian IT"},
     {"kind": "cloud_account", "name": "Terraform state backend", "held_by": "partner", "holder": "Quantia Labs AWS"},
     {"kind": "credential", "name": "CI deploy credentials", "held_by": "partner", "holder": "Arjun Patel (Quantia)"},
-    {"kind": "pipeline", "name": "Nightly training pipeline", "held_by": "shared",
-     "holder": "Meridian Airflow, maintained by Quantia"},
+    {
+        "kind": "pipeline",
+        "name": "Nightly training pipeline",
+        "held_by": "shared",
+        "holder": "Meridian Airflow, maintained by Quantia",
+    },
 ]
 
 
@@ -32,5 +55,7 @@ def demo_step(context) -> str:
     """Record the inventory (listed in ``services/demo/steps.py``)."""
     added = asset_service.add_many(context.ws, str(context.engagement_id), ASSETS)
     by_side = {side: sum(1 for a in added if a["held_by"] == side) for side in ("internal", "shared", "partner")}
-    return (f"{len(added)} assets: {by_side['internal']} held internally, {by_side['shared']} shared, "
-            f"{by_side['partner']} held by the partner")
+    return (
+        f"{len(added)} assets: {by_side['internal']} held internally, {by_side['shared']} shared, "
+        f"{by_side['partner']} held by the partner"
+    )

@@ -6,7 +6,7 @@ a one-line note); this list only orders them.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from inhouse.services.demo import DemoContext
 

@@ -11,24 +11,43 @@ from inhouse.analysis.contracts.detectors.base import Detector, rx
 from inhouse.domain.contracts import SourceAccessFinding
 
 _SUBJECT = rx(
-    r"source[- ]code", r"repositor(?:y|ies)", r"\bgit(?:hub|lab)?\b", r"bitbucket", r"version[- ]control",
-    r"code[- ]?base", r"\bescrow", r"(?:technical |system |project |design )?documentation",
-    r"(?:work[- ]in[- ]progress|interim (?:deliverables|versions|builds))", r"notebooks?", r"\bcode\b",
+    r"source[- ]code",
+    r"repositor(?:y|ies)",
+    r"\bgit(?:hub|lab)?\b",
+    r"bitbucket",
+    r"version[- ]control",
+    r"code[- ]?base",
+    r"\bescrow",
+    r"(?:technical |system |project |design )?documentation",
+    r"(?:work[- ]in[- ]progress|interim (?:deliverables|versions|builds))",
+    r"notebooks?",
+    r"\bcode\b",
 )
 _ACCESS = rx(
-    r"\baccess", r"(?:read|write|commit|push|admin\w*) (?:access|rights|permissions)", r"\bcommit(?:s|ted)?\b",
-    r"\bpush(?:es|ed)?\b", r"(?:deliver|provide|make available|supply|hand over|transfer|release|deposit|disclose|"
-    r"furnish|share|upload|store|host|maintain|keep)\w*", r"visib\w+", r"inspect", r"(?:owned|controlled|administered|"
+    r"\baccess",
+    r"(?:read|write|commit|push|admin\w*) (?:access|rights|permissions)",
+    r"\bcommit(?:s|ted)?\b",
+    r"\bpush(?:es|ed)?\b",
+    r"(?:deliver|provide|make available|supply|hand over|transfer|release|deposit|disclose|"
+    r"furnish|share|upload|store|host|maintain|keep)\w*",
+    r"visib\w+",
+    r"inspect",
+    r"(?:owned|controlled|administered|"
     r"hosted|provisioned) by",
 )
 _DURING = rx(
     r"\bduring (?:the )?(?:term|project|engagement|development|performance|course|services|sow|work)",
     r"throughout (?:the )?(?:term|project|engagement|development|performance|course|services|sow)",
-    r"at all times", r"continuous(?:ly)?", r"on an ongoing basis", r"\bongoing\b", r"real[- ]time",
+    r"at all times",
+    r"continuous(?:ly)?",
+    r"on an ongoing basis",
+    r"\bongoing\b",
+    r"real[- ]time",
     r"(?:daily|weekly|regularly|at least (?:once )?(?:a |per |each )?(?:day|week|sprint))",
     r"(?:each|every|end of (?:each|every)) (?:day|sprint|iteration|week|working day)",
     r"as (?:it is|they are|the work is) (?:developed|created|written|produced)",
-    r"\bin progress\b", r"from the (?:start|commencement|effective date|kick-?off|outset|beginning)",
+    r"\bin progress\b",
+    r"from the (?:start|commencement|effective date|kick-?off|outset|beginning)",
     r"(?:owned|controlled|administered|hosted|provisioned) by (?:the )?(?:client|customer|company)",
     r"(?:client|customer|company)['’]s (?:own )?(?:repositor|git|github|gitlab|version[- ]control|infrastructure)",
     r"(?:under|within|in) (?:the )?(?:client|customer|company)['’]?s? (?:[a-z]+ )?(?:organisation|organization|account)",
@@ -40,20 +59,25 @@ _AFTER = rx(
     r"(?:final |full |successful )?(?:acceptance|completion|delivery|payment|termination|expir\w+|close|closure|"
     r"end of the (?:project|engagement|term|sow)|project (?:end|close|completion)|go-?live|sign-?off|handover)",
     r"(?:until|before|prior to) (?:the )?(?:final |full )?(?:acceptance|completion|payment|delivery)",
-    r"\bescrow", r"(?:release|released) (?:to|upon)",
+    r"\bescrow",
+    r"(?:release|released) (?:to|upon)",
 )
 _DENIED = rx(
     r"(?:no|not (?:be )?(?:entitled|permitted|given|granted|provided)(?: to)?|without) (?:any )?(?:access|right to access|"
     r"source code|repository access)",
     r"(?:shall|will) not (?:deliver|provide|disclose|make available|release)[^.;]{0,40}?source[- ]code",
     r"source[- ]code[^.;]{0,60}?(?:shall|will) not be (?:delivered|provided|disclosed|made available|released)",
-    r"object[- ]code (?:form )?only", r"not (?:be )?(?:required|obliged|obligated) to (?:deliver|provide|disclose)", r"(?:only|solely) in (?:executable|binary|object[- ]code) form",
+    r"object[- ]code (?:form )?only",
+    r"not (?:be )?(?:required|obliged|obligated) to (?:deliver|provide|disclose)",
+    r"(?:only|solely) in (?:executable|binary|object[- ]code) form",
 )
 
 
 class SourceAccess(Detector):
     kind = "source_access"
-    prefilter = re.compile(r"source|repositor|git|bitbucket|version|code|escrow|documentation|progress|interim|notebook", re.IGNORECASE)
+    prefilter = re.compile(
+        r"source|repositor|git|bitbucket|version|code|escrow|documentation|progress|interim|notebook", re.IGNORECASE
+    )
 
     def relevant(self, text: str) -> bool:
         if re.search(r"source[- ]code|\bescrow", text, re.I):
@@ -68,8 +92,9 @@ class SourceAccess(Detector):
                 continue
             if re.search(r"confidential|privileged", text, re.I) and not re.search(r"source|repositor|git", text, re.I):
                 continue
-            if re.search(r"property of|\bown(?:s|ed|ership)?\b|\bvest|right,? title|assign", text, re.I) and \
-                    not re.search(r"\baccess|\bdeliver|\bcommit|repositor|escrow|\bpush|hand over", text, re.I):
+            if re.search(
+                r"property of|\bown(?:s|ed|ership)?\b|\bvest|right,? title|assign", text, re.I
+            ) and not re.search(r"\baccess|\bdeliver|\bcommit|repositor|escrow|\bpush|hand over", text, re.I):
                 continue  # an ownership clause that merely names the source code
             if _DENIED.search(text) and not _DURING.search(text):
                 denied.append(sentence)
@@ -80,8 +105,9 @@ class SourceAccess(Detector):
                 during.append(sentence)
             elif is_after:
                 after.append(sentence)
-            elif re.search(r"source[- ]code|repositor", text, re.I) and re.search(r"deliver|provide|hand over|transfer",
-                                                                               text, re.I):
+            elif re.search(r"source[- ]code|repositor", text, re.I) and re.search(
+                r"deliver|provide|hand over|transfer", text, re.I
+            ):
                 after.append(sentence)
         if during:
             return SourceAccessFinding(status="during", evidence=[context.evidence(s) for s in during[:3]])
@@ -91,6 +117,12 @@ class SourceAccess(Detector):
 
     @staticmethod
     def _after_dominates(text: str) -> bool:
-        """"access to the repository only upon acceptance, at all times thereafter" is after_only."""
-        return bool(re.search(r"(?:only|solely|not[^.;]{0,40}until|no (?:access|right)[^.;]{0,60}(?:until|before|prior))"
-                              r"[^.;]{0,60}?(?:upon|on|after|following|until|before|prior)", text, re.I))
+        """ "access to the repository only upon acceptance, at all times thereafter" is after_only."""
+        return bool(
+            re.search(
+                r"(?:only|solely|not[^.;]{0,40}until|no (?:access|right)[^.;]{0,60}(?:until|before|prior))"
+                r"[^.;]{0,60}?(?:upon|on|after|following|until|before|prior)",
+                text,
+                re.I,
+            )
+        )

@@ -10,7 +10,6 @@ speaks about handing things back or over.
 
 from __future__ import annotations
 
-
 from inhouse.analysis.contracts.detectors.base import rx
 
 _END = r"(?:terminat\w*|expir\w*|cancell?(?:ation|ed|s)|cancel|non-?renewal)"
@@ -18,14 +17,17 @@ _END = r"(?:terminat\w*|expir\w*|cancell?(?:ation|ed|s)|cancel|non-?renewal)"
 AFTER_END = rx(
     r"\b(?:upon|after|following|on|at|prior to) (?:the )?(?:any )?(?:effective date of )?(?:such )?(?:expiration|expiry|"
     r"termination|cancell?ation|end of (?:the|this) (?:term|agreement))",
-    r"surviv\w* (?:any |the )?(?:such )?(?:termination|expiration|expiry)", r"post[- ]termination",
+    r"surviv\w* (?:any |the )?(?:such )?(?:termination|expiration|expiry)",
+    r"post[- ]termination",
     r"wind(?:ing)?[- ]?(?:down|up)\b",
-    r"sell[- ]off", r"(?:termination|expiration|expiry) (?:or (?:termination|expiration|expiry) )?of (?:this|the) agreement",
+    r"sell[- ]off",
+    r"(?:termination|expiration|expiry) (?:or (?:termination|expiration|expiry) )?of (?:this|the) agreement",
     # the end as a condition: "if this Agreement is terminated by X under Section 12", "in the event of termination"
     r"\b(?:if|in the event|where|when|should|in case)\b[^.;]{0,80}?\b" + _END,
     r"unless (?:this|the) agreement (?:is|has been) terminated",
     # survival, and duties the end leaves standing
-    r"\bsurviv\w*", r"(?:notwithstanding|regardless of) (?:the |any |such )?(?:termination|expiration|expiry)",
+    r"\bsurviv\w*",
+    r"(?:notwithstanding|regardless of) (?:the |any |such )?(?:termination|expiration|expiry)",
     r"terminat\w*[^.;]{0,60}?(?:shall|will) not (?:relieve|release|affect|prejudice|discharge)",
     r"accrued (?:rights|obligations|liabilit)",
     # tail periods: "during the Term and for two years thereafter", "for six months after the Term"
@@ -48,23 +50,62 @@ AFTER_END = rx(
     r"supplies|materials|products?|units)",
     r"(?:dispose|disposal|disposition|sale|sell) of (?:any |all |the )?(?:remaining |existing )?(?:inventor|stock)",
     r"last[- ](?:time )?buy|final (?:purchase )?orders?",
-    r"post[- ](?:expiration|expiry|term)\b", r"tail (?:period|coverage)", r"run[- ]off", r"phase[- ]out",
+    r"post[- ](?:expiration|expiry|term)\b",
+    r"tail (?:period|coverage)",
+    r"run[- ]off",
+    r"phase[- ]out",
     r"(?:after|following|upon) (?:the )?(?:discontinu|cessation)\w*",
 )
 TAIL_PERIOD = rx(r"(?:sell[- ]off|use[- ]up|wind[- ]down|run[- ]off|phase[- ]out|tail) period")
-DUTY = rx(r"\bshall\b", r"\bwill\b", r"\bmust\b", r"\bagrees?\b", r"\bentitled\b", r"\bcontinue\b", r"\bmay\b",
-          r"\bsurviv", r"\bgrants?\b", r"\boption\b", r"\bright to\b", r"\bremain\b", r"\bobligat", r"\bliable\b",
-          r"\bdeemed\b", r"\bpay(?:able)?\b", r":\s*$")
+DUTY = rx(
+    r"\bshall\b",
+    r"\bwill\b",
+    r"\bmust\b",
+    r"\bagrees?\b",
+    r"\bentitled\b",
+    r"\bcontinue\b",
+    r"\bmay\b",
+    r"\bsurviv",
+    r"\bgrants?\b",
+    r"\boption\b",
+    r"\bright to\b",
+    r"\bremain\b",
+    r"\bobligat",
+    r"\bliable\b",
+    r"\bdeemed\b",
+    r"\bpay(?:able)?\b",
+    r":\s*$",
+)
 # Duties after the end that are other clause kinds; see the module docstring.
 OTHER_KINDS = rx(
-    r"\bcompet\w*", r"\bsolicit\w*", r"\bdisparag\w*", r"\b(?:hire|employ) (?:or|any|the)", r"\binspect\w*",
-    r"first (?:right|option|refusal|negotiat\w*|offer)", r"right of first", r"(?:limitation|cap) (?:of|on) liability",
-    r"(?:aggregate|total|maximum) liability", r"in no event (?:shall|will)", r"governed by", r"arbitrat\w*",
-    r"(?:shall|will) not be liable", r"directly or indirectly", r"\bendorse (?:any|a|the|or|competing)\b",
+    r"\bcompet\w*",
+    r"\bsolicit\w*",
+    r"\bdisparag\w*",
+    r"\b(?:hire|employ) (?:or|any|the)",
+    r"\binspect\w*",
+    r"first (?:right|option|refusal|negotiat\w*|offer)",
+    r"right of first",
+    r"(?:limitation|cap) (?:of|on) liability",
+    r"(?:aggregate|total|maximum) liability",
+    r"in no event (?:shall|will)",
+    r"governed by",
+    r"arbitrat\w*",
+    r"(?:shall|will) not be liable",
+    r"directly or indirectly",
+    r"\bendorse (?:any|a|the|or|competing)\b",
 )
 HAND_BACK = rx(
-    r"\breturn", r"\bdeliver", r"\btransfer", r"\bhand(?:s|ed)? over", r"\bdestroy", r"\btransition", r"\bwind[- ]?down",
-    r"\binventor(?:y|ies)\b", r"sell[- ]off", r"\bcease (?:to use|using|all use)", r"\bmigrat",
+    r"\breturn",
+    r"\bdeliver",
+    r"\btransfer",
+    r"\bhand(?:s|ed)? over",
+    r"\bdestroy",
+    r"\btransition",
+    r"\bwind[- ]?down",
+    r"\binventor(?:y|ies)\b",
+    r"sell[- ]off",
+    r"\bcease (?:to use|using|all use)",
+    r"\bmigrat",
 )
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from typing import ClassVar, Iterable
+from collections.abc import Iterable
+from typing import ClassVar
 
 from inhouse.analysis.contracts.context import Context
 from inhouse.analysis.contracts.structure import Sentence

@@ -4,7 +4,7 @@ and termination fees (including liquidated damages and the fees for the rest of 
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from inhouse.analysis.contracts.context import Context
 from inhouse.analysis.contracts.detectors.base import rx
@@ -13,16 +13,21 @@ from inhouse.analysis.contracts.numbers import NUMBER
 from inhouse.analysis.contracts.structure import Sentence
 
 _CLAUSE = r"(?:[^.;]|(?<=\d)\.(?=\d))"  # a character of the same clause: "Section 12.2" does not end it
-_AT_LEAST = (r"(?:at least|not less than|no less than|a minimum of|minimum of|in excess of|no fewer than|not fewer than|"
-             r"in no event less than)")
+_AT_LEAST = (
+    r"(?:at least|not less than|no less than|a minimum of|minimum of|in excess of|no fewer than|not fewer than|"
+    r"in no event less than)"
+)
 _PER = r"(?:\b(?:per|each|every|in any|during (?:each|any|the)|within|a) (?:calendar |contract )?|/\s*)"
 _QUANTITY = rf"(?:\$|€|£|usd|eur|\[|\*|\d|(?:{NUMBER})\b)"
 
 
 class MinimumCommitment(FlagDetector):
     kind = "minimum_commitment"
-    prefilter = re.compile(r"minimum|least|less than|fewer|excess|take[- ]or|commit|shortfall|guarantee|obligat|quota|"
-                           r"forecast|target", re.IGNORECASE)
+    prefilter = re.compile(
+        r"minimum|least|less than|fewer|excess|take[- ]or|commit|shortfall|guarantee|obligat|quota|"
+        r"forecast|target",
+        re.IGNORECASE,
+    )
     patterns = rx(
         r"\bminimum (?:(?:annual|monthly|quarterly|yearly|aggregate|total|cumulative|guaranteed|contract|purchase|order|"
         r"sales|revenue|royalty|spend|payment|commitment|number of|quantity|volume|amount|fee|fees|billing|performance)[- ]?)+"
@@ -30,7 +35,8 @@ class MinimumCommitment(FlagDetector):
         r"requirement|guarantee|target|charge|billing|hours|goals?)",
         r"\bminimum (?:purchase|order|quantit|volume|commitment|spend|revenue|royalt|sales|units?|fees?|payments?|"
         r"billing|charge|performance)",
-        r"guaranteed (?:minimum|fee|payment|revenue|volume)", r"\bminimum (?:annual |monthly |quarterly )?guarantee",
+        r"guaranteed (?:minimum|fee|payment|revenue|volume)",
+        r"\bminimum (?:annual |monthly |quarterly )?guarantee",
         # sales targets and quotas: "agrees to satisfy the annual sale targets", "does not meet the revenue forecast"
         r"(?:meet|satisfy|achieve|attain|reach)\w* (?:[a-z'’]+ ){0,4}(?:sales?|purchase|revenue|volume|order) "
         r"(?:targets?|quotas?|goals?|forecasts?)\b",
@@ -41,24 +47,36 @@ class MinimumCommitment(FlagDetector):
         r"(?:firm|binding)",
         r"take[- ]or[- ]pay",
         r"binding commitment (?:of [a-z]+ )?to (?:purchase|order|buy)",
-        r"commits? to (?:a )?minimum", r"minimum (?:subscription|contract|commitment|initial|committed) (?:term|period)",
+        r"commits? to (?:a )?minimum",
+        r"minimum (?:subscription|contract|commitment|initial|committed) (?:term|period)",
         r"(?:purchase|order|buy|acquire|spend|pay|procure|commit to|book|use|sell|deliver|produce|provide|feature|"
-        r"participate in|play|make available|maintain|achieve|generate|ensure)(?:s|d|ed)? (?:[a-z]+ ){0,5}" + _AT_LEAST
-        + r" " + _QUANTITY,
-        r"\b(?:shall|must|will|agrees? to)\b[^.;]{0,80}?" + _AT_LEAST + r" " + _QUANTITY
-        + r"[^.;]{0,60}?" + _PER + r"(?:year|month|quarter|week|day|period|season|term|annum)",
+        r"participate in|play|make available|maintain|achieve|generate|ensure)(?:s|d|ed)? (?:[a-z]+ ){0,5}"
+        + _AT_LEAST
+        + r" "
+        + _QUANTITY,
+        r"\b(?:shall|must|will|agrees? to)\b[^.;]{0,80}?"
+        + _AT_LEAST
+        + r" "
+        + _QUANTITY
+        + r"[^.;]{0,60}?"
+        + _PER
+        + r"(?:year|month|quarter|week|day|period|season|term|annum)",
         r"\ba minimum of " + _QUANTITY + r"[^.;]{0,40}?(?:\$|€|£|usd|eur|units|hours|days|events|orders|episodes|"
         r"percent|%|per (?:month|year|quarter|annum))",
         # "a monthly minimum of", "the total minimum of Securities", "an aggregate minimum amount equal to $5,000,000"
         r"(?:annual|monthly|quarterly|yearly|total|aggregate) minimum (?:of|amount|number|quantity)",
         r"\bminimum (?:dollar )?amount (?:of|equal to) " + _QUANTITY,
         # quantities: "in quantities of not less than 2,500 barrels", "in at least the following quantities"
-        r"quantit(?:y|ies) of " + _AT_LEAST + r" " + _QUANTITY, r"at least the following (?:quantities|amounts|volumes)",
+        r"quantit(?:y|ies) of " + _AT_LEAST + r" " + _QUANTITY,
+        r"at least the following (?:quantities|amounts|volumes)",
         r"\b(?:sales|purchase|volume|minimum|annual|quarterly) quotas?\b",
         r"\bminimum (?:[a-z]+ )?(?:expenditures?|budget)",
         r"\bminimum (?:number|amount|level|volume) of (?!(?:business |calendar |working )?(?:days?|weeks?|months?|years?)\b)"
         r"[a-z]+",
-        _AT_LEAST + r" " + _QUANTITY + r"[^.;]{0,60}?(?:shall|must|will) be (?:purchased|ordered|bought|sold|paid|spent)",
+        _AT_LEAST
+        + r" "
+        + _QUANTITY
+        + r"[^.;]{0,60}?(?:shall|must|will) be (?:purchased|ordered|bought|sold|paid|spent)",
         r"\b(?:annual|monthly|quarterly|volume|purchase|order|spend(?:ing)?) commitments?\b",
         r"(?:commit(?:s|ted|ment)?|obligat\w+) to (?:purchase|order|buy|spend|procure) (?:[a-z]+ ){0,3}" + _AT_LEAST,
         r"(?:minimum|purchase|order|volume|quantit)[^.;]{0,60}?shortfall|shortfall[^.;]{0,60}?(?:minimum|purchase|order|volume)",
@@ -83,7 +101,8 @@ class MinimumCommitment(FlagDetector):
         _AT_LEAST + r" [^.;]{0,30}?(?:(?:advance|prior|written) )*notice",
         _AT_LEAST + r" [^.;]{0,90}?(?:prior to|in advance of|before) (?:its|the|any|such|each)",
         # type sizes and technical specifications: "in at least 12 point type", "a design capacity of no less than"
-        _AT_LEAST + r" \S+ (?:point|pt\.?) (?:type|font)|font size|(?:design|maximum|minimum) capacity[^.;]{0,80}|[^.;]{0,60}life remaining|remaining (?:shelf )?life",
+        _AT_LEAST
+        + r" \S+ (?:point|pt\.?) (?:type|font)|font size|(?:design|maximum|minimum) capacity[^.;]{0,80}|[^.;]{0,60}life remaining|remaining (?:shelf )?life",
         r"not (?:be )?(?:subject to )?any minimum",
         r"without (?:any )?minimum",
         r"(?:not|no) (?:be )?(?:[a-z]+ ){0,2}obligat\w+ to (?:purchase|order|buy)",
@@ -95,8 +114,11 @@ class MinimumCommitment(FlagDetector):
         r"minimum number of (?:meetings|members|directors|representatives|votes|persons|employees|attendees)",
         # how often a committee meets: "shall meet a minimum of four times per calendar year"
         r"(?:meet|convene)\w*[^.;]{0,80}?" + _AT_LEAST + r" [^.;]{0,20}?\b(?:times?|once|twice)\b",
-        r"(?:uptime|availability|accuracy|service levels?|response (?:time|rate)|fill rate)[^.;]{0,40}?" + _AT_LEAST
-        + r"|" + _AT_LEAST + r" [^.;]{0,30}?(?:uptime|availability|accuracy)",
+        r"(?:uptime|availability|accuracy|service levels?|response (?:time|rate)|fill rate)[^.;]{0,40}?"
+        + _AT_LEAST
+        + r"|"
+        + _AT_LEAST
+        + r" [^.;]{0,30}?(?:uptime|availability|accuracy)",
         r"(?:net worth|shareholders['’]? equity|working capital|outstanding (?:shares|voting)|voting (?:stock|power|"
         r"securities))[^.;]{0,40}?" + _AT_LEAST + r"|" + _AT_LEAST + r" [^.;]{0,40}?(?:of the outstanding|voting)",
     )
@@ -116,8 +138,11 @@ class TerminationFee(FlagDetector):
     walking away expensive."""
 
     kind = "termination_fee"
-    prefilter = re.compile(r"liquidated|terminat|cancel|break|exit|withdraw|kill|buy|penalt|would have|breach|violat|"
-                           r"delay|forfeit", re.IGNORECASE)
+    prefilter = re.compile(
+        r"liquidated|terminat|cancel|break|exit|withdraw|kill|buy|penalt|would have|breach|violat|"
+        r"delay|forfeit",
+        re.IGNORECASE,
+    )
     patterns = rx(
         r"liquidated damages",
         r"(?:early )?(?:termination|cancel?lation|break(?:age)?|exit|withdrawal|kill|buy[- ]?out) (?:fee|charge|payment|"
@@ -132,12 +157,15 @@ class TerminationFee(FlagDetector):
         r"(?:option|right) (?:[a-z]+ ){0,3}to buy[- ]?out",
         # "upon such termination Customer shall pay an amount equal to six months' fees"
         r"(?:upon|on|following|in the event(?: of| that)?|if|in case of)\b[^.;]{0,40}?\b(?:early )?terminat\w*"
-        + _CLAUSE + r"{0,200}?(?:shall|will|must|agrees? to) (?:also )?pay[^.;]{0,80}?(?:an amount equal|a sum|the sum|amount of|"
+        + _CLAUSE
+        + r"{0,200}?(?:shall|will|must|agrees? to) (?:also )?pay[^.;]{0,80}?(?:an amount equal|a sum|the sum|amount of|"
         r"\$|€|£|\b(?:usd|eur|gbp)\b|percent|%|(?:months?|years?)['’]? (?:of )?(?:fees|payments|charges|compensation)|"
         r"(?:fees|charges|payments) for (?:the|a|an) (?:\w+ ){0,2}(?:months?|years?|period))",
         # a fixed sum for a breach: "in case of violation, the Party shall pay the other an equivalent of 18 months"
         r"(?:in (?:the )?(?:case|event) of|for (?:each|any|every)|in violation of|in breach of) (?:any )?(?:such )?"
-        r"(?:violation|breach|this|the|section|clause|article)" + _CLAUSE + r"{0,120}?(?:shall|will),?(?: [\w,\[\]*()]+){0,8}? pay"
+        r"(?:violation|breach|this|the|section|clause|article)"
+        + _CLAUSE
+        + r"{0,120}?(?:shall|will),?(?: [\w,\[\]*()]+){0,8}? pay"
         r"[^.;]{0,60}?(?:an? (?:amount|sum|equivalent)|\$|€|£)",
         r"(?:pay|payable|credit|deduct)\w*[^.;]{0,80}?(?:for|per) (?:each|every) (?:full )?(?:calendar )?"
         r"(?:day|week|month)(?:['’]s)? (?:of )?delay",
@@ -162,16 +190,21 @@ class TerminationFee(FlagDetector):
         r"(?:call|network) termination",
     )
     # payment for work done up to the end is not a fee for leaving
-    earned = re.compile(r"accrued|performed|rendered|delivered|earned|incurred|up to (?:and including )?the (?:effective )?"
-                        r"(?:date|time) of (?:such )?termination|prior to (?:the )?(?:effective )?(?:date of )?termination|"
-                        r"through the (?:effective )?(?:date of )?termination|termination date|"
-                        r"(?:month|period|quarter) in which (?:the |such |that )?termination (?:becomes|is|shall become) effective",
-                        re.IGNORECASE)
+    earned = re.compile(
+        r"accrued|performed|rendered|delivered|earned|incurred|up to (?:and including )?the (?:effective )?"
+        r"(?:date|time) of (?:such )?termination|prior to (?:the )?(?:effective )?(?:date of )?termination|"
+        r"through the (?:effective )?(?:date of )?termination|termination date|"
+        r"(?:month|period|quarter) in which (?:the |such |that )?termination (?:becomes|is|shall become) effective",
+        re.IGNORECASE,
+    )
     # cancelling an order is not leaving the contract; a liability clause that lists fees is not a fee
-    order_cancelled = re.compile(r"cancel\w* (?:of |or reschedul\w* )?(?:any |an |the |such |each )?(?:purchase )?"
-                                 r"(?:orders?|shipments?|deliver(?:y|ies)|reservations?|bookings?)|(?:orders?|"
-                                 r"shipments?)\b[^.;]{0,40}?(?:rescheduled or )?cancel|(?:in-house|on order)\b[^.;]{0,60}"
-                                 r"cancel|cancel[^.;]{0,60}\b(?:in-house|on order)\b", re.IGNORECASE)
+    order_cancelled = re.compile(
+        r"cancel\w* (?:of |or reschedul\w* )?(?:any |an |the |such |each )?(?:purchase )?"
+        r"(?:orders?|shipments?|deliver(?:y|ies)|reservations?|bookings?)|(?:orders?|"
+        r"shipments?)\b[^.;]{0,40}?(?:rescheduled or )?cancel|(?:in-house|on order)\b[^.;]{0,60}"
+        r"cancel|cancel[^.;]{0,60}\b(?:in-house|on order)\b",
+        re.IGNORECASE,
+    )
     liability_list = re.compile(r"limitations? of liability", re.IGNORECASE)
     leaving = re.compile(r"liquidated|terminat\w* (?:of )?(?:this|the) agreement", re.IGNORECASE)
 
@@ -182,8 +215,9 @@ class TerminationFee(FlagDetector):
         for sentence in super().candidates(context):
             if orders and not re.search(r"liquidated|penalt|terminat", sentence.text, re.I):
                 continue
-            if re.search(r"\border|purchase|forecast|shipment|deliver", context.heading(sentence), re.I) and \
-                    not self.leaving.search(sentence.text):
+            if re.search(
+                r"\border|purchase|forecast|shipment|deliver", context.heading(sentence), re.I
+            ) and not self.leaving.search(sentence.text):
                 continue
             yield sentence
 
@@ -193,12 +227,14 @@ class TerminationFee(FlagDetector):
         if (self.order_cancelled.search(text) or self.liability_list.search(text)) and not self.leaving.search(text):
             return False
         if self.earned.search(text) and not re.search(
-                r"liquidated|penalt|termination (?:fee|charge)|remain|would have|unexpired|balance|equal to|"
-                r"(?:months?|years?)['’]? (?:of )?(?:fees|payments|charges)", text, re.I):
+            r"liquidated|penalt|termination (?:fee|charge)|remain|would have|unexpired|balance|equal to|"
+            r"(?:months?|years?)['’]? (?:of )?(?:fees|payments|charges)",
+            text,
+            re.I,
+        ):
             return False
         return True
 
     def binds(self, context: Context, text: str) -> str:
         pay = re.search(r"\b(?:pay|payable|owe|liable|liquidated)", text, re.I)
         return context.subject_side(text, before=pay.start() if pay else None)
-

@@ -8,35 +8,51 @@ import re
 from inhouse.analysis.contracts.detectors.base import rx
 from inhouse.analysis.contracts.detectors.flag_base import FlagDetector
 
-_OTHER_PARTY = (r"(?:another|other|third[- ]part(?:y|ies)|alternative|competing|competitive|rival)(?: [a-z]+){0,2}? "
-                r"(?:supplier|vendor|provider|distributor|manufacturer|source|company|compan(?:y|ies)|entit(?:y|ies)|"
-                r"persons?|sponsors?|partners?|agents?|resellers?|licensees?|developers?|consultants?|competitors?|"
-                r"firms?|brands?|customers?|purchasers?|retailers?|part(?:y|ies))")
-_COMPETING = (r"(?:(?:competing|competitive|rival)(?: [a-z]+){1,3}"
-              r"|(?:similar|like)(?: [a-z]+){0,2}? (?:products?|services?|goods|business|"
-              r"compan(?:y|ies)|brands?|programs?|offerings?|technolog(?:y|ies)|[a-z]+s)"
-              r"|any(?:one|body| person| party| entity| third party| other person| company)? other than)")
-_ENGAGE = (r"(?:engage|appoint|retain|hire|contract with|purchase|buy|obtain|procure|source|work with|partner with|"
-           r"enter into (?:any |an? )?(?:agreement|arrangement|relationship|contract|discussions?)|use the services of)")
-_DEALING = (r"(?:engage|appoint|retain|hire|contract with|purchase|buy|obtain|procure|source|sell|resell|distribute|"
-            r"licen[cs]e|market|represent|promote|endorse|sponsor|enter into|work with|partner with|supply|"
-            r"manufacture|advertise|carry|stock|develop|commercialize|commercialise|offer|grant|accept|use|appear|provide|"
-            r"render|perform)")
-_NOT = (r"(?:shall|will|agrees?(?: that it will)?(?: to)?|may|must|covenants?(?: to| that it will)?|cannot|to) not,? "
-        r"(?:(?:directly|indirectly|either|or|and|itself|through|any|of|its|their|affiliates?|,|be|granted|to) ){0,8}")
+_OTHER_PARTY = (
+    r"(?:another|other|third[- ]part(?:y|ies)|alternative|competing|competitive|rival)(?: [a-z]+){0,2}? "
+    r"(?:supplier|vendor|provider|distributor|manufacturer|source|company|compan(?:y|ies)|entit(?:y|ies)|"
+    r"persons?|sponsors?|partners?|agents?|resellers?|licensees?|developers?|consultants?|competitors?|"
+    r"firms?|brands?|customers?|purchasers?|retailers?|part(?:y|ies))"
+)
+_COMPETING = (
+    r"(?:(?:competing|competitive|rival)(?: [a-z]+){1,3}"
+    r"|(?:similar|like)(?: [a-z]+){0,2}? (?:products?|services?|goods|business|"
+    r"compan(?:y|ies)|brands?|programs?|offerings?|technolog(?:y|ies)|[a-z]+s)"
+    r"|any(?:one|body| person| party| entity| third party| other person| company)? other than)"
+)
+_ENGAGE = (
+    r"(?:engage|appoint|retain|hire|contract with|purchase|buy|obtain|procure|source|work with|partner with|"
+    r"enter into (?:any |an? )?(?:agreement|arrangement|relationship|contract|discussions?)|use the services of)"
+)
+_DEALING = (
+    r"(?:engage|appoint|retain|hire|contract with|purchase|buy|obtain|procure|source|sell|resell|distribute|"
+    r"licen[cs]e|market|represent|promote|endorse|sponsor|enter into|work with|partner with|supply|"
+    r"manufacture|advertise|carry|stock|develop|commercialize|commercialise|offer|grant|accept|use|appear|provide|"
+    r"render|perform)"
+)
+_NOT = (
+    r"(?:shall|will|agrees?(?: that it will)?(?: to)?|may|must|covenants?(?: to| that it will)?|cannot|to) not,? "
+    r"(?:(?:directly|indirectly|either|or|and|itself|through|any|of|its|their|affiliates?|,|be|granted|to) ){0,8}"
+)
 
 
 _BLANKS = re.compile(r"[_-]{3,}")  # form lines and rules left by PDF conversion: "will not ---- represent"
 # Recitals describe the background, often other agreements ("WHEREAS X has appointed Y as its exclusive
 # distributor under the Supply Agreement"); they bind nobody.
-_BACKGROUND = re.compile(r"^\W*(?:[A-Z]\.\s+)?whereas\b|\bthat certain\b|have entered into [^.;]{0,80}"
-                         r"agreement dated", re.IGNORECASE)
+_BACKGROUND = re.compile(
+    r"^\W*(?:[A-Z]\.\s+)?whereas\b|\bthat certain\b|have entered into [^.;]{0,80}"
+    r"agreement dated",
+    re.IGNORECASE,
+)
 
 
 class Exclusivity(FlagDetector):
     kind = "exclusivity"
-    prefilter = re.compile(r"exclusiv|sole|\bnot\b|prohibit|restrict|requirements|needs|purchases|grant|appoint|"
-                           r"designat|no right", re.IGNORECASE)
+    prefilter = re.compile(
+        r"exclusiv|sole|\bnot\b|prohibit|restrict|requirements|needs|purchases|grant|appoint|"
+        r"designat|no right",
+        re.IGNORECASE,
+    )
     patterns = rx(
         r"(?<!non)(?<!non-)(?<!non\x20)(?<!non‐)\bexclusive,? (?:[a-z-]+,? ){0,4}?(?:licen[cs]e|rights?|distribut|"
         r"supplier|provider|agent|agency|representative|reseller|dealer|partner|sponsor|supply|basis|dealing|"
@@ -53,8 +69,13 @@ class Exclusivity(FlagDetector):
         r"reseller|partner|manufacturer|developer)\b",
         _NOT + _ENGAGE + r"[^.;]{0,100}?" + _OTHER_PARTY,
         _NOT + _DEALING + r"[^.;]{0,100}?" + _COMPETING,
-        r"(?:shall|will) not (?:be )?(?:permitted|entitled|allowed|free) to " + _DEALING + r"[^.;]{0,60}?(?:"
-        + _OTHER_PARTY + "|" + _COMPETING + ")",
+        r"(?:shall|will) not (?:be )?(?:permitted|entitled|allowed|free) to "
+        + _DEALING
+        + r"[^.;]{0,60}?(?:"
+        + _OTHER_PARTY
+        + "|"
+        + _COMPETING
+        + ")",
         r"(?:prohibited|restricted) from [^.;]{0,80}?(?:" + _OTHER_PARTY + "|" + _COMPETING + ")",
         r"(?:grant|appoint|designate)(?:s|ed)? [^.;]{0,80}?(?:the |its |their |an? )?(?:sole and )?exclusive",
         # "the licence ... shall be perpetual, exclusive and irrevocable"; "shall work exclusively with"
@@ -96,8 +117,8 @@ class Exclusivity(FlagDetector):
     def _vetoed(self, text: str) -> bool:
         if _BACKGROUND.search(text):
             return True
-        if re.search(r"\b(?:confidential|disclos|gratuit|gift|settlement|infring|prosecut|solicit|employ(?!ee))",
-                     text, re.I) and not re.search(r"exclusiv|sole (?:supplier|source|provider)", text, re.I):
+        if re.search(
+            r"\b(?:confidential|disclos|gratuit|gift|settlement|infring|prosecut|solicit|employ(?!ee))", text, re.I
+        ) and not re.search(r"exclusiv|sole (?:supplier|source|provider)", text, re.I):
             return True
         return super()._vetoed(text)
-

@@ -13,10 +13,21 @@ from inhouse.analysis.contracts.detectors.termination import TerminationForConve
 from inhouse.analysis.contracts.structure import Sentence
 from inhouse.domain.contracts import ExitFinding
 
-_ENDING = rx(r"terminat", r"expir", r"\bexit\b", r"\bend of (?:the|this) (?:agreement|engagement|term|project|contract)\b(?!\s+(?:phase|stage|milestone|sprint))",
-             r"offboard", r"wind[- ]down", r"cessation", r"\bleav(?:e|ing)\b", r"\bupon (?:any )?request")
-_HAND = (r"\b(?:return|deliver|hand(?:s|ed)? over|transfer|provide|make available|export|furnish|release|give|supply|"
-         r"surrender)(?:s|ed|ing)?\b")
+_ENDING = rx(
+    r"terminat",
+    r"expir",
+    r"\bexit\b",
+    r"\bend of (?:the|this) (?:agreement|engagement|term|project|contract)\b(?!\s+(?:phase|stage|milestone|sprint))",
+    r"offboard",
+    r"wind[- ]down",
+    r"cessation",
+    r"\bleav(?:e|ing)\b",
+    r"\bupon (?:any )?request",
+)
+_HAND = (
+    r"\b(?:return|deliver|hand(?:s|ed)? over|transfer|provide|make available|export|furnish|release|give|supply|"
+    r"surrender)(?:s|ed|ing)?\b"
+)
 _RETURN_DATA = rx(
     _HAND + r"[^.;]{0,100}?(?:client|customer|company|buyer|licensee)?['’]?s? ?(?:data|datasets|materials|content|"
     r"records|files)",
@@ -35,7 +46,8 @@ _TRANSITION = rx(
     r"transition(?:al)? (?:assistance|services|support|plan|period|management)",
     r"exit (?:assistance|plan|management|support|services)",
     r"(?:cooperat|assist)\w* [^.;]{0,80}?(?:successor|replacement|transition|migrat|new (?:vendor|supplier|provider))",
-    r"\bmigrat\w+ (?:to|of|the)", r"orderly (?:and \w+ )?(?:transition|transfer|handover|hand-over|wind)",
+    r"\bmigrat\w+ (?:to|of|the)",
+    r"orderly (?:and \w+ )?(?:transition|transfer|handover|hand-over|wind)",
     # a second source taking over: "transfer such manufacturing to an alternate manufacturer"
     r"alternat(?:e|ive) (?:manufacturer|supplier|vendor|provider|source|servicer)",
     r"transfer (?:of )?(?:the |such |its )?(?:manufactur\w*|production|process|services?) to (?:a |an |the )?(?:[a-z]+ )?"
@@ -46,16 +58,21 @@ _TRANSITION = rx(
     r"(?:successor|replacement) (?:vendor|supplier|provider|contractor)",
 )
 _CONVENIENCE = TerminationForConvenience()
-_RETENTION = rx(r"(?:may|shall be entitled to) retain", r"not (?:be )?(?:obliged|required|obligated) to (?:return|deliver)")
+_RETENTION = rx(
+    r"(?:may|shall be entitled to) retain", r"not (?:be )?(?:obliged|required|obligated) to (?:return|deliver)"
+)
 
 
 class ExitConditions(Detector):
     kind = "exit"
-    prefilter = re.compile(r"transition|exit|migrat|orderly|successor|replacement|hand|termin|cancel|expir|end of|"
-                           r"revoke|alternat|period|"
-                           r"offboard|wind|cessation|leav|request|surviv|thereafter|after|beyond|inventor|stock|"
-                           r"merchandise|supplies|materials|products|units|last|final|accrued|anniversary|sell|sale|"
-                           r"dispos", re.IGNORECASE)
+    prefilter = re.compile(
+        r"transition|exit|migrat|orderly|successor|replacement|hand|termin|cancel|expir|end of|"
+        r"revoke|alternat|period|"
+        r"offboard|wind|cessation|leav|request|surviv|thereafter|after|beyond|inventor|stock|"
+        r"merchandise|supplies|materials|products|units|last|final|accrued|anniversary|sell|sale|"
+        r"dispos",
+        re.IGNORECASE,
+    )
 
     def relevant(self, text: str) -> bool:
         if _TRANSITION.search(text) or _CONVENIENCE.relevant(text):
@@ -64,9 +81,15 @@ class ExitConditions(Detector):
             return True
         return bool(_ENDING.search(text) and (_RETURN_DATA.search(text) or _RETURN_ASSETS.search(text)))
 
-    def elements(self, context: Context, convenience: list[Sentence], client_can_leave: bool) -> dict[str, list[Sentence]]:
-        found: dict[str, list[Sentence]] = {"termination": convenience if client_can_leave else [],
-                                            "return_data": [], "return_assets": [], "transition": []}
+    def elements(
+        self, context: Context, convenience: list[Sentence], client_can_leave: bool
+    ) -> dict[str, list[Sentence]]:
+        found: dict[str, list[Sentence]] = {
+            "termination": convenience if client_can_leave else [],
+            "return_data": [],
+            "return_assets": [],
+            "transition": [],
+        }
         for sentence in context.sentences():
             text = sentence.text
             heading = context.heading(sentence)
@@ -81,8 +104,9 @@ class ExitConditions(Detector):
                 found["return_assets"].append(sentence)
         return found
 
-    def detect(self, context: Context, convenience: list[Sentence] | None = None,
-               client_can_leave: bool = False) -> ExitFinding:
+    def detect(
+        self, context: Context, convenience: list[Sentence] | None = None, client_can_leave: bool = False
+    ) -> ExitFinding:
         found = self.elements(context, convenience or [], client_can_leave)
         returns = found["return_data"] or found["return_assets"]
         present = [name for name, items in found.items() if items]

@@ -5,13 +5,13 @@ is not a fee), and a rule for the party a flag binds."""
 from __future__ import annotations
 
 import re
-from typing import ClassVar, Iterable
+from collections.abc import Iterable
+from typing import ClassVar
 
 from inhouse.analysis.contracts.context import Context
 from inhouse.analysis.contracts.detectors.base import Detector
 from inhouse.analysis.contracts.structure import Sentence
 from inhouse.domain.contracts import RedFlag
-
 
 _VERB = re.compile(r"\b(?:shall|will|may|must|is|are|be|agrees?|has|have|means|can)\b", re.IGNORECASE)
 _TOC_ENTRY = re.compile(r"\b\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z]")
@@ -56,8 +56,9 @@ class FlagDetector(Detector):
         if not hits:
             return None
         sides = {self.binds(context, s.text) for s in hits}
-        return RedFlag(kind=self.kind, binds=_combine(sides),
-                       evidence=[context.evidence(s) for s in hits[: self.max_evidence]])
+        return RedFlag(
+            kind=self.kind, binds=_combine(sides), evidence=[context.evidence(s) for s in hits[: self.max_evidence]]
+        )
 
 
 def _combine(sides: set[str]) -> str:
@@ -67,4 +68,3 @@ def _combine(sides: set[str]) -> str:
     if len(known) == 1:
         return known.pop()
     return "unknown"
-

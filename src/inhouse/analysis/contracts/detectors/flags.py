@@ -19,8 +19,16 @@ from inhouse.analysis.contracts.detectors.flag_base import FlagDetector
 from inhouse.analysis.contracts.detectors.termination import TerminationForConvenience
 from inhouse.domain.contracts import RedFlag
 
-__all__ = ["FLAG_DETECTORS", "AutoRenewal", "Exclusivity", "FlagDetector", "MinimumCommitment", "TerminationFee",
-           "TerminationForConvenience", "no_termination_for_convenience"]
+__all__ = [
+    "FLAG_DETECTORS",
+    "AutoRenewal",
+    "Exclusivity",
+    "FlagDetector",
+    "MinimumCommitment",
+    "TerminationFee",
+    "TerminationForConvenience",
+    "no_termination_for_convenience",
+]
 
 
 class AutoRenewal(FlagDetector):
@@ -28,8 +36,11 @@ class AutoRenewal(FlagDetector):
     other party can find itself bound for another term without a fresh decision."""
 
     kind = "auto_renewal"
-    prefilter = re.compile(r"renew|exten|evergreen|tacit|(?:year|month)[- ]to[- ](?:year|month)|auto|successive|"
-                           r"consecutive|until terminated|thereafter|option|continu", re.IGNORECASE)
+    prefilter = re.compile(
+        r"renew|exten|evergreen|tacit|(?:year|month)[- ]to[- ](?:year|month)|auto|successive|"
+        r"consecutive|until terminated|thereafter|option|continu",
+        re.IGNORECASE,
+    )
     patterns = rx(
         r"automatic(?:al)?ly (?:be )?(?:renew|extend|continue|roll|stay)",
         r"(?:renew|extend|roll over|continue)(?:s|ed)? (?:itself )?(?:automatic(?:al)?ly|tacitly)",
@@ -70,18 +81,23 @@ class AutoRenewal(FlagDetector):
     )
 
     def _vetoed(self, text: str) -> bool:
-        if re.search(r"mutual(?:ly)? (?:written )?(?:agree|agreement|consent)|agreed (?:upon )?by both parties|"
-                     r"if agreed by both|negotiat", text, re.I) and not re.search(r"automatic", text, re.I):
+        if re.search(
+            r"mutual(?:ly)? (?:written )?(?:agree|agreement|consent)|agreed (?:upon )?by both parties|"
+            r"if agreed by both|negotiat",
+            text,
+            re.I,
+        ) and not re.search(r"automatic", text, re.I):
             return True
         return super()._vetoed(text)
 
     def binds(self, context: Context, text: str) -> str:
         if re.search(r"automatic|tacit|year[- ]to[- ]year|month[- ]to[- ]month|successive|non[- ]?renewal", text, re.I):
             return "both"
-        holder = context.subject_side(text, before=re.search(r"renew|extend", text, re.I).start()
-                                      if re.search(r"renew|extend", text, re.I) else None)
+        holder = context.subject_side(
+            text,
+            before=re.search(r"renew|extend", text, re.I).start() if re.search(r"renew|extend", text, re.I) else None,
+        )
         return {"client": "vendor", "vendor": "client"}.get(holder, "both")
-
 
 
 _MAY_TERMINATE = re.compile(r"\b(?:may|right to|entitled to)\s+terminate", re.IGNORECASE)

@@ -13,8 +13,10 @@ from inhouse.analysis.contracts.detectors.base import Detector, rx
 from inhouse.analysis.contracts.numbers import NUMBER, parse_number
 from inhouse.domain.contracts import KnowledgeTransferFinding
 
-_PEOPLE = (r"(?:personnel|staff|team|teams|employees|engineers|developers|users|administrators|operators|"
-           r"people|members|data scientists|analysts|designated|nominated|representatives|key users|champions)")
+_PEOPLE = (
+    r"(?:personnel|staff|team|teams|employees|engineers|developers|users|administrators|operators|"
+    r"people|members|data scientists|analysts|designated|nominated|representatives|key users|champions)"
+)
 _KT = rx(
     r"knowledge[- ]transfer",
     r"hand[- ]?over (?:training|sessions?|workshops?|course|programme|program)",
@@ -31,10 +33,14 @@ _KT = rx(
     r"(?:capable|able) (?:of|to) (?:operat|maintain|modify|run)\w* [^.;]{0,40}?(?:independently|without (?:the )?"
     r"(?:vendor|supplier|provider))",
 )
-_ML = rx(r"training (?:data|set|datasets?|pipeline|runs?|jobs?|corpus|examples|process for the model)",
-         r"(?:model|classifier|network|algorithm) training", r"pre-?training", r"fine[- ]tun",
-         r"train(?:s|ed|ing)? (?:the |a |an |any |its |such )?(?:[a-z-]+ )?(?:models?|classifiers?|networks?|algorithms?)",
-         r"re-?train")
+_ML = rx(
+    r"training (?:data|set|datasets?|pipeline|runs?|jobs?|corpus|examples|process for the model)",
+    r"(?:model|classifier|network|algorithm) training",
+    r"pre-?training",
+    r"fine[- ]tun",
+    r"train(?:s|ed|ing)? (?:the |a |an |any |its |such )?(?:[a-z-]+ )?(?:models?|classifiers?|networks?|algorithms?)",
+    r"re-?train",
+)
 _NOT_COMMITTED = rx(
     r"(?:no|not|without) (?:any )?(?:training|knowledge transfer)",
     r"(?:training|knowledge transfer)[^.;]{0,60}?(?:is|are|shall be|will be) (?:not included|excluded|out of scope)",
@@ -49,20 +55,44 @@ _N = rf"(?<![\w.])(?P<n>{NUMBER})"
 _H = rf"(?P<h>{NUMBER})"
 _HOURS = [
     # "three workshops of 4 hours", "2.5 days of 8 hours", "two (2) sessions, each of three (3) hours"
-    (re.compile(_N + r"\s+(?:[a-z-]+\s+){0,2}?(?:workshops?|sessions?|days?|trainings?|classes|modules?|seminars?),?\s+"
-                r"(?:each\s+)?(?:of|lasting|comprising|with|at)\s+(?:up\s+to\s+|approximately\s+|at\s+least\s+)?" + _H
-                + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?(?:-|\s)?hours?", re.I), "product"),
+    (
+        re.compile(
+            _N + r"\s+(?:[a-z-]+\s+){0,2}?(?:workshops?|sessions?|days?|trainings?|classes|modules?|seminars?),?\s+"
+            r"(?:each\s+)?(?:of|lasting|comprising|with|at)\s+(?:up\s+to\s+|approximately\s+|at\s+least\s+)?"
+            + _H
+            + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?(?:-|\s)?hours?",
+            re.I,
+        ),
+        "product",
+    ),
     # "three 4-hour workshops", "four (4) two-hour sessions"
-    (re.compile(_N + r"\s+" + _H + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?[- ]hours?\s+(?:[a-z-]+\s+){0,2}?(?:workshops?|"
-                r"sessions?|trainings?|classes|modules?|seminars?)", re.I), "product"),
+    (
+        re.compile(
+            _N + r"\s+" + _H + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?[- ]hours?\s+(?:[a-z-]+\s+){0,2}?(?:workshops?|"
+            r"sessions?|trainings?|classes|modules?|seminars?)",
+            re.I,
+        ),
+        "product",
+    ),
     # "four half-day workshops"
     (re.compile(_N + r"\s+half[- ]days?", re.I), "half_days"),
     # "five (5) days of training", "2 person-days of knowledge transfer"
-    (re.compile(_N + r"\s+(?:full[- ]|working[- ]|business[- ]|person[- ]|man[- ]|consultant[- ])?days?\b(?!\s*(?:after|"
-                r"before|prior|following|from|of (?:the|notice|receipt)|notice|['’]))", re.I), "days"),
+    (
+        re.compile(
+            _N + r"\s+(?:full[- ]|working[- ]|business[- ]|person[- ]|man[- ]|consultant[- ])?days?\b(?!\s*(?:after|"
+            r"before|prior|following|from|of (?:the|notice|receipt)|notice|['’]))",
+            re.I,
+        ),
+        "days",
+    ),
     # "twenty (20) hours", "up to 40 hours"
-    (re.compile(_N + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?(?:-|\s)?(?:person[- ]|consultant[- ]|contact[- ]|man[- ])?hours?\b", re.I),
-     "hours"),
+    (
+        re.compile(
+            _N + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?(?:-|\s)?(?:person[- ]|consultant[- ]|contact[- ]|man[- ])?hours?\b",
+            re.I,
+        ),
+        "hours",
+    ),
 ]
 HOURS_PER_DAY = 8.0
 
@@ -101,7 +131,10 @@ def parse_hours(text: str) -> float | None:
 
 class KnowledgeTransfer(Detector):
     kind = "knowledge_transfer"
-    prefilter = re.compile(r"train|knowledge|workshop|hand|educat|coach|onboard|upskill|enabl|shadow|pair|walk|brown|capable|\bable to|literacy|program|course|session|know-how", re.IGNORECASE)
+    prefilter = re.compile(
+        r"train|knowledge|workshop|hand|educat|coach|onboard|upskill|enabl|shadow|pair|walk|brown|capable|\bable to|literacy|program|course|session|know-how",
+        re.IGNORECASE,
+    )
 
     def relevant(self, text: str) -> bool:
         if not _KT.search(text):
@@ -120,8 +153,9 @@ class KnowledgeTransfer(Detector):
             else:
                 committed.append(sentence)
         if not committed:
-            return KnowledgeTransferFinding(status="absent", hours=None,
-                                            evidence=[context.evidence(s) for s in refused[:2]])
+            return KnowledgeTransferFinding(
+                status="absent", hours=None, evidence=[context.evidence(s) for s in refused[:2]]
+            )
         hours_by_sentence = [(parse_hours(self._hours_text(s.text)), s) for s in committed]
         stated = [(h, s) for h, s in hours_by_sentence if h]
         hours = max(h for h, _ in stated) if stated else None
@@ -132,7 +166,12 @@ class KnowledgeTransfer(Detector):
     @staticmethod
     def _hours_text(text: str) -> str:
         """Drop durations that are not training time: notice periods, dates, deadlines."""
-        text = re.sub(r"(?:within|after|before|prior to|following|no later than|at least)\s+" + NUMBER +
-                      r"\s*(?:\(\d+\)\s*)?(?:business\s+|calendar\s+|working\s+)?(?:days?|weeks?|months?)", " ", text,
-                      flags=re.I)
+        text = re.sub(
+            r"(?:within|after|before|prior to|following|no later than|at least)\s+"
+            + NUMBER
+            + r"\s*(?:\(\d+\)\s*)?(?:business\s+|calendar\s+|working\s+)?(?:days?|weeks?|months?)",
+            " ",
+            text,
+            flags=re.I,
+        )
         return text

@@ -15,28 +15,39 @@ _MAINTENANCE = rx(
     r"\bmaintenance\b(?! (?:of|and repair of) (?:insurance|records|books|accounts|the premises|confidentiality))",
     r"(?:support|maintenance) (?:services|period|plan|fees?|term|agreement|package|retainer|tier|level)",
     r"(?:technical|ongoing|post[- ]?(?:launch|delivery|go-?live|acceptance)|production|second[- ]line|third[- ]line) support",
-    r"bug[- ]?fix\w*", r"(?:defect|error|bug) (?:correction|fixing|resolution|remediation)",
+    r"bug[- ]?fix\w*",
+    r"(?:defect|error|bug) (?:correction|fixing|resolution|remediation)",
     r"(?:fix|correct|remedy|repair|resolve|remediate)\w* (?:any )?(?:[a-z]+ ){0,2}(?:bugs|defects|errors|incidents|"
     r"non-?conformit\w+|malfunctions|failures)",
     r"warrant\w*[^.;]{0,120}?(?:free (?:from|of) (?:material )?(?:defects|errors)|perform (?:materially |substantially )?"
     r"in accordance|conform)",
-    r"warranty period", r"hyper-?care", r"limited warranty", r"warrant(?:y|ies) (?:term|shall (?:extend|last|run|expire))",
+    r"warranty period",
+    r"hyper-?care",
+    r"limited warranty",
+    r"warrant(?:y|ies) (?:term|shall (?:extend|last|run|expire))",
     r"warrant(?:y|ies)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,60}?(?:shall|will) (?:extend|last|run|expire|continue|remain in (?:force|effect))",
     r"warrant\w*[^.;]{0,160}?(?:for a period of|period of|for (?:\S+ ){1,3}(?:days|months|years)|from the date|"
     r"after (?:the )?(?:date|delivery|installation|shipment|acceptance))",
     r"\b(?:repair|replace|correct)(?:s|ed)?\b[^.;]{0,80}?(?:free of charge|at no (?:additional )?(?:cost|charge)|without charge)",
     r"(?:defects?|deficienc\w+|non-?conform\w+|shortages?|discrepanc\w+)[^.;]{0,120}?(?:within|no later than|period)",
     r"(?:within|no later than|period)[^.;]{0,120}?(?:defects?|deficienc\w+|non-?conform\w+|shortages?|discrepanc\w+)",
-    r"(?:safety )?updates?[^.;]{0,40}?without charge", r"service levels?", r"\bSLAs?\b", r"(?:response|resolution) times?",
-    r"(?:security )?patch(?:es|ing)", r"updates? and upgrades?", r"model (?:drift|degradation|monitoring|retraining)",
+    r"(?:safety )?updates?[^.;]{0,40}?without charge",
+    r"service levels?",
+    r"\bSLAs?\b",
+    r"(?:response|resolution) times?",
+    r"(?:security )?patch(?:es|ing)",
+    r"updates? and upgrades?",
+    r"model (?:drift|degradation|monitoring|retraining)",
     r"retrain\w* (?:of )?(?:the )?models?",
 )
 _SUPPORT_NOUN = re.compile(r"\bsupport\b", re.I)
 # Quality of what was delivered, the family CUAD's Warranty Duration covers beyond maintenance: warranty
 # terms and their breach, and the windows to inspect, test, accept or reject a delivery. They speak
 # about the clause (``relevant``) but are not a maintenance commitment (``detect`` skips them).
-_DELIVERED = (r"(?:products?|goods|shipments?|deliver(?:y|ies|ables?)|batch(?:es)?|lots?|units?|systems?|software|"
-              r"equipment|materials?|samples?|licensed technology|application|work product|services)")
+_DELIVERED = (
+    r"(?:products?|goods|shipments?|deliver(?:y|ies|ables?)|batch(?:es)?|lots?|units?|systems?|software|"
+    r"equipment|materials?|samples?|licensed technology|application|work product|services)"
+)
 _QUALITY = rx(
     r"\b(?:\w+|\d+)[- ](?:days?|weeks?|months?|years?)['’]? (?:limited |product |standard |extended )?warrant(?:y|ies)\b",
     r"warrant(?:y|ies) (?:of|for) (?:a period of )?(?:\w+ )?(?:\(\d+\) )?(?:days?|weeks?|months?|years?)",
@@ -46,21 +57,25 @@ _QUALITY = rx(
     r"\b(?:inspect|test|examine)(?:s|ed|ion|ing)?\b[^.;]{0,80}?" + _DELIVERED,
     r"\breject(?:s|ed|ion)?\b[^.;]{0,120}?(?:within|period|days|specifications?|non-?conform|defect|fail)",
     r"(?:within|period)[^.;]{0,80}?\breject",
-    r"deemed (?:to )?(?:have )?(?:been )?accept", r"accept(?:ance)? or reject",
+    r"deemed (?:to )?(?:have )?(?:been )?accept",
+    r"accept(?:ance)? or reject",
     # a delivery that fails its specification and the window to report it: "fails to conform to the Specifications",
     # "found damaged upon delivery ... report in writing within 48 hours"
     r"fail(?:s|ed|ure)? to (?:conform|comply) (?:to|with) (?:the |its |such |applicable )?(?:[a-z]+ )?specifications",
     r"(?:damaged|defective|non-?conforming|broken) (?:up)?on (?:delivery|receipt|arrival)",
     # the warranty's period before the promise: "For ninety days after delivery, Developer warrants that ..."
     r"(?:for|during|within) (?:a period of )?(?:\w+ )?(?:\(\d+\) )?(?:days?|months?|years?) (?:after|from|following) "
-    r"[^.;]{0,60}?warrant", r"(?:materials? and|good) workmanship",
+    r"[^.;]{0,60}?warrant",
+    r"(?:materials? and|good) workmanship",
     # the warranty remedy and its window: "repaired or replaced ... within fifteen days"
     r"\b(?:repair|replace)(?:e?d|ment)? or (?:repair|replace)(?:e?d|ment)?\b[^.;]{0,160}?(?:within|period|warrant)",
     r"(?:no longer|not) covered by (?:the|any|such|its) (?:[a-z]+ )?warrant|out[- ]of[- ]warranty",
     r"(?:does|do|did|shall) not (?:meet|conform|comply) (?:to |with )?(?:the |its |such |applicable )?(?:specifications|"
     r"requirements|warrant)",
     r"(?:without|free of|no) (?:additional )?charge[^.;]{0,60}?(?:updates?|upgrades?|patch|fix|repair|replace)",
-    r"free (?:from|of) (?:any )?(?:material |latent )?(?:defects?|errors?|faults?)", r"latent defects?", r"shelf[- ]life",
+    r"free (?:from|of) (?:any )?(?:material |latent )?(?:defects?|errors?|faults?)",
+    r"latent defects?",
+    r"shelf[- ]life",
     r"(?:conform|perform|operate|function)\w*[^.;]{0,80}?(?:for a period of|for (?:\w+ )?\(?\d+\)? (?:days|months|years))"
     r"|(?:for a period of|during the (?:first )?(?:\w+ )?(?:\(\d+\) )?(?:days|months|years))[^.;]{0,80}?(?:conform|perform|"
     r"operate|function)\w*",
@@ -74,17 +89,25 @@ _QUALITY = rx(
     r"(?:[\w.]+['’]s? )?(?:date of )?(?:receipt|delivery|installation|shipment|arrival)",
 )
 # A deficiency or discrepancy in a payment or an audited amount is not a defect in what was delivered.
-_MONEY_GAP = re.compile(r"(?:deficienc|discrepanc)\w*[^.;]{0,80}?(?:pay|audit|invoice|royalt|amount|\breports?\b(?! to)|"
-                        r"statement)|"
-                        r"(?:pay|audit|invoice|royalt|underpay|overpay)\w*[^.;]{0,80}?(?:deficienc|discrepanc)", re.IGNORECASE)
+_MONEY_GAP = re.compile(
+    r"(?:deficienc|discrepanc)\w*[^.;]{0,80}?(?:pay|audit|invoice|royalt|amount|\breports?\b(?! to)|"
+    r"statement)|"
+    r"(?:pay|audit|invoice|royalt|underpay|overpay)\w*[^.;]{0,80}?(?:deficienc|discrepanc)",
+    re.IGNORECASE,
+)
 _SERVICE_WORDS = re.compile(r"mainten|support|warrant|defect|bug|repair|non-?conform", re.IGNORECASE)
 # What every maintenance commitment mentions (a cheaper filter than the one for the quality family).
-_COMMITMENT_WORDS = re.compile(r"mainten|support|bug|defect|error|fix|correct|remed|repair|resolv|warrant|hyper|"
-                               r"service level|sla|respon|resolution|patch|update|drift|retrain|incident|malfunction|"
-                               r"failure|conform|deficien|shortage|discrepan|replace|charge", re.IGNORECASE)
-_NOT_DELIVERY = re.compile(r"\b(?:books|records|accounts|premises|facilit(?:y|ies)|audit\w*|invoices?|financial|"
-                           r"(?<!shall )(?<!will )(?<!must )(?<!to )reports?|statements?)\b",  # the noun, not "shall report"
-                           re.IGNORECASE)
+_COMMITMENT_WORDS = re.compile(
+    r"mainten|support|bug|defect|error|fix|correct|remed|repair|resolv|warrant|hyper|"
+    r"service level|sla|respon|resolution|patch|update|drift|retrain|incident|malfunction|"
+    r"failure|conform|deficien|shortage|discrepan|replace|charge",
+    re.IGNORECASE,
+)
+_NOT_DELIVERY = re.compile(
+    r"\b(?:books|records|accounts|premises|facilit(?:y|ies)|audit\w*|invoices?|financial|"
+    r"(?<!shall )(?<!will )(?<!must )(?<!to )reports?|statements?)\b",  # the noun, not "shall report"
+    re.IGNORECASE,
+)
 _VERB = re.compile(r"\b(?:shall|will|may|must|is|are|be|has|have|agrees?|provides?|means|warrants?)\b", re.IGNORECASE)
 _FREE = rx(
     r"(?:free|no (?:additional |extra |further )?(?:charge|cost|fee)|without (?:additional |extra |further )?(?:charge|"
@@ -93,18 +116,40 @@ _FREE = rx(
 )
 _MONTHLY = re.compile(r"per (?:calendar )?month|a month|monthly|/\s?(?:month|mo)\b|each month|every month", re.I)
 _YEARLY = re.compile(r"per (?:annum|year|calendar year)|annual(?:ly)?|a year|yearly|/\s?(?:year|yr)\b|each year", re.I)
-_HOURLY = re.compile(r"per (?:hour|day|person[- ]day|man[- ]day)|hourly|daily rate|day rate|/\s?(?:hour|hr|day)\b", re.I)
+_HOURLY = re.compile(
+    r"per (?:hour|day|person[- ]day|man[- ]day)|hourly|daily rate|day rate|/\s?(?:hour|hr|day)\b", re.I
+)
 _SCOPE = {
     "defects": rx(r"bugs?", r"defects?", r"errors?", r"incidents?", r"malfunctions?", r"non-?conformit"),
-    "performance": rx(r"performance", r"degradation", r"latency", r"accuracy", r"drift", r"throughput", r"availability",
-                      r"uptime"),
-    "response": rx(r"response times?", r"resolution times?", r"respond within", r"resolve[d]? within", r"severity",
-                   r"priority (?:1|one|levels?)", r"\bP[1-4]\b", r"service levels?", r"\bSLAs?\b", r"business hours",
-                   r"within (?:\S+ ){1,3}(?:hours?|business days?|days?)", r"responses? within"),
-    "updates": rx(r"security (?:patches|updates|fixes)", r"patch", r"updates?", r"upgrades?", r"compatib",
-                  r"retrain", r"dependenc"),
-    "exclusions": rx(r"(?:does|shall|will) not (?:cover|include)", r"excluded", r"exclusions?", r"out of scope",
-                     r"not covered"),
+    "performance": rx(
+        r"performance", r"degradation", r"latency", r"accuracy", r"drift", r"throughput", r"availability", r"uptime"
+    ),
+    "response": rx(
+        r"response times?",
+        r"resolution times?",
+        r"respond within",
+        r"resolve[d]? within",
+        r"severity",
+        r"priority (?:1|one|levels?)",
+        r"\bP[1-4]\b",
+        r"service levels?",
+        r"\bSLAs?\b",
+        r"business hours",
+        r"within (?:\S+ ){1,3}(?:hours?|business days?|days?)",
+        r"responses? within",
+    ),
+    "updates": rx(
+        r"security (?:patches|updates|fixes)",
+        r"patch",
+        r"updates?",
+        r"upgrades?",
+        r"compatib",
+        r"retrain",
+        r"dependenc",
+    ),
+    "exclusions": rx(
+        r"(?:does|shall|will) not (?:cover|include)", r"excluded", r"exclusions?", r"out of scope", r"not covered"
+    ),
 }
 _NOT_PROVIDED = rx(
     r"(?:no|not (?:include|provide|cover)\w*|without) (?:any )?(?:maintenance|support|warranty)",
@@ -117,10 +162,13 @@ _NOT_PROVIDED = rx(
 
 class Maintenance(Detector):
     kind = "maintenance"
-    prefilter = re.compile(r"mainten|support|bug|defect|error|fix|correct|remed|repair|resolv|warrant|hyper|service level|"
-                           r"sla|respon|resolution|patch|update|drift|retrain|incident|malfunction|failure|conform|"
-                           r"deficien|shortage|discrepan|replace|inspect|test|examin|reject|accept|specification|"
-                           r"guarantee|charge|shelf|dating|claim|notif|free|damag|workmanship", re.IGNORECASE)
+    prefilter = re.compile(
+        r"mainten|support|bug|defect|error|fix|correct|remed|repair|resolv|warrant|hyper|service level|"
+        r"sla|respon|resolution|patch|update|drift|retrain|incident|malfunction|failure|conform|"
+        r"deficien|shortage|discrepan|replace|inspect|test|examin|reject|accept|specification|"
+        r"guarantee|charge|shelf|dating|claim|notif|free|damag|workmanship",
+        re.IGNORECASE,
+    )
 
     def relevant(self, text: str) -> bool:
         if len(text.split()) <= 6 and not _VERB.search(text):
@@ -133,16 +181,26 @@ class Maintenance(Detector):
         """Does ``text`` speak about maintenance or support proper (what ``detect`` counts)?"""
         if _MAINTENANCE.search(text):
             return not _MONEY_GAP.search(text) or bool(_SERVICE_WORDS.search(text))
-        return bool(_SUPPORT_NOUN.search(text) and re.search(r"provide|shall|will|period|month|fee", text, re.I)
-                    and not re.search(r"in support of|support (?:the|its|his|her|their) (?:position|claim|efforts|"
-                                      r"application|defen)|supporting documentation", text, re.I))
+        return bool(
+            _SUPPORT_NOUN.search(text)
+            and re.search(r"provide|shall|will|period|month|fee", text, re.I)
+            and not re.search(
+                r"in support of|support (?:the|its|his|her|their) (?:position|claim|efforts|"
+                r"application|defen)|supporting documentation",
+                text,
+                re.I,
+            )
+        )
 
     def detect(self, context: Context) -> MaintenanceFinding:
         hits: list[Sentence] = []
         refused: list[Sentence] = []
         for sentence in context.sentences():
-            if not _COMMITMENT_WORDS.search(sentence.text) or context.is_heading(sentence) or \
-                    not self.commitment(sentence.text):
+            if (
+                not _COMMITMENT_WORDS.search(sentence.text)
+                or context.is_heading(sentence)
+                or not self.commitment(sentence.text)
+            ):
                 continue
             if re.search(r"\bmeans\b|shall mean", sentence.text) and "definition" in context.heading(sentence):
                 continue
@@ -159,25 +217,36 @@ class Maintenance(Detector):
         scope_defined = len(covered - {"exclusions"}) >= 2 or ("response" in covered and len(covered) >= 2)
         ordered = sorted(hits, key=lambda s: -self._weight(s.text))[:3]
         return MaintenanceFinding(
-            status="present", free_months=free_months, monthly_fee=fee, currency=currency,
-            scope_defined=scope_defined, evidence=sorted((context.evidence(s) for s in ordered), key=lambda e: e.start),
+            status="present",
+            free_months=free_months,
+            monthly_fee=fee,
+            currency=currency,
+            scope_defined=scope_defined,
+            evidence=sorted((context.evidence(s) for s in ordered), key=lambda e: e.start),
         )
 
     @staticmethod
     def _weight(text: str) -> int:
-        return (3 * bool(re.search(r"maintenance|support", text, re.I)) + 2 * bool(_FREE.search(text))
-                + 2 * bool(parse_money(text)) + bool(re.search(r"month", text, re.I)))
+        return (
+            3 * bool(re.search(r"maintenance|support", text, re.I))
+            + 2 * bool(_FREE.search(text))
+            + 2 * bool(parse_money(text))
+            + bool(re.search(r"month", text, re.I))
+        )
 
     @staticmethod
     def _section_texts(context: Context, hits: list[Sentence]) -> list[str]:
         texts = [s.text for s in hits]
         seen = set()
         for sentence in hits:
-            if sentence.section >= 0 and sentence.section not in seen and re.search(
-                    r"maintenance|support|warranty|service level", context.heading(sentence)):
+            if (
+                sentence.section >= 0
+                and sentence.section not in seen
+                and re.search(r"maintenance|support|warranty|service level", context.heading(sentence))
+            ):
                 seen.add(sentence.section)
                 section = context.doc.sections[sentence.section]
-                texts.append(context.text[section.start:section.end])
+                texts.append(context.text[section.start : section.end])
         return texts
 
     @staticmethod
@@ -187,9 +256,11 @@ class Maintenance(Detector):
             text = sentence.text
             if not _FREE.search(text):
                 continue
-            for months, start, end in durations_in_months(text):
-                before = text[max(0, start - 25):start].lower()
-                if re.search(r"within|notice|after|prior|respond|resolve", before) and not re.search(r"for|period", before):
+            for months, start, _end in durations_in_months(text):
+                before = text[max(0, start - 25) : start].lower()
+                if re.search(r"within|notice|after|prior|respond|resolve", before) and not re.search(
+                    r"for|period", before
+                ):
                     continue
                 if months < 0.9 or months > 60:
                     continue
@@ -203,8 +274,8 @@ class Maintenance(Detector):
             text = sentence.text
             for amount, code, start, end in parse_money(text):
                 currency = currency or code
-                window = text[max(0, start - 60):end + 60]
-                tail = text[end:end + 40]
+                window = text[max(0, start - 60) : end + 60]
+                tail = text[end : end + 40]
                 if _HOURLY.search(tail):
                     continue
                 if _MONTHLY.search(window):

@@ -51,7 +51,8 @@ _LICENCE = rx(
     r"\bgrant\w*\b[^.;]{0,80}?\brights?\b",
     r"rights? (?:to|of) (?:use|usage|utiliz\w+|exploit|reproduce|distribute|sell|create|market|promote|practice|make|"
     r"access|display|perform|publish|broadcast|manufacture|commerciali[sz]e)",
-    r"\blicensed\b", r"(?:permit|allow|authori[sz]e)\w* [^.;]{0,60}?to (?:access and )?use",
+    r"\blicensed\b",
+    r"(?:permit|allow|authori[sz]e)\w* [^.;]{0,60}?to (?:access and )?use",
 )
 DELIVERABLES = re.compile(
     r"deliverables?|work product|work results?|foreground|project (?:ip|intellectual property|materials|results)|"
@@ -73,11 +74,16 @@ BACKGROUND = re.compile(
     r"materials|technology|tools)|tools and (?:materials|methodolog)",
     re.IGNORECASE,
 )
-MODELS = re.compile(r"model weights|trained models?|(?:the )?weights\b|fine-?tuned models?|(?:machine[- ]learning|ml|ai) "
-                    r"models?|\bmodels?\b(?! (?:contract|clause|agreement))", re.IGNORECASE)
-CLIENT_ASSETS = re.compile(r"(?:client|customer|company|buyer|licensee)(?:['’]s)? (?:data|materials|content|"
-                           r"confidential|information|inputs?|marks|trademarks|pre-?existing|background|property|systems)",
-                           re.IGNORECASE)
+MODELS = re.compile(
+    r"model weights|trained models?|(?:the )?weights\b|fine-?tuned models?|(?:machine[- ]learning|ml|ai) "
+    r"models?|\bmodels?\b(?! (?:contract|clause|agreement))",
+    re.IGNORECASE,
+)
+CLIENT_ASSETS = re.compile(
+    r"(?:client|customer|company|buyer|licensee)(?:['’]s)? (?:data|materials|content|"
+    r"confidential|information|inputs?|marks|trademarks|pre-?existing|background|property|systems)",
+    re.IGNORECASE,
+)
 _PERPETUAL = re.compile(r"perpetual|irrevocable", re.IGNORECASE)
 _CONDITIONS = rx(
     r"\b(?:upon|on|after|following|subject to|conditional (?:up)?on|contingent (?:up)?on|provided that|once|until)"
@@ -105,14 +111,22 @@ class _Reading:
 
 class DeliverableOwnership(Detector):
     kind = "deliverable_ownership"
-    prefilter = re.compile(r"\bown|propert|title|vest|assign|hire|licen|belong|inure|enure|retain|reserve|grant|right|joint|copyright|permit|allow|authori", re.IGNORECASE)
+    prefilter = re.compile(
+        r"\bown|propert|title|vest|assign|hire|licen|belong|inure|enure|retain|reserve|grant|right|joint|copyright|permit|allow|authori",
+        re.IGNORECASE,
+    )
 
     def relevant(self, text: str) -> bool:
         if _OWNERSHIP.search(text) or _LICENCE.search(text):
-            return bool(re.search(r"intellectual|propert|right|licen|title|copyright|patent|deliverable|work product|"
-                                  r"code|model|invention|software|material|technolog|work|ip\b|marks?\b|content|data|image|name|"
-                                  r"product|patent|domain|application|approval|program|design|system|know|brand",
-                                  text, re.I))
+            return bool(
+                re.search(
+                    r"intellectual|propert|right|licen|title|copyright|patent|deliverable|work product|"
+                    r"code|model|invention|software|material|technolog|work|ip\b|marks?\b|content|data|image|name|"
+                    r"product|patent|domain|application|approval|program|design|system|know|brand",
+                    text,
+                    re.I,
+                )
+            )
         return False
 
     def read(self, context: Context) -> _Reading:
@@ -125,16 +139,23 @@ class DeliverableOwnership(Detector):
         text = sentence.text
         about_background = bool(BACKGROUND.search(text))
         about_models = bool(MODELS.search(text))
-        about_deliverables = bool(DELIVERABLES.search(text)) or bool(re.search(
-            r"ownership of deliverables|intellectual property", context.heading(sentence)))
-        if re.search(r"(?:repositor(?:y|ies)|account|organi[sz]ation|infrastructure|environment|cloud|tenant)s? "
-                     r"(?:owned|controlled|administered|hosted)", text, re.I):
+        about_deliverables = bool(DELIVERABLES.search(text)) or bool(
+            re.search(r"ownership of deliverables|intellectual property", context.heading(sentence))
+        )
+        if re.search(
+            r"(?:repositor(?:y|ies)|account|organi[sz]ation|infrastructure|environment|cloud|tenant)s? "
+            r"(?:owned|controlled|administered|hosted)",
+            text,
+            re.I,
+        ):
             return
-        if CLIENT_ASSETS.search(text) and not re.search(r"deliverable|work product|foreground|developed|created",
-                                                          text, re.I):
+        if CLIENT_ASSETS.search(text) and not re.search(
+            r"deliverable|work product|foreground|developed|created", text, re.I
+        ):
             return
-        if re.search(r"(?:jointly|co-?)[- ]?own|joint (?:ownership|property|owners)|shared ownership", text, re.I) and \
-                not re.search(r"not (?:be )?(?:jointly|joint)", text, re.I):
+        if re.search(
+            r"(?:jointly|co-?)[- ]?own|joint (?:ownership|property|owners)|shared ownership", text, re.I
+        ) and not re.search(r"not (?:be )?(?:jointly|joint)", text, re.I):
             reading.joint.append(sentence)
         owner = self._owner(context, text)
         licensee = self._licensee(context, text) if _LICENCE.search(text) else None
@@ -144,8 +165,11 @@ class DeliverableOwnership(Detector):
                 reading.perpetual_licence.append(sentence)
         if owner == "client" and (about_deliverables or about_models) and not _NEGATED_CLIENT.search(text):
             reading.client_owns.append(sentence)
-            if re.search(r"(?:except|excluding|other than|save for|but not)[^.;]{0,80}?(?:" + BACKGROUND.pattern + ")",
-                         text, re.I):
+            if re.search(
+                r"(?:except|excluding|other than|save for|but not)[^.;]{0,80}?(?:" + BACKGROUND.pattern + ")",
+                text,
+                re.I,
+            ):
                 reading.background.append(sentence)
         elif owner == "vendor":
             if about_background:
@@ -167,7 +191,10 @@ class DeliverableOwnership(Detector):
             rf"(?:property of|vest(?:s|ed)?(?: [a-z]+){{0,3}} (?:in|with)|belong(?:s)?(?: solely| exclusively)? to|"
             rf"assign(?:s|ed)?(?: [a-z,]+){{0,4}} to|transfer(?:s|red)? to|inure(?:s)? to the benefit of|owned by|"
             rf"for the (?:sole )?benefit of|made for hire (?:for|by)|sole owner(?:ship)? (?:is|shall be) )\s+(?:the\s+)?"
-            rf"(?P<who>{words})", text, re.I)
+            rf"(?P<who>{words})",
+            text,
+            re.I,
+        )
         if after:
             side = context.side_of(after.group("who"))
             if side:
@@ -180,25 +207,38 @@ class DeliverableOwnership(Detector):
         before = re.search(
             rf"(?P<who>{words})(?:\s+and\s+its\s+(?:licensors|affiliates|suppliers))?\s+(?:shall\s+|will\s+|does\s+|hereby\s+)?(?:(?:solely|exclusively|fully|continue to|"
             rf"retain and)\s+)?(?:own|owns|retain|retains|hold|holds|is the (?:sole )?owner|shall be the (?:sole )?owner|"
-            rf"will be the (?:sole )?owner|reserves|shall have all right|will have all right|has all right)\b", text, re.I)
+            rf"will be the (?:sole )?owner|reserves|shall have all right|will have all right|has all right)\b",
+            text,
+            re.I,
+        )
         if before:
             side = context.side_of(before.group("who"))
             if side:
                 return side
-        remain = re.search(rf"remain(?:s)? (?:the )?(?:sole )?(?:and exclusive )?(?:exclusive )?property of (?:the )?"
-                           rf"(?P<who>{words})", text, re.I)
+        remain = re.search(
+            rf"remain(?:s)? (?:the )?(?:sole )?(?:and exclusive )?(?:exclusive )?property of (?:the )?"
+            rf"(?P<who>{words})",
+            text,
+            re.I,
+        )
         if remain:
             return context.side_of(remain.group("who"))
-        if re.search(r"works? made for hire|work for hire", text, re.I) and not re.search(r"not (?:be )?(?:considered |deemed )?"
-                                                                                       r"(?:a )?works? (?:made )?for hire", text, re.I):
+        if re.search(r"works? made for hire|work for hire", text, re.I) and not re.search(
+            r"not (?:be )?(?:considered |deemed )?"
+            r"(?:a )?works? (?:made )?for hire",
+            text,
+            re.I,
+        ):
             return "client"
         return None
 
     def _licensee(self, context: Context, text: str) -> str | None:
         words = context.party_words.pattern
-        match = re.search(rf"grant(?:s|ed)?\s+(?:to\s+)?(?:the\s+)?(?P<who>{words})", text, re.I) or \
-            re.search(rf"(?P<who>{words})\s+(?:is|shall be|will be)\s+(?:hereby\s+)?granted", text, re.I) or \
-            re.search(rf"licen[cs](?:e|ed)\s+to\s+(?:the\s+)?(?P<who>{words})", text, re.I)
+        match = (
+            re.search(rf"grant(?:s|ed)?\s+(?:to\s+)?(?:the\s+)?(?P<who>{words})", text, re.I)
+            or re.search(rf"(?P<who>{words})\s+(?:is|shall be|will be)\s+(?:hereby\s+)?granted", text, re.I)
+            or re.search(rf"licen[cs](?:e|ed)\s+to\s+(?:the\s+)?(?P<who>{words})", text, re.I)
+        )
         return context.side_of(match.group("who")) if match else None
 
     def detect(self, context: Context, reading: _Reading | None = None) -> OwnershipFinding:
@@ -206,7 +246,11 @@ class DeliverableOwnership(Detector):
         status = self.status(reading)
         chosen = {
             "client": reading.client_owns + reading.background + reading.joint,
-            "partial": reading.client_owns + reading.vendor_models + reading.background + reading.vendor_owns + reading.joint,
+            "partial": reading.client_owns
+            + reading.vendor_models
+            + reading.background
+            + reading.vendor_owns
+            + reading.joint,
             "vendor": reading.vendor_owns + reading.vendor_models + reading.licence_to_client,
             "absent": reading.background + reading.licence_to_client,
         }[status]
@@ -229,15 +273,18 @@ class DeliverableOwnership(Detector):
             return "vendor"
         return "absent"
 
-    def vendor_retains_ip(self, context: Context, finding: OwnershipFinding, reading: _Reading | None = None) -> RedFlag | None:
+    def vendor_retains_ip(
+        self, context: Context, finding: OwnershipFinding, reading: _Reading | None = None
+    ) -> RedFlag | None:
         reading = reading or self.read(context)
         kept = reading.vendor_owns + reading.vendor_models
         if not kept and reading.background and not reading.perpetual_licence and finding.status != "absent":
             kept = reading.background
         if not kept:
             return None
-        return RedFlag(kind="vendor_retains_ip", binds="client",
-                       evidence=_unique([context.evidence(s) for s in kept])[:3])
+        return RedFlag(
+            kind="vendor_retains_ip", binds="client", evidence=_unique([context.evidence(s) for s in kept])[:3]
+        )
 
 
 def _unique(items: list[Evidence]) -> list[Evidence]:

@@ -11,7 +11,7 @@ invoices), no condition ("if", "should", "as follows:") and no renewal deadline 
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from inhouse.analysis.contracts.context import Context
 from inhouse.analysis.contracts.detectors.base import rx
@@ -28,22 +28,33 @@ _CAUSE = re.compile(
 )
 # Causes that are denied rather than required ("so long as no default exists", "other than for breach"),
 # and conditions that are the terminating party's own choice ("if it decides to discontinue the product").
-_NO_CAUSE = re.compile(r"(?:so long as|provided(?: that)?|if) no (?:default|breach|event of default)[^,;]{0,60}|"
-                       r"\bif (?:it|he|she|they|[A-Z][\w.]*(?: [A-Z][\w.]*)?) (?:in its [a-z ]{0,20}discretion )?(?:so )?"
-                       r"(?:decides?|determines?|elects?|wish(?:es)?|chooses?|desires?)\b|"
-                       r"(?:other than|except) (?:for |by reason of |as a result of )?(?:a |its |the other party['’]s )?"
-                       r"(?:material )?(?:breach|default|cause)\b", re.IGNORECASE)
-_STRONG = (r"(?:for (?:its |their |any party['’]s |[a-z]+['’]s )?(?:own )?convenience|without (?:any )?(?:cause|reason)|"
-           r"for any (?:reason|cause)(?: (?:whatsoever )?(?:or|and) (?:for )?no (?:reason|cause))|"
-           r"for any or no (?:reason|cause)|for no (?:reason|cause)|with or without (?:cause|reason)|at will|"
-           r"(?:may|can|to),? terminate (?:(?:this|the) (?:agreement|contract),? )?for any (?:reason|cause)(?! other))")
-_WITHOUT_CAUSE = (_STRONG[:-1] + r"|for any (?:reason|cause)|in (?:its|their) (?:sole )?(?:and absolute )?discretion|"
-                  r"at (?:its|their) (?:sole )?(?:option|discretion|election)|at any time)")
-_MAY = (r"(?:may|can|(?:shall|will) have the (?:right|option|ability)|ability|shall be entitled|has the (?:right|option)|"
-        r"have the (?:right|option)|is entitled|are entitled|reserves the right|be entitled|entitled|right)")
+_NO_CAUSE = re.compile(
+    r"(?:so long as|provided(?: that)?|if) no (?:default|breach|event of default)[^,;]{0,60}|"
+    r"\bif (?:it|he|she|they|[A-Z][\w.]*(?: [A-Z][\w.]*)?) (?:in its [a-z ]{0,20}discretion )?(?:so )?"
+    r"(?:decides?|determines?|elects?|wish(?:es)?|chooses?|desires?)\b|"
+    r"(?:other than|except) (?:for |by reason of |as a result of )?(?:a |its |the other party['’]s )?"
+    r"(?:material )?(?:breach|default|cause)\b",
+    re.IGNORECASE,
+)
+_STRONG = (
+    r"(?:for (?:its |their |any party['’]s |[a-z]+['’]s )?(?:own )?convenience|without (?:any )?(?:cause|reason)|"
+    r"for any (?:reason|cause)(?: (?:whatsoever )?(?:or|and) (?:for )?no (?:reason|cause))|"
+    r"for any or no (?:reason|cause)|for no (?:reason|cause)|with or without (?:cause|reason)|at will|"
+    r"(?:may|can|to),? terminate (?:(?:this|the) (?:agreement|contract),? )?for any (?:reason|cause)(?! other))"
+)
+_WITHOUT_CAUSE = (
+    _STRONG[:-1] + r"|for any (?:reason|cause)|in (?:its|their) (?:sole )?(?:and absolute )?discretion|"
+    r"at (?:its|their) (?:sole )?(?:option|discretion|election)|at any time)"
+)
+_MAY = (
+    r"(?:may|can|(?:shall|will) have the (?:right|option|ability)|ability|shall be entitled|has the (?:right|option)|"
+    r"have the (?:right|option)|is entitled|are entitled|reserves the right|be entitled|entitled|right)"
+)
 _FILL = r",?(?: [\w,()'’\[\]*/-]+){0,10}?"  # words between the modal and the verb: "may, in its sole discretion,"
-_VERB = (r" (?:terminat\w*|(?:cancel|end|withdraw from) (?:this|the) (?:agreement|contract)|resign (?:from )?(?:his|her|"
-         r"its|the|their) (?:employment|position|engagement|appointment))\b")
+_VERB = (
+    r" (?:terminat\w*|(?:cancel|end|withdraw from) (?:this|the) (?:agreement|contract)|resign (?:from )?(?:his|her|"
+    r"its|the|their) (?:employment|position|engagement|appointment))\b"
+)
 _PERIOD_NOTICE = re.compile(
     r"(?:\d+|\[[^\]]{0,12}\]|\*+|_+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|"
     r"forty-five|sixty|ninety|hundred)\b)[^;]{0,40}?(?:days?|months?|weeks?|years?)['’]?s?\b[^;]{0,70}?"
@@ -52,42 +63,64 @@ _PERIOD_NOTICE = re.compile(
     r"|\b(?:upon|on|by|with|after|following|giving|providing|delivering) (?:the )?(?:prior |advance )?(?:written )?"
     r"(?:notice|notification)\b"
     # a redacted period: "by providing [***] written notice of termination"
-    r"|\[[^\]]{0,12}\]\s*(?:\([^)]{0,12}\)\s*)?(?:prior |advance )?(?:written )?notice", re.IGNORECASE)
-_NOT_CONVENIENCE = re.compile(r"\bwith cause|forthwith|immediately(?! (?:preceding|following|above|below))|renew|(?:prior to|before) the (?:end|expir)|"
-                              r"end of (?:the|a|any|its|said|each|such) (?:[\w-]+ ){0,2}term\b|non-renewal|end of life",
-                              re.IGNORECASE)
+    r"|\[[^\]]{0,12}\]\s*(?:\([^)]{0,12}\)\s*)?(?:prior |advance )?(?:written )?notice",
+    re.IGNORECASE,
+)
+_NOT_CONVENIENCE = re.compile(
+    r"\bwith cause|forthwith|immediately(?! (?:preceding|following|above|below))|renew|(?:prior to|before) the (?:end|expir)|"
+    r"end of (?:the|a|any|its|said|each|such) (?:[\w-]+ ){0,2}term\b|non-renewal|end of life",
+    re.IGNORECASE,
+)
 _CONDITIONAL = re.compile(
     r"\bif\b|in the event|upon (?:the )?(?:occurrence|dissolution|termination|expiration|expiry|closing)\b|contingenc|following (?:events|circumstances)|mutual|"
     r"agreement (?:in writing|of the parties)|by (?:written )?agreement|written consent|consent of|^\W*should\b|"
     r"\bshould (?:[\w’']+ ){1,6}(?:terminate|cease|expire|fail|breach|become)\b|"
     r"\b(?:following|after|within|during|of) (?:the (?:end|expiration|expiry) of )?such [^.;]{0,20}?(?:period|failure|"
     r"default)s?\b|as follows\W*$|:\s*$",
-    re.IGNORECASE)
-_NEGATED = re.compile(r"(?:may|shall|will|can) not (?:be )?terminat[^;]{0,40}(?:convenience|without cause|for any reason)|"
-                      r"\bno (?:right|party shall have the right) to terminate", re.IGNORECASE)
-_PROVISO = re.compile(r";|,? provided,? (?:however,? )?that|,? except that|,? in which (?:case|event)|\.\s", re.IGNORECASE)
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(
+    r"(?:may|shall|will|can) not (?:be )?terminat[^;]{0,40}(?:convenience|without cause|for any reason)|"
+    r"\bno (?:right|party shall have the right) to terminate",
+    re.IGNORECASE,
+)
+_PROVISO = re.compile(
+    r";|,? provided,? (?:however,? )?that|,? except that|,? in which (?:case|event)|\.\s", re.IGNORECASE
+)
 # Enumerated alternatives: "(a) by mutual agreement, or (b) by either party upon notice".
 _ENUMERATOR = re.compile(r"(?:(?<=\s)|(?<=[;:,]))\((?:[a-hxyz]|i{1,3}|iv|vi{0,3})\)\s")
 _BLANKS = re.compile(r"[_-]{3,}|\s-{2,}\s")
 _CONVENIENCE_HEADING = re.compile(r"convenience|without cause|voluntary termination|termination at will", re.IGNORECASE)
-_GRANT = re.compile(_MAY.replace(" ", r"\s+") + r",?(?:\s+[\w,()'’\[\]*/-]+){0,10}?\s+(?:terminat|cancel)", re.IGNORECASE)
-_LEAD_IN = re.compile(r"(?:may|shall|will|can) (?:only )?be (?:earlier |sooner )?terminated|\bterminable\b|"
-                      r"(?:sooner|earlier) terminated|terminat\w* (?:as follows|in the following|under the following|"
-                      r"upon (?:any of )?the following)", re.IGNORECASE)
-_ITEM = re.compile(r"^\W*(?:or|and)?\s*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?)?\s*"
-                   r"(?=(?:by|at any time|upon|on|with|after)\b)", re.IGNORECASE)
+_GRANT = re.compile(
+    _MAY.replace(" ", r"\s+") + r",?(?:\s+[\w,()'’\[\]*/-]+){0,10}?\s+(?:terminat|cancel)", re.IGNORECASE
+)
+_LEAD_IN = re.compile(
+    r"(?:may|shall|will|can) (?:only )?be (?:earlier |sooner )?terminated|\bterminable\b|"
+    r"(?:sooner|earlier) terminated|terminat\w* (?:as follows|in the following|under the following|"
+    r"upon (?:any of )?the following)",
+    re.IGNORECASE,
+)
+_ITEM = re.compile(
+    r"^\W*(?:or|and)?\s*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?)?\s*"
+    r"(?=(?:by|at any time|upon|on|with|after)\b)",
+    re.IGNORECASE,
+)
 # What a right to terminate may end and still be about leaving the contract; "terminate the Fund", "terminate the
 # subagency", "terminate Development of a product" end something else.
-_OBJECT = re.compile(r"\s+(?:this|the|its|any|such|all|each|an?|their|his|her)\s+((?:[\w’'-]+\s+){0,6}[\w’'-]+)",
-                     re.IGNORECASE)
-_OWN_OBJECT = re.compile(r"agreement|contract|\bterm\b|licen[cs]e|appointment|engagement|employment|arrangement|"
-                         r"relationship|services?\b|\bsows?\b|statements?|orders?\b|scope|project|work|franchise|"
-                         r"distributorship|subscription|addend|schedule|exhibit|amendment|lease|rights|obligations|"
-                         r"exclusivity|territor|product|program|plan\b|participation|membership|partnership|alliance|"
-                         r"collaboration|cooperation|deal|transaction|purchase|supply|sale|retainer|assignment|consult",
-                         re.IGNORECASE)
-_CAUSE_HEADING = re.compile(r"for cause|for breach|default|insolv|bankrupt|force majeure|change (?:of|in) control",
-                            re.IGNORECASE)
+_OBJECT = re.compile(
+    r"\s+(?:this|the|its|any|such|all|each|an?|their|his|her)\s+((?:[\w’'-]+\s+){0,6}[\w’'-]+)", re.IGNORECASE
+)
+_OWN_OBJECT = re.compile(
+    r"agreement|contract|\bterm\b|licen[cs]e|appointment|engagement|employment|arrangement|"
+    r"relationship|services?\b|\bsows?\b|statements?|orders?\b|scope|project|work|franchise|"
+    r"distributorship|subscription|addend|schedule|exhibit|amendment|lease|rights|obligations|"
+    r"exclusivity|territor|product|program|plan\b|participation|membership|partnership|alliance|"
+    r"collaboration|cooperation|deal|transaction|purchase|supply|sale|retainer|assignment|consult",
+    re.IGNORECASE,
+)
+_CAUSE_HEADING = re.compile(
+    r"for cause|for breach|default|insolv|bankrupt|force majeure|change (?:of|in) control", re.IGNORECASE
+)
 
 
 class TerminationForConvenience(FlagDetector):
@@ -138,26 +171,31 @@ class TerminationForConvenience(FlagDetector):
         grant = self.patterns.search(text)
         if not grant:
             return False
-        verb = re.search(r"\bterminate\b", text[grant.start():grant.end()], re.IGNORECASE)
+        verb = re.search(r"\bterminate\b", text[grant.start() : grant.end()], re.IGNORECASE)
         if verb:
             what = _OBJECT.match(text, grant.start() + verb.end())
             if what and not _OWN_OBJECT.search(what.group(1)):
                 return False
         strong = re.search(_STRONG.replace(" ", r"\s+"), text, re.IGNORECASE)
-        if strong and not re.search(r"\bceas\w*\s+$", text[:strong.start()], re.IGNORECASE) and \
-                not re.search(r"force majeure", text, re.IGNORECASE):
+        if (
+            strong
+            and not re.search(r"\bceas\w*\s+$", text[: strong.start()], re.IGNORECASE)
+            and not re.search(r"force majeure", text, re.IGNORECASE)
+        ):
             return True
         cleaned = _NO_CAUSE.sub(" ", text)
         if _CAUSE.search(cleaned):
             return False
         # a proviso after the grant qualifies its consequences ("provided that if X terminates, X shall pay")
         proviso = _PROVISO.search(text, grant.end())
-        scope = _NO_CAUSE.sub(" ", text[:proviso.start()] if proviso else text)
+        scope = _NO_CAUSE.sub(" ", text[: proviso.start()] if proviso else text)
         if _CONDITIONAL.search(scope):
             return False
         late = _NOT_CONVENIENCE.search(scope)
-        if late and not (re.match(r"(?:prior to|before)", late.group(0), re.I) and
-                         re.search(r"at any time", scope[:late.start()], re.I)):
+        if late and not (
+            re.match(r"(?:prior to|before)", late.group(0), re.I)
+            and re.search(r"at any time", scope[: late.start()], re.I)
+        ):
             return False
         return bool(_PERIOD_NOTICE.search(text) or re.search(r"at any time", text, re.IGNORECASE))
 
@@ -178,14 +216,18 @@ class TerminationForConvenience(FlagDetector):
             if not self.prefilter.search(sentence.text):
                 continue
             heading = context.heading(sentence)
-            if _CONVENIENCE_HEADING.search(heading) and _GRANT.search(sentence.text) and \
-                    not _NEGATED.search(sentence.text):
+            if (
+                _CONVENIENCE_HEADING.search(heading)
+                and _GRANT.search(sentence.text)
+                and not _NEGATED.search(sentence.text)
+            ):
                 yield sentence
                 continue
             if not self.is_relevant(sentence.text) or is_contents(sentence.text):
                 continue
-            if _CAUSE_HEADING.search(heading) and not re.search(_STRONG.replace(" ", r"\s+"), sentence.text,
-                                                                 re.IGNORECASE):
+            if _CAUSE_HEADING.search(heading) and not re.search(
+                _STRONG.replace(" ", r"\s+"), sentence.text, re.IGNORECASE
+            ):
                 continue
             yield sentence
 
@@ -194,7 +236,7 @@ class TerminationForConvenience(FlagDetector):
         item = _ITEM.match(text)
         if not item:
             return False
-        return self.relevant("This Agreement may be terminated " + text[item.end():])
+        return self.relevant("This Agreement may be terminated " + text[item.end() :])
 
     def terminating_sides(self, context: Context) -> tuple[set[str], list]:
         sides: set[str] = set()
@@ -214,6 +256,6 @@ def _alternatives(text: str) -> list[str]:
     marks = list(_ENUMERATOR.finditer(text))
     if not marks:
         return [text]
-    head = text[:marks[0].start()]
+    head = text[: marks[0].start()]
     ends = [m.start() for m in marks[1:]] + [len(text)]
-    return [head + text[m.end():end] for m, end in zip(marks, ends)]
+    return [head + text[m.end() : end] for m, end in zip(marks, ends, strict=False)]

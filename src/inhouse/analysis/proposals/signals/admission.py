@@ -32,7 +32,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from inhouse.analysis.proposals.signals.actors import NOBODY, PARTNER, is_self, name_words, nearest
-from inhouse.analysis.proposals.signals.promise import capability_shaped, conduct_promise
 from inhouse.analysis.proposals.signals.limit_words import (
     AFTER_US,
     ALL_SO_FAR,
@@ -58,9 +57,9 @@ from inhouse.analysis.proposals.signals.limit_words import (
     LIMITER,
     NEGATION,
     NEUTRAL_SUBJECT,
+    OF_EXPERIENCE,
     OFFER_PHRASE,
     OFFER_TERMS,
-    OF_EXPERIENCE,
     POSSESSION,
     PRODUCT,
     PURPOSE,
@@ -72,6 +71,7 @@ from inhouse.analysis.proposals.signals.limit_words import (
     THAN_US,
     WEAKNESS,
 )
+from inhouse.analysis.proposals.signals.promise import capability_shaped, conduct_promise
 
 
 @dataclass(frozen=True)
@@ -98,8 +98,11 @@ def admissions(text: str, partner_names: Sequence[str] = (), carried: str | None
         reason = _capability(text, match, start)
         if reason:
             found.append(Admission(match.group(0), reason))
-    for pattern, reason in ((THAN_US, "beyond what the partner has done"), (SHORT_OF, "short of its own standard"),
-                            (ALL_SO_FAR, "all so far was for")):
+    for pattern, reason in (
+        (THAN_US, "beyond what the partner has done"),
+        (SHORT_OF, "short of its own standard"),
+        (ALL_SO_FAR, "all so far was for"),
+    ):
         for match in pattern.finditer(text):
             if _condition(text, match.start()):
                 continue
@@ -113,10 +116,15 @@ def admissions(text: str, partner_names: Sequence[str] = (), carried: str | None
 
 def _capability(text: str, match: re.Match[str], start: int) -> str:
     """(c): why the limited thing is a capability, experience, scope or certainty, or "" when it is not."""
-    words, after = match.group(0), text[match.end():]
+    words, after = match.group(0), text[match.end() :]
     negative = bool(re.fullmatch(NEGATION, words, re.I))
     handled = re.match(r"^\s+(\w+ )?([a-z]+) (you|your|the client's)\b", after)
-    if negative and handled and not CAPABILITY.fullmatch(handled.group(2)) and not capability_shaped(text, match.start()):
+    if (
+        negative
+        and handled
+        and not CAPABILITY.fullmatch(handled.group(2))
+        and not capability_shaped(text, match.start())
+    ):
         return ""  # "we don't hand your project to juniors": conduct towards the client
     if WEAKNESS.fullmatch(words):
         return "a weakness of the partner's"
@@ -134,40 +142,40 @@ def _capability(text: str, match: re.Match[str], start: int) -> str:
         return "the partner does not have it"
     if QUANTITY.search(words) and not BENEFIT.match(after):
         return "the partner has little of it"
-    if CAPABILITY.search(text[start:_clause_end(text, match.end())]):
+    if CAPABILITY.search(text[start : _clause_end(text, match.end())]):
         return "partner + limiting predicate + capability"
     return ""
 
 
 def _partner_actor(text: str, match: re.Match[str], names: set[str], carried: str | None) -> int | None:
     """Where the partner's part of the clause starts when the limit is the partner's, else None."""
-    if is_self(text, match.start()) or AFTER_US.match(text[match.end():]) or FOR_US.search(match.group(0)):
+    if is_self(text, match.start()) or AFTER_US.match(text[match.end() :]) or FOR_US.search(match.group(0)):
         return match.start()
-    if COMPLEMENT.match(text[match.end():]) and re.fullmatch(NEGATION, match.group(0), re.I):
-        subject = text[_clause_start(text, match.start()):match.start()]
+    if COMPLEMENT.match(text[match.end() :]) and re.fullmatch(NEGATION, match.group(0), re.I):
+        subject = text[_clause_start(text, match.start()) : match.start()]
         # "is not our specialty", "isn't where we shine" - but "pilots are not part of our model" is a term
         return None if OFFER_TERMS.search(subject) else match.start()
     actor = nearest(text, match.start(), names)
     if actor is None:
-        if carried == PARTNER and NEUTRAL_SUBJECT.search(text[:match.start()]):
-            return NEUTRAL_SUBJECT.search(text[:match.start()]).start()
+        if carried == PARTNER and NEUTRAL_SUBJECT.search(text[: match.start()]):
+            return NEUTRAL_SUBJECT.search(text[: match.start()]).start()
         return None
     return actor[0] if actor[1] == PARTNER else None
 
 
 def _excluded(text: str, match: re.Match[str]) -> str:
     """Why the limiting words are no admission whoever says them (conduct, terms, idiom, condition...), or ""."""
-    after = text[match.end():]
+    after = text[match.end() :]
     word = match.group(0).lower()
     negative = bool(re.fullmatch(NEGATION, word, re.I))
     if (negative or word == "only") and CONDUCT.match(after) or negative and FAILURE.match(after):
         return "conduct or failure negated"
     if negative and conduct_promise(text, match.start()):
         return "a promise about conduct"  # "we never take our tools away mid-season": the shape, not the verb
-    before = text[:match.start()].lower()
+    before = text[: match.start()].lower()
     if word == "only" and re.search(r"\b(our|the|my|their|your|its|his|her)\s+$", before):
         return "idiom"  # "our only weakness", "the only thing"
-    clause = text[_clause_start(text, match.start()):_clause_end(text, match.end())]
+    clause = text[_clause_start(text, match.start()) : _clause_end(text, match.end())]
     if OFFER_PHRASE.search(clause) and (word == "only" or OFFER_PHRASE.search(before[-60:])):
         return "commercial terms"  # "this pricing is only available on...", "the pilot is not..."
     if word in ("few", "little", "least") and re.search(r"\b(a|quite a|at|not a|the very)\s+$", before):
@@ -175,10 +183,15 @@ def _excluded(text: str, match: re.Match[str]) -> str:
     if IDIOM.match(after) or (word == "no" and re.match(r"\W*(\w+ )?(problem|issue|doubt|way)\b", after)):
         return "idiom"
     if COMMERCIAL_OBJECT.match(after) or re.search(
-            r"\b(commercially|financially|economically)\b", text[match.start():_clause_end(text, match.end())], re.I):
+        r"\b(commercially|financially|economically)\b", text[match.start() : _clause_end(text, match.end())], re.I
+    ):
         return "commercial terms"
-    if word in ("only", "least") and re.match(r"\s+(if|when|to|after|because|way|thing we|charge|pay|bill|once "
-                                             r"(we|you|the|your|it|they|there))\b", after, re.I):
+    if word in ("only", "least") and re.match(
+        r"\s+(if|when|to|after|because|way|thing we|charge|pay|bill|once "
+        r"(we|you|the|your|it|they|there))\b",
+        after,
+        re.I,
+    ):
         return "idiom"
     purpose = word in ("don't", "do not", "doesn't", "never", "only", "not") and PURPOSE.search(before)
     if _condition(text, match.start()) or purpose:
@@ -187,14 +200,14 @@ def _excluded(text: str, match: re.Match[str]) -> str:
         return "a benefit, not a limit"  # "clients send fewer queries", "less manual work"
     if INDEFINITE_RELATIVE.search(before):
         return "a design described"  # "a model that doesn't score anyone"
-    if INDIRECT.search(text[:match.start()]) or REPORTED.search(text[:match.start()]):
+    if INDIRECT.search(text[: match.start()]) or REPORTED.search(text[: match.start()]):
         return "indirect question or reported speech"
     return ""
 
 
 def _condition(text: str, position: int) -> bool:
     start = max((m.end() for m in re.finditer(r"[,;:()]|\s[-–—]\s", text[:position])), default=0)
-    return bool(CONDITION.search(text[max(0, start - 1):position]))
+    return bool(CONDITION.search(text[max(0, start - 1) : position]))
 
 
 def _clause_start(text: str, position: int) -> int:
@@ -216,14 +229,17 @@ def denies_limits(text: str, partner_names: Sequence[str] = ()) -> str:
             return match.group(0)
     for match in DOUBLE.finditer(text):
         negation = match.start(match.lastindex)
-        middle = text[match.end(1):negation]
+        middle = text[match.end(1) : negation]
         inside = nearest(text, negation, names)
         partner = inside is not None and inside[1] == PARTNER and inside[0] >= match.end(1)
         outer = nearest(text, match.start(), names)
-        product = PRODUCT.search(middle) and (inside is None or inside[0] < match.end(1)) and (
-            outer is None or outer[1] == PARTNER)
+        product = (
+            PRODUCT.search(middle)
+            and (inside is None or inside[0] < match.end(1))
+            and (outer is None or outer[1] == PARTNER)
+        )
         joined = re.search(r",\s*(and|but|so|because)\b|\b(but|because|although)\b", middle)
-        if (partner or product) and not joined and not CONDUCT.match(text[match.end():]):
+        if (partner or product) and not joined and not CONDUCT.match(text[match.end() :]):
             return match.group(0)
     return ""
 

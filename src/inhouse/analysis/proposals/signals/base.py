@@ -10,8 +10,9 @@ from __future__ import annotations
 import math
 import re
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import ClassVar, Iterable
+from typing import ClassVar
 
 from inhouse.analysis.proposals.document import ParsedDocument, Unit
 from inhouse.domain.partners import SignalResult

@@ -32,16 +32,14 @@ from inhouse.analysis.proposals.document import ParsedDocument, Unit
 from inhouse.analysis.proposals.signals.actors import OTHER, THIRD, last_actor, owner
 from inhouse.analysis.proposals.signals.admission import admissions, denies_limits, virtue_as_limit
 from inhouse.analysis.proposals.signals.base import SignalDetector, Weighing
-from inhouse.analysis.proposals.signals.limit_words import WEAKNESS
-from inhouse.analysis.proposals.signals.promise import conduct_promise
 from inhouse.analysis.proposals.signals.limit_cues import (
     CAPABILITY_QUESTION,
     CLAUSE,
     CLIENT_HEADING,
     CLIENT_SUBJECT,
-    GENERIC_HEADING,
     CONDITION,
     DENIAL,
+    GENERIC_HEADING,
     HEADING,
     HUMBLE_FRAME,
     LIMITS,
@@ -61,6 +59,8 @@ from inhouse.analysis.proposals.signals.limit_cues import (
     VIRTUE,
     WEAKNESS_QUESTION,
 )
+from inhouse.analysis.proposals.signals.limit_words import WEAKNESS
+from inhouse.analysis.proposals.signals.promise import conduct_promise
 
 #: weight of one structural admission: enough on its own (the decision needs 1.5), less than a humble-brag (3.0)
 ADMISSION = 2.0
@@ -76,21 +76,27 @@ def _theirs(text: str, match: re.Match[str], names: list[str] | tuple[str, ...] 
     if who == THIRD or (who == OTHER and not SELF_WORD.search(match.group(0))):
         return True  # "Algolia's plan doesn't include...", "most vendors can't handle..."
     start = max((m.end() for m in CLAUSE.finditer(text, 0, match.start())), default=0)
-    before = REPORTING.sub(" ", text[start:match.start()])
+    before = REPORTING.sub(" ", text[start : match.start()])
     if SELF_WORD.search(before):
         return False
     if OTHERS.search(before):
         return True
     # "sensor data is limited on your older lines": a state whose place is the client's
-    return bool(STATE.match(match.group(0)) and ON_THEIRS.match(text[match.end():]))
+    return bool(STATE.match(match.group(0)) and ON_THEIRS.match(text[match.end() :]))
 
 
 def _plain_negation(text: str, match: re.Match[str]) -> bool:
-    """"It doesn't read handwriting": the partner says what it does not do - not in a condition ("if it
+    """ "It doesn't read handwriting": the partner says what it does not do - not in a condition ("if it
     doesn't help, we stop"), a purpose ("so I don't jump ahead") or a promise ("we never share your data")."""
     start = max((m.end() for m in CLAUSE.finditer(text, 0, match.start())), default=0)
-    lead = text[start:match.start()].strip().lower()
-    return not CONDITION.search(text[max(0, start - 12):match.start()]) and lead in ("", "and", "but", "also", "honestly")
+    lead = text[start : match.start()].strip().lower()
+    return not CONDITION.search(text[max(0, start - 12) : match.start()]) and lead in (
+        "",
+        "and",
+        "but",
+        "also",
+        "honestly",
+    )
 
 
 def _about_self(text: str, document: ParsedDocument) -> bool:
@@ -104,14 +110,17 @@ def _about_self(text: str, document: ParsedDocument) -> bool:
 
 def _claimed(text: str) -> float:
     """Overclaim weight, leaving out claims under a negation ("we can't do anything useful with X" is a limit)."""
-    total = sum(weight for pattern, weight in OVERCLAIM
-                if any(not NEGATED_CLAIM.search(text[max(0, m.start() - 20):m.start()]) for m in pattern.finditer(text)))
+    total = sum(
+        weight
+        for pattern, weight in OVERCLAIM
+        if any(not NEGATED_CLAIM.search(text[max(0, m.start() - 20) : m.start()]) for m in pattern.finditer(text))
+    )
     return min(total, 3.0)
 
 
 def humble_brag(unit: Unit, document: ParsedDocument) -> bool:
     """A "limitation" that is really a virtue: "our only weakness is that we over-deliver", "the criticism we
-    hear is that clients get so attached they stop...". """
+    hear is that clients get so attached they stop..."."""
     if virtue_as_limit(unit.text):
         return True
     if not HUMBLE_FRAME.search(unit.text):
@@ -157,18 +166,37 @@ class HonestLimits(SignalDetector):
         if CLIENT_SUBJECT.search(text) and not SELF_WORD.search(text):
             return 0.0
         names = document.partner_names
-        weight = min(4.0, sum(w for pattern, w in LIMITS
-                              if any(not _theirs(text, m, names) and not conduct_promise(text, m.start())
-                                     for m in pattern.finditer(text))))
-        weight += 1.0 if any(_plain_negation(text, m) and not conduct_promise(text, m.start())
-                             for m in SELF_NEGATION.finditer(text)) else 0.0
+        weight = min(
+            4.0,
+            sum(
+                w
+                for pattern, w in LIMITS
+                if any(
+                    not _theirs(text, m, names) and not conduct_promise(text, m.start()) for m in pattern.finditer(text)
+                )
+            ),
+        )
+        weight += (
+            1.0
+            if any(
+                _plain_negation(text, m) and not conduct_promise(text, m.start()) for m in SELF_NEGATION.finditer(text)
+            )
+            else 0.0
+        )
         heading = unit.heading
-        under_heading = bool(heading and HEADING.search(heading)) and not (
-            CLIENT_HEADING.search(heading) and not SELF_WORD.search(heading)  # "Your constraints" are the client's
-        ) and not (GENERIC_HEADING.search(heading) and not SELF_WORD.search(heading))  # "Limitations of AI"
-        if under_heading and any(not _theirs(text, m, names) and not conduct_promise(text, m.start())
-                                 for m in NEGATIVE.finditer(text)):
-            weight += 2.0 if STRONG_HEADING.search(heading) else 1.0  # "What we don't do": each negative line is a limit
+        under_heading = (
+            bool(heading and HEADING.search(heading))
+            and not (
+                CLIENT_HEADING.search(heading) and not SELF_WORD.search(heading)  # "Your constraints" are the client's
+            )
+            and not (GENERIC_HEADING.search(heading) and not SELF_WORD.search(heading))
+        )  # "Limitations of AI"
+        if under_heading and any(
+            not _theirs(text, m, names) and not conduct_promise(text, m.start()) for m in NEGATIVE.finditer(text)
+        ):
+            weight += (
+                2.0 if STRONG_HEADING.search(heading) else 1.0
+            )  # "What we don't do": each negative line is a limit
         if not (under_heading or _about_self(text, document)):
             return 0.0
         return weight if weight >= 1.5 else 0.0
@@ -184,21 +212,30 @@ class HonestLimits(SignalDetector):
             capability = unit.is_question and bool(CAPABILITY_QUESTION.search(unit.text))
             if not (weakness or capability):
                 continue
-            reply = next((u for u in units[unit.index + 1:] if u.by_partner), None)
+            reply = next((u for u in units[unit.index + 1 :] if u.by_partner), None)
             if reply is None or self.limit_weight(reply, document):
                 continue
             if weakness and DENIAL.search(reply.text):
                 weighing.add_against(reply, 2.5)
             elif not weakness and _answers(unit, reply, units):
-                turn = [u for u in units[reply.index:] if u.turn == reply.turn]
+                turn = [u for u in units[reply.index :] if u.turn == reply.turn]
                 # "Have you done X?" - "Not X, no." / "... would be new ground": read with the question
-                said = next((u for u in turn if u is reply and REFUSED_CAPABILITY.search(u.text)
-                             or WEAKNESS.search(u.text) and not denies_limits(u.text, document.partner_names)), None)
+                said = next(
+                    (
+                        u
+                        for u in turn
+                        if u is reply
+                        and REFUSED_CAPABILITY.search(u.text)
+                        or WEAKNESS.search(u.text)
+                        and not denies_limits(u.text, document.partner_names)
+                    ),
+                    None,
+                )
                 if said is not None:
                     weighing.add_for(said, 2.0)
 
 
 def _answers(question: Unit, reply: Unit, units: list[Unit]) -> bool:
     """``reply`` opens the turn right after the one that ends with ``question``."""
-    after = next((u for u in units[question.index + 1:] if u.turn != question.turn), None)
+    after = next((u for u in units[question.index + 1 :] if u.turn != question.turn), None)
     return after is not None and after.index == reply.index

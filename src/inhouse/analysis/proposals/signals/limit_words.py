@@ -12,21 +12,31 @@ import re
 NEGATION = r"not|never|no|none|nobody|no one|nothing|neither|nor|cannot|\w+n't"
 
 # Limiting predicates that say, by themselves, that a capability is weak, new, missing or borrowed.
-_POOR = (r"(is|are|remains|stays|was|were|looks|gets|'s|'re)( \w+){0,2} (poor|poorer|basic|crude|rudimentary|mediocre|"
-         r"unreliable|inaccurate|patchy|spotty|hit and miss|hit-and-miss|so-so|unproven|untested|early days)")
+_POOR = (
+    r"(is|are|remains|stays|was|were|looks|gets|'s|'re)( \w+){0,2} (poor|poorer|basic|crude|rudimentary|mediocre|"
+    r"unreliable|inaccurate|patchy|spotty|hit and miss|hit-and-miss|so-so|unproven|untested|early days)"
+)
 _OUTSIDE = r"(outside|beyond) (our|my|the team's|what (we|I))|out of our"
-_WEAK = (r"weak|weaker|weakest|shaky|shakier|shakiest|untested|untried|unproven|unfamiliar|immature|struggles?|"
-         r"struggled|wobbles?|falters?|stumbles?|trips? up|falls? (over|down|short)")
-_NEW_GROUND = (r"(new|fresh|unfamiliar|uncharted|unknown|foreign) (\w+ )?(territory|ground|waters|domain|area)"
-               r"|(new|a first|a stretch|a reach|a gap|a blind spot|a weak spot) (for|to) (us|me|the team)")
-_LEARNING = (r"(need|needs|have|has) to (learn|validate|verify|prove|test|check|find out|pick up|read up)"
-             r"|(be|been) (learning|reading up|picking up|getting up to speed|finding our feet|feeling our way)"
-             r"|(would|'d|will|'ll) be (guessing|speculating|improvising)|(be|is|be a) (guess|guesswork|speculation)")
-_OTHERS_HELP = (r"(rely|relies|lean|leans|depend|depends) (heavily )?on(?! (your|the) (feedback|input|data|approval|"
-                r"sign-off|cooperation|support|help|time|availability)\b)"
-                r"|(partner|team up|subcontract|outsource)\w* (with|to)\b(?! (you|your)\b)"
-                r"|bring in (a|an|outside|external|specialist|third|another|other|someone|somebody|people)"
-                r"|still need (your|you|a|an|someone|somebody|outside|external|specialist|human)")
+_WEAK = (
+    r"weak|weaker|weakest|shaky|shakier|shakiest|untested|untried|unproven|unfamiliar|immature|struggles?|"
+    r"struggled|wobbles?|falters?|stumbles?|trips? up|falls? (over|down|short)"
+)
+_NEW_GROUND = (
+    r"(new|fresh|unfamiliar|uncharted|unknown|foreign) (\w+ )?(territory|ground|waters|domain|area)"
+    r"|(new|a first|a stretch|a reach|a gap|a blind spot|a weak spot) (for|to) (us|me|the team)"
+)
+_LEARNING = (
+    r"(need|needs|have|has) to (learn|validate|verify|prove|test|check|find out|pick up|read up)"
+    r"|(be|been) (learning|reading up|picking up|getting up to speed|finding our feet|feeling our way)"
+    r"|(would|'d|will|'ll) be (guessing|speculating|improvising)|(be|is|be a) (guess|guesswork|speculation)"
+)
+_OTHERS_HELP = (
+    r"(rely|relies|lean|leans|depend|depends) (heavily )?on(?! (your|the) (feedback|input|data|approval|"
+    r"sign-off|cooperation|support|help|time|availability)\b)"
+    r"|(partner|team up|subcontract|outsource)\w* (with|to)\b(?! (you|your)\b)"
+    r"|bring in (a|an|outside|external|specialist|third|another|other|someone|somebody|people)"
+    r"|still need (your|you|a|an|someone|somebody|outside|external|specialist|human)"
+)
 #: predicates that are about capability by themselves ("we're shakiest on", "our transcription wobbles")
 WEAKNESS = re.compile(rf"({_POOR}|{_OUTSIDE}|{_WEAK}|{_NEW_GROUND}|{_LEARNING})", re.I)
 RELIANCE = re.compile(rf"({_OTHERS_HELP})", re.I)
@@ -38,39 +48,61 @@ LIMITER = re.compile(
     r"|\b(more|higher|twice the|double the|extra) (\w+ )?(errors?|mistakes|false alarms|false positives|misses|"
     r"corrections|rejects)\b"
     r"|\b(suspicion|caution|scepticism|skepticism|pinch of salt)\b"
-    rf"|\b({_POOR}|{_OUTSIDE}|{_WEAK}|{_NEW_GROUND}|{_LEARNING}|{_OTHERS_HELP})\b", re.I)
-AFTER_US = re.compile(r"^[\w -]{0,25}?\b((for|to|by) (us|me|the team|our team)|(on|from) our (part|side|end))\b",
-                      re.I)
+    rf"|\b({_POOR}|{_OUTSIDE}|{_WEAK}|{_NEW_GROUND}|{_LEARNING}|{_OTHERS_HELP})\b",
+    re.I,
+)
+AFTER_US = re.compile(r"^[\w -]{0,25}?\b((for|to|by) (us|me|the team|our team)|(on|from) our (part|side|end))\b", re.I)
 FOR_US = re.compile(r"\b(for|to) (us|me|the team)$|\b(our|my|we|I)\b", re.I)  # "a stretch for us", "outside our"
 #: the partner as the complement of a negation: "not our specialty", "isn't where we shine"
 COMPLEMENT = re.compile(
     r"^\s+((really|exactly|quite|actually|honestly|necessarily|yet) )?(((in|within|part of|one of) )?(our|my) "
     r"(?!(clients?|customers?|users|partners?|policy|practice|style|way|approach|intention|aim|goal|problem)\b)\w+"
     r"|(something|somewhere|where|what|an area|a thing|the kind of thing|the sort of thing|anything|a field|a domain|"
-    r"a market|a sector|part of what|one of the things|a strength)( that| which)? (we|I|our \w+|my \w+)\b)", re.I)
+    r"a market|a sector|part of what|one of the things|a strength)( that| which)? (we|I|our \w+|my \w+)\b)",
+    re.I,
+)
 #: what a partner says it is not: "we're not strong at", "I'm not an expert in", "we aren't set up for"
 SELF_STATE = re.compile(
     r"^\s+((really|particularly|especially|very|that|as|so|yet|the|an?|currently) )*(strong|good|great|expert|"
     r"experts|experienced|equipped|set up|qualified|familiar|specialists?|specialised|specialized|right (fit|"
     r"partner|people|team|choice)|best placed|well placed|suited|cut out|versed|skilled|proven|mature|certified|"
-    r"accredited|licensed|big enough|large enough)\b", re.I)
+    r"accredited|licensed|big enough|large enough)\b",
+    re.I,
+)
 #: "we don't have a food chemist", "we haven't got Arabic speakers" (not "have to", not "any doubts")
 POSSESSION = re.compile(
     r"^\s+((yet|currently|really|actually|got|ourselves) )*(have|has|had|got)\b(?! to\b)(?!( any| a| the)? "
     r"(time|concerns?|doubts?|issues?|problems?|worries|plans?|intention|reason|need|secrets|hidden|surprises?|"
-    r"agenda)\b)", re.I)
+    r"agenda)\b)",
+    re.I,
+)
 QUANTITY = re.compile(r"(little|few|limited|thin|very little|scant|sparse)$", re.I)
-BENEFIT = re.compile(r"^\s+(\w+ )?(time|effort|disruption|involvement|input|risk|overhead|changes?|fuss|paperwork|"
-                      r"admin|set-?up|work from|burden)\b", re.I)
-THAN_US = re.compile(r"\b(more|bigger|larger|finer|harder|tougher|further|deeper|more (complex|ambitious|"
-                      r"specialised|specialized|demanding|difficult|technical|regulated)) (\w+ )?than (anything |"
-                      r"what |any \w+ )?(we|I)('ve| have| can| could|'d| had| are able)\b", re.I)
-SHORT_OF = re.compile(r"\b(less \w+|slower|weaker|rougher|lower|worse|noisier|patchier|thinner) than (we'd|we would|"
-                       r"we|I'd|I would) (like|want|wish|hoped|hope|expected)\b", re.I)
-ALL_SO_FAR = re.compile(r"\b(all|everything|every \w+)\b[^.;]{0,60}\b(so far|to date|until now|yet)\b[^.;]{0,20}"
-                         r"\b(was|were|has been|have been) (for|in|with|on|around|about)\b", re.I)
-CERTAINTY = re.compile(r"^\W*((honestly|really|yet|currently|fully) )?(promise|guarantee|say|tell|predict|commit|"
-                        r"estimate|quote|put a (number|date|figure)|know|vouch)\b", re.I)
+BENEFIT = re.compile(
+    r"^\s+(\w+ )?(time|effort|disruption|involvement|input|risk|overhead|changes?|fuss|paperwork|"
+    r"admin|set-?up|work from|burden)\b",
+    re.I,
+)
+THAN_US = re.compile(
+    r"\b(more|bigger|larger|finer|harder|tougher|further|deeper|more (complex|ambitious|"
+    r"specialised|specialized|demanding|difficult|technical|regulated)) (\w+ )?than (anything |"
+    r"what |any \w+ )?(we|I)('ve| have| can| could|'d| had| are able)\b",
+    re.I,
+)
+SHORT_OF = re.compile(
+    r"\b(less \w+|slower|weaker|rougher|lower|worse|noisier|patchier|thinner) than (we'd|we would|"
+    r"we|I'd|I would) (like|want|wish|hoped|hope|expected)\b",
+    re.I,
+)
+ALL_SO_FAR = re.compile(
+    r"\b(all|everything|every \w+)\b[^.;]{0,60}\b(so far|to date|until now|yet)\b[^.;]{0,20}"
+    r"\b(was|were|has been|have been) (for|in|with|on|around|about)\b",
+    re.I,
+)
+CERTAINTY = re.compile(
+    r"^\W*((honestly|really|yet|currently|fully) )?(promise|guarantee|say|tell|predict|commit|"
+    r"estimate|quote|put a (number|date|figure)|know|vouch)\b",
+    re.I,
+)
 CAPABILITY = re.compile(
     r"\b(do|done|did|doing|build|built|ship|shipped|deliver\w*|deploy\w*|run|ran|running|work(s|ed|ing)?|"
     r"handl\w+|support\w*|integrat\w+|connect\w*|read|reads|process\w*|transcri\w+|translat\w+|forecast\w*|"
@@ -85,7 +117,8 @@ CAPABILITY = re.compile(
     r"accreditation|certification|coverage|features?|formats?|modules?|on-call|round-the-clock|24/7|hardware|"
     r"sensors?|mobile|android|ios|on-prem\w*|handwrit\w+|sign-off|judg(e)?ment|background|exposure|familiar\w*)\b"
     r"|\b[A-Z]{2,}\b|\b(English|French|German|Spanish|Portuguese|Italian|Dutch|Polish|Arabic|Chinese|Japanese|"
-    r"Korean|Welsh|Gaelic|Hindi|Turkish|Russian|Swedish|Norwegian|Danish|Finnish|Greek)\b")
+    r"Korean|Welsh|Gaelic|Hindi|Turkish|Russian|Swedish|Norwegian|Danish|Finnish|Greek)\b"
+)
 CONDUCT = re.compile(
     r"^\W*((\w+ ){0,2})(share|sell|resell|keep|retain|store|lock|charge|bill|invoice|require|ask|force|tie|hide|"
     r"overpromise|oversell|overcharge|spam|disrupt|interfere|compromise|cut|disappear|vanish|walk away|leave|hold|"
@@ -98,59 +131,93 @@ CONDUCT = re.compile(
     # handling data is a promise about conduct: "we don't process data outside the EU", "we never read your emails"
     r"(process|handle|use|store|keep|move|send|transfer|copy|hold|access|export|log|read|see|look at|train on) "
     r"(((any|your|the|customer|client|personal|patient|raw|card|user|staff|their) ){0,2}(emails?|messages|files|"
-    r"documents|conversations|calls|numbers)|([\w-]+ ){0,2}(data|information|details|records)))\b", re.I)
-FAILURE = re.compile(r"^\W*((\w+ ){0,2})(miss|misses|missed|missing|lose|loses|lost|losing|fail|fails|failed|failing|"
-                      r"let \w+ down|"
-                      r"overrun|overran|slip|slips|slipped|break|breaks|broke|broken|disappoint\w*|drop|drops|"
-                      r"dropped|held \w+ back|hold \w+ back|"
-                      r"slowed \w+ down|fazed|beaten|been beaten)\b", re.I)
+    r"documents|conversations|calls|numbers)|([\w-]+ ){0,2}(data|information|details|records)))\b",
+    re.I,
+)
+FAILURE = re.compile(
+    r"^\W*((\w+ ){0,2})(miss|misses|missed|missing|lose|loses|lost|losing|fail|fails|failed|failing|"
+    r"let \w+ down|"
+    r"overrun|overran|slip|slips|slipped|break|breaks|broke|broken|disappoint\w*|drop|drops|"
+    r"dropped|held \w+ back|hold \w+ back|"
+    r"slowed \w+ down|fazed|beaten|been beaten)\b",
+    re.I,
+)
 COMMERCIAL = re.compile(
     r"\b(fees?|costs?|charges?|price|pricing|invoices?|contracts?|commitment|minimum|lock-in|obligation|pilots?|"
     r"trials?|terms?|subscriptions?|discounts?|deposits?|penalt\w+|exit|set-?up|upfront|payments?|hidden|"
     r"surprises?|extras?|chargeable|billable|retainer|notice period|auto-?renew\w*|interruption|agreements?|deals?|"
     r"card|credit card|strings|catch|owed|changes hands|goes to|"
-    r"plans?|packages?|seats?|sells?|selling|upsell\w*|commercially)\b", re.I)
-OFFER_TERMS = re.compile(r"\b(pilots?|trials?|contracts?|terms?|fees?|discounts?|subscriptions?|deals?|agreements?|"
-                          r"licen[cs]es?|packages?|invoicing|payments?|commitments?|minimums?)\b", re.I)
-OFFER_PHRASE = re.compile(r"\b(this|that|the|our|these|those|my|an?)( [\w-]+)? (offer|pricing|price|discount|deal|contract|"
-                           r"agreement|pilot|trial|licen[cs]e|subscription|rate|terms)\b", re.I)
+    r"plans?|packages?|seats?|sells?|selling|upsell\w*|commercially)\b",
+    re.I,
+)
+OFFER_TERMS = re.compile(
+    r"\b(pilots?|trials?|contracts?|terms?|fees?|discounts?|subscriptions?|deals?|agreements?|"
+    r"licen[cs]es?|packages?|invoicing|payments?|commitments?|minimums?)\b",
+    re.I,
+)
+OFFER_PHRASE = re.compile(
+    r"\b(this|that|the|our|these|those|my|an?)( [\w-]+)? (offer|pricing|price|discount|deal|contract|"
+    r"agreement|pilot|trial|licen[cs]e|subscription|rate|terms)\b",
+    re.I,
+)
 COMMERCIAL_OBJECT = re.compile(
     r"^\W*((do|does|did|run|runs|offer|offers|have|has|had|require|requires|need|needs|sign|charge|charges|ask for|"
     r"impose|sell|push|believe in|like|want|use|lock \w+ into|tie \w+ (into|to)|make)\s+([\w-]+\s+){0,2})?((any|a|an|"
     r"the|our|your|"
     r"hidden|extra|additional|long|lengthy|annual|multi-year|long-term|upfront|separate|free|paid|ongoing|further|"
     r"minimum|fixed|monthly|yearly|per-seat|onboarding|implementation|cancellation|termination|early|big|large|"
-    r"expensive|costly|surprise|\w+-\w+|single|group)\s+){0,3}" + COMMERCIAL.pattern[2:], re.I)
+    r"expensive|costly|surprise|\w+-\w+|single|group)\s+){0,3}" + COMMERCIAL.pattern[2:],
+    re.I,
+)
 IDIOM = re.compile(
     r"^(-|\W*(just|only|merely|simply|less than|more than|least|matter|doubt|wonder|problem|issue|trouble|"
     r"worries|worry|exception|surprise|different|differently|better|worse off|hesitation|shortage of|end of|"
-    r"than)\b)", re.I)
+    r"than)\b)",
+    re.I,
+)
 PURPOSE = re.compile(r"\bso( that)? (we|I|it|the \w+|our \w+|nobody|no one)( \w+)?\s*$", re.I)
 HELD = re.compile(r"\b(has|have|had|'ve|seen|done|built|with|run|handled)\b[\w ]*$", re.I)
-OF_EXPERIENCE = re.compile(r"^\s+(\w+ )?(experience|data|exposure|references|projects|deployments|customers|clients|"
-                            r"mature|accurate|reliable|precise|robust|tested|proven|familiar|experienced|examples)\b",
-                            re.I)
+OF_EXPERIENCE = re.compile(
+    r"^\s+(\w+ )?(experience|data|exposure|references|projects|deployments|customers|clients|"
+    r"mature|accurate|reliable|precise|robust|tested|proven|familiar|experienced|examples)\b",
+    re.I,
+)
 INDEFINITE_RELATIVE = re.compile(r"\b(a|an|any|some)( [\w-]+){1,2} (that|which|who)( \w+)?\s*$", re.I)
-CONDITION = re.compile(r"\b(if|unless|whether|in case|as long as|provided|so that|in order to|to make sure|"
-                        r"to ensure|even if|when|whenever)\b", re.I)
-INDIRECT = re.compile(r"\b(ask\w*|wonder\w*|know|question|curious)( us| me| you)? (where|whether|what|how|if|why)\b"
-                       r"[^.;]*$", re.I)
-REPORTED = re.compile(r"\b(you|your \w+|they|\w+ \w+) (told|showed|said|mentioned|explained|described|"
-                       r"warned)( us| me)?( that)?\s", re.I)
+CONDITION = re.compile(
+    r"\b(if|unless|whether|in case|as long as|provided|so that|in order to|to make sure|"
+    r"to ensure|even if|when|whenever)\b",
+    re.I,
+)
+INDIRECT = re.compile(
+    r"\b(ask\w*|wonder\w*|know|question|curious)( us| me| you)? (where|whether|what|how|if|why)\b"
+    r"[^.;]*$",
+    re.I,
+)
+REPORTED = re.compile(
+    r"\b(you|your \w+|they|\w+ \w+) (told|showed|said|mentioned|explained|described|"
+    r"warned)( us| me)?( that)?\s",
+    re.I,
+)
 CLAUSE_START = re.compile(r"[;:()]|\s[-–—]\s|,\s*(but|and|so|because|while|whereas|although|though)\b", re.I)
-NEUTRAL_SUBJECT = re.compile(r"\b(it|this|that|these|those|the (system|model|platform|tool|engine|product|"
-                              r"pipeline|app|software|assistant|service))\s+((has|have|is|are|does|do|will|would|"
-                              r"can|could|was|were|had|did|still|also)\s+)?$", re.I)
+NEUTRAL_SUBJECT = re.compile(
+    r"\b(it|this|that|these|those|the (system|model|platform|tool|engine|product|"
+    r"pipeline|app|software|assistant|service))\s+((has|have|is|are|does|do|will|would|"
+    r"can|could|was|were|had|did|still|also)\s+)?$",
+    re.I,
+)
 
 
 # --- the other way round: limits denied, and virtues dressed as limits ----------------------------
 
-LIMIT_NOUN = (r"(limits?|limitations?|ceilings?|weakness(es)?|gaps?|blind spots?|walls?|boundaries|shortcomings?|"
-               r"weak (spots?|points?|areas?))")
+LIMIT_NOUN = (
+    r"(limits?|limitations?|ceilings?|weakness(es)?|gaps?|blind spots?|walls?|boundaries|shortcomings?|"
+    r"weak (spots?|points?|areas?))"
+)
 DENIED = re.compile(
     r"\b(no|zero|without any|(haven't|have not|never|not once|(have|has|are|is) yet to)( yet| ever)? (hit|found|find|met|meet|"
-    r"reached|reach|run into|come across|seen|see)( a| any)?)\s+(real |known |significant |obvious |\w+ )?" + LIMIT_NOUN +
-    r"\b(?! (on|to|in) (the number|users|seats|calls|queries|storage|volume|how many|usage))"
+    r"reached|reach|run into|come across|seen|see)( a| any)?)\s+(real |known |significant |obvious |\w+ )?"
+    + LIMIT_NOUN
+    + r"\b(?! (on|to|in) (the number|users|seats|calls|queries|storage|volume|how many|usage))"
     r"|\b(foresee|see|expect|anticipate|envisage|envision|predict)( absolutely| no| any)? (no|zero) (\w+ )?(obstacles|"
     r"problems|issues|difficulties|hurdles|challenges|risks|limitations|roadblocks)\b"
     r"|\b(struggle|hard-pressed|hard pressed|be pushed|be hard put) to (name|think of|find|point to|come up with|list)\b"
@@ -160,22 +227,67 @@ DENIED = re.compile(
     r"|\b(nothing|none of (this|it|that|these)|no part of (this|it|that|your \w+))\b[^.;!?]{0,50}\b(outside|beyond|"
     r"out of) (our|my)\b"
     r"|\bno (\w+ ){0,2}(where|in which|on which|that) (we|it|our \w+|I) (\w+ )?(fall short|struggle|lag|fail|are (weak|"
-    r"weaker|behind|less))\b", re.I)
+    r"weaker|behind|less))\b",
+    re.I,
+)
 DOUBLE = re.compile(
     r"\b(no|nothing|not a|not one|not a single|isn't a|is not a|isn't anything|is not anything|not anything|"
     r"there's no|there is no|(never|yet to|have yet to) (met|meet|seen|see|found|find|hit|had|come across|"
     r"encounter|encountered))"
     r"\b(?! (reason|way|need|chance|doubt|problem|issue|matter|question|obligation|commitment)\b)([^.;!?]{0,70}?)"
     r"\b(can't|cannot|couldn't|don't|do not|haven't|have not|wouldn't|won't|didn't|did not|hasn't|doesn't)\b",
-    re.I)
+    re.I,
+)
 PRODUCT = re.compile(r"\b(it|the (platform|engine|system|model|tool|product|team))\b", re.I)
-FRAME = re.compile(r"\b(weakness(es)?|limitations?|downsides?|drawbacks?|flaws?|faults?|criticisms?|complaints?|"
-                    r"catch|gripes?|knocks? on us|shortcomings?|cons|minus(es)?)\b", re.I)
+FRAME = re.compile(
+    r"\b(weakness(es)?|limitations?|downsides?|drawbacks?|flaws?|faults?|criticisms?|complaints?|"
+    r"catch|gripes?|knocks? on us|shortcomings?|cons|minus(es)?)\b",
+    re.I,
+)
 EXCESS = re.compile(
     r"\b(too|overly|excessively)\s+(\w+)|\bso (\w+ ){1,4}?(that|they|we|people|clients|customers|users)\b"
     r"|\bmore (\w+ ){0,3}than (\w+ ){0,4}(need|needs|needed|read|use|want|wanted|expect|expected|ask|asked)\b"
-    r"|\bover-?(deliver|engineer|prepar|document|communicat|invest|achiev)\w*", re.I)
-DEFECT = {"slow", "expensive", "costly", "small", "young", "new", "inexperienced", "limited", "coarse", "noisy",
-           "inaccurate", "unreliable", "late", "heavy", "narrow", "thin", "weak", "busy", "stretched", "junior",
-           "early", "immature", "basic", "rough", "complex", "big", "large", "far", "generic", "manual", "long",
-           "specialised", "specialized", "hard", "difficult", "few", "fragile", "brittle", "risky"}
+    r"|\bover-?(deliver|engineer|prepar|document|communicat|invest|achiev)\w*",
+    re.I,
+)
+DEFECT = {
+    "slow",
+    "expensive",
+    "costly",
+    "small",
+    "young",
+    "new",
+    "inexperienced",
+    "limited",
+    "coarse",
+    "noisy",
+    "inaccurate",
+    "unreliable",
+    "late",
+    "heavy",
+    "narrow",
+    "thin",
+    "weak",
+    "busy",
+    "stretched",
+    "junior",
+    "early",
+    "immature",
+    "basic",
+    "rough",
+    "complex",
+    "big",
+    "large",
+    "far",
+    "generic",
+    "manual",
+    "long",
+    "specialised",
+    "specialized",
+    "hard",
+    "difficult",
+    "few",
+    "fragile",
+    "brittle",
+    "risky",
+}

@@ -22,13 +22,17 @@ from inhouse.analysis.proposals.signals.base import SignalDetector, Weighing, cu
 from inhouse.analysis.proposals.text import words
 
 _LISTENING = [
-    cue(r"\byou (told|described|mentioned|said|explained|shared|showed|raised|noted|indicated|outlined|highlighted|asked)\b"
+    cue(
+        r"\byou (told|described|mentioned|said|explained|shared|showed|raised|noted|indicated|outlined|highlighted|asked)\b"
         r"|\b(told|showed) us\b|\b(we|I) (heard|understood|learned|learnt|listened)\b|\bas (I|"
         r"we) understand\b|\bas you (put|said|described)"
         r"|\b(on|in|during) (our|the|yesterday's|today's) (call|chat|meeting|conversation|visit)\b"
         r"|\bin your (own )?words\b|\bwhat we heard\b|\b(team|manager|lead|director|officer|staff)s? (told|"
-        r"described|explained|mentioned|said)", 2.5),
-    cue(r"\b(understand|learn|hear|know|confirm) (more |a bit more |a little more |"
+        r"described|explained|mentioned|said)",
+        2.5,
+    ),
+    cue(
+        r"\b(understand|learn|hear|know|confirm) (more |a bit more |a little more |"
         r"better )?(about )?(the problem|your|what|how|where|why|who|which|more)\b"
         r"|\bbefore (anything|we|I|saying|talking|writing|building|designing|putting)\b.{0,80}\b(understand|"
         r"ask|hear|learn|know|confirm|questions?|start with you|about you|from you)\b"
@@ -39,14 +43,19 @@ _LISTENING = [
         r"\bquestions? (for you|we still have|to you)\b"
         r"|\bhelp (us|me) (to )?understand\b|\b(when|as) we (met|spoke|talked)\b|\b(in|during) our (call|"
         r"meeting|conversation|workshop|"
-        r"discussion|visit|interview)s?\b|\bput it (bluntly|simply|well|plainly)\b", 2.5),
+        r"discussion|visit|interview)s?\b|\bput it (bluntly|simply|well|plainly)\b",
+        2.5,
+    ),
 ]
 _THEIR_ORG = re.compile(
     r"\b([A-Z][\w&-]+)('s|s') (team|staff|finance|operations|process|customers|members|agents|managers|officers|engineers|"
-    r"clinicians|nurses|drivers|planners|buyers|stores|sites|board|backlog|volume|data|programme|department|division)\b")
+    r"clinicians|nurses|drivers|planners|buyers|stores|sites|board|backlog|volume|data|programme|department|division)\b"
+)
 _QUANTITY = re.compile(
     r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty) (working |business |full )?"
-    r"(days|hours|weeks|months) (to|per|a|each|every|of)\b", re.I)
+    r"(days|hours|weeks|months) (to|per|a|each|every|of)\b",
+    re.I,
+)
 _PAIN = re.compile(
     r"\b(problems?|challeng\w*|pain\w*|struggl\w*|backlogs?|bottlenecks?|delays?|delayed|waiting|complain\w*|"
     r"manual(ly)?|by hand|"
@@ -62,37 +71,65 @@ _SECOND = re.compile(r"\b(you|your|you're|you've|yours)\b", re.I)
 _SELF = re.compile(r"\b(we|we're|we've|our|us|I'm)\b", re.I)
 _ABOUT_THEM = re.compile(
     r"\b(data|users?|process|team|staff|customers?|workflow|systems?|today|currently|now|how many|how much|who|which|where|"
-    r"when|what happens|tools?|volume|history|decide|owns?|trust)\b", re.I)
+    r"when|what happens|tools?|volume|history|decide|owns?|trust)\b",
+    re.I,
+)
 _PITCH_QUESTION = re.compile(
     r"\b(ready to|want to (see|learn|know more)|why not|interested in|shall I|would you like|can we (schedule|book|set up)|"
-    r"are you ready|how about|what if you could|imagine|any questions|make sense|see my screen|hear me)\b", re.I)
+    r"are you ready|how about|what if you could|imagine|any questions|make sense|see my screen|hear me)\b",
+    re.I,
+)
 _SELF_CUES = [
-    cue(r"\b(founded|established) (in \d{4}|by|\d+ years ago|in the)|\bspin-?(out|off)\b|\bspun[- ](out|"
+    cue(
+        r"\b(founded|established) (in \d{4}|by|\d+ years ago|in the)|\bspin-?(out|off)\b|\bspun[- ](out|"
         r"off)\b|\b\d[\d,]* (people|employees|engineers|"
         r"data scientists|staff|experts|consultants|specialists|developers|researchers)\b|\boffices? in\b|\bawards?\b|"
-        r"\baward-winning\b|\b(iso ?27001|soc ?2)\b|\b(named|recogni[sz]ed) (a|as)\b|\bpeer-reviewed\b", 2.0),
-    cue(r"\b(leading|leader in|market-leading|market's|best-in-class|world-class|state-of-the-art|"
+        r"\baward-winning\b|\b(iso ?27001|soc ?2)\b|\b(named|recogni[sz]ed) (a|as)\b|\bpeer-reviewed\b",
+        2.0,
+    ),
+    cue(
+        r"\b(leading|leader in|market-leading|market's|best-in-class|world-class|state-of-the-art|"
         r"cutting-edge|next-generation|"
-        r"revolutionary|transforming|pioneer\w*|unique|proprietary|most advanced|industry-leading|the best)\b", 1.5),
-    cue(r"\b\d[\d,]*\+? ([\w-]+ ){0,2}(inspected|deployed|served|delivered|installed|processed|automated|"
-        r"monitored|live)\b", 1.5),
-    cue(r"\b(trusted by|used by|deployed (in|at|on|across)|serv(es|ing) (more than |over )?\d|customers in|clients in|"
+        r"revolutionary|transforming|pioneer\w*|unique|proprietary|most advanced|industry-leading|the best)\b",
+        1.5,
+    ),
+    cue(
+        r"\b\d[\d,]*\+? ([\w-]+ ){0,2}(inspected|deployed|served|delivered|installed|processed|automated|"
+        r"monitored|live)\b",
+        1.5,
+    ),
+    cue(
+        r"\b(trusted by|used by|deployed (in|at|on|across)|serv(es|ing) (more than |over )?\d|customers in|clients in|"
         r"\d[\d,]* (customers|clients|airlines|hospitals|banks|utilities|agencies|dealerships|terminals|broadcasters|"
-        r"companies|carriers|retailers|brands|firms))\b", 1.5),
-    cue(r"\bour (platform|technology|tech|stack|engine|models?|solution|product|suite|team|company|founders|architecture|"
+        r"companies|carriers|retailers|brands|firms))\b",
+        1.5,
+    ),
+    cue(
+        r"\bour (platform|technology|tech|stack|engine|models?|solution|product|suite|team|company|founders|architecture|"
         r"algorithms?|software|tools?|capabilities|features|api|roadmap|dashboards?|integrations?|latest|release|new|system|"
         r"ai|infrastructure|pipeline|research|expertise|experience|track record|customers|clients|offering|"
         r"portfolio|mission|"
-        r"own|cameras|computer|speech|word|conversational|network|lead-scoring|models)\b", 1.5),
-    cue(r"\b(who we are|about us|let me (show|walk you through|give you|tell you about|start with)|share my screen|"
+        r"own|cameras|computer|speech|word|conversational|network|lead-scoring|models)\b",
+        1.5,
+    ),
+    cue(
+        r"\b(who we are|about us|let me (show|walk you through|give you|tell you about|start with)|share my screen|"
         r"(quick|short|brief) (tour|demo|overview|intro)|reaching out because|next slide|this is our|"
         r"here you (see|can see)|under the hood|jump (straight )?in)\b"
         r"|\b(I'll|we'll|I will|we will|I'm going to|let's|let me) (start|begin|jump|kick off|do|give|walk)\b.{0,50}"
-        r"\b(tour|demo|overview|product|platform|slides|deck|who we are|ourselves)\b", 3.0),
-    cue(r"\b(whatever|everything|all|anything) (you|your \w+) (need|want|could want)\b|\bwe've got (it|you) covered\b|"
-        r"\b(perfect|ideal|made) for you\b|\b(try it|get started) (risk-free|today|now|for free)\b", 1.5),
-    cue(r"\b(is|are) (a|an|the) (leading|full-service|specialist|ai|platform|company|provider|conversational|forecasting|"
-        r"maritime|legal|real-time|market|spin-out)\b", 1.0),
+        r"\b(tour|demo|overview|product|platform|slides|deck|who we are|ourselves)\b",
+        3.0,
+    ),
+    cue(
+        r"\b(whatever|everything|all|anything) (you|your \w+) (need|want|could want)\b|\bwe've got (it|you) covered\b|"
+        r"\b(perfect|ideal|made) for you\b|\b(try it|get started) (risk-free|today|now|for free)\b",
+        1.5,
+    ),
+    cue(
+        r"\b(is|are) (a|an|the) (leading|full-service|specialist|ai|platform|company|provider|conversational|forecasting|"
+        r"maritime|legal|real-time|market|spin-out)\b",
+        1.0,
+    ),
 ]
 _TECH = re.compile(
     r"\b(kubernetes|docker|microservices?|apis?|rest|grpc|kafka|cloud|azure|aws|gcp|gpus?|transformers?|"
@@ -105,31 +142,44 @@ _TECH = re.compile(
     r"low-code|no-code|agents?|"
     r"chatbots?|generative|genai|model registry|drift|scalab\w*|real-time|streaming|databases?|data lake|"
     r"snowflake|dbt|spark|"
-    r"ms|fastapi|sso|encoder|decoder|diarisation|solvers?|optimi[sz]er|engine|module|modules|widget|platform)\b", re.I)
+    r"ms|fastapi|sso|encoder|decoder|diarisation|solvers?|optimi[sz]er|engine|module|modules|widget|platform)\b",
+    re.I,
+)
 
-_BYLINE = re.compile(r"^\W*((submitted|prepared|presented|written|compiled|sent|issued|delivered|authored) (by|for|to)\b|"
-                     r"(date|version|ref|reference|document|status|confidential\w*|draft|v\d)\b\W)", re.I)
-_PRODUCT_START = re.compile(r"^\W*(our (platform|product|solution|engine|tool|app|software|system|model|"
+_BYLINE = re.compile(
+    r"^\W*((submitted|prepared|presented|written|compiled|sent|issued|delivered|authored) (by|for|to)\b|"
+    r"(date|version|ref|reference|document|status|confidential\w*|draft|v\d)\b\W)",
+    re.I,
+)
+_PRODUCT_START = re.compile(
+    r"^\W*(our (platform|product|solution|engine|tool|app|software|system|model|"
     r"assistant|technology)|"
-                            r"the (platform|product|solution|engine|app|software)) (\w+ )?(is|does|will|can|"
-                            r"reads|turns|helps|uses|"
-                            r"gives|finds|scores|predicts|clusters|automates|analy[sz]es|detects|works|lets|"
-                            r"sends|connects)\b", re.I)
+    r"the (platform|product|solution|engine|app|software)) (\w+ )?(is|does|will|can|"
+    r"reads|turns|helps|uses|"
+    r"gives|finds|scores|predicts|clusters|automates|analy[sz]es|detects|works|lets|"
+    r"sends|connects)\b",
+    re.I,
+)
 _PROBLEM_HEADING = cue(
     r"\b(your|you|problem|problems|challenges?|situation|context|background|needs?|goals?|objectives?|pain|heard|"
-    r"understanding|current state|why now|(your|the) brief|what we learned|where you are)\b", 1.0)
+    r"understanding|current state|why now|(your|the) brief|what we learned|where you are)\b",
+    1.0,
+)
 _SELF_HEADING = cue(
     r"\b(about|who we are|company|overview|technology|technical|architecture|platform|product|stack|capabilities|features|"
     r"at a glance|in numbers|in brief|in short|snapshot|fact ?sheet|how it works|credentials|track record|"
     r"introducing|introduction|our (team|solution|approach|story|experience|"
-    r"company|technology)|lifecycle|pipeline|infrastructure|highlights)\b", 1.0)
+    r"company|technology)|lifecycle|pipeline|infrastructure|highlights)\b",
+    1.0,
+)
 
 
 def _product_subject(text: str, document: ParsedDocument) -> bool:
     """The sentence's subject is the partner's product or company: "LogSage clusters your alerts..."."""
     lowered = text.lower().lstrip(" *-")
     return bool(_PRODUCT_START.match(text)) or any(
-        lowered.startswith(name.lower()) for name in document.partner_names if len(name) >= 3)
+        lowered.startswith(name.lower()) for name in document.partner_names if len(name) >= 3
+    )
 
 
 def problem_weight(unit: Unit, document: ParsedDocument) -> float:
@@ -141,7 +191,8 @@ def problem_weight(unit: Unit, document: ParsedDocument) -> float:
     self_talk = bool(_SELF.search(text))
     lowered = text.lower()
     named = any(name.lower() in lowered for name in document.client_names) or any(
-        not any(m.group(1).lower() in p.lower() for p in document.partner_names) for m in _THEIR_ORG.finditer(text))
+        not any(m.group(1).lower() in p.lower() for p in document.partner_names) for m in _THEIR_ORG.finditer(text)
+    )
     pain = bool(_PAIN.search(text) or _QUANTITY.search(text))
     if unit.is_question and not _PITCH_QUESTION.search(text):
         weight += 2.0 if (second or _ABOUT_THEM.search(text)) else 1.0
@@ -173,7 +224,9 @@ def lean(unit: Unit, document: ParsedDocument) -> tuple[str, float]:
     if unit.heading:
         heading_problem, heading_self = score(unit.heading, [_PROBLEM_HEADING]), score(unit.heading, [_SELF_HEADING])
         heading_self += 1.0 if re.match(r"^\W*Why (us\b|choose\b|[A-Z])", unit.heading) else 0.0
-        heading_problem += 0.5 * len(re.findall(r"\b(your|you|problem|challenge|situation|needs?)\b", unit.heading, re.I))
+        heading_problem += 0.5 * len(
+            re.findall(r"\b(your|you|problem|challenge|situation|needs?)\b", unit.heading, re.I)
+        )
         if heading_problem > heading_self:
             problem += 1.5
         elif heading_self > heading_problem:

@@ -25,26 +25,37 @@ import re
 #: first person, then the promise-shaped negation; adverbs may sit between ("we simply never")
 _PROMISE = re.compile(
     r"\b(we|I)('ll|'d| will| would| also| simply| just| really| still| honestly| genuinely| absolutely| ever|"
-    r" as a rule| on principle)*\s*(never|won't|will not|wouldn't|would not|don't|do not)\b", re.I)
+    r" as a rule| on principle)*\s*(never|won't|will not|wouldn't|would not|don't|do not)\b",
+    re.I,
+)
 _PERFECT = re.compile(r"\b(we|I)('ve| have| had|'d)\s+never\b", re.I)  # "we've never ..." is experience
 #: verbs of ability: negated with a client object they still say what the partner cannot do
 _ABILITY = re.compile(
     r"^(support|supports|integrate|integrates|connect|connects|read|reads|speak|speaks|understand|understands|"
     r"handle|handles|cover|covers|recogni[sz]e|detect|extract|transcribe|translate|forecast|predict|model|"
-    r"parse|process|run|work|interface|plug|sync|have|has|know|knows|offer|provide|serve|see)$", re.I)
-_ADVERB = re.compile(r"^(ever|even|just|simply|actually|really|quietly|suddenly|unilaterally|secretly|routinely|"
-                     r"casually|ourselves|personally|directly|once|then|go|and)$", re.I)
+    r"parse|process|run|work|interface|plug|sync|have|has|know|knows|offer|provide|serve|see)$",
+    re.I,
+)
+_ADVERB = re.compile(
+    r"^(ever|even|just|simply|actually|really|quietly|suddenly|unilaterally|secretly|routinely|"
+    r"casually|ourselves|personally|directly|once|then|go|and)$",
+    re.I,
+)
 #: the client's own things as the object: "you", "your ...", "the client's ...", "anyone on your team"
-_CLIENT_OBJECT = re.compile(r"\b(you|your|yours|the client's|the customer's|anyone on your|anything of yours)\b",
-                            re.I)
+_CLIENT_OBJECT = re.compile(r"\b(you|your|yours|the client's|the customer's|anyone on your|anything of yours)\b", re.I)
 #: conduct qualifiers: removal, timing or consent
 _CONDUCT_FRAME = re.compile(
     r"\b(away|mid-[\w-]+|halfway through|part-way through|in the middle of|without (your |you |the client's )?"
     r"(asking|consent|permission|notice|warning|approval|sign-off|agreement|knowledge|say-so|involvement)|"
-    r"behind (your|the client's) back|on (you|the client)|unannounced|overnight)\b", re.I)
+    r"behind (your|the client's) back|on (you|the client)|unannounced|overnight)\b",
+    re.I,
+)
 #: what qualifies a capability, not a promise: "we don't read your scans well yet"
-_CAPABILITY_TAIL = re.compile(r"\b(yet|well|reliably|properly|at the moment|currently|today|out of the box|"
-                              r"natively|automatically|before|so far|in-house|ourselves)\b", re.I)
+_CAPABILITY_TAIL = re.compile(
+    r"\b(yet|well|reliably|properly|at the moment|currently|today|out of the box|"
+    r"natively|automatically|before|so far|in-house|ourselves)\b",
+    re.I,
+)
 _CLAUSE_END = re.compile(r"[.;:!?()]|,\s*(but|and|so|because|though|although|while|whereas|which)\b|\s[-–—]\s")
 _WINDOW = 8  # words after the negation that may hold the object
 
@@ -52,10 +63,11 @@ _WINDOW = 8  # words after the negation that may hold the object
 def capability_shaped(text: str, position: int) -> bool:
     """The negation at ``position`` reads as inability or inexperience whatever its object: "haven't",
     "can't", an ability verb ("we don't support your..."), or a capability qualifier ("... well yet")."""
-    if re.match(r"(can't|cannot|can not|haven't|hasn't|have not|has not|didn't|did not|couldn't)\b", text[position:],
-                re.I) or _PERFECT.search(text[max(0, position - 12):position + 6]):
+    if re.match(
+        r"(can't|cannot|can not|haven't|hasn't|have not|has not|didn't|did not|couldn't)\b", text[position:], re.I
+    ) or _PERFECT.search(text[max(0, position - 12) : position + 6]):
         return True
-    words = re.findall(r"[\w'’-]+", text[position:])[1:1 + _WINDOW]
+    words = re.findall(r"[\w'’-]+", text[position:])[1 : 1 + _WINDOW]
     verbs = [w for w in words if not _ADVERB.match(w)]
     end = next((m.start() for m in _CLAUSE_END.finditer(text, position)), len(text))
     return bool(verbs and _ABILITY.match(verbs[0]) or _CAPABILITY_TAIL.search(text[position:end]))
@@ -70,7 +82,7 @@ def conduct_promise(text: str, position: int) -> bool:
     if _PERFECT.match(text, start):
         return False
     end = next((m.start() for m in _CLAUSE_END.finditer(text, match.end())), len(text))
-    words = re.findall(r"[\w'’-]+", text[match.end():end])[:_WINDOW]
+    words = re.findall(r"[\w'’-]+", text[match.end() : end])[:_WINDOW]
     verbs = [w for w in words if not _ADVERB.match(w)]
     if not verbs or _ABILITY.match(verbs[0]):
         return False

@@ -25,16 +25,40 @@ from inhouse.analysis.proposals.document import ParsedDocument, Unit
 from inhouse.analysis.proposals.signals.base import SignalDetector, Weighing, cue, score
 
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "eighteen": 18, "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90,
-    "twenty-four": 24, "thirty-six": 36, "forty-eight": 48,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "eighteen": 18,
+    "twenty": 20,
+    "thirty": 30,
+    "forty-five": 45,
+    "sixty": 60,
+    "ninety": 90,
+    "twenty-four": 24,
+    "thirty-six": 36,
+    "forty-eight": 48,
 }
 _DURATION = re.compile(
     r"\b(\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")[\s-]*(?:\(\d+\)[\s-]*)?"
     r"(?:working |business |calendar |harvest |school |trading |billing |summer |winter )?(day|week|fortnight|"
     r"month|year|quarter|"
-    r"season)s?\b", re.I)
+    r"season)s?\b",
+    re.I,
+)
 _OFFER = re.compile(
     r"\b(pilots?|proofs?[- ]of[- ](concept|value)|pocs?|povs?|trials?|discovery|sprints?|prototypes?|test runs?|feasibility|"
     r"starter|first phase|phase (1|one|zero|0)|small (first )?step|start(ing)? small|small (pilot|experiment|"
@@ -54,7 +78,9 @@ _OFFER = re.compile(
     r"experiments?|benchmarks?|"
     r"fortnight|sprints?|phases?|projects?|piece of work)|(tests?|trials?|runs?|benchmarks?|"
     r"evaluations?) on (a |an )?(sample|subset|"
-    r"slice|handful|small|few|\d))\b", re.I)
+    r"slice|handful|small|few|\d))\b",
+    re.I,
+)
 _PROPOSING = re.compile(
     r"\b(we|I)('d| would| could| can| will)? ?(suggest|propose|offer|recommend)|\b(start|begin|kick off) with\b|"
     r"\bfirst step\b|\bnext step\b|\bgetting started\b|\bhow (we|to) (suggest )?start|\bpropose to begin\b|"
@@ -63,7 +89,9 @@ _PROPOSING = re.compile(
     r"\b(our|my) (suggestion|proposal|recommendation)\b|^\W*(suggestion|proposal|proposed next step)\s*:|"
     r"\bwhat (I|we)('d| would) do\b|"
     r"\b(happy|glad|keen) to (run|do|start|offer|set up)|\b(we|I) (can|could) (run|do|start|set up)|"
-    r"\blet's (try|start|do)", re.I)
+    r"\blet's (try|start|do)",
+    re.I,
+)
 _SMALL_SCOPE = re.compile(
     r"\ba (small )?(sample|subset|slice|handful) of\b|\b(one|a single|just one|only one|1) (?!(of|thing|more|"
     r"day|week|month|year|time|point|way|reason|question|step|another|"
@@ -76,16 +104,22 @@ _SMALL_SCOPE = re.compile(
     r"samples?|subsets?|lanes?|courts?|offices?|regions?|districts?|lines?|teams?|departments?|sites?|"
     r"segments?|queues?|stores?|hotels?|cit(y|ies)|zones?|roles?|fleets?|use cases?|process(es)?|plants?|"
     r"countr(y|ies)|brands?|"
-    r"categor(y|ies)|channels?|metering areas?|acquisitions?|farms|properties|agents|feeders|modules?)\b", re.I)
+    r"categor(y|ies)|channels?|metering areas?|acquisitions?|farms|properties|agents|feeders|modules?)\b",
+    re.I,
+)
 _FREE_TO_STOP = [
-    cue(r"\bno (further |ongoing |long-term )?(commitment|obligation)s?\b|\bno obligation\b|"
+    cue(
+        r"\bno (further |ongoing |long-term )?(commitment|obligation)s?\b|\bno obligation\b|"
         r"\bwithout (any )?(commitment|obligation|engagement)"
         r"|\bno lock-?in\b|\bno credit card\b|\bmonth-to-month\b|\bno minimum (term|commitment)\b|"
         r"\b(terminate|cancel) at any (time|point)\b|\bno (auto-?renewal|automatic renewal|"
         r"long-term contract)\b|\bdecide freely\b|\bnothing more\b"
         r"|\bno strings( attached)?\b|\brisk-free\b|\b(lost|lose|owe) nothing\b|\bentirely (your|up to you)\b"
-        r"|\bnothing further (is )?owed\b|\bno contract beyond\b|\bnot obliged\b", 1.5),
-    cue(r"\b(then |and |after that |afterwards )?you (decide|can (stop|walk away|cancel)|are free to (stop|"
+        r"|\bnothing further (is )?owed\b|\bno contract beyond\b|\bnot obliged\b",
+        1.5,
+    ),
+    cue(
+        r"\b(then |and |after that |afterwards )?you (decide|can (stop|walk away|cancel)|are free to (stop|"
         r"walk)|walk away|keep everything)\b|\b(stop|walk away) after\b|"
         r"\b(we|you) (can |will |would )?(simply |just )?stop (there|then|at that point|after that)\b|"
         r"\bthat's the end of it\b|"
@@ -94,22 +128,31 @@ _FREE_TO_STOP = [
         r"\bshake hands\b|\bgo/no-go\b|\bcancel (at )?any ?time\b|\bthen your decision\b|\b(decide|"
         r"decision) (whether|if) (to )?(continue|go further|"
         r"proceed|expand)|\bseparate (decision|agreement)\b|\bagreed separately\b|\bpart as friends\b|"
-        r"\bfree to stop\b", 1.0),
+        r"\bfree to stop\b",
+        1.0,
+    ),
 ]
-_SPAN = r"(\d+|one|two|three|four|five|six|nine|ten|eleven|twelve|eighteen|twenty-four|thirty|thirty-six|forty-eight|sixty)"
-_COMMITMENT = (r"contracts?|agreements?|licen[cs]es?|subscriptions?|commitments?|terms?|partnerships?|plans?|"
+_SPAN = (
+    r"(\d+|one|two|three|four|five|six|nine|ten|eleven|twelve|eighteen|twenty-four|thirty|thirty-six|forty-eight|sixty)"
+)
+_COMMITMENT = (
+    r"contracts?|agreements?|licen[cs]es?|subscriptions?|commitments?|terms?|partnerships?|plans?|"
     r"programmes?|programs?|"
-               r"deals?|frameworks?|engagements?|managed services?|service agreements?|minimum|roll-?outs?|"
-               r"periods?|retainers?")
+    r"deals?|frameworks?|engagements?|managed services?|service agreements?|minimum|roll-?outs?|"
+    r"periods?|retainers?"
+)
 _LONG_TERM = re.compile(
     rf"\b(annual|annually|yearly|multi-?year|multi-?season|full {_SPAN}[- ]months?|{_SPAN}[- ](years?|months?|seasons?))\b"
     rf"[^.;]{{0,60}}?\b({_COMMITMENT})\b"
     r"|\b(minimum|fixed|initial) (term|commitment|engagement|contract period|annual spend|spend)\b"
     rf"|\b(subscription|licen[cs]e|contract|agreement|term)s? (of|for) {_SPAN} (years?|months?|seasons?)\b"
     rf"|\b{_SPAN}[- ]month (programme|program|project|engagement)\b"
-    r"|\b(enterprise|platform) (plan|agreement|licen[cs]e|subscription)\b|\bstrategic partnership\b", re.I)
+    r"|\b(enterprise|platform) (plan|agreement|licen[cs]e|subscription)\b|\bstrategic partnership\b",
+    re.I,
+)
 _MANDATORY = [
-    cue(r"\b(cannot|can't|can not|are not|aren't|is not|isn't|not) (be )?(contracted|sold|bought|purchased|"
+    cue(
+        r"\b(cannot|can't|can not|are not|aren't|is not|isn't|not) (be )?(contracted|sold|bought|purchased|"
         r"available|offered) "
         r"(separately|individually|on (its|their) own)\b|\bonly (available|offered|sold) (on|with|as|under)\b|"
         r"\bnot as a standalone\b|\b(doesn't|does not) work with our (model|platform)\b|\bcannot be cancell?ed\b|"
@@ -117,7 +160,9 @@ _MANDATORY = [
         r"\bmandatory\b|\b(minimum|standard) (engagement|term|model|commercial model) is\b|\bthe only way\b|"
         r"\b(all|every|whole|entire) (\d+ )?(estate|portfolio|group|service area|sites|stores|properties|"
         r"channels|hotels|presses|"
-        r"lines|departments|advisory team)\b", 2.0),
+        r"lines|departments|advisory team)\b",
+        2.0,
+    ),
 ]
 _REFUSAL = re.compile(
     r"\b(we )?(don't|do not|won't|never|can't|cannot) (do|offer|run|sell|support) (separate |small |"
@@ -132,7 +177,9 @@ _REFUSAL = re.compile(
     r"(understate|mislead|disappoint)|aren't worth|are a waste)\b"
     r"|\bpilots? (never|don't|do not) (show|work)|\b(doesn't|does not|won't|will not) work (on|for|"
     r"with) (a single|one|just one|"
-    r"only one)", re.I)
+    r"only one)",
+    re.I,
+)
 _CONVERSION = re.compile(
     r"\b(converts?|converted|converting|rolls? (over )?into|rolls over|automatically (becomes?|converts?|"
     r"renews?|rolls?|turns?|"
@@ -140,7 +187,9 @@ _CONVERSION = re.compile(
     r"transitions? (automatically )?into|continues? as|unless (\w+ ){0,3}(cancels?|cancell?ed|opts? out|"
     r"gives?|terminates?|terminated|notif\w*|"
     r"tells?|informs?|lets?|objects?)|"
-    r"(continues?|starts?|begins?|renews?|rolls? over) automatically)\b", re.I)
+    r"(continues?|starts?|begins?|renews?|rolls? over) automatically)\b",
+    re.I,
+)
 _BUNDLED = re.compile(
     r"\b(phases?|stages?|pilots?|discovery|trials?)\b[^.]{0,60}\b(cannot|can't|are not|aren't|is not|isn't|"
     r"not) (be )?(contracted|"
@@ -156,23 +205,34 @@ _BUNDLED = re.compile(
     r"quarter) of the (\w+ )?(subscription|licen[cs]e|"
     r"contract|agreement|term)\b.{0,60}\bpilot|\bserves? as (a|the) pilot|\bcounts? as (a |the )?pilot|"
     r"\bpilot (is )?(included|bundled) (in|with) (the|a|our) (\w+ )?(annual|multi-year|\d+-month|subscription|"
-    r"licen[cs]e)", re.I)
+    r"licen[cs]e)",
+    re.I,
+)
 _OPTIONAL = re.compile(
     r"\bif (the pilot|it|this|that|results|successful|you|the results|we succeed|all goes)\b|\bafter (the|a|"
     r"this) (pilot|trial|"
     r"proof|poc|discovery|sprint)|\b(would|could|might|may) (then )?(suggest|propose|discuss|talk about|consider|look at)\b|"
     r"\bseparate decision\b|\bno commitment (now|today|at this stage)\b|\boptional(ly)?\b|\bonce (proven|successful)\b|"
-    r"\blater\b|\bwe (can|could) talk about\b|\bagreed separately\b", re.I)
+    r"\blater\b|\bwe (can|could) talk about\b|\bagreed separately\b",
+    re.I,
+)
 
 
-_NEGATION = re.compile(r"\b(no|not|never|doesn't|does not|won't|will not|without|nothing|isn't|is not)\b[^.;,]{0,25}$", re.I)
+_NEGATION = re.compile(
+    r"\b(no|not|never|doesn't|does not|won't|will not|without|nothing|isn't|is not)\b[^.;,]{0,25}$", re.I
+)
 _PAST = re.compile(
     r"\b(ran|did|delivered|completed|conducted|finished|led)\b( [\w-]+){0,3} (pilots?|trials?|proofs?|pocs?|"
     r"sprints?|discovery)\b"
-    r"|\b(pilots?|trials?|pocs?|proofs? of concept)\b[^.;]{0,80}\b(was|were|went|ended|concluded|turned)\b", re.I)
+    r"|\b(pilots?|trials?|pocs?|proofs? of concept)\b[^.;]{0,80}\b(was|were|went|ended|concluded|turned)\b",
+    re.I,
+)
 _ASK_START = re.compile(r"\b(start|begin|first step|kick off|get going|look like|next step)\b", re.I)
-_SHORT = re.compile(r"\b(short|small|brief|quick|light-?weight|light-touch|limited|fixed-price|fixed-fee|"
-    r"time-?boxed)\b", re.I)
+_SHORT = re.compile(
+    r"\b(short|small|brief|quick|light-?weight|light-touch|limited|fixed-price|fixed-fee|"
+    r"time-?boxed)\b",
+    re.I,
+)
 _FIXED_FEE = re.compile(r"\b(fixed|flat)[- ](fee|price)\b|\bonly\W*$", re.I)
 
 
@@ -215,7 +275,9 @@ class StartsSmall(SignalDetector):
         weighing = Weighing()
         for unit in document.partner_units:
             text = unit.text
-            nearby = document.units[max(0, unit.index - 2):unit.index + 3]  # the pilot and the term are often stated apart
+            nearby = document.units[
+                max(0, unit.index - 2) : unit.index + 3
+            ]  # the pilot and the term are often stated apart
             context = " ".join(u.text for u in nearby if u.turn == unit.turn)
             if _BUNDLED.search(text) or (converts(text) and _OFFER.search(context) and long_term(context)):
                 weighing.add_against(unit, 4.0)
@@ -267,13 +329,18 @@ def offers(text: str, asked: bool = False) -> bool:
 
 def _with_heading(unit: Unit) -> str:
     """A line under a "Pilot" or "Proof of concept" heading is read with it: "Pilot: 8 weeks, 1 plant"."""
-    if unit.heading and (_OFFER.search(unit.heading) or _PROPOSING.search(unit.heading)) and not long_term(unit.heading):
+    if (
+        unit.heading
+        and (_OFFER.search(unit.heading) or _PROPOSING.search(unit.heading))
+        and not long_term(unit.heading)
+    ):
         return f"{unit.heading}: {unit.text}"
     return unit.text
 
 
 def _asked_to_start(document: ParsedDocument, unit: Unit) -> bool:
     """The client has just asked how to start (the partner's next words answer it)."""
-    before = document.units[max(0, unit.index - 2):unit.index]
+    before = document.units[max(0, unit.index - 2) : unit.index]
     return any(not u.by_partner and u.is_question and _ASK_START.search(u.text) for u in before) and (
-        not before or before[-1].turn != unit.turn or not before[-1].by_partner or before[-1].turn == unit.turn)
+        not before or before[-1].turn != unit.turn or not before[-1].by_partner or before[-1].turn == unit.turn
+    )
