@@ -10,6 +10,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
 from rich.console import Console
 
 from inhouse.bootstrap import Workspace, bootstrap
@@ -57,8 +58,20 @@ def _default(value: Any) -> Any:
 
 
 def emit_json(data: Any) -> None:
-    """Print ``data`` as JSON on stdout (stable key order as given)."""
-    sys.stdout.write(json.dumps(data, indent=2, default=_default, ensure_ascii=False) + "\n")
+    """Print ``data`` (a shape, a list of shapes, or plain data) as JSON on stdout, keys in the
+    model's field order."""
+    sys.stdout.write(json.dumps(jsonable(data), indent=2, default=_default, ensure_ascii=False, allow_nan=False) + "\n")
+
+
+def jsonable(data: Any) -> Any:
+    """Shapes dumped in JSON mode (dates as ISO text, enums as values); other data as it is."""
+    if isinstance(data, BaseModel):
+        return data.model_dump(mode="json")
+    if isinstance(data, (list, tuple)):
+        return [jsonable(item) for item in data]
+    if isinstance(data, dict):
+        return {key: jsonable(value) for key, value in data.items()}
+    return data
 
 
 def pct(value: float | None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from inhouse.domain.engagements import Engagement
 from inhouse.domain.organisations import Client, Partner
 from inhouse.domain.roster import Roster
+from inhouse.domain.shapes import as_id
 from inhouse.errors import InvalidInput, NotFound
 from inhouse.store.uow import UnitOfWork
 
@@ -12,7 +13,8 @@ from inhouse.store.uow import UnitOfWork
 def the_client(uow: UnitOfWork, ref: str | None = None) -> Client:
     """The client named ``ref``, or the workspace's only client."""
     if ref:
-        client = uow.clients.get(int(ref)) if ref.isdigit() else uow.clients.by_name(ref)
+        wanted = as_id(ref)
+        client = uow.clients.get(wanted) if wanted is not None else uow.clients.by_name(ref)
         if client is None:
             raise NotFound(f"no client {ref!r}")
         return client
@@ -28,8 +30,8 @@ def the_client(uow: UnitOfWork, ref: str | None = None) -> Client:
 def partner(uow: UnitOfWork, ref: str, client: Client | None = None) -> Partner:
     ref = str(ref).strip()
     found: Partner | None = None
-    if ref.isdigit():
-        found = uow.partners.get(int(ref))
+    if (wanted := as_id(ref)) is not None:
+        found = uow.partners.get(wanted)
     if found is None:
         client = client or the_client(uow)
         found = uow.partners.by_name(client.id, ref)
@@ -48,8 +50,8 @@ def engagement(uow: UnitOfWork, ref: str | None) -> Engagement:
             raise NotFound("the workspace has no engagement yet: add one with `inhouse engagement add`")
         raise InvalidInput("several engagements exist: name one (see `inhouse engagement list`)")
     ref = str(ref).strip()
-    if ref.isdigit():
-        found = uow.engagements.get(int(ref))
+    if (wanted := as_id(ref)) is not None:
+        found = uow.engagements.get(wanted)
         if found is not None:
             return found
     matches = uow.engagements.by_name(ref)

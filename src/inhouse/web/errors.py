@@ -13,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from inhouse.domain.shapes import describe
 from inhouse.errors import InhouseError, NotAvailable, TooLarge
 
 __all__ = ["NotAvailable", "TooLarge", "error_response", "install", "wants_json"]
@@ -43,11 +44,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
-        problems = []
-        for item in exc.errors():
-            where = ".".join(str(p) for p in item.get("loc", ()) if p not in ("body", "query", "path", "form"))
-            problems.append(f"{where or 'request'}: {item.get('msg', 'invalid')}")
-        return error_response(request, 422, "InvalidInput", "; ".join(problems) or "invalid request")
+        return error_response(request, 422, "InvalidInput", describe(exc.errors()))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

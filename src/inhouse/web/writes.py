@@ -16,15 +16,6 @@ from inhouse.services import contracts, decisions, drills, partners_assess, part
 from inhouse.services import partners as partner_service
 
 
-def split_lines(text: str | None) -> list[str]:
-    """Form text areas and comma lists: one item per line or comma, blanks dropped."""
-    items = []
-    for line in (text or "").replace(",", "\n").splitlines():
-        if line.strip():
-            items.append(line.strip())
-    return items
-
-
 def add_review(
     ws: Workspace, engagement: str, week_of: str, done: str, why: str, next_: str, attendees: list[str]
 ) -> dict:

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from enum import Enum
 
 from inhouse.bootstrap import Workspace
+from inhouse.domain.shapes import as_id
 from inhouse.services import lookup
 from inhouse.services.dashboard import engagement, readmodel, status
 from inhouse.services.jobs import job_dict
@@ -46,7 +47,7 @@ def engagement_page(ws: Workspace, ref: str | None, today: date | None = None) -
         return engagement.engagement_page(ws, ref, today)
     wanted = str(ref or "").strip()
     with ws.uow() as uow:  # an id with a stored row needs no lookup: one transaction, two queries
-        eid = int(wanted) if wanted.isdigit() else None
+        eid = as_id(wanted)
         stored = uow.status_rows.read("page", [eid], full=True).get(eid) if eid is not None else None
         if stored is None:
             eid = lookup.engagement(uow, ref).id
@@ -61,9 +62,9 @@ def engagement_tag(ws: Workspace, ref: str | None) -> str | None:
     """A tag that changes whenever ``engagement_page(ws, ref)`` would: the engagement's version,
     its stored page, the day and settings, its recent jobs. None for a ``ref`` that is not an
     engagement id (names are resolved by the page itself) or an engagement without a row."""
-    if not ref or not str(ref).strip().isdigit():
+    engagement_id = as_id(ref) if ref else None
+    if engagement_id is None:
         return None
-    engagement_id = int(str(ref).strip())
     with ws.uow() as uow:
         stored = uow.status_rows.read("page", [engagement_id], value=False).get(engagement_id)
         if stored is None:

@@ -1,0 +1,12 @@
+"""Form posts: each calls one service, then redirects (303) to the page that shows the result."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from inhouse.web.forms import contracts, jobs, journal, partners
+
+router = APIRouter(include_in_schema=False)
+
+for _part in (journal, contracts, partners, jobs):
+    router.include_router(_part.router)
