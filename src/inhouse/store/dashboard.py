@@ -88,7 +88,7 @@ def unfinished_jobs(session: Session, engagement_ids: list[int] | None = None) -
     )
     if engagement_ids is not None:
         query = query.where(JobRow.engagement_id.in_(engagement_ids))
-    return dict(session.execute(query).all())
+    return {int(eid): int(count) for eid, count in session.execute(query).all() if eid is not None}
 
 
 def partner_documents(session: Session, kinds: list[str]) -> dict[int, list[dict]]:

@@ -52,7 +52,7 @@ class EngagementRecords:
         return engagement
 
     def update(self, engagement: Engagement) -> None:
-        row = self.session.get(EngagementRow, engagement.id)
+        row = self.session.get_one(EngagementRow, engagement.id)
         row.phase = engagement.phase.value
         row.plan = list(engagement.plan.internal_shares)
         row.description = engagement.description

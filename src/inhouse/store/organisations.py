@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -69,7 +71,7 @@ class PartnerRecords:
         return partner
 
     def update(self, partner: Partner) -> None:
-        row = self.session.get(PartnerRow, partner.id)
+        row = self.session.get_one(PartnerRow, partner.id)
         row.status = partner.status.value
         row.website = partner.website
         row.email_domains = list(partner.email_domains)
@@ -142,7 +144,7 @@ class PersonRecords:
         )
         if row is None:
             return None
-        return self._people([self.session.get(PersonRow, row.person_id)])[0]
+        return self._people([self.session.get_one(PersonRow, row.person_id)])[0]
 
     def list(self, client_id: int, partner_id: int | None = None, side: Side | None = None) -> list[Person]:
         query = select(PersonRow).where(PersonRow.client_id == client_id).order_by(PersonRow.side, PersonRow.name)
@@ -152,7 +154,7 @@ class PersonRecords:
             query = query.where(PersonRow.side == side.value)
         return self._people(list(self.session.scalars(query)))
 
-    def for_engagement(self, client_id: int, partner_id: int) -> list[Person]:
+    def for_engagement(self, client_id: int, partner_id: int) -> builtins.list[Person]:
         """The client's internal people and the engaged partner's people."""
         query = (
             select(PersonRow)

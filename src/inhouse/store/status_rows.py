@@ -15,8 +15,9 @@ counter in ``data_versions``, the tag of the partner comparison.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import event, func, insert, null, select, update
+from sqlalchemy import CursorResult, Table, event, func, insert, null, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -29,8 +30,8 @@ from inhouse.store.tables_knowledge import ScanStateRow
 #: Rows whose changes never change a status: job progress, the scan's mined-history cache,
 #: and the read model itself.
 _IGNORED = (JobRow, ScanStateRow, EngagementStatusRow, DataVersionRow)
-_table = EngagementStatusRow.__table__
-_versions = DataVersionRow.__table__
+_table = cast(Table, EngagementStatusRow.__table__)
+_versions = cast(Table, DataVersionRow.__table__)
 
 
 #: The parts of a row: (version column, "for" column, the column read by default, the full one).
@@ -105,28 +106,32 @@ class StatusRows:
         missing = select(EngagementRow.id).where(EngagementRow.id.not_in(select(_table.c.engagement_id)))
         return sorted(set(self.session.scalars(query)) | set(self.session.scalars(missing)))
 
-    def save(self, part: str, engagement_id: int, version: int | None, stamp: str, **values: dict) -> bool:
+    def save(self, part: str, engagement_id: int, version: int | None, stamp: str, **values: object) -> bool:
         """Store ``part`` computed from ``version`` (``values``: its columns); False, storing
         nothing, when the engagement's data changed since."""
         version_column, stamp_column, _, _ = PARTS[part]
-        values = {version_column: version or 1, stamp_column: stamp, **values}
+        columns = {version_column: version or 1, stamp_column: stamp, **values}
         if version is None:  # no row yet (an engagement stored before change tracking existed)
             try:
                 with self.session.begin_nested():
-                    self.session.execute(insert(_table).values(engagement_id=engagement_id, version=1, **values))
+                    self.session.execute(insert(_table).values(engagement_id=engagement_id, version=1, **columns))
                 return True
             except IntegrityError:
                 return False
         done = self.session.execute(
-            update(_table).where(_table.c.engagement_id == engagement_id, _table.c.version == version).values(**values)
+            update(_table).where(_table.c.engagement_id == engagement_id, _table.c.version == version).values(**columns)
         )
-        return done.rowcount == 1
+        return cast(CursorResult[Any], done).rowcount == 1
 
 
 def _changed(session: Session) -> tuple[set[int], set[int], set[int], set[int], bool, bool]:
     """What a flush wrote: (new engagements, engagements, repositories, partners, everyone,
     anything partner-scoped)."""
-    new, touched, repos, partners, everyone, scoped = set(), set(), set(), set(), False, False
+    new: set[int] = set()
+    touched: set[int] = set()
+    repos: set[int] = set()
+    partners: set[int] = set()
+    everyone = scoped = False
     for obj in (*session.new, *session.dirty, *session.deleted):
         if isinstance(obj, _IGNORED):
             continue
@@ -169,9 +174,9 @@ def _after_flush(session: Session, _context) -> None:
 
 def _raise_counter(dialect: str, name: str):
     """``version + 1`` for the counter ``name``, created at 1 when missing (both databases upsert)."""
-    make = {"postgresql": postgresql_insert, "sqlite": sqlite_insert}.get(dialect)
-    if make is None:
+    if dialect not in ("postgresql", "sqlite"):
         return update(_versions).where(_versions.c.name == name).values(version=_versions.c.version + 1)
+    make = postgresql_insert if dialect == "postgresql" else sqlite_insert
     return (
         make(_versions)
         .values(name=name, version=1)

@@ -27,10 +27,17 @@ class UnitOfWork:
     def __init__(self, session_factory: Callable[[], Session], engine: Engine) -> None:
         self._session_factory = session_factory
         self.engine = engine
-        self.session: Session | None = None
+        self._session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        """The open transaction's session (only inside ``with uow:``)."""
+        if self._session is None:
+            raise RuntimeError("the unit of work is not open: use `with ws.uow() as uow:`")
+        return self._session
 
     def __enter__(self) -> UnitOfWork:
-        self.session = session = self._session_factory()
+        self._session = session = self._session_factory()
         self.clients = ClientRecords(session)
         self.partners = PartnerRecords(session)
         self.people = PersonRecords(session)
@@ -54,7 +61,7 @@ class UnitOfWork:
             self.session.rollback()
         finally:
             self.session.close()
-            self.session = None
+            self._session = None
         if isinstance(exc, OperationalError):
             raise StorageUnavailable(f"database error on {describe(self.engine)}: {first_line(exc)}") from None
 
