@@ -61,7 +61,8 @@ def _truncate_postgres(url: str) -> None:
     engine.dispose()
 
 
-_BACKENDS = ["sqlite"] + (["postgres"] if POSTGRES_URL else [])
+# Every test on PostgreSQL carries the `postgres` marker (`pytest -m postgres` runs just those).
+_BACKENDS = ["sqlite"] + ([pytest.param("postgres", marks=pytest.mark.postgres)] if POSTGRES_URL else [])
 
 
 @pytest.fixture(params=_BACKENDS)
