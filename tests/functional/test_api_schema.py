@@ -1,0 +1,79 @@
+"""Every JSON route declares the model it answers with, and /openapi.json describes it.
+
+The walk is over ``app.routes``, so a route added without a response model fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+from pydantic import BaseModel
+
+from inhouse.bootstrap import Workspace
+from inhouse.settings import load_settings
+from inhouse.web import create_app
+
+
+@pytest.fixture
+def app(sqlite_url):
+    ws = Workspace(load_settings(database_url=sqlite_url))
+    yield create_app(ws)
+    ws.dispose()
+
+
+def json_routes(app) -> list[APIRoute]:
+    return [r for r in app.routes if isinstance(r, APIRoute) and r.include_in_schema and r.path.startswith("/api/")]
+
+
+def _schema_ref(schema: dict) -> str | None:
+    """The component a response schema points at (directly, or as the items of a list)."""
+    if "$ref" in schema:
+        return schema["$ref"]
+    if schema.get("type") == "array" and "$ref" in schema.get("items", {}):
+        return schema["items"]["$ref"]
+    return None
+
+
+def test_the_api_has_routes(app):
+    assert len(json_routes(app)) >= 15
+
+
+def test_every_json_route_declares_a_response_model(app):
+    missing = [f"{sorted(r.methods)} {r.path}" for r in json_routes(app) if r.response_model is None]
+    assert missing == []
+    untyped = []
+    for route in json_routes(app):
+        model = route.response_model
+        inner = getattr(model, "__args__", (model,))[0] if getattr(model, "__origin__", None) is list else model
+        if not (isinstance(inner, type) and issubclass(inner, BaseModel)):
+            untyped.append(f"{route.path}: {model!r}")
+    assert untyped == []
+
+
+def test_openapi_has_a_schema_for_every_json_response(app):
+    with TestClient(app) as client:
+        spec = client.get("/openapi.json").json()
+    components = spec["components"]["schemas"]
+    problems = []
+    for route in json_routes(app):
+        operation_path = route.path_format
+        for method in route.methods:
+            operation = spec["paths"][operation_path][method.lower()]
+            status = str(route.status_code or 200)
+            content = operation["responses"][status].get("content", {}).get("application/json", {})
+            ref = _schema_ref(content.get("schema", {}))
+            if ref is None:
+                problems.append(f"{method} {operation_path}: no schema for {status}")
+                continue
+            name = ref.rsplit("/", 1)[-1]
+            if not components.get(name, {}).get("properties"):
+                problems.append(f"{method} {operation_path}: {name} has no fields")
+    assert problems == []
+
+
+def test_openapi_shows_closed_sets_as_enums(app):
+    with TestClient(app) as client:
+        spec = client.get("/openapi.json").json()
+    enums = [name for name, schema in spec["components"]["schemas"].items() if "enum" in schema]
+    assert enums, "no enum in the API schema: closed sets (sides, outcomes, colours) should be enums"
