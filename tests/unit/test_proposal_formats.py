@@ -47,7 +47,7 @@ def test_each_format_gives_the_same_signals(filename):
     result = assess_document(FORMATS[filename](), filename)
     assert result.kind == "proposal"
     assert {name: signal.value for name, signal in result.signals.items()} == EXPECTED
-    assert result.to_dict()["file"] == filename
+    assert result.model_dump(mode="json")["file"] == filename
 
 
 def test_a_pdf_without_text_is_a_clear_error():

@@ -31,7 +31,7 @@ The system was decommissioned in 2023. Due to confidentiality we are unable to s
 
 def test_unknown_when_the_document_does_not_say():
     ref = refs("# Experience\nWe delivered a demand forecasting model for a garden centre chain in Belgium.\n")[0]
-    assert ref.to_dict() == {
+    assert ref.model_dump(mode="json") == {
         "similar_scale": "unknown",
         "still_running": "unknown",
         "client_contact_offered": "unknown",

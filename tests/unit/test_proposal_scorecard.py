@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from inhouse.domain.partners import (
     SIGNALS,
     Answer,
+    ProposalAnalysis,
     ProposalAssessment,
     RedFlag,
     ReferenceCheck,
     ReferenceFinding,
     ReferenceSource,
     SignalResult,
+    SpeakerShare,
 )
 from inhouse.domain.scorecard import DEFAULT_CRITERIA, CandidateEvidence, Scorecard
 from inhouse.errors import InvalidInput
@@ -23,15 +26,16 @@ def assessment(shown: dict[str, bool], flags=()) -> ProposalAssessment:
         file="p.md",
         kind="proposal",
         signals={
-            name: SignalResult(shown.get(name, False), 0.9, ("q",) if shown.get(name) else ()) for name in SIGNALS
+            name: SignalResult(value=shown.get(name, False), confidence=0.9, evidence=("q",) if shown.get(name) else ())
+            for name in SIGNALS
         },
-        red_flags=tuple(RedFlag(kind, ("quote",)) for kind in flags),
+        red_flags=tuple(RedFlag(kind=kind, evidence=("quote",)) for kind in flags),
     )
 
 
 def reference(partner_id: int, yes: bool, source=ReferenceSource.MANUAL) -> ReferenceCheck:
     answer = Answer.YES if yes else Answer.NO
-    return ReferenceCheck(partner_id, "Ref", answer, answer, answer, source=source)
+    return ReferenceCheck(partner_id, "Ref", answer, answer, answer, source=source)  # a dataclass entity
 
 
 ALL = {name: True for name in SIGNALS}
@@ -100,15 +104,26 @@ def test_bad_weights_are_clear_errors(items, message):
         Scorecard.with_weights(Scorecard.parse_weights(items))
 
 
-def test_assessment_to_dict_is_exactly_the_issue_shape_and_round_trips():
-    item = ProposalAssessment(
+def test_assessment_json_is_exactly_the_issue_shape_and_round_trips():
+    item = ProposalAnalysis(
         file="a.md",
         kind="email",
-        signals={name: SignalResult(True, 0.8, ("yes",), ("but",)) for name in SIGNALS},
-        references=(ReferenceFinding(Answer.YES, Answer.UNKNOWN, Answer.NO, ("We built X for Y.",)),),
-        red_flags=(RedFlag("no_limits", ("No limits.",)),),
+        signals={
+            name: SignalResult(value=True, confidence=0.8, evidence=("yes",), counter_evidence=("but",))
+            for name in reversed(SIGNALS)
+        },
+        references=(
+            ReferenceFinding(
+                similar_scale=Answer.YES,
+                still_running=Answer.UNKNOWN,
+                client_contact_offered=Answer.NO,
+                evidence=("We built X for Y.",),
+            ),
+        ),
+        red_flags=(RedFlag(kind="no_limits", evidence=("No limits.",)),),
+        speakers=(SpeakerShare(name="Sam", role="partner", words=12, questions=1),),
     )
-    data = item.to_dict()
+    data = item.public().model_dump(mode="json")
     assert list(data) == ["file", "kind", "signals", "references", "red_flags"]
     assert list(data["signals"]) == ["problem_first", "honest_limits", "starts_small"]
     assert set(data["signals"]["starts_small"]) == {"value", "confidence", "evidence", "counter_evidence"}
@@ -121,7 +136,20 @@ def test_assessment_to_dict_is_exactly_the_issue_shape_and_round_trips():
         }
     ]
     assert data["red_flags"] == [{"kind": "no_limits", "evidence": ["No limits."]}]
-    assert ProposalAssessment.from_payload(item.to_payload()).to_dict() == data
+    payload = item.model_dump(mode="json")
+    assert list(payload) == [*data, "speakers"]
+    assert payload["speakers"] == [{"name": "Sam", "role": "partner", "words": 12, "questions": 1}]
+    assert ProposalAnalysis.model_validate(payload) == item
+
+
+def test_an_assessment_needs_all_three_signals_and_keeps_only_the_file_name():
+    signals = {name: SignalResult(value=False, confidence=0.6) for name in SIGNALS}
+    with pytest.raises(ValidationError, match="honest_limits"):
+        ProposalAssessment(file="a.md", kind="proposal", signals={"problem_first": signals["problem_first"]})
+    item = ProposalAssessment(file="/tmp/inhouse-upload-x1/a.md", kind="proposal", signals=signals)
+    assert item.file == "a.md"
+    with pytest.raises(ValidationError):
+        SignalResult(value=True, confidence=float("nan"))
 
 
 def test_answers_parse_strictly():

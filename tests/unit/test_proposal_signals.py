@@ -238,7 +238,7 @@ def test_a_pilot_only_the_client_asks_for_is_not_the_partner_starting_small():
 
 @pytest.mark.parametrize("text", [PROBLEM_FIRST_PROPOSAL, PITCH_CALL, AUTO_CONVERTING_PILOT, HUMBLE_BRAG])
 def test_results_are_deterministic(text):
-    assert assess_text(text, "a.md").to_dict() == assess_text(text, "a.md").to_dict()
+    assert assess_text(text, "a.md").model_dump(mode="json") == assess_text(text, "a.md").model_dump(mode="json")
 
 
 def test_every_signal_has_value_confidence_and_quotes():

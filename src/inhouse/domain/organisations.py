@@ -5,11 +5,60 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Annotated
+
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from inhouse.domain.common import PartnerStatus, Side
+from inhouse.domain.shapes import MAX_ITEMS, Input, OptionalBody, Shape
 from inhouse.errors import InvalidInput
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MAX_NAME = 200
+"""Characters in a stored name (of a client, a partner, a person, a reference)."""
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+RecordName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME), AfterValidator(_one_line)
+]
+"""A name as it is stored: 1..200 characters after trimming, on one line."""
+
+
+def _domain(value: str) -> str:
+    text = value.strip().lower().lstrip("@")
+    if not text or "." not in text or "@" in text or any(c.isspace() for c in text) or len(text) > 253:
+        raise PydanticCustomError("email_domain", "must be an e-mail domain such as example.com")
+    return text
+
+
+EmailDomain = Annotated[str, AfterValidator(_domain)]
+"""The part of an e-mail address after the ``@`` (``fathom.ai``), in lower case."""
+
+
+def _website(value: str | None) -> str | None:
+    text = (value or "").strip()
+    if not text:
+        return None
+    if len(text) > 500 or any(c.isspace() for c in text):
+        raise PydanticCustomError("website", "must be a web address of at most 500 characters, without spaces")
+    return text
+
+
+Website = Annotated[str | None, AfterValidator(_website)]
+"""A web address (blank means none)."""
+
+
+def _lower(value: object) -> object:
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+def _distinct(values: list[str]) -> list[str]:
+    return sorted(set(values))
 
 
 def normalise_email(email: str) -> str:
@@ -49,6 +98,41 @@ class Partner:
     client_id: int | None = None
     id: int | None = None
     created_at: datetime | None = None
+
+
+class PartnerIn(Input):
+    """A partner as a user records it."""
+
+    name: RecordName = Field(description="The partner company's name")
+    status: Annotated[PartnerStatus, BeforeValidator(_lower)] = PartnerStatus.CANDIDATE
+    website: Website = None
+    domains: Annotated[list[EmailDomain], Field(max_length=MAX_ITEMS), AfterValidator(_distinct)] = Field(
+        default_factory=list, description="E-mail domains of the partner's people"
+    )
+    notes: OptionalBody = ""
+
+
+class PartnerRecord(Shape):
+    """A stored partner: a row of ``inhouse partner list --json``."""
+
+    id: int
+    name: str
+    status: PartnerStatus
+    website: str | None
+    email_domains: list[str]
+    notes: str
+
+    @classmethod
+    def of(cls, partner: Partner) -> PartnerRecord:
+        assert partner.id is not None, "a stored partner has an id"
+        return cls(
+            id=partner.id,
+            name=partner.name,
+            status=partner.status,
+            website=partner.website,
+            email_domains=list(partner.email_domains),
+            notes=partner.notes,
+        )
 
 
 @dataclass

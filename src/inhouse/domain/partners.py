@@ -1,10 +1,10 @@
 """Choosing a partner: what a proposal or a sales call shows, what references say.
 
 The playbook's three signals (problem first, honest limits, starting small) and the
-reference questions (similar scale? still running? can we talk to the client?) as
-plain values. ``ProposalAssessment.to_dict()`` is the ``--json`` shape of
-``inhouse partner assess``; the scorecard that ranks candidates lives in
-:mod:`inhouse.domain.scorecard`.
+reference questions (similar scale? still running? can we talk to the client?).
+:class:`ProposalAssessment` is the ``--json`` object of ``inhouse partner assess`` for one
+file; :class:`ProposalAnalysis` adds who spoke and is what the analyzer returns and what is
+stored. The scorecard that ranks candidates lives in :mod:`inhouse.domain.scorecard`.
 """
 
 from __future__ import annotations
@@ -12,12 +12,21 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from pathlib import PurePath
+from typing import Annotated, Any, Literal, get_args
 
+from pydantic import BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator
+from pydantic_core import PydanticCustomError
+
+from inhouse.domain.organisations import RecordName
+from inhouse.domain.shapes import Input, OptionalBody, Shape
 from inhouse.errors import InvalidInput
 
-#: The three signals that matter more than technical prowess, in the playbook's order.
-SIGNALS: tuple[str, ...] = ("problem_first", "honest_limits", "starts_small")
+SignalName = Literal["problem_first", "honest_limits", "starts_small"]
+"""The three signals that matter more than technical prowess."""
+
+#: The three signals, in the playbook's order.
+SIGNALS: tuple[SignalName, ...] = get_args(SignalName)
 
 SIGNAL_QUESTIONS: dict[str, str] = {
     "problem_first": "Do they show interest in your problem first?",
@@ -25,7 +34,11 @@ SIGNAL_QUESTIONS: dict[str, str] = {
     "starts_small": "Do they propose starting small?",
 }
 
-#: The overclaim and pressure tactics an assessment flags.
+RedFlagKind = Literal[
+    "guaranteed_accuracy", "no_limits", "artificial_deadline", "multi_year_discount", "auto_conversion"
+]
+"""The overclaim and pressure tactics an assessment flags."""
+
 RED_FLAG_KINDS: dict[str, str] = {
     "guaranteed_accuracy": "promises an accuracy figure before seeing your data",
     "no_limits": "claims to have no limits or to do everything",
@@ -33,6 +46,9 @@ RED_FLAG_KINDS: dict[str, str] = {
     "multi_year_discount": "offers a discount for signing a multi-year commitment now",
     "auto_conversion": "a pilot that turns into a long commitment unless you cancel",
 }
+
+ProposalKind = Literal["proposal", "transcript", "email", "other"]
+"""What a document from a partner is."""
 
 #: The reference questions, in the playbook's order.
 REFERENCE_QUESTIONS: dict[str, str] = {
@@ -50,13 +66,12 @@ class Answer(str, enum.Enum):
     UNKNOWN = "unknown"
 
     @classmethod
-    def parse(cls, value: str | None, what: str = "answer") -> Answer:
-        text = str(value if value is not None else "unknown").strip().lower()
-        aliases = {"y": "yes", "true": "yes", "n": "no", "false": "no", "?": "unknown", "": "unknown"}
+    def parse(cls, value: object, what: str = "answer") -> Answer:
+        """``value`` as an answer (``y``, ``true``, ``n``, ``?`` and blank accepted), or InvalidInput."""
         try:
-            return cls(aliases.get(text, text))
-        except ValueError:
-            raise InvalidInput(f"invalid {what} {value!r}: expected yes, no or unknown") from None
+            return _answer(value)
+        except PydanticCustomError as exc:
+            raise InvalidInput(f"{what} {exc.message()}") from None
 
     @property
     def points(self) -> float:
@@ -64,45 +79,51 @@ class Answer(str, enum.Enum):
         return {"yes": 1.0, "no": 0.0, "unknown": 0.25}[self.value]
 
 
-@dataclass(frozen=True)
-class SignalResult:
+_ALIASES = {"y": "yes", "true": "yes", "n": "no", "false": "no", "?": "unknown", "": "unknown"}
+
+
+def _answer(value: object) -> Answer:
+    if isinstance(value, Answer):
+        return value
+    text = str(value if value is not None else "unknown").strip().lower()
+    try:
+        return Answer(_ALIASES.get(text, text))
+    except ValueError:
+        raise PydanticCustomError("answer", "must be yes, no or unknown") from None
+
+
+AnswerField = Annotated[Answer, BeforeValidator(_answer)]
+"""An answer as a user gives it: yes, no or unknown (also y/n, true/false, ?)."""
+
+Confidence = Annotated[float, Field(ge=0.0, le=1.0), PlainSerializer(lambda v: round(v, 2), when_used="json")]
+"""How sure a verdict is, 0..1 (two decimals in JSON)."""
+
+
+def _plain_name(value: object) -> object:
+    """A document's own name (older payloads kept the folder it was read from)."""
+    return PurePath(value).name if isinstance(value, str) and value else value
+
+
+class SignalResult(Shape):
     """One signal's verdict with the quotes that support it and those that speak against it."""
 
+    model_config = ConfigDict(frozen=True)
+
     value: bool
-    confidence: float
+    confidence: Confidence
     evidence: tuple[str, ...] = ()
     counter_evidence: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        if not 0.0 <= self.confidence <= 1.0:
-            raise ValueError(f"confidence {self.confidence!r} is not between 0 and 1")
 
     @property
     def strength(self) -> float:
         """Probability-like degree to which the signal is present (0..1)."""
         return self.confidence if self.value else 1.0 - self.confidence
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "value": self.value,
-            "confidence": round(self.confidence, 2),
-            "evidence": list(self.evidence),
-            "counter_evidence": list(self.counter_evidence),
-        }
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> SignalResult:
-        return cls(
-            value=bool(data["value"]),
-            confidence=float(data["confidence"]),
-            evidence=tuple(data.get("evidence", ())),
-            counter_evidence=tuple(data.get("counter_evidence", ())),
-        )
-
-
-@dataclass(frozen=True)
-class ReferenceFinding:
+class ReferenceFinding(Shape):
     """A past project the partner cites, with what the document says about it."""
+
+    model_config = ConfigDict(frozen=True)
 
     similar_scale: Answer = Answer.UNKNOWN
     still_running: Answer = Answer.UNKNOWN
@@ -115,96 +136,54 @@ class ReferenceFinding:
         first = self.evidence[0] if self.evidence else "reference"
         return first if len(first) <= 80 else first[:77].rstrip() + "..."
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "similar_scale": self.similar_scale.value,
-            "still_running": self.still_running.value,
-            "client_contact_offered": self.client_contact_offered.value,
-            "evidence": list(self.evidence),
-        }
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ReferenceFinding:
-        return cls(
-            similar_scale=Answer.parse(data.get("similar_scale")),
-            still_running=Answer.parse(data.get("still_running")),
-            client_contact_offered=Answer.parse(data.get("client_contact_offered")),
-            evidence=tuple(data.get("evidence", ())),
-        )
+class RedFlag(Shape):
+    """An overclaim or pressure tactic, with the partner's own words."""
 
+    model_config = ConfigDict(frozen=True)
 
-@dataclass(frozen=True)
-class RedFlag:
-    kind: str
+    kind: RedFlagKind
     evidence: tuple[str, ...]
 
     @property
     def description(self) -> str:
-        return RED_FLAG_KINDS.get(self.kind, self.kind)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "evidence": list(self.evidence)}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> RedFlag:
-        return cls(kind=str(data["kind"]), evidence=tuple(data.get("evidence", ())))
+        return RED_FLAG_KINDS[self.kind]
 
 
-@dataclass(frozen=True)
-class SpeakerShare:
+class SpeakerShare(Shape):
     """Who spoke in a transcript or wrote in a thread, on which side, and how much."""
 
+    model_config = ConfigDict(frozen=True)
+
     name: str
-    role: str  # partner | client
-    words: int
-    questions: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "role": self.role, "words": self.words, "questions": self.questions}
+    role: Literal["partner", "client"]
+    words: int = Field(ge=0)
+    questions: int = Field(ge=0)
 
 
-@dataclass(frozen=True)
-class ProposalAssessment:
-    """What one document (proposal, transcript, email thread) shows about a partner."""
+Signals = dict[SignalName, SignalResult]
+"""The three signals' verdicts, keyed in the playbook's order."""
 
-    file: str
-    kind: str
-    signals: dict[str, SignalResult]
+
+class ProposalAssessment(Shape):
+    """What one document (proposal, transcript, email thread) shows about a partner: the
+    ``--json`` object of ``inhouse partner assess``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    file: Annotated[str, BeforeValidator(_plain_name)] = Field(description="The document's file name")
+    kind: ProposalKind
+    signals: Signals
     references: tuple[ReferenceFinding, ...] = ()
     red_flags: tuple[RedFlag, ...] = ()
-    speakers: tuple[SpeakerShare, ...] = ()
 
-    def __post_init__(self) -> None:
-        missing = [name for name in SIGNALS if name not in self.signals]
-        if missing:
-            raise ValueError(f"assessment lacks signals: {', '.join(missing)}")
-
-    def to_dict(self) -> dict[str, Any]:
-        """The ``--json`` object of ``inhouse partner assess`` for one file."""
-        return {
-            "file": self.file,
-            "kind": self.kind,
-            "signals": {name: self.signals[name].to_dict() for name in SIGNALS},
-            "references": [ref.to_dict() for ref in self.references],
-            "red_flags": [flag.to_dict() for flag in self.red_flags],
-        }
-
-    def to_payload(self) -> dict[str, Any]:
-        """What is stored as the analysis result: the JSON object plus the speakers."""
-        payload = self.to_dict()
-        payload["speakers"] = [speaker.to_dict() for speaker in self.speakers]
-        return payload
-
+    @field_validator("signals")
     @classmethod
-    def from_payload(cls, data: dict[str, Any]) -> ProposalAssessment:
-        return cls(
-            file=str(data.get("file", "")),
-            kind=str(data.get("kind", "other")),
-            signals={name: SignalResult.from_dict(data["signals"][name]) for name in SIGNALS},
-            references=tuple(ReferenceFinding.from_dict(r) for r in data.get("references", ())),
-            red_flags=tuple(RedFlag.from_dict(f) for f in data.get("red_flags", ())),
-            speakers=tuple(SpeakerShare(**s) for s in data.get("speakers", ())),
-        )
+    def _all_three(cls, signals: Signals) -> Signals:
+        missing = [name for name in SIGNALS if name not in signals]
+        if missing:
+            raise ValueError(f"lacks signals: {', '.join(missing)}")
+        return {name: signals[name] for name in SIGNALS}
 
     @property
     def summary(self) -> str:
@@ -215,6 +194,19 @@ class ProposalAssessment:
         if self.references:
             parts.append(f"{len(self.references)} reference(s)")
         return "; ".join(parts)
+
+    def public(self) -> ProposalAssessment:
+        """The ``--json`` object alone (without what a subclass adds)."""
+        return ProposalAssessment(
+            file=self.file, kind=self.kind, signals=self.signals, references=self.references, red_flags=self.red_flags
+        )
+
+
+class ProposalAnalysis(ProposalAssessment):
+    """The assessment with who spoke: what the analyzer returns and what is stored as the
+    ``proposal`` analysis result's payload."""
+
+    speakers: tuple[SpeakerShare, ...] = ()
 
 
 class ReferenceSource(str, enum.Enum):
@@ -240,12 +232,8 @@ class ReferenceCheck:
     created_at: datetime | None = None
 
     def __post_init__(self) -> None:
-        name = " ".join(str(self.name).split())
-        if not name:
-            raise InvalidInput("a reference needs a name (the client or project it is about)")
-        if len(name) > 200:
-            name = name[:197].rstrip() + "..."
-        self.name = name
+        name = " ".join(self.name.split())
+        self.name = name if len(name) <= 200 else name[:197].rstrip() + "..."
 
     @property
     def answers(self) -> dict[str, Answer]:
@@ -273,17 +261,47 @@ class ReferenceCheck:
             **extra,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "partner_id": self.partner_id,
-            "name": self.name,
-            "similar_scale": self.similar_scale.value,
-            "still_running": self.still_running.value,
-            "client_contact_offered": self.client_contact_offered.value,
-            "source": self.source.value,
-            "evidence": list(self.evidence),
-            "notes": self.notes,
-            "document_id": self.document_id,
-            "engagement_id": self.engagement_id,
-        }
+
+class ReferenceIn(Input):
+    """A reference checked by hand: what the client learnt by calling it."""
+
+    name: RecordName = Field(description="The client or project the reference is about")
+    similar_scale: AnswerField = Answer.UNKNOWN
+    still_running: AnswerField = Answer.UNKNOWN
+    client_contact_offered: AnswerField = Answer.UNKNOWN
+    notes: OptionalBody = ""
+
+
+class ReferenceRecord(Shape):
+    """A stored reference check with its partner's name: a row of ``partner reference list --json``."""
+
+    id: int
+    partner_id: int
+    name: str
+    similar_scale: Answer
+    still_running: Answer
+    client_contact_offered: Answer
+    source: ReferenceSource
+    evidence: list[str]
+    notes: str
+    document_id: int | None
+    engagement_id: int | None
+    partner: str
+
+    @classmethod
+    def of(cls, check: ReferenceCheck, partner: str) -> ReferenceRecord:
+        assert check.id is not None, "a stored reference has an id"
+        return cls(
+            id=check.id,
+            partner_id=check.partner_id,
+            name=check.name,
+            similar_scale=check.similar_scale,
+            still_running=check.still_running,
+            client_contact_offered=check.client_contact_offered,
+            source=check.source,
+            evidence=list(check.evidence),
+            notes=check.notes,
+            document_id=check.document_id,
+            engagement_id=check.engagement_id,
+            partner=partner,
+        )

@@ -9,31 +9,55 @@ Weights are configurable; a criterion no candidate has any evidence for is left 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Literal, get_args
 
-from inhouse.domain.partners import SIGNALS, ProposalAssessment, ReferenceCheck, ReferenceSource
+from pydantic import ConfigDict, Field, PlainSerializer
+
+from inhouse.domain.partners import ProposalAssessment, ReferenceCheck, ReferenceSource, SignalName
+from inhouse.domain.shapes import Shape
 from inhouse.errors import InvalidInput
 
+CriterionName = Literal["problem_first", "honest_limits", "starts_small", "references", "red_flags", "technical_skill"]
+"""The scorecard's criteria."""
 
-@dataclass(frozen=True)
-class Criterion:
-    name: str
-    weight: float
+
+def _number(value: float) -> float | int:
+    return int(value) if value.is_integer() else value
+
+
+Weight = Annotated[float, Field(ge=0), PlainSerializer(_number, when_used="json")]
+"""A criterion's weight: a finite number ≥ 0 (whole weights print without decimals)."""
+
+
+def _rounded(digits: int) -> PlainSerializer:
+    return PlainSerializer(lambda v: None if v is None else round(v, digits), when_used="json")
+
+
+class Criterion(Shape):
+    """One criterion of the scorecard and how much it weighs."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: CriterionName
+    weight: Weight
     description: str
 
 
 DEFAULT_CRITERIA: tuple[Criterion, ...] = (
-    Criterion("problem_first", 20, "shows interest in your problem before its technology"),
-    Criterion("honest_limits", 20, "states honestly what it is not good at"),
-    Criterion("starts_small", 20, "proposes a small first step instead of a long commitment"),
-    Criterion("references", 20, "references of similar scale, still running, reachable"),
-    Criterion("red_flags", 10, "no overclaims (guaranteed accuracy, no limits) and no sales pressure"),
-    Criterion("technical_skill", 10, "technical skill as rated by you (0-5)"),
+    Criterion(name="problem_first", weight=20, description="shows interest in your problem before its technology"),
+    Criterion(name="honest_limits", weight=20, description="states honestly what it is not good at"),
+    Criterion(name="starts_small", weight=20, description="proposes a small first step instead of a long commitment"),
+    Criterion(name="references", weight=20, description="references of similar scale, still running, reachable"),
+    Criterion(
+        name="red_flags", weight=10, description="no overclaims (guaranteed accuracy, no limits) and no sales pressure"
+    ),
+    Criterion(name="technical_skill", weight=10, description="technical skill as rated by you (0-5)"),
 )
 
-CRITERION_NAMES: tuple[str, ...] = tuple(c.name for c in DEFAULT_CRITERIA)
+CRITERION_NAMES: tuple[CriterionName, ...] = get_args(CriterionName)
 
 
 @dataclass
@@ -47,51 +71,39 @@ class CandidateEvidence:
     partner_id: int | None = None
 
 
-@dataclass(frozen=True)
-class CriterionScore:
-    name: str
-    weight: float
-    value: float | None  # 0..1, None when there is no evidence
+class CriterionScore(Shape):
+    """How one candidate does on one criterion (``value`` 0..1, None without evidence), and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: CriterionName
+    weight: Weight
+    value: Annotated[float | None, Field(ge=0, le=1), _rounded(2)]
     reason: str
 
-    def to_dict(self) -> dict[str, Any]:
-        value = None if self.value is None else round(self.value, 2)
-        return {"name": self.name, "weight": self.weight, "value": value, "reason": self.reason}
 
+class RankedCandidate(Shape):
+    """One candidate's place in the ranking: its score (0..100), each criterion, the reasons."""
 
-@dataclass(frozen=True)
-class RankedCandidate:
-    rank: int
+    model_config = ConfigDict(frozen=True)
+
+    rank: int = Field(ge=1)
     partner: str
-    score: float  # 0..100
-    criteria: tuple[CriterionScore, ...]
+    score: Annotated[float, Field(ge=0, le=100), _rounded(1)]
+    documents: int = Field(ge=0, description="Documents assessed")
+    criteria: dict[CriterionName, CriterionScore]
     reasons: tuple[str, ...]
-    documents: int
-    partner_id: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "rank": self.rank,
-            "partner": self.partner,
-            "score": round(self.score, 1),
-            "documents": self.documents,
-            "criteria": {c.name: c.to_dict() for c in self.criteria},
-            "reasons": list(self.reasons),
-        }
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(Shape):
+    """The candidates ranked on the scorecard: the ``--json`` object of ``inhouse partner compare``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    engagement: str | None = Field(default=None, description="The engagement the candidates are compared for")
     criteria: tuple[Criterion, ...]
     candidates: tuple[RankedCandidate, ...]
     notes: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "criteria": [{"name": c.name, "weight": c.weight, "description": c.description} for c in self.criteria],
-            "candidates": [c.to_dict() for c in self.candidates],
-            "notes": list(self.notes),
-        }
 
 
 class Scorecard:
@@ -103,14 +115,20 @@ class Scorecard:
             raise InvalidInput("the scorecard needs at least one criterion with a positive weight")
 
     @classmethod
-    def with_weights(cls, overrides: dict[str, float]) -> Scorecard:
+    def with_weights(cls, overrides: Mapping[str, float]) -> Scorecard:
+        """The playbook's criteria with some weights replaced (``{"references": 30}``)."""
         unknown = sorted(set(overrides) - set(CRITERION_NAMES))
         if unknown:
             raise InvalidInput(f"unknown criterion {unknown[0]!r}: expected one of {', '.join(CRITERION_NAMES)}")
         for name, weight in overrides.items():
+            if not math.isfinite(weight):
+                raise InvalidInput(f"weight of {name} must be a finite number")
             if weight < 0:
                 raise InvalidInput(f"weight of {name} must not be negative")
-        return cls(Criterion(c.name, overrides.get(c.name, c.weight), c.description) for c in DEFAULT_CRITERIA)
+        return cls(
+            c.model_copy(update={"weight": float(overrides[c.name])}) if c.name in overrides else c
+            for c in DEFAULT_CRITERIA
+        )
 
     @staticmethod
     def parse_weights(items: Iterable[str]) -> dict[str, float]:
@@ -130,11 +148,10 @@ class Scorecard:
         scores = []
         for criterion in self.criteria:
             value, reason = _measure(criterion.name, candidate)
-            scores.append(CriterionScore(criterion.name, criterion.weight, value, reason))
+            scores.append(CriterionScore(name=criterion.name, weight=criterion.weight, value=value, reason=reason))
         return scores
 
     def rank(self, candidates: Iterable[CandidateEvidence]) -> Comparison:
-        candidates = list(candidates)
         evaluated = [(c, self.evaluate(c)) for c in candidates]
         notes: list[str] = []
         active = []
@@ -150,39 +167,38 @@ class Scorecard:
         for candidate, scores in evaluated:
             used = [scores[i] for i in active]
             score = 100.0 * sum(s.weight * (s.value or 0.0) for s in used) / total_weight if total_weight else 0.0
-            rows.append((candidate, score, tuple(used), _reasons(used)))
+            rows.append((candidate, score, used, _reasons(used)))
         rows.sort(key=lambda row: (-round(row[1], 6), row[0].partner.lower()))
         ranked = tuple(
             RankedCandidate(
                 rank=position,
                 partner=candidate.partner,
                 score=score,
-                criteria=used,
-                reasons=reasons,
                 documents=len(candidate.assessments),
-                partner_id=candidate.partner_id,
+                criteria={s.name: s for s in used},
+                reasons=reasons,
             )
             for position, (candidate, score, used, reasons) in enumerate(rows, start=1)
         )
-        return Comparison(tuple(self.criteria[i] for i in active), ranked, tuple(notes))
+        return Comparison(criteria=tuple(self.criteria[i] for i in active), candidates=ranked, notes=tuple(notes))
 
 
-def _measure(name: str, candidate: CandidateEvidence) -> tuple[float | None, str]:
-    if name in SIGNALS:
-        return _signal(name, candidate.assessments)
-    if name == "references":
-        return _references(candidate.references)
-    if name == "red_flags":
-        return _red_flags(candidate.assessments)
-    if name == "technical_skill":
-        if candidate.technical_skill is None:
-            return None, "technical skill not rated"
-        rating = min(max(candidate.technical_skill, 0.0), 5.0)
-        return rating / 5.0, f"technical skill rated {rating:g}/5"
-    raise InvalidInput(f"unknown criterion {name!r}")
+def _measure(name: CriterionName, candidate: CandidateEvidence) -> tuple[float | None, str]:
+    match name:
+        case "problem_first" | "honest_limits" | "starts_small":
+            return _signal(name, candidate.assessments)
+        case "references":
+            return _references(candidate.references)
+        case "red_flags":
+            return _red_flags(candidate.assessments)
+        case "technical_skill":
+            if candidate.technical_skill is None:
+                return None, "technical skill not rated"
+            rating = min(max(candidate.technical_skill, 0.0), 5.0)
+            return rating / 5.0, f"technical skill rated {rating:g}/5"
 
 
-def _signal(name: str, assessments: list[ProposalAssessment]) -> tuple[float | None, str]:
+def _signal(name: SignalName, assessments: list[ProposalAssessment]) -> tuple[float | None, str]:
     if not assessments:
         return None, f"{name}: no documents assessed"
     shown = sum(1 for a in assessments if a.signals[name].value)

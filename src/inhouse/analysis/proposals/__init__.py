@@ -16,8 +16,15 @@ from inhouse.analysis.proposals.kinds import KINDS, detect_kind
 from inhouse.analysis.proposals.red_flags import find_red_flags
 from inhouse.analysis.proposals.references import find_references
 from inhouse.analysis.proposals.signals import DETECTORS
-from inhouse.domain.partners import ProposalAssessment
+from inhouse.domain.partners import ProposalAnalysis, ProposalKind
 from inhouse.errors import AnalyzerError, InvalidInput
+
+_KINDS: dict[str, ProposalKind] = {
+    "proposal": "proposal",
+    "transcript": "transcript",
+    "email": "email",
+    "other": "other",
+}
 
 __all__ = [
     "KINDS",
@@ -30,19 +37,17 @@ __all__ = [
 ]
 
 
-def assess_text(
-    text: str, file: str = "", *, partner: str | None = None, kind: str | None = None
-) -> ProposalAssessment:
+def assess_text(text: str, file: str = "", *, partner: str | None = None, kind: str | None = None) -> ProposalAnalysis:
     """Assess extracted text. ``kind`` is detected unless given; ``partner`` helps tell sides apart."""
     if kind is not None and kind not in KINDS:
         raise InvalidInput(f"invalid document kind {kind!r}: expected one of {', '.join(KINDS)}")
     if not text or not text.strip():
         raise AnalyzerError(f"{file or 'document'}: no text to assess")
-    kind = kind or detect_kind(text)
-    document = parse_document(text, kind, partner)
-    return ProposalAssessment(
+    found: ProposalKind = _KINDS[kind or detect_kind(text)]
+    document = parse_document(text, found, partner)
+    return ProposalAnalysis(
         file=file,
-        kind=kind,
+        kind=found,
         signals={detector.name: detector.detect(document) for detector in DETECTORS},
         references=find_references(document),
         red_flags=find_red_flags(document),
@@ -57,7 +62,7 @@ def assess_document(
     partner: str | None = None,
     kind: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-) -> ProposalAssessment:
+) -> ProposalAnalysis:
     """Read the original bytes of a file (any supported format), then assess its text."""
     extracted = read_document(data, filename, max_bytes=max_bytes)
     return assess_text(extracted.text, filename, partner=partner, kind=kind)
@@ -65,7 +70,7 @@ def assess_document(
 
 def assess_documents(
     files: Iterable[tuple[str, bytes]], *, partner: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[ProposalAssessment]:
+) -> Iterator[ProposalAnalysis]:
     """Assess ``(filename, bytes)`` pairs one by one; the first unreadable file raises."""
     for filename, data in files:
         yield assess_document(data, filename, partner=partner, max_bytes=max_bytes)

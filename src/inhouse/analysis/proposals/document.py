@@ -141,7 +141,10 @@ def _shares(units: list[Unit]) -> list[SpeakerShare]:
         counts[0] += words(unit.text)
         counts[1] += 1 if unit.is_question else 0
         sides[unit.speaker] = unit.side
-    return [SpeakerShare(name, sides[name], n, q) for name, (n, q) in totals.items()]
+    return [
+        SpeakerShare(name=name, role="client" if sides[name] == CLIENT else "partner", words=n, questions=q)
+        for name, (n, q) in totals.items()
+    ]
 
 
 _WORD = r"[A-Z][\w&'-]*(?:\.[\w&'-]+)*"
@@ -174,7 +177,10 @@ def _names(text: str, partner_name: str | None) -> tuple[list[str], list[str]]:
     vendors = [partner_name] if partner_name else []
     for pattern in _VENDOR_NAME:
         vendors += [m.group(1).strip() for m in pattern.finditer(text[:20000])]
-    clean = lambda names: list(dict.fromkeys(n for n in names if n and n.lower() not in _GENERIC and len(n) > 2))  # noqa: E731
+
+    def clean(names: list[str]) -> list[str]:
+        return list(dict.fromkeys(n for n in names if n and n.lower() not in _GENERIC and len(n) > 2))
+
     clients = clean(clients)
     vendors = [v for v in clean(vendors) if v not in clients]
     return vendors, clients

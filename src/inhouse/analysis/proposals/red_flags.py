@@ -223,7 +223,7 @@ def find_red_flags(document: ParsedDocument) -> tuple[RedFlag, ...]:
         if _CONVERSION.search(text) and _TRIAL.search(around) and _LONG.search(text):
             found.setdefault("auto_conversion", []).append(text)
     order = ["guaranteed_accuracy", "no_limits", "artificial_deadline", "multi_year_discount", "auto_conversion"]
-    return tuple(RedFlag(kind, tuple(dict.fromkeys(found[kind]))[:3]) for kind in order if kind in found)
+    return tuple(RedFlag(kind=kind, evidence=tuple(dict.fromkeys(found[kind]))[:3]) for kind in order if kind in found)
 
 
 def _denies_limits(text: str, document: ParsedDocument) -> bool:

@@ -73,11 +73,11 @@ def parse_emails(text: str) -> Conversation | None:
             continue
         wrote = _WROTE.match(stripped)
         if wrote:
-            name, tokens = _attribution(wrote.group("inner"))
-            if name:
-                affiliations.setdefault(name, set()).update(tokens)
-            quoted_by[depth + 1] = name
-            wrote_pending = (name, depth) if name else None
+            writer, tokens = _attribution(wrote.group("inner"))
+            if writer:
+                affiliations.setdefault(writer, set()).update(tokens)
+            quoted_by[depth + 1] = writer
+            wrote_pending = (writer, depth) if writer else None
             continue
         if not stripped:
             continue

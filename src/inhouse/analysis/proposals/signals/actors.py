@@ -18,6 +18,7 @@ the sentence before (the *carried* actor). Objects ("told us", "for me") are nev
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 PARTNER, CLIENT, THIRD, OTHER = "partner", "client", "third", "other"
 NOBODY = "nobody"  # an existential "there is": nobody is the subject
@@ -236,7 +237,7 @@ _COMMON = {
 }
 
 
-def name_words(partner_names: list[str] | tuple[str, ...]) -> set[str]:
+def name_words(partner_names: Sequence[str]) -> set[str]:
     """The partner's names as lower-case words: "Tidemark Systems AS" -> {"tidemark systems as", "tidemark"}."""
     words = {n.lower() for n in partner_names if len(n) >= 3}
     words |= {n.split()[0].lower() for n in partner_names if n.split() and len(n.split()[0]) >= 4}

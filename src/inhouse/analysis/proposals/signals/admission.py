@@ -157,8 +157,8 @@ def _partner_actor(text: str, match: re.Match[str], names: set[str], carried: st
         return None if OFFER_TERMS.search(subject) else match.start()
     actor = nearest(text, match.start(), names)
     if actor is None:
-        if carried == PARTNER and NEUTRAL_SUBJECT.search(text[: match.start()]):
-            return NEUTRAL_SUBJECT.search(text[: match.start()]).start()
+        if carried == PARTNER and (neutral := NEUTRAL_SUBJECT.search(text[: match.start()])):
+            return neutral.start()
         return None
     return actor[0] if actor[1] == PARTNER else None
 
@@ -228,7 +228,7 @@ def denies_limits(text: str, partner_names: Sequence[str] = ()) -> str:
         if (actor is None or actor[1] in (PARTNER, NOBODY)) and not _condition(text, match.start()):
             return match.group(0)
     for match in DOUBLE.finditer(text):
-        negation = match.start(match.lastindex)
+        negation = match.start(match.lastindex or 0)
         middle = text[match.end(1) : negation]
         inside = nearest(text, negation, names)
         partner = inside is not None and inside[1] == PARTNER and inside[0] >= match.end(1)

@@ -289,7 +289,7 @@ class ProblemFirst(SignalDetector):
 
     def _conversation(self, document: ParsedDocument) -> Weighing:
         partner_words = sum(words(u.text) for u in document.partner_units)
-        said, opening = 0, []
+        said, opening = 0, list[Unit]()
         for unit in document.units:
             if unit.by_partner and said >= partner_words / 3 and sum(u.by_partner for u in opening) >= 3:
                 break

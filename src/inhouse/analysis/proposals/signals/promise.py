@@ -79,7 +79,7 @@ def conduct_promise(text: str, position: int) -> bool:
     if start < 0:
         return False
     match = _PROMISE.match(text, start)
-    if _PERFECT.match(text, start):
+    if match is None or _PERFECT.match(text, start):
         return False
     end = next((m.start() for m in _CLAUSE_END.finditer(text, match.end())), len(text))
     words = re.findall(r"[\w'’-]+", text[match.end() : end])[:_WINDOW]
