@@ -7,9 +7,10 @@ from datetime import date, timedelta
 import pytest
 
 from inhouse.domain.common import Side
-from inhouse.domain.drills import Drill, DrillOutcome, compare_with_contract, total_training_hours, training_requests
+from inhouse.domain.drills import Drill, DrillIn, DrillOutcome, total_training_hours, training_comparison, training_requests
 from inhouse.domain.participation import Task, delegate_and_wait, summarise, tracking_start, weekly_participation
 from inhouse.domain.reviews import DecidedBy, Decision, WeeklyReview
+from inhouse.domain.shapes import validated
 from inhouse.errors import InvalidInput
 
 SIDES = {"Ann": Side.INTERNAL, "Bo": Side.INTERNAL, "Pat": Side.PARTNER}
@@ -52,14 +53,14 @@ def test_participation_per_week():
             _task(_week(9), "Ann"),
         ],  # week 9 is outside the window
     )
-    first, second = rows[0].to_dict(), rows[1].to_dict()
+    first, second = rows[0].model_dump(mode="json"), rows[1].model_dump(mode="json")
     assert first["internal_attendees"] == ["Ann"] and first["attendees"] == 2
     assert first["decisions"] == {"internal": 0, "partner": 1, "joint": 1, "total": 2, "internal_or_joint_share": 0.5}
     assert second["internal_attendees"] == []
     assert second["tasks"] == {"internal": 1, "partner": 1, "unknown": 2, "total": 4, "internal_share": 0.25}
     assert second["internal_participation"] is True  # no internal attendee, but an internal decision and task
-    assert rows[2].to_dict()["decisions"]["internal_or_joint_share"] is None and len(rows) == 6
-    summary = summarise(rows)
+    assert rows[2].model_dump()["decisions"]["internal_or_joint_share"] is None and len(rows) == 6
+    summary = summarise(rows).model_dump()
     assert summary["weeks_with_review"] == 2 and summary["weeks_with_internal_attendance"] == 1
     assert summary["decisions_internal_or_joint_share"] == round(2 / 3, 4)
     assert summary["tasks_internal_share"] == 0.25 and summary["weeks_with_internal_participation"] == 2
@@ -96,11 +97,11 @@ def test_an_ongoing_alert_and_the_unfinished_current_week():
         ("no_review", _week(2), 2, True),
         ("no_internal_participation", _week(2), 2, True),
     ]
-    alert = delegate_and_wait(rows, 2, _week(5)).to_dict()
+    alert = delegate_and_wait(rows, 2, _week(5)).model_dump(mode="json")
     assert alert["active"] and alert["message"].startswith("no weekly review for 2 weeks (since 2026-01-19)")
     # on Wednesday of week 3 that week is not over: only week 2 counts, below the threshold
     assert _alert(rows, today=_week(3) + timedelta(days=2)) == []
-    assert delegate_and_wait(rows, 1, _week(3)).to_dict()["current"][0] == {
+    assert delegate_and_wait(rows, 1, _week(3)).model_dump(mode="json")["current"][0] == {
         "kind": "no_review",
         "from": "2026-01-19",
         "to": "2026-01-19",
@@ -142,23 +143,46 @@ def test_stuck_points_become_training_requests():
         ("CI credentials", 5.0, 3),
     ]
     assert total_training_hours(drills) == 14.0
-    assert compare_with_contract(14.0, 16) == {
+    covered = training_comparison(drills, 16, "msa.pdf").model_dump(mode="json")
+    assert {k: v for k, v in covered.items() if k != "requests"} == {
         "requested_hours": 14.0,
         "contract_hours": 16,
         "shortfall_hours": 0.0,
         "status": "covered",
+        "contract": "msa.pdf",
     }
-    assert compare_with_contract(14.0, 8.0)["shortfall_hours"] == 6.0
-    assert compare_with_contract(14.0, None)["status"] == "unknown"
+    assert list(covered) == ["requests", "requested_hours", "contract_hours", "shortfall_hours", "status", "contract"]
+    assert training_comparison(drills, 8.0).shortfall_hours == 6.0
+    assert training_comparison(drills, None).status == "unknown"
+
+
+DRILL = {"performed_on": "2026-01-01", "person": "Ann", "modification": "change"}
 
 
 @pytest.mark.parametrize(
-    "outcome,points,message",
+    "values,message",
     [
-        (DrillOutcome.STUCK, [], "needs at least one --stuck point"),
-        (DrillOutcome.ALONE, ["deploy"], "done alone has no stuck points"),
+        ({"outcome": "stuck"}, "stuck_points must name at least one point when the outcome is stuck"),
+        ({"outcome": "alone", "stuck_points": ["deploy"]}, "stuck_points must be empty when the outcome is alone"),
+        ({"outcome": "maybe"}, "outcome must be one of 'alone', 'with_help' or 'stuck'"),
+        ({"outcome": "stuck", "stuck_points": ["x"], "training_hours": 1, "hours_per_stuck_point": 1}, "not both"),
+        ({"outcome": "with_help", "training_hours": float("inf")}, "training_hours must be a finite number ≥ 0"),
+        ({"outcome": "with_help", "training_hours": float("nan")}, "training_hours must be a finite number ≥ 0"),
+        ({"outcome": "with_help", "training_hours": -1}, "training_hours must be a finite number ≥ 0"),
+        ({"outcome": "alone", "performed_on": "2099-01-01"}, "performed_on must not be in the future"),
+        ({"outcome": "alone", "performed_on": "1969-12-31"}, "performed_on must not be before 1970-01-01"),
+        ({"outcome": "alone", "person": "   "}, "person must not be blank"),
+        ({"outcome": "alone", "modification": "x" * 100_000}, "modification must be at most 300 characters"),
     ],
 )
-def test_drill_rules(outcome, points, message):
-    with pytest.raises(InvalidInput, match=message):
-        Drill(1, date(2026, 1, 1), "Ann", "change", outcome, points).validate()
+def test_drill_rules(values, message):
+    with pytest.raises(InvalidInput) as caught:
+        validated(DrillIn, {**DRILL, **values})
+    assert message in caught.value.message and "--" not in caught.value.message
+
+
+def test_a_drill_requests_its_total_or_hours_per_stuck_point():
+    points = {**DRILL, "outcome": "stuck", "stuck_points": ["a", "b", "c"]}
+    assert validated(DrillIn, points, training_hours=1).total_hours(4.0) == 1.0  # the drill's total
+    assert validated(DrillIn, points, hours_per_stuck_point=1).total_hours(4.0) == 3.0
+    assert validated(DrillIn, points).total_hours(4.0) == 12.0  # the default for each stuck point

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import typer
 from rich.markup import escape
 from rich.table import Table
 
+from inhouse.analysis.journal.adr import adr_file_names
 from inhouse.cli.context import console, emit_json, pct, workspace
+from inhouse.cli.files import read_upload, read_uploads
+from inhouse.domain.common import parse_date, parse_enum
+from inhouse.domain.decisions import ADR_FORMATS, AdrDefaults, AdrWritten, DecisionIn
+from inhouse.domain.reviews import DecidedBy
+from inhouse.domain.shapes import Upload, validated
+from inhouse.errors import Conflict, InvalidInput, NotFound
 from inhouse.services import decisions as service
 
 app = typer.Typer(help="Record, list, import and export decisions (MADR / adr-tools).", no_args_is_help=True)
@@ -29,13 +39,22 @@ def add(
     json_out: bool = JSON,
 ) -> None:
     """Record a decision, linked to the weekly review of its week."""
-    result = service.add(workspace(), title, engagement, decided_by=by, on=on, why=why, deciders=decider, status=status)
+    decision = validated(
+        DecisionIn,
+        title=title,
+        decided_by=parse_enum(DecidedBy, by, "--by") if by else None,
+        decided_on=parse_date(on, "--on") if on else date.today(),
+        rationale=why,
+        deciders=list(decider),
+        status=status,
+    )
+    result = service.add(workspace(), engagement, decision)
     if json_out:
         emit_json(result)
         return
-    link = f", recorded in the review of {result['review_week']}" if result["review_week"] else ", no review that week"
+    link = f", recorded in the review of {result.review_week}" if result.review_week else ", no review that week"
     console.print(
-        f"Recorded {result['decided_by']} decision [bold]{escape(result['title'])}[/] of {result['decided_on']}{link}"
+        f"Recorded {result.decided_by.value} decision [bold]{escape(result.title)}[/] of {result.decided_on}{link}"
     )
 
 
@@ -49,14 +68,14 @@ def list_(engagement: str | None = ENGAGEMENT, json_out: bool = JSON) -> None:
     table = Table("date", "decided by", "decision", "why", "review", title="Decisions")
     for row in rows:
         table.add_row(
-            row["decided_on"],
-            row["decided_by"],
-            escape(row["title"]),
-            escape(row["rationale"][:60]),
-            row["review_week"] or "-",
+            row.decided_on.isoformat(),
+            row.decided_by.value,
+            escape(row.title),
+            escape(row.rationale[:60]),
+            row.review_week.isoformat() if row.review_week else "-",
         )
     console.print(table)
-    shared = sum(1 for r in rows if r["decided_by"] in ("internal", "joint"))
+    shared = sum(1 for r in rows if r.decided_by in (DecidedBy.INTERNAL, DecidedBy.JOINT))
     console.print(f"{len(rows)} decision(s); internal or joint: {pct(shared / len(rows)) if rows else '-'}")
 
 
@@ -71,13 +90,19 @@ def import_(
     json_out: bool = JSON,
 ) -> None:
     """Import architecture decision records (adr-tools or MADR), all or nothing."""
-    result = service.import_adrs(workspace(), path, engagement, decided_by=decided_by, on=on)
+    ws = workspace()
+    defaults = validated(
+        AdrDefaults,
+        decided_by=parse_enum(DecidedBy, decided_by, "--decided-by") if decided_by else None,
+        decided_on=parse_date(on, "--date") if on else None,
+    )
+    result = service.import_adrs(ws, engagement, adr_uploads(path, ws.settings.max_document_bytes), defaults)
     if json_out:
         emit_json(result)
         return
     console.print(
-        f"Imported {len(result['added'])} decision(s) into {escape(result['engagement'])}; "
-        f"{len(result['unchanged'])} already stored"
+        f"Imported {len(result.added)} decision(s) into {escape(result.engagement)}; "
+        f"{len(result.unchanged)} already stored"
     )
 
 
@@ -90,8 +115,38 @@ def export(
     json_out: bool = JSON,
 ) -> None:
     """Export the decisions as architecture decision records (MADR or adr-tools)."""
-    result = service.export_adrs(workspace(), folder, engagement, flavour=fmt, force=force)
+    if fmt not in ADR_FORMATS:
+        raise InvalidInput(f"invalid --format {fmt!r}: expected one of {', '.join(ADR_FORMATS)}")
+    target = Path(folder).expanduser()
+    if target.exists() and not target.is_dir():
+        raise InvalidInput(f"{target} is a file, not a folder")
+    export = service.export_adrs(workspace(), engagement, flavour="madr" if fmt == "madr" else "adr-tools")
+    clashes = [r.name for r in export.records if (target / r.name).exists()]
+    if clashes and not force:
+        raise Conflict(f"{target / clashes[0]} exists: pass --force to overwrite")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for record in export.records:
+            (target / record.name).write_text(record.text, encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput(f"cannot write to {target}: {exc.strerror or exc}") from None
+    result = AdrWritten(
+        engagement=export.engagement, folder=str(target), format=export.format, files=[r.name for r in export.records]
+    )
     if json_out:
         emit_json(result)
         return
-    console.print(f"Wrote {len(result['files'])} {result['format']} record(s) to {escape(result['folder'])}")
+    console.print(f"Wrote {len(result.files)} {result.format} record(s) to {escape(result.folder)}")
+
+
+def adr_uploads(path: str, max_bytes: int) -> list[Upload]:
+    """One ADR file, or the ADRs of a folder (``0001-*.md``, else its Markdown but README and templates)."""
+    source = Path(path).expanduser()
+    if not source.exists():
+        raise NotFound(f"no such file or folder: {source}")
+    if source.is_file():
+        return [read_upload(source, max_bytes)]
+    names = adr_file_names([p.name for p in source.iterdir() if p.is_file()])
+    if not names:
+        raise InvalidInput(f"{source}: no decision records (*.md)")
+    return read_uploads([source / name for name in names], max_bytes)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import typer
 from rich.markup import escape
 from rich.table import Table
 
 from inhouse.cli.context import console, emit_json, workspace
+from inhouse.domain.common import parse_date
+from inhouse.domain.drills import DrillIn, TrainingComparison
+from inhouse.domain.shapes import validated
 from inhouse.services import drills as service
 
 app = typer.Typer(help="Record and list 'can we modify this alone?' drills.", no_args_is_help=True)
@@ -15,12 +20,12 @@ ENGAGEMENT = typer.Option(None, "--engagement", "-e", help="Engagement name or i
 JSON = typer.Option(False, "--json", help="Print the result as JSON.")
 
 
-def _training_line(training: dict) -> str:
-    line = f"Training requested: {training['requested_hours']:g} h"
-    if training["status"] == "unknown":
+def _training_line(training: TrainingComparison) -> str:
+    line = f"Training requested: {training.requested_hours:g} h"
+    if training.status == "unknown" or training.contract_hours is None:
         return line + " (no knowledge-transfer hours found in a contract review)"
-    verdict = "covered by" if training["status"] == "covered" else "[red]more than[/]"
-    return f"{line}, {verdict} the contract's {training['contract_hours']:g} h of knowledge transfer"
+    verdict = "covered by" if training.status == "covered" else "[red]more than[/]"
+    return f"{line}, {verdict} the contract's {training.contract_hours:g} h of knowledge transfer"
 
 
 @app.command("add")
@@ -39,16 +44,25 @@ def add(
     json_out: bool = JSON,
 ) -> None:
     """Record a drill: the modification, who, when, the outcome and where they got stuck."""
-    result = service.add(workspace(), person, modification, outcome, engagement, on=on, stuck=stuck, hours=hours)
+    drill = validated(
+        DrillIn,
+        performed_on=parse_date(on, "--on") if on else date.today(),
+        person=person,
+        modification=modification,
+        outcome=outcome.strip().lower().replace("-", "_"),
+        stuck_points=[p for p in stuck if p.strip()],
+        hours_per_stuck_point=hours,
+    )
+    result = service.add(workspace(), engagement, drill)
     if json_out:
         emit_json(result)
         return
     console.print(
-        f"Recorded drill by [bold]{escape(result['person'])}[/] on {result['performed_on']}: "
-        f"{result['outcome']}; {len(result['stuck_points'])} training request(s), "
-        f"{result['training_hours']:g} h"
+        f"Recorded drill by [bold]{escape(result.person)}[/] on {result.performed_on}: "
+        f"{result.outcome.value}; {len(result.stuck_points)} training request(s), "
+        f"{result.training_hours:g} h"
     )
-    console.print(_training_line(result["training"]))
+    console.print(_training_line(result.training))
 
 
 @app.command("list")
@@ -59,15 +73,15 @@ def list_(engagement: str | None = ENGAGEMENT, json_out: bool = JSON) -> None:
         emit_json(data)
         return
     table = Table("date", "person", "modification", "outcome", "stuck at", "hours", title="Drills")
-    for row in data["drills"]:
-        colour = {"alone": "green", "with_help": "yellow", "stuck": "red"}[row["outcome"]]
+    for row in data.drills:
+        colour = {"alone": "green", "with_help": "yellow", "stuck": "red"}[row.outcome.value]
         table.add_row(
-            row["performed_on"],
-            escape(row["person"]),
-            escape(row["modification"]),
-            f"[{colour}]{row['outcome']}[/]",
-            escape("; ".join(row["stuck_points"])) or "-",
-            f"{row['training_hours']:g}",
+            row.performed_on.isoformat(),
+            escape(row.person),
+            escape(row.modification),
+            f"[{colour}]{row.outcome.value}[/]",
+            escape("; ".join(row.stuck_points)) or "-",
+            f"{row.training_hours:g}",
         )
     console.print(table)
-    console.print(_training_line(data["training"]))
+    console.print(_training_line(data.training))

@@ -8,6 +8,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from inhouse.cli.context import console, emit_json, pct, workspace
+from inhouse.cli.files import read_upload
+from inhouse.errors import InvalidInput
 from inhouse.services import participation as service
 
 task_app = typer.Typer(help="Import and list tracker tasks (Jira or plain CSV).", no_args_is_help=True)
@@ -26,19 +28,19 @@ def import_(
     json_out: bool = JSON,
 ) -> None:
     """Import tasks from a tracker's CSV export, all or nothing; a re-import updates tasks by key."""
-    result = service.import_tasks(workspace(), file, engagement, fmt)
+    ws = workspace()
+    result = service.import_tasks(ws, engagement, read_upload(file, ws.settings.max_document_bytes), fmt)
     if json_out:
         emit_json(result)
         return
     console.print(
-        f"Imported {result['tasks']} {result['format']} task(s) into {escape(result['engagement'])}: "
-        f"{result['added']} new, {result['updated']} updated, {result['unchanged']} unchanged; "
-        f"{result['internal']} by internal people, {result['partner']} by the partner"
+        f"Imported {result.tasks} {result.format} task(s) into {escape(result.engagement)}: "
+        f"{result.added} new, {result.updated} updated, {result.unchanged} unchanged; "
+        f"{result.internal} by internal people, {result.partner} by the partner"
     )
-    if result["unknown_assignees"]:
+    if result.unknown_assignees:
         console.print(
-            "  unknown assignees (add them with `inhouse person add`): "
-            + escape(", ".join(result["unknown_assignees"])),
+            "  unknown assignees (add them with `inhouse person add`): " + escape(", ".join(result.unknown_assignees)),
             soft_wrap=True,
         )
 
@@ -53,12 +55,12 @@ def list_(engagement: str | None = ENGAGEMENT, json_out: bool = JSON) -> None:
     table = Table("date", "key", "title", "assignee", "side", "status", title="Tasks")
     for row in rows:
         table.add_row(
-            row["worked_on"],
-            escape(row["key"]),
-            escape(row["title"][:50]),
-            escape(row["assignee"]),
-            row["side"] or "-",
-            escape(row["status"]),
+            row.worked_on.isoformat(),
+            escape(row.key),
+            escape(row.title[:50]),
+            escape(row.assignee),
+            row.side or "-",
+            escape(row.status),
         )
     console.print(table)
 
@@ -75,6 +77,10 @@ def participation(
     json_out: bool = JSON,
 ) -> None:
     """Internal participation per week (attendance, decisions, tasks) and the 'delegate and wait' alert."""
+    if weeks is not None and weeks < 1:
+        raise InvalidInput(f"--weeks must be at least 1, not {weeks}")
+    if last < 0:
+        raise InvalidInput(f"--last must not be negative, not {last}")
     data = service.participation(workspace(), engagement, weeks=weeks, last=last)
     if json_out:
         emit_json(data)
@@ -86,39 +92,38 @@ def participation(
         "decisions int./joint",
         "tasks internal",
         "participation",
-        title=f"Participation: {escape(data['engagement'])}",
+        title=f"Participation: {escape(data.engagement)}",
     )
-    for week in data["weeks"]:
-        d, t = week["decisions"], week["tasks"]
+    for week in data.weeks:
+        d, t = week.decisions, week.tasks
         table.add_row(
-            week["week_of"],
-            "yes" if week["review"] else "[red]no[/]",
-            escape(", ".join(week["internal_attendees"])) or "-",
-            f"{d['internal'] + d['joint']}/{d['total']}" if d["total"] else "-",
-            f"{t['internal']}/{t['total']}" if t["total"] else "-",
-            "yes" if week["internal_participation"] else "[red]none[/]",
+            week.week_of.isoformat(),
+            "yes" if week.review else "[red]no[/]",
+            escape(", ".join(week.internal_attendees)) or "-",
+            f"{d.internal + d.joint}/{d.total}" if d.total else "-",
+            f"{t.internal}/{t.total}" if t.total else "-",
+            "yes" if week.internal_participation else "[red]none[/]",
         )
     console.print(table)
-    s = data["summary"]
+    s = data.summary
     console.print(
-        f"{s['weeks_with_review']}/{s['weeks']} weeks reviewed, internal attendance in "
-        f"{s['weeks_with_internal_attendance']}; decisions internal or joint: "
-        f"{pct(s['decisions_internal_or_joint_share'])}; tasks by internal people: "
-        f"{pct(s['tasks_internal_share'])}"
+        f"{s.weeks_with_review}/{s.weeks} weeks reviewed, internal attendance in "
+        f"{s.weeks_with_internal_attendance}; decisions internal or joint: "
+        f"{pct(s.decisions_internal_or_joint_share)}; tasks by internal people: "
+        f"{pct(s.tasks_internal_share)}"
     )
-    alert = data["alert"]
-    if alert["active"]:
-        console.print(f"[bold red]Delegate and wait:[/] {alert['message']}")
+    alert = data.alert
+    if alert.active:
+        console.print(f"[bold red]Delegate and wait:[/] {alert.message}")
     else:
-        console.print(f"No 'delegate and wait' alert now (threshold {alert['threshold_weeks']} weeks).")
-    past = [p for p in alert["periods"] if not p["ongoing"]]
+        console.print(f"No 'delegate and wait' alert now (threshold {alert.threshold_weeks} weeks).")
+    past = [p for p in alert.periods if not p.ongoing]
     if past:
         console.print("Earlier alert periods:")
         for period in past:
-            what = "no weekly review" if period["kind"] == "no_review" else "no internal participation"
+            what = "no weekly review" if period.kind == "no_review" else "no internal participation"
             console.print(
-                f"  {period['from']} .. {period['to']}: {what} for {period['weeks']} week"
-                + ("s" if period["weeks"] != 1 else "")
+                f"  {period.start} .. {period.end}: {what} for {period.weeks} week" + ("s" if period.weeks != 1 else "")
             )
 
 

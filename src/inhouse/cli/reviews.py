@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import typer
 from rich.markup import escape
 from rich.table import Table
 
+from inhouse.analysis.journal.notes import NOTE_SUFFIXES, is_note_file
 from inhouse.cli.context import console, emit_json, workspace
+from inhouse.cli.files import read_upload
+from inhouse.domain.reviews import ReviewFlag, ReviewIn, parse_week
+from inhouse.domain.shapes import Upload, validated
+from inhouse.errors import InvalidInput, NotFound
 from inhouse.services import reviews as service
 
 app = typer.Typer(help="Record, import and list weekly reviews (done / why / next).", no_args_is_help=True)
@@ -15,8 +23,25 @@ ENGAGEMENT = typer.Option(None, "--engagement", "-e", help="Engagement name or i
 JSON = typer.Option(False, "--json", help="Print the result as JSON.")
 
 
-def _flag_text(flags: list[dict]) -> str:
-    return ", ".join(f"{f['flag']}" + (f"({f['section']})" if f["section"] else "") for f in flags)
+def _flag_text(flags: list[ReviewFlag]) -> str:
+    return ", ".join(f.flag + (f"({f.section})" if f.section else "") for f in flags)
+
+
+def note_uploads(folder: str, max_bytes: int) -> list[Upload]:
+    """The weekly notes in ``folder`` and its sub-folders (hidden ones skipped), in path order."""
+    root = Path(folder).expanduser()
+    if not root.is_dir():
+        raise NotFound(f"no such folder: {root}")
+    files = [
+        path
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(root).parts)
+        and is_note_file(path.name)
+    ]
+    if not files:
+        raise InvalidInput(f"{root}: no weekly notes ({', '.join('*' + s for s in NOTE_SUFFIXES)})")
+    return [read_upload(path, max_bytes) for path in files]
 
 
 @app.command("add")
@@ -38,18 +63,29 @@ def add(
     json_out: bool = JSON,
 ) -> None:
     """Record one weekly review: what was done, why, what's next, and who attended."""
-    result = service.add(
-        workspace(), engagement, week=week, done=done, why=why, next_=next_, attendees=attendee, file=file
-    )
+    ws = workspace()
+    day: date | None = parse_week(week, "--week") if week else None
+    if file:
+        if any(v is not None for v in (done, why, next_)):
+            raise InvalidInput("give either --file or --done/--why/--next, not both")
+        review = service.from_note(read_upload(file, ws.settings.max_document_bytes), day, attendee)
+    else:
+        missing = [flag for flag, value in (("--done", done), ("--why", why), ("--next", next_)) if value is None]
+        if missing:
+            raise InvalidInput(
+                f"a weekly review needs --done, --why and --next (missing {', '.join(missing)}), or --file NOTES.md"
+            )
+        review = validated(
+            ReviewIn, week_of=day or date.today(), done=done, why=why, next=next_, attendees=list(attendee)
+        )
+    result = service.add(ws, engagement, review)
     if json_out:
         emit_json(result)
         return
-    console.print(f"Recorded the review of the week of [bold]{result['week_of']}[/] for {escape(result['engagement'])}")
-    for flag in result["flags"]:
+    console.print(f"Recorded the review of the week of [bold]{result.week_of}[/] for {escape(result.engagement)}")
+    for flag in result.flags:
         console.print(
-            f"  [yellow]flag[/] {flag['flag']}"
-            + (f" ({flag['section']})" if flag["section"] else "")
-            + f": {escape(flag['detail'])}"
+            f"  [yellow]flag[/] {flag.flag}" + (f" ({flag.section})" if flag.section else "") + f": {escape(flag.detail)}"
         )
 
 
@@ -60,18 +96,20 @@ def import_(
     json_out: bool = JSON,
 ) -> None:
     """Import a folder of weekly notes, all or nothing (the week comes from front matter, a heading or the name)."""
-    result = service.import_folder(workspace(), folder, engagement)
+    ws = workspace()
+    notes = note_uploads(folder, ws.settings.max_document_bytes)
+    result = service.import_notes(ws, engagement, notes, folder=str(Path(folder).expanduser()))
     if json_out:
         emit_json(result)
         return
     console.print(
-        f"Imported {len(result['added'])} review(s) from {result['files']} file(s) into "
-        f"{escape(result['engagement'])}; {len(result['unchanged'])} already stored, "
-        f"{result['flags']} quality flag(s) raised"
+        f"Imported {len(result.added)} review(s) from {result.files} file(s) into "
+        f"{escape(result.engagement)}; {len(result.unchanged)} already stored, "
+        f"{result.flags} quality flag(s) raised"
     )
-    for row in result["reviews"]:
-        if row["flags"]:
-            console.print(f"  {row['week_of']}: {_flag_text(row['flags'])}")
+    for row in result.reviews:
+        if row.flags:
+            console.print(f"  {row.week_of}: {_flag_text(row.flags)}")
 
 
 @app.command("list")
@@ -85,24 +123,24 @@ def list_(
     if json_out:
         emit_json(rows)
         return
-    several = len({r["engagement"] for r in rows}) > 1
+    several = len({r.engagement for r in rows}) > 1
     table = Table(title="Weekly reviews")
     for name in ("week of",) + (("engagement",) if several else ()) + ("done", "internal attendees", "decisions"):
         table.add_column(name)
     table.add_column("flags", overflow="fold")
     for row in rows:
-        done = row["done"].splitlines()[0] if row["done"] else ""
+        done = row.done.splitlines()[0] if row.done else ""
         cells = (
-            [row["week_of"]]
-            + ([escape(row["engagement"])] if several else [])
+            [row.week_of.isoformat()]
+            + ([escape(row.engagement)] if several else [])
             + [
                 escape(done[:50]),
-                escape(", ".join(row["internal_attendees"])) or "[red]none[/]",
-                str(len(row["decisions"])),
-                "[yellow]" + "\n".join(_flag_text([f]) for f in row["flags"]) + "[/]" if row["flags"] else "",
+                escape(", ".join(row.internal_attendees)) or "[red]none[/]",
+                str(len(row.decisions)),
+                "[yellow]" + "\n".join(_flag_text([f]) for f in row.flags) + "[/]" if row.flags else "",
             ]
         )
         table.add_row(*cells)
     console.print(table)
-    flagged_rows = sum(1 for r in rows if r["flags"])
+    flagged_rows = sum(1 for r in rows if r.flags)
     console.print(f"{len(rows)} review(s), {flagged_rows} flagged")

@@ -11,9 +11,11 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Literal
 
-from inhouse.errors import InvalidInput
+from pydantic import Field, model_validator
+
+from inhouse.domain.shapes import MAX_ITEMS, Hours, Input, PastDate, Shape, Title
 
 DEFAULT_HOURS_PER_STUCK_POINT = 4.0
 
@@ -36,21 +38,52 @@ class Drill:
     id: int | None = None
     created_at: datetime | None = None
 
-    def validate(self) -> None:
-        if not self.modification.strip():
-            raise InvalidInput("a drill needs the modification that was tried")
-        if not self.person.strip():
-            raise InvalidInput("a drill needs the person who tried it")
+
+class DrillIn(Input):
+    """One drill as a user records it. The training it requests is either the drill's total
+    (``training_hours``) or so many hours for each stuck point (``hours_per_stuck_point``); with
+    neither, each stuck point requests the default hours of the settings."""
+
+    performed_on: PastDate = Field(description="The day the drill was done")
+    person: Title = Field(description="The internal person who tried the modification (name or email)")
+    modification: Title = Field(description="The modification tried without the partner's help")
+    outcome: DrillOutcome
+    stuck_points: list[Title] = Field(default_factory=list, max_length=MAX_ITEMS, description="Where they got stuck")
+    training_hours: Hours | None = Field(None, description="The drill's total training hours")
+    hours_per_stuck_point: Hours | None = Field(None, description="Training hours for each stuck point")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> DrillIn:
+        if self.training_hours is not None and self.hours_per_stuck_point is not None:
+            raise ValueError("give training_hours or hours_per_stuck_point, not both")
         if self.outcome is DrillOutcome.STUCK and not self.stuck_points:
-            raise InvalidInput("a stuck drill needs at least one --stuck point: where did they get stuck?")
+            raise ValueError("stuck_points must name at least one point when the outcome is stuck")
         if self.outcome is DrillOutcome.ALONE and self.stuck_points:
-            raise InvalidInput("a drill done alone has no stuck points: use --outcome with_help or stuck")
-        if self.training_hours < 0:
-            raise InvalidInput("training hours must not be negative")
+            raise ValueError("stuck_points must be empty when the outcome is alone (use with_help or stuck)")
+        return self
+
+    def total_hours(self, default_per_stuck_point: float) -> float:
+        """The training this drill requests, in hours."""
+        if self.training_hours is not None:
+            return round(self.training_hours, 2)
+        each = default_per_stuck_point if self.hours_per_stuck_point is None else self.hours_per_stuck_point
+        return round(len(self.stuck_points) * each, 2)
 
 
-@dataclass(frozen=True)
-class TrainingRequest:
+class DrillRecord(Shape):
+    """A drill as every face lists it (``drill list --json`` rows, the page's drill list)."""
+
+    id: int
+    engagement: str
+    performed_on: date
+    person: str
+    modification: str
+    outcome: DrillOutcome
+    stuck_points: list[str]
+    training_hours: float = Field(description="The drill's total training hours")
+
+
+class TrainingRequest(Shape):
     """One stuck point turned into a request for training."""
 
     topic: str
@@ -59,48 +92,70 @@ class TrainingRequest:
     requested_on: date
     drill_id: int | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "topic": self.topic,
-            "hours": round(self.hours, 2),
-            "person": self.person,
-            "requested_on": self.requested_on.isoformat(),
-            "drill_id": self.drill_id,
-        }
+
+CoverageStatus = Literal["unknown", "covered", "exceeds_contract"]
 
 
-def hours_for(stuck_points: list[str], hours_each: float) -> float:
-    if hours_each < 0:
-        raise InvalidInput("training hours must not be negative")
-    return round(len(stuck_points) * hours_each, 2)
+class TrainingComparison(Shape):
+    """The training the drills request against the knowledge-transfer clause of the latest contract review."""
+
+    requests: list[TrainingRequest]
+    requested_hours: float
+    contract_hours: float | None
+    shortfall_hours: float | None
+    status: CoverageStatus
+    contract: str | None = Field(description="What the contract review read (its subject), if there is one")
+
+
+class DrillAdded(DrillRecord):
+    """A drill just recorded, with the training all the drills now request."""
+
+    training: TrainingComparison
+
+
+class DrillList(Shape):
+    """``drill list``: every drill of one engagement and the training they request."""
+
+    engagement: str
+    drills: list[DrillRecord]
+    training: TrainingComparison
 
 
 def training_requests(drills: Iterable[Drill]) -> list[TrainingRequest]:
+    """Each stuck point of each drill, with its equal share of the drill's training hours."""
     requests = []
     for drill in drills:
         if not drill.stuck_points:
             continue
-        each = drill.training_hours / len(drill.stuck_points)
+        each = round(drill.training_hours / len(drill.stuck_points), 2)
         requests += [
-            TrainingRequest(point, each, drill.person, drill.performed_on, drill.id) for point in drill.stuck_points
+            TrainingRequest(topic=point, hours=each, person=drill.person, requested_on=drill.performed_on, drill_id=drill.id)
+            for point in drill.stuck_points
         ]
     return requests
 
 
 def total_training_hours(drills: Iterable[Drill]) -> float:
-    return round(sum(r.hours for r in training_requests(drills)), 2)
+    return round(sum(d.training_hours for d in drills if d.stuck_points), 2)
 
 
-def compare_with_contract(requested: float, contract_hours: float | None) -> dict[str, Any]:
+def training_comparison(
+    drills: Iterable[Drill], contract_hours: float | None, contract: str | None = None
+) -> TrainingComparison:
     """The drills' requested hours against the knowledge-transfer clause's hours (None: unknown)."""
+    drills = list(drills)
+    requested = total_training_hours(drills)
+    status: CoverageStatus
     if contract_hours is None:
         status, gap = "unknown", None
     else:
         gap = round(requested - float(contract_hours), 2)
         status = "exceeds_contract" if gap > 0 else "covered"
-    return {
-        "requested_hours": round(requested, 2),
-        "contract_hours": contract_hours,
-        "shortfall_hours": max(gap, 0.0) if gap is not None else None,
-        "status": status,
-    }
+    return TrainingComparison(
+        requests=training_requests(drills),
+        requested_hours=requested,
+        contract_hours=contract_hours,
+        shortfall_hours=max(gap, 0.0) if gap is not None else None,
+        status=status,
+        contract=contract,
+    )

@@ -15,14 +15,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Literal, get_args
+
+from pydantic import ConfigDict, Field
 
 from inhouse.domain.common import Side
 from inhouse.domain.reviews import DecidedBy, Decision, WeeklyReview, week_start
+from inhouse.domain.shapes import Shape
 from inhouse.errors import InvalidInput
 
-ALERT_KINDS = ("no_review", "no_internal_participation")
+AlertKind = Literal["no_review", "no_internal_participation"]
+ALERT_KINDS: tuple[AlertKind, ...] = get_args(AlertKind)
 DEFAULT_ALERT_WEEKS = 2
+SideName = Literal["internal", "partner"]
 
 
 @dataclass
@@ -40,12 +45,74 @@ class Task:
     created_at: datetime | None = None
 
 
+class TaskRecord(Shape):
+    """A tracker task as ``task list --json`` shows it, with its assignee's side."""
+
+    key: str
+    title: str
+    assignee: str
+    side: SideName | None
+    status: str
+    worked_on: date
+    source: str
+
+
+class TaskImport(Shape):
+    """What ``task import`` stored from one tracker export."""
+
+    engagement: str
+    file: str
+    format: str
+    tasks: int
+    added: int
+    updated: int
+    unchanged: int
+    internal: int
+    partner: int
+    unassigned: int
+    unknown_assignees: list[str]
+
+
 def _share(part: int, total: int) -> float | None:
     return round(part / total, 4) if total else None
 
 
+class WeekDecisions(Shape):
+    internal: int = 0
+    partner: int = 0
+    joint: int = 0
+    total: int = 0
+    internal_or_joint_share: float | None = None
+
+
+class WeekTasks(Shape):
+    internal: int = 0
+    partner: int = 0
+    unknown: int = 0
+    total: int = 0
+    internal_share: float | None = None
+
+
+class WeekParticipation(Shape):
+    """One week: the review held or not, its internal attendees, decisions and tasks by side."""
+
+    week_of: date
+    review: bool
+    attendees: int
+    internal_attendees: list[str]
+    decisions: WeekDecisions
+    tasks: WeekTasks
+    internal_participation: bool = Field(description="An internal attendee, decision (or joint one) or task")
+
+    @property
+    def any_activity(self) -> bool:
+        return self.review or bool(self.decisions.total or self.tasks.total)
+
+
 @dataclass
-class WeekParticipation:
+class _Week:
+    """A week being counted."""
+
     week_of: date
     reviewed: bool = False
     attendees: int = 0
@@ -53,44 +120,19 @@ class WeekParticipation:
     decisions: dict[str, int] = field(default_factory=lambda: {d.value: 0 for d in DecidedBy})
     tasks: dict[str, int] = field(default_factory=lambda: {"internal": 0, "partner": 0, "unknown": 0})
 
-    @property
-    def decisions_total(self) -> int:
-        return sum(self.decisions.values())
-
-    @property
-    def decisions_internal_or_joint(self) -> int:
-        return self.decisions["internal"] + self.decisions["joint"]
-
-    @property
-    def tasks_total(self) -> int:
-        return sum(self.tasks.values())
-
-    @property
-    def internal_participation(self) -> bool:
-        return bool(self.internal_attendees or self.decisions_internal_or_joint or self.tasks["internal"])
-
-    @property
-    def any_activity(self) -> bool:
-        return self.reviewed or bool(self.decisions_total or self.tasks_total)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "week_of": self.week_of.isoformat(),
-            "review": self.reviewed,
-            "attendees": self.attendees,
-            "internal_attendees": list(self.internal_attendees),
-            "decisions": {
-                **self.decisions,
-                "total": self.decisions_total,
-                "internal_or_joint_share": _share(self.decisions_internal_or_joint, self.decisions_total),
-            },
-            "tasks": {
-                **self.tasks,
-                "total": self.tasks_total,
-                "internal_share": _share(self.tasks["internal"], self.tasks_total),
-            },
-            "internal_participation": self.internal_participation,
-        }
+    def counted(self) -> WeekParticipation:
+        d, t = self.decisions, self.tasks
+        decisions_total, tasks_total = sum(d.values()), sum(t.values())
+        shared = d["internal"] + d["joint"]
+        return WeekParticipation(
+            week_of=self.week_of,
+            review=self.reviewed,
+            attendees=self.attendees,
+            internal_attendees=list(self.internal_attendees),
+            decisions=WeekDecisions(**d, total=decisions_total, internal_or_joint_share=_share(shared, decisions_total)),
+            tasks=WeekTasks(**t, total=tasks_total, internal_share=_share(t["internal"], tasks_total)),
+            internal_participation=bool(self.internal_attendees or shared or t["internal"]),
+        )
 
 
 def tracking_start(
@@ -117,10 +159,10 @@ def weekly_participation(
     first, last = week_start(start), week_start(end)
     if last < first:
         return []
-    weeks: dict[date, WeekParticipation] = {}
+    weeks: dict[date, _Week] = {}
     day = first
     while day <= last:
-        weeks[day] = WeekParticipation(day)
+        weeks[day] = _Week(day)
         day += timedelta(days=7)
     for review in reviews:
         row = weeks.get(week_start(review.week_of))
@@ -140,40 +182,48 @@ def weekly_participation(
         if row is not None:
             side = side_of(task.assignee) if task.assignee else None
             row.tasks[side.value if side in (Side.INTERNAL, Side.PARTNER) else "unknown"] += 1
-    return list(weeks.values())
+    return [week.counted() for week in weeks.values()]
 
 
-def summarise(weeks: list[WeekParticipation]) -> dict[str, Any]:
-    decisions = sum(w.decisions_total for w in weeks)
-    tasks = sum(w.tasks_total for w in weeks)
-    return {
-        "weeks": len(weeks),
-        "weeks_with_review": sum(1 for w in weeks if w.reviewed),
-        "weeks_with_internal_attendance": sum(1 for w in weeks if w.internal_attendees),
-        "weeks_with_internal_participation": sum(1 for w in weeks if w.internal_participation),
-        "decisions": decisions,
-        "decisions_internal_or_joint_share": _share(sum(w.decisions_internal_or_joint for w in weeks), decisions),
-        "tasks": tasks,
-        "tasks_internal_share": _share(sum(w.tasks["internal"] for w in weeks), tasks),
-    }
+class ParticipationSummary(Shape):
+    """Weeks with a review, with internal attendance or participation; decisions and tasks by side."""
+
+    weeks: int
+    weeks_with_review: int
+    weeks_with_internal_attendance: int
+    weeks_with_internal_participation: int
+    decisions: int
+    decisions_internal_or_joint_share: float | None
+    tasks: int
+    tasks_internal_share: float | None
 
 
-@dataclass(frozen=True)
-class AlertPeriod:
-    kind: str  # one of ALERT_KINDS
-    start: date  # first week (Monday) of the run
-    end: date  # last week (Monday) of the run
+def summarise(weeks: list[WeekParticipation]) -> ParticipationSummary:
+    decisions = sum(w.decisions.total for w in weeks)
+    tasks = sum(w.tasks.total for w in weeks)
+    shared = sum(w.decisions.internal + w.decisions.joint for w in weeks)
+    return ParticipationSummary(
+        weeks=len(weeks),
+        weeks_with_review=sum(1 for w in weeks if w.review),
+        weeks_with_internal_attendance=sum(1 for w in weeks if w.internal_attendees),
+        weeks_with_internal_participation=sum(1 for w in weeks if w.internal_participation),
+        decisions=decisions,
+        decisions_internal_or_joint_share=_share(shared, decisions),
+        tasks=tasks,
+        tasks_internal_share=_share(sum(w.tasks.internal for w in weeks), tasks),
+    )
+
+
+class AlertPeriod(Shape):
+    """A run of weeks with no review, or with no internal participation (``from`` and ``to`` are Mondays)."""
+
+    model_config = ConfigDict(serialize_by_alias=True)
+
+    kind: AlertKind
+    start: date = Field(alias="from", description="The first week (Monday) of the run")
+    end: date = Field(alias="to", description="The last week (Monday) of the run")
     weeks: int
     ongoing: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "from": self.start.isoformat(),
-            "to": self.end.isoformat(),
-            "weeks": self.weeks,
-            "ongoing": self.ongoing,
-        }
 
     def describe(self) -> str:
         what = "no weekly review" if self.kind == "no_review" else "no internal participation"
@@ -183,24 +233,14 @@ class AlertPeriod:
         return f"{what} for {self.weeks} week{'s' if self.weeks != 1 else ''} ({when})"
 
 
-@dataclass(frozen=True)
-class DelegateAndWait:
-    threshold: int
-    periods: tuple[AlertPeriod, ...]
+class DelegateAndWait(Shape):
+    """The "delegate and wait" alert: every run of ``threshold_weeks`` or more, the ongoing ones first in ``current``."""
 
-    @property
-    def active(self) -> tuple[AlertPeriod, ...]:
-        return tuple(p for p in self.periods if p.ongoing)
-
-    def to_dict(self) -> dict[str, Any]:
-        active = self.active
-        return {
-            "threshold_weeks": self.threshold,
-            "active": bool(active),
-            "message": "; ".join(p.describe() for p in active) if active else None,
-            "current": [p.to_dict() for p in active],
-            "periods": [p.to_dict() for p in self.periods],
-        }
+    threshold_weeks: int
+    active: bool
+    message: str | None
+    current: list[AlertPeriod]
+    periods: list[AlertPeriod]
 
 
 def delegate_and_wait(
@@ -211,19 +251,45 @@ def delegate_and_wait(
         raise InvalidInput(f"the alert needs at least 1 week, not {threshold}")
     current = week_start(today) if today else None
     periods: list[AlertPeriod] = []
-    tests = {"no_review": lambda w: w.reviewed, "no_internal_participation": lambda w: w.internal_participation}
+    tests: dict[AlertKind, Callable[[WeekParticipation], bool]] = {
+        "no_review": lambda w: w.review,
+        "no_internal_participation": lambda w: w.internal_participation,
+    }
     for kind in ALERT_KINDS:
         ok = tests[kind]
         rows = list(weeks)
         if rows and rows[-1].week_of == current and not ok(rows[-1]):
             rows = rows[:-1]  # the current week is not over: absence does not count yet
         run: list[WeekParticipation] = []
-        for row in rows + [None]:  # a sentinel closes the last run
+        for row in [*rows, None]:  # a sentinel closes the last run
             if row is not None and not ok(row):
                 run.append(row)
                 continue
             if len(run) >= threshold:
-                periods.append(AlertPeriod(kind, run[0].week_of, run[-1].week_of, len(run), ongoing=row is None))
+                periods.append(
+                    AlertPeriod(
+                        kind=kind, start=run[0].week_of, end=run[-1].week_of, weeks=len(run), ongoing=row is None
+                    )
+                )
             run = []
     periods.sort(key=lambda p: (p.start, ALERT_KINDS.index(p.kind)))
-    return DelegateAndWait(threshold, tuple(periods))
+    active = [p for p in periods if p.ongoing]
+    return DelegateAndWait(
+        threshold_weeks=threshold,
+        active=bool(active),
+        message="; ".join(p.describe() for p in active) if active else None,
+        current=active,
+        periods=periods,
+    )
+
+
+class ParticipationReport(Shape):
+    """``inhouse participation``: the weeks shown, their summary, and the alert over every week."""
+
+    engagement: str
+    as_of: date
+    tracking_since: date | None
+    internal_people: list[str]
+    weeks: list[WeekParticipation]
+    summary: ParticipationSummary
+    alert: DelegateAndWait = Field(description="Over every week since records began, not only those shown")

@@ -10,13 +10,13 @@ same as last week.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from datetime import date
 
-from inhouse.domain.reviews import SECTIONS, WeeklyReview
+from inhouse.domain.reviews import FLAGS, SECTIONS, ReviewFlag, WeeklyReview
 from inhouse.domain.roster import fold
+from inhouse.domain.shapes import Shape
 
-FLAGS = ("empty", "boilerplate", "same_as_last_week", "no_internal_attendee")
+__all__ = ["FLAGS", "ReviewFlag", "ReviewQuality", "boilerplate_reason", "normalise", "review_flags"]
 
 #: Whole-section texts (after normalisation) that say nothing.
 BOILERPLATE = {
@@ -188,14 +188,13 @@ GENERIC_WORDS = {
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
-@dataclass(frozen=True)
-class ReviewFlag:
-    flag: str  # one of FLAGS
-    section: str | None = None  # done | why | next, None for the review as a whole
-    detail: str = ""
+class ReviewQuality(Shape):
+    """Review cadence and quality of one engagement: counts per flag, the last review's week."""
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"flag": self.flag, "section": self.section, "detail": self.detail}
+    reviews: int
+    flagged_reviews: int
+    by_flag: dict[str, int]
+    last_review: date | None
 
 
 def normalise(text: str) -> str:
@@ -233,17 +232,17 @@ def review_flags(
     for section in SECTIONS:
         text = getattr(review, section) or ""
         if not _COMMENT.sub("", text).strip():
-            flags.append(ReviewFlag("empty", section, f"nothing under '{section}'"))
+            flags.append(ReviewFlag(flag="empty", section=section, detail=f"nothing under '{section}'"))
             continue
         reason = boilerplate_reason(text)
         if reason:
-            flags.append(ReviewFlag("boilerplate", section, reason))
+            flags.append(ReviewFlag(flag="boilerplate", section=section, detail=reason))
             continue
         if previous is not None and normalise(text) == normalise(getattr(previous, section) or ""):
-            flags.append(
-                ReviewFlag("same_as_last_week", section, f"identical to the review of {previous.week_of.isoformat()}")
-            )
+            detail = f"identical to the review of {previous.week_of.isoformat()}"
+            flags.append(ReviewFlag(flag="same_as_last_week", section=section, detail=detail))
     if not internal_attendees:
         who = ", ".join(review.attendees) if review.attendees else "no attendees recorded"
-        flags.append(ReviewFlag("no_internal_attendee", None, f"attendees: {who}" if review.attendees else who))
+        detail = f"attendees: {who}" if review.attendees else who
+        flags.append(ReviewFlag(flag="no_internal_attendee", detail=detail))
     return flags

@@ -7,11 +7,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Annotated, Literal, get_args
+
+from pydantic import AfterValidator, Field
 
 from inhouse.domain.common import Side, parse_date
+from inhouse.domain.shapes import MAX_ITEMS, Body, Input, PastDate, Shape, Title
 from inhouse.errors import InvalidInput
 
-SECTIONS = ("done", "why", "next")
+Section = Literal["done", "why", "next"]
+SECTIONS: tuple[Section, ...] = get_args(Section)
+FlagKind = Literal["empty", "boilerplate", "same_as_last_week", "no_internal_attendee"]
+FLAGS: tuple[FlagKind, ...] = get_args(FlagKind)
 _ISO_WEEK = re.compile(r"^\s*(\d{4})-?W(\d{1,2})(?:-?(\d))?\s*$", re.IGNORECASE)
 
 
@@ -52,6 +59,55 @@ def decided_by_from_sides(sides: Iterable[Side | None]) -> DecidedBy | None:
     if known:
         return DecidedBy.JOINT
     return None
+
+
+Monday = Annotated[PastDate, AfterValidator(week_start)]
+"""A week, as the Monday it starts on: from 1970 up to this week."""
+
+
+class ReviewIn(Input):
+    """One weekly review as a user writes it: the week (any day of it), the three sections, who attended."""
+
+    week_of: Monday = Field(description="Any day of the week reviewed; the review is filed under its Monday")
+    done: Body = Field(description="What was done")
+    why: Body = Field(description="Why those decisions were made")
+    next: Body = Field(description="What's next")
+    attendees: list[Title] = Field(default_factory=list, max_length=MAX_ITEMS, description="Names or emails")
+
+
+class ReviewFlag(Shape):
+    """A quality flag on a review: a section that says nothing, or nobody internal there."""
+
+    flag: FlagKind
+    section: Section | None = None
+    detail: str = ""
+
+
+class ReviewRecord(Shape):
+    """A weekly review as every face shows it (``review list --json`` rows, the page's timeline)."""
+
+    id: int
+    engagement: str
+    week_of: date
+    done: str
+    why: str
+    next: str
+    attendees: list[str]
+    internal_attendees: list[str]
+    decisions: list[str] = Field(description="Titles of the decisions recorded in this review")
+    flags: list[ReviewFlag]
+
+
+class ReviewImport(Shape):
+    """What ``review import`` stored: the weeks added, those already stored, the new reviews."""
+
+    engagement: str
+    folder: str
+    files: int
+    added: list[date]
+    unchanged: list[date]
+    flags: int
+    reviews: list[ReviewRecord]
 
 
 @dataclass

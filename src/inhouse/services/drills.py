@@ -3,41 +3,52 @@ compare with the knowledge-transfer clause of the latest contract review."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from inhouse.bootstrap import Workspace
-from inhouse.domain.common import Side, parse_date, parse_enum
+from inhouse.domain.common import Side
 from inhouse.domain.drills import (
     Drill,
-    DrillOutcome,
-    compare_with_contract,
-    hours_for,
+    DrillAdded,
+    DrillIn,
+    DrillList,
+    DrillRecord,
+    TrainingComparison,
     total_training_hours,
-    training_requests,
+    training_comparison,
 )
 from inhouse.domain.engagements import Engagement
-from inhouse.domain.roster import split_names
-from inhouse.errors import InvalidInput
+from inhouse.errors import InvalidInput, NotFound
 from inhouse.services import lookup
 from inhouse.store.uow import UnitOfWork
 
 
-def drill_dict(drill: Drill, engagement: str) -> dict:
-    return {
-        "id": drill.id,
-        "engagement": engagement,
-        "performed_on": drill.performed_on.isoformat(),
-        "person": drill.person,
-        "modification": drill.modification,
-        "outcome": drill.outcome.value,
-        "stuck_points": list(drill.stuck_points),
-        "training_hours": round(drill.training_hours, 2),
-    }
+def _id(engagement: Engagement) -> int:
+    assert engagement.id is not None  # every engagement read from the store has its id
+    return engagement.id
+
+
+def record(drill: Drill, engagement: str) -> DrillRecord:
+    """The drill as every face lists it."""
+    assert drill.id is not None  # read from the store
+    return DrillRecord(
+        id=drill.id,
+        engagement=engagement,
+        performed_on=drill.performed_on,
+        person=drill.person,
+        modification=drill.modification,
+        outcome=drill.outcome,
+        stuck_points=list(drill.stuck_points),
+        training_hours=round(drill.training_hours, 2),
+    )
+
+
+def records_in(uow: UnitOfWork, engagement: Engagement) -> list[DrillRecord]:
+    """The drills of ``engagement`` in date order."""
+    return [record(d, engagement.name) for d in uow.drills.list(_id(engagement))]
 
 
 def contract_hours_in(uow: UnitOfWork, engagement: Engagement) -> tuple[float | None, str | None]:
     """The knowledge-transfer hours of the latest contract review, and what it reviewed."""
-    result = uow.results.latest("contract", engagement_id=engagement.id)
+    result = uow.results.latest("contract", engagement_id=_id(engagement))
     if result is None:
         return None, None
     payload = result.payload or {}
@@ -48,66 +59,43 @@ def contract_hours_in(uow: UnitOfWork, engagement: Engagement) -> tuple[float | 
 
 def requested_training_hours(uow: UnitOfWork, engagement: Engagement) -> float:
     """Total training hours the drills of ``engagement`` requested."""
-    return total_training_hours(uow.drills.list(engagement.id))
+    return total_training_hours(uow.drills.list(_id(engagement)))
 
 
-def training_in(uow: UnitOfWork, engagement: Engagement) -> dict:
+def training_in(uow: UnitOfWork, engagement: Engagement) -> TrainingComparison:
     """Training requests from the drills against the knowledge-transfer clause (for status screens)."""
-    drills = uow.drills.list(engagement.id)
     hours, subject = contract_hours_in(uow, engagement)
-    return {
-        "requests": [r.to_dict() for r in training_requests(drills)],
-        **compare_with_contract(total_training_hours(drills), hours),
-        "contract": subject,
-    }
+    return training_comparison(uow.drills.list(_id(engagement)), hours, subject)
 
 
-def add(
-    ws: Workspace,
-    person: str,
-    modification: str,
-    outcome: str,
-    engagement: str | None = None,
-    on: str | None = None,
-    stuck: list[str] | tuple = (),
-    hours: float | None = None,
-    today: date | None = None,
-) -> dict:
-    """Record a drill; each stuck point requests ``hours`` of training (default from the settings)."""
-    drill_outcome = parse_enum(DrillOutcome, outcome.replace("-", "_"), "--outcome")
-    day = parse_date(on, "drill date") if on else (today or date.today())
-    points = [" ".join(p.split()) for p in stuck if p.strip()]
-    each = ws.settings.training_hours_per_stuck_point if hours is None else hours
+def add(ws: Workspace, engagement: str | None, drill: DrillIn) -> DrillAdded:
+    """Record a drill by an internal person of ``engagement``."""
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
-        if day < found.start_date:
-            raise InvalidInput(f"drill date {day} is before the engagement's start {found.start_date}")
-        names = split_names([person])
-        match = lookup.roster(uow, found).match(names[0] if names else "")
+        if drill.performed_on < found.start_date:
+            raise InvalidInput(f"performed_on {drill.performed_on} is before the engagement's start {found.start_date}")
+        roster = lookup.roster(uow, found)
+        match = roster.match(drill.person)
+        if match.name is None or not any(p.name == match.name for p in roster.people):
+            raise NotFound(f"no person {drill.person!r} in this engagement")
         if match.side is Side.PARTNER:
-            raise InvalidInput(f"{match.name or person} is on the partner side: a drill is done by an internal person")
-        drill = Drill(
-            engagement_id=found.id,
-            performed_on=day,
-            person=match.name or " ".join(person.split()),
-            modification=" ".join(modification.split()),
-            outcome=drill_outcome,
-            stuck_points=points,
-            training_hours=hours_for(points, each),
+            raise InvalidInput(f"{match.name} is on the partner side: a drill is done by an internal person")
+        stored = Drill(
+            engagement_id=_id(found),
+            performed_on=drill.performed_on,
+            person=match.name,
+            modification=" ".join(drill.modification.split()),
+            outcome=drill.outcome,
+            stuck_points=[" ".join(p.split()) for p in drill.stuck_points],
+            training_hours=drill.total_hours(ws.settings.training_hours_per_stuck_point),
         )
-        drill.validate()
-        uow.drills.add(drill)
+        uow.drills.add(stored)
         uow.commit()
-        result = drill_dict(drill, found.name)
-        result["training"] = training_in(uow, found)
-        return result
+        added = record(stored, found.name)
+        return DrillAdded(**dict(added), training=training_in(uow, found))
 
 
-def list_drills(ws: Workspace, engagement: str | None = None) -> dict:
+def list_drills(ws: Workspace, engagement: str | None = None) -> DrillList:
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
-        return {
-            "engagement": found.name,
-            "drills": [drill_dict(d, found.name) for d in uow.drills.list(found.id)],
-            "training": training_in(uow, found),
-        }
+        return DrillList(engagement=found.name, drills=records_in(uow, found), training=training_in(uow, found))

@@ -12,40 +12,8 @@ from pathlib import Path
 
 from inhouse.bootstrap import Workspace
 from inhouse.errors import NotFound
-from inhouse.services import contracts, decisions, drills, partners_assess, partners_references, reviews
+from inhouse.services import contracts, partners_assess, partners_references
 from inhouse.services import partners as partner_service
-
-
-def add_review(
-    ws: Workspace, engagement: str, week_of: str, done: str, why: str, next_: str, attendees: list[str]
-) -> dict:
-    return reviews.add(ws, engagement=engagement, week=week_of, done=done, why=why, next_=next_, attendees=attendees)
-
-
-def add_decision(ws: Workspace, engagement: str, title: str, decided_by: str, decided_on: str, rationale: str) -> dict:
-    return decisions.add(ws, title, engagement=engagement, decided_by=decided_by or None, on=decided_on, why=rationale)
-
-
-def add_drill(
-    ws: Workspace,
-    engagement: str,
-    performed_on: str,
-    person: str,
-    modification: str,
-    outcome: str,
-    stuck_points: list[str],
-    training_hours: float,
-) -> dict:
-    return drills.add(
-        ws,
-        person,
-        modification,
-        outcome,
-        engagement=engagement,
-        on=performed_on,
-        stuck=stuck_points,
-        hours=training_hours or None,
-    )
 
 
 def add_partner(ws: Workspace, name: str, status: str, website: str | None, domains: list[str], notes: str) -> dict:

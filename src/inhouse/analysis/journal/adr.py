@@ -44,6 +44,16 @@ class AdrRecord:
     source: str = ""
 
 
+def adr_file_names(names: list[str]) -> list[str]:
+    """The ADRs among a folder's file names: the numbered ``0001-*.md`` (else all its Markdown but
+    README, index and templates), sorted."""
+    markdown = sorted(n for n in names if n.lower().endswith((".md", ".markdown")))
+    numbered = [n for n in markdown if n[:1].isdigit()]
+    return numbered or [
+        n for n in markdown if not n.lower().startswith(("readme", "index", "template", "adr-template"))
+    ]
+
+
 def _placeholder(value: str) -> bool:
     """MADR's template values: ``{list everyone involved}``, ``[YYYY-MM-DD when ...]``."""
     value = value.strip()

@@ -49,6 +49,8 @@ _EXACT_LABELS = {
     "week": "date",
     "week of": "date",
 }
+NOTE_SUFFIXES = (".md", ".markdown", ".txt")
+_NOT_NOTES = ("readme", "index", "template", "_template")
 HEADINGS_HELP = {
     "done": "'What was done' or 'Done'",
     "why": "'Why' or 'Decisions and why'",
@@ -64,6 +66,12 @@ class ReviewNote:
     next: str
     attendees: list[str] = field(default_factory=list)
     source: str = ""
+
+
+def is_note_file(name: str) -> bool:
+    """Whether a file of a notes folder is a weekly note (Markdown or text, not a README, index or template)."""
+    stem, dot, suffix = name.rpartition(".")
+    return bool(dot) and f".{suffix.lower()}" in NOTE_SUFFIXES and stem.lower() not in _NOT_NOTES
 
 
 def classify_heading(text: str) -> str | None:

@@ -1,22 +1,21 @@
-"""Participation week by week, the "delegate and wait" alert and the weekly reviews' quality flags.
-
-``participation_in`` gives the engagement page's participation section::
-
-    {"measured", "why", "threshold_weeks", "alert": <participation.alert_in shape>,
-     "weeks": [week dicts, newest first], "summary": {...}, "tracking_since"}
-
-``review_quality_in`` gives, per review id, its flags and internal attendees, plus counts.
-"""
+"""The engagement page's weekly record: the reviews' timeline with their quality flags, the
+decisions and who took them, the drills, and participation week by week with the "delegate and
+wait" alert (``journal_sections``)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
+from pydantic import Field
+
+from inhouse.domain.decisions import DecisionRecord
+from inhouse.domain.drills import DrillRecord
 from inhouse.domain.engagements import Engagement
-from inhouse.domain.participation import delegate_and_wait, summarise
-from inhouse.domain.review_quality import FLAGS
-from inhouse.domain.reviews import week_start
-from inhouse.services import participation, reviews
+from inhouse.domain.participation import DelegateAndWait, ParticipationSummary, WeekParticipation, summarise
+from inhouse.domain.participation import delegate_and_wait as find_alerts
+from inhouse.domain.reviews import FLAGS, DecidedBy, FlagKind, ReviewRecord, week_start
+from inhouse.domain.shapes import Shape
+from inhouse.services import decisions, drills, participation, reviews
 from inhouse.store.uow import UnitOfWork
 
 SHOWN_WEEKS = 12
@@ -24,63 +23,124 @@ NOT_RECORDED = (
     "no weekly review, decision or tracker task recorded yet: add a weekly review below "
     "(or `inhouse review add`, `inhouse task import`)"
 )
-FLAG_LABELS = {
-    "empty": "empty",
-    "boilerplate": "boilerplate",
-    "same_as_last_week": "same as last week",
-    "no_internal_attendee": "no internal attendee",
-}
+
+
+class Timeline(Shape):
+    """The weekly reviews, newest first, with the weeks that had none and the flags raised."""
+
+    reviews: list[ReviewRecord]
+    missed_weeks: list[date] = Field(description="Mondays since the first review without a review")
+    flagged: int
+    flag_counts: dict[FlagKind, int] = Field(description="Reviews per flag raised, flags not raised left out")
+
+
+class BySide(Shape):
+    internal: int = 0
+    joint: int = 0
+    partner: int = 0
+
+
+class DecisionSummary(Shape):
+    """Who decides: counts by side and the share internal or joint."""
+
+    total: int
+    by_side: BySide
+    internal_or_joint_share: float | None
+
+
+class PageWeek(WeekParticipation):
+    """A week of the participation table; ``current`` for the week of today."""
+
+    current: bool
+
+
+class ParticipationSection(Shape):
+    """Participation over the last weeks (newest first) and the alert over all of them; when nothing
+    is recorded yet, ``measured`` is false and ``why`` says what to record."""
+
+    measured: bool
+    why: str | None = None
+    threshold_weeks: int
+    alert: DelegateAndWait | None = None
+    tracking_since: date | None = None
+    weeks: list[PageWeek] = Field(default_factory=list)
+    summary: ParticipationSummary | None = None
+
+
+class JournalSections(Shape):
+    """The weekly record's part of the engagement page."""
+
+    timeline: Timeline
+    decision_list: list[DecisionRecord] = Field(description="Oldest first")
+    drill_list: list[DrillRecord] = Field(description="Newest first")
+    decision_summary: DecisionSummary
+    participation: ParticipationSection
+
+
+def missed_weeks(weeks: list[date], until: date) -> list[date]:
+    """Mondays between the first review and ``until`` without a review."""
+    if not weeks:
+        return []
+    have = {week_start(w) for w in weeks}
+    day, last, missing = min(have), week_start(until), []
+    while day <= last:
+        if day not in have:
+            missing.append(day)
+        day += timedelta(days=7)
+    return missing
+
+
+def timeline_in(uow: UnitOfWork, engagement: Engagement, today: date) -> Timeline:
+    rows = reviews.records_in(uow, engagement)
+    counts = {flag: sum(1 for r in rows for f in r.flags if f.flag == flag) for flag in FLAGS}
+    return Timeline(
+        reviews=list(reversed(rows)),
+        missed_weeks=missed_weeks([r.week_of for r in rows], today - timedelta(days=7)),
+        flagged=sum(1 for r in rows if r.flags),
+        flag_counts={flag: n for flag, n in counts.items() if n},
+    )
+
+
+def decision_summary(rows: list[DecisionRecord]) -> DecisionSummary:
+    """Who decides: counts by side, the internal-or-joint share."""
+    by_side = BySide(
+        internal=sum(1 for d in rows if d.decided_by is DecidedBy.INTERNAL),
+        joint=sum(1 for d in rows if d.decided_by is DecidedBy.JOINT),
+        partner=sum(1 for d in rows if d.decided_by is DecidedBy.PARTNER),
+    )
+    total = len(rows)
+    share = round((by_side.internal + by_side.joint) / total, 4) if total else None
+    return DecisionSummary(total=total, by_side=by_side, internal_or_joint_share=share)
 
 
 def participation_in(
     uow: UnitOfWork, engagement: Engagement, today: date, threshold: int, shown: int = SHOWN_WEEKS
-) -> dict:
+) -> ParticipationSection:
     """The last ``shown`` weeks of participation (newest first) and the alert over all of them."""
     rows = participation.weeks_in(uow, engagement, today)
     if not any(row.any_activity for row in rows):
-        return {"measured": False, "why": NOT_RECORDED, "threshold_weeks": threshold}
-    alert = delegate_and_wait(rows, threshold, today).to_dict()  # participation.alert_in, on the rows read once
+        return ParticipationSection(measured=False, why=NOT_RECORDED, threshold_weeks=threshold)
     recent = rows[-shown:]
-    weeks = [{**row.to_dict(), "current": row.week_of == week_start(today)} for row in reversed(recent)]
-    return {
-        "measured": True,
-        "threshold_weeks": threshold,
-        "alert": alert,
-        "tracking_since": rows[0].week_of.isoformat(),
-        "weeks": weeks,
-        "summary": summarise(recent),
-    }
+    this_week = week_start(today)
+    return ParticipationSection(
+        measured=True,
+        threshold_weeks=threshold,
+        alert=find_alerts(rows, threshold, today),
+        tracking_since=rows[0].week_of,
+        weeks=[PageWeek(**dict(row), current=row.week_of == this_week) for row in reversed(recent)],
+        summary=summarise(recent),
+    )
 
 
-def review_quality_in(uow: UnitOfWork, engagement: Engagement) -> dict:
-    """``{"by_review": {id: {"flags", "internal_attendees"}}, "flagged", "by_flag"}``."""
-    by_review, by_flag = {}, dict.fromkeys(FLAGS, 0)
-    for review, flags, internal in reviews.flagged_in(uow, engagement):
-        shown = []
-        for flag in flags:
-            by_flag[flag.flag] = by_flag.get(flag.flag, 0) + 1
-            shown.append({**flag.to_dict(), "label": FLAG_LABELS.get(flag.flag, flag.flag)})
-        by_review[review.id] = {"flags": shown, "internal_attendees": list(internal)}
-    flagged = sum(1 for item in by_review.values() if item["flags"])
-    return {"by_review": by_review, "flagged": flagged, "by_flag": by_flag}
-
-
-def add_review_quality(timeline: dict, quality: dict) -> None:
-    """Put each review's flags and internal attendees on the timeline's reviews, in place."""
-    for review in timeline.get("reviews", []):
-        found = quality["by_review"].get(review["id"], {})
-        review["flags"] = found.get("flags", [])
-        review["internal_attendees"] = found.get("internal_attendees", [])
-    timeline["flagged"] = quality["flagged"]
-    timeline["flag_counts"] = {flag: n for flag, n in quality["by_flag"].items() if n}
-
-
-def decisions_summary(decisions: list[dict], reviews_by_id: dict[int, str]) -> dict:
-    """Who decides: counts by side, the internal-or-joint share; each decision gets its review's week."""
-    counts = {"internal": 0, "joint": 0, "partner": 0}
-    for decision in decisions:
-        counts[decision["decided_by"]] = counts.get(decision["decided_by"], 0) + 1
-        decision["review_week"] = reviews_by_id.get(decision.get("review_id"))
-    total = sum(counts.values())
-    share = round((counts["internal"] + counts["joint"]) / total, 4) if total else None
-    return {"total": total, "by_side": counts, "internal_or_joint_share": share}
+def journal_sections(
+    uow: UnitOfWork, engagement: Engagement, today: date, delegate_alert_weeks: int
+) -> JournalSections:
+    """The timeline, decisions, drills, who decides and participation of ``engagement``."""
+    decision_rows = decisions.records_in(uow, engagement)
+    return JournalSections(
+        timeline=timeline_in(uow, engagement, today),
+        decision_list=decision_rows,
+        drill_list=list(reversed(drills.records_in(uow, engagement))),
+        decision_summary=decision_summary(decision_rows),
+        participation=participation_in(uow, engagement, today, delegate_alert_weeks),
+    )

@@ -11,9 +11,13 @@ import csv
 import io
 import random
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from inhouse.domain.drills import Drill, DrillOutcome
 from inhouse.domain.reviews import DecidedBy, Decision, WeeklyReview
+
+if TYPE_CHECKING:
+    from inhouse.services.demo import DemoContext
 
 INTERNAL = ["Dana Okafor", "Tomás Ribeiro", "Priya Raman"]
 PARTNER = ["Lukas Brandt", "Mei Chen", "Arjun Patel"]
@@ -308,13 +312,15 @@ def jira_export() -> str:
     return out.getvalue()
 
 
-def import_tasks(context) -> str:
+def import_tasks(context: DemoContext) -> str:
     """Demo step: write the Jira export into the demo folder and import it as a user would."""
+    from inhouse.domain.shapes import Upload
     from inhouse.services import participation
 
     folder = context.folder / "tracker"
     folder.mkdir(exist_ok=True)
     path = folder / "jira-export.csv"
     path.write_text(jira_export(), encoding="utf-8")
-    result = participation.import_tasks(context.ws, str(path), str(context.engagement_id), "jira")
-    return f"imported {result['tasks']} Jira tasks ({result['internal']} by internal people) from {path.name}"
+    export = Upload(name=path.name, content=path.read_bytes())
+    result = participation.import_tasks(context.ws, str(context.engagement_id), export, "jira")
+    return f"imported {result.tasks} Jira tasks ({result.internal} by internal people) from {path.name}"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Form
+from fastapi import APIRouter
 from fastapi.responses import RedirectResponse
 
-from inhouse.web import writes
+from inhouse.domain.decisions import DecisionIn
+from inhouse.domain.drills import DrillIn
+from inhouse.domain.reviews import ReviewIn
+from inhouse.domain.shapes import validated
+from inhouse.services import decisions, drills, reviews
 from inhouse.web.deps import WS
 from inhouse.web.forms.common import Optional, Text, split_lines, to
 
@@ -18,15 +20,19 @@ router = APIRouter(include_in_schema=False)
 def add_review(
     ws: WS, ref: str, week_of: Text, done: Text, why: Text, next: Text, attendees: Optional = ""
 ) -> RedirectResponse:
-    review = writes.add_review(ws, ref, week_of, done, why, next, split_lines(attendees))
-    return to(f"/engagements/{ref}#review-{review.get('week_of', week_of)}")
+    review = validated(ReviewIn, week_of=week_of, done=done, why=why, next=next, attendees=split_lines(attendees))
+    added = reviews.add(ws, ref, review)
+    return to(f"/engagements/{ref}#review-{added.week_of.isoformat()}")
 
 
 @router.post("/engagements/{ref}/decisions")
 def add_decision(
     ws: WS, ref: str, title: Text, decided_by: Text, decided_on: Text, rationale: Optional = ""
 ) -> RedirectResponse:
-    writes.add_decision(ws, ref, title, decided_by, decided_on, rationale)
+    decision = validated(
+        DecisionIn, title=title, decided_by=decided_by or None, decided_on=decided_on, rationale=rationale
+    )
+    decisions.add(ws, ref, decision)
     return to(f"/engagements/{ref}#decisions")
 
 
@@ -39,16 +45,19 @@ def add_drill(
     modification: Text,
     outcome: Text,
     stuck_points: Optional = "",
-    training_hours: Annotated[float, Form()] = 0.0,
+    training_hours: Optional = "",
 ) -> RedirectResponse:
-    writes.add_drill(
-        ws,
-        ref,
-        performed_on,
-        person,
-        modification,
-        outcome,
-        [line for line in stuck_points.splitlines() if line.strip()],
-        training_hours,
+    """``training_hours`` is the drill's total; blank or 0 asks for the default hours for each stuck point."""
+    drill = validated(
+        DrillIn,
+        performed_on=performed_on,
+        person=person,
+        modification=modification,
+        outcome=outcome,
+        stuck_points=[line for line in stuck_points.splitlines() if line.strip()],
+        training_hours=training_hours.strip() or None,
     )
+    if drill.training_hours == 0:  # the form's 0: the default hours for each stuck point
+        drill = drill.model_copy(update={"training_hours": None})
+    drills.add(ws, ref, drill)
     return to(f"/engagements/{ref}#drills")
