@@ -266,4 +266,4 @@ def test_the_end_of_a_phase_is_not_the_end_of_the_contract():
         "1. Training\n\n1.1 Before the end of the Project Phase the Supplier shall provide training to the "
         "Client's personnel on the operation of the Deliverables.\n"
     )
-    assert review_contract(text, file="t.md").to_dict()["clauses"]["exit"]["status"] == "absent"
+    assert review_contract(text, file="t.md").model_dump(mode="json")["clauses"]["exit"]["status"] == "absent"

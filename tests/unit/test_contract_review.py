@@ -43,7 +43,7 @@ This Agreement is made between Gulf Hospitality LLC ("Customer") and Nimbus Part
 
 
 def test_json_shape_is_exactly_the_issue_s():
-    data = review_contract(GOOD, "msa.md").to_dict()
+    data = review_contract(GOOD, "msa.md").model_dump(mode="json")
     assert list(data) == ["file", "engagement_model", "clauses", "red_flags", "parties", "score", "recommendations"]
     clauses = data["clauses"]
     assert set(clauses["deliverable_ownership"]) == {"status", "conditions", "evidence"}
@@ -87,7 +87,7 @@ def test_a_good_contract():
 
 
 def test_evidence_points_into_the_original_text():
-    data = review_contract(GOOD, "msa.md").to_dict()
+    data = review_contract(GOOD, "msa.md").model_dump(mode="json")
     spans = [e for clause in data["clauses"].values() for e in clause["evidence"]]
     assert spans
     for span in spans:
@@ -130,15 +130,15 @@ def test_mixed_engagement_model():
 
 
 def test_round_trip_and_determinism():
-    first = review_contract(GOOD, "msa.md").to_dict()
-    assert ContractReview.from_dict(first).to_dict() == first
-    assert review_contract(GOOD, "msa.md").to_dict() == first
+    first = review_contract(GOOD, "msa.md").model_dump(mode="json")
+    assert ContractReview.model_validate(first).model_dump(mode="json") == first
+    assert review_contract(GOOD, "msa.md").model_dump(mode="json") == first
 
 
 def test_check_contract_reads_a_pdf():
     extracted, review = check_contract(write_text_pdf(GOOD.replace("#", "")), "msa.pdf")
     assert extracted.format.value == "pdf"
     assert review.clauses.deliverable_ownership.status == "client"
-    for clause in review.to_dict()["clauses"].values():
+    for clause in review.model_dump(mode="json")["clauses"].values():
         for span in clause["evidence"]:
             assert extracted.text[span["start"] : span["end"]] == span["text"]

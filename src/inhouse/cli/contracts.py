@@ -7,6 +7,16 @@ from rich.markup import escape
 from rich.table import Table
 
 from inhouse.cli.context import console, emit_json, workspace
+from inhouse.cli.files import read_uploads
+from inhouse.domain.contracts import (
+    ContractChecked,
+    ContractReview,
+    Evidence,
+    KnowledgeTransferFinding,
+    MaintenanceFinding,
+    OwnershipFinding,
+)
+from inhouse.domain.shapes import Shape
 from inhouse.services import contracts as service
 
 app = typer.Typer(help="Review partner contracts against the playbook's must-have clauses.", no_args_is_help=True)
@@ -31,78 +41,75 @@ def check(
     json_out: bool = typer.Option(False, "--json", help="Print a JSON array, one object per file."),
 ) -> None:
     """Check contracts for ownership, knowledge transfer, access, maintenance, exit and lock-in; store them."""
-    results = service.check(workspace(), files, engagement=engagement)
+    ws = workspace()
+    uploads = read_uploads(files, ws.settings.max_document_bytes)
+    results = service.check(ws, uploads, engagement=engagement)
+    # each file is named as the user gave it (the stored review keeps its file name)
+    reviews = [item.review.model_copy(update={"file": path}) for item, path in zip(results, files, strict=True)]
     if json_out:
-        emit_json([item["review"] for item in results])
+        emit_json(reviews)
         return
-    for item in results:
-        show(item)
+    for item, review in zip(results, reviews, strict=True):
+        show(item, review)
 
 
 def _style(status: str) -> str:
     return "green" if status in GOOD else "yellow" if status in WEAK else "red"
 
 
-def _details(kind: str, clause: dict) -> str:
-    if kind == "deliverable_ownership":
-        return "; ".join(clause["conditions"])
-    if kind == "knowledge_transfer":
-        return (
-            f"{clause['hours']:g} hours"
-            if clause["hours"]
-            else ("hours not stated" if clause["status"] == "present" else "")
-        )
-    if kind == "maintenance" and clause["status"] == "present":
-        free = f"{clause['free_months']:g} months free" if clause["free_months"] is not None else "no free period"
+def _details(clause: Shape) -> str:
+    if isinstance(clause, OwnershipFinding):
+        return "; ".join(clause.conditions)
+    if isinstance(clause, KnowledgeTransferFinding):
+        return f"{clause.hours:g} hours" if clause.hours else ("hours not stated" if clause.status == "present" else "")
+    if isinstance(clause, MaintenanceFinding) and clause.status == "present":
+        free = f"{clause.free_months:g} months free" if clause.free_months is not None else "no free period"
         fee = (
-            f"{clause['monthly_fee']:,.0f} {clause['currency']}/month"
-            if clause["monthly_fee"] is not None
-            else "no monthly fee"
+            f"{clause.monthly_fee:,.0f} {clause.currency}/month" if clause.monthly_fee is not None else "no monthly fee"
         )
-        return f"{free}; {fee}; scope {'defined' if clause['scope_defined'] else 'undefined'}"
+        return f"{free}; {fee}; scope {'defined' if clause.scope_defined else 'undefined'}"
     return ""
 
 
-def _quote(clause: dict) -> str:
-    if not clause["evidence"]:
+def _quote(evidence: list[Evidence]) -> str:
+    if not evidence:
         return ""
-    text = " ".join(clause["evidence"][0]["text"].split())
+    text = " ".join(evidence[0].text.split())
     return text if len(text) <= 110 else text[:107] + "..."
 
 
-def show(item: dict) -> None:
-    review = item["review"]
-    score = review["score"]
+def show(item: ContractChecked, review: ContractReview) -> None:
+    score = review.score
     colour = "green" if score >= 75 else "yellow" if score >= 45 else "red"
-    parties = ", ".join(f"{p['name']} ({p['role']})" for p in review["parties"]) or "parties not identified"
+    parties = ", ".join(f"{p.name} ({p.role})" for p in review.parties) or "parties not identified"
     console.print(
-        f"\n[bold]{escape(review['file'])}[/]  score [bold {colour}]{score}/100[/]  "
-        f"{review['engagement_model']} contract; {escape(parties)}",
+        f"\n[bold]{escape(review.file)}[/]  score [bold {colour}]{score}/100[/]  "
+        f"{review.engagement_model} contract; {escape(parties)}",
         soft_wrap=True,
     )
     table = Table("clause", "verdict", "terms", "evidence", title="Must-have clauses", title_justify="left")
     for kind, label in LABELS.items():
-        clause = review["clauses"][kind]
+        clause = getattr(review.clauses, kind)
         table.add_row(
             label,
-            f"[{_style(clause['status'])}]{clause['status']}[/]",
-            escape(_details(kind, clause)),
-            escape(_quote(clause)),
+            f"[{_style(clause.status)}]{clause.status}[/]",
+            escape(_details(clause)),
+            escape(_quote(clause.evidence)),
         )
     console.print(table)
-    if review["red_flags"]:
+    if review.red_flags:
         flags = Table("red flag", "binds", "evidence", title="Lock-in red flags", title_justify="left")
-        for flag in review["red_flags"]:
-            flags.add_row(f"[red]{flag['kind']}[/]", flag["binds"], escape(_quote(flag)))
+        for flag in review.red_flags:
+            flags.add_row(f"[red]{flag.kind}[/]", flag.binds, escape(_quote(flag.evidence)))
         console.print(flags)
     else:
         console.print("[green]No lock-in red flags found.[/]")
-    if review["recommendations"]:
+    if review.recommendations:
         console.print("[bold]Recommendations[/]")
-        for number, rec in enumerate(review["recommendations"], start=1):
-            console.print(f"{number}. [bold]{rec['clause']}[/]: {escape(rec['problem'])}", soft_wrap=True)
-            console.print(f"   [dim]Suggested:[/] {escape(rec['suggested_text'])}", soft_wrap=True)
-    for warning in item["warnings"]:
+        for number, rec in enumerate(review.recommendations, start=1):
+            console.print(f"{number}. [bold]{rec.clause}[/]: {escape(rec.problem)}", soft_wrap=True)
+            console.print(f"   [dim]Suggested:[/] {escape(rec.suggested_text)}", soft_wrap=True)
+    for warning in item.warnings:
         console.print(f"[yellow]warning:[/] {escape(warning)}")
-    stored = f"engagement {item['engagement']!r}" if item["engagement"] else "no engagement"
-    console.print(f"Stored as document {item['document_id']} and result {item['result_id']} ({escape(stored)}).")
+    stored = f"engagement {item.engagement!r}" if item.engagement else "no engagement"
+    console.print(f"Stored as document {item.document_id} and result {item.result_id} ({escape(stored)}).")

@@ -1,17 +1,44 @@
 """What a contract review concludes: the five must-have clauses, the lock-in red flags,
 the parties, the engagement model, a score and recommendations. Pure data.
 
-``ContractReview.to_dict()`` is the stable ``--json`` object of ``inhouse contract check``
-and the payload stored with the document; ``ContractReview.from_dict`` reads it back.
+:class:`ContractReview` is the ``--json`` object of ``inhouse contract check`` (one per file)
+and the payload stored with the document: written with ``model_dump(mode="json")``, read
+back with ``ContractReview.model_validate``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Literal
 
-CLAUSE_KINDS = ("deliverable_ownership", "knowledge_transfer", "source_access", "maintenance", "exit")
-RED_FLAG_KINDS = (
+from pydantic import ConfigDict, Field
+
+from inhouse.domain.shapes import Amount, Hours, Shape
+
+ClauseKind = Literal["deliverable_ownership", "knowledge_transfer", "source_access", "maintenance", "exit"]
+RedFlagKind = Literal[
+    "auto_renewal",
+    "exclusivity",
+    "minimum_commitment",
+    "termination_fee",
+    "vendor_retains_ip",
+    "no_termination_for_convenience",
+]
+OwnershipStatus = Literal["client", "partial", "vendor", "absent"]
+AccessStatus = Literal["during", "after_only", "absent"]
+ExitStatus = Literal["full", "partial", "absent"]
+Presence = Literal["present", "absent"]
+Binds = Literal["client", "vendor", "both", "unknown"]
+EngagementModel = Literal["project", "advisory", "mixed"]
+RecommendationClause = ClauseKind | RedFlagKind | Literal["engagement_model"]
+
+CLAUSE_KINDS: tuple[ClauseKind, ...] = (
+    "deliverable_ownership",
+    "knowledge_transfer",
+    "source_access",
+    "maintenance",
+    "exit",
+)
+RED_FLAG_KINDS: tuple[RedFlagKind, ...] = (
     "auto_renewal",
     "exclusivity",
     "minimum_commitment",
@@ -19,190 +46,113 @@ RED_FLAG_KINDS = (
     "vendor_retains_ip",
     "no_termination_for_convenience",
 )
-OWNERSHIP_STATUSES = ("client", "partial", "vendor", "absent")
-ACCESS_STATUSES = ("during", "after_only", "absent")
-EXIT_STATUSES = ("full", "partial", "absent")
-PRESENCE = ("present", "absent")
-BINDS = ("client", "vendor", "both", "unknown")
-ENGAGEMENT_MODELS = ("project", "advisory", "mixed")
+OWNERSHIP_STATUSES: tuple[OwnershipStatus, ...] = ("client", "partial", "vendor", "absent")
+ACCESS_STATUSES: tuple[AccessStatus, ...] = ("during", "after_only", "absent")
+EXIT_STATUSES: tuple[ExitStatus, ...] = ("full", "partial", "absent")
+PRESENCE: tuple[Presence, ...] = ("present", "absent")
+BINDS: tuple[Binds, ...] = ("client", "vendor", "both", "unknown")
+ENGAGEMENT_MODELS: tuple[EngagementModel, ...] = ("project", "advisory", "mixed")
+
+Offset = Annotated[int, Field(ge=0)]
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(Shape):
     """A quote from the contract: ``text == original[start:end]``."""
 
+    model_config = ConfigDict(frozen=True)
+
     text: str
-    start: int
-    end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Evidence:
-        return cls(text=data["text"], start=int(data["start"]), end=int(data["end"]))
+    start: Offset
+    end: Offset
 
 
-def _evidence(items: list[Evidence]) -> list[dict[str, Any]]:
-    return [item.to_dict() for item in items]
+class OwnershipFinding(Shape):
+    status: OwnershipStatus = "absent"
+    conditions: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
-def _read_evidence(data: dict[str, Any]) -> list[Evidence]:
-    return [Evidence.from_dict(item) for item in data.get("evidence", [])]
+class KnowledgeTransferFinding(Shape):
+    status: Presence = "absent"
+    hours: Hours | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
-@dataclass
-class OwnershipFinding:
-    status: str = "absent"  # client | partial | vendor | absent
-    conditions: list[str] = field(default_factory=list)
-    evidence: list[Evidence] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"status": self.status, "conditions": list(self.conditions), "evidence": _evidence(self.evidence)}
+class SourceAccessFinding(Shape):
+    status: AccessStatus = "absent"
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
-@dataclass
-class KnowledgeTransferFinding:
-    status: str = "absent"  # present | absent
-    hours: float | None = None
-    evidence: list[Evidence] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"status": self.status, "hours": self.hours, "evidence": _evidence(self.evidence)}
-
-
-@dataclass
-class SourceAccessFinding:
-    status: str = "absent"  # during | after_only | absent
-    evidence: list[Evidence] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"status": self.status, "evidence": _evidence(self.evidence)}
-
-
-@dataclass
-class MaintenanceFinding:
-    status: str = "absent"  # present | absent
-    free_months: float | None = None
-    monthly_fee: float | None = None
+class MaintenanceFinding(Shape):
+    status: Presence = "absent"
+    free_months: Annotated[float, Field(ge=0)] | None = None
+    monthly_fee: Amount | None = None
     currency: str | None = None
     scope_defined: bool = False
-    evidence: list[Evidence] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "status": self.status,
-            "free_months": self.free_months,
-            "monthly_fee": self.monthly_fee,
-            "currency": self.currency,
-            "scope_defined": self.scope_defined,
-            "evidence": _evidence(self.evidence),
-        }
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
-@dataclass
-class ExitFinding:
-    status: str = "absent"  # full | partial | absent
-    evidence: list[Evidence] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"status": self.status, "evidence": _evidence(self.evidence)}
+class ExitFinding(Shape):
+    status: ExitStatus = "absent"
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
-@dataclass
-class ClauseFindings:
-    deliverable_ownership: OwnershipFinding = field(default_factory=OwnershipFinding)
-    knowledge_transfer: KnowledgeTransferFinding = field(default_factory=KnowledgeTransferFinding)
-    source_access: SourceAccessFinding = field(default_factory=SourceAccessFinding)
-    maintenance: MaintenanceFinding = field(default_factory=MaintenanceFinding)
-    exit: ExitFinding = field(default_factory=ExitFinding)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {kind: getattr(self, kind).to_dict() for kind in CLAUSE_KINDS}
+class ClauseFindings(Shape):
+    deliverable_ownership: OwnershipFinding = Field(default_factory=OwnershipFinding)
+    knowledge_transfer: KnowledgeTransferFinding = Field(default_factory=KnowledgeTransferFinding)
+    source_access: SourceAccessFinding = Field(default_factory=SourceAccessFinding)
+    maintenance: MaintenanceFinding = Field(default_factory=MaintenanceFinding)
+    exit: ExitFinding = Field(default_factory=ExitFinding)
 
 
-@dataclass
-class RedFlag:
-    kind: str  # one of RED_FLAG_KINDS
-    binds: str = "unknown"  # client | vendor | both | unknown
-    evidence: list[Evidence] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "binds": self.binds, "evidence": _evidence(self.evidence)}
+class RedFlag(Shape):
+    kind: RedFlagKind
+    binds: Binds = "unknown"
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class PartyRole:
+class PartyRole(Shape):
+    """A party to the contract; ``role`` is client | vendor, or the contract's own term for
+    other kinds of contract (licensor, distributor...)."""
+
+    model_config = ConfigDict(frozen=True)
+
     name: str
-    role: str  # client | vendor, or the contract's own term for other kinds (licensor, ...)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "role": self.role}
+    role: str
 
 
-@dataclass(frozen=True)
-class Recommendation:
-    clause: str  # a clause kind, a red flag kind or "engagement_model"
+class Recommendation(Shape):
+    """What to change: ``clause`` is a clause kind, a red flag kind or ``engagement_model``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    clause: RecommendationClause
     problem: str
     suggested_text: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"clause": self.clause, "problem": self.problem, "suggested_text": self.suggested_text}
 
+class ContractReview(Shape):
+    """One contract's review; ``file`` is the document's file name."""
 
-@dataclass
-class ContractReview:
     file: str
-    engagement_model: str  # project | advisory | mixed
+    engagement_model: EngagementModel
     clauses: ClauseFindings
-    red_flags: list[RedFlag] = field(default_factory=list)
-    parties: list[PartyRole] = field(default_factory=list)
-    score: int = 0
-    recommendations: list[Recommendation] = field(default_factory=list)
+    red_flags: list[RedFlag] = Field(default_factory=list)
+    parties: list[PartyRole] = Field(default_factory=list)
+    score: Annotated[int, Field(ge=0, le=100)] = 0
+    recommendations: list[Recommendation] = Field(default_factory=list)
 
     def flag(self, kind: str) -> RedFlag | None:
         return next((flag for flag in self.red_flags if flag.kind == kind), None)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "engagement_model": self.engagement_model,
-            "clauses": self.clauses.to_dict(),
-            "red_flags": [flag.to_dict() for flag in self.red_flags],
-            "parties": [party.to_dict() for party in self.parties],
-            "score": self.score,
-            "recommendations": [item.to_dict() for item in self.recommendations],
-        }
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ContractReview:
-        c = data["clauses"]
-        own, kt, acc = c["deliverable_ownership"], c["knowledge_transfer"], c["source_access"]
-        mnt, ext = c["maintenance"], c["exit"]
-        clauses = ClauseFindings(
-            deliverable_ownership=OwnershipFinding(own["status"], list(own.get("conditions", [])), _read_evidence(own)),
-            knowledge_transfer=KnowledgeTransferFinding(kt["status"], kt.get("hours"), _read_evidence(kt)),
-            source_access=SourceAccessFinding(acc["status"], _read_evidence(acc)),
-            maintenance=MaintenanceFinding(
-                mnt["status"],
-                mnt.get("free_months"),
-                mnt.get("monthly_fee"),
-                mnt.get("currency"),
-                bool(mnt.get("scope_defined")),
-                _read_evidence(mnt),
-            ),
-            exit=ExitFinding(ext["status"], _read_evidence(ext)),
-        )
-        return cls(
-            file=data["file"],
-            engagement_model=data["engagement_model"],
-            clauses=clauses,
-            red_flags=[
-                RedFlag(f["kind"], f.get("binds", "unknown"), _read_evidence(f)) for f in data.get("red_flags", [])
-            ],
-            parties=[PartyRole(p["name"], p["role"]) for p in data.get("parties", [])],
-            score=int(data.get("score", 0)),
-            recommendations=[
-                Recommendation(r["clause"], r["problem"], r["suggested_text"]) for r in data.get("recommendations", [])
-            ],
-        )
+class ContractChecked(Shape):
+    """A reviewed contract as stored: its review, a one-line summary, and where it was kept."""
+
+    review: ContractReview
+    summary: str
+    engagement: str | None = None
+    document_id: int
+    result_id: int
+    pages: int = 1
+    warnings: list[str] = Field(default_factory=list)

@@ -2,50 +2,50 @@
 
 Every file is read and reviewed before anything is stored; then, in one transaction, each
 file is kept as a Document of kind ``contract`` (original bytes kept) with an analysis
-result of kind ``contract`` whose payload is the review's ``--json`` object. One unreadable
-file stores nothing.
+result of kind ``contract`` whose payload is the review (:class:`ContractReview`). One
+unreadable file stores nothing. Files arrive as uploads (a file name and its bytes).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inhouse.analysis.contracts import review_contract
 from inhouse.analysis.documents import ExtractedText, read_document
 from inhouse.bootstrap import Workspace
-from inhouse.domain.contracts import ContractReview
+from inhouse.domain.contracts import ContractChecked, ContractReview
 from inhouse.domain.documents import Document, DocumentKind
+from inhouse.domain.engagements import Engagement
 from inhouse.domain.results import AnalysisResult
+from inhouse.domain.shapes import MAX_ID, Upload
 from inhouse.errors import InvalidInput, NotFound
 from inhouse.services import lookup
-from inhouse.services.files import read_user_file
 from inhouse.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from inhouse.services.demo import DemoContext
 
 KIND = "contract"
 
 
 @dataclass
 class _Checked:
-    path: str
-    data: bytes
+    upload: Upload
     extracted: ExtractedText
     review: ContractReview
 
 
-def check(ws: Workspace, paths: list[str], engagement: str | None = None) -> list[dict]:
-    """Review the contracts at ``paths`` (optionally for an engagement) and store them.
-
-    Returns one dict per file: ``review`` (the ``--json`` object), ``summary``,
-    ``engagement`` (name or None), ``document_id``, ``result_id``, ``pages`` and ``warnings``.
-    """
-    if not paths:
+def check(ws: Workspace, uploads: list[Upload], engagement: str | None = None) -> list[ContractChecked]:
+    """Review the contracts ``uploads`` (optionally for an engagement) and store them, one
+    :class:`ContractChecked` per file, in order."""
+    if not uploads:
         raise InvalidInput("give at least one contract file to check")
     ws.require_ready()
     with ws.uow() as uow:  # resolve the engagement first: a wrong name fails before the reading
         found = lookup.engagement(uow, engagement) if engagement else None
         phase = found.phase.value if found else None
-    checked = [_check(path, ws.settings.max_document_bytes, phase) for path in paths]
+    checked = [_check(upload, ws.settings.max_document_bytes, phase) for upload in uploads]
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement) if engagement else None
         done = [_store(uow, item, found) for item in checked]
@@ -53,48 +53,53 @@ def check(ws: Workspace, paths: list[str], engagement: str | None = None) -> lis
     return done
 
 
-def _check(path: str, max_bytes: int, phase: str | None) -> _Checked:
-    file = Path(path).expanduser()
-    data = read_user_file(path)
-    extracted = read_document(data, file.name, max_bytes=max_bytes)
-    return _Checked(path, data, extracted, review_contract(extracted.text, file=path, phase=phase))
+def _check(upload: Upload, max_bytes: int, phase: str | None) -> _Checked:
+    extracted = read_document(upload.content, upload.name, max_bytes=max_bytes)
+    return _Checked(upload, extracted, review_contract(extracted.text, file=upload.name, phase=phase))
 
 
-def _store(uow: UnitOfWork, item: _Checked, engagement) -> dict:
+def _store(uow: UnitOfWork, item: _Checked, engagement: Engagement | None) -> ContractChecked:
     engagement_id = engagement.id if engagement else None
     partner_id = engagement.partner_id if engagement else None
     document = uow.documents.add(
         Document(
-            filename=Path(item.path).name,
+            filename=item.upload.name,
             kind=DocumentKind.CONTRACT,
-            content=item.data,
+            content=item.upload.content,
             media_type=item.extracted.media_type,
             engagement_id=engagement_id,
             partner_id=partner_id,
             title=_title(item.extracted.text),
         )
     )
-    summary = summarise(item.review)
+    return _record(uow, document, item.review, item.extracted, engagement)
+
+
+def _record(
+    uow: UnitOfWork, document: Document, review: ContractReview, extracted: ExtractedText, engagement: Engagement | None
+) -> ContractChecked:
+    summary = summarise(review)
     result = uow.results.add(
         AnalysisResult(
             kind=KIND,
-            subject=item.path,
-            payload=item.review.to_dict(),
+            subject=document.filename,
+            payload=review.model_dump(mode="json"),
             summary=summary,
-            engagement_id=engagement_id,
-            partner_id=partner_id,
+            engagement_id=document.engagement_id,
+            partner_id=document.partner_id,
             document_id=document.id,
         )
     )
-    return {
-        "review": item.review.to_dict(),
-        "summary": summary,
-        "engagement": engagement.name if engagement else None,
-        "document_id": document.id,
-        "result_id": result.id,
-        "pages": item.extracted.pages,
-        "warnings": list(item.extracted.warnings),
-    }
+    assert document.id is not None and result.id is not None, "stored records have ids"
+    return ContractChecked(
+        review=review,
+        summary=summary,
+        engagement=engagement.name if engagement else None,
+        document_id=document.id,
+        result_id=result.id,
+        pages=extracted.pages,
+        warnings=list(extracted.warnings),
+    )
 
 
 def summarise(review: ContractReview) -> str:
@@ -123,41 +128,30 @@ def _title(text: str) -> str:
 
 def stored(uow: UnitOfWork, engagement_id: int | None = None) -> list[ContractReview]:
     """The stored contract reviews (of one engagement when given), oldest first."""
-    return [ContractReview.from_dict(r.payload) for r in uow.results.list(kind=KIND, engagement_id=engagement_id)]
+    return [ContractReview.model_validate(r.payload) for r in uow.results.list(kind=KIND, engagement_id=engagement_id)]
 
 
-def review_stored(ws: Workspace, document_id: int) -> dict:
+def review_stored(ws: Workspace, document_id: int) -> ContractChecked:
     """Review a contract already stored as a Document (e.g. by the demo) and store the result."""
     with ws.uow() as uow:
-        document = uow.documents.get(document_id)
+        document = uow.documents.get(document_id) if 1 <= document_id <= MAX_ID else None
         if document is None:
             raise NotFound(f"no document {document_id}")
+        if document.kind is not DocumentKind.CONTRACT:
+            raise InvalidInput(f"document {document_id} is a {document.kind.value}, not a contract")
         extracted = read_document(document.content, document.filename, max_bytes=ws.settings.max_document_bytes)
-        phase = None
-        if document.engagement_id is not None:
-            engagement = uow.engagements.get(document.engagement_id)
-            phase = engagement.phase.value if engagement else None
+        engagement = uow.engagements.get(document.engagement_id) if document.engagement_id is not None else None
+        phase = engagement.phase.value if engagement else None
         review = review_contract(extracted.text, file=document.filename, phase=phase)
-        summary = summarise(review)
-        result = uow.results.add(
-            AnalysisResult(
-                kind=KIND,
-                subject=document.filename,
-                payload=review.to_dict(),
-                summary=summary,
-                engagement_id=document.engagement_id,
-                partner_id=document.partner_id,
-                document_id=document.id,
-            )
-        )
+        done = _record(uow, document, review, extracted, engagement)
         uow.commit()
-    return {"review": review.to_dict(), "summary": summary, "document_id": document_id, "result_id": result.id}
+    return done
 
 
-def demo_step(context) -> str:
+def demo_step(context: DemoContext) -> str:
     """The demo's review of the partner contract it stored (listed in ``services/demo/steps.py``)."""
     with context.ws.uow() as uow:
         contracts = uow.documents.list(engagement_id=context.engagement_id, kind=DocumentKind.CONTRACT)
-    if not contracts:
+    if not contracts or contracts[0].id is None:
         return "no contract stored"
-    return review_stored(context.ws, contracts[0].id)["summary"]
+    return review_stored(context.ws, contracts[0].id).summary

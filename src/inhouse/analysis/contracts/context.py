@@ -37,7 +37,7 @@ class Context:
         return cls(text=text, doc=parse(text), parties=find_parties(text))
 
     @cached_property
-    def party_words(self) -> re.Pattern:
+    def party_words(self) -> re.Pattern[str]:
         words = set()
         for party in self.parties:
             words.add(re.escape(party.term))

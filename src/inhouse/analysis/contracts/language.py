@@ -6,7 +6,11 @@ Each text uses the contract's own defined terms for the two sides ("Customer",
 
 from __future__ import annotations
 
-from inhouse.domain.contracts import ClauseFindings, Recommendation
+from inhouse.domain.contracts import ClauseFindings, Recommendation, RecommendationClause, RedFlagKind
+
+
+def _advice(clause: RecommendationClause, problem: str, suggested_text: str) -> Recommendation:
+    return Recommendation(clause=clause, problem=problem, suggested_text=suggested_text)
 
 
 def clause_recommendations(clauses: ClauseFindings, client: str, vendor: str) -> list[Recommendation]:
@@ -22,7 +26,7 @@ def clause_recommendations(clauses: ClauseFindings, client: str, vendor: str) ->
             "perpetual licence, or joint ownership).",
         }[own.status]
         out.append(
-            Recommendation(
+            _advice(
                 "deliverable_ownership",
                 problem,
                 (
@@ -37,7 +41,7 @@ def clause_recommendations(clauses: ClauseFindings, client: str, vendor: str) ->
         )
     elif own.conditions:
         out.append(
-            Recommendation(
+            _advice(
                 "deliverable_ownership",
                 f"Ownership passes only {own.conditions[0]}: until then the {c} holds nothing it can "
                 "hand to another partner.",
@@ -53,7 +57,7 @@ def clause_recommendations(clauses: ClauseFindings, client: str, vendor: str) ->
             else "Training is promised but without a number of hours, so it cannot be held to account."
         )
         out.append(
-            Recommendation(
+            _advice(
                 "knowledge_transfer",
                 problem,
                 (
@@ -72,7 +76,7 @@ def clause_recommendations(clauses: ClauseFindings, client: str, vendor: str) ->
             "nobody inside can follow the work while it happens."
         )
         out.append(
-            Recommendation(
+            _advice(
                 "source_access",
                 problem,
                 (
@@ -85,7 +89,7 @@ def clause_recommendations(clauses: ClauseFindings, client: str, vendor: str) ->
     mnt = clauses.maintenance
     if mnt.status == "absent":
         out.append(
-            Recommendation(
+            _advice(
                 "maintenance",
                 "No maintenance terms: bug fixes and performance issues after delivery are unpriced and unscheduled.",
                 (
@@ -107,7 +111,7 @@ def clause_recommendations(clauses: ClauseFindings, client: str, vendor: str) ->
             gaps.append("no defined scope (what is covered, response times)")
         if gaps:
             out.append(
-                Recommendation(
+                _advice(
                     "maintenance",
                     "Maintenance is mentioned but has " + ", ".join(gaps) + ".",
                     (
@@ -127,7 +131,7 @@ def clause_recommendations(clauses: ClauseFindings, client: str, vendor: str) ->
             "assistance is missing."
         )
         out.append(
-            Recommendation(
+            _advice(
                 "exit",
                 problem,
                 (
@@ -142,7 +146,7 @@ def clause_recommendations(clauses: ClauseFindings, client: str, vendor: str) ->
     return out
 
 
-FLAG_ADVICE = {
+FLAG_ADVICE: dict[RedFlagKind, tuple[str, str]] = {
     "auto_renewal": (
         "The contract renews without a fresh decision.",
         "This Agreement ends at the end of the Initial Term unless both Parties agree in writing to renew it.",

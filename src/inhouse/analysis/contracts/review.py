@@ -52,7 +52,11 @@ def review_contract(text: str, file: str = "", phase: str | None = None) -> Cont
         if flag.binds in ("client", "both", "unknown"):
             problem, suggestion = FLAG_ADVICE[flag.kind]
             recommendations.append(
-                Recommendation(flag.kind, problem, suggestion.replace("{c}", client).replace("{v}", vendor))
+                Recommendation(
+                    clause=flag.kind,
+                    problem=problem,
+                    suggested_text=suggestion.replace("{c}", client).replace("{v}", vendor),
+                )
             )
     recommendations.append(recommendation(model, phase))
     parties = [PartyRole(name=p.name, role=p.role) for p in context.parties]

@@ -9,6 +9,7 @@ abbreviations ("Inc.", "e.g.", "Sec. 2") left intact.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 _HEADING = re.compile(
@@ -178,7 +179,7 @@ def find_sections(text: str) -> list[Section]:
     return sections
 
 
-def _alone(match: re.Match) -> int:
+def _alone(match: re.Match[str]) -> int:
     """The end of the heading line when it holds only a number and a short title (not the first
     line of a clause whose sentence runs on, as PDF text wraps)."""
     title = (match.group("title") or "").strip().rstrip("*_ ")
@@ -207,7 +208,7 @@ def _alone(match: re.Match) -> int:
     return match.end()
 
 
-def _inside_line_of(heads: list[tuple], position: int) -> bool:
+def _inside_line_of(heads: list[tuple[int, str, str, int]], position: int) -> bool:
     return any(start <= position < start + 3 for start, *_ in heads)
 
 
@@ -242,7 +243,7 @@ def split_sentences(text: str, sections: list[Section]) -> list[Sentence]:
     return sentences
 
 
-def _split_segment(text: str, begin: int, end: int):
+def _split_segment(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
     cursor = begin
     for match in _SENTENCE_END.finditer(text, begin, end):
         stop = match.end()

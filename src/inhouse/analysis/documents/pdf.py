@@ -39,9 +39,9 @@ def read_pdf(data: bytes, filename: str) -> tuple[list[str], list[str]]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                decrypted = reader.decrypt("")
+                decrypted = bool(reader.decrypt(""))
             except (DependencyError, NotImplementedError, FileNotDecryptedError):
-                decrypted = 0
+                decrypted = False
             if not decrypted:
                 raise AnalyzerError(f"{filename}: encrypted PDF (password-protected), cannot read it")
         pages = [(page.extract_text() or "") for page in reader.pages]

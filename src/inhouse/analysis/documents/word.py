@@ -9,10 +9,15 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from typing import TYPE_CHECKING, Any
 
 from docx.oxml.ns import qn
 
 from inhouse.errors import AnalyzerError
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.text.paragraph import Paragraph
 
 MAX_ENTRIES = 2_000
 MAX_TOTAL_UNCOMPRESSED = 256 * 1024 * 1024
@@ -71,7 +76,7 @@ def read_docx(data: bytes, filename: str) -> str:
             lines.append(numbering.prefix(block) + block.text)
         elif isinstance(block, Table):
             for row in block.rows:
-                cells = []
+                cells: list[str] = []
                 for cell in row.cells:
                     value = cell.text.strip()
                     if value and (not cells or cells[-1] != value):
@@ -84,7 +89,7 @@ class _Numbering:
     """Word's automatic list numbering is not in the paragraph text; rebuild a plain
     decimal form ("1.", "1.2.") so numbered clauses keep their numbers."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document: DocxDocument) -> None:
         self.counters: dict[str, list[int]] = {}
         self.formats: dict[tuple[str, int], str] = {}
         try:
@@ -105,7 +110,7 @@ class _Numbering:
             for level, fmt in abstract.get(ref.get(qn("w:val")), {}).items():
                 self.formats[(num.get(qn("w:numId")), level)] = fmt
 
-    def prefix(self, paragraph) -> str:
+    def prefix(self, paragraph: Paragraph) -> str:
         num_pr = _num_pr(paragraph)
         if num_pr is None or num_pr.numId is None:
             return ""
@@ -132,7 +137,7 @@ class _Numbering:
         return ".".join(str(n) for n in numbers) + ". "
 
 
-def _num_pr(paragraph):
+def _num_pr(paragraph: Paragraph) -> Any:
     """The paragraph's numbering properties, from itself or its style chain."""
     ppr = paragraph._p.pPr
     if ppr is not None and ppr.numPr is not None:

@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import PurePath
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import Field
 
 from inhouse.analysis.documents import read_document
 from inhouse.bootstrap import Workspace
-from inhouse.domain.documents import DocumentKind
+from inhouse.domain.contracts import (
+    ClauseKind,
+    ContractReview,
+    EngagementModel,
+    Evidence,
+    KnowledgeTransferFinding,
+    MaintenanceFinding,
+    OwnershipFinding,
+    PartyRole,
+    Recommendation,
+    RedFlagKind,
+)
+from inhouse.domain.documents import DocumentKind, Timestamp
+from inhouse.domain.shapes import MAX_ID, Shape
 from inhouse.errors import InhouseError, NotFound
-from inhouse.store.dashboard import iso
 
 NOT_REVIEWED = "no contract review stored yet: upload the contract (or run inhouse contract check)"
 
-CLAUSES = {
+CLAUSES: dict[ClauseKind, str] = {
     "deliverable_ownership": "Deliverable ownership: code, models, data and documentation are yours",
     "knowledge_transfer": "Knowledge transfer: hours of handover training for the internal team",
     "source_access": "Source code and documentation access during the project",
@@ -23,8 +38,100 @@ CLAUSES = {
 _GOOD = {"client", "present", "during", "full"}
 _PARTIAL = {"partial", "after_only"}
 
+Verdict = Literal["ok", "warn", "bad"]
 
-def verdict(status: str | None) -> str:
+
+class Finding(Shape):
+    """One line of the checklist: a clause (in the playbook's order) or a red flag."""
+
+    id: str = Field(description="Stable: clause-<kind> or flag-<n>-<kind>")
+    group: Literal["clause", "red_flag"]
+    kind: ClauseKind | RedFlagKind
+    label: str
+    status: str = Field(description="The clause's status, or 'binds <side>' for a red flag")
+    verdict: Verdict
+    detail: str = ""
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class NotReviewed(Shape):
+    """No contract review is stored yet."""
+
+    measured: Literal[False] = False
+    why: str = NOT_REVIEWED
+
+
+class ReviewedChecklist(Shape):
+    """The latest contract review as a checklist."""
+
+    measured: Literal[True] = True
+    document_id: int | None = None
+    file: str | None = Field(None, description="The contract's file name")
+    score: int
+    engagement_model: EngagementModel
+    findings: list[Finding]
+    recommendations: list[Recommendation]
+    parties: list[PartyRole]
+    reviewed_at: Timestamp | None = None
+
+
+ContractChecklist = ReviewedChecklist | NotReviewed
+"""The engagement page's contract section: the checklist, or why there is none."""
+
+
+class LocatedEvidence(Evidence):
+    """An evidence span as the document page marks it: found in the text or not, and its anchor."""
+
+    located: bool
+    anchor: str = Field(description="ev-<finding id>-<n>, the id of its first marked piece")
+
+
+class MarkedFinding(Finding):
+    """A finding whose evidence has been looked for in the document's text."""
+
+    evidence: list[LocatedEvidence] = Field(default_factory=list)  # type: ignore[assignment]  # narrower items
+
+
+class MarkedChecklist(ReviewedChecklist):
+    """The checklist beside the document's text: every evidence located."""
+
+    findings: list[MarkedFinding]  # type: ignore[assignment]  # narrower items
+
+
+class Segment(Shape):
+    """A piece of the text between evidence boundaries, with the findings covering it."""
+
+    text: str
+    findings: list[str]
+    anchors: list[str]
+
+
+class DocumentInfo(Shape):
+    id: int
+    filename: str
+    kind: DocumentKind
+    size: int
+    media_type: str
+    created_at: Timestamp | None = None
+
+
+class EngagementLink(Shape):
+    id: int
+    name: str
+
+
+class ContractView(Shape):
+    """A document's text with every finding's evidence marked, beside the checklist."""
+
+    document: DocumentInfo
+    engagement: EngagementLink | None = None
+    is_contract: bool
+    checklist: MarkedChecklist | NotReviewed
+    segments: list[Segment]
+    text_error: str | None = None
+
+
+def verdict(status: str | None) -> Verdict:
     if status in _GOOD:
         return "ok"
     if status in _PARTIAL:
@@ -32,82 +139,81 @@ def verdict(status: str | None) -> str:
     return "bad"
 
 
-def _detail(kind: str, finding: dict[str, Any]) -> str:
-    if kind == "knowledge_transfer" and finding.get("hours"):
-        return f"{finding['hours']:g} hours"
-    if kind == "maintenance" and finding.get("status") == "present":
+def _detail(finding: object) -> str:
+    if isinstance(finding, KnowledgeTransferFinding) and finding.hours:
+        return f"{finding.hours:g} hours"
+    if isinstance(finding, MaintenanceFinding) and finding.status == "present":
         parts = []
-        if finding.get("free_months"):
-            parts.append(f"{finding['free_months']:g} months free")
-        if finding.get("monthly_fee"):
-            parts.append(f"then {finding['monthly_fee']:,.0f} {finding.get('currency') or ''}/month".strip())
-        if not finding.get("scope_defined"):
+        if finding.free_months:
+            parts.append(f"{finding.free_months:g} months free")
+        if finding.monthly_fee:
+            parts.append(f"then {finding.monthly_fee:,.0f} {finding.currency or ''}/month".strip())
+        if not finding.scope_defined:
             parts.append("scope not defined")
         return ", ".join(parts)
-    if kind == "deliverable_ownership" and finding.get("conditions"):
-        return "; ".join(finding["conditions"])
+    if isinstance(finding, OwnershipFinding) and finding.conditions:
+        return "; ".join(finding.conditions)
     return ""
 
 
-def findings(payload: dict[str, Any]) -> list[dict]:
+def findings(review: ContractReview) -> list[Finding]:
     """Clauses first (in the playbook's order), then red flags; each with a stable id."""
     out = []
-    clauses = payload.get("clauses") or {}
     for kind, label in CLAUSES.items():
-        finding = clauses.get(kind) or {}
-        status = finding.get("status", "absent")
+        finding = getattr(review.clauses, kind)
         out.append(
-            {
-                "id": f"clause-{kind}",
-                "group": "clause",
-                "kind": kind,
-                "label": label,
-                "status": status,
-                "verdict": verdict(status),
-                "detail": _detail(kind, finding),
-                "evidence": list(finding.get("evidence") or []),
-            }
+            Finding(
+                id=f"clause-{kind}",
+                group="clause",
+                kind=kind,
+                label=label,
+                status=finding.status,
+                verdict=verdict(finding.status),
+                detail=_detail(finding),
+                evidence=list(finding.evidence),
+            )
         )
-    for index, flag in enumerate(payload.get("red_flags") or []):
-        kind = flag.get("kind", "red_flag")
+    for index, flag in enumerate(review.red_flags):
         out.append(
-            {
-                "id": f"flag-{index}-{kind}",
-                "group": "red_flag",
-                "kind": kind,
-                "label": kind.replace("_", " "),
-                "status": f"binds {flag.get('binds', 'unknown')}",
-                "verdict": "bad" if flag.get("binds") in ("client", "both", "unknown") else "warn",
-                "detail": "",
-                "evidence": list(flag.get("evidence") or []),
-            }
+            Finding(
+                id=f"flag-{index}-{flag.kind}",
+                group="red_flag",
+                kind=flag.kind,
+                label=flag.kind.replace("_", " "),
+                status=f"binds {flag.binds}",
+                verdict="bad" if flag.binds in ("client", "both", "unknown") else "warn",
+                evidence=list(flag.evidence),
+            )
         )
     return out
 
 
-def checklist(payload: dict[str, Any] | None, meta: dict[str, Any] | None = None) -> dict:
-    if not payload or "clauses" not in payload:
-        return {"measured": False, "why": NOT_REVIEWED}
+def checklist(
+    payload: ContractReview | Mapping[str, Any] | None, meta: Mapping[str, Any] | None = None
+) -> ContractChecklist:
+    """The checklist of a stored review (its payload) and the result's ``meta`` (``document_id``,
+    ``created_at``); :class:`NotReviewed` when there is none."""
+    if payload is None:
+        return NotReviewed()
+    review = payload if isinstance(payload, ContractReview) else ContractReview.model_validate(payload)
     meta = meta or {}
-    return {
-        "measured": True,
-        "document_id": meta.get("document_id"),
-        "file": PurePath(str(payload["file"])).name if payload.get("file") else None,  # not an upload's temp path
-        "score": payload.get("score"),
-        "engagement_model": payload.get("engagement_model"),
-        "findings": findings(payload),
-        "recommendations": payload.get("recommendations") or [],
-        "parties": payload.get("parties") or [],
-        "reviewed_at": meta.get("created_at"),
-    }
+    return ReviewedChecklist(
+        document_id=meta.get("document_id"),
+        file=PurePath(review.file).name or None,  # the file's name, never a folder it was read from
+        score=review.score,
+        engagement_model=review.engagement_model,
+        findings=findings(review),
+        recommendations=list(review.recommendations),
+        parties=list(review.parties),
+        reviewed_at=meta.get("created_at"),
+    )
 
 
-def _locate(text: str, evidence: dict[str, Any]) -> tuple[int, int] | None:
+def _locate(text: str, evidence: Evidence) -> tuple[int, int] | None:
     """The evidence's span in ``text``: its offsets when they match, else the quote's first occurrence."""
-    start, end, quote = evidence.get("start"), evidence.get("end"), evidence.get("text") or ""
-    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
-        if not quote or text[start:end] == quote:
-            return start, end
+    start, end, quote = evidence.start, evidence.end, evidence.text
+    if 0 <= start < end <= len(text) and (not quote or text[start:end] == quote):
+        return start, end
     if quote:
         found = text.find(quote)
         if found >= 0:
@@ -115,61 +221,67 @@ def _locate(text: str, evidence: dict[str, Any]) -> tuple[int, int] | None:
     return None
 
 
-def segments(text: str, items: list[dict]) -> list[dict]:
-    """Split ``text`` at every evidence boundary; each piece lists the findings covering it.
-
-    The first piece of each evidence carries ``anchor`` (``ev-<finding id>-<n>``) to link to."""
+def mark(text: str, items: list[Finding]) -> tuple[list[MarkedFinding], list[Segment]]:
+    """Each finding with its evidence located in ``text``, and ``text`` split at every evidence
+    boundary; each piece lists the findings covering it. The first piece of each evidence
+    carries ``anchor`` (``ev-<finding id>-<n>``) to link to."""
     spans = []
+    marked = []
     for item in items:
-        for n, evidence in enumerate(item["evidence"]):
+        located = []
+        for n, evidence in enumerate(item.evidence):
             where = _locate(text, evidence)
-            evidence["located"] = where is not None
-            evidence["anchor"] = f"ev-{item['id']}-{n}"
+            anchor = f"ev-{item.id}-{n}"
+            located.append(LocatedEvidence(**evidence.model_dump(), located=where is not None, anchor=anchor))
             if where:
-                spans.append((where[0], where[1], item["id"], evidence["anchor"]))
+                spans.append((where[0], where[1], item.id, anchor))
+        marked.append(MarkedFinding(**{**dict(item), "evidence": located}))
     cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
     pieces = []
     for left, right in zip(cuts, cuts[1:], strict=False):
         covering = [(fid, anchor, s) for s, e, fid, anchor in spans if s <= left and right <= e]
         anchors = [anchor for _, anchor, s in covering if s == left]
-        pieces.append(
-            {"text": text[left:right], "findings": sorted({fid for fid, _, _ in covering}), "anchors": anchors}
-        )
-    return pieces
+        pieces.append(Segment(text=text[left:right], findings=sorted({fid for fid, _, _ in covering}), anchors=anchors))
+    return marked, pieces
 
 
-def contract_view(ws: Workspace, document_id: int | str) -> dict:
+def contract_view(ws: Workspace, document_id: int) -> ContractView:
     """The contract's text with every finding's evidence marked, beside the checklist."""
-    try:
-        wanted = int(document_id)
-    except (TypeError, ValueError):
-        raise NotFound(f"no document {document_id!r}") from None
     with ws.uow() as uow:
-        document = uow.documents.get(wanted)
-        if document is None:
+        document = uow.documents.get(document_id) if 1 <= document_id <= MAX_ID else None
+        if document is None or document.id is None:
             raise NotFound(f"no document {document_id}")
         result = uow.results.latest("contract", document_id=document.id)
         engagement = uow.engagements.get(document.engagement_id) if document.engagement_id else None
-    data = {
-        "document": {
-            "id": document.id,
-            "filename": document.filename,
-            "kind": document.kind.value,
-            "size": document.size,
-            "media_type": document.media_type,
-            "created_at": iso(document.created_at),
-        },
-        "engagement": {"id": engagement.id, "name": engagement.name} if engagement else None,
-        "is_contract": document.kind is DocumentKind.CONTRACT,
-    }
-    meta = {"document_id": document.id, "created_at": iso(result.created_at)} if result else None
-    data["checklist"] = checklist(result.payload if result else None, meta)
+    info = DocumentInfo(
+        id=document.id,
+        filename=document.filename,
+        kind=document.kind,
+        size=document.size,
+        media_type=document.media_type,
+        created_at=document.created_at,
+    )
+    link = EngagementLink(id=engagement.id, name=engagement.name) if engagement and engagement.id else None
+    meta = {"document_id": document.id, "created_at": result.created_at} if result else None
+    listed = checklist(result.payload if result else None, meta)
+    text_error = None
     try:
         text = read_document(document.content, document.filename, max_bytes=0).text
     except InhouseError as exc:
-        data.update(text_error=exc.message, segments=[])
-        return data
-    items = data["checklist"].get("findings", [])
-    data["segments"] = segments(text, items)
-    data["text_error"] = None
-    return data
+        text, text_error = None, exc.message
+    if isinstance(listed, NotReviewed):
+        marked_list: MarkedChecklist | NotReviewed = listed
+        segments = mark(text, [])[1] if text is not None else []
+    else:
+        marked, segments = mark(text or "", listed.findings)
+        marked_list = MarkedChecklist(**{**dict(listed), "findings": marked})
+        if text is None:
+            segments = []
+    return ContractView(
+        document=info,
+        engagement=link,
+        is_contract=document.kind is DocumentKind.CONTRACT,
+        checklist=marked_list,
+        segments=segments,
+        text_error=text_error,
+    )

@@ -14,9 +14,10 @@ from typing import ClassVar
 
 from inhouse.analysis.contracts.context import Context
 from inhouse.analysis.contracts.structure import Sentence
+from inhouse.domain.shapes import Shape
 
 
-def rx(*patterns: str) -> re.Pattern:
+def rx(*patterns: str) -> re.Pattern[str]:
     """One case-insensitive pattern from alternatives; whitespace in them matches any run."""
     joined = "|".join(f"(?:{p})" for p in patterns)
     return re.compile(joined.replace(" ", r"\s+"), re.IGNORECASE)
@@ -25,7 +26,7 @@ def rx(*patterns: str) -> re.Pattern:
 class Detector(ABC):
     kind: ClassVar[str]
     #: a cheap pattern every relevant text matches; most sentences stop here
-    prefilter: ClassVar[re.Pattern | None] = None
+    prefilter: ClassVar[re.Pattern[str] | None] = None
 
     def is_relevant(self, text: str) -> bool:
         if self.prefilter is not None and not self.prefilter.search(text):
@@ -37,7 +38,7 @@ class Detector(ABC):
         """Does this span of text speak about the clause?"""
 
     @abstractmethod
-    def detect(self, context: Context):
+    def detect(self, context: Context) -> Shape | None:
         """The clause's finding for a whole contract."""
 
     def candidates(self, context: Context) -> Iterable[Sentence]:

@@ -24,8 +24,8 @@ def is_contents(text: str) -> bool:
 
 
 class FlagDetector(Detector):
-    patterns: ClassVar[re.Pattern]
-    vetoes: ClassVar[re.Pattern | None] = None
+    patterns: ClassVar[re.Pattern[str]]
+    vetoes: ClassVar[re.Pattern[str] | None] = None
     max_evidence: ClassVar[int] = 3
 
     def candidates(self, context: Context) -> Iterable[Sentence]:
@@ -41,6 +41,8 @@ class FlagDetector(Detector):
 
     def _vetoed(self, text: str) -> bool:
         """A sentence is vetoed when every candidate match in it is explained away."""
+        if self.vetoes is None:
+            return False
         cleaned = self.vetoes.sub(" ", text)
         return not self.patterns.search(cleaned)
 

@@ -17,6 +17,7 @@ from inhouse.analysis.contracts.detectors.commitments import MinimumCommitment, 
 from inhouse.analysis.contracts.detectors.exclusivity import Exclusivity
 from inhouse.analysis.contracts.detectors.flag_base import FlagDetector
 from inhouse.analysis.contracts.detectors.termination import TerminationForConvenience
+from inhouse.analysis.contracts.structure import Sentence
 from inhouse.domain.contracts import RedFlag
 
 __all__ = [
@@ -93,10 +94,8 @@ class AutoRenewal(FlagDetector):
     def binds(self, context: Context, text: str) -> str:
         if re.search(r"automatic|tacit|year[- ]to[- ]year|month[- ]to[- ]month|successive|non[- ]?renewal", text, re.I):
             return "both"
-        holder = context.subject_side(
-            text,
-            before=re.search(r"renew|extend", text, re.I).start() if re.search(r"renew|extend", text, re.I) else None,
-        )
+        verb = re.search(r"renew|extend", text, re.I)
+        holder = context.subject_side(text, before=verb.start() if verb else None)
         return {"client": "vendor", "vendor": "client"}.get(holder, "both")
 
 
@@ -105,7 +104,7 @@ _MAY_TERMINATE = re.compile(r"\b(?:may|right to|entitled to)\s+terminate", re.IG
 FLAG_DETECTORS: tuple[FlagDetector, ...] = (AutoRenewal(), Exclusivity(), MinimumCommitment(), TerminationFee())
 
 
-def no_termination_for_convenience(context: Context) -> tuple[RedFlag | None, list]:
+def no_termination_for_convenience(context: Context) -> tuple[RedFlag | None, list[Sentence]]:
     """The flag when the client cannot end the contract without cause, and the sentences
     that grant termination for convenience (used by the exit detector)."""
     sides, hits = TerminationForConvenience().terminating_sides(context)

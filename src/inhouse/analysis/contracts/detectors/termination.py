@@ -238,7 +238,7 @@ class TerminationForConvenience(FlagDetector):
             return False
         return self.relevant("This Agreement may be terminated " + text[item.end() :])
 
-    def terminating_sides(self, context: Context) -> tuple[set[str], list]:
+    def terminating_sides(self, context: Context) -> tuple[set[str], list[Sentence]]:
         sides: set[str] = set()
         hits = []
         for sentence in self.candidates(context):
