@@ -42,6 +42,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 
 from inhouse.bootstrap import Workspace  # noqa: E402
 from inhouse.cli.web import default_workers  # noqa: E402
+from inhouse.domain.workspace import WorkspaceIn  # noqa: E402
 from inhouse.services import workspace as workspace_service  # noqa: E402
 from inhouse.settings import load_settings  # noqa: E402
 from inhouse.store.database import make_engine  # noqa: E402
@@ -93,7 +94,7 @@ def postgres_database(base: str) -> tuple[str, callable]:
 
 def prepare(url: str, engagements: int, commits: int) -> dict[str, list]:
     ws = Workspace(load_settings(database_url=url))
-    workspace_service.init(ws, "Bench Client")
+    workspace_service.init(ws, WorkspaceIn(client="Bench Client"))
     started = time.perf_counter()
     seed(ws, engagements, commits)
     with ws.engine.connect() as conn:

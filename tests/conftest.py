@@ -88,9 +88,9 @@ def sqlite_url(tmp_path, sqlite_template) -> str:
 @pytest.fixture
 def ws(database_url) -> Workspace:
     workspace = Workspace(load_settings(database_url=database_url))
-    from inhouse.services import workspace as workspace_service
+    from tests import records
 
-    workspace_service.init(workspace, "Acme Analytics")
+    records.init(workspace, "Acme Analytics")
     yield workspace
     workspace.dispose()
 

@@ -13,7 +13,8 @@ from inhouse.domain.documents import Document, DocumentKind
 from inhouse.domain.drills import Drill, DrillOutcome
 from inhouse.domain.results import AnalysisResult
 from inhouse.domain.reviews import WeeklyReview
-from inhouse.services import engagements, lookup, partners
+from inhouse.services import lookup, partners
+from tests import records
 
 ENGAGEMENT = "ETA prediction"
 PARTNER = "Quantia Labs"
@@ -160,7 +161,7 @@ def seed(ws) -> dict:
     """Partner, engagement, contract with its review, a scan, three reviews and two drills."""
     partners.add(ws, PARTNER, domains=["quantialabs.io"])
     partners.add(ws, "BrightPath AI")
-    engagements.add(ws, ENGAGEMENT, PARTNER, "2025-06-02")
+    records.add_engagement(ws, ENGAGEMENT, PARTNER, "2025-06-02")
     content = CONTRACT_TEXT.encode()
     text = read_document(content, CONTRACT_NAME).text
     with ws.uow() as uow:

@@ -98,10 +98,10 @@ def test_partner_form_adds_a_partner_and_duplicates_conflict(seeded):
 
 
 def test_uploads_refuse_wrong_types_empty_and_oversized_files(database_url, tmp_path):
-    from inhouse.services import workspace as workspace_service
+    from tests import records
 
     ws = Workspace(load_settings(database_url=database_url, max_document_bytes=1000))
-    workspace_service.init(ws, "Acme Analytics")
+    records.init(ws, "Acme Analytics")
     ids = webdata.seed(ws)
     eid = ids["engagement_id"]
     with TestClient(create_app(ws)) as client:

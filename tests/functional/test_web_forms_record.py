@@ -6,15 +6,14 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from inhouse.services import people
 from inhouse.web import create_app
-from tests import webdata
+from tests import records, webdata
 
 
 @pytest.fixture
 def seeded(ws):
     ids = webdata.seed(ws)
-    people.add(ws, "Priya Raman", "internal", ["priya@meridian.example"])
+    records.add_person(ws, "Priya Raman", "internal", ["priya@meridian.example"])
     with TestClient(create_app(ws)) as client:
         yield client, ids["engagement_id"]
 

@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from inhouse.web import create_app
-from tests import webdata
+from tests import records, webdata
 
 
 @pytest.fixture
@@ -62,10 +62,10 @@ def test_engagement_by_name_and_unknown_engagement(seeded):
 
 
 def test_sections_without_results_say_not_measured(ws):
-    from inhouse.services import engagements, partners
+    from inhouse.services import partners
 
     partners.add(ws, "Solo Partner")
-    engagements.add(ws, "Fresh", "Solo Partner", "2026-01-05")
+    records.add_engagement(ws, "Fresh", "Solo Partner", "2026-01-05")
     with TestClient(create_app(ws)) as client:
         html = client.get("/engagements/Fresh").text
     for section in ("share", "knowledge", "contract"):

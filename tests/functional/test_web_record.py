@@ -12,9 +12,9 @@ from fastapi.testclient import TestClient
 
 from inhouse.domain.docs_audit import DocItem, DocsAudit, Location
 from inhouse.domain.results import AnalysisResult
-from inhouse.services import assets, dashboard, decisions, lookup, people
+from inhouse.services import assets, dashboard, decisions, lookup
 from inhouse.web import create_app
-from tests import webdata
+from tests import records, webdata
 
 
 def _audit_payload() -> dict:
@@ -44,7 +44,7 @@ def record(ws):
     """The web test engagement plus what the record sections read: an internal person, a decision
     recorded in a review, a documentation audit and three assets."""
     ids = webdata.seed(ws)
-    people.add(ws, "Priya Raman", "internal", ["priya@meridian.example"])
+    records.add_person(ws, "Priya Raman", "internal", ["priya@meridian.example"])
     decisions.add(
         ws,
         "Serve from Meridian's own cloud account",
@@ -166,10 +166,10 @@ def test_delegate_and_wait_alert_on_the_page(ws):
 
 
 def test_fresh_engagement_sections_say_not_measured(ws):
-    from inhouse.services import engagements, partners
+    from inhouse.services import partners
 
     partners.add(ws, "Solo Partner")
-    engagements.add(ws, "Fresh", "Solo Partner", "2026-01-05")
+    records.add_engagement(ws, "Fresh", "Solo Partner", "2026-01-05")
     with TestClient(create_app(ws)) as client:
         html = client.get("/engagements/Fresh").text
         data = client.get("/api/engagements/Fresh").json()

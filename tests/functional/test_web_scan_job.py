@@ -11,8 +11,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from inhouse.jobs import JobRunner
-from inhouse.services import engagements, partners, people, repos
+from inhouse.services import partners, repos
 from inhouse.web import create_app
+from tests import records
 from tests.gitrepo import GitRepoBuilder, lines
 
 PRIYA = "Priya Raman <priya@meridian.example>"
@@ -35,8 +36,8 @@ def _history(path) -> GitRepoBuilder:
 @pytest.fixture
 def scanning(ws, tmp_path):
     partners.add(ws, "Quantia Labs", domains=["quantialabs.io"])
-    engagement = engagements.add(ws, "ETA prediction", "Quantia Labs", "2025-06-02")
-    people.add(ws, "Priya Raman", "internal", ["priya@meridian.example"])
+    engagement = records.add_engagement(ws, "ETA prediction", "Quantia Labs", "2025-06-02")
+    records.add_person(ws, "Priya Raman", "internal", ["priya@meridian.example"])
     repo = _history(tmp_path / "eta-prediction")
     linked = repos.add(ws, str(repo.path), "ETA prediction")
     runner = JobRunner(ws, workers=1, interval=0.0)

@@ -10,8 +10,9 @@ import pytest
 
 from inhouse.domain.results import AnalysisResult
 from inhouse.errors import Conflict, InvalidInput, NotFound
-from inhouse.services import decisions, drills, engagements, participation, partners, people, reviews
+from inhouse.services import decisions, drills, participation, partners, reviews
 from inhouse.store import migrate
+from tests import records
 
 TODAY = date(2026, 3, 4)
 NOTE = """---
@@ -33,10 +34,10 @@ More after {done}.
 
 def _setup(ws) -> dict:
     partners.add(ws, "Quantia Labs", domains=["quantialabs.io"])
-    engagement = engagements.add(ws, "ETA", "Quantia Labs", "2025-06-02")
-    people.add(ws, "Ann Inside", "internal", ["ann@acme.com"])
-    people.add(ws, "Bo Inside", "internal", [])
-    people.add(ws, "Pat Partner", "partner", ["pat@quantialabs.io"], partner="Quantia Labs")
+    engagement = records.add_engagement(ws, "ETA", "Quantia Labs", "2025-06-02")
+    records.add_person(ws, "Ann Inside", "internal", ["ann@acme.com"])
+    records.add_person(ws, "Bo Inside", "internal", [])
+    records.add_person(ws, "Pat Partner", "partner", ["pat@quantialabs.io"], partner="Quantia Labs")
     return engagement
 
 
@@ -169,7 +170,7 @@ def test_adr_import_export_round_trip(ws, tmp_path, flavour):
     assert out["files"][0] == "0001-record-decisions.md" and len(out["files"]) == 3
     with pytest.raises(Conflict, match="exists: pass --force"):
         decisions.export_adrs(ws, str(tmp_path / "out"), "ETA", flavour=flavour)
-    engagements.add(ws, "Copy", "Quantia Labs", "2025-06-02")
+    records.add_engagement(ws, "Copy", "Quantia Labs", "2025-06-02")
     decisions.import_adrs(ws, str(tmp_path / "out"), "Copy")
     keys = ("title", "decided_by", "decided_on", "rationale", "status")
     after = decisions.list_decisions(ws, "Copy")
@@ -282,9 +283,9 @@ def test_drills_request_training_and_compare_with_the_contract(ws):
 
 def test_phase_conversion_needs_a_reason_and_keeps_its_dates(ws):
     _setup(ws)
-    with pytest.raises(InvalidInput, match="needs its reason"):
-        engagements.change_phase(ws, "ETA", "project", "2025-10-06", "  ")
-    shown = engagements.change_phase(ws, "ETA", "project", "2025-10-06", "pilot proven on two lanes")
+    with pytest.raises(InvalidInput, match="reason must not be blank"):
+        records.change_phase(ws, "ETA", "project", "2025-10-06", "  ")
+    shown = records.change_phase(ws, "ETA", "project", "2025-10-06", "pilot proven on two lanes")
     assert shown["phases"] == [
         {"phase": "advisory", "started_on": "2025-06-02", "ended_on": "2025-10-06", "reason": "engagement started"},
         {"phase": "project", "started_on": "2025-10-06", "ended_on": None, "reason": "pilot proven on two lanes"},

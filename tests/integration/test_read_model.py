@@ -10,10 +10,11 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from inhouse.services import dashboard, drills, engagements, partners, reviews
+from inhouse.services import dashboard, drills, partners, reviews
 from inhouse.services.dashboard import readmodel, status, stored_page
 from inhouse.services.knowledge import scan
 from inhouse.store.tables_dashboard import EngagementStatusRow
+from tests import records
 from tests.gitrepo import GitRepoBuilder, lines
 
 MONDAY = date.today() - timedelta(days=date.today().weekday())
@@ -22,7 +23,7 @@ MONDAY = date.today() - timedelta(days=date.today().weekday())
 def _engagement(ws, name: str = "ETA prediction", partner: str = "Quantia Labs") -> int:
     if not any(p["name"] == partner for p in partners.list_all(ws)):
         partners.add(ws, partner)
-    return engagements.add(ws, name, partner, (MONDAY - timedelta(weeks=20)).isoformat())["id"]
+    return records.add_engagement(ws, name, partner, (MONDAY - timedelta(weeks=20)).isoformat())["id"]
 
 
 def _row(ws, engagement_id: int) -> EngagementStatusRow:

@@ -12,13 +12,14 @@ from inhouse.domain.drills import Drill, DrillOutcome
 from inhouse.domain.results import AnalysisResult
 from inhouse.domain.reviews import DecidedBy, Decision, WeeklyReview
 from inhouse.errors import Conflict, NotFound
-from inhouse.services import engagements, partners, people
+from inhouse.services import engagements, partners
 from inhouse.store import migrate
+from tests import records
 
 
 def _engagement(ws) -> dict:
     partners.add(ws, "Quantia Labs", domains=["quantialabs.io"])
-    return engagements.add(ws, "ETA", "Quantia Labs", "2025-06-02")
+    return records.add_engagement(ws, "ETA", "Quantia Labs", "2025-06-02")
 
 
 def test_migrations_reach_head_and_match_the_models(ws):
@@ -28,9 +29,9 @@ def test_migrations_reach_head_and_match_the_models(ws):
 
 def test_engagement_round_trip_with_phases_and_plan(ws):
     partners.add(ws, "Quantia Labs")
-    created = engagements.add(ws, "ETA", "quantia labs", "2025-06-02", plan="20,50,80")
+    created = records.add_engagement(ws, "ETA", "quantia labs", "2025-06-02", plan="20,50,80")
     assert created["plan"][0] == {"year": 1, "internal_share": 0.2}
-    changed = engagements.change_phase(ws, "ETA", "project", "2025-10-06", "pilot proven")
+    changed = records.change_phase(ws, "ETA", "project", "2025-10-06", "pilot proven")
     assert changed["phase"] == "project"
     assert [p["phase"] for p in changed["phases"]] == ["advisory", "project"]
     shown = engagements.show(ws, str(created["id"]), today=date(2026, 7, 1))
@@ -40,17 +41,17 @@ def test_engagement_round_trip_with_phases_and_plan(ws):
 
 def test_people_and_their_emails(ws):
     partners.add(ws, "Quantia Labs")
-    people.add(ws, "Ann Inside", "internal", ["ann@acme.com", "ann@home.org"])
-    people.add(ws, "Pat Partner", "partner", ["pat@quantialabs.io"], partner="Quantia Labs")
+    records.add_person(ws, "Ann Inside", "internal", ["ann@acme.com", "ann@home.org"])
+    records.add_person(ws, "Pat Partner", "partner", ["pat@quantialabs.io"], partner="Quantia Labs")
     with pytest.raises(Conflict, match="already belongs to Ann Inside"):
-        people.add(ws, "Someone", "internal", ["ANN@acme.com"])
-    listed = people.list_all(ws)
+        records.add_person(ws, "Someone", "internal", ["ANN@acme.com"])
+    listed = records.list_people(ws)
     assert {p["name"]: p["emails"] for p in listed} == {
         "Ann Inside": ["ann@acme.com", "ann@home.org"],
         "Pat Partner": ["pat@quantialabs.io"],
     }
-    _ = engagements.add(ws, "ETA", "Quantia Labs", "2025-06-02")
-    assert {p["side"] for p in people.list_all(ws, engagement="ETA")} == {"internal", "partner"}
+    _ = records.add_engagement(ws, "ETA", "Quantia Labs", "2025-06-02")
+    assert {p["side"] for p in records.list_people(ws, engagement="ETA")} == {"internal", "partner"}
 
 
 def test_duplicates_are_conflicts_and_nothing_is_lost(ws):
@@ -58,9 +59,9 @@ def test_duplicates_are_conflicts_and_nothing_is_lost(ws):
     with pytest.raises(Conflict):
         partners.add(ws, "quantia labs")
     with pytest.raises(Conflict):
-        engagements.add(ws, "eta", "Quantia Labs", "2025-06-02")
+        records.add_engagement(ws, "eta", "Quantia Labs", "2025-06-02")
     with pytest.raises(NotFound):
-        engagements.add(ws, "Other", "Nobody Inc", "2025-06-02")
+        records.add_engagement(ws, "Other", "Nobody Inc", "2025-06-02")
     assert len(engagements.list_all(ws)) == 1 and len(partners.list_all(ws)) == 1
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from inhouse.cli.context import console, emit_json, state
 from inhouse.cli.engagements import render_show
@@ -22,11 +23,11 @@ def demo(
     if json_out:
         emit_json(result)
         return
-    console.print(f"Demo workspace ready in [bold]{result['folder']}[/]")
-    render_show(result["engagement"])
-    for note in result["analyses"]:
-        console.print(f"  - {note}")
-    where = result["folder"]
+    console.print(f"Demo workspace ready in [bold]{escape(result.folder)}[/]")
+    render_show(result.engagement)
+    for note in result.analyses:
+        console.print(f"  - {escape(note)}")
+    where = result.folder
     console.print("\n[bold]Try next[/] (activate the environment first: [bold]source .venv/bin/activate[/]):")
     for line in (
         f"cd {where}",
@@ -40,8 +41,8 @@ def demo(
         "inhouse serve                        # the web dashboard on http://127.0.0.1:8000/",
     ):
         console.print(f"  {line}", soft_wrap=True)
-    if not result["database"].startswith("sqlite"):
-        console.print(f"  (with --db {result['database']} or INHOUSE_DATABASE_URL set to it)", soft_wrap=True)
+    if not result.database.startswith("sqlite"):
+        console.print(f"  (with --db {escape(result.database)} or INHOUSE_DATABASE_URL set to it)", soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

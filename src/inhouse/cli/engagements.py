@@ -8,6 +8,8 @@ from rich.panel import Panel
 from rich.table import Table
 
 from inhouse.cli.context import console, emit_json, pct, workspace
+from inhouse.domain.engagements import EngagementDetail, EngagementIn, PhaseChangeIn
+from inhouse.domain.shapes import validated
 from inhouse.services import engagements as service
 
 app = typer.Typer(help="Add, list and show engagements.", no_args_is_help=True)
@@ -26,13 +28,16 @@ def add(
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Start an engagement with a partner."""
-    result = service.add(workspace(), name, partner, start, phase=phase, plan=plan, description=description)
+    new = validated(
+        EngagementIn, name=name, partner=partner, start_date=start, phase=phase, plan=plan, description=description
+    )
+    result = service.add(workspace(), new)
     if json_out:
         emit_json(result)
     else:
-        shares = " -> ".join(pct(p["internal_share"]) for p in result["plan"])
+        shares = " -> ".join(pct(p.internal_share) for p in result.plan)
         console.print(
-            f"Added engagement [bold]{result['name']}[/] with {result['partner']}, id {result['id']}; "
+            f"Added engagement [bold]{escape(result.name)}[/] with {escape(result.partner)}, id {result.id}; "
             f"plan (internal share): {shares}"
         )
 
@@ -47,13 +52,13 @@ def list_(json_out: bool = typer.Option(False, "--json", help="Print the result 
     table = Table("id", "name", "partner", "phase", "started", "year", "plan now", title="Engagements")
     for row in rows:
         table.add_row(
-            str(row["id"]),
-            row["name"],
-            row["partner"],
-            row["phase"],
-            row["start_date"],
-            str(row["year"]),
-            pct(row["planned_internal_share_now"]),
+            str(row.id),
+            escape(row.name),
+            escape(row.partner),
+            row.phase.value,
+            row.start_date.isoformat(),
+            str(row.year),
+            pct(row.planned_internal_share_now),
         )
     console.print(table)
 
@@ -67,13 +72,14 @@ def phase(
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Record a phase change (e.g. converting proven advisory scope to a project)."""
-    result = service.change_phase(workspace(), engagement, new_phase, on, reason)
+    change = validated(PhaseChangeIn, phase=new_phase, started_on=on, reason=reason)
+    result = service.change_phase(workspace(), engagement, change)
     if json_out:
         emit_json(result)
     else:
         console.print(
-            f"[bold]{result['name']}[/] is now in the {result['phase']} phase since {result['phase_since']}"
-            f" ({result['phases'][-1]['reason']})"
+            f"[bold]{escape(result.name)}[/] is now in the {result.phase.value} phase since {result.phase_since}"
+            f" ({escape(result.phases[-1].reason)})"
         )
 
 
@@ -90,35 +96,36 @@ def show(
     render_show(data)
 
 
-def render_show(data: dict) -> None:
-    plan = " -> ".join(pct(p["internal_share"]) for p in data["plan"])
+def render_show(data: EngagementDetail) -> None:
+    plan = " -> ".join(pct(p.internal_share) for p in data.plan)
+    reviews = data.reviews
     lines = [
-        f"[bold]{data['name']}[/]  {data['client']} with {data['partner']}",
-        f"Phase: {data['phase']} since {data['phase_since']} (started {data['start_date']}, year {data['year']})",
-        f"Plan (internal share by year): {plan}; now {pct(data['planned_internal_share_now'])}",
-        f"People: {len(data['people']['internal'])} internal, {len(data['people']['partner'])} partner",
-        f"Repositories: {', '.join(r['name'] for r in data['repos']) or 'none'}",
-        f"Documents: {', '.join(d['kind'] + ' ' + d['filename'] for d in data['documents']) or 'none'}",
-        f"Weekly reviews: {data['reviews']['count']}"
-        + (f" ({data['reviews']['first']} .. {data['reviews']['last']})" if data["reviews"]["count"] else ""),
-        f"Decisions: {data['decisions']}   Drills: {data['drills']}",
+        f"[bold]{escape(data.name)}[/]  {escape(data.client)} with {escape(data.partner)}",
+        f"Phase: {data.phase.value} since {data.phase_since} (started {data.start_date}, year {data.year})",
+        f"Plan (internal share by year): {plan}; now {pct(data.planned_internal_share_now)}",
+        f"People: {len(data.people.internal)} internal, {len(data.people.partner)} partner",
+        f"Repositories: {escape(', '.join(r.name for r in data.repos)) or 'none'}",
+        f"Documents: {escape(', '.join(d.kind.value + ' ' + d.filename for d in data.documents)) or 'none'}",
+        f"Weekly reviews: {reviews.count}" + (f" ({reviews.first} .. {reviews.last})" if reviews.count else ""),
+        f"Decisions: {data.decisions}   Drills: {data.drills}",
     ]
-    if data.get("knowledge"):  # the latest `inhouse scan`
-        k = data["knowledge"]
+    k = data.knowledge
+    if k:  # the latest `inhouse scan`
         lines.append(
             f"Code knowledge: truck factor {k['truck_factor']}; {pct(k['orphaned_share'])} of files "
             f"orphaned if the partner left; internal share {pct(k['internal_share'])} in "
             f"{k['period']} vs plan {pct(k['plan_internal_share'])}"
         )
     history = []
-    for change in data.get("phases", []):
-        until = f" until {change['ended_on']}" if change.get("ended_on") else " (current)"
-        reason = f": {escape(change['reason'])}" if change["reason"] else ""
-        history.append(f"  {change['phase']} from {change['started_on']}{until}{reason}")
+    for change in data.phases:
+        until = f" until {change.ended_on}" if change.ended_on else " (current)"
+        reason = f": {escape(change.reason)}" if change.reason else ""
+        history.append(f"  {change.phase.value} from {change.started_on}{until}{reason}")
     lines[2:2] = history
     console.print(Panel("\n".join(lines), title="Engagement", expand=False))
-    if data["analyses"]:
+    if data.analyses:
         table = Table("analysis", "subject", "summary", "when", title="Latest analyses")
-        for item in data["analyses"]:
-            table.add_row(item["kind"], item["subject"], item["summary"], item["created_at"] or "")
+        for item in data.analyses:
+            when = item.created_at.isoformat(timespec="seconds") if item.created_at else ""
+            table.add_row(item.kind, escape(item.subject), escape(item.summary), when)
         console.print(table)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 from rich.markup import escape
 from typer.core import TyperGroup
@@ -29,18 +31,38 @@ from inhouse.cli import (
 from inhouse.cli import contracts as contracts_cli
 from inhouse.cli import demo as demo_cli
 from inhouse.errors import InhouseError
+from inhouse.services.lookup import Unclear, Unknown
+
+#: Where to look, added to a record that was not found (the services' messages speak of records).
+NOT_FOUND_HINTS = {
+    "client": "run `inhouse init --client NAME`",
+    "partner": "see `inhouse partner list`",
+    "engagement": "see `inhouse engagement list`",
+}
+#: How to name one record when several fit.
+UNCLEAR_HINTS = {"client": "use --client", "engagement": "see `inhouse engagement list`"}
+
+
+def message_of(exc: InhouseError) -> str:
+    """The error's message, with the command that helps when the CLI knows one."""
+    hint = None
+    if isinstance(exc, Unknown):
+        hint = NOT_FOUND_HINTS.get(exc.record)
+    elif isinstance(exc, Unclear):
+        hint = UNCLEAR_HINTS.get(exc.record)
+    return f"{exc.message}: {hint}" if hint else exc.message
 
 
 class InhouseGroup(TyperGroup):
     """The root group: translates every InhouseError into one line on stderr and its exit code."""
 
-    def invoke(self, ctx):
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except InhouseError as exc:
             if context.state.debug:
                 raise
-            context.err_console.print(f"[bold red]error:[/] {escape(exc.message)}", soft_wrap=True)
+            context.err_console.print(f"[bold red]error:[/] {escape(message_of(exc))}", soft_wrap=True)
             ctx.exit(exc.exit_code)
         finally:
             context.reset()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from inhouse.cli.context import console, emit_json, workspace
+from inhouse.domain.roster import PeopleQuery, PersonIn
+from inhouse.domain.shapes import validated
 from inhouse.services import people as service
 
 app = typer.Typer(help="Add and list people (internal or partner side).", no_args_is_help=True)
@@ -21,11 +24,12 @@ def add(
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Record a person on the internal or the partner side."""
-    result = service.add(workspace(), name, side, email, partner=partner, role=role)
+    new = validated(PersonIn, name=name, side=side, emails=email, partner=partner, role=role)
+    result = service.add(workspace(), new)
     if json_out:
         emit_json(result)
     else:
-        console.print(f"Added {result['side']} person [bold]{result['name']}[/], id {result['id']}")
+        console.print(f"Added {result.side.value} person [bold]{escape(result.name)}[/], id {result.id}")
 
 
 @app.command("list")
@@ -36,7 +40,7 @@ def list_(
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """List people."""
-    rows = service.list_all(workspace(), side=side, partner=partner, engagement=engagement)
+    rows = service.list_all(workspace(), validated(PeopleQuery, side=side, partner=partner, engagement=engagement))
     if json_out:
         emit_json(rows)
         return
@@ -45,6 +49,11 @@ def list_(
     table.add_column("role")
     for row in rows:
         table.add_row(
-            str(row["id"]), row["name"], row["side"], row["partner"] or "", ", ".join(row["emails"]), row["role"]
+            str(row.id),
+            escape(row.name),
+            row.side.value,
+            escape(row.partner or ""),
+            ", ".join(row.emails),
+            escape(row.role),
         )
     console.print(table)

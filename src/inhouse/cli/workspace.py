@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 
 from inhouse.cli.context import console, emit_json, workspace
+from inhouse.domain.shapes import validated
+from inhouse.domain.workspace import WorkspaceIn
 from inhouse.services import workspace as service
 
 db_app = typer.Typer(help="Inspect and migrate the workspace database.", no_args_is_help=True)
@@ -15,14 +18,14 @@ def init(
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Create the workspace database (or bring it up to date) and record the client."""
-    result = service.init(workspace(), client)
+    result = service.init(workspace(), validated(WorkspaceIn, client=client))
     if json_out:
         emit_json(result)
         return
-    verb = "Created" if result["created"] else "Up to date:"
-    console.print(f"{verb} workspace [bold]{result['database']}[/] (schema {result['revision']})")
-    if result["clients"]:
-        console.print("Client: " + ", ".join(result["clients"]))
+    verb = "Created" if result.created else "Up to date:"
+    console.print(f"{verb} workspace [bold]{escape(result.database)}[/] (schema {result.revision})")
+    if result.clients:
+        console.print("Client: " + escape(", ".join(result.clients)))
     else:
         console.print("No client recorded yet: run [bold]inhouse init --client NAME[/]")
 
@@ -34,7 +37,7 @@ def upgrade(json_out: bool = typer.Option(False, "--json", help="Print the resul
     if json_out:
         emit_json(result)
     else:
-        console.print(f"{result['database']}: {result['from'] or 'empty'} -> {result['to']}")
+        console.print(f"{escape(result.database)}: {result.from_ or 'empty'} -> {result.to}")
 
 
 @db_app.command("current")
@@ -44,7 +47,7 @@ def current(json_out: bool = typer.Option(False, "--json", help="Print the resul
     if json_out:
         emit_json(result)
     else:
-        console.print(f"{result['database']}: at {result['revision'] or 'nothing (empty)'}, head {result['head']}")
+        console.print(f"{escape(result.database)}: at {result.revision or 'nothing (empty)'}, head {result.head}")
 
 
 @db_app.command("check")
@@ -53,12 +56,12 @@ def check(json_out: bool = typer.Option(False, "--json", help="Print the result 
     result = service.check(workspace())
     if json_out:
         emit_json(result)
-    elif result["differences"]:
-        for line in result["differences"]:
-            console.print(line)
+    elif result.differences:
+        for line in result.differences:
+            console.print(escape(line))
     else:
         console.print("Schema and models agree.")
-    if result["differences"]:
+    if result.differences:
         raise typer.Exit(1)
 
 

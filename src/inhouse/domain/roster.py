@@ -11,11 +11,17 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from inhouse.domain.common import Side
-from inhouse.domain.organisations import Person
+from inhouse.domain.organisations import MAX_NAME, Person, RecordName
+from inhouse.domain.shapes import MAX_ITEMS, Input, Shape, Title
 
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
 _TEAM_WORDS = {
     Side.INTERNAL: ("internal", "internal team", "client", "client team", "in house", "inhouse"),
@@ -110,9 +116,9 @@ class Roster:
                 name, side = self._orgs[key]
                 return Match(written, name, side)
         for email in emails:
-            side = self._domains.get(email.split("@")[-1].lower())
-            if side is not None:
-                return Match(written, None, side)
+            domain_side = self._domains.get(email.split("@")[-1].lower())
+            if domain_side is not None:
+                return Match(written, None, domain_side)
         return Match(written)
 
     def side_of(self, text: str) -> Side | None:
@@ -139,3 +145,80 @@ def split_names(values: Iterable[str]) -> list[str]:
             if part and part not in out:
                 out.append(part)
     return out
+
+
+def _address(value: str) -> str:
+    clean = value.strip().lower()
+    if len(clean) > 320 or not _ADDRESS.match(clean):
+        raise PydanticCustomError("email", "must be an email address, not {value!r}", {"value": value})
+    return clean
+
+
+Email = Annotated[str, AfterValidator(_address)]
+"""An email address, lowercased (as git authors and review notes are matched against it)."""
+
+Role = Annotated[str, Field(max_length=MAX_NAME)]
+
+
+def _lowered(value: Any) -> Any:
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+class PersonIn(Input):
+    """Someone on the internal or the partner side; a partner-side person names their partner."""
+
+    name: RecordName
+    side: Side
+    emails: list[Email] = Field(default_factory=list, max_length=MAX_ITEMS)
+    partner: Title | None = Field(default=None, validate_default=True)
+    role: Role = ""
+
+    _side = field_validator("side", mode="before")(_lowered)
+
+    @field_validator("emails")
+    @classmethod
+    def _once(cls, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(value))
+
+    @field_validator("partner")
+    @classmethod
+    def _partner_side(cls, value: str | None, info: ValidationInfo) -> str | None:
+        side = info.data.get("side")
+        if side is Side.PARTNER and not value:
+            raise ValueError("is required for a partner-side person")
+        if side is not None and side is not Side.PARTNER and value:
+            raise ValueError(f"only applies to partner-side people, not {side.value}")
+        return value
+
+
+class PeopleQuery(Input):
+    """Which people to list: one side's, one partner's or one engagement's (all when empty)."""
+
+    side: Side | None = None
+    partner: Title | None = None
+    engagement: Title | None = None
+
+    _side = field_validator("side", mode="before")(_lowered)
+
+
+class PersonRecord(Shape):
+    """One person as ``inhouse person list --json`` shows them."""
+
+    id: int
+    name: str
+    side: Side
+    emails: list[str]
+    role: str
+    partner: str | None
+
+    @classmethod
+    def of(cls, person: Person, partner: str | None = None) -> PersonRecord:
+        assert person.id is not None, "a stored person has an id"
+        return cls(
+            id=person.id,
+            name=person.name,
+            side=person.side,
+            emails=list(person.emails),
+            role=person.role,
+            partner=partner,
+        )

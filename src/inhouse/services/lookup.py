@@ -1,13 +1,34 @@
-"""Finding the records a user names: by id or by (case-insensitive) name."""
+"""Finding the records a user names: by id or by (case-insensitive) name.
+
+The errors name the record kind (``record``), so an edge can add where to look (the CLI
+prints ``see `inhouse engagement list```); the messages themselves speak of records only.
+"""
 
 from __future__ import annotations
 
 from inhouse.domain.engagements import Engagement
 from inhouse.domain.organisations import Client, Partner
+from inhouse.domain.repos import Repo
 from inhouse.domain.roster import Roster
 from inhouse.domain.shapes import as_id
 from inhouse.errors import InvalidInput, NotFound
 from inhouse.store.uow import UnitOfWork
+
+
+class Unknown(NotFound):
+    """No ``record`` (``"client"``, ``"partner"``, ``"engagement"``) is named so."""
+
+    def __init__(self, record: str, message: str) -> None:
+        super().__init__(message)
+        self.record = record
+
+
+class Unclear(InvalidInput):
+    """Several records of kind ``record`` fit: the user must name one."""
+
+    def __init__(self, record: str, message: str) -> None:
+        super().__init__(message)
+        self.record = record
 
 
 def the_client(uow: UnitOfWork, ref: str | None = None) -> Client:
@@ -16,14 +37,14 @@ def the_client(uow: UnitOfWork, ref: str | None = None) -> Client:
         wanted = as_id(ref)
         client = uow.clients.get(wanted) if wanted is not None else uow.clients.by_name(ref)
         if client is None:
-            raise NotFound(f"no client {ref!r}")
+            raise Unknown("client", f"no client {ref!r}")
         return client
     clients = uow.clients.list()
     if not clients:
-        raise NotFound("the workspace has no client yet: run `inhouse init --client NAME`")
+        raise Unknown("client", "the workspace has no client yet")
     if len(clients) > 1:
         names = ", ".join(c.name for c in clients)
-        raise InvalidInput(f"the workspace has several clients ({names}): name one with --client")
+        raise Unclear("client", f"the workspace has several clients ({names}): name one")
     return clients[0]
 
 
@@ -34,9 +55,10 @@ def partner(uow: UnitOfWork, ref: str, client: Client | None = None) -> Partner:
         found = uow.partners.get(wanted)
     if found is None:
         client = client or the_client(uow)
+        assert client.id is not None, "a stored client has an id"
         found = uow.partners.by_name(client.id, ref)
     if found is None:
-        raise NotFound(f"no partner {ref!r}: see `inhouse partner list`")
+        raise Unknown("partner", f"no partner {ref!r}")
     return found
 
 
@@ -47,8 +69,8 @@ def engagement(uow: UnitOfWork, ref: str | None) -> Engagement:
         if len(engagements) == 1:
             return engagements[0]
         if not engagements:
-            raise NotFound("the workspace has no engagement yet: add one with `inhouse engagement add`")
-        raise InvalidInput("several engagements exist: name one (see `inhouse engagement list`)")
+            raise Unknown("engagement", "the workspace has no engagement yet")
+        raise Unclear("engagement", "several engagements exist: name one")
     ref = str(ref).strip()
     if (wanted := as_id(ref)) is not None:
         found = uow.engagements.get(wanted)
@@ -56,9 +78,9 @@ def engagement(uow: UnitOfWork, ref: str | None) -> Engagement:
             return found
     matches = uow.engagements.by_name(ref)
     if not matches:
-        raise NotFound(f"no engagement {ref!r}: see `inhouse engagement list`")
+        raise Unknown("engagement", f"no engagement {ref!r}")
     if len(matches) > 1:
-        raise InvalidInput(f"several engagements are named {ref!r}: use the id instead")
+        raise Unclear("engagement", f"several engagements are named {ref!r}: use the id instead")
     return matches[0]
 
 
@@ -72,15 +94,16 @@ def roster(uow: UnitOfWork, engagement: Engagement) -> Roster:
     )
 
 
-def repo_target(uow: UnitOfWork, repo_path: str, engagement: str | None):
+def repo_target(uow: UnitOfWork, repo_path: str, engagement: str | None) -> tuple[Engagement | None, Repo | None]:
     """The engagement a repository analysis belongs to, and the linked repository if any: the
     engagement named, else the one the repository is linked to; (None, None) when none knows it."""
     if engagement:
         found = _engagement(uow, engagement)
+        assert found.id is not None, "a stored engagement has an id"
         return found, uow.repos.by_path(found.id, repo_path)
     linked = uow.repos.find_path(repo_path)
     if len(linked) > 1:
-        raise InvalidInput(f"{repo_path} is linked to several engagements: name one with --engagement")
+        raise Unclear("engagement", f"{repo_path} is linked to several engagements: name one")
     if linked:
         return uow.engagements.get(linked[0].engagement_id), linked[0]
     return None, None

@@ -16,10 +16,12 @@ from pathlib import Path
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.common import PartnerStatus, Phase, Side
+from inhouse.domain.demo import DemoWorkspace
 from inhouse.domain.documents import Document, DocumentKind
 from inhouse.domain.engagements import Engagement, PhaseChange
 from inhouse.domain.organisations import Client, Partner, Person
 from inhouse.domain.repos import Repo
+from inhouse.domain.workspace import WorkspaceIn
 from inhouse.errors import Conflict
 from inhouse.services import engagements as engagement_service
 from inhouse.services import workspace as workspace_service
@@ -72,9 +74,14 @@ def _prepare(folder: Path, force: bool) -> None:
     folder.mkdir(parents=True, exist_ok=True)
 
 
-def _records(uow: UnitOfWork, folder: Path) -> DemoContext:
+def _id(value: int | None) -> int:
+    assert value is not None, "a stored record has an id"
+    return value
+
+
+def _records(ws: Workspace, uow: UnitOfWork, folder: Path) -> DemoContext:
     client = uow.clients.by_name(CLIENT) or uow.clients.add(Client(name=CLIENT))
-    if uow.partners.by_name(client.id, ENGAGED) is not None:
+    if uow.partners.by_name(_id(client.id), ENGAGED) is not None:
         raise Conflict(f"the workspace already holds the demo ({ENGAGED}): use a new --dir or --force")
     quantia = uow.partners.add(
         Partner(
@@ -111,8 +118,8 @@ def _records(uow: UnitOfWork, folder: Path) -> DemoContext:
     start = gitgen.ENGAGEMENT_START
     engagement = Engagement(
         name=ENGAGEMENT,
-        client_id=client.id,
-        partner_id=quantia.id,
+        client_id=_id(client.id),
+        partner_id=_id(quantia.id),
         start_date=start,
         phase=Phase.ADVISORY,
         description="Predict shipment arrival times on Meridian's lanes; internal team to own it by year 3.",
@@ -124,15 +131,16 @@ def _records(uow: UnitOfWork, folder: Path) -> DemoContext:
         "pilot cut large ETA errors by a third on two lanes; production build fixed-scope",
     )
     uow.engagements.add(engagement)
+    engagement_id = _id(engagement.id)
 
     repo_path = gitgen.generate(folder / "repos" / "eta-prediction")
-    uow.repos.add(Repo(engagement_id=engagement.id, name="eta-prediction", path=str(repo_path.resolve())))
+    uow.repos.add(Repo(engagement_id=engagement_id, name="eta-prediction", path=str(repo_path.resolve())))
 
     doc_folder = folder / "documents"
     doc_folder.mkdir(exist_ok=True)
     paths = {}
-    for name, kind, engagement_id, partner_id in (
-        ("quantia-msa.md", DocumentKind.CONTRACT, engagement.id, quantia.id),
+    for name, kind, document_engagement, partner_id in (
+        ("quantia-msa.md", DocumentKind.CONTRACT, engagement_id, quantia.id),
         ("quantia-proposal.md", DocumentKind.PROPOSAL, None, quantia.id),
         ("brightpath-proposal.md", DocumentKind.PROPOSAL, None, bright.id),
     ):
@@ -145,31 +153,31 @@ def _records(uow: UnitOfWork, folder: Path) -> DemoContext:
                 kind=kind,
                 content=content,
                 media_type="text/markdown",
-                engagement_id=engagement_id,
+                engagement_id=document_engagement,
                 partner_id=partner_id,
             )
         )
 
     review_ids = {}
-    for review in journal.reviews(engagement.id):
+    for review in journal.reviews(engagement_id):
         uow.reviews.add(review)
-        review_ids[review.week_of] = review.id
-    for decision in journal.decisions(engagement.id, review_ids):
+        review_ids[review.week_of] = _id(review.id)
+    for decision in journal.decisions(engagement_id, review_ids):
         uow.decisions.add(decision)
-    for drill in journal.drills(engagement.id):
+    for drill in journal.drills(engagement_id):
         uow.drills.add(drill)
     uow.commit()
     return DemoContext(
-        ws=None,
+        ws=ws,
         folder=folder,
-        engagement_id=engagement.id,  # type: ignore[arg-type]
-        partner_ids={n: p.id for n, p in partners.items()},
+        engagement_id=engagement_id,
+        partner_ids={n: _id(p.id) for n, p in partners.items()},
         repo_path=repo_path,
         document_paths=paths,
     )
 
 
-def build(folder: Path, database_url: str | None = None, force: bool = False) -> dict:
+def build(folder: Path, database_url: str | None = None, force: bool = False) -> DemoWorkspace:
     """Build the demo workspace in ``folder`` (SQLite ``folder/inhouse.db`` unless ``database_url``)."""
     folder = folder.expanduser().resolve()
     if database_url is None:
@@ -183,10 +191,9 @@ def build(folder: Path, database_url: str | None = None, force: bool = False) ->
             shutil.rmtree(folder / "repos")
     ws = Workspace(load_settings(database_url=database_url))
     try:
-        workspace_service.init(ws, CLIENT)
+        workspace_service.init(ws, WorkspaceIn(client=CLIENT))
         with ws.uow() as uow:
-            context = _records(uow, folder)
-        context.ws = ws
+            context = _records(ws, uow, folder)
         from inhouse.services.demo.steps import analyses
 
         for name, step in analyses():
@@ -194,11 +201,11 @@ def build(folder: Path, database_url: str | None = None, force: bool = False) ->
         summary = engagement_service.show(ws, str(context.engagement_id))
     finally:
         ws.dispose()
-    return {
-        "folder": str(folder),
-        "database": database_url,
-        "engagement": summary,
-        "analyses": context.notes,
-        "repo": str(context.repo_path),
-        "documents": {k: str(v) for k, v in context.document_paths.items()},
-    }
+    return DemoWorkspace(
+        folder=str(folder),
+        database=database_url,
+        engagement=summary,
+        analyses=context.notes,
+        repo=str(context.repo_path),
+        documents={k: str(v) for k, v in context.document_paths.items()},
+    )

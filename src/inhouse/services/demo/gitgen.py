@@ -173,8 +173,11 @@ def generate(target: Path, seed: int = 7) -> Path:
     if target.exists():
         raise AnalyzerError(f"{target} already exists")
     target.mkdir(parents=True)
-    env_run = {"check": True, "cwd": target, "capture_output": True}
-    subprocess.run(["git", "init", "-q", "-b", "main"], **env_run)
+
+    def git(*args: str, data: bytes | None = None) -> None:
+        subprocess.run(["git", *args], input=data, check=True, cwd=target, capture_output=True)
+
+    git("init", "-q", "-b", "main")
     history = _History(seed)
     rng = history.rng
     mailmap = (f"Lukas Brandt <lukas@quantialabs.io> {LUKAS_ALIAS[0]} <{LUKAS_ALIAS[1]}>\n").encode()
@@ -257,7 +260,7 @@ def generate(target: Path, seed: int = 7) -> Path:
             when = datetime(day.year, day.month, day.day, 16, 30, tzinfo=UTC)
             head = history.commit(AUTHORS[who], when, message, [history.blob_commands(p) for p in pages], parent=head)
         day += timedelta(days=1)
-    subprocess.run(["git", "fast-import", "--quiet"], input=b"".join(history.out), **env_run)
-    subprocess.run(["git", "update-ref", "-d", "refs/heads/feature"], **env_run)
-    subprocess.run(["git", "checkout", "-q", "-f", "main"], **env_run)
+    git("fast-import", "--quiet", data=b"".join(history.out))
+    git("update-ref", "-d", "refs/heads/feature")
+    git("checkout", "-q", "-f", "main")
     return target

@@ -7,7 +7,12 @@ the feature-store accelerator, the CI credentials and the Terraform state are st
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from inhouse.services import assets as asset_service
+
+if TYPE_CHECKING:
+    from inhouse.services.demo import DemoContext
 
 ASSETS = [
     {
@@ -51,7 +56,7 @@ ASSETS = [
 ]
 
 
-def demo_step(context) -> str:
+def demo_step(context: DemoContext) -> str:
     """Record the inventory (listed in ``services/demo/steps.py``)."""
     added = asset_service.add_many(context.ws, str(context.engagement_id), ASSETS)
     by_side = {side: sum(1 for a in added if a["held_by"] == side) for side in ("internal", "shared", "partner")}
