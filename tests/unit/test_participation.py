@@ -7,7 +7,14 @@ from datetime import date, timedelta
 import pytest
 
 from inhouse.domain.common import Side
-from inhouse.domain.drills import Drill, DrillIn, DrillOutcome, total_training_hours, training_comparison, training_requests
+from inhouse.domain.drills import (
+    Drill,
+    DrillIn,
+    DrillOutcome,
+    total_training_hours,
+    training_comparison,
+    training_requests,
+)
 from inhouse.domain.participation import Task, delegate_and_wait, summarise, tracking_start, weekly_participation
 from inhouse.domain.reviews import DecidedBy, Decision, WeeklyReview
 from inhouse.domain.shapes import validated
