@@ -85,7 +85,9 @@ def add(
     console.print(f"Recorded the review of the week of [bold]{result.week_of}[/] for {escape(result.engagement)}")
     for flag in result.flags:
         console.print(
-            f"  [yellow]flag[/] {flag.flag}" + (f" ({flag.section})" if flag.section else "") + f": {escape(flag.detail)}"
+            f"  [yellow]flag[/] {flag.flag}"
+            + (f" ({flag.section})" if flag.section else "")
+            + f": {escape(flag.detail)}"
         )
 
 

@@ -129,7 +129,9 @@ def training_requests(drills: Iterable[Drill]) -> list[TrainingRequest]:
             continue
         each = round(drill.training_hours / len(drill.stuck_points), 2)
         requests += [
-            TrainingRequest(topic=point, hours=each, person=drill.person, requested_on=drill.performed_on, drill_id=drill.id)
+            TrainingRequest(
+                topic=point, hours=each, person=drill.person, requested_on=drill.performed_on, drill_id=drill.id
+            )
             for point in drill.stuck_points
         ]
     return requests

@@ -129,7 +129,9 @@ class _Week:
             review=self.reviewed,
             attendees=self.attendees,
             internal_attendees=list(self.internal_attendees),
-            decisions=WeekDecisions(**d, total=decisions_total, internal_or_joint_share=_share(shared, decisions_total)),
+            decisions=WeekDecisions(
+                **d, total=decisions_total, internal_or_joint_share=_share(shared, decisions_total)
+            ),
             tasks=WeekTasks(**t, total=tasks_total, internal_share=_share(t["internal"], tasks_total)),
             internal_participation=bool(self.internal_attendees or shared or t["internal"]),
         )

@@ -95,9 +95,7 @@ def add(ws: Workspace, engagement: str | None, decision: DecisionIn) -> Decision
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
         if decision.decided_on < found.start_date:
-            raise InvalidInput(
-                f"decided_on {decision.decided_on} is before the engagement's start {found.start_date}"
-            )
+            raise InvalidInput(f"decided_on {decision.decided_on} is before the engagement's start {found.start_date}")
         roster = lookup.roster(uow, found)
         side = decision.decided_by or resolve_side(roster, names, None, "decision")
         stored = Decision(

@@ -161,7 +161,9 @@ def import_notes(
             )
         review = _review_in(upload.name, note.week_of, note, note.attendees)
         if review.week_of in seen:
-            raise InvalidInput(f"{upload.name}: the week of {review.week_of} is already covered by {seen[review.week_of]}")
+            raise InvalidInput(
+                f"{upload.name}: the week of {review.week_of} is already covered by {seen[review.week_of]}"
+            )
         seen[review.week_of] = upload.name
         parsed.append((upload.name, review))
     with ws.uow() as uow:

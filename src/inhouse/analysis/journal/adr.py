@@ -93,10 +93,11 @@ def parse_adr(text: str, source: str = "ADR", number: int | None = None) -> AdrR
     """Read one ADR of either flavour; InvalidInput naming ``source`` when it has no title."""
     meta, body = split_front_matter(text)
     lines = body.splitlines()
-    title_line = next((i for i, line in enumerate(lines) if _H1.match(line)), None)
-    if title_line is None:
+    headings = [(i, found) for i, line in enumerate(lines) if (found := _H1.match(line))]
+    if not headings:
         raise InvalidInput(f"{source}: no title (expected a first-level heading such as '# 1. Use PostgreSQL')")
-    title = _H1.match(lines[title_line]).group(1).strip()
+    title_line, heading = headings[0]
+    title = heading.group(1).strip()
     numbered = _NUMBER.match(title)
     if numbered:
         number = int(numbered.group(1))

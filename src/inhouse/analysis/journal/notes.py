@@ -180,7 +180,9 @@ def parse_review_note(text: str, source: str = "note") -> ReviewNote:
     )
 
 
-def _note_date(meta: dict, title_dates: list[date], preamble_date: date | None, source: str) -> date | None:
+def _note_date(
+    meta: dict[str, object], title_dates: list[date], preamble_date: date | None, source: str
+) -> date | None:
     for key in _DATE_KEYS:
         if key in meta and meta[key]:
             value = str(meta[key])

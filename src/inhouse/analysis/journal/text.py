@@ -75,6 +75,7 @@ def find_date(text: str) -> date | None:
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
             parts = match.groupdict()
+            day: date | None
             if parts.get("w"):
                 try:
                     day = date.fromisocalendar(int(parts["y"]), int(parts["w"]), 1)

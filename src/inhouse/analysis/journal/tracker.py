@@ -43,11 +43,17 @@ class TrackerRow:
     line: int
 
 
+Records = list[tuple[int, list[str]]]
+"""``(line the record starts on, cells)`` for every non-blank CSV record."""
+Columns = dict[str, list[int]]
+"""Each header name and the positions it has (Jira repeats some)."""
+
+
 def _header_key(name: str) -> str:
     return " ".join(name.strip().strip('"').lower().replace("_", " ").split())
 
 
-def _records(text: str, name: str) -> list[tuple[int, list[str]]]:
+def _records(text: str, name: str) -> Records:
     """``(line the record starts on, cells)`` for every non-blank CSV record."""
     first = text.lstrip("\r\n").split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count) if first else ","
@@ -63,7 +69,7 @@ def _records(text: str, name: str) -> list[tuple[int, list[str]]]:
     return records
 
 
-def _columns(header: list[str]) -> dict[str, list[int]]:
+def _columns(header: list[str]) -> Columns:
     columns: dict[str, list[int]] = {}
     for index, cell in enumerate(header):
         columns.setdefault(_header_key(cell), []).append(index)
@@ -100,7 +106,7 @@ def _date(value: str, name: str, line: int, column: str) -> date:
     return day
 
 
-def _jira(records, columns, name) -> list[TrackerRow]:
+def _jira(records: Records, columns: Columns, name: str) -> list[TrackerRow]:
     missing = [c for c in ("issue key", "summary", "assignee") if c not in columns]
     dates = [c for c in _JIRA_DATES if c in columns]
     if missing or not dates:
@@ -134,7 +140,7 @@ def _jira(records, columns, name) -> list[TrackerRow]:
     return out
 
 
-def _plain(records, columns, name) -> list[TrackerRow]:
+def _plain(records: Records, columns: Columns, name: str) -> list[TrackerRow]:
     found = {field: next((columns[n][0] for n in names if n in columns), None) for field, names in _PLAIN.items()}
     body = records[1:]
     if found["date"] is None and found["title"] is None:
