@@ -1,17 +1,21 @@
-"""Uploads: type and size limits checked before anything is stored.
+"""Uploads: name, type and size limits checked before anything is stored.
 
-The size limit is the ``max_document_bytes`` setting. A request whose declared length is
-already far over it is refused before its body is read; the file itself is read in chunks
-and refused as soon as it passes the limit.
+An upload becomes an :class:`Upload` (its file name and its bytes, read in memory; no
+temporary file is written). The size limit is the ``max_document_bytes`` setting. A request
+whose declared length is already far over it is refused before its body is read; the file
+itself is read in chunks and refused as soon as it passes the limit.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
+from typing import Any
 
 from fastapi import UploadFile
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from inhouse.domain.shapes import Upload, validated
 from inhouse.errors import InvalidInput, TooLarge
 
 ALLOWED_SUFFIXES = (".pdf", ".docx", ".md", ".markdown", ".html", ".htm", ".txt")
@@ -27,11 +31,13 @@ def size_text(count: int) -> str:
     return f"{count} bytes"
 
 
-def read_upload(upload: UploadFile | None, max_bytes: int) -> tuple[str, bytes]:
-    """The upload's safe file name and bytes, or InvalidInput / TooLarge with a clear message."""
-    name = PurePath((upload.filename if upload else "") or "").name
+def read_upload(upload: UploadFile | None, max_bytes: int) -> Upload:
+    """The upload as an :class:`Upload` (its own file name, without any folder a browser sent,
+    and its bytes), or InvalidInput / TooLarge with a clear message."""
+    name = re.split(r"[\\/]", (upload.filename if upload else "") or "")[-1].strip()
     if upload is None or not name:
         raise InvalidInput("choose a file to upload")
+    validated(Upload, name=name, content=b"")  # the name's own limits, before the body is read
     suffix = PurePath(name).suffix.lower()
     if suffix not in ALLOWED_SUFFIXES:
         allowed = ", ".join(ALLOWED_SUFFIXES)
@@ -45,7 +51,7 @@ def read_upload(upload: UploadFile | None, max_bytes: int) -> tuple[str, bytes]:
     data = b"".join(parts)
     if not data.strip():
         raise InvalidInput(f"{name}: file is empty")
-    return name, data
+    return Upload(name=name, content=data)
 
 
 class BodyLimit:
@@ -73,5 +79,5 @@ async def _too_large(scope: Scope, send: Send, limit: int) -> None:
     await response(scope, _no_body, send)
 
 
-async def _no_body():
+async def _no_body() -> dict[str, Any]:
     return {"type": "http.request", "body": b"", "more_body": False}

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, File, UploadFile
+from fastapi import APIRouter, File, Path, UploadFile
 
-from inhouse.services import dashboard
-from inhouse.web import writes
-from inhouse.web.caching import PlainJSON
+from inhouse.domain.contracts import ContractChecked
+from inhouse.domain.shapes import MAX_ID
+from inhouse.services import contracts
+from inhouse.services.dashboard.contracts import ContractView, contract_view
 from inhouse.web.deps import WS
 from inhouse.web.uploads import read_upload
 
 router = APIRouter()
 
-Json = dict[str, Any]
+DocumentId = Annotated[int, Path(ge=1, le=MAX_ID, description="A document's id")]
 
 
 @router.post("/engagements/{ref}/contracts", status_code=201, summary="Upload a contract and review it")
-def upload_contract(ws: WS, ref: str, file: Annotated[UploadFile | None, File()] = None) -> Json:
-    name, content = read_upload(file, ws.settings.max_document_bytes)
-    return writes.upload_contract(ws, ref, name, content)
+def upload_contract(ws: WS, ref: str, file: Annotated[UploadFile | None, File()] = None) -> ContractChecked:
+    upload = read_upload(file, ws.settings.max_document_bytes)
+    [checked] = contracts.check(ws, [upload], engagement=ref)
+    return checked
 
 
 @router.post(
@@ -28,10 +30,10 @@ def upload_contract(ws: WS, ref: str, file: Annotated[UploadFile | None, File()]
     status_code=201,
     summary="Review a stored contract against the five must-have clauses",
 )
-def review_document(ws: WS, document_id: str) -> Json:
-    return writes.review_document(ws, document_id)
+def review_document(ws: WS, document_id: DocumentId) -> ContractChecked:
+    return contracts.review_stored(ws, document_id)
 
 
 @router.get("/documents/{document_id}", summary="A document's text with each finding's evidence located")
-def document(ws: WS, document_id: str) -> Json:
-    return PlainJSON(dashboard.contract_view(ws, document_id))
+def document(ws: WS, document_id: DocumentId) -> ContractView:
+    return contract_view(ws, document_id)

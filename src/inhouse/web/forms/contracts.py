@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, File, UploadFile
 from fastapi.responses import RedirectResponse
 
-from inhouse.web import writes
+from inhouse.services import contracts
+from inhouse.web.api.contracts import DocumentId
 from inhouse.web.deps import WS
 from inhouse.web.forms.common import to
 from inhouse.web.uploads import read_upload
@@ -17,13 +18,12 @@ router = APIRouter(include_in_schema=False)
 
 @router.post("/engagements/{ref}/contracts")
 def upload_contract(ws: WS, ref: str, file: Annotated[UploadFile | None, File()] = None) -> RedirectResponse:
-    name, content = read_upload(file, ws.settings.max_document_bytes)
-    stored = writes.upload_contract(ws, ref, name, content)
-    document_id = stored.get("document_id") or stored.get("id")
-    return to(f"/documents/{document_id}" if document_id else f"/engagements/{ref}#contract")
+    upload = read_upload(file, ws.settings.max_document_bytes)
+    [checked] = contracts.check(ws, [upload], engagement=ref)
+    return to(f"/documents/{checked.document_id}")
 
 
 @router.post("/documents/{document_id}/review")
-def review_document(ws: WS, document_id: str) -> RedirectResponse:
-    writes.review_document(ws, document_id)
+def review_document(ws: WS, document_id: DocumentId) -> RedirectResponse:
+    contracts.review_stored(ws, document_id)
     return to(f"/documents/{document_id}")
