@@ -179,7 +179,7 @@ BAD_COMMANDS = [
     ),
     (["drill", "add", "Change", "--person", "Pat Partner", "--outcome", "alone"], "on the partner side", 2),
     (["participation", "--weeks", "0"], "--weeks must be at least 1", 2),
-    (["engagement", "phase", "ETA", "project", "--on", "2025-10-06", "--reason", " "], "needs its reason", 2),
+    (["engagement", "phase", "ETA", "project", "--on", "2025-10-06", "--reason", " "], "reason must not be blank", 2),
 ]
 
 
