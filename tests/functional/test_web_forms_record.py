@@ -51,8 +51,10 @@ def test_decision_form_records_who_decided_and_why(seeded):
 @pytest.mark.parametrize(
     "form, message",
     [
-        ({"title": "X", "decided_by": "vendor", "decided_on": "2026-11-17"}, "vendor"),
-        ({"title": "X", "decided_by": "internal", "decided_on": "17/11/2026"}, "17/11/2026"),
+        ({"title": "X", "decided_by": "vendor", "decided_on": "2026-11-17"}, "decided_by must be one of"),
+        ({"title": "X", "decided_by": "internal", "decided_on": "17/11/2026"}, "decided_on must be a date"),
+        ({"title": "X", "decided_by": "internal", "decided_on": "2099-11-17"}, "decided_on must not be in the future"),
+        ({"title": "X" * 100_000, "decided_by": "internal", "decided_on": "2026-11-17"}, "title must be at most 300"),
         ({"title": "X", "decided_by": "internal", "decided_on": "2020-01-06"}, "before the engagement"),
         ({"title": "   ", "decided_by": "internal", "decided_on": "2026-11-17"}, "title"),
     ],
@@ -112,9 +114,14 @@ def test_drill_form_with_explicit_hours(seeded):
 @pytest.mark.parametrize(
     "form, message",
     [
-        ({"outcome": "failed"}, "failed"),
+        ({"outcome": "failed"}, "outcome must be one of 'alone', 'with_help' or 'stuck'"),
         ({"person": "Mei Chen <mei.chen@quantialabs.io>"}, "partner side"),
-        ({"training_hours": "lots"}, "training_hours"),
+        ({"training_hours": "lots"}, "training_hours must be a number"),
+        ({"training_hours": "inf"}, "training_hours must be a finite number ≥ 0"),
+        ({"training_hours": "nan"}, "training_hours must be a finite number ≥ 0"),
+        ({"training_hours": "-2"}, "training_hours must be a finite number ≥ 0"),
+        ({"performed_on": "2099-01-01"}, "performed_on must not be in the future"),
+        ({"modification": "   "}, "modification must not be blank"),
     ],
 )
 def test_bad_drills_are_refused_and_nothing_is_stored(seeded, form, message):
@@ -131,4 +138,14 @@ def test_bad_drills_are_refused_and_nothing_is_stored(seeded, form, message):
     response = client.post(f"/engagements/{eid}/drills", data=data, headers={"accept": "application/json"})
     assert response.status_code == 422, response.text
     assert message in response.json()["error"]["message"]
+    assert "--" not in response.json()["error"]["message"]
     assert _data(client, eid)["drill_list"] == before
+
+
+def test_a_drill_by_someone_not_on_the_roster_is_not_found(seeded):
+    client, eid = seeded
+    data = {"performed_on": "2026-11-18", "person": "Zed Nobody", "modification": "Retrain", "outcome": "alone"}
+    response = client.post(f"/engagements/{eid}/drills", data=data, headers={"accept": "application/json"})
+    assert response.status_code == 404
+    assert response.json()["error"]["message"] == "no person 'Zed Nobody' in this engagement"
+    assert _data(client, eid)["drill_list"] == []
