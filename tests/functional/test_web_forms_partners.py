@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from inhouse.services import partners
 from inhouse.web import create_app
+from tests import records
 
 PROPOSAL = """# Northwind ML: proposal for shipment ETAs
 
@@ -35,7 +35,7 @@ A three-week paid pilot on one lane, time and materials, with a go/no-go review 
 
 @pytest.fixture
 def client(ws):
-    partner = partners.add(ws, "Northwind ML", domains=["northwind.example"])
+    partner = records.add_partner(ws, "Northwind ML", domains=["northwind.example"])
     with TestClient(create_app(ws)) as client:
         yield client, partner["id"]
 

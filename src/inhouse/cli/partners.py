@@ -2,18 +2,40 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import typer
+from pydantic import BaseModel
 from rich.markup import escape
 from rich.table import Table
 
 from inhouse.cli import partner_views
 from inhouse.cli.context import console, emit_json, workspace
+from inhouse.cli.files import read_uploads
+from inhouse.domain.common import PartnerStatus
+from inhouse.domain.organisations import PartnerIn
+from inhouse.domain.partners import ReferenceIn
+from inhouse.domain.scorecard import Scorecard
+from inhouse.domain.shapes import validated
+from inhouse.errors import InvalidInput
 from inhouse.services import partners as service
 from inhouse.services import partners_assess as assess_service
 from inhouse.services import partners_compare as compare_service
 from inhouse.services import partners_references as references_service
 
 app = typer.Typer(help="Add, list and assess partners.", no_args_is_help=True)
+
+
+def _with_flags(model: type[BaseModel], flags: dict[str, str], **values: Any) -> Any:
+    """``validated(model, ...)``, its message naming the option beside each field."""
+    try:
+        return validated(model, **values)
+    except InvalidInput as exc:
+        message = exc.message
+        for field, flag in flags.items():
+            message = re.sub(rf"(?<![\w.]){field}(?![\w.])", f"{field} ({flag})", message)
+        raise InvalidInput(message) from None
 
 
 @app.command("add")
@@ -26,11 +48,20 @@ def add(
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Record a partner (a candidate by default)."""
-    result = service.add(workspace(), name, status=status, website=website, domains=domain, notes=notes)
+    partner: PartnerIn = _with_flags(
+        PartnerIn,
+        {"status": "--status", "website": "--website", "domains": "--domain", "notes": "--notes"},
+        name=name,
+        status=status,
+        website=website,
+        domains=domain,
+        notes=notes,
+    )
+    result = service.add(workspace(), partner)
     if json_out:
         emit_json(result)
     else:
-        console.print(f"Added partner [bold]{result['name']}[/] ({result['status']}), id {result['id']}")
+        console.print(f"Added partner [bold]{escape(result.name)}[/] ({result.status.value}), id {result.id}")
 
 
 @app.command("list")
@@ -39,14 +70,24 @@ def list_(
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """List partners."""
-    rows = service.list_all(workspace(), status)
+    rows = service.list_all(workspace(), _status(status) if status else None)
     if json_out:
         emit_json(rows)
         return
     table = Table("id", "name", "status", "domains", "website", title="Partners")
     for row in rows:
-        table.add_row(str(row["id"]), row["name"], row["status"], ", ".join(row["email_domains"]), row["website"] or "")
+        table.add_row(
+            str(row.id), escape(row.name), row.status.value, ", ".join(row.email_domains), escape(row.website or "")
+        )
     console.print(table)
+
+
+def _status(value: str) -> PartnerStatus:
+    try:
+        return PartnerStatus(value.strip().lower())
+    except ValueError:
+        allowed = ", ".join(s.value for s in PartnerStatus)
+        raise InvalidInput(f"status (--status) must be one of {allowed}") from None
 
 
 @app.command("assess")
@@ -61,12 +102,19 @@ def assess(
     json_out: bool = typer.Option(False, "--json", help="Print a JSON array, one object per file."),
 ) -> None:
     """Read what a partner sends and says for the three signals, references and red flags; store it."""
-    results = assess_service.assess(workspace(), files, partner=partner, engagement=engagement)
-    if json_out:
-        emit_json([item["assessment"] for item in results])
+    ws = workspace()
+    uploads = read_uploads(files, ws.settings.max_document_bytes)
+    try:
+        results = assess_service.assess(ws, uploads, partner=partner, engagement=engagement)
+    except assess_service.PartnerNotRecognised as exc:
+        raise InvalidInput(f"{exc.message} with --partner") from None
+    if json_out:  # each object names the file as it was given on the command line
+        emit_json(
+            [item.assessment.model_copy(update={"file": path}) for item, path in zip(results, files, strict=True)]
+        )
         return
-    for item in results:
-        partner_views.show_assessment(item)
+    for item, path in zip(results, files, strict=True):
+        partner_views.show_assessment(item, path)
 
 
 references_app = typer.Typer(help="Record and list reference checks of partners.", no_args_is_help=True)
@@ -85,22 +133,25 @@ def reference_add(
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Record a reference you checked by hand."""
-    result = references_service.add(
-        workspace(),
-        partner,
-        name,
+    reference: ReferenceIn = _with_flags(
+        ReferenceIn,
+        {
+            "similar_scale": "--similar-scale",
+            "still_running": "--still-running",
+            "client_contact_offered": "--contact",
+            "notes": "--notes",
+        },
+        name=name,
         similar_scale=similar_scale,
         still_running=still_running,
         client_contact_offered=contact,
         notes=notes,
-        engagement=engagement,
     )
+    result = references_service.add(workspace(), partner, reference, engagement=engagement)
     if json_out:
         emit_json(result)
     else:
-        console.print(
-            f"Recorded reference [bold]{escape(result['name'])}[/] for {escape(result['partner'])}, id {result['id']}"
-        )
+        console.print(f"Recorded reference [bold]{escape(result.name)}[/] for {escape(result.partner)}, id {result.id}")
 
 
 @references_app.command("list")
@@ -134,9 +185,26 @@ def compare(
 ) -> None:
     """Rank candidate partners on the scorecard, side by side, with the reasons."""
     result = compare_service.compare(
-        workspace(), engagement=engagement, weights=weight, technical_skill=technical_skill
+        workspace(),
+        engagement=engagement,
+        weights=Scorecard.parse_weights(weight),
+        technical_skill=_ratings(technical_skill),
     )
     if json_out:
         emit_json(result)
     else:
         partner_views.show_comparison(result)
+
+
+def _ratings(items: list[str]) -> dict[str, float]:
+    """``["Fathom=4"]`` as ``{"Fathom": 4.0}`` (the partner's name may itself hold an ``=``)."""
+    ratings: dict[str, float] = {}
+    for item in items:
+        name, sep, raw = item.rpartition("=")
+        if not sep or not name.strip():
+            raise InvalidInput(f"invalid --technical-skill {item!r}: expected PARTNER=N with N from 0 to 5")
+        try:
+            ratings[name.strip()] = float(raw)
+        except ValueError:
+            raise InvalidInput(f"invalid --technical-skill {item!r}: {raw!r} is not a number") from None
+    return ratings

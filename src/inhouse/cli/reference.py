@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 
+from typer._click import Command
 from typer.main import get_command
 
 from inhouse.cli.main import app
 
 
-def _walk(command, path=()):
+def _walk(command: Command, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Command]]:
     subcommands = getattr(command, "commands", None)
     if subcommands:
         for name in sorted(subcommands):

@@ -305,3 +305,21 @@ class ReferenceRecord(Shape):
             engagement_id=check.engagement_id,
             partner=partner,
         )
+
+
+class AssessedDocument(Shape):
+    """One document assessed and stored: the assessment, whose it is, where it is kept, who spoke."""
+
+    assessment: ProposalAssessment
+    partner: str
+    document_id: int
+    result_id: int
+    speakers: tuple[SpeakerShare, ...]
+
+
+class StoredAssessment(Shape):
+    """A proposal document assessed from what was already stored (e.g. by the demo)."""
+
+    partner: str
+    document_id: int
+    summary: str

@@ -3,61 +3,34 @@
 from __future__ import annotations
 
 from inhouse.bootstrap import Workspace
-from inhouse.domain.common import PartnerStatus, parse_enum
-from inhouse.domain.organisations import Partner, require_name
-from inhouse.errors import Conflict, InvalidInput
+from inhouse.domain.common import PartnerStatus
+from inhouse.domain.organisations import Partner, PartnerIn, PartnerRecord
+from inhouse.errors import Conflict
 from inhouse.services import lookup
 
 
-def partner_dict(partner: Partner) -> dict:
-    return {
-        "id": partner.id,
-        "name": partner.name,
-        "status": partner.status.value,
-        "website": partner.website,
-        "email_domains": list(partner.email_domains),
-        "notes": partner.notes,
-    }
-
-
-def normalise_domain(domain: str) -> str:
-    value = domain.strip().lower().lstrip("@")
-    if not value or "." not in value or any(c.isspace() for c in value) or "@" in value:
-        raise InvalidInput(f"invalid email domain {domain!r}")
-    return value
-
-
-def add(
-    ws: Workspace,
-    name: str,
-    status: str = "candidate",
-    website: str | None = None,
-    domains: list[str] | None = None,
-    notes: str = "",
-    client: str | None = None,
-) -> dict:
-    name = require_name(name, "partner")
-    partner_status = parse_enum(PartnerStatus, status, "partner status")
-    clean_domains = sorted({normalise_domain(d) for d in domains or []})
+def add(ws: Workspace, partner: PartnerIn, client: str | None = None) -> PartnerRecord:
+    """Record ``partner`` for the client (the workspace's only client unless named)."""
     with ws.uow() as uow:
         owner = lookup.the_client(uow, client)
-        if uow.partners.by_name(owner.id, name) is not None:
-            raise Conflict(f"partner {name!r} already exists")
-        partner = uow.partners.add(
+        assert owner.id is not None, "a stored client has an id"
+        if uow.partners.by_name(owner.id, partner.name) is not None:
+            raise Conflict(f"partner {partner.name!r} already exists")
+        stored = uow.partners.add(
             Partner(
-                name=name,
-                status=partner_status,
-                website=website,
-                email_domains=clean_domains,
-                notes=notes,
+                name=partner.name,
+                status=partner.status,
+                website=partner.website,
+                email_domains=list(partner.domains),
+                notes=partner.notes,
                 client_id=owner.id,
             )
         )
         uow.commit()
-        return partner_dict(partner)
+        return PartnerRecord.of(stored)
 
 
-def list_all(ws: Workspace, status: str | None = None) -> list[dict]:
-    wanted = parse_enum(PartnerStatus, status, "partner status") if status else None
+def list_all(ws: Workspace, status: PartnerStatus | None = None) -> list[PartnerRecord]:
+    """Every partner (only those with ``status`` when given), oldest first."""
     with ws.uow() as uow:
-        return [partner_dict(p) for p in uow.partners.list() if wanted is None or p.status is wanted]
+        return [PartnerRecord.of(p) for p in uow.partners.list() if status is None or p.status is status]

@@ -1,78 +1,85 @@
 """Assessing what a partner sends and says: proposals, decks, call transcripts, email threads.
 
-Every file is read and assessed before anything is stored; then, in one transaction, each
-file is kept as a Document (its kind detected, its original bytes kept) with an analysis
-result of kind ``proposal`` and the references it cites. One unreadable file stores nothing.
+Every document is read and assessed before anything is stored; then, in one transaction, each
+is kept as a Document (its kind detected, its original bytes kept) with an analysis result of
+kind ``proposal`` and the references it cites. One unreadable document stores nothing.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inhouse.analysis.documents import read_document
 from inhouse.analysis.proposals import assess_text
 from inhouse.bootstrap import Workspace
 from inhouse.domain.documents import Document, DocumentKind
-from inhouse.domain.organisations import Client, Partner
-from inhouse.domain.partners import ProposalAssessment, ReferenceCheck
+from inhouse.domain.organisations import Partner
+from inhouse.domain.partners import (
+    AssessedDocument,
+    ProposalAnalysis,
+    ReferenceCheck,
+    StoredAssessment,
+)
 from inhouse.domain.results import AnalysisResult
+from inhouse.domain.shapes import Upload
 from inhouse.errors import InvalidInput
 from inhouse.services import lookup
-from inhouse.services.files import read_user_file
 from inhouse.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from inhouse.services.demo import DemoContext
 
 KIND = "proposal"
 
 
+class PartnerNotRecognised(InvalidInput):
+    """A document names no stored partner, or several: the user must say whose it is."""
+
+
 @dataclass
 class _Read:
-    path: str
-    data: bytes
+    upload: Upload
     text: str
     media_type: str
 
 
-def assess(ws: Workspace, paths: list[str], partner: str | None = None, engagement: str | None = None) -> list[dict]:
-    """Assess ``paths`` for ``partner`` (named, or recognised in the text) and store the results.
-
-    Returns one dict per file: ``assessment`` (the ``--json`` object), ``partner``,
-    ``document_id``, ``result_id``, ``speakers`` (who spoke, on which side, how much).
-    """
-    if not paths:
-        raise InvalidInput("give at least one file to assess")
+def assess(
+    ws: Workspace, documents: list[Upload], partner: str | None = None, engagement: str | None = None
+) -> list[AssessedDocument]:
+    """Assess ``documents`` for ``partner`` (id or name; else the one stored partner each
+    document mentions) and store them with their assessments, all or nothing."""
+    if not documents:
+        raise InvalidInput("documents must list at least one file to assess")
     ws.require_ready()
-    files = [_read(path, ws.settings.max_document_bytes) for path in paths]
+    read = [_read(upload, ws.settings.max_document_bytes) for upload in documents]
     with ws.uow() as uow:
         client = lookup.the_client(uow)
-        found_engagement = lookup.engagement(uow, engagement) if engagement else None
+        assert client.id is not None, "a stored client has an id"
+        found = lookup.engagement(uow, engagement) if engagement else None
         named = lookup.partner(uow, partner, client) if partner else None
         done = []
-        for item in files:
-            target = named or _recognise(uow, client, item)
-            assessment = assess_text(item.text, item.path, partner=target.name)
-            done.append(
-                _store(uow, client, target, found_engagement.id if found_engagement else None, item, assessment)
-            )
+        for item in read:
+            target = named or _recognise(uow, client.id, item)
+            analysis = assess_text(item.text, item.upload.name, partner=target.name)
+            done.append(_store(uow, client.id, target, found.id if found else None, item, analysis))
         uow.commit()
     return done
 
 
-def _read(path: str, max_bytes: int) -> _Read:
-    file = Path(path).expanduser()
-    data = read_user_file(path)
-    extracted = read_document(data, file.name, max_bytes=max_bytes)
+def _read(upload: Upload, max_bytes: int) -> _Read:
+    extracted = read_document(upload.content, upload.name, max_bytes=max_bytes)
     if not extracted.text.strip():
-        raise InvalidInput(f"{path}: no text to assess")
-    return _Read(path, data, extracted.text, extracted.media_type)
+        raise InvalidInput(f"{upload.name}: no text to assess")
+    return _Read(upload, extracted.text, extracted.media_type)
 
 
-def _recognise(uow: UnitOfWork, client: Client, item: _Read) -> Partner:
+def _recognise(uow: UnitOfWork, client_id: int, item: _Read) -> Partner:
     """The one stored partner whose name or e-mail domain the document mentions."""
     lowered = item.text.lower()
     hits = []
-    for candidate in uow.partners.list(client.id):
+    for candidate in uow.partners.list(client_id):
         name = re.escape(candidate.name.lower())
         if re.search(rf"(?<!\w){name}(?!\w)", lowered) or any(
             f"@{domain}" in lowered for domain in candidate.email_domains
@@ -81,51 +88,67 @@ def _recognise(uow: UnitOfWork, client: Client, item: _Read) -> Partner:
     if len(hits) == 1:
         return hits[0]
     which = "no stored partner" if not hits else "several partners (" + ", ".join(p.name for p in hits) + ")"
-    raise InvalidInput(f"{item.path} mentions {which}: name the partner with --partner")
+    raise PartnerNotRecognised(f"{item.upload.name} mentions {which}: name the partner")
 
 
 def _store(
     uow: UnitOfWork,
-    client: Client,
+    client_id: int,
     partner: Partner,
     engagement_id: int | None,
     item: _Read,
-    assessment: ProposalAssessment,
-) -> dict:
+    analysis: ProposalAnalysis,
+) -> AssessedDocument:
+    assert partner.id is not None, "a stored partner has an id"
     document = uow.documents.add(
         Document(
-            filename=Path(item.path).name,
-            kind=DocumentKind(assessment.kind),
-            content=item.data,
+            filename=item.upload.name,
+            kind=DocumentKind(analysis.kind),
+            content=item.upload.content,
             media_type=item.media_type,
             engagement_id=engagement_id,
             partner_id=partner.id,
             title=_title(item.text),
         )
     )
+    assert document.id is not None, "a stored document has an id"
+    result_id = _keep(uow, client_id, partner.id, document.id, engagement_id, analysis)
+    return AssessedDocument(
+        assessment=analysis.public(),
+        partner=partner.name,
+        document_id=document.id,
+        result_id=result_id,
+        speakers=analysis.speakers,
+    )
+
+
+def _keep(
+    uow: UnitOfWork,
+    client_id: int,
+    partner_id: int,
+    document_id: int,
+    engagement_id: int | None,
+    analysis: ProposalAnalysis,
+) -> int:
+    """Store the analysis result and the references it found; the result's id."""
     result = uow.results.add(
         AnalysisResult(
             kind=KIND,
-            subject=item.path,
-            payload=assessment.to_payload(),
-            summary=assessment.summary,
+            subject=analysis.file,
+            payload=analysis.model_dump(mode="json"),
+            summary=analysis.summary,
             engagement_id=engagement_id,
-            partner_id=partner.id,
-            document_id=document.id,
+            partner_id=partner_id,
+            document_id=document_id,
         )
     )
-    for finding in assessment.references:
+    for finding in analysis.references:
         uow.references.add(
-            ReferenceCheck.from_finding(partner.id, finding, document_id=document.id, engagement_id=engagement_id),
-            client.id,
+            ReferenceCheck.from_finding(partner_id, finding, document_id=document_id, engagement_id=engagement_id),
+            client_id,
         )
-    return {
-        "assessment": assessment.to_dict(),
-        "partner": partner.name,
-        "document_id": document.id,
-        "result_id": result.id,
-        "speakers": [speaker.to_dict() for speaker in assessment.speakers],
-    }
+    assert result.id is not None, "a stored result has an id"
+    return result.id
 
 
 def _title(text: str) -> str:
@@ -136,56 +159,41 @@ def _title(text: str) -> str:
     return ""
 
 
-def stored(uow: UnitOfWork, partner_id: int, engagement_id: int | None = None) -> list[ProposalAssessment]:
+def stored(uow: UnitOfWork, partner_id: int, engagement_id: int | None = None) -> list[ProposalAnalysis]:
     """The stored assessments of a partner (for one engagement when given), oldest first."""
     results = uow.results.list(kind=KIND, partner_id=partner_id, engagement_id=engagement_id)
-    return [ProposalAssessment.from_payload(r.payload) for r in results]
+    return [ProposalAnalysis.model_validate(r.payload) for r in results]
 
 
-def assess_stored_proposals(ws: Workspace, partner_ids: list[int]) -> list[dict]:
+def assess_stored_proposals(ws: Workspace, partner_ids: list[int]) -> list[StoredAssessment]:
     """Assess the proposal documents already stored for these partners that have no result yet."""
     done = []
     with ws.uow() as uow:
         client = lookup.the_client(uow)
+        assert client.id is not None, "a stored client has an id"
         for partner_id in partner_ids:
             partner = uow.partners.get(partner_id)
+            if partner is None:
+                continue
             for listed in uow.documents.list(partner_id=partner_id, kind=DocumentKind.PROPOSAL):
+                assert listed.id is not None, "a stored document has an id"
                 if uow.results.latest(KIND, document_id=listed.id) is not None:
                     continue
                 document = uow.documents.get(listed.id)
+                assert document is not None, "a listed document exists"
                 text = read_document(document.content, document.filename, max_bytes=ws.settings.max_document_bytes).text
-                assessment = assess_text(text, document.filename, partner=partner.name, kind="proposal")
-                uow.results.add(
-                    AnalysisResult(
-                        kind=KIND,
-                        subject=document.filename,
-                        payload=assessment.to_payload(),
-                        summary=assessment.summary,
-                        engagement_id=document.engagement_id,
-                        partner_id=partner.id,
-                        document_id=document.id,
-                    )
-                )
-                for finding in assessment.references:
-                    uow.references.add(
-                        ReferenceCheck.from_finding(
-                            partner.id, finding, document_id=document.id, engagement_id=document.engagement_id
-                        ),
-                        client.id,
-                    )
-                done.append({"partner": partner.name, "document_id": document.id, "summary": assessment.summary})
+                analysis = assess_text(text, document.filename, partner=partner.name, kind="proposal")
+                _keep(uow, client.id, partner_id, listed.id, document.engagement_id, analysis)
+                done.append(StoredAssessment(partner=partner.name, document_id=listed.id, summary=analysis.summary))
         uow.commit()
     return done
 
 
-def demo_step(context) -> str:
+def demo_step(context: DemoContext) -> str:
     """The demo's partner choice: assess both candidates' proposals, then rank them
     (listed in ``services/demo/steps.py``)."""
     from inhouse.services.partners_compare import compare
 
     assess_stored_proposals(context.ws, sorted(context.partner_ids.values()))
-    ranked = compare(context.ws)["candidates"]
-    return (
-        "; ".join(f"{c['rank']}. {c['partner']} {c['score']:.0f}/100" for c in ranked)
-        + " (try `inhouse partner compare`)"
-    )
+    ranked = compare(context.ws).candidates
+    return "; ".join(f"{c.rank}. {c.partner} {c.score:.0f}/100" for c in ranked) + " (try `inhouse partner compare`)"

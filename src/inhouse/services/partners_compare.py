@@ -2,29 +2,36 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
+
 from inhouse.bootstrap import Workspace
-from inhouse.domain.scorecard import CandidateEvidence, Scorecard
+from inhouse.domain.organisations import Client
+from inhouse.domain.scorecard import CandidateEvidence, Comparison, Scorecard
 from inhouse.errors import InvalidInput, NotFound
 from inhouse.services import lookup
 from inhouse.services.partners_assess import stored
+from inhouse.store.uow import UnitOfWork
 
 
 def compare(
     ws: Workspace,
     engagement: str | None = None,
-    weights: list[str] | None = None,
-    technical_skill: list[str] | None = None,
-) -> dict:
+    weights: Mapping[str, float] | None = None,
+    technical_skill: Mapping[str, float] | None = None,
+) -> Comparison:
     """Rank the candidates: every partner with assessed documents or references (for
-    ``engagement``: those assessed or checked for it). ``weights`` are ``NAME=NUMBER`` overrides
-    of the playbook's defaults; ``technical_skill`` holds ``PARTNER=0..5`` ratings."""
-    card = Scorecard.with_weights(Scorecard.parse_weights(weights or []))
+    ``engagement``: those assessed or checked for it). ``weights`` replace some of the playbook's
+    default weights (``{"references": 30}``); ``technical_skill`` rates partners (id or name) 0..5."""
+    card = Scorecard.with_weights(weights or {})
     with ws.uow() as uow:
         client = lookup.the_client(uow)
+        assert client.id is not None, "a stored client has an id"
         found = lookup.engagement(uow, engagement) if engagement else None
-        ratings = _ratings(uow, client, technical_skill or [])
+        ratings = _ratings(uow, client, technical_skill or {})
         candidates = []
         for partner in uow.partners.list(client.id):
+            assert partner.id is not None, "a stored partner has an id"
             assessments = stored(uow, partner.id, found.id if found else None)
             references = [
                 r
@@ -35,29 +42,21 @@ def compare(
             if not (assessments or own or partner.id in ratings):
                 continue
             candidates.append(
-                CandidateEvidence(partner.name, assessments, references, ratings.get(partner.id), partner.id)
+                CandidateEvidence(partner.name, list(assessments), references, ratings.get(partner.id), partner.id)
             )
         if not candidates:
             where = f" for engagement {found.name!r}" if found else ""
-            raise NotFound(
-                f"no candidate has assessed documents or references{where}: "
-                "run `inhouse partner assess FILE --partner NAME` first"
-            )
+            raise NotFound(f"no candidate has assessed documents or references{where}: assess a proposal first")
         comparison = card.rank(candidates)
-    return {"engagement": found.name if found else None, **comparison.to_dict()}
+    return comparison.model_copy(update={"engagement": found.name if found else None})
 
 
-def _ratings(uow, client, items: list[str]) -> dict[int, float]:
+def _ratings(uow: UnitOfWork, client: Client, rated: Mapping[str, float]) -> dict[int, float]:
     ratings: dict[int, float] = {}
-    for item in items:
-        name, sep, raw = item.rpartition("=")
-        if not sep or not name.strip():
-            raise InvalidInput(f"invalid rating {item!r}: expected PARTNER=N with N from 0 to 5")
-        try:
-            value = float(raw)
-        except ValueError:
-            raise InvalidInput(f"invalid rating {item!r}: {raw!r} is not a number") from None
-        if not 0 <= value <= 5:
-            raise InvalidInput(f"invalid rating {item!r}: technical skill goes from 0 to 5")
-        ratings[lookup.partner(uow, name.strip(), client).id] = value
+    for ref, value in rated.items():
+        if not math.isfinite(value) or not 0 <= value <= 5:
+            raise InvalidInput(f"technical_skill of {ref} must be a number from 0 to 5")
+        partner = lookup.partner(uow, ref, client)
+        assert partner.id is not None, "a stored partner has an id"
+        ratings[partner.id] = value
     return ratings

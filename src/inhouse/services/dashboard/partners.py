@@ -1,56 +1,117 @@
-"""Partner comparison: every partner with its assessed documents and references."""
+"""Partner comparison: every partner with its assessed documents and references, and the ranking."""
 
 from __future__ import annotations
 
 import hashlib
-import logging
-from datetime import date
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import Field
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.documents import DocumentKind
+from inhouse.domain.organisations import PartnerRecord
+from inhouse.domain.partners import ProposalAnalysis, RedFlag, ReferenceFinding, ReferenceRecord, Signals
+from inhouse.domain.results import AnalysisResult
+from inhouse.domain.scorecard import Comparison, Criterion, RankedCandidate
+from inhouse.domain.shapes import Shape
 from inhouse.errors import InhouseError
 from inhouse.services import partners as partner_service
 from inhouse.services import partners_compare, partners_references
 from inhouse.store import dashboard as views
-from inhouse.store.dashboard import iso
-
-log = logging.getLogger(__name__)
 
 NOT_ASSESSED = "not measured yet: no proposal assessment stored for this partner"
 
 
-def _assessment(result) -> dict:
-    payload = result.payload or {}
-    return {
-        "id": result.id,
-        "document_id": result.document_id,
-        "summary": result.summary,
-        "created_at": iso(result.created_at),
-        "signals": payload.get("signals") or {},
-        "red_flags": payload.get("red_flags") or [],
-        "references": payload.get("references") or [],
-        "file": payload.get("file"),
-    }
+class AssessmentSummary(Shape):
+    """One stored assessment of a partner's document, as the partners page shows it."""
+
+    id: int
+    document_id: int | None
+    summary: str
+    created_at: datetime | None
+    signals: Signals
+    red_flags: tuple[RedFlag, ...]
+    references: tuple[ReferenceFinding, ...]
+    file: str
+
+    @classmethod
+    def of(cls, result: AnalysisResult) -> AssessmentSummary:
+        assert result.id is not None, "a stored result has an id"
+        analysis = ProposalAnalysis.model_validate(result.payload)
+        created = result.created_at.replace(microsecond=0) if result.created_at else None
+        return cls(
+            id=result.id,
+            document_id=result.document_id,
+            summary=result.summary,
+            created_at=created,
+            signals=analysis.signals,
+            red_flags=analysis.red_flags,
+            references=analysis.references,
+            file=analysis.file,
+        )
 
 
-def _ranking(ws: Workspace) -> dict:
-    """The scorecard ranking (``measured`` False, with the reason, when it cannot be ranked)."""
+class PartnerDocument(Shape):
+    """A document a partner sent (its bytes stay in the store)."""
+
+    id: int
+    filename: str
+    kind: Literal["proposal", "transcript", "email"]
+
+
+class PartnerCard(PartnerRecord):
+    """A partner on the partners page: its record, latest assessments first, documents, references."""
+
+    assessments: list[AssessmentSummary]
+    documents: list[PartnerDocument]
+    references: list[ReferenceRecord]
+    measured: bool = Field(description="Whether any of its documents has been assessed")
+
+
+class Ranked(Shape):
+    """The scorecard ranking of the candidates."""
+
+    measured: Literal[True] = True
+    engagement: str | None = None
+    criteria: tuple[Criterion, ...]
+    candidates: tuple[RankedCandidate, ...]
+    notes: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, comparison: Comparison) -> Ranked:
+        return cls(
+            engagement=comparison.engagement,
+            criteria=comparison.criteria,
+            candidates=comparison.candidates,
+            notes=comparison.notes,
+        )
+
+
+class NotRanked(Shape):
+    """No ranking yet, and why."""
+
+    measured: Literal[False] = False
+    why: str
+
+
+Ranking = Annotated[Ranked | NotRanked, Field(discriminator="measured")]
+
+
+class PartnerComparison(Shape):
+    """The partners page and ``GET /api/partners``."""
+
+    partners: list[PartnerCard]
+    ranking: Ranking
+    not_assessed: str = NOT_ASSESSED
+
+
+def _ranking(ws: Workspace) -> Ranked | NotRanked:
+    """The scorecard ranking, or why there is none yet."""
     try:
-        return {"measured": True, **partners_compare.compare(ws)}
-    except InhouseError as exc:
-        return {"measured": False, "why": exc.message}
-
-
-def _references(ws: Workspace) -> dict[int, list[dict]]:
-    try:
-        rows = partners_references.list_all(ws)
-    except InhouseError as exc:
-        log.warning("references: %s", exc.message)
-        return {}
-    out: dict[int, list[dict]] = {}
-    for row in rows:
-        out.setdefault(row.get("partner_id"), []).append(row)
-    return out
+        return Ranked.of(partners_compare.compare(ws))
+    except InhouseError as exc:  # no candidate yet, or no single client to rank for
+        return NotRanked(why=exc.message)
 
 
 def partners_tag(ws: Workspace) -> str | None:
@@ -62,18 +123,28 @@ def partners_tag(ws: Workspace) -> str | None:
     return hashlib.blake2b(repr((version, date.today().isoformat())).encode(), digest_size=12).hexdigest()
 
 
-def partner_comparison(ws: Workspace) -> dict:
+def partner_comparison(ws: Workspace) -> PartnerComparison:
     partners = partner_service.list_all(ws)
-    references = _references(ws)
+    references: dict[int, list[ReferenceRecord]] = {}
+    for reference in partners_references.list_all(ws):
+        references.setdefault(reference.partner_id, []).append(reference)
     shown = [kind.value for kind in (DocumentKind.PROPOSAL, DocumentKind.TRANSCRIPT, DocumentKind.EMAIL)]
+    results: dict[int, list[AnalysisResult]] = {}
     with ws.uow() as uow:  # two queries for every partner at once, without document bytes
-        results: dict[int, list] = {}
         for result in uow.results.list(kind="proposal"):
-            results.setdefault(result.partner_id, []).append(result)
+            if result.partner_id is not None:
+                results.setdefault(result.partner_id, []).append(result)
         documents = views.partner_documents(uow.session, shown)
+    cards = []
     for partner in partners:
-        partner["assessments"] = [_assessment(r) for r in reversed(results.get(partner["id"], []))]
-        partner["documents"] = documents.get(partner["id"], [])
-        partner["references"] = references.get(partner["id"], [])
-        partner["measured"] = bool(partner["assessments"])
-    return {"partners": partners, "ranking": _ranking(ws), "not_assessed": NOT_ASSESSED}
+        assessments = [AssessmentSummary.of(r) for r in reversed(results.get(partner.id, []))]
+        cards.append(
+            PartnerCard(
+                **dict(partner),
+                assessments=assessments,
+                documents=[PartnerDocument.model_validate(d) for d in documents.get(partner.id, [])],
+                references=references.get(partner.id, []),
+                measured=bool(assessments),
+            )
+        )
+    return PartnerComparison(partners=cards, ranking=_ranking(ws))

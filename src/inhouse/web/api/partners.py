@@ -2,53 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, File, UploadFile
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, File, Path, UploadFile
 
-from inhouse.services import dashboard
-from inhouse.web import writes
-from inhouse.web.caching import PlainJSON
+from inhouse.domain.organisations import PartnerIn, PartnerRecord
+from inhouse.domain.partners import AssessedDocument, ReferenceIn, ReferenceRecord
+from inhouse.domain.shapes import MAX_TITLE
+from inhouse.services import partners as partner_service
+from inhouse.services import partners_assess, partners_references
+from inhouse.services.dashboard.partners import PartnerComparison, partner_comparison
 from inhouse.web.deps import WS
 from inhouse.web.uploads import read_upload
 
 router = APIRouter()
 
-Json = dict[str, Any]
-
-
-class PartnerIn(BaseModel):
-    name: str
-    status: str = "candidate"
-    website: str | None = None
-    domains: list[str] = []
-    notes: str = ""
-
-
-class ReferenceIn(BaseModel):
-    name: str = Field(description="The client or project the reference is about")
-    similar_scale: str = "unknown"
-    still_running: str = "unknown"
-    client_contact_offered: str = "unknown"
-    notes: str = ""
+PartnerRef = Annotated[str, Path(min_length=1, max_length=MAX_TITLE, description="A partner's id or name")]
 
 
 @router.get("/partners", summary="Partner comparison: partners, assessments, references, ranking")
-def partners(ws: WS) -> Json:
-    return PlainJSON(dashboard.partner_comparison(ws))
+def partners(ws: WS) -> PartnerComparison:
+    return partner_comparison(ws)
 
 
 @router.post("/partners", status_code=201, summary="Add a partner")
-def add_partner(ws: WS, body: PartnerIn) -> Json:
-    return writes.add_partner(ws, body.name, body.status, body.website, body.domains, body.notes)
+def add_partner(ws: WS, body: PartnerIn) -> PartnerRecord:
+    return partner_service.add(ws, body)
 
 
 @router.post("/partners/{ref}/references", status_code=201, summary="Add a reference check")
-def add_reference(ws: WS, ref: str, body: ReferenceIn) -> Json:
-    return writes.add_reference(
-        ws, ref, body.name, body.similar_scale, body.still_running, body.client_contact_offered, body.notes
-    )
+def add_reference(ws: WS, ref: PartnerRef, body: ReferenceIn) -> ReferenceRecord:
+    return partners_references.add(ws, ref, body)
 
 
 @router.post(
@@ -56,6 +40,7 @@ def add_reference(ws: WS, ref: str, body: ReferenceIn) -> Json:
     status_code=201,
     summary="Upload a proposal, deck, call transcript or email thread and assess it (its kind is detected)",
 )
-def upload_proposal(ws: WS, ref: str, file: Annotated[UploadFile | None, File()] = None) -> Json:
-    name, content = read_upload(file, ws.settings.max_document_bytes)
-    return writes.upload_proposal(ws, ref, name, content)
+def upload_proposal(ws: WS, ref: PartnerRef, file: Annotated[UploadFile | None, File()] = None) -> AssessedDocument:
+    upload = read_upload(file, ws.settings.max_document_bytes)
+    [assessed] = partners_assess.assess(ws, [upload], partner=ref)
+    return assessed

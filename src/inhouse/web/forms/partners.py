@@ -7,7 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, File, UploadFile
 from fastapi.responses import RedirectResponse
 
-from inhouse.web import writes
+from inhouse.domain.organisations import PartnerIn
+from inhouse.domain.partners import ReferenceIn
+from inhouse.domain.shapes import validated
+from inhouse.services import partners as partner_service
+from inhouse.services import partners_assess, partners_references
+from inhouse.web.api.partners import PartnerRef
 from inhouse.web.deps import WS
 from inhouse.web.forms.common import Optional, Text, split_lines, to
 from inhouse.web.uploads import read_upload
@@ -24,26 +29,35 @@ def add_partner(
     domains: Optional = "",
     notes: Optional = "",
 ) -> RedirectResponse:
-    partner = writes.add_partner(ws, name, status, website, split_lines(domains), notes)
-    return to(f"/partners#partner-{partner['id']}")
+    partner = validated(PartnerIn, name=name, status=status, website=website, domains=split_lines(domains), notes=notes)
+    added = partner_service.add(ws, partner)
+    return to(f"/partners#partner-{added.id}")
 
 
 @router.post("/partners/{ref}/references")
 def add_reference(
     ws: WS,
-    ref: str,
+    ref: PartnerRef,
     name: Text,
     similar_scale: Optional = "unknown",
     still_running: Optional = "unknown",
     client_contact_offered: Optional = "unknown",
     notes: Optional = "",
 ) -> RedirectResponse:
-    writes.add_reference(ws, ref, name, similar_scale, still_running, client_contact_offered, notes)
-    return to(f"/partners#partner-{ref}")
+    reference = validated(
+        ReferenceIn,
+        name=name,
+        similar_scale=similar_scale,
+        still_running=still_running,
+        client_contact_offered=client_contact_offered,
+        notes=notes,
+    )
+    added = partners_references.add(ws, ref, reference)
+    return to(f"/partners#partner-{added.partner_id}")
 
 
 @router.post("/partners/{ref}/proposals")
-def upload_proposal(ws: WS, ref: str, file: Annotated[UploadFile | None, File()] = None) -> RedirectResponse:
-    name, content = read_upload(file, ws.settings.max_document_bytes)
-    writes.upload_proposal(ws, ref, name, content)
+def upload_proposal(ws: WS, ref: PartnerRef, file: Annotated[UploadFile | None, File()] = None) -> RedirectResponse:
+    upload = read_upload(file, ws.settings.max_document_bytes)
+    partners_assess.assess(ws, [upload], partner=ref)
     return to(f"/partners#partner-{ref}")
