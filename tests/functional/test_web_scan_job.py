@@ -10,8 +10,9 @@ import time
 import pytest
 from fastapi.testclient import TestClient
 
+from inhouse.domain.repos import RepoIn
 from inhouse.jobs import JobRunner
-from inhouse.services import partners, repos
+from inhouse.services import repos
 from inhouse.web import create_app
 from tests import records
 from tests.gitrepo import GitRepoBuilder, lines
@@ -35,11 +36,11 @@ def _history(path) -> GitRepoBuilder:
 
 @pytest.fixture
 def scanning(ws, tmp_path):
-    partners.add(ws, "Quantia Labs", domains=["quantialabs.io"])
+    records.add_partner(ws, "Quantia Labs", domains=["quantialabs.io"])
     engagement = records.add_engagement(ws, "ETA prediction", "Quantia Labs", "2025-06-02")
     records.add_person(ws, "Priya Raman", "internal", ["priya@meridian.example"])
     repo = _history(tmp_path / "eta-prediction")
-    linked = repos.add(ws, str(repo.path), "ETA prediction")
+    linked = repos.add(ws, "ETA prediction", RepoIn(repository=str(repo.path)))
     runner = JobRunner(ws, workers=1, interval=0.0)
     with TestClient(create_app(ws, runner=runner)) as client:
         yield client, engagement["id"], linked, repo
@@ -62,7 +63,7 @@ def test_scan_from_the_page_runs_in_the_background_then_the_page_shows_it(scanni
     client, eid, linked, repo = scanning
     before = client.get(f"/engagements/{eid}").text
     assert 'class="not-measured" data-section="share"' in before and 'id="scan-form"' in before
-    response = client.post(f"/engagements/{eid}/scans", data={"repo": str(linked["id"])}, follow_redirects=False)
+    response = client.post(f"/engagements/{eid}/scans", data={"repo": str(linked.id)}, follow_redirects=False)
     assert response.status_code == 303
     location = response.headers["location"]
     assert location.startswith(f"/engagements/{eid}?job=") and location.endswith("#jobs")
@@ -93,7 +94,7 @@ def test_scan_from_the_page_runs_in_the_background_then_the_page_shows_it(scanni
 def test_a_failing_scan_shows_its_error(scanning):
     client, eid, linked, repo = scanning
     shutil.rmtree(repo.path)  # the repository moved away after it was linked
-    response = client.post(f"/api/engagements/{eid}/scans", params={"repo": linked["name"]})
+    response = client.post(f"/api/engagements/{eid}/scans", params={"repo": linked.name})
     assert response.status_code == 202
     job, _ = _poll(client, response.json()["id"])
     assert job["status"] == "failed" and "no such folder" in job["error"]
@@ -106,5 +107,23 @@ def test_a_failing_scan_shows_its_error(scanning):
 def test_scanning_an_unknown_repository_is_a_clear_error(scanning):
     client, eid, _, _ = scanning
     response = client.post(f"/engagements/{eid}/scans", data={"repo": "nope"})
-    assert response.status_code == 422 and "has no repository nope" in response.text
+    assert response.status_code == 404 and "has no repository &#39;nope&#39;" in response.text
+    api = client.post(f"/api/engagements/{eid}/scans", params={"repo": "99999999999999999999999"})
+    assert api.status_code == 404, api.text
+    assert api.json()["error"]["message"] == "engagement 'ETA prediction' has no repository '99999999999999999999999'"
+    assert client.post(f"/api/engagements/{eid}/scans", params={"repo": "x" * 301}).status_code == 422
+    assert client.post("/api/engagements/Nope/scans").status_code == 404
     assert client.get(f"/api/engagements/{eid}/jobs").json() == []
+
+
+def test_a_scan_answers_the_job_record(scanning):
+    client, eid, linked, _ = scanning
+    response = client.post(f"/api/engagements/{eid}/scans", params={"repo": str(linked.id)})
+    assert response.status_code == 202
+    queued = response.json()
+    assert queued["kind"] == "scan" and queued["engagement_id"] == eid and queued["result"] is None
+    job, _ = _poll(client, queued["id"])
+    assert list(job["result"]) == ["result_id", "repo", "commits", "head", "summary"]
+    assert job["result"]["summary"].startswith("truck factor")
+    operation = client.get("/openapi.json").json()["paths"]["/api/engagements/{ref}/scans"]["post"]
+    assert operation["responses"]["202"]["content"]["application/json"]["schema"]["$ref"].endswith("/JobRecord")

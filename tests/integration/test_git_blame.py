@@ -39,8 +39,8 @@ def test_blame_counts_by_hand(repo):
         ("pat@partner.io", "partner", 10),
         ("ann@acme.com", "internal", 8),
     ]
-    assert "ownership" in report.to_dict()
-    assert "ownership" not in scan_repository(repo.path, ScanOptions()).report.to_dict()
+    assert "ownership" in report.model_dump(mode="json")
+    assert "ownership" not in scan_repository(repo.path, ScanOptions()).report.model_dump(mode="json")
 
 
 def test_blame_equals_git_fame(repo):

@@ -22,7 +22,7 @@ VOLATILE = ("scanned_commits", "incremental", "warnings")
 
 
 def _comparable(report) -> dict:
-    data = report.to_dict()
+    data = report.model_dump(mode="json")
     for key in VOLATILE:
         data.pop(key)
     return data
@@ -105,7 +105,7 @@ def test_parallel_mining_equals_one_pass(repo):
         for commit in commits:
             history.add(commit)
         history.head = head
-        return analyse(git, history, head, OPTIONS, []).to_dict()
+        return analyse(git, history, head, OPTIONS, []).model_dump(mode="json")
 
     split = list(mine(git, head, workers=3, split_above=1))
     assert sorted(c.sha for c in split) == sorted(c.sha for c in iter_commits(git, head))

@@ -70,7 +70,7 @@ def test_binary_non_utf8_and_huge_commits(tmp_path):
     names = [n for i in report.identities for n in i.names]
     assert any(n.startswith("Jos") for n in names)
     # nobody is internal without side rules: every file is orphaned, the odd name printable
-    data = scan_repository(repo.path, ScanOptions(files=FileFilter.everything())).report.to_dict()
+    data = scan_repository(repo.path, ScanOptions(files=FileFilter.everything())).report.model_dump(mode="json")
     top = [d for d in data["offboarding"]["by_directory"] if d["path"] == "."][0]
     assert "na\ufffdve.py" in top["orphaned"]
     json.dumps(data, ensure_ascii=False).encode("utf-8")  # valid UTF-8 all through
@@ -148,8 +148,8 @@ def history(tmp_path):
 
 def test_bare_repository_scans_like_its_source(tmp_path, history):
     _clone(history.path, tmp_path / "bare.git", "--bare")
-    bare = scan_repository(tmp_path / "bare.git", ScanOptions(rules=RULES)).report.to_dict()
-    full = scan_repository(history.path, ScanOptions(rules=RULES)).report.to_dict()
+    bare = scan_repository(tmp_path / "bare.git", ScanOptions(rules=RULES)).report.model_dump(mode="json")
+    full = scan_repository(history.path, ScanOptions(rules=RULES)).report.model_dump(mode="json")
     for key in ("identities", "truck_factor", "offboarding", "trajectory"):
         assert bare[key] == full[key]
 

@@ -6,6 +6,7 @@ import os
 from datetime import date
 
 from inhouse.domain.engagements import Engagement
+from inhouse.domain.knowledge import ScanIn, ScanResult
 from inhouse.domain.organisations import Partner
 from inhouse.services import knowledge
 from tests.gitrepo import GitRepoBuilder, lines
@@ -25,15 +26,22 @@ def test_scan_is_stored_and_rescanned_incrementally(ws, tmp_path):
             Engagement(name="ETA", client_id=client.id, partner_id=partner.id, start_date=date(2025, 6, 1))
         )
         uow.commit()
-    first = knowledge.scan(ws, str(repo.path), engagement="ETA", internal_domains=["acme.com"])
-    assert (first["engagement"], first["incremental"], first["commits"]) == ("ETA", False, 2)
+    request = ScanIn(repository=str(repo.path), internal_domains=["acme.com"])
+    first = knowledge.scan(ws, "ETA", request)
+    assert (first.engagement, first.incremental, first.commits) == ("ETA", False, 2)
     repo.commit(ANN, "2025-09-10", {"model/train.py": lines(31)})
-    again = knowledge.scan(ws, str(repo.path), engagement="ETA", internal_domains=["acme.com"])
-    assert (again["incremental"], again["scanned_commits"], again["commits"]) == (True, 1, 3)
+    again = knowledge.scan(ws, "ETA", request)
+    assert (again.incremental, again.scanned_commits, again.commits) == (True, 1, 3)
     with ws.uow() as uow:
-        stored = uow.results.latest("scan", subject=again["repo"])
+        stored = uow.results.latest("scan", subject=again.repo)
         assert stored.payload["commits"] == 3 and stored.summary.startswith("truck factor")
-        assert uow.scan_states.get(again["repo"])["commits"] == 3
+        assert uow.scan_states.get(again.repo)["commits"] == 3
         summary = knowledge.latest_summary(uow, stored.engagement_id)
-    assert summary["truck_factor"] == again["truck_factor"]["value"]
-    assert summary["plan_internal_share"] == 0.3
+    # the stored payload reads back as the result the scan answered (bar the engagement and id)
+    assert ScanResult.model_validate(stored.payload) == ScanResult.model_validate(
+        again.model_dump(exclude={"engagement", "result_id"})
+    )
+    assert "caf\ufffd.py" in str(stored.payload["offboarding"])  # a non-UTF-8 path stored printable
+    assert summary is not None
+    assert summary.truck_factor == again.truck_factor.value
+    assert summary.plan_internal_share == 0.3

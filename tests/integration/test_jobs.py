@@ -8,6 +8,7 @@ import time
 import pytest
 from fastapi.testclient import TestClient
 
+from inhouse.domain.jobs import JobResult, JobStatus
 from inhouse.errors import AnalyzerError
 from inhouse.jobs import JobRunner
 from inhouse.services import jobs as job_service
@@ -27,18 +28,18 @@ def test_a_job_reports_progress_then_its_result(ws, runner):
     def work(report):
         report("mining commits", 5, 10)
         release.wait(5)
-        return {"summary": "scan stored"}
+        return JobResult(summary="scan stored")
 
     job = runner.submit("scan", work, subject="repo")
-    assert job["status"] == "queued"
+    assert job.status is JobStatus.QUEUED
     deadline = time.monotonic() + 5
-    while job_service.get(ws, job["id"])["progress"] < 0.5 and time.monotonic() < deadline:
+    while job_service.get(ws, job.id).progress < 0.5 and time.monotonic() < deadline:
         time.sleep(0.02)
-    running = job_service.get(ws, job["id"])
-    assert running["status"] == "running" and running["message"] == "mining commits: 5 of 10"
+    running = job_service.get(ws, job.id)
+    assert running.status is JobStatus.RUNNING and running.message == "mining commits: 5 of 10"
     release.set()
-    done = runner.wait(job["id"], timeout=5)
-    assert done["status"] == "done" and done["progress"] == 1.0 and done["result"] == {"summary": "scan stored"}
+    done = runner.wait(job.id, timeout=5)
+    assert done.status is JobStatus.DONE and done.progress == 1.0 and done.result == JobResult(summary="scan stored")
 
 
 def test_a_failing_job_is_recorded_failed(ws, runner):
@@ -46,8 +47,8 @@ def test_a_failing_job_is_recorded_failed(ws, runner):
         raise AnalyzerError("not a git repository: /nowhere")
 
     job = runner.submit("scan", work)
-    failed = runner.wait(job["id"], timeout=5)
-    assert failed["status"] == "failed" and failed["error"] == "not a git repository: /nowhere"
+    failed = runner.wait(job.id, timeout=5)
+    assert failed.status is JobStatus.FAILED and failed.error == "not a git repository: /nowhere"
 
 
 def test_pages_answer_while_a_job_runs(ws, runner):
@@ -55,20 +56,59 @@ def test_pages_answer_while_a_job_runs(ws, runner):
 
     ids = webdata.seed(ws)
     release = threading.Event()
-    job = runner.submit("scan", lambda report: release.wait(10) and {}, engagement_id=ids["engagement_id"])
+    job = runner.submit("scan", lambda report: release.wait(10) and None, engagement_id=ids["engagement_id"])
     with TestClient(create_app(ws, runner=runner)) as client:
         started = time.monotonic()
         page = client.get(f"/engagements/{ids['engagement_id']}")
         elapsed = time.monotonic() - started
-        state = client.get(f"/api/jobs/{job['id']}").json()
+        state = client.get(f"/api/jobs/{job.id}").json()
     release.set()
-    runner.wait(job["id"], timeout=5)
-    assert page.status_code == 200 and f'id="job-{job["id"]}"' in page.text
+    runner.wait(job.id, timeout=5)
+    assert page.status_code == 200 and f'id="job-{job.id}"' in page.text
     assert state["finished"] is False and elapsed < 5
 
 
 def test_unfinished_jobs_of_a_stopped_server_are_marked_interrupted(ws):
     job = job_service.create(ws, "scan", "repo")
-    job_service.start(ws, job["id"])
+    job_service.start(ws, job.id)
     assert job_service.interrupt_unfinished(ws) == 1
-    assert job_service.get(ws, job["id"])["status"] == "failed"
+    assert job_service.get(ws, job.id).status is JobStatus.FAILED
+
+
+def test_a_job_record_is_the_api_shape(ws, runner):
+    job = runner.wait(runner.submit("scan", lambda report: JobResult(summary="ok", commits=3), subject="r").id, 5)
+    with TestClient(create_app(ws, runner=runner)) as client:
+        data = client.get(f"/api/jobs/{job.id}").json()
+        schema = client.get("/openapi.json").json()["components"]["schemas"]
+    assert list(data) == [
+        "id", "kind", "subject", "engagement_id", "status", "finished", "progress", "message",
+        "result", "error", "created_at", "started_at", "finished_at",
+    ]  # fmt: skip
+    assert data == job.model_dump(mode="json")
+    assert (data["status"], data["finished"], data["result"]["summary"]) == ("done", True, "ok")
+    assert len(data["created_at"]) == len("2025-06-10T12:00:00")  # to the second, as before
+    assert schema["JobRecord"]["properties"]["status"]["$ref"].endswith("/JobStatus")
+    assert schema["JobStatus"]["enum"] == ["queued", "running", "done", "failed"]
+
+
+@pytest.mark.parametrize(
+    "url,code",
+    [
+        ("/api/jobs/99", 404),
+        ("/api/jobs/0", 422),
+        ("/api/jobs/-1", 422),
+        ("/api/jobs/99999999999999999999999", 422),
+        ("/api/jobs/9223372036854775808", 422),
+        ("/api/jobs/9223372036854775807", 404),
+        ("/api/jobs/abc", 422),
+        ("/jobs/99", 404),
+        ("/jobs/99999999999999999999999", 422),
+        ("/jobs/0", 422),
+    ],
+)
+def test_job_ids_out_of_range_are_client_errors(ws, runner, url, code):
+    with TestClient(create_app(ws, runner=runner), raise_server_exceptions=False) as client:
+        response = client.get(url)
+    assert response.status_code == code, response.text
+    if url.startswith("/api/"):
+        assert set(response.json()["error"]) == {"type", "message"}

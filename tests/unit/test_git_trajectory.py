@@ -63,7 +63,7 @@ def test_engagement_years_against_the_plan(two_years):
     options = ScanOptions(rules=RULES, start=date(2021, 1, 1), plan=DependencyPlan((0.3, 0.6, 0.9)))
     report = scan_repository(two_years.path, options).report
     y1, y2 = report.trajectory
-    assert (y1.period, y1.start, y1.end) == ("year 1", "2021-01-01", "2021-12-31")
+    assert (y1.period, y1.start, y1.end) == ("year 1", date(2021, 1, 1), date(2021, 12, 31))
     # year 1: commits 1 internal of 4; lines 4 internal of 10+2+4+4 = 20
     assert (y1.commits, y1.internal_commit_share, y1.internal_line_share) == (4, 0.25, 0.2)
     # authorship at 2021-12-31: m.py and n.py by Pat, a.py by Ann -> 1 of 3 files
@@ -80,7 +80,7 @@ def test_engagement_years_against_the_plan(two_years):
     # 0.9 - 0.75 = 0.15 more takes ~0.3 years after mid-2022: autumn 2022
     forecast = report.forecast
     assert forecast.pace_per_year == pytest.approx(0.5003, abs=1e-4)
-    assert "2022-10-01" <= forecast.reached_on <= "2022-11-30"
+    assert forecast.reached_on is not None and date(2022, 10, 1) <= forecast.reached_on <= date(2022, 11, 30)
     assert not forecast.already_reached
     assert [b.id for b in report.bots] == ["49699333+dependabot[bot]@users.noreply.github.com"]
     assert all("dependabot" not in i.id for i in report.identities)

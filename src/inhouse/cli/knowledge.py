@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from inhouse.analysis.git.filters import FileFilter
 from inhouse.cli.context import console, emit_json, err_console, pct, workspace
+from inhouse.cli.files import read_upload
+from inhouse.domain.knowledge import ScanIn
+from inhouse.domain.shapes import validated
 from inhouse.services import knowledge as service
 
 PERIOD_HELP = "Periods of the trajectory: month, quarter, year or engagement-year (default)."
@@ -67,44 +71,42 @@ def scan(
         transient=True,
         disable=not err_console.is_terminal,
     ) as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def progress(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
                 tasks[stage] = bar.add_task(f"{stage} commits" if stage == "mining" else stage, total=total)
             bar.update(tasks[stage], completed=done, total=total or None)
 
-        data = service.scan(
-            workspace(),
-            repo,
-            engagement,
-            rev,
+        ws = workspace()
+        request = validated(
+            ScanIn,
+            repository=repo,
+            rev=rev,
             quick=quick,
             blame=blame,
             period=period,
             internal_domains=internal_domain,
             partner_domains=partner_domain,
-            org_map=org_map,
+            org_map=read_upload(org_map, ws.settings.max_document_bytes, "org map file") if org_map else None,
             aliases=alias,
             bots=bot,
             include_bots=include_bots,
-            files=FileFilter(
-                exclude=tuple(exclude),
-                include=tuple(include),
-                docs=count_docs,
-                vendored=count_vendored,
-                generated=count_generated,
-            ),
+            exclude=exclude,
+            include=include,
+            count_docs=count_docs,
+            count_vendored=count_vendored,
+            count_generated=count_generated,
             jobs=jobs,
-            progress=progress,
         )
+        stored = service.scan(ws, engagement, request, progress=progress)
     if json_out:
-        emit_json(data)
+        emit_json(stored)
     else:
-        render(data)
+        render(stored.model_dump(mode="json"))
 
 
-def render(data: dict) -> None:
+def render(data: dict[str, Any]) -> None:
     for warning in data["warnings"]:
         err_console.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
     where = f" for engagement [bold]{escape(data['engagement'])}[/]" if data.get("engagement") else ""

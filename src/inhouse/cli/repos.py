@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from inhouse.cli.context import console, emit_json, workspace
+from inhouse.domain.repos import RepoIn
+from inhouse.domain.shapes import validated
 from inhouse.services import repos as service
 
 app = typer.Typer(help="Link local git repositories to an engagement.", no_args_is_help=True)
@@ -20,11 +23,11 @@ def add(
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Link a local git repository to an engagement."""
-    result = service.add(workspace(), path, engagement, name=name, rev=rev)
+    result = service.add(workspace(), engagement, validated(RepoIn, repository=path, name=name, rev=rev))
     if json_out:
         emit_json(result)
     else:
-        console.print(f"Linked [bold]{result['name']}[/] ({result['path']}), id {result['id']}")
+        console.print(f"Linked [bold]{escape(result.name)}[/] ({escape(result.path)}), id {result.id}")
 
 
 @app.command("list")
@@ -39,5 +42,5 @@ def list_(
         return
     table = Table("id", "engagement", "name", "path", "rev", title="Repositories")
     for row in rows:
-        table.add_row(str(row["id"]), str(row["engagement_id"]), row["name"], row["path"], row["default_rev"])
+        table.add_row(str(row.id), str(row.engagement_id), escape(row.name), escape(row.path), escape(row.default_rev))
     console.print(table)

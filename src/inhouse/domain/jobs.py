@@ -5,7 +5,14 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+from inhouse.domain.shapes import RecordId, Shape
+
+JobKind = Literal["scan"]
+"""The kinds of background work."""
 
 
 class JobStatus(str, enum.Enum):
@@ -27,9 +34,63 @@ class Job:
     status: JobStatus = JobStatus.QUEUED
     progress: float = 0.0  # 0..1
     message: str = ""
-    result: dict[str, Any] | None = None
+    result: dict[str, Any] | None = None  # a JobResult, as stored
     error: str = ""
     started_at: datetime | None = None
     finished_at: datetime | None = None
     id: int | None = None
     created_at: datetime | None = None
+
+
+class JobResult(Shape):
+    """What a finished job keeps of its work's answer: the stored result it made, in one line."""
+
+    result_id: RecordId | None = None
+    repo: str | None = None
+    commits: int | None = None
+    head: str | None = None
+    summary: str
+
+
+def to_second(value: datetime | None) -> datetime | None:
+    """A moment to the second, as records show it."""
+    return value.replace(microsecond=0) if value is not None else None
+
+
+class JobRecord(Shape):
+    """One background job as the API, the job page and the engagement page show it."""
+
+    id: RecordId
+    kind: JobKind
+    subject: str
+    engagement_id: RecordId | None
+    status: JobStatus
+    finished: bool
+    progress: Annotated[float, Field(ge=0.0, le=1.0)]
+    message: str
+    result: JobResult | None
+    error: str
+    created_at: datetime | None
+    started_at: datetime | None
+    finished_at: datetime | None
+
+    @classmethod
+    def of(cls, job: Job) -> JobRecord:
+        assert job.id is not None, "a stored job has an id"
+        return cls.model_validate(
+            {
+                "id": job.id,
+                "kind": job.kind,
+                "subject": job.subject,
+                "engagement_id": job.engagement_id,
+                "status": job.status,
+                "finished": job.status.finished,
+                "progress": round(job.progress, 4),
+                "message": job.message,
+                "result": job.result or None,
+                "error": job.error,
+                "created_at": to_second(job.created_at),
+                "started_at": to_second(job.started_at),
+                "finished_at": to_second(job.finished_at),
+            }
+        )

@@ -1,7 +1,8 @@
 """Who knows the code: the result of scanning an engagement's git repository.
 
-Pure value types. ``KnowledgeReport.to_dict()`` is the stable ``inhouse scan --json``
-shape (keys may be added, never renamed); ``from_dict`` reads a stored one back.
+:class:`ScanResult` is the stored scan payload and the stable ``inhouse scan --json`` shape
+(keys may be added, never renamed); :class:`StoredScan` adds the engagement and the stored
+result's id. :class:`ScanIn` is what a scan is asked to do.
 
 Authorship follows the degree-of-authorship (DOA) model of Avelino, Passos, Hora and
 Valente, "A Novel Approach for Estimating Truck Factors", ICPC 2016.
@@ -9,10 +10,22 @@ Valente, "A Novel Approach for Estimating Truck Factors", ICPC 2016.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
 
 from inhouse.domain.common import Side
+from inhouse.domain.shapes import MAX_ITEMS, Input, RecordId, Shape, Title, Upload
+
+PeriodKind = Literal["month", "quarter", "year", "engagement-year"]
+"""The periods a trajectory is cut into (engagement years count from the engagement's start)."""
+ScanMode = Literal["full", "quick", "exact"]
+"""How the history was mined: with line counts, without them, or reading no blob at all."""
+
+Share = Annotated[float, Field(ge=0.0, le=1.0)]
+"""A share of the work between 0 and 1."""
+Count = Annotated[int, Field(ge=0)]
 
 
 def printable(text: str) -> str:
@@ -25,186 +38,115 @@ def printable(text: str) -> str:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-@dataclass(frozen=True)
-class IdentitySummary:
+def ratio(part: int, whole: int) -> float | None:
+    """``part / whole`` to four places, None when there is no whole."""
+    return round(part / whole, 4) if whole else None
+
+
+class IdentitySummary(Shape):
     """One person as git knows them: several names and emails merged, on one side."""
 
     id: str
     names: tuple[str, ...]
     emails: tuple[str, ...]
     side: Side
-    commits: int = 0
-    lines_added: int = 0
-    lines_deleted: int = 0
-    files_authored: int = 0
+    commits: Count = 0
+    lines_added: Count = 0
+    lines_deleted: Count = 0
+    files_authored: Count = 0
     bot: bool = False
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "names": list(self.names),
-            "emails": list(self.emails),
-            "side": self.side.value,
-            "commits": self.commits,
-            "lines_added": self.lines_added,
-            "lines_deleted": self.lines_deleted,
-            "files_authored": self.files_authored,
-            "bot": self.bot,
-        }
 
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> IdentitySummary:
-        return cls(
-            d["id"],
-            tuple(d["names"]),
-            tuple(d["emails"]),
-            Side(d["side"]),
-            d["commits"],
-            d["lines_added"],
-            d["lines_deleted"],
-            d["files_authored"],
-            d.get("bot", False),
-        )
-
-
-@dataclass(frozen=True)
-class TruckFactor:
+class TruckFactor(Shape):
     """How many people must leave before more than half of the files have no author."""
 
-    value: int
+    value: Count = 0
     authors: tuple[str, ...] = ()  # identity ids, in the order the greedy algorithm removed them
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "authors": list(self.authors)}
 
+class DirectoryOrphans(Shape):
+    """One directory's files that nobody inside authors if the partner left."""
 
-@dataclass(frozen=True)
-class DirectoryOrphans:
     path: str
-    files: int
-    orphaned_files: int
-    orphaned_lines: int | None = None
+    files: Count
+    orphaned_files: Count
+    orphaned_lines: Count | None = None
     orphaned: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "path": printable(self.path),
-            "files": self.files,
-            "orphaned_files": self.orphaned_files,
-            "orphaned_lines": self.orphaned_lines,
-            "orphaned": [printable(p) for p in self.orphaned],
-        }
 
-
-@dataclass(frozen=True)
-class Offboarding:
+class Offboarding(Shape):
     """If every identity of ``side`` left today: files nobody on the internal side authors."""
 
-    side: Side
-    files: int
-    orphaned_files: int
-    orphaned_lines: int | None
+    side: Side = Side.PARTNER
+    files: Count = 0
+    orphaned_files: Count = 0
+    orphaned_share: Share = 0.0
+    orphaned_lines: Count | None = None
     by_directory: tuple[DirectoryOrphans, ...] = ()
 
-    @property
-    def orphaned_share(self) -> float:
-        return round(self.orphaned_files / self.files, 4) if self.files else 0.0
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "side": self.side.value,
-            "files": self.files,
-            "orphaned_files": self.orphaned_files,
-            "orphaned_share": self.orphaned_share,
-            "orphaned_lines": self.orphaned_lines,
-            "by_directory": [d.to_dict() for d in self.by_directory],
-        }
-
-
-@dataclass(frozen=True)
-class PeriodShare:
+class PeriodShare(Shape):
     """The internal share of one period's work, beside the plan."""
 
     period: str
-    start: str  # ISO dates, inclusive
-    end: str
-    commits: int
-    internal_commit_share: float | None
-    internal_line_share: float | None
-    internal_authorship_share: float | None
-    plan_internal_share: float | None
+    start: date  # inclusive
+    end: date  # inclusive
+    commits: Count = 0
+    internal_commit_share: Share | None
+    internal_line_share: Share | None
+    internal_authorship_share: Share | None
+    plan_internal_share: Share | None
+    gap: float | None = None  # commit share minus plan, when both are known
 
-    @property
-    def gap(self) -> float | None:
-        if self.internal_commit_share is None or self.plan_internal_share is None:
-            return None
-        return round(self.internal_commit_share - self.plan_internal_share, 4)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "period": self.period,
-            "start": self.start,
-            "end": self.end,
-            "commits": self.commits,
-            "internal_commit_share": self.internal_commit_share,
-            "internal_line_share": self.internal_line_share,
-            "internal_authorship_share": self.internal_authorship_share,
-            "plan_internal_share": self.plan_internal_share,
-            "gap": self.gap,
-        }
+    @staticmethod
+    def gap_of(share: float | None, plan: float | None) -> float | None:
+        return None if share is None or plan is None else round(share - plan, 4)
 
 
-@dataclass(frozen=True)
-class Forecast:
+class Forecast(Shape):
     """When the plan's final share is reached if the internal commit share keeps its pace."""
 
-    final_share: float
-    current_share: float | None
-    pace_per_year: float | None  # change of the share per year (least squares over the periods)
-    reached_on: str | None  # ISO date, None when the pace never gets there
+    metric: Literal["internal_commit_share"] = "internal_commit_share"
+    final_share: Share
+    current_share: Share | None = None
+    pace_per_year: float | None = None  # change of the share per year (least squares over the periods)
+    reached_on: date | None = None  # None when the pace never gets there
     already_reached: bool = False
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "metric": "internal_commit_share",
-            "final_share": self.final_share,
-            "current_share": self.current_share,
-            "pace_per_year": self.pace_per_year,
-            "reached_on": self.reached_on,
-            "already_reached": self.already_reached,
-        }
 
+class LineOwnership(Shape):
+    """Surviving lines at the scanned revision credited to one identity (git blame)."""
 
-@dataclass(frozen=True)
-class LineOwnership:
     identity: str
     side: Side
-    lines: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"identity": self.identity, "side": self.side.value, "lines": self.lines}
+    lines: Count
 
 
-@dataclass
-class KnowledgeReport:
+def _no_ownership(value: list[LineOwnership] | None) -> bool:
+    return value is None
+
+
+class ScanResult(Shape):
+    """One scan of a repository: the stored payload of kind ``scan`` and ``inhouse scan --json``."""
+
     repo: str
     rev: str
-    head: str | None  # the commit id REV resolved to
-    commits: int  # every commit reachable from REV, merges included
-    merges: int = 0
-    identities: list[IdentitySummary] = field(default_factory=list)
-    bots: list[IdentitySummary] = field(default_factory=list)
-    truck_factor: TruckFactor = field(default_factory=lambda: TruckFactor(0))
-    offboarding: Offboarding = field(default_factory=lambda: Offboarding(Side.PARTNER, 0, 0, None))
-    trajectory: list[PeriodShare] = field(default_factory=list)
-    period: str = "engagement-year"
+    head: str | None = None  # the commit id REV resolved to
+    commits: Count = 0  # every commit reachable from REV, merges included
+    merges: Count = 0
+    mode: ScanMode = "full"
+    identities: list[IdentitySummary] = Field(default_factory=list)
+    bots: list[IdentitySummary] = Field(default_factory=list)
+    truck_factor: TruckFactor = Field(default_factory=TruckFactor)
+    offboarding: Offboarding = Field(default_factory=Offboarding)
+    period: PeriodKind = "engagement-year"
     plan: str | None = None
+    trajectory: list[PeriodShare] = Field(default_factory=list)
     forecast: Forecast | None = None
-    ownership: list[LineOwnership] | None = None
-    warnings: list[str] = field(default_factory=list)
-    mode: str = "full"
-    scanned_commits: int = 0  # commits mined by this run (fewer than ``commits`` when incremental)
+    warnings: list[str] = Field(default_factory=list)
+    scanned_commits: Count = 0  # commits mined by this run (fewer than ``commits`` when incremental)
     incremental: bool = False
+    ownership: list[LineOwnership] | None = Field(default=None, exclude_if=_no_ownership)  # only with blame
 
     def identity(self, ident: str) -> IdentitySummary | None:
         return next((i for i in self.identities if i.id == ident), None)
@@ -228,88 +170,56 @@ class KnowledgeReport:
             f"internal share {share}{plan}"
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "repo": printable(self.repo),
-            "rev": self.rev,
-            "head": self.head,
-            "commits": self.commits,
-            "merges": self.merges,
-            "mode": self.mode,
-            "identities": [i.to_dict() for i in self.identities],
-            "bots": [b.to_dict() for b in self.bots],
-            "truck_factor": self.truck_factor.to_dict(),
-            "offboarding": self.offboarding.to_dict(),
-            "period": self.period,
-            "plan": self.plan,
-            "trajectory": [p.to_dict() for p in self.trajectory],
-            "forecast": self.forecast.to_dict() if self.forecast else None,
-            "warnings": list(self.warnings),
-            "scanned_commits": self.scanned_commits,
-            "incremental": self.incremental,
-        }
-        if self.ownership is not None:
-            data["ownership"] = [o.to_dict() for o in self.ownership]
-        return data
 
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> KnowledgeReport:
-        off = d["offboarding"]
-        forecast = d.get("forecast")
-        return cls(
-            repo=d["repo"],
-            rev=d["rev"],
-            head=d.get("head"),
-            commits=d["commits"],
-            merges=d.get("merges", 0),
-            identities=[IdentitySummary.from_dict(i) for i in d["identities"]],
-            bots=[IdentitySummary.from_dict(i) for i in d.get("bots", [])],
-            truck_factor=TruckFactor(d["truck_factor"]["value"], tuple(d["truck_factor"]["authors"])),
-            offboarding=Offboarding(
-                Side(off["side"]),
-                off["files"],
-                off["orphaned_files"],
-                off.get("orphaned_lines"),
-                tuple(
-                    DirectoryOrphans(
-                        x["path"],
-                        x["files"],
-                        x["orphaned_files"],
-                        x.get("orphaned_lines"),
-                        tuple(x.get("orphaned", ())),
-                    )
-                    for x in off["by_directory"]
-                ),
-            ),
-            trajectory=[
-                PeriodShare(
-                    p["period"],
-                    p["start"],
-                    p["end"],
-                    p.get("commits", 0),
-                    p["internal_commit_share"],
-                    p["internal_line_share"],
-                    p["internal_authorship_share"],
-                    p["plan_internal_share"],
-                )
-                for p in d["trajectory"]
-            ],
-            period=d.get("period", "engagement-year"),
-            plan=d.get("plan"),
-            forecast=Forecast(
-                forecast["final_share"],
-                forecast.get("current_share"),
-                forecast["pace_per_year"],
-                forecast["reached_on"],
-                forecast.get("already_reached", False),
-            )
-            if forecast
-            else None,
-            ownership=[LineOwnership(o["identity"], Side(o["side"]), o["lines"]) for o in d["ownership"]]
-            if d.get("ownership") is not None
-            else None,
-            warnings=list(d.get("warnings", [])),
-            mode=d.get("mode", "full"),
-            scanned_commits=d.get("scanned_commits", 0),
-            incremental=d.get("incremental", False),
-        )
+class StoredScan(ScanResult):
+    """A scan as the scan service answers it: the result, its engagement and the stored row's id."""
+
+    engagement: str | None = None
+    result_id: RecordId
+
+
+class ScanSummary(Shape):
+    """The latest scan of an engagement in a few figures (``inhouse engagement show``)."""
+
+    repo: str
+    head: str | None
+    commits: Count
+    scanned_at: datetime | None  # to the second
+    truck_factor: Count
+    truck_factor_authors: list[str]
+    files: Count
+    orphaned_files: Count
+    orphaned_share: Share
+    period: str | None
+    internal_share: Share | None
+    plan_internal_share: Share | None
+    gap: float | None
+    plan_reached_on: date | None
+
+
+LocalPath = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4096)]
+"""A folder on this machine (a repository is on disk)."""
+Domain = Annotated[str, Field(min_length=1, max_length=253)]
+Pattern = Annotated[str, Field(min_length=1, max_length=1000)]
+
+
+class ScanIn(Input):
+    """What to scan and how: the repository on disk, the revision, sides, aliases, bots, files."""
+
+    repository: LocalPath  # the folder of a local repository (working copy or bare)
+    rev: Title | None = None  # default: the linked repository's, else HEAD
+    quick: bool = False  # no line statistics: authorship, truck factor and commit shares only
+    blame: bool = False  # also count surviving lines per identity at REV
+    period: PeriodKind = "engagement-year"
+    internal_domains: list[Domain] = Field(default_factory=list, max_length=MAX_ITEMS)
+    partner_domains: list[Domain] = Field(default_factory=list, max_length=MAX_ITEMS)
+    org_map: Upload | None = None  # 'pattern,side' lines or JSON {side: [patterns]}
+    aliases: list[Pattern] = Field(default_factory=list, max_length=MAX_ITEMS)
+    bots: list[Pattern] | None = Field(default=None, max_length=MAX_ITEMS)  # None: the default patterns
+    include_bots: bool = False
+    exclude: list[Pattern] = Field(default_factory=list, max_length=MAX_ITEMS)
+    include: list[Pattern] = Field(default_factory=list, max_length=MAX_ITEMS)
+    count_docs: bool = False
+    count_vendored: bool = False
+    count_generated: bool = False
+    jobs: Annotated[int, Field(ge=1, le=256)] | None = None  # parallel git processes; default: the CPU count

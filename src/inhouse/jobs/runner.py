@@ -11,15 +11,15 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
 
 from inhouse.bootstrap import Workspace
+from inhouse.domain.jobs import JobKind, JobRecord, JobResult
 from inhouse.errors import InhouseError
 from inhouse.services import jobs as job_service
 
 log = logging.getLogger(__name__)
 
-Work = Callable[["Reporter"], "dict[str, Any] | None"]
+Work = Callable[["Reporter"], JobResult | None]
 
 
 class Reporter:
@@ -40,20 +40,19 @@ class Reporter:
 
 
 class JobRunner:
-    """A small thread pool; ``submit`` returns the queued job's dict at once."""
+    """A small thread pool; ``submit`` returns the queued job at once."""
 
     def __init__(self, ws: Workspace, workers: int = 2, interval: float = 0.5) -> None:
         self.ws = ws
         self.interval = interval
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="inhouse-job")
-        self._futures: dict[int, Future] = {}
+        self._futures: dict[int, Future[None]] = {}
         self._lock = threading.Lock()
 
-    def submit(self, kind: str, work: Work, subject: str = "", engagement_id: int | None = None) -> dict:
+    def submit(self, kind: JobKind, work: Work, subject: str = "", engagement_id: int | None = None) -> JobRecord:
         job = job_service.create(self.ws, kind, subject, engagement_id)
-        future = self._pool.submit(self._run, job["id"], work)
-        with self._lock:
-            self._futures[job["id"]] = future
+        with self._lock:  # registered before it can finish, so ``active`` and ``wait`` see it
+            self._futures[job.id] = self._pool.submit(self._run, job.id, work)
         return job
 
     def _run(self, job_id: int, work: Work) -> None:
@@ -76,7 +75,7 @@ class JobRunner:
         with self._lock:
             return frozenset(self._futures)
 
-    def wait(self, job_id: int, timeout: float | None = None) -> dict:
+    def wait(self, job_id: int, timeout: float | None = None) -> JobRecord:
         """Block until the job has finished (for tests and the CLI); returns its final state."""
         with self._lock:
             future = self._futures.get(job_id)

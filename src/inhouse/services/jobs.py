@@ -5,84 +5,98 @@ The runner (``inhouse.jobs``) does the work in a thread; pages read the state fr
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import datetime
+
 from inhouse.bootstrap import Workspace
-from inhouse.domain.jobs import Job, JobStatus
+from inhouse.domain.jobs import Job, JobKind, JobRecord, JobResult, JobStatus
 from inhouse.errors import NotFound
 from inhouse.services import lookup
 from inhouse.store.tables import utcnow
+from inhouse.store.uow import UnitOfWork
 
 
-def _iso(value) -> str | None:
-    return value.isoformat(timespec="seconds") if value else None
+def records(jobs: Iterable[Job]) -> list[JobRecord]:
+    return [JobRecord.of(job) for job in jobs]
 
 
-def job_dict(job: Job) -> dict:
-    return {
-        "id": job.id,
-        "kind": job.kind,
-        "subject": job.subject,
-        "engagement_id": job.engagement_id,
-        "status": job.status.value,
-        "finished": job.status.finished,
-        "progress": round(job.progress, 4),
-        "message": job.message,
-        "result": job.result,
-        "error": job.error,
-        "created_at": _iso(job.created_at),
-        "started_at": _iso(job.started_at),
-        "finished_at": _iso(job.finished_at),
-    }
+def recent(uow: UnitOfWork, engagement_id: int, limit: int = 10) -> list[JobRecord]:
+    """The engagement's latest jobs, newest first (the engagement page's list)."""
+    return records(uow.jobs.list(engagement_id, limit=limit))
 
 
-def create(ws: Workspace, kind: str, subject: str = "", engagement_id: int | None = None) -> dict:
+def create(ws: Workspace, kind: JobKind, subject: str = "", engagement_id: int | None = None) -> JobRecord:
     with ws.uow() as uow:
         job = uow.jobs.add(Job(kind=kind, subject=subject, engagement_id=engagement_id))
         uow.commit()
-        return job_dict(job)
+        return JobRecord.of(job)
 
 
-def _change(ws: Workspace, job_id: int, **changes) -> dict:
+def _change(
+    ws: Workspace,
+    job_id: int,
+    *,
+    status: JobStatus | None = None,
+    progress: float | None = None,
+    message: str | None = None,
+    result: JobResult | None = None,
+    error: str | None = None,
+    started_at: datetime | None = None,
+    finished_at: datetime | None = None,
+) -> JobRecord:
     with ws.uow() as uow:
         job = uow.jobs.get(job_id)
         if job is None:
             raise NotFound(f"no job {job_id}")
-        for name, value in changes.items():
-            setattr(job, name, value)
+        if status is not None:
+            job.status = status
+        if progress is not None:
+            job.progress = progress
+        if message is not None:
+            job.message = message
+        if result is not None:
+            job.result = result.model_dump(mode="json")
+        if error is not None:
+            job.error = error
+        if started_at is not None:
+            job.started_at = started_at
+        if finished_at is not None:
+            job.finished_at = finished_at
         uow.jobs.update(job)
         uow.commit()
-        return job_dict(job)
+        return JobRecord.of(job)
 
 
-def start(ws: Workspace, job_id: int) -> dict:
+def start(ws: Workspace, job_id: int) -> JobRecord:
     return _change(ws, job_id, status=JobStatus.RUNNING, started_at=utcnow(), message="started")
 
 
-def progress(ws: Workspace, job_id: int, fraction: float, message: str) -> dict:
+def progress(ws: Workspace, job_id: int, fraction: float, message: str) -> JobRecord:
     return _change(ws, job_id, progress=min(max(fraction, 0.0), 1.0), message=message[:2000])
 
 
-def finish(ws: Workspace, job_id: int, result: dict | None, message: str = "done") -> dict:
+def finish(ws: Workspace, job_id: int, result: JobResult | None, message: str = "done") -> JobRecord:
     return _change(
         ws, job_id, status=JobStatus.DONE, progress=1.0, result=result, message=message, finished_at=utcnow()
     )
 
 
-def fail(ws: Workspace, job_id: int, error: str) -> dict:
+def fail(ws: Workspace, job_id: int, error: str) -> JobRecord:
     return _change(ws, job_id, status=JobStatus.FAILED, error=error[:4000], message="failed", finished_at=utcnow())
 
 
-def get(ws: Workspace, job_id: int) -> dict:
+def get(ws: Workspace, job_id: int) -> JobRecord:
     with ws.uow() as uow:
         job = uow.jobs.get(job_id)
         if job is None:
             raise NotFound(f"no job {job_id}")
-        return job_dict(job)
+        return JobRecord.of(job)
 
 
-def list_for(ws: Workspace, engagement: str | None = None, limit: int = 20) -> list[dict]:
+def list_for(ws: Workspace, engagement: str | None = None, limit: int = 20) -> list[JobRecord]:
     with ws.uow() as uow:
         engagement_id = lookup.engagement(uow, engagement).id if engagement else None
-        return [job_dict(j) for j in uow.jobs.list(engagement_id, limit=limit)]
+        return records(uow.jobs.list(engagement_id, limit=limit))
 
 
 def interrupt_unfinished(ws: Workspace, running: set[int] | frozenset[int] = frozenset()) -> int:

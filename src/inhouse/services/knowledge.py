@@ -1,15 +1,16 @@
 """Who knows the code, as a use case: scan a repository, store the result with its engagement.
 
 The analyzer (``analysis.git``) runs outside any transaction; the result (an
-``AnalysisResult`` of kind ``scan`` in the ``--json`` shape) and the mined history
-(for the next, incremental, scan) are stored together in one unit of work.
+``AnalysisResult`` of kind ``scan``: a :class:`~inhouse.domain.knowledge.ScanResult` dumped as
+JSON) and the mined history (for the next, incremental, scan) are stored together in one unit
+of work.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from inhouse.analysis.git import (
     FileFilter,
@@ -22,12 +23,15 @@ from inhouse.analysis.git import (
 from inhouse.bootstrap import Workspace
 from inhouse.domain.common import Side
 from inhouse.domain.engagements import Engagement
-from inhouse.domain.knowledge import KnowledgeReport
+from inhouse.domain.knowledge import ScanIn, ScanResult, ScanSummary, StoredScan
 from inhouse.domain.results import AnalysisResult
-from inhouse.errors import NotFound
+from inhouse.domain.shapes import Upload
 from inhouse.services import lookup
 from inhouse.services.repos import git_dir_of
 from inhouse.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from inhouse.services.demo import DemoContext
 
 KIND = "scan"
 
@@ -88,104 +92,103 @@ def side_rules(
     )
 
 
-def read_org_map(path: str | None) -> dict[str, Side] | None:
-    if not path:
+def read_org_map(org_map: Upload | None) -> dict[str, Side] | None:
+    """The org map a user sent (``pattern,side`` lines or JSON), None when there is none."""
+    if org_map is None:
         return None
-    file = Path(path).expanduser()
-    if not file.is_file():
-        raise NotFound(f"org map file {path!r} does not exist")
-    return parse_org_map(file.read_text(encoding="utf-8", errors="replace"))
+    return parse_org_map(org_map.content.decode("utf-8", errors="replace"))
 
 
 def scan(
     ws: Workspace,
-    path: str,
-    engagement: str | None = None,
-    rev: str | None = None,
+    engagement: str | None,
+    request: ScanIn,
     *,
-    quick: bool = False,
-    blame: bool = False,
-    period: str = "engagement-year",
-    internal_domains: Sequence[str] = (),
-    partner_domains: Sequence[str] = (),
-    org_map: str | None = None,
-    aliases: Sequence[str] = (),
-    bots: Sequence[str] | None = None,
-    include_bots: bool = False,
-    files: FileFilter | None = None,
-    jobs: int | None = None,
     progress: Callable[[str, int, int], None] | None = None,
-) -> dict[str, Any]:
-    """Scan the repository at ``path`` (incrementally when it was scanned before) and store
-    the result; returns the ``inhouse scan --json`` shape plus ``engagement`` and ``result_id``."""
+) -> StoredScan:
+    """Scan the repository at ``request.repository`` (incrementally when it was scanned before) and
+    store the result; returns it with its engagement and the stored result's id."""
     ws.require_ready()  # a missing workspace fails before the (longer) scan runs
-    top = str(git_dir_of(Path(path).expanduser()))
-    org = read_org_map(org_map)
-    alias_groups = tuple(tuple(parse_alias(a)) for a in aliases)
+    top = str(git_dir_of(Path(request.repository).expanduser()))
+    org = read_org_map(request.org_map)
+    alias_groups = tuple(tuple(parse_alias(a)) for a in request.aliases)
     with ws.uow() as uow:
         found, repo = lookup.repo_target(uow, top, engagement)
-        rules = side_rules(uow, found, internal_domains=internal_domains, partner_domains=partner_domains, org_map=org)
+        rules = side_rules(
+            uow,
+            found,
+            internal_domains=request.internal_domains,
+            partner_domains=request.partner_domains,
+            org_map=org,
+        )
         previous = uow.scan_states.get(top)
     options = ScanOptions(
-        rev=rev or (repo.default_rev if repo else "HEAD"),
-        quick=quick,
-        blame=blame,
-        period=period,
+        rev=request.rev or (repo.default_rev if repo else "HEAD"),
+        quick=request.quick,
+        blame=request.blame,
+        period=request.period,
         start=found.start_date if found else None,
         plan=found.plan if found else None,
         rules=rules,
         aliases=alias_groups,
-        bot_patterns=tuple(bots) if bots is not None else None,
-        include_bots=include_bots,
-        files=files or FileFilter(),
-        jobs=jobs,
+        bot_patterns=tuple(request.bots) if request.bots is not None else None,
+        include_bots=request.include_bots,
+        files=FileFilter(
+            exclude=tuple(request.exclude),
+            include=tuple(request.include),
+            docs=request.count_docs,
+            vendored=request.count_vendored,
+            generated=request.count_generated,
+        ),
+        jobs=request.jobs,
     )
     outcome = scan_repository(top, options, previous=previous, progress=progress)
     report = outcome.report
+    engagement_id = found.id if found else None
+    repo_id = repo.id if repo else None
     with ws.uow() as uow:
         result = uow.results.add(
             AnalysisResult(
                 kind=KIND,
                 subject=report.repo,
-                payload=report.to_dict(),
+                payload=report.model_dump(mode="json"),
                 summary=report.summary(),
-                engagement_id=found.id if found else None,
-                repo_id=repo.id if repo else None,
+                engagement_id=engagement_id,
+                repo_id=repo_id,
             )
         )
-        uow.scan_states.save(
-            top, outcome.state, engagement_id=found.id if found else None, repo_id=repo.id if repo else None
-        )
+        uow.scan_states.save(top, outcome.state, engagement_id=engagement_id, repo_id=repo_id)
         uow.commit()
-    return {**report.to_dict(), "engagement": found.name if found else None, "result_id": result.id}
+    assert result.id is not None, "a stored result has an id"
+    return StoredScan.model_construct(**dict(report), engagement=found.name if found else None, result_id=result.id)
 
 
-def latest_summary(uow: UnitOfWork, engagement_id: int) -> dict[str, Any] | None:
+def latest_summary(uow: UnitOfWork, engagement_id: int) -> ScanSummary | None:
     """The latest scan of an engagement in a few figures (for ``inhouse engagement show``)."""
     result = uow.results.latest(KIND, engagement_id=engagement_id)
     if result is None:
         return None
-    report = KnowledgeReport.from_dict(result.payload)
+    report = ScanResult.model_validate(result.payload)
     latest = report.latest
-    return {
-        "repo": report.repo,
-        "head": report.head,
-        "commits": report.commits,
-        "scanned_at": result.created_at.isoformat(timespec="seconds") if result.created_at else None,
-        "truck_factor": report.truck_factor.value,
-        "truck_factor_authors": list(report.truck_factor.authors),
-        "files": report.offboarding.files,
-        "orphaned_files": report.offboarding.orphaned_files,
-        "orphaned_share": report.offboarding.orphaned_share,
-        "period": latest.period if latest else None,
-        "internal_share": latest.internal_commit_share if latest else None,
-        "plan_internal_share": latest.plan_internal_share if latest else None,
-        "gap": latest.gap if latest else None,
-        "plan_reached_on": report.forecast.reached_on if report.forecast else None,
-    }
+    return ScanSummary(
+        repo=report.repo,
+        head=report.head,
+        commits=report.commits,
+        scanned_at=result.created_at.replace(microsecond=0) if result.created_at else None,
+        truck_factor=report.truck_factor.value,
+        truck_factor_authors=list(report.truck_factor.authors),
+        files=report.offboarding.files,
+        orphaned_files=report.offboarding.orphaned_files,
+        orphaned_share=report.offboarding.orphaned_share,
+        period=latest.period if latest else None,
+        internal_share=latest.internal_commit_share if latest else None,
+        plan_internal_share=latest.plan_internal_share if latest else None,
+        gap=latest.gap if latest else None,
+        plan_reached_on=report.forecast.reached_on if report.forecast else None,
+    )
 
 
-def demo_step(context) -> str:
+def demo_step(context: DemoContext) -> str:
     """The demo's scan of its generated repository (listed in ``services/demo/steps.py``)."""
-    data = scan(context.ws, str(context.repo_path), engagement=str(context.engagement_id))
-    return KnowledgeReport.from_dict(data).summary()
+    stored = scan(context.ws, str(context.engagement_id), ScanIn(repository=str(context.repo_path)))
+    return stored.summary()

@@ -6,19 +6,10 @@ import subprocess
 from pathlib import Path
 
 from inhouse.bootstrap import Workspace
-from inhouse.domain.repos import Repo
-from inhouse.errors import AnalyzerError, Conflict, NotFound
+from inhouse.domain.repos import Repo, RepoIn, RepoRecord
+from inhouse.domain.shapes import as_id
+from inhouse.errors import AnalyzerError, Conflict, InvalidInput, NotFound
 from inhouse.services import lookup
-
-
-def repo_dict(repo: Repo) -> dict:
-    return {
-        "id": repo.id,
-        "engagement_id": repo.engagement_id,
-        "name": repo.name,
-        "path": repo.path,
-        "default_rev": repo.default_rev,
-    }
 
 
 def git_dir_of(path: Path) -> Path:
@@ -39,18 +30,39 @@ def git_dir_of(path: Path) -> Path:
     return Path(proc.stdout.strip()).resolve()
 
 
-def add(ws: Workspace, path: str, engagement: str | None, name: str | None = None, rev: str = "HEAD") -> dict:
-    top = git_dir_of(Path(path).expanduser())
+def add(ws: Workspace, engagement: str | None, new: RepoIn) -> RepoRecord:
+    """Link the repository at ``new.repository`` to the engagement named (the only one when empty)."""
+    top = git_dir_of(Path(new.repository).expanduser())
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
+        assert found.id is not None, "a stored engagement has an id"
         if uow.repos.by_path(found.id, str(top)) is not None:
             raise Conflict(f"{top} is already linked to engagement {found.name!r}")
-        repo = uow.repos.add(Repo(engagement_id=found.id, name=name or top.name, path=str(top), default_rev=rev))
+        repo = uow.repos.add(
+            Repo(engagement_id=found.id, name=new.name or top.name, path=str(top), default_rev=new.rev)
+        )
         uow.commit()
-        return repo_dict(repo)
+        return RepoRecord.of(repo)
 
 
-def list_all(ws: Workspace, engagement: str | None = None) -> list[dict]:
+def list_all(ws: Workspace, engagement: str | None = None) -> list[RepoRecord]:
     with ws.uow() as uow:
         engagement_id = lookup.engagement(uow, engagement).id if engagement else None
-        return [repo_dict(r) for r in uow.repos.list(engagement_id)]
+        return [RepoRecord.of(r) for r in uow.repos.list(engagement_id)]
+
+
+def of_engagement(ws: Workspace, engagement: str, repo: str | None = None) -> tuple[int, Repo]:
+    """The engagement's id and its repository ``repo`` (id or name; its first one when empty)."""
+    with ws.uow() as uow:
+        found = lookup.engagement(uow, engagement)
+        assert found.id is not None, "a stored engagement has an id"
+        linked = uow.repos.list(found.id)
+    if not linked:
+        raise InvalidInput(f"engagement {found.name!r} has no repository linked")
+    if not repo:
+        return found.id, linked[0]
+    wanted = as_id(repo)
+    for candidate in linked:
+        if candidate.id == wanted or candidate.name.lower() == repo.strip().lower():
+            return found.id, candidate
+    raise NotFound(f"engagement {found.name!r} has no repository {repo!r}")

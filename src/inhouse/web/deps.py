@@ -1,22 +1,27 @@
-"""Dependencies as aliases: the workspace and the job runner the app factory built."""
+"""Dependencies as aliases: the workspace and the job runner the app factory built, and path ids."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 
 from inhouse.bootstrap import Workspace
+from inhouse.domain.shapes import MAX_ID
 from inhouse.jobs import JobRunner
 
 
 def _workspace(request: Request) -> Workspace:
-    return request.app.state.workspace
+    workspace: Workspace = request.app.state.workspace
+    return workspace
 
 
 def _runner(request: Request) -> JobRunner:
-    return request.app.state.runner
+    runner: JobRunner = request.app.state.runner
+    return runner
 
 
 WS = Annotated[Workspace, Depends(_workspace)]
 Runner = Annotated[JobRunner, Depends(_runner)]
+JobId = Annotated[int, Path(ge=1, le=MAX_ID, description="The job's id")]
+"""A job's id in a path: a positive 64-bit integer (anything else is a 422, never a 500)."""

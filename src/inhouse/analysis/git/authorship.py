@@ -28,7 +28,8 @@ author equally many files in no particular order (here: by identity id).
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
+from typing import Any
 
 from inhouse.analysis.git.history import FileRecord
 
@@ -98,7 +99,13 @@ def file_authors(
     return authors_from_doa(file_doa(record, owner, ignored, until))
 
 
-def truck_factor(authors_per_file: Sequence[Collection[int]], order_key=lambda ident: ident) -> tuple[int, list[int]]:
+def _same(ident: int) -> int:
+    return ident
+
+
+def truck_factor(
+    authors_per_file: Sequence[Collection[int]], order_key: Callable[[int], Any] = _same
+) -> tuple[int, list[int]]:
     """Greedy truck factor over the files' author sets; returns (value, removed identities).
 
     Ties (two developers authoring as many files) are broken by ``order_key``, so the

@@ -136,7 +136,7 @@ class FileFilter:
     vendored: bool = False  # count third-party code
     generated: bool = False  # count generated code
     all_types: bool = False  # count every file type, not only source and markup
-    _cache: dict = field(default_factory=dict, compare=False, repr=False)
+    _cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def everything(cls) -> FileFilter:

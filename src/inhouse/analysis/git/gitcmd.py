@@ -13,6 +13,7 @@ import subprocess
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from inhouse.errors import AnalyzerError, InvalidInput, NotFound
 
@@ -100,7 +101,7 @@ class GitRepo:
         out = subprocess.run(self._argv(args), capture_output=True, env=git_env(), check=False)
         return out.returncode == 0
 
-    def spawn(self, args: Sequence[str], stdout) -> subprocess.Popen:
+    def spawn(self, args: Sequence[str], stdout: IO[bytes]) -> subprocess.Popen[bytes]:
         """Start git writing to ``stdout`` (a file); the caller waits for it."""
         return subprocess.Popen(self._argv(args), stdout=stdout, stderr=subprocess.PIPE, env=git_env())
 
@@ -211,7 +212,8 @@ class GitStream:
         import threading
 
         errors: list[bytes] = []
-        reader = threading.Thread(target=lambda: errors.append(proc.stderr.read()), daemon=True)
+        stderr = proc.stderr
+        reader = threading.Thread(target=lambda: errors.append(stderr.read()), daemon=True)
         reader.start()
         try:
             while True:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import sys
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +27,7 @@ STATE_VERSION = 3  # 3: re-additions continue the record (``readds``)
 DAY = 86400
 
 
-def _pack_ints(values: array) -> str:
+def _pack_ints(values: array[int]) -> str:
     data = values
     if sys.byteorder == "big":
         data = array("q", values)
@@ -34,7 +35,7 @@ def _pack_ints(values: array) -> str:
     return base64.b64encode(data.tobytes()).decode("ascii")
 
 
-def _unpack_ints(text: str) -> array:
+def _unpack_ints(text: str) -> array[int]:
     values = array("q")
     values.frombytes(base64.b64decode(text))
     if sys.byteorder == "big":
@@ -53,12 +54,12 @@ class FileRecord:
     # flat [person, day, added, deleted, ...]: every commit that added, changed or renamed it.
     # Entry 0 is the addition when ``creator`` is known; ``readds`` lists the entries
     # (by number) of later additions. Additions are first authorship, not deliveries.
-    changes: array = field(default_factory=lambda: array("q"))
+    changes: array[int] = field(default_factory=lambda: array("q"))
     # flat [person, day, deleted lines, ...]: the commits that deleted it
-    drops: array = field(default_factory=lambda: array("q"))
-    readds: array = field(default_factory=lambda: array("q"))
+    drops: array[int] = field(default_factory=lambda: array("q"))
+    readds: array[int] = field(default_factory=lambda: array("q"))
 
-    def deliveries(self):
+    def deliveries(self) -> Iterator[tuple[int, int, int, int]]:
         c = self.changes
         for i in range(0, len(c), 4):
             yield c[i], c[i + 1], c[i + 2], c[i + 3]

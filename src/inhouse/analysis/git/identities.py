@@ -284,11 +284,11 @@ def merge_identities(
         while ident in used_ids:
             ident, n = f"{base}#{n}", n + 1
         used_ids.add(ident)
-        is_bot = bool(bots) and any(bots.search(f"{people[i][0]} <{people[i][1]}>") for i in members)
-        group = IdentityGroup(
+        is_bot = bots is not None and any(bots.search(f"{people[i][0]} <{people[i][1]}>") for i in members)
+        merged = IdentityGroup(
             len(groups), ident, name_list, email_list, rules.side_of(every_name, every_email), is_bot, members
         )
         for i in members:
-            owner[i] = group.index
-        groups.append(group)
+            owner[i] = merged.index
+        groups.append(merged)
     return groups, owner

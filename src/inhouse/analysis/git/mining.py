@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from inhouse.analysis.git.gitcmd import GitRepo
@@ -229,7 +229,7 @@ def parse_log(chunks: Iterable[bytes], *, exact_renames: bool = False) -> Iterat
         yield _finish(commit, exact_renames)
 
 
-def _raw_change(meta: bytes, got: list[bytes], path) -> FileChange:
+def _raw_change(meta: bytes, got: list[bytes], path: Callable[[bytes], str]) -> FileChange:
     # ":<old mode> <new mode> <old blob> <new blob> <status>[score]"
     fields = meta.split(b" ")
     status = fields[4][:1]

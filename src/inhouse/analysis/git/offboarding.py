@@ -11,7 +11,7 @@ import posixpath
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 from inhouse.domain.common import Side
-from inhouse.domain.knowledge import DirectoryOrphans, Offboarding
+from inhouse.domain.knowledge import DirectoryOrphans, Offboarding, printable, ratio
 
 
 def simulate_offboarding(
@@ -39,14 +39,24 @@ def simulate_offboarding(
         directory = _directory(path)
         dirs[directory][1] += 1
         by_dir.setdefault(directory, []).append(path)
-    groups = []
+    rows: list[tuple[str, int, int, int | None, list[str]]] = []
     for directory, (files, lost) in dirs.items():
         if not lost:
             continue
         paths = by_dir[directory]
         dir_lines = sum(lines.get(p) or 0 for p in paths) if known else None
-        groups.append(DirectoryOrphans(directory, files, lost, dir_lines, tuple(paths)))
-    groups.sort(key=lambda g: (-g.orphaned_files, -(g.orphaned_files / g.files), g.path))
+        rows.append((directory, files, lost, dir_lines, paths))
+    rows.sort(key=lambda r: (-r[2], -(r[2] / r[1]), r[0]))
+    groups = tuple(
+        DirectoryOrphans(
+            path=printable(directory),
+            files=files,
+            orphaned_files=lost,
+            orphaned_lines=dir_lines,
+            orphaned=tuple(printable(p) for p in paths),
+        )
+        for directory, files, lost, dir_lines, paths in rows
+    )
     total_lines = sum(lines.get(p) or 0 for p in orphaned) if (known or not orphaned) else None
     if line_counter is None:
         total_lines = None
@@ -54,8 +64,9 @@ def simulate_offboarding(
         side=leaving,
         files=len(authors_by_path),
         orphaned_files=len(orphaned),
+        orphaned_share=ratio(len(orphaned), len(authors_by_path)) or 0.0,
         orphaned_lines=total_lines,
-        by_directory=tuple(groups),
+        by_directory=groups,
     )
 
 

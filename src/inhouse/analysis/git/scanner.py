@@ -12,22 +12,30 @@ and returns values; storing them is the service layer's business.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from inhouse.analysis.git import blame as blame_mod
 from inhouse.analysis.git.authorship import file_authors, truck_factor
 from inhouse.analysis.git.filters import FileFilter
 from inhouse.analysis.git.gitcmd import GitRepo
 from inhouse.analysis.git.history import History
-from inhouse.analysis.git.identities import Mailmap, SideRules, bot_matcher, merge_identities
-from inhouse.analysis.git.incremental import plan_mining
+from inhouse.analysis.git.identities import IdentityGroup, Mailmap, SideRules, bot_matcher, merge_identities
+from inhouse.analysis.git.incremental import MiningPlan, plan_mining
 from inhouse.analysis.git.mining import mine
 from inhouse.analysis.git.offboarding import simulate_offboarding
 from inhouse.analysis.git.trajectory import PERIODS, internal_trajectory
-from inhouse.domain.knowledge import IdentitySummary, KnowledgeReport, LineOwnership, TruckFactor
+from inhouse.domain.knowledge import (
+    IdentitySummary,
+    LineOwnership,
+    PeriodKind,
+    ScanMode,
+    ScanResult,
+    TruckFactor,
+    printable,
+)
 from inhouse.domain.plans import DependencyPlan
 from inhouse.errors import AnalyzerError, InvalidInput, NotFound
 
@@ -39,7 +47,7 @@ class ScanOptions:
     rev: str = "HEAD"
     quick: bool = False  # no line statistics: authorship, truck factor and commit shares only
     blame: bool = False  # also count surviving lines per identity at REV
-    period: str = "engagement-year"
+    period: PeriodKind = "engagement-year"
     start: date | None = None  # engagement start; default: the first commit's day
     plan: DependencyPlan | None = None  # default: the playbook's 30% -> 60% -> 90%
     rules: SideRules = field(default_factory=SideRules)
@@ -61,7 +69,7 @@ class ScanOptions:
 
 @dataclass
 class ScanOutcome:
-    report: KnowledgeReport
+    report: ScanResult
     state: dict[str, Any]  # store it and pass it back as ``previous`` for an incremental rescan
 
 
@@ -86,8 +94,13 @@ def scan_repository(
         if options.rev != "HEAD":
             raise NotFound(f"revision {options.rev!r} does not exist in {str(repo.path)!r}")
         warnings.append("the repository has no commits yet")
-        report = KnowledgeReport(
-            repo=str(repo.path), rev=options.rev, head=None, commits=0, period=options.period, warnings=warnings
+        report = ScanResult(
+            repo=printable(str(repo.path)),
+            rev=options.rev,
+            head=None,
+            commits=0,
+            period=options.period,
+            warnings=warnings,
         )
         return ScanOutcome(report, History().to_state())
     head = repo.resolve(options.rev)
@@ -113,7 +126,14 @@ def scan_repository(
     return ScanOutcome(report, history.to_state())
 
 
-def _mine(repo: GitRepo, head: str, mode: str, options: ScanOptions, previous, progress):
+def _mine(
+    repo: GitRepo,
+    head: str,
+    mode: str,
+    options: ScanOptions,
+    previous: dict[str, Any] | None,
+    progress: Progress | None,
+) -> tuple[History, MiningPlan, int]:
     plan = plan_mining(repo, head, mode, previous)
     history = plan.history
     total = repo.count_commits(head, plan.exclude) if progress else 0
@@ -133,7 +153,7 @@ def analyse(
     options: ScanOptions,
     warnings: list[str],
     progress: Progress | None = None,
-) -> KnowledgeReport:
+) -> ScanResult:
     """Turn the mined facts into the report, with the options' identities, sides and filters."""
     mailmap = Mailmap((repo.show_file(head, ".mailmap") or b"").decode("utf-8", "replace"))
     weights = [0] * len(history.people)
@@ -167,12 +187,12 @@ def analyse(
     # beyond a shallow clone's cut has no history to author it from. The off-boarding
     # report still lists it among the files nobody inside knows.
     tf_value, removed = truck_factor(with_history, order_key=lambda i: groups[i].id)
-    truck = TruckFactor(tf_value, tuple(groups[i].id for i in removed))
+    truck = TruckFactor(value=tf_value, authors=tuple(groups[i].id for i in removed))
 
-    line_counter = None
+    line_counter: Callable[[list[str]], dict[str, int | None]] | None = None
     if history.mode == "full":  # --quick reads no line statistics (and exact mode cannot)
 
-        def line_counter(paths: list[str]) -> dict[str, int | None]:
+        def count_lines(paths: list[str]) -> dict[str, int | None]:
             cache = history.line_counts  # blob ids never change meaning: counted once
             cache.update(
                 (k, v)
@@ -183,6 +203,8 @@ def analyse(
             for oid in [o for o in cache if o not in current]:
                 del cache[oid]
             return {p: cache.get(tree[p][0]) for p in paths}
+
+        line_counter = count_lines
 
     offboarding = simulate_offboarding(authors_by_path, sides, line_counter=line_counter)
 
@@ -202,11 +224,11 @@ def analyse(
         warnings.append("no engagement start date: periods and plan counted from the first commit")
 
     identities = _summaries(history, groups, owner, authors_by_path, options.files)
-    ownership = None
+    ownership: list[LineOwnership] | None = None
     if options.blame:
         ownership = _ownership(repo, head, counted, groups, owner, history, mailmap, options, progress)
-    return KnowledgeReport(
-        repo=str(repo.path),
+    return ScanResult(
+        repo=printable(str(repo.path)),
         rev=options.rev,
         head=head,
         commits=history.commits + history.merges,
@@ -221,11 +243,17 @@ def analyse(
         forecast=forecast,
         ownership=ownership,
         warnings=warnings,
-        mode=history.mode,
+        mode=cast(ScanMode, history.mode),
     )
 
 
-def _summaries(history, groups, owner, authors_by_path, files: FileFilter) -> list[IdentitySummary]:
+def _summaries(
+    history: History,
+    groups: Sequence[IdentityGroup],
+    owner: Sequence[int],
+    authors_by_path: Mapping[str, Collection[int]],
+    files: FileFilter,
+) -> list[IdentitySummary]:
     commits = [0] * len(groups)
     added = [0] * len(groups)
     deleted = [0] * len(groups)
@@ -248,15 +276,15 @@ def _summaries(history, groups, owner, authors_by_path, files: FileFilter) -> li
             authored[ident] += 1
     out = [
         IdentitySummary(
-            g.id,
-            tuple(g.names),
-            tuple(g.emails),
-            g.side,
-            commits[g.index],
-            added[g.index],
-            deleted[g.index],
-            authored[g.index],
-            g.bot,
+            id=g.id,
+            names=tuple(g.names),
+            emails=tuple(g.emails),
+            side=g.side,
+            commits=commits[g.index],
+            lines_added=added[g.index],
+            lines_deleted=deleted[g.index],
+            files_authored=authored[g.index],
+            bot=g.bot,
         )
         for g in groups
     ]
@@ -264,24 +292,41 @@ def _summaries(history, groups, owner, authors_by_path, files: FileFilter) -> li
     return out
 
 
-def _ownership(repo, head, counted, groups, owner, history, mailmap, options, progress):
+def _ownership(
+    repo: GitRepo,
+    head: str,
+    counted: Sequence[str],
+    groups: Sequence[IdentityGroup],
+    owner: Sequence[int],
+    history: History,
+    mailmap: Mailmap,
+    options: ScanOptions,
+    progress: Progress | None,
+) -> list[LineOwnership]:
     wanted = set(counted)
     paths = [p for p in blame_mod.text_files(repo, head) if p in wanted]
-    report = (lambda done, total: progress("blame", done, total)) if progress else None
+    report: Callable[[int, int], None] | None = None
+    if progress is not None:
+        stage = progress
+
+        def report(done: int, total: int) -> None:
+            stage("blame", done, total)
+
     counts = blame_mod.blame_lines(repo, head, paths, jobs=options.jobs, progress=report)
     lookup: dict[tuple[str, str], int] = {}
     by_email: dict[str, int] = {}
     for person, (name, email) in enumerate(history.people):
-        ident = owner[person]
-        for n, e in ((name, email), mailmap.map(name, email)):
-            lookup[(n, e.lower())] = ident
-            by_email.setdefault(e.lower(), ident)
+        for known_name, known_email in ((name, email), mailmap.map(name, email)):
+            lookup[(known_name, known_email.lower())] = owner[person]
+            by_email.setdefault(known_email.lower(), owner[person])
     lines = [0] * len(groups)
-    for (name, email), n in counts.items():
+    for (name, email), count in counts.items():
         ident = lookup.get((name, email.lower()), by_email.get(email.lower()))
         if ident is None:
             raise AnalyzerError(f"git blame credits {name} <{email}>, who is not in the history")
-        lines[ident] += n
-    rows = [LineOwnership(g.id, g.side, lines[g.index]) for g in groups if lines[g.index] and not g.bot]
+        lines[ident] += count
+    rows = [
+        LineOwnership(identity=g.id, side=g.side, lines=lines[g.index]) for g in groups if lines[g.index] and not g.bot
+    ]
     rows.sort(key=lambda r: (-r.lines, r.identity))
     return rows

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from inhouse.analysis.git.authorship import authors_from_doa, doa
-from inhouse.analysis.git.history import History
+from inhouse.analysis.git.history import FileRecord, History
 from inhouse.domain.common import Side
-from inhouse.domain.knowledge import Forecast, PeriodShare
+from inhouse.domain.knowledge import Forecast, PeriodShare, ratio
 from inhouse.domain.plans import DependencyPlan, add_years, engagement_year
 from inhouse.errors import InvalidInput
 
@@ -121,23 +121,35 @@ def internal_trajectory(
     shares: list[PeriodShare] = []
     for k, p in enumerate(periods):
         target = plan.target_for_year(p.year) if (plan and p.year >= 1) else None
+        commit_share = _ratio(internal_commits[k], commits[k])
         shares.append(
             PeriodShare(
                 period=p.label,
-                start=p.start.isoformat(),
-                end=p.end.isoformat(),
+                start=p.start,
+                end=p.end,
                 commits=commits[k],
-                internal_commit_share=_ratio(internal_commits[k], commits[k]),
+                internal_commit_share=commit_share,
                 internal_line_share=_ratio(internal_lines[k], lines[k]) if lines_known else None,
                 internal_authorship_share=_ratio(with_internal[k], alive[k]),
                 plan_internal_share=target,
+                gap=PeriodShare.gap_of(commit_share, target),
             )
         )
     forecast = forecast_plan(periods, shares, plan) if plan else None
     return shares, forecast
 
 
-def _fold_file(record, owner, ignored, internal, ends, lines, internal_lines, alive, with_internal):
+def _fold_file(
+    record: FileRecord,
+    owner: Sequence[int],
+    ignored: Collection[int],
+    internal: Sequence[bool],
+    ends: Sequence[int],
+    lines: list[int],
+    internal_lines: list[int],
+    alive: list[int],
+    with_internal: list[int],
+) -> None:
     n = len(ends)
     per: dict[int, list[int]] = {}  # identity -> deliveries per period
     added_at: dict[int, int] = {}  # identity -> first period in which it added the file (FA)
@@ -192,8 +204,7 @@ def _fold_file(record, owner, ignored, internal, ends, lines, internal_lines, al
             with_internal[k] += 1
 
 
-def _ratio(part: int, whole: int) -> float | None:
-    return round(part / whole, 4) if whole else None
+_ratio = ratio
 
 
 def forecast_plan(periods: Sequence[Period], shares: Sequence[PeriodShare], plan: DependencyPlan) -> Forecast:
@@ -204,19 +215,25 @@ def forecast_plan(periods: Sequence[Period], shares: Sequence[PeriodShare], plan
     ]
     final = plan.final_share
     if not points:
-        return Forecast(final, None, None, None)
+        return Forecast(final_share=final)
     current = points[-1][1]
     last_period = [
         p for p, s in zip(periods, shares, strict=False) if p.year >= 1 and s.internal_commit_share is not None
     ][-1]
     if current >= final:
-        return Forecast(final, current, _slope(points), last_period.end.isoformat(), True)
+        return Forecast(
+            final_share=final,
+            current_share=current,
+            pace_per_year=_slope(points),
+            reached_on=last_period.end,
+            already_reached=True,
+        )
     pace = _slope(points)
     if pace is None or pace <= 0:
-        return Forecast(final, current, pace, None)
+        return Forecast(final_share=final, current_share=current, pace_per_year=pace)
     mid = EPOCH + timedelta(days=points[-1][0] * 365.25)
     reached = mid + timedelta(days=round((final - current) / pace * 365.25))
-    return Forecast(final, current, pace, reached.isoformat())
+    return Forecast(final_share=final, current_share=current, pace_per_year=pace, reached_on=reached)
 
 
 def _slope(points: Sequence[tuple[float, float]]) -> float | None:

@@ -1,88 +1,185 @@
-"""The scan payload (``KnowledgeReport.to_dict()``) turned into what the engagement page draws."""
+"""The stored scan (a :class:`~inhouse.domain.knowledge.ScanResult`) turned into what the
+engagement page and the report draw: the internal share against the plan, and the knowledge at
+risk. A section without a scan says why it is not measured."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
 
-NOT_SCANNED = "no scan stored yet: scan the engagement's repository (inhouse scan, or Scan on this page)"
+from pydantic import Field
+
+from inhouse.domain.common import Side
+from inhouse.domain.knowledge import DirectoryOrphans, Forecast, PeriodKind, ScanResult, Share, TruckFactor
+from inhouse.domain.shapes import Shape
+
+NOT_SCANNED = "no scan stored yet: scan the engagement's repository (Scan on the engagement page)"
+
+ScanPayload = ScanResult | Mapping[str, Any] | None
+"""A stored scan, as read back from ``analysis_results`` or already validated."""
 
 
-def _names(payload: dict[str, Any]) -> dict[str, str]:
-    names = {}
-    for identity in payload.get("identities") or []:
-        shown = (identity.get("names") or identity.get("emails") or [identity.get("id", "?")])[0]
-        names[str(identity.get("id"))] = str(shown)
-    return names
+class NotScanned(Shape):
+    """A section that has no scan to draw from."""
+
+    measured: Literal[False] = False
+    why: str = NOT_SCANNED
 
 
-def share_series(payload: dict[str, Any] | None, meta: dict[str, Any] | None = None) -> dict:
+class SharePoint(Shape):
+    """One period of the share chart."""
+
+    period: str
+    start: date
+    end: date
+    commits: int
+    internal_share: Share | None
+    internal_line_share: Share | None
+    plan: Share | None
+    gap: float | None
+
+
+class MeasuredShare(Shape):
     """Internal share against the plan, period by period."""
-    if not payload or not payload.get("trajectory"):
-        return {"measured": False, "why": NOT_SCANNED}
-    points = []
-    for period in payload["trajectory"]:
-        points.append(
-            {
-                "period": period.get("period"),
-                "start": period.get("start"),
-                "end": period.get("end"),
-                "commits": period.get("commits", 0),
-                "internal_share": period.get("internal_commit_share"),
-                "internal_line_share": period.get("internal_line_share"),
-                "plan": period.get("plan_internal_share"),
-                "gap": period.get("gap"),
-            }
+
+    measured: Literal[True] = True
+    points: list[SharePoint]
+    latest: SharePoint | None
+    forecast: Forecast | None
+    period: PeriodKind
+    plan: str | None
+    repo: str
+    scanned_at: datetime | None
+
+
+ShareSeries = Annotated[MeasuredShare | NotScanned, Field(discriminator="measured")]
+"""The engagement page's ``share`` section."""
+
+
+class DirectoryRisk(DirectoryOrphans):
+    """A directory's orphaned files, with their share of the directory's files."""
+
+    orphaned_share: Share
+
+
+class OffboardingRisk(Shape):
+    side: Side
+    files: int
+    orphaned_files: int
+    orphaned_share: Share
+    orphaned_lines: int | None
+    by_directory: list[DirectoryRisk]  # most orphaned files first
+
+
+class PersonKnowledge(Shape):
+    name: str
+    side: Side
+    commits: int
+    files_authored: int
+
+
+class MeasuredKnowledge(Shape):
+    """Truck factor (authors by name) and the off-boarding simulation."""
+
+    measured: Literal[True] = True
+    truck_factor: TruckFactor
+    offboarding: OffboardingRisk
+    people: list[PersonKnowledge]  # the twelve with the most commits
+    commits: int
+    head: str | None
+    warnings: list[str]
+    scanned_at: datetime | None
+
+
+KnowledgeAtRisk = Annotated[MeasuredKnowledge | NotScanned, Field(discriminator="measured")]
+"""The engagement page's ``knowledge`` section."""
+
+
+def scan_result(payload: ScanPayload) -> ScanResult | None:
+    """The stored payload as a :class:`ScanResult` (None when nothing is stored)."""
+    if payload is None or isinstance(payload, ScanResult):
+        return payload
+    return ScanResult.model_validate(payload) if payload else None
+
+
+def _scanned_at(meta: Mapping[str, Any] | None) -> datetime | None:
+    value = (meta or {}).get("created_at")
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+def _names(scan: ScanResult) -> dict[str, str]:
+    return {i.id: (i.names or i.emails or (i.id,))[0] for i in scan.identities}
+
+
+def share_series(payload: ScanPayload, meta: Mapping[str, Any] | None = None) -> MeasuredShare | NotScanned:
+    """Internal share against the plan, period by period."""
+    scan = scan_result(payload)
+    if scan is None or not scan.trajectory:
+        return NotScanned()
+    points = [
+        SharePoint(
+            period=p.period,
+            start=p.start,
+            end=p.end,
+            commits=p.commits,
+            internal_share=p.internal_commit_share,
+            internal_line_share=p.internal_line_share,
+            plan=p.plan_internal_share,
+            gap=p.gap,
         )
-    latest = next((p for p in reversed(points) if p["commits"]), None)
-    return {
-        "measured": True,
-        "points": points,
-        "latest": latest,
-        "forecast": payload.get("forecast"),
-        "period": payload.get("period"),
-        "plan": payload.get("plan"),
-        "repo": payload.get("repo"),
-        "scanned_at": (meta or {}).get("created_at"),
-    }
+        for p in scan.trajectory
+    ]
+    return MeasuredShare(
+        points=points,
+        latest=next((p for p in reversed(points) if p.commits), None),
+        forecast=scan.forecast,
+        period=scan.period,
+        plan=scan.plan,
+        repo=scan.repo,
+        scanned_at=_scanned_at(meta),
+    )
 
 
-def knowledge_at_risk(payload: dict[str, Any] | None, meta: dict[str, Any] | None = None) -> dict:
+def knowledge_at_risk(payload: ScanPayload, meta: Mapping[str, Any] | None = None) -> MeasuredKnowledge | NotScanned:
     """Truck factor and the off-boarding simulation (files orphaned by directory)."""
-    if not payload or "truck_factor" not in payload:
-        return {"measured": False, "why": NOT_SCANNED}
-    names = _names(payload)
-    truck = payload.get("truck_factor") or {}
-    off = payload.get("offboarding") or {}
-    directories = sorted(off.get("by_directory") or [], key=lambda d: (-d.get("orphaned_files", 0), d.get("path", "")))
-    for item in directories:
-        files = item.get("files") or 0
-        item["orphaned_share"] = round(item.get("orphaned_files", 0) / files, 4) if files else 0.0
-    people = sorted(payload.get("identities") or [], key=lambda i: -i.get("commits", 0))
-    return {
-        "measured": True,
-        "truck_factor": {
-            "value": truck.get("value"),
-            "authors": [names.get(str(a), str(a)) for a in truck.get("authors") or []],
-        },
-        "offboarding": {
-            "side": off.get("side", "partner"),
-            "files": off.get("files", 0),
-            "orphaned_files": off.get("orphaned_files", 0),
-            "orphaned_share": off.get("orphaned_share", 0.0),
-            "orphaned_lines": off.get("orphaned_lines"),
-            "by_directory": directories,
-        },
-        "people": [
-            {
-                "name": names.get(str(p.get("id")), "?"),
-                "side": p.get("side"),
-                "commits": p.get("commits", 0),
-                "files_authored": p.get("files_authored", 0),
-            }
+    scan = scan_result(payload)
+    if scan is None:
+        return NotScanned()
+    names = _names(scan)
+    off = scan.offboarding
+    directories = sorted(off.by_directory, key=lambda d: (-d.orphaned_files, d.path))
+    people = sorted(scan.identities, key=lambda i: -i.commits)
+    return MeasuredKnowledge(
+        truck_factor=TruckFactor(
+            value=scan.truck_factor.value, authors=tuple(names.get(a, a) for a in scan.truck_factor.authors)
+        ),
+        offboarding=OffboardingRisk(
+            side=off.side,
+            files=off.files,
+            orphaned_files=off.orphaned_files,
+            orphaned_share=off.orphaned_share,
+            orphaned_lines=off.orphaned_lines,
+            by_directory=[
+                DirectoryRisk(
+                    path=d.path,
+                    files=d.files,
+                    orphaned_files=d.orphaned_files,
+                    orphaned_lines=d.orphaned_lines,
+                    orphaned=d.orphaned,
+                    orphaned_share=round(d.orphaned_files / d.files, 4) if d.files else 0.0,
+                )
+                for d in directories
+            ],
+        ),
+        people=[
+            PersonKnowledge(name=names.get(p.id, "?"), side=p.side, commits=p.commits, files_authored=p.files_authored)
             for p in people[:12]
         ],
-        "commits": payload.get("commits"),
-        "head": payload.get("head"),
-        "warnings": payload.get("warnings") or [],
-        "scanned_at": (meta or {}).get("created_at"),
-    }
+        commits=scan.commits,
+        head=scan.head,
+        warnings=scan.warnings,
+        scanned_at=_scanned_at(meta),
+    )

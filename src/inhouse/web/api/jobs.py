@@ -2,29 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from inhouse.domain.jobs import JobRecord
+from inhouse.domain.shapes import MAX_TITLE
 from inhouse.jobs.scan import submit_scan
 from inhouse.services import jobs as job_service
-from inhouse.web.deps import WS, Runner
+from inhouse.web.deps import WS, JobId, Runner
 
 router = APIRouter()
 
-Json = dict[str, Any]
+RepoRef = Annotated[
+    str | None, Query(max_length=MAX_TITLE, description="Repository id or name (default: the engagement's first)")
+]
 
 
 @router.post("/engagements/{ref}/scans", status_code=202, summary="Scan a repository in the background")
-def start_scan(ws: WS, runner: Runner, ref: str, repo: str | None = Query(None)) -> Json:
+def start_scan(ws: WS, runner: Runner, ref: str, repo: RepoRef = None) -> JobRecord:
     return submit_scan(runner, ws, ref, repo)
 
 
 @router.get("/engagements/{ref}/jobs", summary="The engagement's recent background jobs")
-def engagement_jobs(ws: WS, ref: str) -> list[Json]:
+def engagement_jobs(ws: WS, ref: str) -> list[JobRecord]:
     return job_service.list_for(ws, ref)
 
 
 @router.get("/jobs/{job_id}", summary="One background job: status and progress")
-def job(ws: WS, job_id: int) -> Json:
+def job(ws: WS, job_id: JobId) -> JobRecord:
     return job_service.get(ws, job_id)

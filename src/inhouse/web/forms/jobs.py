@@ -15,4 +15,4 @@ router = APIRouter(include_in_schema=False)
 @router.post("/engagements/{ref}/scans")
 def start_scan(ws: WS, runner: Runner, ref: str, repo: Optional = "") -> RedirectResponse:
     job = submit_scan(runner, ws, ref, repo or None)
-    return to(f"/engagements/{ref}?job={job['id']}#jobs")
+    return to(f"/engagements/{ref}?job={job.id}#jobs")
