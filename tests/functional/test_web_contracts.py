@@ -178,9 +178,9 @@ def test_openapi_describes_the_contract_shapes_with_their_enums(seeded):
     client, _, _ = seeded
     spec = client.get("/openapi.json").json()
     schemas = spec["components"]["schemas"]
-    for name in ("ContractChecked", "ContractReview", "ContractView", "MarkedFinding", "RedFlag"):
+    for name in ("ContractChecked", "ContractReview", "ContractView", "MarkedFinding", "ContractRedFlag"):
         assert schemas[name]["properties"], name
-    assert set(schemas["RedFlag"]["properties"]["binds"]["enum"]) == {"client", "vendor", "both", "unknown"}
+    assert set(schemas["ContractRedFlag"]["properties"]["binds"]["enum"]) == {"client", "vendor", "both", "unknown"}
     assert set(schemas["ContractReview"]["properties"]["engagement_model"]["enum"]) == {"project", "advisory", "mixed"}
     document = spec["paths"]["/api/documents/{document_id}"]["get"]["parameters"][0]["schema"]
     assert document["type"] == "integer" and document["maximum"] == 2**63 - 1

@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from inhouse.analysis.contracts import review_contract
-from inhouse.domain.contracts import ContractReview, Evidence
+from inhouse.domain.contracts import ContractReview, EvidenceSpan
 from inhouse.services.dashboard.contracts import NOT_REVIEWED, NotReviewed, ReviewedChecklist, checklist, mark
 from tests.unit.test_contract_review import GOOD
 
@@ -80,6 +80,6 @@ def test_marking_keeps_the_text_and_locates_moved_quotes(review):
     shifted = "Preamble.\n" + GOOD  # offsets off by ten: found again by the quote
     marked, pieces = mark(shifted, listed.findings)
     assert all(e.located for f in marked for e in f.evidence)
-    lost = listed.findings[0].model_copy(update={"evidence": [Evidence(text="not in the text", start=0, end=15)]})
+    lost = listed.findings[0].model_copy(update={"evidence": [EvidenceSpan(text="not in the text", start=0, end=15)]})
     [finding], _ = mark(GOOD, [lost])
     assert finding.evidence[0].located is False and finding.evidence[0].anchor == "ev-clause-deliverable_ownership-0"

@@ -11,7 +11,7 @@ from inhouse.cli.files import read_uploads
 from inhouse.domain.contracts import (
     ContractChecked,
     ContractReview,
-    Evidence,
+    EvidenceSpan,
     KnowledgeTransferFinding,
     MaintenanceFinding,
     OwnershipFinding,
@@ -71,7 +71,7 @@ def _details(clause: Shape) -> str:
     return ""
 
 
-def _quote(evidence: list[Evidence]) -> str:
+def _quote(evidence: list[EvidenceSpan]) -> str:
     if not evidence:
         return ""
     text = " ".join(evidence[0].text.split())

@@ -56,7 +56,7 @@ ENGAGEMENT_MODELS: tuple[EngagementModel, ...] = ("project", "advisory", "mixed"
 Offset = Annotated[int, Field(ge=0)]
 
 
-class Evidence(Shape):
+class EvidenceSpan(Shape):
     """A quote from the contract: ``text == original[start:end]``."""
 
     model_config = ConfigDict(frozen=True)
@@ -69,18 +69,18 @@ class Evidence(Shape):
 class OwnershipFinding(Shape):
     status: OwnershipStatus = "absent"
     conditions: list[str] = Field(default_factory=list)
-    evidence: list[Evidence] = Field(default_factory=list)
+    evidence: list[EvidenceSpan] = Field(default_factory=list)
 
 
 class KnowledgeTransferFinding(Shape):
     status: Presence = "absent"
     hours: Hours | None = None
-    evidence: list[Evidence] = Field(default_factory=list)
+    evidence: list[EvidenceSpan] = Field(default_factory=list)
 
 
 class SourceAccessFinding(Shape):
     status: AccessStatus = "absent"
-    evidence: list[Evidence] = Field(default_factory=list)
+    evidence: list[EvidenceSpan] = Field(default_factory=list)
 
 
 class MaintenanceFinding(Shape):
@@ -89,12 +89,12 @@ class MaintenanceFinding(Shape):
     monthly_fee: Amount | None = None
     currency: str | None = None
     scope_defined: bool = False
-    evidence: list[Evidence] = Field(default_factory=list)
+    evidence: list[EvidenceSpan] = Field(default_factory=list)
 
 
 class ExitFinding(Shape):
     status: ExitStatus = "absent"
-    evidence: list[Evidence] = Field(default_factory=list)
+    evidence: list[EvidenceSpan] = Field(default_factory=list)
 
 
 class ClauseFindings(Shape):
@@ -105,10 +105,10 @@ class ClauseFindings(Shape):
     exit: ExitFinding = Field(default_factory=ExitFinding)
 
 
-class RedFlag(Shape):
+class ContractRedFlag(Shape):
     kind: RedFlagKind
     binds: Binds = "unknown"
-    evidence: list[Evidence] = Field(default_factory=list)
+    evidence: list[EvidenceSpan] = Field(default_factory=list)
 
 
 class PartyRole(Shape):
@@ -137,12 +137,12 @@ class ContractReview(Shape):
     file: str
     engagement_model: EngagementModel
     clauses: ClauseFindings
-    red_flags: list[RedFlag] = Field(default_factory=list)
+    red_flags: list[ContractRedFlag] = Field(default_factory=list)
     parties: list[PartyRole] = Field(default_factory=list)
     score: Annotated[int, Field(ge=0, le=100)] = 0
     recommendations: list[Recommendation] = Field(default_factory=list)
 
-    def flag(self, kind: str) -> RedFlag | None:
+    def flag(self, kind: str) -> ContractRedFlag | None:
         return next((flag for flag in self.red_flags if flag.kind == kind), None)
 
 

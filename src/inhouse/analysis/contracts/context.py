@@ -8,7 +8,7 @@ from functools import cached_property
 
 from inhouse.analysis.contracts.parties import Party, find_parties, side_of_term
 from inhouse.analysis.contracts.structure import ContractText, Sentence, parse
-from inhouse.domain.contracts import Evidence
+from inhouse.domain.contracts import EvidenceSpan
 
 _MODAL = re.compile(
     r"\b(?:shall|will|must|may|agrees?|undertakes?|covenants?|is\s+(?:required|obliged|entitled)|"
@@ -52,10 +52,10 @@ class Context:
     def sentences(self) -> list[Sentence]:
         return self.doc.sentences
 
-    def evidence(self, sentence: Sentence, start: int | None = None, end: int | None = None) -> Evidence:
+    def evidence(self, sentence: Sentence, start: int | None = None, end: int | None = None) -> EvidenceSpan:
         a = sentence.start if start is None else start
         b = sentence.end if end is None else end
-        return Evidence(text=self.text[a:b], start=a, end=b)
+        return EvidenceSpan(text=self.text[a:b], start=a, end=b)
 
     def is_heading(self, sentence: Sentence) -> bool:
         if sentence.section < 0:

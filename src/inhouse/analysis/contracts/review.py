@@ -12,7 +12,7 @@ from inhouse.analysis.contracts.detectors.ownership import DeliverableOwnership
 from inhouse.analysis.contracts.engagement import engagement_model, recommendation
 from inhouse.analysis.contracts.language import FLAG_ADVICE, clause_recommendations
 from inhouse.analysis.contracts.scoring import score
-from inhouse.domain.contracts import ClauseFindings, ContractReview, PartyRole, Recommendation, RedFlag
+from inhouse.domain.contracts import ClauseFindings, ContractRedFlag, ContractReview, PartyRole, Recommendation
 from inhouse.errors import InvalidInput
 
 _OWNERSHIP = DeliverableOwnership()
@@ -39,7 +39,7 @@ def review_contract(text: str, file: str = "", phase: str | None = None) -> Cont
         maintenance=_MAINTENANCE.detect(context),
         exit=_EXIT.detect(context, convenience=convenience, client_can_leave=no_tfc is None),
     )
-    flags: list[RedFlag] = [flag for detector in FLAG_DETECTORS if (flag := detector.detect(context))]
+    flags: list[ContractRedFlag] = [flag for detector in FLAG_DETECTORS if (flag := detector.detect(context))]
     retained = _OWNERSHIP.vendor_retains_ip(context, ownership, reading)
     if retained:
         flags.append(retained)

@@ -6,7 +6,7 @@ costs more when it binds the client than when it binds only the vendor.
 
 from __future__ import annotations
 
-from inhouse.domain.contracts import ClauseFindings, RedFlag
+from inhouse.domain.contracts import ClauseFindings, ContractRedFlag
 
 _OWNERSHIP = {"client": 25, "partial": 12, "vendor": 0, "absent": 0}
 _ACCESS = {"during": 20, "after_only": 8, "absent": 0}
@@ -21,7 +21,7 @@ _FLAG_COST = {
 }
 
 
-def score(clauses: ClauseFindings, flags: list[RedFlag]) -> int:
+def score(clauses: ClauseFindings, flags: list[ContractRedFlag]) -> int:
     points = _OWNERSHIP[clauses.deliverable_ownership.status]
     if clauses.deliverable_ownership.status == "client" and clauses.deliverable_ownership.conditions:
         points -= 5

@@ -14,7 +14,7 @@ from inhouse.domain.contracts import (
     ClauseKind,
     ContractReview,
     EngagementModel,
-    Evidence,
+    EvidenceSpan,
     KnowledgeTransferFinding,
     MaintenanceFinding,
     OwnershipFinding,
@@ -41,7 +41,7 @@ _PARTIAL = {"partial", "after_only"}
 Verdict = Literal["ok", "warn", "bad"]
 
 
-class Finding(Shape):
+class ChecklistFinding(Shape):
     """One line of the checklist: a clause (in the playbook's order) or a red flag."""
 
     id: str = Field(description="Stable: clause-<kind> or flag-<n>-<kind>")
@@ -51,7 +51,7 @@ class Finding(Shape):
     status: str = Field(description="The clause's status, or 'binds <side>' for a red flag")
     verdict: Verdict
     detail: str = ""
-    evidence: list[Evidence] = Field(default_factory=list)
+    evidence: list[EvidenceSpan] = Field(default_factory=list)
 
 
 class NotReviewed(Shape):
@@ -69,7 +69,7 @@ class ReviewedChecklist(Shape):
     file: str | None = Field(None, description="The contract's file name")
     score: int
     engagement_model: EngagementModel
-    findings: list[Finding]
+    findings: list[ChecklistFinding]
     recommendations: list[Recommendation]
     parties: list[PartyRole]
     reviewed_at: Timestamp | None = None
@@ -79,14 +79,14 @@ ContractChecklist = ReviewedChecklist | NotReviewed
 """The engagement page's contract section: the checklist, or why there is none."""
 
 
-class LocatedEvidence(Evidence):
+class LocatedEvidence(EvidenceSpan):
     """An evidence span as the document page marks it: found in the text or not, and its anchor."""
 
     located: bool
     anchor: str = Field(description="ev-<finding id>-<n>, the id of its first marked piece")
 
 
-class MarkedFinding(Finding):
+class MarkedFinding(ChecklistFinding):
     """A finding whose evidence has been looked for in the document's text."""
 
     evidence: list[LocatedEvidence] = Field(default_factory=list)  # type: ignore[assignment]  # narrower items
@@ -98,7 +98,7 @@ class MarkedChecklist(ReviewedChecklist):
     findings: list[MarkedFinding]  # type: ignore[assignment]  # narrower items
 
 
-class Segment(Shape):
+class TextSegment(Shape):
     """A piece of the text between evidence boundaries, with the findings covering it."""
 
     text: str
@@ -106,7 +106,7 @@ class Segment(Shape):
     anchors: list[str]
 
 
-class DocumentInfo(Shape):
+class DocumentFacts(Shape):
     id: int
     filename: str
     kind: DocumentKind
@@ -115,7 +115,7 @@ class DocumentInfo(Shape):
     created_at: Timestamp | None = None
 
 
-class EngagementLink(Shape):
+class DocumentEngagement(Shape):
     id: int
     name: str
 
@@ -123,11 +123,11 @@ class EngagementLink(Shape):
 class ContractView(Shape):
     """A document's text with every finding's evidence marked, beside the checklist."""
 
-    document: DocumentInfo
-    engagement: EngagementLink | None = None
+    document: DocumentFacts
+    engagement: DocumentEngagement | None = None
     is_contract: bool
     checklist: MarkedChecklist | NotReviewed
-    segments: list[Segment]
+    segments: list[TextSegment]
     text_error: str | None = None
 
 
@@ -156,13 +156,13 @@ def _detail(finding: object) -> str:
     return ""
 
 
-def findings(review: ContractReview) -> list[Finding]:
+def findings(review: ContractReview) -> list[ChecklistFinding]:
     """Clauses first (in the playbook's order), then red flags; each with a stable id."""
     out = []
     for kind, label in CLAUSES.items():
         finding = getattr(review.clauses, kind)
         out.append(
-            Finding(
+            ChecklistFinding(
                 id=f"clause-{kind}",
                 group="clause",
                 kind=kind,
@@ -175,7 +175,7 @@ def findings(review: ContractReview) -> list[Finding]:
         )
     for index, flag in enumerate(review.red_flags):
         out.append(
-            Finding(
+            ChecklistFinding(
                 id=f"flag-{index}-{flag.kind}",
                 group="red_flag",
                 kind=flag.kind,
@@ -209,7 +209,7 @@ def checklist(
     )
 
 
-def _locate(text: str, evidence: Evidence) -> tuple[int, int] | None:
+def _locate(text: str, evidence: EvidenceSpan) -> tuple[int, int] | None:
     """The evidence's span in ``text``: its offsets when they match, else the quote's first occurrence."""
     start, end, quote = evidence.start, evidence.end, evidence.text
     if 0 <= start < end <= len(text) and (not quote or text[start:end] == quote):
@@ -221,7 +221,7 @@ def _locate(text: str, evidence: Evidence) -> tuple[int, int] | None:
     return None
 
 
-def mark(text: str, items: list[Finding]) -> tuple[list[MarkedFinding], list[Segment]]:
+def mark(text: str, items: list[ChecklistFinding]) -> tuple[list[MarkedFinding], list[TextSegment]]:
     """Each finding with its evidence located in ``text``, and ``text`` split at every evidence
     boundary; each piece lists the findings covering it. The first piece of each evidence
     carries ``anchor`` (``ev-<finding id>-<n>``) to link to."""
@@ -241,7 +241,9 @@ def mark(text: str, items: list[Finding]) -> tuple[list[MarkedFinding], list[Seg
     for left, right in zip(cuts, cuts[1:], strict=False):
         covering = [(fid, anchor, s) for s, e, fid, anchor in spans if s <= left and right <= e]
         anchors = [anchor for _, anchor, s in covering if s == left]
-        pieces.append(Segment(text=text[left:right], findings=sorted({fid for fid, _, _ in covering}), anchors=anchors))
+        pieces.append(
+            TextSegment(text=text[left:right], findings=sorted({fid for fid, _, _ in covering}), anchors=anchors)
+        )
     return marked, pieces
 
 
@@ -253,7 +255,7 @@ def contract_view(ws: Workspace, document_id: int) -> ContractView:
             raise NotFound(f"no document {document_id}")
         result = uow.results.latest("contract", document_id=document.id)
         engagement = uow.engagements.get(document.engagement_id) if document.engagement_id else None
-    info = DocumentInfo(
+    info = DocumentFacts(
         id=document.id,
         filename=document.filename,
         kind=document.kind,
@@ -261,7 +263,7 @@ def contract_view(ws: Workspace, document_id: int) -> ContractView:
         media_type=document.media_type,
         created_at=document.created_at,
     )
-    link = EngagementLink(id=engagement.id, name=engagement.name) if engagement and engagement.id else None
+    link = DocumentEngagement(id=engagement.id, name=engagement.name) if engagement and engagement.id else None
     meta = {"document_id": document.id, "created_at": result.created_at} if result else None
     listed = checklist(result.payload if result else None, meta)
     text_error = None

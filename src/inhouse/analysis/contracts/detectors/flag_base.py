@@ -11,7 +11,7 @@ from typing import ClassVar
 from inhouse.analysis.contracts.context import Context
 from inhouse.analysis.contracts.detectors.base import Detector
 from inhouse.analysis.contracts.structure import Sentence
-from inhouse.domain.contracts import RedFlag
+from inhouse.domain.contracts import ContractRedFlag
 
 _VERB = re.compile(r"\b(?:shall|will|may|must|is|are|be|agrees?|has|have|means|can)\b", re.IGNORECASE)
 _TOC_ENTRY = re.compile(r"\b\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z]")
@@ -53,12 +53,12 @@ class FlagDetector(Detector):
         """Whether the contract holds this flag at all (the contract-level decision)."""
         return next(iter(self.candidates(context)), None) is not None
 
-    def detect(self, context: Context) -> RedFlag | None:
+    def detect(self, context: Context) -> ContractRedFlag | None:
         hits = list(self.candidates(context))
         if not hits:
             return None
         sides = {self.binds(context, s.text) for s in hits}
-        return RedFlag(
+        return ContractRedFlag(
             kind=self.kind, binds=_combine(sides), evidence=[context.evidence(s) for s in hits[: self.max_evidence]]
         )
 

@@ -18,7 +18,7 @@ from inhouse.analysis.contracts.detectors.exclusivity import Exclusivity
 from inhouse.analysis.contracts.detectors.flag_base import FlagDetector
 from inhouse.analysis.contracts.detectors.termination import TerminationForConvenience
 from inhouse.analysis.contracts.structure import Sentence
-from inhouse.domain.contracts import RedFlag
+from inhouse.domain.contracts import ContractRedFlag
 
 __all__ = [
     "FLAG_DETECTORS",
@@ -104,7 +104,7 @@ _MAY_TERMINATE = re.compile(r"\b(?:may|right to|entitled to)\s+terminate", re.IG
 FLAG_DETECTORS: tuple[FlagDetector, ...] = (AutoRenewal(), Exclusivity(), MinimumCommitment(), TerminationFee())
 
 
-def no_termination_for_convenience(context: Context) -> tuple[RedFlag | None, list[Sentence]]:
+def no_termination_for_convenience(context: Context) -> tuple[ContractRedFlag | None, list[Sentence]]:
     """The flag when the client cannot end the contract without cause, and the sentences
     that grant termination for convenience (used by the exit detector)."""
     sides, hits = TerminationForConvenience().terminating_sides(context)
@@ -113,4 +113,4 @@ def no_termination_for_convenience(context: Context) -> tuple[RedFlag | None, li
     binds = "client" if "vendor" in sides else "both"
     termination = [s for s in context.sentences() if _MAY_TERMINATE.search(s.text)]
     evidence = [context.evidence(s) for s in (hits or termination)[:2]]
-    return RedFlag(kind="no_termination_for_convenience", binds=binds, evidence=evidence), hits
+    return ContractRedFlag(kind="no_termination_for_convenience", binds=binds, evidence=evidence), hits

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from inhouse.analysis.contracts.context import Context
 from inhouse.analysis.contracts.detectors.base import Detector, rx
 from inhouse.analysis.contracts.structure import Sentence
-from inhouse.domain.contracts import Evidence, OwnershipFinding, RedFlag
+from inhouse.domain.contracts import ContractRedFlag, EvidenceSpan, OwnershipFinding
 
 _OWNERSHIP = rx(
     r"(?:shall|will|does|do) (?:solely |exclusively )?(?:be|become|remain|vest)\w* (?:and remain )?(?:the )?(?:sole )?"
@@ -275,19 +275,19 @@ class DeliverableOwnership(Detector):
 
     def vendor_retains_ip(
         self, context: Context, finding: OwnershipFinding, reading: _Reading | None = None
-    ) -> RedFlag | None:
+    ) -> ContractRedFlag | None:
         reading = reading or self.read(context)
         kept = reading.vendor_owns + reading.vendor_models
         if not kept and reading.background and not reading.perpetual_licence and finding.status != "absent":
             kept = reading.background
         if not kept:
             return None
-        return RedFlag(
+        return ContractRedFlag(
             kind="vendor_retains_ip", binds="client", evidence=_unique([context.evidence(s) for s in kept])[:3]
         )
 
 
-def _unique(items: list[Evidence]) -> list[Evidence]:
+def _unique(items: list[EvidenceSpan]) -> list[EvidenceSpan]:
     seen, out = set(), []
     for item in sorted(items, key=lambda e: e.start):
         if (item.start, item.end) not in seen:
