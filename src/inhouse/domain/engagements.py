@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, PlainSerializer, field_validator
+from pydantic import AfterValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from inhouse.domain.common import Phase
-from inhouse.domain.documents import DocumentKind
+from inhouse.domain.documents import DocumentKind, Timestamp
+from inhouse.domain.knowledge import ScanSummary
 from inhouse.domain.organisations import RecordName
 from inhouse.domain.plans import DependencyPlan, engagement_year
 from inhouse.domain.shapes import Body, CalendarDate, Input, OptionalBody, PastDate, Shape, Title
@@ -141,11 +142,6 @@ class PhaseChangeIn(Input):
 
 # --- what the services return -------------------------------------------------------------------
 
-Timestamp = Annotated[
-    datetime, PlainSerializer(lambda value: value.isoformat(timespec="seconds"), return_type=str, when_used="json")
-]
-"""When a record was stored: ISO 8601 to the second."""
-
 
 class PlanYear(Shape):
     year: int
@@ -227,8 +223,8 @@ class AnalysisRef(Shape):
     id: int
 
 
-class EngagementDetail(EngagementRecord):
-    """Everything stored about one engagement, summarised (``inhouse engagement show --json``)."""
+class EngagementFacts(EngagementRecord):
+    """What is stored about one engagement, counted: the part the summary and the page share."""
 
     client: str
     phases: list[PhaseRecord]
@@ -239,7 +235,12 @@ class EngagementDetail(EngagementRecord):
     decisions: int
     drills: int
     analyses: list[AnalysisRef]
-    knowledge: dict[str, Any] | None
+
+
+class EngagementDetail(EngagementFacts):
+    """Everything stored about one engagement, summarised (``inhouse engagement show --json``)."""
+
+    knowledge: ScanSummary | None
 
     @classmethod
     def of_parts(cls, engagement: Engagement, partner: str, today: date, **parts: Any) -> EngagementDetail:

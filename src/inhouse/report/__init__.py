@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal, get_args
 
 from inhouse.bootstrap import Workspace
 from inhouse.errors import InvalidInput
-from inhouse.report.content import report_data
+from inhouse.report.content import report_content
 from inhouse.report.html import render_html
 
-FORMATS = ("html", "pdf")
+ReportFormat = Literal["html", "pdf"]
+FORMATS: tuple[str, ...] = get_args(ReportFormat)
 
 
 @dataclass(frozen=True)
@@ -28,10 +30,10 @@ def _slug(name: str) -> str:
 def build(ws: Workspace, ref: str | None, format: str = "pdf", today: date | None = None) -> ReportDocument:
     """The report of engagement ``ref`` as HTML or PDF bytes."""
     if format not in FORMATS:
-        raise InvalidInput(f"invalid report format {format!r}: expected html or pdf")
-    data = report_data(ws, ref, today)
-    html = render_html(data)
-    name = f"inhouse-{_slug(data['name'])}-{data['today']}"
+        raise InvalidInput(f"format must be one of html, pdf, not {format!r}")
+    content = report_content(ws, ref, today)
+    html = render_html(content)
+    name = f"inhouse-{_slug(content.name)}-{content.today.isoformat()}"
     if format == "html":
         return ReportDocument(f"{name}.html", "text/html; charset=utf-8", html.encode("utf-8"))
     from inhouse.report.pdf import render_pdf

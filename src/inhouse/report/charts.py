@@ -49,12 +49,12 @@ def share_chart(
         )
     plan = [(i, p["plan"]) for i, p in enumerate(points) if p.get("plan") is not None]
     if plan:
-        path = []
+        steps: list[str] = []
         for i, value in plan:
-            path.append(f"{'M' if not path else 'L'}{x(i) - step / 2:.1f},{y(value):.1f}")
-            path.append(f"L{x(i) + step / 2:.1f},{y(value):.1f}")
+            steps.append(f"{'M' if not steps else 'L'}{x(i) - step / 2:.1f},{y(value):.1f}")
+            steps.append(f"L{x(i) + step / 2:.1f},{y(value):.1f}")
         out.append(
-            f'<path d="{" ".join(path)}" fill="none" stroke="{PLAN}" stroke-width="2" '
+            f'<path d="{" ".join(steps)}" fill="none" stroke="{PLAN}" stroke-width="2" '
             f'stroke-dasharray="6 4" class="plan-line"/>'
         )
     share = [(i, p["internal_share"]) for i, p in enumerate(points) if p.get("internal_share") is not None]

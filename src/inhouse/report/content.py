@@ -1,77 +1,100 @@
-"""What the report says: the engagement page's data, plus the action list and evidence excerpts."""
+"""What the report says: the engagement page, plus the action list and evidence excerpts."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from inhouse.bootstrap import Workspace
+from inhouse.domain.shapes import Shape
+from inhouse.domain.status import Color
 from inhouse.services.dashboard import engagement_page
+from inhouse.services.dashboard.contracts import ChecklistFinding, ReviewedChecklist
+from inhouse.services.dashboard.engagement import EngagementPage
+
+ActionSource = Literal["status", "contract", "drill", "reviews"]
 
 
-def _evidence_ref(action: dict) -> str | None:
-    evidence = action.get("evidence") or {}
-    return evidence.get("ref") if evidence.get("source") not in (None, "none") else None
+class ReportAction(Shape):
+    """One line of the report's action list, and what asks for it."""
+
+    action: str
+    why: str = ""
+    source: ActionSource
+    color: Color | None = None
+    evidence: str | None = None
 
 
-def actions(data: dict) -> list[dict]:
-    """The status service's next actions; without it, what the stored findings ask for."""
-    status = data.get("status") or {}
-    if status.get("measured") and status.get("next_actions"):
+class Excerpt(ChecklistFinding):
+    """A checklist finding with its first evidence quotes, shortened for print."""
+
+    quotes: list[str]
+
+
+class ReportContent(EngagementPage):
+    """The report of one engagement: its page, the actions to take and the contract's quotes."""
+
+    actions: list[ReportAction]
+    excerpts: list[Excerpt]
+
+
+def actions(page: EngagementPage) -> list[ReportAction]:
+    """The status's next actions; without any, what the stored findings ask for."""
+    if page.status.next_actions:
         return [
-            {
-                "action": a.get("action") or a.get("title") or str(a),
-                "why": a.get("why") or a.get("reason", ""),
-                "source": "status",
-                "color": a.get("color"),
-                "evidence": _evidence_ref(a),
-            }
-            for a in status["next_actions"]
+            ReportAction(
+                action=a.action,
+                source="status",
+                color=a.color,
+                evidence=a.evidence.ref if a.evidence.source != "none" else None,
+            )
+            for a in page.status.next_actions
         ]
     out = []
-    contract = data.get("contract") or {}
-    for item in contract.get("recommendations") or []:
-        out.append(
-            {
-                "action": f"Contract — {item.get('clause', '').replace('_', ' ')}: {item.get('problem', '')}",
-                "why": item.get("suggested_text", ""),
-                "source": "contract",
-            }
-        )
-    for drill in data.get("drill_list") or []:
-        for point in drill.get("stuck_points") or []:
+    if isinstance(page.contract, ReviewedChecklist):
+        for item in page.contract.recommendations:
             out.append(
-                {
-                    "action": f"Training: {point}",
-                    "why": f"{drill['person']} got stuck on {drill['performed_on']}",
-                    "source": "drill",
-                }
+                ReportAction(
+                    action=f"Contract — {item.clause.replace('_', ' ')}: {item.problem}",
+                    why=item.suggested_text,
+                    source="contract",
+                )
             )
-    missed = (data.get("timeline") or {}).get("missed_weeks") or []
+    for drill in page.drill_list:
+        for point in drill.stuck_points:
+            out.append(
+                ReportAction(
+                    action=f"Training: {point}",
+                    why=f"{drill.person} got stuck on {drill.performed_on.isoformat()}",
+                    source="drill",
+                )
+            )
+    missed = page.timeline.missed_weeks
     if missed:
         out.append(
-            {
-                "action": f"Hold the weekly review: {len(missed)} week(s) without one",
-                "why": "last missed: " + missed[-1],
-                "source": "reviews",
-            }
+            ReportAction(
+                action=f"Hold the weekly review: {len(missed)} week(s) without one",
+                why=f"last missed: {missed[-1].isoformat()}",
+                source="reviews",
+            )
         )
     return out
 
 
-def excerpts(data: dict, limit: int = 2, width: int = 320) -> list[dict]:
+def excerpts(page: EngagementPage, limit: int = 2, width: int = 320) -> list[Excerpt]:
     """Per checklist finding, its first evidence quotes, shortened."""
+    if not isinstance(page.contract, ReviewedChecklist):
+        return []
     out = []
-    for finding in (data.get("contract") or {}).get("findings") or []:
+    for finding in page.contract.findings:
         quotes = []
-        for evidence in finding.get("evidence", [])[:limit]:
-            text = " ".join(str(evidence.get("text", "")).split())
+        for evidence in finding.evidence[:limit]:
+            text = " ".join(evidence.text.split())
             quotes.append(text if len(text) <= width else text[: width - 1].rstrip() + "…")
-        out.append({**finding, "quotes": quotes})
+        out.append(Excerpt(**dict(finding), quotes=quotes))
     return out
 
 
-def report_data(ws: Workspace, ref: str | None, today: date | None = None) -> dict:
-    data = engagement_page(ws, ref, today)
-    data["actions"] = actions(data)
-    data["excerpts"] = excerpts(data)
-    return data
+def report_content(ws: Workspace, ref: str | None, today: date | None = None) -> ReportContent:
+    page = engagement_page(ws, ref, today)
+    return ReportContent(**dict(page), actions=actions(page), excerpts=excerpts(page))

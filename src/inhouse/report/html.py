@@ -7,6 +7,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from inhouse.report.charts import risk_bars, share_chart
+from inhouse.report.content import ReportContent
 from inhouse.report.words import color_word, state_color
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -29,5 +30,7 @@ def environment() -> Environment:
     return env
 
 
-def render_html(data: dict) -> str:
+def render_html(content: ReportContent) -> str:
+    """The report page; the template reads the content's JSON (dates as ISO text, enums as their values)."""
+    data = content.model_dump(mode="json")
     return environment().get_template("report.html").render(data=data, css=(TEMPLATES / "report.css").read_text())

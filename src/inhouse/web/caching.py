@@ -15,11 +15,11 @@ import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from datetime import date, datetime
-from enum import Enum
+from typing import Any
 
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 
 MAX_BYTES = 48 * 1024 * 1024  # per application (so per process): a few hundred engagement pages
 
@@ -79,26 +79,17 @@ def tagged_page(
     if response.status_code != 200 or not keep:
         response.headers["Cache-Control"] = "no-cache"
         return response
-    cache.put(key, bytes(response.body), response.media_type)
+    cache.put(key, bytes(response.body), response.media_type or "application/octet-stream")
     response.headers.update(headers)
     return response
 
 
-def _plain(value):
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, (set, frozenset, tuple)):
-        return list(value)
-    return str(value)
-
-
 class PlainJSON(JSONResponse):
-    """The JSON of a read service's plain data, written directly: FastAPI's value-by-value
-    encoder takes about 4 ms for one engagement page (a third of serving it from the read model)."""
+    """A read model's JSON written directly by pydantic (``model_dump_json``): FastAPI's
+    value-by-value encoder takes about 4 ms for one engagement page (a third of serving it from
+    the read model). The route still declares the model as its ``response_model`` for the schema."""
 
-    def render(self, content) -> bytes:
-        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=_plain).encode(
-            "utf-8"
-        )
+    def render(self, content: Any) -> bytes:
+        if isinstance(content, BaseModel):
+            return content.model_dump_json().encode("utf-8")
+        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")

@@ -37,17 +37,26 @@ def error_response(request: Request, status: int, kind: str, message: str) -> Re
     )
 
 
+def kind_of(exc: InhouseError) -> str:
+    """The error's public type: its class in the error family (``NotFound`` for a lookup's
+    unknown record), never a module's own subclass."""
+    return next(c.__name__ for c in type(exc).__mro__ if c.__module__ == InhouseError.__module__)
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(InhouseError)
-    async def inhouse_error(request: Request, exc: InhouseError) -> Response:
-        return error_response(request, exc.http_status, type(exc).__name__, exc.message)
+    async def inhouse_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, InhouseError)
+        return error_response(request, exc.http_status, kind_of(exc), exc.message)
 
     @app.exception_handler(RequestValidationError)
-    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+    async def invalid_request(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
         return error_response(request, 422, "InvalidInput", describe(exc.errors()))
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
         kind = "NotFound" if exc.status_code == 404 else "HTTPError"
         message = "no such page" if exc.status_code == 404 else str(exc.detail)
         return error_response(request, exc.status_code, kind, message)

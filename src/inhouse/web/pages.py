@@ -2,27 +2,32 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from inhouse import report
+from inhouse.report import ReportFormat
 from inhouse.services import dashboard
 from inhouse.services import jobs as job_service
+from inhouse.web.api.contracts import DocumentId
 from inhouse.web.caching import tagged_page
-from inhouse.web.deps import WS
+from inhouse.web.deps import WS, JobId
 
 router = APIRouter(include_in_schema=False)
 
 
-def render(request: Request, template: str, **context) -> HTMLResponse:
-    return request.app.state.templates.TemplateResponse(request, template, context)
+def render(request: Request, template: str, **context: Any) -> HTMLResponse:
+    response: HTMLResponse = request.app.state.templates.TemplateResponse(request, template, context)
+    return response
 
 
 @router.get("/", response_class=HTMLResponse)
 def portfolio_page(request: Request, ws: WS, page: int = Query(1, ge=1)) -> Response:
     def build() -> tuple[HTMLResponse, bool]:
         data = dashboard.portfolio(ws, page=page)
-        return render(request, "portfolio.html", data=data, page="portfolio"), not data["updating"]
+        return render(request, "portfolio.html", data=data.model_dump(mode="json"), page="portfolio"), not data.updating
 
     return tagged_page(request, lambda: dashboard.portfolio_tag(ws, page), build)
 
@@ -30,7 +35,7 @@ def portfolio_page(request: Request, ws: WS, page: int = Query(1, ge=1)) -> Resp
 @router.get("/engagements/{ref}", response_class=HTMLResponse)
 def engagement_page(request: Request, ws: WS, ref: str) -> Response:
     def build() -> tuple[HTMLResponse, bool]:
-        data = dashboard.engagement_page(ws, ref)
+        data = dashboard.engagement_page(ws, ref).model_dump(mode="json")
         return render(
             request, "engagement.html", data=data, page="engagement", max_bytes=ws.settings.max_document_bytes
         ), True
@@ -38,11 +43,11 @@ def engagement_page(request: Request, ws: WS, ref: str) -> Response:
     tag = dashboard.engagement_tag(ws, ref)
     if tag is None:  # a name: resolved (or refused) by the page itself
         return build()[0]
-    return tagged_page(request, lambda: dashboard.engagement_tag(ws, ref), build, tag)
+    return tagged_page(request, lambda: dashboard.engagement_tag(ws, ref) or "", build, tag)
 
 
 @router.get("/engagements/{ref}/report")
-def engagement_report(ws: WS, ref: str, format: str = Query("pdf", pattern="^(html|pdf)$")) -> Response:
+def engagement_report(ws: WS, ref: str, format: ReportFormat = Query("pdf")) -> Response:
     document = report.build(ws, ref, format)
     disposition = f'attachment; filename="{document.filename}"'
     return Response(document.content, media_type=document.media_type, headers={"Content-Disposition": disposition})
@@ -62,14 +67,15 @@ def partners_page(request: Request, ws: WS) -> Response:
     tag = dashboard.partners_tag(ws)
     if tag is None:  # a workspace without the counter: no validator
         return build()[0]
-    return tagged_page(request, lambda: dashboard.partners_tag(ws), build, tag)
+    return tagged_page(request, lambda: dashboard.partners_tag(ws) or "", build, tag)
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
-def document_page(request: Request, ws: WS, document_id: str) -> HTMLResponse:
-    return render(request, "contract.html", data=dashboard.contract_view(ws, document_id), page="document")
+def document_page(request: Request, ws: WS, document_id: DocumentId) -> HTMLResponse:
+    view = dashboard.contract_view(ws, document_id).model_dump(mode="json")
+    return render(request, "contract.html", data=view, page="document")
 
 
 @router.get("/jobs/{job_id}", response_class=HTMLResponse)
-def job_page(request: Request, ws: WS, job_id: int) -> HTMLResponse:
-    return render(request, "job.html", job=job_service.get(ws, job_id), page="job")
+def job_page(request: Request, ws: WS, job_id: JobId) -> HTMLResponse:
+    return render(request, "job.html", job=job_service.get(ws, job_id).model_dump(mode="json"), page="job")

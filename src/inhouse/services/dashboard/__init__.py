@@ -1,7 +1,7 @@
-"""What the web pages and the report show: plain dicts read from stored records and results.
+"""What the web pages and the report show: read models (Shapes) built from stored records and results.
 
-Every section says whether it was ``measured``; a section whose service or stored result
-does not exist yet comes back ``{"measured": False, "why": ...}`` instead of failing.
+A section drawn from a stored analysis says whether it was ``measured``; without the analysis
+it says why not (``{"measured": false, "why": ...}``) instead of failing.
 """
 
 from inhouse.services.dashboard.contracts import contract_view

@@ -18,39 +18,61 @@ import random
 import threading
 import time
 from collections.abc import Callable
+from typing import Any
 
 from inhouse.bootstrap import Workspace
 from inhouse.errors import InhouseError
+from inhouse.store.status_rows import Stored
 
 log = logging.getLogger(__name__)
 
-Compute = Callable[[Workspace, int], dict]  # (workspace, engagement id) -> the value
-Columns = Callable[[dict], dict]  # the value -> the columns to store (its part's columns)
+Value = dict[str, Any]  # a part's value as stored: JSON
+Compute = Callable[[Workspace, int], Value]  # (workspace, engagement id) -> the value
+Columns = Callable[[Value], dict[str, Any]]  # the value -> the columns to store (its part's columns)
 Stamp = Callable[[Workspace], str]  # what a value depends on besides the data: the day, settings
 
 PENDING = "computing the status lights: reload in a few seconds"
-_UNREAD = object()
+
+
+class _Unread:
+    """``Model.current``'s default: the caller has not read the engagement's row."""
+
+
+_UNREAD = _Unread()
 
 
 class Model:
     """One part of the read model (``store.status_rows.PARTS``): how to compute, store and stamp it."""
 
     def __init__(
-        self, part: str, compute: Compute, columns: Columns, stamp: Stamp, slim: Callable[[dict], dict] | None = None
+        self,
+        part: str,
+        compute: Compute,
+        columns: Columns,
+        stamp: Stamp,
+        slim: Callable[[Value], Value] | None = None,
     ) -> None:
         self.part, self.compute, self.columns, self.stamp = part, compute, columns, stamp
-        self.slim = slim or (lambda value: value)
+        self.slim: Callable[[Value], Value] = slim or (lambda value: value)
 
-    def current(self, ws: Workspace, engagement_id: int, stamp: str | None = None, stored=_UNREAD) -> dict:
+    def current(
+        self, ws: Workspace, engagement_id: int, stamp: str | None = None, stored: Stored | None | _Unread = _UNREAD
+    ) -> Value:
         """The engagement's value: the stored one when current, else computed and stored.
         ``stored``: the engagement's row (``StatusRows.read(part, full=True)``) when the caller
         has just read it (None: it has none)."""
         stamp = stamp or self.stamp(ws)
-        if stored is _UNREAD:
+        if isinstance(stored, _Unread):
             with ws.uow() as uow:
                 stored = uow.status_rows.read(self.part, [engagement_id], full=True).get(engagement_id)
-        if stored is not None and stored.current(stamp):
+        if stored is not None and stored.current(stamp) and stored.value is not None:
             return stored.value
+        return self.rebuild(ws, engagement_id, stamp, stored)
+
+    def rebuild(self, ws: Workspace, engagement_id: int, stamp: str, stored: Stored | None) -> Value:
+        """The engagement's value computed afresh and stored in place of ``stored`` (its row as
+        read, None when it has none): also for a stored value an older version wrote in another
+        shape."""
         value = self.compute(ws, engagement_id)
         with ws.uow() as uow:
             if uow.status_rows.save(
@@ -59,19 +81,19 @@ class Model:
                 uow.commit()
         return value
 
-    def many(self, ws: Workspace, engagement_ids: list[int], budget: float = 0.5) -> dict[int, dict]:
+    def many(self, ws: Workspace, engagement_ids: list[int], budget: float = 0.5) -> dict[int, Value]:
         """The slim value of each engagement; stale ones are computed for at most ``budget`` seconds,
         the others come back ``updating`` (their previous value) or ``pending`` and are left to the
         background thread."""
         stamp = self.stamp(ws)
         with ws.uow() as uow:
             stored = uow.status_rows.read(self.part, engagement_ids)
-        out: dict[int, dict] = {}
+        out: dict[int, Value] = {}
         deadline = time.monotonic() + budget
         left = False
         for eid in engagement_ids:
             row = stored.get(eid)
-            if row is not None and row.current(stamp):
+            if row is not None and row.current(stamp) and row.value is not None:
                 out[eid] = row.value
             elif time.monotonic() < deadline:
                 out[eid] = self.slim(self.current(ws, eid, stamp))

@@ -2,34 +2,44 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
+from inhouse.domain.engagements import EngagementRecord
 from inhouse.services import dashboard
 from inhouse.services import engagements as engagement_service
+from inhouse.services.dashboard.engagement import EngagementPage
+from inhouse.services.dashboard.portfolio import PortfolioPage
 from inhouse.web.caching import PlainJSON, tagged_page
 from inhouse.web.deps import WS
 
 router = APIRouter()
 
-Json = dict[str, Any]
 
-
-@router.get("/portfolio", summary="The engagements with their facts and status lights, a page at a time")
-def portfolio(ws: WS, page: int = Query(1, ge=1), per_page: int = Query(50, ge=1, le=500)) -> Json:
+@router.get(
+    "/portfolio",
+    response_model=PortfolioPage,
+    summary="The engagements with their facts and status lights, a page at a time",
+)
+def portfolio(ws: WS, page: int = Query(1, ge=1, le=10**6), per_page: int = Query(50, ge=1, le=500)) -> Response:
     return PlainJSON(dashboard.portfolio(ws, page=page, per_page=per_page))
 
 
 @router.get("/engagements", summary="Every engagement (as `inhouse engagement list --json`)")
-def engagements(ws: WS) -> list[Json]:
+def engagements(ws: WS) -> list[EngagementRecord]:
     return engagement_service.list_all(ws)
 
 
-@router.get("/engagements/{ref}", summary="Everything the engagement page shows")
-def engagement(request: Request, ws: WS, ref: str) -> Json:
-    def build() -> tuple[PlainJSON, bool]:
+@router.get(
+    "/engagements/{ref}",
+    response_model=EngagementPage,
+    summary="Everything the engagement page shows (ref: the engagement's id or name)",
+)
+def engagement(request: Request, ws: WS, ref: str) -> Response:
+    def build() -> tuple[Response, bool]:
         return PlainJSON(dashboard.engagement_page(ws, ref)), True
 
     tag = dashboard.engagement_tag(ws, ref)
-    return build()[0] if tag is None else tagged_page(request, lambda: dashboard.engagement_tag(ws, ref), build, tag)
+    if tag is None:  # a name: resolved (or refused) by the page itself
+        return build()[0]
+    return tagged_page(request, lambda: dashboard.engagement_tag(ws, ref) or "", build, tag)
