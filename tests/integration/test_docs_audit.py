@@ -7,7 +7,8 @@ import subprocess
 import pytest
 
 from inhouse.analysis.docs import AuditOptions, audit_repository
-from inhouse.domain.docs_audit import CurrencyRule
+from inhouse.domain.docs_audit import CurrencyRule, DocsAuditIn
+from inhouse.domain.shapes import validated
 from inhouse.errors import AnalyzerError, InvalidInput, NotFound
 from tests.gitrepo import GitRepoBuilder, lines
 
@@ -58,16 +59,16 @@ def test_docs_folder_layout_with_mkdocs_nav(tmp_path):
     audit = audit_repository(repo.path)
     items = _items(audit)
     assert items["troubleshooting"].status == "present"
-    assert items["troubleshooting"].found.file == "docs/ops/help.md"
+    assert items["troubleshooting"].file == "docs/ops/help.md"
     assert items["troubleshooting"].currency.scope == "codebase"  # it names no code: all of it
-    assert "navigation title" in items["troubleshooting"].found.match
-    assert (items["architecture"].found.file, items["architecture"].found.section) == (
+    assert "navigation title" in items["troubleshooting"].match
+    assert (items["architecture"].file, items["architecture"].section) == (
         "docs/architecture.md",
         "Architecture",
     )
-    assert items["setup"].status == "present" and items["setup"].found.file == "docs/setup.md"
+    assert items["setup"].status == "present" and items["setup"].file == "docs/setup.md"
     assert items["how_it_works"].status == "missing"
-    assert audit.operations_guide()["status"] == "partial"
+    assert audit.operations_guide.status == "partial"
     assert audit.head == repo.head() and "docs/index.md" in audit.documents
 
 
@@ -85,10 +86,10 @@ def test_readme_sections_layout(tmp_path):
         ANN, "2024-01-02", {"README.md": readme, "src/data/load.py": lines(5), "src/features/build.py": lines(5)}
     )
     items = _items(audit_repository(repo.path))
-    assert items["how_it_works"].status == "present" and items["how_it_works"].found.section == "How it works"
-    assert items["how_it_works"].currency.code_paths == ("src/data", "src/features")
-    assert items["setup"].found.section == "Getting started"
-    assert items["model_card"].status == "present" and items["model_card"].found.section == "Model card"
+    assert items["how_it_works"].status == "present" and items["how_it_works"].section == "How it works"
+    assert items["how_it_works"].currency.code_paths == ["src/data", "src/features"]
+    assert items["setup"].section == "Getting started"
+    assert items["model_card"].status == "present" and items["model_card"].section == "Model card"
     assert items["troubleshooting"].status == "missing"  # the heading inside a code fence does not count
     assert items["datasheet"].status == "missing"
 
@@ -114,12 +115,12 @@ def test_wiki_rst_asciidoc_and_adr_layouts(tmp_path):
         },
     )
     items = _items(audit_repository(repo.path))
-    assert items["troubleshooting"].found.file == "wiki/Troubleshooting.md"
-    assert items["setup"].found.file == "doc/source/install.rst" and items["setup"].found.section == "Install"
-    assert items["model_card"].found.file == "docs/MODEL_CARD.adoc" and items["model_card"].status == "present"
-    assert items["architecture"].found.file == "docs/adr/0001-use-postgres.md"
-    assert items["architecture"].found.match == "folder"
-    assert items["datasheet"].found.file == "data/DATASHEET.txt"
+    assert items["troubleshooting"].file == "wiki/Troubleshooting.md"
+    assert items["setup"].file == "doc/source/install.rst" and items["setup"].section == "Install"
+    assert items["model_card"].file == "docs/MODEL_CARD.adoc" and items["model_card"].status == "present"
+    assert items["architecture"].file == "docs/adr/0001-use-postgres.md"
+    assert items["architecture"].match == "folder"
+    assert items["datasheet"].file == "data/DATASHEET.txt"
     assert all(item.status == "present" for kind, item in items.items() if kind != "how_it_works")
 
 
@@ -138,9 +139,9 @@ def test_stale_when_the_described_code_changed_much_since(tmp_path):
     _churn(repo, PAT, 1, 6)  # six commits rewrite src/score after the guide
     audit = audit_repository(repo.path)
     item = _items(audit)["how_it_works"]
-    assert item.status == "stale" and item.found.section == "How the system works"
+    assert item.status == "stale" and item.section == "How the system works"
     currency = item.currency
-    assert currency.scope == "section" and currency.code_paths == ("src/enrich/lookup.py", "src/score")
+    assert currency.scope == "section" and currency.code_paths == ["src/enrich/lookup.py", "src/score"]
     assert currency.commits_since == 6 and currency.commits_total == 7
     assert currency.doc_changed.startswith("2024-01-02")
     # 20 lines at first; then 10 deleted + 20 added, and 5 added by each of the five next commits
@@ -207,7 +208,7 @@ def test_a_fresh_copy_wins_over_a_stale_one_and_the_other_is_listed(tmp_path):
         },
     )
     item = _items(audit_repository(repo.path))["architecture"]
-    assert item.status == "present" and item.found.file == "README.md"
+    assert item.status == "present" and item.file == "README.md"
     assert [loc.file for loc in item.also] == ["docs/architecture.md"]
 
 
@@ -223,8 +224,8 @@ def test_placeholders_are_missing_with_their_location(tmp_path):
     )
     items = _items(audit_repository(repo.path))
     assert items["troubleshooting"].status == "missing"
-    assert items["troubleshooting"].found.pointer() == "RUNBOOK.md#Troubleshooting"
-    assert items["architecture"].status == "missing" and items["architecture"].found.placeholder
+    assert items["troubleshooting"].pointer() == "RUNBOOK.md#Troubleshooting"
+    assert items["architecture"].status == "missing" and items["architecture"].pointer() == "RUNBOOK.md#Architecture"
 
 
 def test_vendored_and_licence_files_are_ignored(tmp_path):
@@ -266,8 +267,12 @@ def test_empty_bare_and_odd_repositories(tmp_path):
         audit_repository(tmp_path / "plain")
     with pytest.raises(NotFound):
         audit_repository(repo.path, AuditOptions(rev="no-such-branch"))
-    with pytest.raises(InvalidInput):
-        audit_repository(repo.path, AuditOptions(rule=CurrencyRule(max_unseen_share=0)))
+    with pytest.raises(InvalidInput, match="stale_share must be > 0"):
+        validated(DocsAuditIn, repo=str(repo.path), stale_share=0)
+    with pytest.raises(InvalidInput, match="min_commits must be ≥ 1"):
+        validated(DocsAuditIn, repo=str(repo.path), min_commits=0)
+    with pytest.raises(InvalidInput, match="repo must not be blank"):
+        validated(DocsAuditIn, repo="  ")
 
 
 def test_audit_at_an_older_revision(tmp_path):

@@ -7,13 +7,16 @@ from datetime import date, timedelta
 
 import pytest
 
+from inhouse.domain.assets import AssetIn, HeldBy
 from inhouse.domain.common import Phase, Side
+from inhouse.domain.docs_audit import DocsAuditIn
 from inhouse.domain.drills import Drill, DrillOutcome
 from inhouse.domain.engagements import Engagement, PhaseChange
 from inhouse.domain.organisations import Partner, Person
 from inhouse.domain.repos import Repo
 from inhouse.domain.results import AnalysisResult
 from inhouse.domain.reviews import WeeklyReview
+from inhouse.domain.shapes import validated
 from inhouse.errors import Conflict, InvalidInput, NotFound
 from inhouse.services import assets, docs_audit, exit_readiness, status
 from tests.gitrepo import GitRepoBuilder, lines
@@ -53,6 +56,10 @@ def _engagement(ws, name="ETA prediction", start=date(2025, 6, 2)) -> int:
         return engagement.id
 
 
+def _asset(name, kind, held_by, **more):
+    return validated(AssetIn, name=name, kind=kind, held_by=held_by, **more)
+
+
 def _scan_payload(path, share=0.3, orphaned=0.6):
     return {
         "repo": path,
@@ -85,39 +92,52 @@ def _scan_payload(path, share=0.3, orphaned=0.6):
 
 def test_asset_inventory_is_stored_and_checked(ws):
     _engagement(ws)
-    added = assets.add(ws, "eta-prediction", "repo", "internal", holder="Acme GitHub")
-    assert (added["kind"], added["held_by"], added["engagement"]) == ("repository", "internal", "ETA prediction")
-    assets.add(ws, "Deploy key", "credentials", "Partner", holder="Pat Partner", location="vault://x")
+    added = assets.add(ws, None, _asset("eta-prediction", "repo", "internal", holder="Acme GitHub"))
+    assert (added.kind, added.held_by, added.engagement) == ("repository", "internal", "ETA prediction")
+    assets.add(ws, None, _asset("Deploy key", "credentials", "Partner", holder="Pat Partner", location="vault://x"))
     with pytest.raises(Conflict):
-        assets.add(ws, "deploy KEY", "credential", "partner")
-    with pytest.raises(InvalidInput, match="invalid asset kind 'laptop'"):
-        assets.add(ws, "x", "laptop", "internal")
-    with pytest.raises(InvalidInput, match="invalid holder side"):
-        assets.add(ws, "x", "model", "everyone")
-    with pytest.raises(InvalidInput, match="asset name must not be empty"):
-        assets.add(ws, "  ", "model", "internal")
+        assets.add(ws, None, _asset("deploy KEY", "credential", "partner"))
+    with pytest.raises(InvalidInput, match="^kind must be one of 'repository'"):
+        _asset("x", "laptop", "internal")
+    with pytest.raises(InvalidInput, match="^held_by must be one of 'internal', 'partner' or 'shared'"):
+        _asset("x", "model", "everyone")
+    with pytest.raises(InvalidInput, match="^name must not be blank"):
+        _asset("  ", "model", "internal")
+    with pytest.raises(InvalidInput, match="^name must be at most 300 characters"):
+        _asset("x" * 301, "model", "internal")
+    with pytest.raises(InvalidInput, match="^notes must be at most 20000 characters"):
+        _asset("x", "model", "internal", notes="n" * 20_001)
+    with pytest.raises(InvalidInput, match="^owner is not a known field"):
+        _asset("x", "model", "internal", owner="me")
     with pytest.raises(NotFound):
-        assets.add(ws, "x", "model", "internal", engagement="Nope")
+        assets.add(ws, "Nope", _asset("x", "model", "internal"))
     with pytest.raises(Conflict):  # all or nothing: the first row is not kept either
-        assets.add_many(
-            ws,
-            "ETA prediction",
-            [{"kind": "model", "name": "m", "held_by": "shared"}, {"kind": "model", "name": "M", "held_by": "shared"}],
-        )
+        assets.add_many(ws, "ETA prediction", [_asset("m", "model", "shared"), _asset("M", "model", "shared")])
     rows = assets.list_all(ws)
-    assert [(r["kind"], r["name"]) for r in rows] == [("credential", "Deploy key"), ("repository", "eta-prediction")]
-    assert [r["name"] for r in assets.list_all(ws, held_by="partner")] == ["Deploy key"]
+    assert [(r.kind, r.name) for r in rows] == [("credential", "Deploy key"), ("repository", "eta-prediction")]
+    assert [r.name for r in assets.list_all(ws, held_by=HeldBy.PARTNER)] == ["Deploy key"]
+    assert list(rows[0].model_dump(mode="json")) == [
+        "id",
+        "engagement_id",
+        "kind",
+        "name",
+        "held_by",
+        "holder",
+        "location",
+        "notes",
+        "engagement",
+    ]
 
 
 def test_nothing_stored_yet_is_not_measured_never_an_error(ws):
     _engagement(ws)
     readiness = exit_readiness.readiness(ws, "ETA prediction")
-    assert readiness["status"] == "at_risk" and readiness["partner"] == "Quantia Labs"
-    assert all(not item["measured"] for item in readiness["items"])
+    assert readiness.status == "at_risk" and readiness.partner == "Quantia Labs"
+    assert all(not item.measured for item in readiness.items)
     data = status.engagement_status(ws, "ETA prediction", TODAY)
-    assert {light["color"] for light in data["lights"]} == {"grey", "amber"}  # exit readiness at risk
-    assert data["light"] == "amber" and len(data["next_actions"]) == 3
-    assert [s["area"] for s in data["sections"]] == [
+    assert {light.color for light in data.lights} == {"grey", "amber"}  # exit readiness at risk
+    assert data.light == "amber" and len(data.next_actions) == 3
+    assert [s.area for s in data.sections] == [
         "trajectory",
         "knowledge",
         "contract",
@@ -176,11 +196,13 @@ def test_with_stored_scan_contract_audit_drills_reviews_and_assets(ws, tmp_path)
                 )
             )
         uow.commit()
-    audited = docs_audit.audit(ws, path)
-    assert audited["engagement"] == "ETA prediction" and audited["result_id"]
-    assets.add(ws, "Model registry", "model", "partner", holder="Quantia Labs")
+    audited = docs_audit.audit(ws, DocsAuditIn(repo=path))
+    assert audited.engagement == "ETA prediction" and audited.result_id
+    by_name = docs_audit.audit(ws, DocsAuditIn(repo="code"))  # the registered repository's name
+    assert by_name.repo == path and by_name.engagement == "ETA prediction"
+    assets.add(ws, None, _asset("Model registry", "model", "partner", holder="Quantia Labs"))
 
-    readiness = exit_readiness.readiness(ws)
+    readiness = exit_readiness.readiness(ws).model_dump(mode="json")
     items = {i["key"]: i for i in readiness["items"]}
     assert readiness["status"] == "blocked"
     assert items["contract.exit"]["status"] == "blocked"
@@ -189,7 +211,7 @@ def test_with_stored_scan_contract_audit_drills_reviews_and_assets(ws, tmp_path)
     assert items["docs.operations_guide"]["evidence"] == {
         "source": "docs_audit",
         "ref": "code: docs/RUNBOOK.md",
-        "result_id": audited["result_id"],
+        "result_id": by_name.result_id,
         "record_id": None,
         "quote": None,
     }
@@ -199,7 +221,7 @@ def test_with_stored_scan_contract_audit_drills_reviews_and_assets(ws, tmp_path)
     assert items["drills.training"]["status"] == "at_risk"  # 30 h asked, 20 h in the contract
     assert items["inventory"]["status"] == "at_risk" and "linked repository code" in items["inventory"]["reason"]
 
-    data = status.engagement_status(ws, str(engagement_id), TODAY)
+    data = status.engagement_status(ws, str(engagement_id), TODAY).model_dump(mode="json")
     colors = {light["name"]: light["color"] for light in data["lights"]}
     assert colors == {
         "trajectory": "red",
@@ -213,7 +235,6 @@ def test_with_stored_scan_contract_audit_drills_reviews_and_assets(ws, tmp_path)
     first = data["next_actions"][0]
     assert first["area"] == "knowledge" and first["evidence"]["source"] == "scan"
     assert data["exit_readiness"]["status"] == "blocked"
-    assert status.portfolio(ws, TODAY)[0]["light"] == "red"
 
 
 def test_latest_result_wins_and_odd_payloads_are_skipped(ws):
@@ -225,15 +246,20 @@ def test_latest_result_wins_and_odd_payloads_are_skipped(ws):
             )
         )
         uow.results.add(
-            AnalysisResult(kind="contract", subject="2", payload=[contract().payload], engagement_id=engagement_id)
+            AnalysisResult(kind="contract", subject="2", payload=contract().payload, engagement_id=engagement_id)
         )
         uow.results.add(
-            AnalysisResult(kind="contract", subject="3", payload={"unexpected": True}, engagement_id=engagement_id)
+            AnalysisResult(
+                kind="contract", subject="3", payload=[contract("vendor").payload], engagement_id=engagement_id
+            )
+        )
+        uow.results.add(
+            AnalysisResult(kind="contract", subject="4", payload={"unexpected": True}, engagement_id=engagement_id)
         )
         uow.commit()
-    items = {i["key"]: i for i in exit_readiness.readiness(ws)["items"]}
-    assert items["contract.deliverable_ownership"]["status"] == "ready"
-    assert items["contract.deliverable_ownership"]["evidence"]["ref"] == "msa.md: clauses.deliverable_ownership"
+    items = {i.key: i for i in exit_readiness.readiness(ws).items}
+    assert items["contract.deliverable_ownership"].status == "ready"
+    assert items["contract.deliverable_ownership"].evidence.ref == "msa.md: clauses.deliverable_ownership"
 
 
 def test_several_engagements_need_a_name(ws):
@@ -241,16 +267,20 @@ def test_several_engagements_need_a_name(ws):
     _engagement(ws, "Demand forecast", date(2026, 1, 5))
     with pytest.raises(InvalidInput, match="several engagements"):
         exit_readiness.readiness(ws)
-    rows = status.portfolio(ws, TODAY)
-    assert [r["name"] for r in rows] == ["ETA prediction", "Demand forecast"]
-    assert set(rows[0]) == {
+    rows = status.all_engagements(ws, TODAY)
+    assert [r.name for r in rows] == ["ETA prediction", "Demand forecast"]
+    assert list(rows[0].model_dump(mode="json")) == [
         "id",
         "engagement_id",
         "name",
         "partner",
         "phase",
+        "year",
+        "as_of",
         "light",
         "lights",
+        "sections",
         "next_actions",
         "exit_readiness",
-    }
+    ]
+    assert list(rows[0].model_dump(mode="json")["lights"][0]) == ["name", "title", "color", "reason"]

@@ -138,11 +138,30 @@ def test_mentioned_paths_resolve_against_the_code_base():
 def test_currency_rule_and_unseen_share():
     rule = CurrencyRule()
     assert rule.is_stale(5, 0.5) and not rule.is_stale(4, 0.9) and not rule.is_stale(9, 0.49)
-    by_lines = Currency("a", "2024-01-01", "codebase", (), 3, 50, 200, 10, None)
-    assert by_lines.unseen_share == 0.25
-    by_commits = Currency("a", "2024-01-01", "codebase", (), 3, None, None, 12, None)  # partial clone
-    assert by_commits.unseen_share == 0.25
-    assert Currency("a", "2024-01-01", "codebase", (), 0, 0, 0, 0, None).unseen_share == 0.0
+
+    def measured(since, lines_since, lines_total, commits_total):
+        return Currency.measured(
+            doc_commit="a",
+            doc_changed="2024-01-01",
+            scope="codebase",
+            code_paths=(),
+            commits_since=since,
+            lines_since=lines_since,
+            lines_total=lines_total,
+            commits_total=commits_total,
+            code_changed=None,
+        )
+
+    assert measured(3, 50, 200, 10).unseen_share == 0.25
+    assert measured(3, None, None, 12).unseen_share == 0.25  # partial clone: commits instead of lines
+    assert measured(0, 0, 0, 0).unseen_share == 0.0
     assert group_status(["present", "stale", "present"]) == "stale"
     assert group_status(["present", "missing", "stale"]) == "partial"
     assert group_status(["missing"] * 3) == "missing"
+
+
+def test_a_stored_rule_reads_back_with_its_description_derived():
+    rule = CurrencyRule(min_commits=3, max_unseen_share=0.2)
+    stored = rule.model_dump(mode="json")
+    assert list(stored) == ["min_commits", "max_unseen_share", "description"] and "3 commits" in stored["description"]
+    assert CurrencyRule.model_validate({**stored, "description": "anything"}) == rule

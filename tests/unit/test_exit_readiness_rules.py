@@ -210,8 +210,9 @@ def test_inventory_states_and_coverage():
 
 def test_overall_and_shape():
     items = er.contract_items(contract(), "x") + er.knowledge_items([scan(0.9)], "x")
-    readiness = er.ExitReadiness("ETA", items)
-    data = readiness.to_dict()
+    readiness = er.ExitReadiness.of("ETA", items, "Quantia Labs")
+    data = readiness.model_dump(mode="json")
+    assert list(data) == ["engagement", "status", "counts", "summary", "items", "partner"]
     assert data["status"] == "blocked" and data["counts"] == {"ready": 3, "at_risk": 0, "blocked": 1}
     assert set(data["items"][0]) == {"area", "key", "title", "status", "reason", "action", "measured", "evidence"}
     assert set(data["items"][0]["evidence"]) == {"source", "ref", "result_id", "record_id", "quote"}

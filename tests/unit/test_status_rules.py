@@ -41,7 +41,8 @@ def scan(share=0.3, plan=0.6, orphaned=0.2, truck=2, forecast="2029-01-01"):
 def test_trajectory_lights(share, plan, color):
     section = st.trajectory_section([scan(share, plan)], 0.6, "scan")
     assert section.color == color
-    assert section.facts["repos"][0]["period"] == "year 2"  # the latest period with commits
+    assert isinstance(section.facts, st.TrajectoryFacts)
+    assert section.facts.repos[0].period == "year 2"  # the latest period with commits
     assert bool(section.actions) is (color != "green")
     if section.actions:
         assert section.actions[0].evidence.ref == "repo: trajectory year 2"
@@ -60,13 +61,13 @@ def test_knowledge_lights(orphaned, truck, color):
 def test_contract_lights_and_actions():
     assert st.contract_section(contract(), "x").color == "green"
     amber = st.contract_section(contract(exit_="partial", flags=[("auto_renewal", "client")]), "x")
-    assert amber.color == "amber" and amber.facts["gaps"] == {"exit": "partial"}
+    assert amber.color == "amber" and isinstance(amber.facts, st.ContractFacts)
+    assert amber.facts.gaps == {"exit": "partial"}
     assert [a.evidence.ref for a in amber.actions] == ["msa.md: clauses.exit", "msa.md: red_flags.auto_renewal"]
     red = st.contract_section(contract(ownership="vendor"), "x")
     assert red.color == "red" and red.actions[0].action.startswith("Renegotiate the deliverable ownership clause")
-    assert st.contract_section(contract(hours=None), "x").facts["gaps"] == {
-        "knowledge_transfer": "present without hours"
-    }
+    no_hours = st.contract_section(contract(hours=None), "x").facts
+    assert isinstance(no_hours, st.ContractFacts) and no_hours.gaps == {"knowledge_transfer": "present without hours"}
 
 
 def test_participation_lights():
@@ -117,7 +118,7 @@ def test_nothing_measured_is_grey_and_overall_amber():
 
 
 def test_next_actions_most_severe_first_one_per_area():
-    readiness = ExitReadiness(
+    readiness = ExitReadiness.of(
         "ETA",
         contract_items(contract(), "x")
         + inventory_items([Asset(1, AssetKind.CREDENTIAL, "deploy key", HeldBy.PARTNER, id=4)], []),
@@ -144,3 +145,34 @@ def test_next_actions_most_severe_first_one_per_area():
     only_contract = st.next_actions([sections[2]])
     assert [a.evidence.ref for a in only_contract] == ["msa.md: clauses.exit", "msa.md: clauses.source_access"]
     assert st.overall([sections[3]]) == "green"
+
+
+def test_a_drill_dated_after_today_never_counts():
+    """A drill dated in the future has not happened: it cannot turn the light green (nor count)."""
+    future = drill("alone", date(2026, 12, 15), ident=2)
+    assert st.drills_section([future], 0, TODAY).color == "grey"
+    stuck = drill("stuck", date(2026, 11, 1), ["Registry"], 4, ident=1)
+    section = st.drills_section([stuck, future], 4, TODAY)
+    assert section.color == "red" and "latest 2026-11-01" in section.headline
+    assert isinstance(section.facts, st.DrillFacts) and section.facts.drills == 1
+    assert st.drills_section([drill("alone", TODAY)], 0, TODAY).color == "green"  # today counts
+
+
+def test_the_status_shape_round_trips_and_names_lights_by_area():
+    sections = [
+        st.trajectory_section([scan(0.3)], 0.6, "x"),
+        st.knowledge_section([], "scan it"),
+        st.contract_section(contract(exit_="partial"), "x"),
+        st.participation_section(None, None, None, TODAY),
+        st.drills_section([drill("with_help", date(2026, 11, 1), ["CI"], 4)], 4, TODAY),
+    ]
+    lights = [st.light(s) for s in sections]
+    assert [(lt.name, lt.title) for lt in lights[:2]] == [
+        ("trajectory", "Dependency trajectory"),
+        ("knowledge", "Knowledge at risk"),
+    ]
+    dumped = [s.model_dump(mode="json") for s in sections]
+    assert dumped[1]["facts"] == {} and dumped[1]["color"] == "grey"
+    assert dumped[4]["facts"]["latest"] == "2026-11-01" and dumped[4]["facts"]["latest_outcome"] == "with_help"
+    assert list(dumped[0]) == ["area", "title", "color", "measured", "headline", "facts", "actions"]
+    assert [st.Section.model_validate(d) for d in dumped] == sections

@@ -7,6 +7,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from inhouse.cli.context import console, emit_json, workspace
+from inhouse.domain.assets import AssetIn, HeldBy
+from inhouse.domain.common import parse_enum
+from inhouse.domain.shapes import validated
 from inhouse.services import assets as service
 
 app = typer.Typer(
@@ -33,13 +36,14 @@ def add(
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Record an asset and who holds it."""
-    result = service.add(workspace(), name, kind, held_by, engagement, holder=holder, location=location, notes=notes)
+    asset = validated(AssetIn, name=name, kind=kind, held_by=held_by, holder=holder, location=location, notes=notes)
+    result = service.add(workspace(), engagement, asset)
     if json_out:
         emit_json(result)
     else:
         console.print(
-            f"Added {result['kind']} [bold]{escape(result['name'])}[/] held by {result['held_by']}"
-            f"{' (' + escape(result['holder']) + ')' if result['holder'] else ''}, id {result['id']}"
+            f"Added {result.kind.value} [bold]{escape(result.name)}[/] held by {result.held_by.value}"
+            f"{' (' + escape(result.holder) + ')' if result.holder else ''}, id {result.id}"
         )
 
 
@@ -50,20 +54,20 @@ def list_(
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """List the asset inventory."""
-    rows = service.list_all(workspace(), engagement, held_by)
+    side = parse_enum(HeldBy, held_by, "--held-by") if held_by else None
+    rows = service.list_all(workspace(), engagement, side)
     if json_out:
         emit_json(rows)
         return
     table = Table("id", "engagement", "kind", "name", "held by", "holder", "location", title="Assets")
     for row in rows:
-        side = row["held_by"]
         table.add_row(
-            str(row["id"]),
-            escape(row["engagement"] or ""),
-            row["kind"],
-            escape(row["name"]),
-            f"[{SIDE_STYLE[side]}]{side}[/]",
-            escape(row["holder"]),
-            escape(row["location"]),
+            str(row.id),
+            escape(row.engagement),
+            row.kind.value,
+            escape(row.name),
+            f"[{SIDE_STYLE[row.held_by.value]}]{row.held_by.value}[/]",
+            escape(row.holder),
+            escape(row.location),
         )
     console.print(table)

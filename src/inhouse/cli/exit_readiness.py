@@ -7,25 +7,25 @@ from rich.markup import escape
 from rich.table import Table
 
 from inhouse.cli.context import console, emit_json, workspace
+from inhouse.domain.exit_readiness import ExitReadiness
 from inhouse.services import exit_readiness as service
 
 STYLE = {"ready": "green", "at_risk": "yellow", "blocked": "red"}
 
 
-def render(result: dict) -> None:
-    status = result["status"]
+def render(result: ExitReadiness) -> None:
     console.print(
-        f"[bold]Exit readiness of {escape(result['engagement'])}[/] (partner {escape(result['partner'])}): "
-        f"[{STYLE[status]}]{escape(result['summary'])}[/]"
+        f"[bold]Exit readiness of {escape(result.engagement)}[/] (partner {escape(result.partner)}): "
+        f"[{STYLE[result.status.value]}]{escape(result.summary)}[/]"
     )
     table = Table("area", "item", "status", "reason", "evidence")
-    for item in result["items"]:
+    for item in result.items:
         table.add_row(
-            item["area"],
-            escape(item["title"]),
-            f"[{STYLE[item['status']]}]{item['status'].replace('_', ' ')}[/]",
-            escape(item["reason"]),
-            escape(item["evidence"]["ref"]),
+            item.area,
+            escape(item.title),
+            f"[{STYLE[item.status.value]}]{item.status.value.replace('_', ' ')}[/]",
+            escape(item.reason),
+            escape(item.evidence.ref),
         )
     console.print(table)
 

@@ -9,26 +9,27 @@ from rich.table import Table
 
 from inhouse.cli.context import console, emit_json, workspace
 from inhouse.domain.common import parse_date
+from inhouse.domain.status import EngagementStatus
 from inhouse.services import status as service
 
 DOT = {"green": "[green]●[/]", "amber": "[yellow]●[/]", "red": "[red]●[/]", "grey": "[bright_black]○[/]"}
 
 
-def render(data: dict) -> None:
+def render(data: EngagementStatus) -> None:
     table = Table.grid(padding=(0, 1))
-    for section in data["sections"]:
-        table.add_row(DOT[section["color"]], f"[bold]{section['title']}[/]", escape(section["headline"]))
+    for section in data.sections:
+        table.add_row(DOT[section.color.value], f"[bold]{section.title}[/]", escape(section.headline))
     title = (
-        f"{DOT[data['light']]} {escape(data['name'])} with {escape(data['partner'])} - {data['phase']}, "
-        f"year {data['year']}, as of {data['as_of']}"
+        f"{DOT[data.light.value]} {escape(data.name)} with {escape(data.partner)} - {data.phase.value}, "
+        f"year {data.year}, as of {data.as_of.isoformat()}"
     )
     console.print(Panel(table, title=title, title_align="left", expand=False))
-    if data["next_actions"]:
+    if data.next_actions:
         console.print("[bold]Next actions[/]")
-        for n, action in enumerate(data["next_actions"], 1):
+        for n, action in enumerate(data.next_actions, 1):
             console.print(
-                f" {n}. {DOT[action['color']]} {escape(action['action'])}  "
-                f"[bright_black](evidence: {escape(action['evidence']['ref'])})[/]",
+                f" {n}. {DOT[action.color.value]} {escape(action.action)}  "
+                f"[bright_black](evidence: {escape(action.evidence.ref)})[/]",
                 soft_wrap=True,
             )
 

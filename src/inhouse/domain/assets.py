@@ -9,9 +9,11 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Annotated, Any
 
-from inhouse.domain.organisations import require_name
-from inhouse.errors import InvalidInput
+from pydantic import BeforeValidator, StringConstraints
+
+from inhouse.domain.shapes import MAX_TITLE, Input, OptionalBody, Shape, Title
 
 
 class AssetKind(str, enum.Enum):
@@ -42,33 +44,51 @@ class HeldBy(str, enum.Enum):
     SHARED = "shared"
 
 
-def parse_kind(value: str) -> AssetKind:
-    text = str(value).strip().lower().replace("-", "_").replace(" ", "_")
-    aliases = {
-        "repo": "repository",
-        "repositories": "repository",
-        "cloud": "cloud_account",
-        "account": "cloud_account",
-        "credentials": "credential",
-        "secret": "credential",
-        "secrets": "credential",
-        "data": "dataset",
-        "datasets": "dataset",
-        "models": "model",
-        "docs": "documentation",
-    }
-    try:
-        return AssetKind(aliases.get(text, text))
-    except ValueError:
-        allowed = ", ".join(k.value for k in AssetKind)
-        raise InvalidInput(f"invalid asset kind {value!r}: expected one of {allowed}") from None
+HOLDERS = (HeldBy.INTERNAL, HeldBy.SHARED, HeldBy.PARTNER)
+"""The sides in the order the inventory counts them."""
+
+_KIND_ALIASES = {
+    "repo": "repository",
+    "repositories": "repository",
+    "cloud": "cloud_account",
+    "account": "cloud_account",
+    "credentials": "credential",
+    "secret": "credential",
+    "secrets": "credential",
+    "data": "dataset",
+    "datasets": "dataset",
+    "models": "model",
+    "docs": "documentation",
+}
 
 
-def parse_held_by(value: str) -> HeldBy:
-    try:
-        return HeldBy(str(value).strip().lower())
-    except ValueError:
-        raise InvalidInput(f"invalid holder side {value!r}: expected internal, partner or shared") from None
+def _kind_word(value: Any) -> Any:
+    """``Cloud account``, ``repo``, ``secrets``... to the kind they mean (anything else as given)."""
+    if isinstance(value, str):
+        text = value.strip().lower().replace("-", "_").replace(" ", "_")
+        return _KIND_ALIASES.get(text, text)
+    return value
+
+
+def _side_word(value: Any) -> Any:
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+OneLine = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_TITLE)]
+"""One line of text that may be empty (a holder's name)."""
+Where = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
+"""Where an asset lives: a URL, an account id, a vault path."""
+
+
+class AssetIn(Input):
+    """One asset to record: what it is and who holds it."""
+
+    name: Title
+    kind: Annotated[AssetKind, BeforeValidator(_kind_word)]
+    held_by: Annotated[HeldBy, BeforeValidator(_side_word)]
+    holder: OneLine = ""
+    location: Where = ""
+    notes: OptionalBody = ""
 
 
 @dataclass
@@ -83,22 +103,31 @@ class Asset:
     id: int | None = None
     created_at: datetime | None = None
 
-    def __post_init__(self) -> None:
-        self.name = require_name(self.name, "asset")
-        self.holder = self.holder.strip()
-        if len(self.holder) > 200:
-            raise InvalidInput("the holder's name is longer than 200 characters")
-        if len(self.location) > 2000:
-            raise InvalidInput("the asset's location is longer than 2000 characters")
 
-    def to_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "engagement_id": self.engagement_id,
-            "kind": self.kind.value,
-            "name": self.name,
-            "held_by": self.held_by.value,
-            "holder": self.holder,
-            "location": self.location,
-            "notes": self.notes,
-        }
+class AssetRecord(Shape):
+    """A recorded asset (the ``inhouse asset list --json`` row) with its engagement's name."""
+
+    id: int
+    engagement_id: int
+    kind: AssetKind
+    name: str
+    held_by: HeldBy
+    holder: str
+    location: str
+    notes: str
+    engagement: str
+
+    @classmethod
+    def of(cls, asset: Asset, engagement: str) -> AssetRecord:
+        assert asset.id is not None, "a stored asset has an id"
+        return cls(
+            id=asset.id,
+            engagement_id=asset.engagement_id,
+            kind=asset.kind,
+            name=asset.name,
+            held_by=asset.held_by,
+            holder=asset.holder,
+            location=asset.location,
+            notes=asset.notes,
+            engagement=engagement,
+        )

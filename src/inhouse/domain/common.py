@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import enum
 from datetime import date
+from typing import TypeVar
+
+EnumT = TypeVar("EnumT", bound=enum.Enum)
 
 
 class Side(str, enum.Enum):
@@ -27,7 +30,7 @@ class PartnerStatus(str, enum.Enum):
     FORMER = "former"
 
 
-def parse_enum(enum_cls: type[enum.Enum], value: str, what: str):
+def parse_enum(enum_cls: type[EnumT], value: str, what: str) -> EnumT:
     """Return the member of ``enum_cls`` named by ``value`` or raise InvalidInput."""
     from inhouse.errors import InvalidInput
 

@@ -15,22 +15,30 @@ instead of lines when line counts are unavailable, e.g. in a partial clone): the
 the code's history the document has not seen. A found document is ``stale`` when at least
 ``min_commits`` such commits exist and the unseen share reaches ``max_unseen_share``.
 
-``DocsAudit.to_dict()`` is the stable ``inhouse docs audit --json`` shape and the payload
-stored as the ``docs_audit`` analysis result (keys may be added, never renamed).
+``DocsAudit`` is the payload stored as the ``docs_audit`` analysis result; ``DocsAuditResult``
+(the payload with the summary, the engagement and the stored result's id) is the stable
+``inhouse docs audit --json`` shape (keys may be added, never renamed).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, Literal
 
-from inhouse.errors import InvalidInput
+from pydantic import Field, computed_field, model_validator
+
+from inhouse.domain.shapes import Input, Shape, Title
 
 PRESENT, STALE, MISSING, PARTIAL = "present", "stale", "missing", "partial"
 STATUSES = (PRESENT, STALE, MISSING)
+DocStatus = Literal["present", "stale", "missing"]
+GuideStatus = Literal["present", "stale", "partial", "missing"]
+DocKind = Literal["how_it_works", "architecture", "troubleshooting", "setup", "model_card", "datasheet"]
+DocGroup = Literal["operations_guide", "setup", "model", "data"]
+Scope = Literal["section", "file", "codebase"]
 
 #: kind -> (title, group). The first three together make the operations guide.
-ITEMS: dict[str, tuple[str, str]] = {
+ITEMS: dict[DocKind, tuple[str, DocGroup]] = {
     "how_it_works": ("How the system works", "operations_guide"),
     "architecture": ("Architecture", "operations_guide"),
     "troubleshooting": ("Troubleshooting", "operations_guide"),
@@ -38,21 +46,29 @@ ITEMS: dict[str, tuple[str, str]] = {
     "model_card": ("Model documentation (model card)", "model"),
     "datasheet": ("Data documentation (datasheet)", "data"),
 }
-OPERATIONS_GUIDE = ("how_it_works", "architecture", "troubleshooting")
+OPERATIONS_GUIDE: tuple[DocKind, ...] = ("how_it_works", "architecture", "troubleshooting")
+DEFAULT_MIN_COMMITS = 5
+DEFAULT_STALE_SHARE = 0.5
 
 
-@dataclass(frozen=True)
-class CurrencyRule:
+class CurrencyRule(Shape):
     """When a found document counts as stale (see the module docstring)."""
 
-    min_commits: int = 5
-    max_unseen_share: float = 0.5
+    min_commits: int = Field(DEFAULT_MIN_COMMITS, ge=1)
+    max_unseen_share: float = Field(DEFAULT_STALE_SHARE, gt=0.0, le=1.0)
 
-    def __post_init__(self) -> None:
-        if self.min_commits < 1:
-            raise InvalidInput(f"the stale rule needs at least 1 commit, got {self.min_commits}")
-        if not 0.0 < self.max_unseen_share <= 1.0:
-            raise InvalidInput(f"the stale share must be above 0 and at most 1, got {self.max_unseen_share}")
+    @model_validator(mode="before")
+    @classmethod
+    def _derived(cls, data: Any) -> Any:
+        """A stored rule carries its description; it is derived again, never trusted."""
+        if isinstance(data, dict) and "description" in data:
+            return {k: v for k, v in data.items() if k != "description"}
+        return data
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def description(self) -> str:
+        return self.describe()
 
     def is_stale(self, commits_since: int, unseen_share: float) -> bool:
         return commits_since >= self.min_commits and unseen_share >= self.max_unseen_share
@@ -64,53 +80,58 @@ class CurrencyRule:
             "of all the line changes that code has ever had"
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "min_commits": self.min_commits,
-            "max_unseen_share": self.max_unseen_share,
-            "description": self.describe(),
-        }
 
-
-@dataclass(frozen=True)
-class Currency:
+class Currency(Shape):
     """How much the described code changed since the document's last change."""
 
     doc_commit: str
     doc_changed: str  # ISO date-time (UTC) of that commit
-    scope: str  # "section" | "file" (code paths the text mentions) | "codebase"
-    code_paths: tuple[str, ...]
+    scope: Scope  # "section" | "file" (code paths the text mentions) | "codebase"
+    code_paths: list[str]
     commits_since: int
     lines_since: int | None
     lines_total: int | None
     commits_total: int
+    unseen_share: float
     code_changed: str | None  # ISO date-time of the described code's last change
 
-    @property
-    def unseen_share(self) -> float:
-        if self.lines_total:  # line counts known and non-zero
-            return round((self.lines_since or 0) / self.lines_total, 4)
-        if self.commits_total:  # no line counts (partial clone, binary files only): commits instead
-            return round(self.commits_since / self.commits_total, 4)
-        return 0.0
+    @classmethod
+    def measured(
+        cls,
+        *,
+        doc_commit: str,
+        doc_changed: str,
+        scope: Scope,
+        code_paths: Iterable[str],
+        commits_since: int,
+        lines_since: int | None,
+        lines_total: int | None,
+        commits_total: int,
+        code_changed: str | None,
+    ) -> Currency:
+        """The currency with its unseen share: the lines changed since over every line ever changed
+        (commits instead when line counts are unknown)."""
+        if lines_total:  # line counts known and non-zero
+            share = round((lines_since or 0) / lines_total, 4)
+        elif commits_total:  # no line counts (partial clone, binary files only): commits instead
+            share = round(commits_since / commits_total, 4)
+        else:
+            share = 0.0
+        return cls(
+            doc_commit=doc_commit,
+            doc_changed=doc_changed,
+            scope=scope,
+            code_paths=list(code_paths),
+            commits_since=commits_since,
+            lines_since=lines_since,
+            lines_total=lines_total,
+            commits_total=commits_total,
+            unseen_share=share,
+            code_changed=code_changed,
+        )
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "doc_commit": self.doc_commit,
-            "doc_changed": self.doc_changed,
-            "scope": self.scope,
-            "code_paths": list(self.code_paths),
-            "commits_since": self.commits_since,
-            "lines_since": self.lines_since,
-            "lines_total": self.lines_total,
-            "commits_total": self.commits_total,
-            "unseen_share": self.unseen_share,
-            "code_changed": self.code_changed,
-        }
 
-
-@dataclass(frozen=True)
-class Location:
+class Location(Shape):
     """Where an item was found: a file and, when the match is a heading, the section."""
 
     file: str
@@ -119,104 +140,153 @@ class Location:
     match: str  # "file name", "heading", "sections", "folder"...
     placeholder: bool = False
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "section": self.section,
-            "line": self.line,
-            "match": self.match,
-            "placeholder": self.placeholder,
-        }
-
     def pointer(self) -> str:
         return f"{self.file}#{self.section}" if self.section else self.file
 
 
-@dataclass(frozen=True)
-class DocItem:
-    kind: str
-    status: str
+class DocItem(Shape):
+    """One documentation item: its verdict, where it was found, its currency, other places."""
+
+    kind: DocKind
+    title: str
+    group: DocGroup
+    status: DocStatus
+    file: str | None
+    section: str | None
+    line: int | None
+    match: str | None
     reason: str
-    found: Location | None = None
-    currency: Currency | None = None
-    also: tuple[Location, ...] = ()
+    currency: Currency | None
+    also: list[Location]
 
-    @property
-    def title(self) -> str:
-        return ITEMS[self.kind][0]
+    @classmethod
+    def judged(
+        cls,
+        kind: DocKind,
+        status: DocStatus,
+        reason: str,
+        found: Location | None = None,
+        currency: Currency | None = None,
+        also: Iterable[Location] = (),
+    ) -> DocItem:
+        title, group = ITEMS[kind]
+        return cls(
+            kind=kind,
+            title=title,
+            group=group,
+            status=status,
+            file=found.file if found else None,
+            section=found.section if found else None,
+            line=found.line if found else None,
+            match=found.match if found else None,
+            reason=reason,
+            currency=currency,
+            also=list(also),
+        )
 
-    @property
-    def group(self) -> str:
-        return ITEMS[self.kind][1]
-
-    def to_dict(self) -> dict[str, Any]:
-        found = self.found
-        return {
-            "kind": self.kind,
-            "title": self.title,
-            "group": self.group,
-            "status": self.status,
-            "file": found.file if found else None,
-            "section": found.section if found else None,
-            "line": found.line if found else None,
-            "match": found.match if found else None,
-            "reason": self.reason,
-            "currency": self.currency.to_dict() if self.currency else None,
-            "also": [loc.to_dict() for loc in self.also],
-        }
+    def pointer(self) -> str | None:
+        """``file#section`` where the item was found (None: nowhere)."""
+        if self.file is None:
+            return None
+        return f"{self.file}#{self.section}" if self.section else self.file
 
 
-def group_status(statuses: list[str]) -> str:
+class OperationsGuide(Shape):
+    """The first three items as a whole: present, stale, partial (a part missing) or missing."""
+
+    status: GuideStatus
+    covered: list[DocKind]
+    stale: list[DocKind]
+    missing: list[DocKind]
+
+
+class DocCounts(Shape):
+    present: int
+    stale: int
+    missing: int
+
+
+def group_status(statuses: list[str]) -> GuideStatus:
     """The operations guide as a whole: present, stale, partial (a part missing) or missing."""
     if all(s == MISSING for s in statuses):
-        return MISSING
+        return "missing"
     if any(s == MISSING for s in statuses):
-        return PARTIAL
-    return STALE if any(s == STALE for s in statuses) else PRESENT
+        return "partial"
+    return "stale" if any(s == STALE for s in statuses) else "present"
 
 
-@dataclass
-class DocsAudit:
+class DocsAudit(Shape):
+    """The documentation audit of one repository at one revision: the stored ``docs_audit`` payload."""
+
     repo: str
     rev: str
     head: str | None
+    operations_guide: OperationsGuide
+    counts: DocCounts
     items: list[DocItem]
-    rule: CurrencyRule = field(default_factory=CurrencyRule)
-    documents: list[str] = field(default_factory=list)  # documentation files read
-    warnings: list[str] = field(default_factory=list)
+    rule: CurrencyRule
+    documents: list[str]  # documentation files read
+    warnings: list[str]
 
-    def item(self, kind: str) -> DocItem:
-        return next(i for i in self.items if i.kind == kind)
-
-    def operations_guide(self) -> dict[str, Any]:
-        parts = [self.item(k) for k in OPERATIONS_GUIDE]
-        return {
-            "status": group_status([p.status for p in parts]),
-            "covered": [p.kind for p in parts if p.status != MISSING],
-            "stale": [p.kind for p in parts if p.status == STALE],
-            "missing": [p.kind for p in parts if p.status == MISSING],
-        }
-
-    def counts(self) -> dict[str, int]:
-        return {s: sum(1 for i in self.items if i.status == s) for s in STATUSES}
-
-    def summary(self) -> str:
-        counts = self.counts()
-        guide = self.operations_guide()["status"]
-        return (
-            f"operations guide {guide}; {counts[PRESENT]} present, {counts[STALE]} stale, "
-            f"{counts[MISSING]} missing of {len(self.items)} documentation items"
+    @classmethod
+    def of(
+        cls,
+        *,
+        repo: str,
+        rev: str,
+        head: str | None,
+        items: list[DocItem],
+        rule: CurrencyRule,
+        documents: Iterable[str] = (),
+        warnings: Iterable[str] = (),
+    ) -> DocsAudit:
+        parts = {i.kind: i for i in items}
+        guide = [parts[k] for k in OPERATIONS_GUIDE if k in parts]
+        return cls(
+            repo=repo,
+            rev=rev,
+            head=head,
+            operations_guide=OperationsGuide(
+                status=group_status([p.status for p in guide]),
+                covered=[p.kind for p in guide if p.status != MISSING],
+                stale=[p.kind for p in guide if p.status == STALE],
+                missing=[p.kind for p in guide if p.status == MISSING],
+            ),
+            counts=DocCounts(**{s: sum(1 for i in items if i.status == s) for s in STATUSES}),
+            items=items,
+            rule=rule,
+            documents=list(documents),
+            warnings=list(warnings),
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "repo": self.repo,
-            "rev": self.rev,
-            "head": self.head,
-            "operations_guide": self.operations_guide(),
-            "counts": self.counts(),
-            "items": [i.to_dict() for i in self.items],
-            "rule": self.rule.to_dict(),
-            "documents": list(self.documents),
-            "warnings": list(self.warnings),
-        }
+    def item(self, kind: DocKind) -> DocItem:
+        return next(i for i in self.items if i.kind == kind)
+
+    def headline(self) -> str:
+        """The audit in one line (the stored result's summary)."""
+        counts = self.counts
+        return (
+            f"operations guide {self.operations_guide.status}; {counts.present} present, {counts.stale} stale, "
+            f"{counts.missing} missing of {len(self.items)} documentation items"
+        )
+
+
+class DocsAuditResult(DocsAudit):
+    """``inhouse docs audit --json``: the stored audit, its summary, its engagement and result id."""
+
+    summary: str
+    engagement: str | None
+    result_id: int
+
+
+class DocsAuditIn(Input):
+    """What to audit: a repository (a registered one's name, or a local path), how, for whom."""
+
+    repo: Title
+    engagement: str | None = None
+    rev: Title = "HEAD"
+    min_commits: int = Field(DEFAULT_MIN_COMMITS, ge=1, le=1_000_000)
+    stale_share: float = Field(DEFAULT_STALE_SHARE, gt=0.0, le=1.0, allow_inf_nan=False)
+
+    def rule(self) -> CurrencyRule:
+        return CurrencyRule(min_commits=self.min_commits, max_unseen_share=self.stale_share)

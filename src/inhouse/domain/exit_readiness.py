@@ -25,60 +25,91 @@ and says how to measure it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+import enum
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from inhouse.domain.assets import ESSENTIAL_KINDS, Asset, HeldBy
 from inhouse.domain.drills import Drill, DrillOutcome
+from inhouse.domain.shapes import Shape
 
-READY, AT_RISK, BLOCKED = "ready", "at_risk", "blocked"
+
+class ExitState(str, enum.Enum):
+    """A checklist item's verdict, and the checklist's as a whole."""
+
+    READY = "ready"
+    AT_RISK = "at_risk"
+    BLOCKED = "blocked"
+
+
+READY, AT_RISK, BLOCKED = ExitState.READY, ExitState.AT_RISK, ExitState.BLOCKED
 STATES = (READY, AT_RISK, BLOCKED)
-AREAS = ("contract", "documentation", "knowledge", "drills", "inventory")
+ExitArea = Literal["contract", "documentation", "knowledge", "drills", "inventory"]
+AREAS: tuple[ExitArea, ...] = ("contract", "documentation", "knowledge", "drills", "inventory")
+EvidenceSource = Literal["contract", "docs_audit", "scan", "drill", "asset", "reviews", "none"]
 NOT_MEASURED = "not measured yet"
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """Where the verdict comes from: a stored result, a drill, an asset; ``ref`` says it in words."""
+class Evidence(Shape):
+    """Where a verdict comes from: a stored result, a drill, an asset; ``ref`` says it in words."""
 
-    source: str  # contract | docs_audit | scan | drill | asset | none
+    source: EvidenceSource
     ref: str
     result_id: int | None = None
     record_id: int | None = None
     quote: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "source": self.source,
-            "ref": self.ref,
-            "result_id": self.result_id,
-            "record_id": self.record_id,
-            "quote": self.quote,
-        }
 
+class CheckItem(Shape):
+    """One item of the exit checklist, with the reason, what to do and its evidence."""
 
-@dataclass(frozen=True)
-class CheckItem:
-    area: str
+    area: ExitArea
     key: str
     title: str
-    status: str
+    status: ExitState
     reason: str
-    evidence: Evidence
     action: str = ""
     measured: bool = True
+    evidence: Evidence
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "area": self.area,
-            "key": self.key,
-            "title": self.title,
-            "status": self.status,
-            "reason": self.reason,
-            "action": self.action,
-            "measured": self.measured,
-            "evidence": self.evidence.to_dict(),
-        }
+
+class ExitCounts(Shape):
+    """How many checklist items are in each state."""
+
+    ready: int
+    at_risk: int
+    blocked: int
+
+
+class ExitSummary(Shape):
+    """The checklist in one line: its state, the counts and the summary sentence."""
+
+    status: ExitState
+    counts: ExitCounts
+    summary: str
+
+
+class ExitReadiness(Shape):
+    """The ``inhouse exit-readiness --json`` shape: could the client leave the partner today?"""
+
+    engagement: str
+    status: ExitState
+    counts: ExitCounts
+    summary: str
+    items: list[CheckItem]
+    partner: str
+
+    @classmethod
+    def of(cls, engagement: str, items: list[CheckItem], partner: str = "") -> ExitReadiness:
+        state = overall(items)
+        counts = ExitCounts(**{s.value: sum(1 for i in items if i.status == s) for s in STATES})
+        summary = (
+            f"{state.value.replace('_', ' ')}: {counts.ready} ready, {counts.at_risk} at risk, {counts.blocked} blocked"
+        )
+        return cls(engagement=engagement, status=state, counts=counts, summary=summary, items=items, partner=partner)
+
+    def brief(self) -> ExitSummary:
+        return ExitSummary(status=self.status, counts=self.counts, summary=self.summary)
 
 
 @dataclass(frozen=True)
@@ -91,14 +122,46 @@ class StoredResult:
     name: str = ""  # a short name for messages (file name, repository name)
 
 
-def unmeasured(area: str, key: str, title: str, how: str) -> CheckItem:
+def _evidence(
+    source: EvidenceSource,
+    ref: str,
+    result_id: int | None = None,
+    record_id: int | None = None,
+    quote: str | None = None,
+) -> Evidence:
+    return Evidence(source=source, ref=ref, result_id=result_id, record_id=record_id, quote=quote)
+
+
+def _item(
+    area: ExitArea,
+    key: str,
+    title: str,
+    status: ExitState,
+    reason: str,
+    evidence: Evidence,
+    action: str = "",
+    measured: bool = True,
+) -> CheckItem:
     return CheckItem(
+        area=area,
+        key=key,
+        title=title,
+        status=status,
+        reason=reason,
+        action=action,
+        measured=measured,
+        evidence=evidence,
+    )
+
+
+def unmeasured(area: ExitArea, key: str, title: str, how: str) -> CheckItem:
+    return _item(
         area,
         key,
         title,
         AT_RISK,
         f"{NOT_MEASURED}: {how}",
-        Evidence("none", NOT_MEASURED),
+        _evidence("none", NOT_MEASURED),
         action=how[0].upper() + how[1:],
         measured=False,
     )
@@ -156,16 +219,14 @@ def contract_items(contract: StoredResult | None, how: str) -> list[CheckItem]:
                 status = AT_RISK if status == READY else status
         if kind == "deliverable_ownership" and "vendor_retains_ip" in flags and status == READY:
             status, reason = AT_RISK, reason + "; but the vendor retains some IP"
-        evidence = Evidence(
+        evidence = _evidence(
             "contract",
             f"{contract.name or contract.subject}: clauses.{kind}",
             contract.result_id,
             quote=_quote(finding),
         )
         items.append(
-            CheckItem(
-                "contract", f"contract.{kind}", title, status, reason, evidence, "" if status == READY else action
-            )
+            _item("contract", f"contract.{kind}", title, status, reason, evidence, "" if status == READY else action)
         )
     return items
 
@@ -202,7 +263,7 @@ def _doc_state(audit: StoredResult, key: str) -> tuple[str, str, str]:
         guide = audit.payload.get("operations_guide") or {}
         status = guide.get("status", "missing")
         parts = [items.get(k) or {} for k in ("how_it_works", "architecture", "troubleshooting")]
-        files = sorted({p.get("file") for p in parts if p.get("file") and p.get("status") != "missing"})
+        files = sorted({str(p["file"]) for p in parts if p.get("file") and p.get("status") != "missing"})
         gaps = [
             f"{k.replace('_', ' ')} {p.get('status', 'missing')}"
             for k, p in zip(("how it works", "architecture", "troubleshooting"), parts, strict=False)
@@ -228,13 +289,13 @@ def documentation_items(audits: list[StoredResult], how: str) -> list[CheckItem]
         status = verdicts.get(status_found, AT_RISK if key in ("model_card", "datasheet") else BLOCKED)
         ref = f"{audit.name}: {pointer}" if pointer else f"{audit.name}: documentation audit"
         items.append(
-            CheckItem(
+            _item(
                 "documentation",
                 f"docs.{key}",
                 title,
                 status,
                 reason,
-                Evidence("docs_audit", ref, audit.result_id),
+                _evidence("docs_audit", ref, audit.result_id),
                 "" if status == READY else action,
             )
         )
@@ -266,13 +327,13 @@ def knowledge_items(scans: list[StoredResult], how: str) -> list[CheckItem]:
             else ""
         )
         items.append(
-            CheckItem(
+            _item(
                 "knowledge",
                 f"knowledge.offboarding.{scan.name}",
                 f"Knowledge of {scan.name}",
                 status,
                 reason,
-                Evidence("scan", f"{scan.name}: offboarding", scan.result_id),
+                _evidence("scan", f"{scan.name}: offboarding", scan.result_id),
                 action,
             )
         )
@@ -307,13 +368,13 @@ def drill_items(drills: list[Drill], contract: StoredResult | None, asked: float
             else "Repeat the drill without help"
         )
         items.append(
-            CheckItem(
+            _item(
                 "drills",
                 "drills.latest",
                 "Can we modify this alone?",
                 status,
                 reason,
-                Evidence("drill", f"drill on {last.performed_on} by {last.person}", record_id=last.id),
+                _evidence("drill", f"drill on {last.performed_on} by {last.person}", record_id=last.id),
                 action,
             )
         )
@@ -330,7 +391,7 @@ def drill_items(drills: list[Drill], contract: StoredResult | None, asked: float
         return items
     kt = (contract.payload.get("clauses") or {}).get("knowledge_transfer") or {}
     hours = kt.get("hours")
-    evidence = Evidence(
+    evidence = _evidence(
         "contract",
         f"{contract.name or contract.subject}: clauses.knowledge_transfer",
         contract.result_id,
@@ -345,7 +406,7 @@ def drill_items(drills: list[Drill], contract: StoredResult | None, asked: float
     else:
         status, reason = AT_RISK, f"drills asked for {asked:g} h of training, the contract grants {float(hours):g} h"
     action = "" if status == READY else f"Agree at least {max(asked, 1):g} hours of handover training"
-    items.append(CheckItem("drills", "drills.training", title, status, reason, evidence, action))
+    items.append(_item("drills", "drills.training", title, status, reason, evidence, action))
     return items
 
 
@@ -376,13 +437,13 @@ def inventory_items(assets: list[Asset], linked_repos: list[str]) -> list[CheckI
             BLOCKED: f"Transfer the {asset.kind.value.replace('_', ' ')} {asset.name} to the client",
         }[status]
         items.append(
-            CheckItem(
+            _item(
                 "inventory",
                 f"asset.{asset.id}",
                 f"{asset.kind.value.replace('_', ' ')}: {asset.name}",
                 status,
                 reason,
-                Evidence("asset", f"asset {asset.name}", record_id=asset.id),
+                _evidence("asset", f"asset {asset.name}", record_id=asset.id),
                 action,
             )
         )
@@ -393,46 +454,20 @@ def inventory_items(assets: list[Asset], linked_repos: list[str]) -> list[CheckI
     status = AT_RISK if gaps else READY
     reason = ("not listed: " + ", ".join(gaps)) if gaps else "every essential kind of asset is listed"
     items.append(
-        CheckItem(
+        _item(
             "inventory",
             "inventory",
             "Asset inventory complete",
             status,
             reason,
-            Evidence("asset", f"{len(assets)} assets listed"),
+            _evidence("asset", f"{len(assets)} assets listed"),
             "List the missing assets and who holds them (`inhouse asset add`)" if gaps else "",
         )
     )
     return items
 
 
-def overall(items: list[CheckItem]) -> str:
+def overall(items: list[CheckItem]) -> ExitState:
     if any(i.status == BLOCKED for i in items):
         return BLOCKED
     return AT_RISK if any(i.status == AT_RISK for i in items) else READY
-
-
-@dataclass
-class ExitReadiness:
-    engagement: str
-    items: list[CheckItem] = field(default_factory=list)
-
-    @property
-    def status(self) -> str:
-        return overall(self.items)
-
-    def counts(self) -> dict[str, int]:
-        return {s: sum(1 for i in self.items if i.status == s) for s in STATES}
-
-    def summary(self) -> str:
-        c = self.counts()
-        return f"{self.status.replace('_', ' ')}: {c[READY]} ready, {c[AT_RISK]} at risk, {c[BLOCKED]} blocked"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "engagement": self.engagement,
-            "status": self.status,
-            "counts": self.counts(),
-            "summary": self.summary(),
-            "items": [i.to_dict() for i in self.items],
-        }

@@ -12,6 +12,7 @@ Lights are ``green``, ``amber``, ``red``, or ``grey`` when the area is not measu
   with a review or with internal attendance, or under half of the decisions internal or
   joint -> amber; otherwise green.
 - drills: the latest stuck -> red, with help -> amber, alone -> green; none in 90 days -> amber.
+  A drill dated after the day of the status has not happened yet and is not counted.
 - exit readiness: blocked -> red, at risk -> amber, ready -> green.
 
 The overall light is red when any area is red, else amber when any is amber or grey, else
@@ -21,17 +22,39 @@ in the order of ``AREAS``; each points at its evidence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import enum
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
+from inhouse.domain.common import Phase
 from inhouse.domain.drills import Drill, DrillOutcome
-from inhouse.domain.exit_readiness import AT_RISK, BLOCKED, Evidence, ExitReadiness, StoredResult
+from inhouse.domain.exit_readiness import (
+    AT_RISK,
+    BLOCKED,
+    Evidence,
+    ExitCounts,
+    ExitReadiness,
+    ExitState,
+    ExitSummary,
+    StoredResult,
+)
+from inhouse.domain.shapes import Shape
 
-GREEN, AMBER, RED, GREY = "green", "amber", "red", "grey"
+
+class Color(str, enum.Enum):
+    """A status light: ``grey`` when the area is not measured yet."""
+
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+    GREY = "grey"
+
+
+GREEN, AMBER, RED, GREY = Color.GREEN, Color.AMBER, Color.RED, Color.GREY
 SEVERITY = {RED: 0, AMBER: 1, GREY: 2, GREEN: 3}
-AREAS = ("participation", "knowledge", "contract", "exit_readiness", "drills", "trajectory")
-TITLES = {
+Area = Literal["participation", "knowledge", "contract", "exit_readiness", "drills", "trajectory"]
+AREAS: tuple[Area, ...] = ("participation", "knowledge", "contract", "exit_readiness", "drills", "trajectory")
+TITLES: dict[Area, str] = {
     "trajectory": "Dependency trajectory",
     "knowledge": "Knowledge at risk",
     "contract": "Contract gaps",
@@ -42,48 +65,180 @@ TITLES = {
 DRILL_MAX_AGE_DAYS = 90
 
 
-@dataclass(frozen=True)
-class Action:
-    area: str
-    color: str
+class Action(Shape):
+    """One thing to do next, in one area, pointing at its evidence."""
+
+    area: Area
+    color: Color
     action: str
     evidence: Evidence
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"area": self.area, "color": self.color, "action": self.action, "evidence": self.evidence.to_dict()}
+
+class TrajectoryRepo(Shape):
+    """One repository's latest period with commits against the plan (``period`` None: none yet)."""
+
+    repo: str
+    period: str | None
+    internal_share: float | None = None
+    plan: float | None = None
+    gap: float | None = None
+    plan_reached_on: str | None = None
 
 
-@dataclass
-class Section:
-    area: str
-    color: str
-    headline: str
-    facts: dict[str, Any] = field(default_factory=dict)
-    actions: list[Action] = field(default_factory=list)
+class TrajectoryFacts(Shape):
+    repos: list[TrajectoryRepo]
+
+
+class KnowledgeRepo(Shape):
+    """One repository's knowledge if the partner left."""
+
+    repo: str
+    orphaned_share: float
+    orphaned_files: int
+    files: int
+    orphaned_lines: int | None
+    truck_factor: int | None
+    worst: str | None
+
+
+class KnowledgeFacts(Shape):
+    repos: list[KnowledgeRepo]
+
+
+class ContractFacts(Shape):
+    """The contract review's gaps (clause -> what is wrong) and red flags."""
+
+    file: str
+    gaps: dict[str, str]
+    red_flags: list[str]
+    score: int | float | None
+
+
+class ParticipationFacts(Shape):
+    last_review: date | None
+    weeks: int
+    weeks_with_review: int
+    weeks_with_internal_attendance: int
+    decisions_internal_or_joint_share: float | None
+    alert: str | None
+
+
+class DrillOutcomes(Shape):
+    alone: int
+    with_help: int
+    stuck: int
+
+
+class DrillFacts(Shape):
+    drills: int
+    outcomes: DrillOutcomes
+    latest: date
+    latest_outcome: DrillOutcome
+    stuck_points: list[str]
+    training_hours_requested: float
+
+
+class ExitFacts(Shape):
+    status: ExitState
+    counts: ExitCounts
+
+
+class NoFacts(Shape):
+    """The facts of an area not measured yet: none."""
+
+
+Facts = TrajectoryFacts | KnowledgeFacts | ContractFacts | ParticipationFacts | DrillFacts | ExitFacts | NoFacts
+
+
+class Section(Shape):
+    """One area of the status: its light, the headline, the facts behind it and its actions."""
+
+    area: Area
+    title: str
+    color: Color
     measured: bool = True
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "area": self.area,
-            "title": TITLES[self.area],
-            "color": self.color,
-            "measured": self.measured,
-            "headline": self.headline,
-            "facts": self.facts,
-            "actions": [a.to_dict() for a in self.actions],
-        }
+    headline: str
+    facts: Facts
+    actions: list[Action] = []
 
 
-def worst(colors: list[str]) -> str:
+class Light(Shape):
+    """An area's light: ``name`` is the area (``knowledge``), ``title`` what a page shows."""
+
+    name: Area
+    title: str
+    color: Color
+    reason: str
+
+
+class EngagementStatus(Shape):
+    """The ``inhouse status --json`` shape of one engagement."""
+
+    id: int
+    engagement_id: int
+    name: str
+    partner: str
+    phase: Phase
+    year: int
+    as_of: date
+    light: Color
+    lights: list[Light]
+    sections: list[Section]
+    next_actions: list[Action]
+    exit_readiness: ExitReadiness
+
+
+class PortfolioStatus(Shape):
+    """One engagement's status in short: its lights, next actions and exit summary."""
+
+    id: int
+    engagement_id: int
+    name: str
+    partner: str
+    phase: Phase
+    light: Color
+    lights: list[Light]
+    next_actions: list[Action]
+    exit_readiness: ExitSummary
+
+
+def section(
+    area: Area,
+    color: Color,
+    headline: str,
+    facts: Facts | None = None,
+    actions: list[Action] | None = None,
+    measured: bool = True,
+) -> Section:
+    return Section(
+        area=area,
+        title=TITLES[area],
+        color=color,
+        measured=measured,
+        headline=headline,
+        facts=facts or NoFacts(),
+        actions=actions or [],
+    )
+
+
+def action(area: Area, color: Color, text: str, evidence: Evidence) -> Action:
+    return Action(area=area, color=color, action=text, evidence=evidence)
+
+
+def light(s: Section) -> Light:
+    return Light(name=s.area, title=s.title, color=s.color, reason=s.headline)
+
+
+def worst(colors: list[Color]) -> Color:
     return min(colors, key=SEVERITY.__getitem__) if colors else GREY
 
 
-def unmeasured(area: str, how: str) -> Section:
-    return Section(
+def unmeasured(area: Area, how: str) -> Section:
+    return section(
         area,
         GREY,
         f"not measured yet: {how}",
-        actions=[Action(area, GREY, how[0].upper() + how[1:], Evidence("none", "not measured yet"))],
+        actions=[action(area, GREY, how[0].upper() + how[1:], Evidence(source="none", ref="not measured yet"))],
         measured=False,
     )
 
@@ -92,10 +247,16 @@ def _pct(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.0%}"
 
 
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
 def trajectory_section(scans: list[StoredResult], planned_now: float | None, how: str) -> Section:
     if not scans:
         return unmeasured("trajectory", how)
-    repos, colors, actions = [], [], []
+    repos: list[TrajectoryRepo] = []
+    colors: list[Color] = []
+    actions: list[Action] = []
     for scan in scans:
         periods = [
             p
@@ -103,58 +264,62 @@ def trajectory_section(scans: list[StoredResult], planned_now: float | None, how
             if isinstance(p, dict) and p.get("internal_commit_share") is not None and p.get("commits", 1)
         ]
         if not periods:
-            repos.append({"repo": scan.name, "period": None})
+            repos.append(TrajectoryRepo(repo=scan.name, period=None))
             colors.append(GREY)
             continue
         last = periods[-1]
         share = float(last["internal_commit_share"])
-        plan = last.get("plan_internal_share")
-        plan = float(plan) if plan is not None else planned_now
+        plan = _float(last.get("plan_internal_share"))
+        plan = plan if plan is not None else planned_now
         gap = None if plan is None else round(share - plan, 4)
         color = GREY if gap is None else GREEN if gap >= 0 else AMBER if gap >= -0.10 else RED
         forecast = scan.payload.get("forecast") or {}
         repos.append(
-            {
-                "repo": scan.name,
-                "period": last.get("period"),
-                "internal_share": share,
-                "plan": plan,
-                "gap": gap,
-                "plan_reached_on": forecast.get("reached_on"),
-            }
+            TrajectoryRepo(
+                repo=scan.name,
+                period=last.get("period"),
+                internal_share=share,
+                plan=plan,
+                gap=gap,
+                plan_reached_on=forecast.get("reached_on"),
+            )
         )
         colors.append(color)
         if color in (RED, AMBER):
             actions.append(
-                Action(
+                action(
                     "trajectory",
                     color,
                     f"Move work inside on {scan.name}: internal share {_pct(share)} against the plan's {_pct(plan)}",
-                    Evidence("scan", f"{scan.name}: trajectory {last.get('period')}", scan.result_id),
+                    Evidence(
+                        source="scan", ref=f"{scan.name}: trajectory {last.get('period')}", result_id=scan.result_id
+                    ),
                 )
             )
     color = worst(colors)
-    shown = next((r for r, c in zip(repos, colors, strict=False) if c == color and r.get("period")), repos[0])
+    shown = next((r for r, c in zip(repos, colors, strict=True) if c == color and r.period), repos[0])
     headline = (
         "no period with commits yet"
-        if not shown.get("period")
+        if not shown.period
         else (
-            f"internal share {_pct(shown['internal_share'])} against the plan's {_pct(shown['plan'])} "
-            f"({shown['repo']}, {shown['period']})"
+            f"internal share {_pct(shown.internal_share)} against the plan's {_pct(shown.plan)} "
+            f"({shown.repo}, {shown.period})"
             + (
-                f"; the plan's final share reached around {shown['plan_reached_on']} at this pace"
-                if shown.get("plan_reached_on")
+                f"; the plan's final share reached around {shown.plan_reached_on} at this pace"
+                if shown.plan_reached_on
                 else ""
             )
         )
     )
-    return Section("trajectory", color, headline, {"repos": repos}, actions)
+    return section("trajectory", color, headline, TrajectoryFacts(repos=repos), actions)
 
 
 def knowledge_section(scans: list[StoredResult], how: str) -> Section:
     if not scans:
         return unmeasured("knowledge", how)
-    repos, colors, actions = [], [], []
+    repos: list[KnowledgeRepo] = []
+    colors: list[Color] = []
+    actions: list[Action] = []
     for scan in scans:
         off = scan.payload.get("offboarding") or {}
         share = float(off.get("orphaned_share") or 0.0)
@@ -164,36 +329,38 @@ def knowledge_section(scans: list[StoredResult], how: str) -> Section:
             color = AMBER
         worst_dir = next((d for d in off.get("by_directory") or [] if d.get("orphaned_files")), None)
         repos.append(
-            {
-                "repo": scan.name,
-                "orphaned_share": share,
-                "orphaned_files": off.get("orphaned_files", 0),
-                "files": off.get("files", 0),
-                "orphaned_lines": off.get("orphaned_lines"),
-                "truck_factor": truck,
-                "worst": worst_dir.get("path") if worst_dir else None,
-            }
+            KnowledgeRepo(
+                repo=scan.name,
+                orphaned_share=share,
+                orphaned_files=off.get("orphaned_files", 0),
+                files=off.get("files", 0),
+                orphaned_lines=off.get("orphaned_lines"),
+                truck_factor=truck,
+                worst=worst_dir.get("path") if worst_dir else None,
+            )
         )
         colors.append(color)
         if color != GREEN and worst_dir:
             actions.append(
-                Action(
+                action(
                     "knowledge",
                     color,
                     f"Pair internal people on {worst_dir.get('path') or '.'} "
                     f"in {scan.name}: {worst_dir['orphaned_files']} of {worst_dir.get('files')} "
                     "files have no internal author",
-                    Evidence("scan", f"{scan.name}: offboarding {worst_dir.get('path')}", scan.result_id),
+                    Evidence(
+                        source="scan", ref=f"{scan.name}: offboarding {worst_dir.get('path')}", result_id=scan.result_id
+                    ),
                 )
             )
-    top = max(repos, key=lambda r: r["orphaned_share"])
+    top = max(repos, key=lambda r: r.orphaned_share)
     headline = (
-        f"{_pct(top['orphaned_share'])} of the files of {top['repo']} would have no internal author if "
+        f"{_pct(top.orphaned_share)} of the files of {top.repo} would have no internal author if "
         f"the partner left"
-        + (f"; worst: {top['worst']}" if top["worst"] else "")
-        + (f"; truck factor {top['truck_factor']}" if top["truck_factor"] is not None else "")
+        + (f"; worst: {top.worst}" if top.worst else "")
+        + (f"; truck factor {top.truck_factor}" if top.truck_factor is not None else "")
     )
-    return Section("knowledge", worst(colors), headline, {"repos": repos}, actions)
+    return section("knowledge", worst(colors), headline, KnowledgeFacts(repos=repos), actions)
 
 
 _GOOD = {
@@ -209,74 +376,71 @@ def contract_section(contract: StoredResult | None, how: str) -> Section:
     if contract is None:
         return unmeasured("contract", how)
     clauses = contract.payload.get("clauses") or {}
-    gaps = []
+    gaps: list[tuple[str, str]] = []
     for kind, good in _GOOD.items():
         finding = clauses.get(kind) or {}
-        status = finding.get("status", "absent")
+        status = str(finding.get("status", "absent"))
         if status not in good:
             gaps.append((kind, status))
         elif kind == "knowledge_transfer" and finding.get("hours") is None:
             gaps.append((kind, "present without hours"))
         elif kind == "maintenance" and not finding.get("scope_defined"):
             gaps.append((kind, "present without a defined scope"))
-    flags = [f.get("kind") for f in contract.payload.get("red_flags") or [] if isinstance(f, dict)]
+    flags = [str(f.get("kind")) for f in contract.payload.get("red_flags") or [] if isinstance(f, dict)]
     statuses = dict(gaps)
     red = statuses.get("deliverable_ownership") in ("vendor", "absent") or statuses.get("exit") == "absent"
     color = RED if red else AMBER if gaps or flags else GREEN
     recommendations = {r.get("clause"): r for r in contract.payload.get("recommendations") or [] if isinstance(r, dict)}
-    actions = []
+    actions: list[Action] = []
     order = ("deliverable_ownership", "exit", "source_access", "knowledge_transfer", "maintenance")
     for kind, status in sorted(gaps, key=lambda g: order.index(g[0])):
         problem = (recommendations.get(kind) or {}).get("problem") or f"{kind.replace('_', ' ')} is {status}"
         actions.append(
-            Action(
+            action(
                 "contract",
                 color,
                 f"Renegotiate the {kind.replace('_', ' ')} clause: {problem}",
-                Evidence("contract", f"{contract.name}: clauses.{kind}", contract.result_id),
+                Evidence(source="contract", ref=f"{contract.name}: clauses.{kind}", result_id=contract.result_id),
             )
         )
     for flag in flags:
         actions.append(
-            Action(
+            action(
                 "contract",
                 color,
-                f"Remove the {str(flag).replace('_', ' ')} red flag",
-                Evidence("contract", f"{contract.name}: red_flags.{flag}", contract.result_id),
+                f"Remove the {flag.replace('_', ' ')} red flag",
+                Evidence(source="contract", ref=f"{contract.name}: red_flags.{flag}", result_id=contract.result_id),
             )
         )
     described = [f"{k.replace('_', ' ')} {s.replace('_', ' ')}" for k, s in gaps]
     headline = (
         f"{len(gaps)} clause gaps"
         + (f" ({'; '.join(described)})" if described else "")
-        + (f"; red flags: {', '.join(str(f).replace('_', ' ') for f in flags)}" if flags else "")
+        + (f"; red flags: {', '.join(f.replace('_', ' ') for f in flags)}" if flags else "")
         + f" (score {contract.payload.get('score', 'n/a')})"
     )
-    return Section(
-        "contract",
-        color,
-        headline,
-        {"file": contract.name, "gaps": dict(gaps), "red_flags": flags, "score": contract.payload.get("score")},
-        actions,
-    )
+    facts = ContractFacts(file=contract.name, gaps=dict(gaps), red_flags=flags, score=contract.payload.get("score"))
+    return section("contract", color, headline, facts, actions)
 
 
-def participation_section(alert: dict | None, summary: dict | None, last_review: date | None, today: date) -> Section:
+def participation_section(
+    alert: dict[str, Any] | None, summary: dict[str, Any] | None, last_review: date | None, today: date
+) -> Section:
     """From the participation service's alert and summary of recent weeks."""
     if alert is None or summary is None:
         return unmeasured("participation", "record weekly reviews (`inhouse review add`)")
-    weeks = summary.get("weeks") or 0
-    reviewed = summary.get("weeks_with_review", 0)
-    attended = summary.get("weeks_with_internal_attendance", 0)
-    decided = summary.get("decisions_internal_or_joint_share")
-    facts = {
-        "last_review": last_review.isoformat() if last_review else None,
-        "weeks": weeks,
-        "weeks_with_review": reviewed,
-        "weeks_with_internal_attendance": attended,
-        "decisions_internal_or_joint_share": decided,
-        "alert": alert.get("message"),
-    }
+    weeks = int(summary.get("weeks") or 0)
+    reviewed = int(summary.get("weeks_with_review", 0))
+    attended = int(summary.get("weeks_with_internal_attendance", 0))
+    decided = _float(summary.get("decisions_internal_or_joint_share"))
+    facts = ParticipationFacts(
+        last_review=last_review,
+        weeks=weeks,
+        weeks_with_review=reviewed,
+        weeks_with_internal_attendance=attended,
+        decisions_internal_or_joint_share=decided,
+        alert=alert.get("message"),
+    )
     ago = (today - last_review).days // 7 if last_review else 0
     since = (
         f"last review {last_review.isoformat()} ({ago} week{'' if ago == 1 else 's'} ago)"
@@ -286,15 +450,16 @@ def participation_section(alert: dict | None, summary: dict | None, last_review:
     headline = f"{since}; {reviewed}/{weeks} weeks reviewed, {attended}/{weeks} with internal attendance" + (
         f", {_pct(decided)} of decisions internal or joint" if decided is not None else ""
     )
-    evidence = Evidence("reviews", f"weekly reviews up to {facts['last_review'] or 'none'}")
+    up_to = last_review.isoformat() if last_review else "none"
+    evidence = Evidence(source="reviews", ref=f"weekly reviews up to {up_to}")
     if alert.get("active"):
-        return Section(
+        return section(
             "participation",
             RED,
             f"delegate and wait: {alert.get('message')}; {headline}",
             facts,
             [
-                Action(
+                action(
                     "participation",
                     RED,
                     f"Hold the weekly review with an internal participant ({alert.get('message')})",
@@ -309,30 +474,31 @@ def participation_section(alert: dict | None, summary: dict | None, last_review:
         weak.append("Bring an internal person to every weekly review")
     if decided is not None and decided < 0.5:
         weak.append("Share in the decisions: most are taken by the partner alone")
-    actions = [Action("participation", AMBER, text, evidence) for text in weak]
-    return Section("participation", AMBER if weak else GREEN, headline, facts, actions)
+    actions = [action("participation", AMBER, text, evidence) for text in weak]
+    return section("participation", AMBER if weak else GREEN, headline, facts, actions)
 
 
 def drills_section(drills: list[Drill], requested_hours: float, today: date) -> Section:
+    """The latest drill performed up to ``today``: a drill dated later has not happened yet."""
+    drills = [d for d in drills if d.performed_on <= today]
     if not drills:
         return unmeasured("drills", 'run a "can we modify this alone?" drill (`inhouse drill add`)')
     last = max(drills, key=lambda d: (d.performed_on, d.id or 0))
     color = {DrillOutcome.ALONE: GREEN, DrillOutcome.WITH_HELP: AMBER}.get(last.outcome, RED)
     age = (today - last.performed_on).days
-    outcomes = {o.value: sum(1 for d in drills if d.outcome is o) for o in DrillOutcome}
-    facts = {
-        "drills": len(drills),
-        "outcomes": outcomes,
-        "latest": last.performed_on.isoformat(),
-        "latest_outcome": last.outcome.value,
-        "stuck_points": list(last.stuck_points),
-        "training_hours_requested": requested_hours,
-    }
-    evidence = Evidence("drill", f"drill on {last.performed_on} by {last.person}", record_id=last.id)
+    facts = DrillFacts(
+        drills=len(drills),
+        outcomes=DrillOutcomes(**{o.value: sum(1 for d in drills if d.outcome is o) for o in DrillOutcome}),
+        latest=last.performed_on,
+        latest_outcome=last.outcome,
+        stuck_points=list(last.stuck_points),
+        training_hours_requested=requested_hours,
+    )
+    evidence = Evidence(source="drill", ref=f"drill on {last.performed_on} by {last.person}", record_id=last.id)
     actions = []
     if last.stuck_points and color != GREEN:
         actions.append(
-            Action(
+            action(
                 "drills",
                 color,
                 f"Train {last.person} where the drill got stuck ({last.stuck_points[0]}) and repeat it without help",
@@ -341,14 +507,14 @@ def drills_section(drills: list[Drill], requested_hours: float, today: date) -> 
         )
     if age > DRILL_MAX_AGE_DAYS:
         color = AMBER if color == GREEN else color
-        actions.append(Action("drills", color, f"Run a new drill: the last one was {age} days ago", evidence))
+        actions.append(action("drills", color, f"Run a new drill: the last one was {age} days ago", evidence))
     headline = (
         f"{len(drills)} drills; latest {last.performed_on} by {last.person}: "
         f"{last.outcome.value.replace('_', ' ')}"
         + (f" (stuck on {'; '.join(last.stuck_points)})" if last.stuck_points else "")
         + f"; {requested_hours:g} h of training requested"
     )
-    return Section("drills", color, headline, facts, actions)
+    return section("drills", color, headline, facts, actions)
 
 
 def exit_section(readiness: ExitReadiness) -> Section:
@@ -358,35 +524,35 @@ def exit_section(readiness: ExitReadiness) -> Section:
         for item in readiness.items:
             if item.status == state and item.area in ("documentation", "inventory") and item.action:
                 urgency = GREY if not item.measured else RED if state == BLOCKED else AMBER
-                actions.append(Action("exit_readiness", urgency, item.action, item.evidence))
-    return Section(
+                actions.append(action("exit_readiness", urgency, item.action, item.evidence))
+    return section(
         "exit_readiness",
         color,
-        readiness.summary(),
-        {"status": readiness.status, "counts": readiness.counts()},
+        readiness.summary,
+        ExitFacts(status=readiness.status, counts=readiness.counts),
         actions,
     )
 
 
+def _rank(a: Action) -> tuple[int, int]:
+    return SEVERITY[a.color], AREAS.index(a.area)
+
+
 def next_actions(sections: list[Section], limit: int = 3) -> list[Action]:
     """The most severe actions, at most one per area until every area had its turn."""
-    by_area = {s.area: s for s in sections}
-    ranked = sorted(
-        (a for s in sections for a in s.actions),
-        key=lambda a: (SEVERITY[a.color], AREAS.index(a.area) if a.area in AREAS else 99),
-    )
+    ranked = sorted((a for s in sections for a in s.actions), key=_rank)
     chosen: list[Action] = []
-    for action in ranked:
-        if len(chosen) < limit and all(c.area != action.area for c in chosen):
-            chosen.append(action)
-    for action in ranked:
-        if len(chosen) < limit and action not in chosen:
-            chosen.append(action)
-    chosen.sort(key=lambda a: (SEVERITY[a.color], AREAS.index(a.area) if a.area in by_area else 99))
+    for candidate in ranked:
+        if len(chosen) < limit and all(c.area != candidate.area for c in chosen):
+            chosen.append(candidate)
+    for candidate in ranked:
+        if len(chosen) < limit and candidate not in chosen:
+            chosen.append(candidate)
+    chosen.sort(key=_rank)
     return chosen
 
 
-def overall(sections: list[Section]) -> str:
+def overall(sections: list[Section]) -> Color:
     colors = [s.color for s in sections]
     if RED in colors:
         return RED

@@ -3,73 +3,57 @@
 from __future__ import annotations
 
 from inhouse.bootstrap import Workspace
-from inhouse.domain.assets import Asset, parse_held_by, parse_kind
+from inhouse.domain.assets import Asset, AssetIn, AssetRecord, HeldBy
+from inhouse.domain.engagements import Engagement
 from inhouse.errors import Conflict, InvalidInput
 from inhouse.services import lookup
+from inhouse.store.uow import UnitOfWork
 
 
-def add(
-    ws: Workspace,
-    name: str,
-    kind: str,
-    held_by: str,
-    engagement: str | None = None,
-    holder: str = "",
-    location: str = "",
-    notes: str = "",
-) -> dict:
+def _add(uow: UnitOfWork, engagement: Engagement, new: AssetIn) -> AssetRecord:
+    assert engagement.id is not None, "a stored engagement has an id"
+    if uow.assets.find(engagement.id, new.kind, new.name) is not None:
+        raise Conflict(f"engagement {engagement.name!r} already lists the {new.kind.value} {new.name!r}")
+    asset = uow.assets.add(
+        Asset(
+            engagement_id=engagement.id,
+            kind=new.kind,
+            name=new.name,
+            held_by=new.held_by,
+            holder=new.holder,
+            location=new.location,
+            notes=new.notes,
+        )
+    )
+    return AssetRecord.of(asset, engagement.name)
+
+
+def add(ws: Workspace, engagement: str | None, asset: AssetIn) -> AssetRecord:
     """Record one asset; Conflict when the engagement already lists an asset of that kind and name."""
-    asset_kind, side = parse_kind(kind), parse_held_by(held_by)
+    with ws.uow() as uow:
+        added = _add(uow, lookup.engagement(uow, engagement), asset)
+        uow.commit()
+        return added
+
+
+def add_many(ws: Workspace, engagement: str, assets: list[AssetIn]) -> list[AssetRecord]:
+    """Record several assets at once, all or nothing (used by the demo)."""
+    if not assets:
+        raise InvalidInput("assets must not be empty")
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
-        asset = Asset(
-            engagement_id=found.id,
-            kind=asset_kind,
-            name=name,
-            held_by=side,
-            holder=holder,
-            location=location.strip(),
-            notes=notes.strip(),
-        )
-        if uow.assets.find(found.id, asset_kind, asset.name) is not None:
-            raise Conflict(f"engagement {found.name!r} already lists the {asset_kind.value} {asset.name!r}")
-        uow.assets.add(asset)
+        added = [_add(uow, found, asset) for asset in assets]
         uow.commit()
-        return {**asset.to_dict(), "engagement": found.name}
+        return added
 
 
-def list_all(ws: Workspace, engagement: str | None = None, held_by: str | None = None) -> list[dict]:
+def list_all(ws: Workspace, engagement: str | None = None, held_by: HeldBy | None = None) -> list[AssetRecord]:
     """Every asset (of one engagement when named), optionally only those one side holds."""
-    side = parse_held_by(held_by) if held_by else None
     with ws.uow() as uow:
         engagement_id = lookup.engagement(uow, engagement).id if engagement else None
         names = {e.id: e.name for e in uow.engagements.list()}
         return [
-            {**a.to_dict(), "engagement": names.get(a.engagement_id)}
+            AssetRecord.of(a, names[a.engagement_id])
             for a in uow.assets.list(engagement_id)
-            if side is None or a.held_by is side
+            if held_by is None or a.held_by is held_by
         ]
-
-
-def add_many(ws: Workspace, engagement: str, rows: list[dict]) -> list[dict]:
-    """Record several assets at once, all or nothing (used by the demo)."""
-    if not rows:
-        raise InvalidInput("no asset given")
-    with ws.uow() as uow:
-        found = lookup.engagement(uow, engagement)
-        added = []
-        for row in rows:
-            asset = Asset(
-                engagement_id=found.id,
-                kind=parse_kind(row["kind"]),
-                name=row["name"],
-                held_by=parse_held_by(row["held_by"]),
-                holder=row.get("holder", ""),
-                location=row.get("location", ""),
-                notes=row.get("notes", ""),
-            )
-            if uow.assets.find(found.id, asset.kind, asset.name) is not None:
-                raise Conflict(f"engagement {found.name!r} already lists the {asset.kind.value} {asset.name!r}")
-            added.append(uow.assets.add(asset).to_dict())
-        uow.commit()
-        return added

@@ -1,62 +1,71 @@
-"""The documentation audit as a use case: audit a repository, store the result with its engagement."""
+"""The documentation audit as a use case: audit a repository, store the result with its engagement.
+
+The repository is a registered one (named as ``inhouse repo add`` linked it, within the
+engagement when one is named) or a local git repository's path: a repository stays on disk,
+the audit reads it with git.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inhouse.analysis.docs import AuditOptions, audit_repository
 from inhouse.bootstrap import Workspace
-from inhouse.domain.docs_audit import CurrencyRule
+from inhouse.domain.docs_audit import DocsAuditIn, DocsAuditResult
 from inhouse.domain.results import AnalysisResult
 from inhouse.services import lookup
 from inhouse.services.repos import git_dir_of
+from inhouse.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from inhouse.services.demo import DemoContext
 
 KIND = "docs_audit"
 
 
-def audit(
-    ws: Workspace,
-    path: str,
-    engagement: str | None = None,
-    rev: str = "HEAD",
-    min_commits: int | None = None,
-    stale_share: float | None = None,
-) -> dict:
-    """Audit the documentation of the repository at ``path`` and store it (kind ``docs_audit``).
+def _registered(uow: UnitOfWork, name: str, engagement: str | None) -> str | None:
+    """The path of the registered repository called ``name`` (None: no repository has that name)."""
+    engagement_id = lookup.engagement(uow, engagement).id if engagement else None
+    paths = {r.path for r in uow.repos.list(engagement_id) if r.name.lower() == name.lower()}
+    return paths.pop() if len(paths) == 1 else None
 
-    Returns the ``DocsAudit.to_dict()`` shape plus ``summary``, ``engagement`` (name or None) and
-    ``result_id``.
-    """
-    defaults = CurrencyRule()
-    rule = CurrencyRule(
-        min_commits if min_commits is not None else defaults.min_commits,
-        stale_share if stale_share is not None else defaults.max_unseen_share,
-    )
+
+def audit(ws: Workspace, request: DocsAuditIn) -> DocsAuditResult:
+    """Audit the documentation of a repository and store it (kind ``docs_audit``).
+
+    A path on disk wins over a registered repository of the same name."""
     ws.require_ready()  # a missing workspace fails before the (longer) audit runs
-    top = git_dir_of(Path(path).expanduser())  # the repository's top folder, as `inhouse repo add` links it
-    report = audit_repository(top, AuditOptions(rev=rev, rule=rule))
+    where = Path(request.repo).expanduser()
+    if not where.exists():
+        with ws.uow() as uow:
+            registered = _registered(uow, request.repo, request.engagement)
+        where = Path(registered) if registered else where
+    top = git_dir_of(where)  # the repository's top folder, as `inhouse repo add` links it
+    report = audit_repository(top, AuditOptions(rev=request.rev, rule=request.rule()))
     with ws.uow() as uow:
-        found, repo = lookup.repo_target(uow, report.repo, engagement)
+        found, repo = lookup.repo_target(uow, report.repo, request.engagement)
         result = uow.results.add(
             AnalysisResult(
                 kind=KIND,
                 subject=report.repo,
-                payload=report.to_dict(),
-                summary=report.summary(),
+                payload=report.model_dump(mode="json"),
+                summary=report.headline(),
                 engagement_id=found.id if found else None,
                 repo_id=repo.id if repo else None,
             )
         )
         uow.commit()
-    return {
-        **report.to_dict(),
-        "summary": report.summary(),
-        "engagement": found.name if found else None,
-        "result_id": result.id,
-    }
+    assert result.id is not None, "a stored result has an id"
+    return DocsAuditResult(
+        **dict(report),
+        summary=report.headline(),
+        engagement=found.name if found else None,
+        result_id=result.id,
+    )
 
 
-def demo_step(context) -> str:
+def demo_step(context: DemoContext) -> str:
     """The demo's documentation audit of its generated repository (listed in ``services/demo/steps.py``)."""
-    data = audit(context.ws, str(context.repo_path), engagement=str(context.engagement_id))
-    return data["summary"]
+    data = audit(context.ws, DocsAuditIn(repo=str(context.repo_path), engagement=str(context.engagement_id)))
+    return data.summary

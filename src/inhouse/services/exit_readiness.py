@@ -1,12 +1,9 @@
 """Exit readiness of an engagement: the checklist drawn from everything stored about it.
 
-``readiness(ws, engagement)`` returns ``ExitReadiness.to_dict()``::
-
-    {"engagement", "partner", "status": "ready|at_risk|blocked", "counts": {state: n}, "summary",
-     "items": [{"area", "key", "title", "status", "reason", "action", "measured",
-                "evidence": {"source", "ref", "result_id", "record_id", "quote"}}]}
-
-The rules are in ``inhouse.domain.exit_readiness``.
+``readiness(ws, engagement)`` returns an ``ExitReadiness`` (the ``inhouse exit-readiness --json``
+shape): the engagement, the checklist's state (``ready``, ``at_risk`` or ``blocked``), the
+counts per state, a one-line summary, every item with its reason, action and evidence, and the
+partner. The rules are in ``inhouse.domain.exit_readiness``.
 """
 
 from __future__ import annotations
@@ -31,15 +28,14 @@ def checklist(evidence: EngagementEvidence) -> rules.ExitReadiness:
         *rules.drill_items(evidence.drills, evidence.contract, evidence.training_hours),
         *rules.inventory_items(evidence.assets, evidence.repos),
     ]
-    return rules.ExitReadiness(name, items)
+    return rules.ExitReadiness.of(name, items, evidence.partner)
 
 
-def readiness_in(uow: UnitOfWork, ref: str | None) -> dict:
-    evidence = gather(uow, lookup.engagement(uow, ref))
-    return {**checklist(evidence).to_dict(), "partner": evidence.partner}
+def readiness_in(uow: UnitOfWork, ref: str | None) -> rules.ExitReadiness:
+    return checklist(gather(uow, lookup.engagement(uow, ref)))
 
 
-def readiness(ws: Workspace, engagement: str | None = None) -> dict:
+def readiness(ws: Workspace, engagement: str | None = None) -> rules.ExitReadiness:
     """The exit checklist of one engagement (the only one when not named)."""
     with ws.uow() as uow:
         return readiness_in(uow, engagement)

@@ -11,7 +11,7 @@ from inhouse.analysis.docs.files import decode, is_code, is_doc
 from inhouse.analysis.docs.mentions import CodeIndex, in_scope, mentioned_paths
 from inhouse.analysis.docs.sections import markup_of, split_sections
 from inhouse.analysis.git.gitcmd import GitRepo
-from inhouse.domain.docs_audit import ITEMS, MISSING, PRESENT, STALE, Currency, CurrencyRule, DocItem, DocsAudit
+from inhouse.domain.docs_audit import ITEMS, Currency, CurrencyRule, DocItem, DocKind, DocsAudit, Scope
 from inhouse.errors import InvalidInput
 
 #: How many of the strongest candidates per item get their currency measured.
@@ -27,6 +27,10 @@ class AuditOptions:
     def __post_init__(self) -> None:
         if self.max_doc_bytes < 1:
             raise InvalidInput("the largest documentation file must be at least 1 byte")
+
+
+_Churn = tuple[int, int, int, int, int | None]
+"""(commits, commits since, lines total, lines since, the code's last change) of a scope."""
 
 
 class _History:
@@ -47,7 +51,7 @@ class _History:
             if touched:
                 self.code_changes.append((change.sha, change.when, touched))
         self._ancestors: dict[str, set[str]] = {}
-        self._measured: dict[tuple[str, tuple[str, ...]], tuple] = {}
+        self._measured: dict[tuple[str, tuple[str, ...]], _Churn] = {}
 
     def last_change(self, path: str) -> history.Change | None:
         return self._last.get(path)
@@ -56,7 +60,8 @@ class _History:
         last = self.last_change(doc)
         if last is None:
             return None
-        scope, paths = ("section" if section else "file"), mentioned_paths(text, code)
+        scope: Scope = "section" if section else "file"
+        paths = mentioned_paths(text, code)
         if not paths and section:
             scope, paths = "file", mentioned_paths(file_text, code)
         if not paths:
@@ -65,24 +70,24 @@ class _History:
         if key not in self._measured:
             self._measured[key] = self._churn(last.sha, paths)
         commits, since, lines_total, lines_since, code_changed = self._measured[key]
-        return Currency(
-            last.sha,
-            history.iso(last.when),
-            scope,
-            tuple(paths),
-            since,
-            lines_since if self.count_lines else None,
-            lines_total if self.count_lines else None,
-            commits,
-            history.iso(code_changed),
+        return Currency.measured(
+            doc_commit=last.sha,
+            doc_changed=history.iso(last.when),
+            scope=scope,
+            code_paths=paths,
+            commits_since=since,
+            lines_since=lines_since if self.count_lines else None,
+            lines_total=lines_total if self.count_lines else None,
+            commits_total=commits,
+            code_changed=history.iso(code_changed) if code_changed is not None else None,
         )
 
-    def _churn(self, doc_commit: str, paths: list[str]) -> tuple:
+    def _churn(self, doc_commit: str, paths: list[str]) -> _Churn:
         seen = self._ancestors.get(doc_commit)
         if seen is None:
             seen = self._ancestors[doc_commit] = history.ancestors(self.repo, doc_commit)
         commits = since = lines_total = lines_since = 0
-        code_changed = None
+        code_changed: int | None = None
         for sha, when, touched in self.code_changes:
             if paths:
                 touched = tuple(t for t in touched if in_scope(t[0], paths))
@@ -113,7 +118,7 @@ def _describe(currency: Currency) -> str:
 
 
 def _decide(
-    kind: str,
+    kind: DocKind,
     found: list[cands.Candidate],
     hist: _History | None,
     code: CodeIndex,
@@ -127,14 +132,14 @@ def _decide(
         if found:
             best = max(found, key=lambda c: c.strength)
             where = best.location.pointer()
-            return DocItem(
+            return DocItem.judged(
                 kind,
-                MISSING,
+                "missing",
                 f"{where} is empty or a placeholder: no {title} yet",
                 best.location,
-                also=tuple(c.location for c in found if c is not best)[:5],
+                also=[c.location for c in found if c is not best][:5],
             )
-        return DocItem(kind, MISSING, f"no file or heading about {title} in {doc_count} documentation files")
+        return DocItem.judged(kind, "missing", f"no file or heading about {title} in {doc_count} documentation files")
     top = sorted(real, key=lambda c: (-c.strength, c.file, c.location.line or 0))[:MEASURED_PER_ITEM]
     measured = []
     for candidate in top:
@@ -150,43 +155,50 @@ def _decide(
         measured.append((stale, -candidate.strength, -(last.when if last else 0), candidate, currency))
     measured.sort(key=lambda m: (m[0], m[1], m[2], m[3].file, m[3].location.line or 0))
     stale, _, _, best, currency = measured[0]
-    others = tuple(c.location for c in real if c is not best)[:5]
+    others = [c.location for c in real if c is not best][:5]
     where = best.location.pointer()
     if currency is None:
-        return DocItem(
-            kind, PRESENT, f"found in {where} (not in the history: currency unknown)", best.location, also=others
+        return DocItem.judged(
+            kind, "present", f"found in {where} (not in the history: currency unknown)", best.location, also=others
         )
-    status = STALE if stale else PRESENT
     reason = f"found in {where}; {_describe(currency)}" + (" - stale" if stale else "")
-    return DocItem(kind, status, reason, best.location, currency, others)
+    return DocItem.judged(kind, "stale" if stale else "present", reason, best.location, currency, others)
 
 
 def audit_repository(path: str | os.PathLike[str], options: AuditOptions | None = None) -> DocsAudit:
     """Audit the documentation of the git repository at ``path`` (working copy or bare)."""
     options = options or AuditOptions()
     repo = GitRepo.open(path)
-    audit = DocsAudit(repo=str(repo.path), rev=options.rev, head=None, items=[], rule=options.rule)
+    warnings: list[str] = []
     if not repo.has_commits():
-        audit.warnings.append("the repository has no commits: nothing is documented")
-        audit.items = [DocItem(kind, MISSING, "the repository has no commits") for kind in ITEMS]
-        return audit
-    head = audit.head = repo.resolve(options.rev)
+        warnings.append("the repository has no commits: nothing is documented")
+        return DocsAudit.of(
+            repo=str(repo.path),
+            rev=options.rev,
+            head=None,
+            items=[DocItem.judged(kind, "missing", "the repository has no commits") for kind in ITEMS],
+            rule=options.rule,
+            warnings=warnings,
+        )
+    head = repo.resolve(options.rev)
     if repo.shallow:
-        audit.warnings.append("shallow clone: currency is measured on the history present only")
+        warnings.append("shallow clone: currency is measured on the history present only")
     if repo.partial:
-        audit.warnings.append("partial clone: line counts unavailable, currency measured in commits")
+        warnings.append("partial clone: line counts unavailable, currency measured in commits")
     files = history.tree(repo, head)
     docs = {p: oid for p, (oid, size) in files.items() if is_doc(p) and size <= options.max_doc_bytes}
     skipped = [p for p, (_, size) in files.items() if is_doc(p) and size > options.max_doc_bytes]
     if skipped:
-        audit.warnings.append(f"{len(skipped)} documentation files over {options.max_doc_bytes} bytes skipped")
+        warnings.append(f"{len(skipped)} documentation files over {options.max_doc_bytes} bytes skipped")
     mkdocs = files.get("mkdocs.yml", ("", 0))[0]
     blobs = history.read_blobs(repo, [*docs.values(), *([mkdocs] if mkdocs else [])])
-    nav = cands.mkdocs_titles(decode(blobs[mkdocs]) or "") if blobs.get(mkdocs) else {}
+    mkdocs_blob = blobs.get(mkdocs) if mkdocs else None
+    nav = cands.mkdocs_titles(decode(mkdocs_blob) or "") if mkdocs_blob else {}
     texts: dict[str, str] = {}
-    found: dict[str, list[cands.Candidate]] = {kind: [] for kind in ITEMS}
+    found: dict[DocKind, list[cands.Candidate]] = {kind: [] for kind in ITEMS}
     for doc, oid in sorted(docs.items()):
-        text = decode(blobs[oid]) if blobs.get(oid) is not None else None
+        blob = blobs.get(oid)
+        text = decode(blob) if blob is not None else None
         if text is None:
             continue
         texts[doc] = text
@@ -194,9 +206,15 @@ def audit_repository(path: str | os.PathLike[str], options: AuditOptions | None 
             found[candidate.kind].append(candidate)
     missing_blobs = sum(1 for oid in docs.values() if blobs.get(oid) is None)
     if missing_blobs:
-        audit.warnings.append(f"{missing_blobs} documentation files could not be read (missing or binary)")
-    audit.documents = sorted(texts)
+        warnings.append(f"{missing_blobs} documentation files could not be read (missing or binary)")
     code = CodeIndex(p for p in files if is_code(p))
     hist = _History(repo, head) if any(found.values()) else None
-    audit.items = [_decide(kind, found[kind], hist, code, texts, options.rule, len(texts)) for kind in ITEMS]
-    return audit
+    return DocsAudit.of(
+        repo=str(repo.path),
+        rev=options.rev,
+        head=head,
+        items=[_decide(kind, found[kind], hist, code, texts, options.rule, len(texts)) for kind in ITEMS],
+        rule=options.rule,
+        documents=sorted(texts),
+        warnings=warnings,
+    )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from inhouse.analysis.docs import catalog
 from inhouse.analysis.docs.files import placeholder
 from inhouse.analysis.docs.sections import Section
-from inhouse.domain.docs_audit import ITEMS, Location
+from inhouse.domain.docs_audit import ITEMS, DocKind, Location
 
 _INTRO = {
     "overview",
@@ -26,7 +26,7 @@ _INTRO = {
 
 @dataclass(frozen=True)
 class Candidate:
-    kind: str
+    kind: DocKind
     location: Location
     strength: int
     text: str  # the text that describes the item (section body or whole file)
@@ -65,7 +65,13 @@ def find(path: str, text: str, sections: list[Section], nav_titles: tuple[str, .
                 by_heading.append(
                     Candidate(
                         kind,
-                        Location(path, section.heading, section.line, "heading", placeholder(section.body)),
+                        Location(
+                            file=path,
+                            section=section.heading,
+                            line=section.line,
+                            match="heading",
+                            placeholder=placeholder(section.body),
+                        ),
                         strength,
                         section.body,
                     )
@@ -75,7 +81,14 @@ def find(path: str, text: str, sections: list[Section], nav_titles: tuple[str, .
             c.strength >= strength_of_file and not c.location.placeholder for c in by_heading
         ):
             # (an as strong heading inside the file says more than the file's name)
-            found.append(Candidate(kind, Location(path, None, None, how, placeholder(text)), strength_of_file, text))
+            found.append(
+                Candidate(
+                    kind,
+                    Location(file=path, section=None, line=None, match=how, placeholder=placeholder(text)),
+                    strength_of_file,
+                    text,
+                )
+            )
         if kind in catalog.SECTION_SETS:
             hits = catalog.section_set(kind, headings)
             if hits:
@@ -84,7 +97,13 @@ def find(path: str, text: str, sections: list[Section], nav_titles: tuple[str, .
                 found.append(
                     Candidate(
                         kind,
-                        Location(path, first.heading, first.line, f"sections: {names}", placeholder(text)),
+                        Location(
+                            file=path,
+                            section=first.heading,
+                            line=first.line,
+                            match=f"sections: {names}",
+                            placeholder=placeholder(text),
+                        ),
                         2,
                         text,
                     )
@@ -98,7 +117,8 @@ _DOCS_DIR = re.compile(r"""^docs_dir\s*:\s*['"]?([^'"\s#]+)""", re.M)
 
 def mkdocs_titles(config: str) -> dict[str, tuple[str, ...]]:
     """``path -> titles`` from an mkdocs.yml ``nav`` (``- Troubleshooting: ops/faq.md``)."""
-    folder = (_DOCS_DIR.search(config).group(1) if _DOCS_DIR.search(config) else "docs").strip("/")
+    docs_dir = _DOCS_DIR.search(config)
+    folder = (docs_dir.group(1) if docs_dir else "docs").strip("/")
     titles: dict[str, list[str]] = {}
     for line in config.splitlines():
         found = _NAV.match(line)

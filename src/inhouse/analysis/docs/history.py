@@ -28,9 +28,8 @@ class Change:
     files: tuple[tuple[str, int | None], ...]
 
 
-def iso(when: int | None) -> str | None:
-    if when is None:
-        return None
+def iso(when: int) -> str:
+    """A commit time (seconds since the epoch) as ISO date-time in UTC."""
     return datetime.fromtimestamp(when, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
@@ -89,7 +88,9 @@ def changes(repo: GitRepo, head: str, count_lines: bool = True) -> Iterator[Chan
     """Every non-merge commit reachable from ``head``, newest first, with its changed files."""
     detail = "--numstat" if count_lines else "--name-only"
     args = ["log", "--no-merges", "--no-renames", detail, f"--format={_MARK}%H %ct", head, "--"]
-    sha, when, files = None, 0, []
+    sha: str | None = None
+    when = 0
+    files: list[tuple[str, int | None]] = []
     for line in _lines(repo.stream(args)):
         if line.startswith(_MARK):
             if sha is not None:

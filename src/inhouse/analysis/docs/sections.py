@@ -168,7 +168,7 @@ def _asciidoc(lines: list[str]) -> list[tuple[int, int, str]]:
     return heads
 
 
-def _by_pattern(lines: list[str], pattern: re.Pattern) -> list[tuple[int, int, str]]:
+def _by_pattern(lines: list[str], pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
     heads = []
     for i, line in enumerate(lines):
         found = pattern.match(line)
