@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from inhouse.domain.assets import AssetIn
+from inhouse.domain.shapes import validated
 from inhouse.services import assets as asset_service
 
 if TYPE_CHECKING:
@@ -58,8 +60,8 @@ ASSETS = [
 
 def demo_step(context: DemoContext) -> str:
     """Record the inventory (listed in ``services/demo/steps.py``)."""
-    added = asset_service.add_many(context.ws, str(context.engagement_id), ASSETS)
-    by_side = {side: sum(1 for a in added if a["held_by"] == side) for side in ("internal", "shared", "partner")}
+    added = asset_service.add_many(context.ws, str(context.engagement_id), [validated(AssetIn, a) for a in ASSETS])
+    by_side = {side: sum(1 for a in added if a.held_by == side) for side in ("internal", "shared", "partner")}
     return (
         f"{len(added)} assets: {by_side['internal']} held internally, {by_side['shared']} shared, "
         f"{by_side['partner']} held by the partner"
