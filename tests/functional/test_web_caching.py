@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from inhouse.cli.web import listen
 from inhouse.web import create_app
 from inhouse.web.caching import PageCache
-from tests import webdata
+from tests import records, webdata
 
 
 @pytest.fixture
@@ -90,14 +90,15 @@ def test_the_engagement_page_is_kept_until_the_engagement_changes(seeded):
         "modification": "Retrain the ETA model",
         "outcome": "alone",
     }
-    assert client.post(f"/engagements/{eid}/drills", data=form, follow_redirects=False).status_code == 303
+    posted = client.post(f"/engagements/{eid}/drills", data=form, follow_redirects=False)
+    assert posted.status_code == 303, posted.text
     after = client.get(f"/engagements/{eid}", headers={"If-None-Match": etag})
     assert after.status_code == 200 and "Retrain the ETA model" in after.text
     named = client.get("/engagements/ETA prediction")  # by name: served, without a validator
     assert named.status_code == 200 and "etag" not in named.headers
 
 
-def test_the_engagement_json_is_kept_too_and_follows_writes(seeded):
+def test_the_engagement_json_is_kept_too_and_follows_writes(seeded, ws):
     client, ids = seeded
     eid = ids["engagement_id"]
     client.get(f"/api/engagements/{eid}")
@@ -106,6 +107,7 @@ def test_the_engagement_json_is_kept_too_and_follows_writes(seeded):
     assert client.get(f"/api/engagements/{eid}", headers={"If-None-Match": first.headers["etag"]}).status_code == 304
     kept = client.get(f"/api/engagements/{eid}")
     assert kept.json() == first.json() and kept.headers["content-type"].startswith("application/json")
+    records.add_person(ws, "Priya Raman", "internal")  # a drill is done by a person of the engagement
     assert (
         client.post(
             f"/api/engagements/{eid}/drills",

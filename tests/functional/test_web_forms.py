@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from inhouse.bootstrap import Workspace
 from inhouse.settings import load_settings
 from inhouse.web import create_app
-from tests import webdata
+from tests import records, webdata
 
 
 @pytest.fixture
@@ -50,8 +50,9 @@ def test_invalid_review_is_a_clear_4xx_and_stores_nothing(seeded):
 
 
 def test_decision_and_drill_forms(seeded):
-    client, ids, _ = seeded
+    client, ids, ws = seeded
     eid = ids["engagement_id"]
+    records.add_person(ws, "Priya Raman", "internal")  # a drill is done by a person of the engagement
     assert (
         client.post(
             f"/engagements/{eid}/decisions",

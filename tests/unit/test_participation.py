@@ -172,7 +172,10 @@ DRILL = {"performed_on": "2026-01-01", "person": "Ann", "modification": "change"
         ({"outcome": "stuck"}, "stuck_points must name at least one point when the outcome is stuck"),
         ({"outcome": "alone", "stuck_points": ["deploy"]}, "stuck_points must be empty when the outcome is alone"),
         ({"outcome": "maybe"}, "outcome must be one of 'alone', 'with_help' or 'stuck'"),
-        ({"outcome": "stuck", "stuck_points": ["x"], "training_hours": 1, "hours_per_stuck_point": 1}, "not both"),
+        (
+            {"outcome": "stuck", "stuck_points": ["x"], "training_hours": 1, "hours_per_stuck_point": 1},
+            "hours_per_stuck_point must not be given with training_hours",
+        ),
         ({"outcome": "with_help", "training_hours": float("inf")}, "training_hours must be a finite number ≥ 0"),
         ({"outcome": "with_help", "training_hours": float("nan")}, "training_hours must be a finite number ≥ 0"),
         ({"outcome": "with_help", "training_hours": -1}, "training_hours must be a finite number ≥ 0"),

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from inhouse.domain.shapes import MAX_ITEMS, Hours, Input, PastDate, Shape, Title
 
@@ -48,19 +49,30 @@ class DrillIn(Input):
     person: Title = Field(description="The internal person who tried the modification (name or email)")
     modification: Title = Field(description="The modification tried without the partner's help")
     outcome: DrillOutcome
-    stuck_points: list[Title] = Field(default_factory=list, max_length=MAX_ITEMS, description="Where they got stuck")
+    stuck_points: list[Title] = Field(
+        default_factory=list, max_length=MAX_ITEMS, validate_default=True, description="Where they got stuck"
+    )
     training_hours: Hours | None = Field(None, description="The drill's total training hours")
     hours_per_stuck_point: Hours | None = Field(None, description="Training hours for each stuck point")
 
-    @model_validator(mode="after")
-    def _consistent(self) -> DrillIn:
-        if self.training_hours is not None and self.hours_per_stuck_point is not None:
-            raise ValueError("give training_hours or hours_per_stuck_point, not both")
-        if self.outcome is DrillOutcome.STUCK and not self.stuck_points:
-            raise ValueError("stuck_points must name at least one point when the outcome is stuck")
-        if self.outcome is DrillOutcome.ALONE and self.stuck_points:
-            raise ValueError("stuck_points must be empty when the outcome is alone (use with_help or stuck)")
-        return self
+    @field_validator("stuck_points")
+    @classmethod
+    def _fit_the_outcome(cls, points: list[str], info: ValidationInfo) -> list[str]:
+        outcome = info.data.get("outcome")
+        if outcome is DrillOutcome.STUCK and not points:
+            raise PydanticCustomError("stuck_without_points", "must name at least one point when the outcome is stuck")
+        if outcome is DrillOutcome.ALONE and points:
+            raise PydanticCustomError(
+                "alone_with_points", "must be empty when the outcome is alone (with_help or stuck have stuck points)"
+            )
+        return points
+
+    @field_validator("hours_per_stuck_point")
+    @classmethod
+    def _one_way_of_counting(cls, hours: float | None, info: ValidationInfo) -> float | None:
+        if hours is not None and info.data.get("training_hours") is not None:
+            raise PydanticCustomError("hours_twice", "must not be given with training_hours (the drill's total)")
+        return hours
 
     def total_hours(self, default_per_stuck_point: float) -> float:
         """The training this drill requests, in hours."""

@@ -76,10 +76,11 @@ def add(ws: Workspace, engagement: str | None, drill: DrillIn) -> DrillAdded:
             raise InvalidInput(f"performed_on {drill.performed_on} is before the engagement's start {found.start_date}")
         roster = lookup.roster(uow, found)
         match = roster.match(drill.person)
+        if match.side is Side.PARTNER:
+            who = match.name or drill.person
+            raise InvalidInput(f"{who} is on the partner side: a drill is done by an internal person")
         if match.name is None or not any(p.name == match.name for p in roster.people):
             raise NotFound(f"no person {drill.person!r} in this engagement")
-        if match.side is Side.PARTNER:
-            raise InvalidInput(f"{match.name} is on the partner side: a drill is done by an internal person")
         stored = Drill(
             engagement_id=_id(found),
             performed_on=drill.performed_on,
