@@ -34,7 +34,7 @@ def _with_flags(model: type[BaseModel], flags: dict[str, str], **values: Any) ->
     except InvalidInput as exc:
         message = exc.message
         for field, flag in flags.items():
-            message = re.sub(rf"(?<![\w.]){field}(?![\w.])", f"{field} ({flag})", message)
+            message = re.sub(rf"(?<![\w.])({field}(?:\.\d+)?)(?![\w.])", rf"\1 ({flag})", message)
         raise InvalidInput(message) from None
 
 
