@@ -8,6 +8,9 @@ from sqlalchemy.orm import Session
 from inhouse.domain.jobs import Job, JobStatus
 from inhouse.store.tables import JobRow
 
+MAX_ROW_ID = 2**31 - 1
+"""The largest id the ``jobs.id`` column holds on every database (INTEGER: 32 bits on PostgreSQL)."""
+
 _FIELDS = ("status", "progress", "message", "result", "error", "started_at", "finished_at")
 
 
@@ -43,6 +46,8 @@ class JobRecords:
         return job
 
     def get(self, job_id: int) -> Job | None:
+        if not 1 <= job_id <= MAX_ROW_ID:  # no such row (PostgreSQL would refuse to compare)
+            return None
         row = self.session.get(JobRow, job_id)
         return _job(row) if row else None
 
