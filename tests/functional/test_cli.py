@@ -75,15 +75,15 @@ def test_repo_add_links_a_real_git_repository(cli, tmp_path):
 @pytest.mark.parametrize(
     "args,message",
     [
-        (["engagement", "add", "X", "--partner", "Quantia Labs", "--start", "2025-02-30"], "invalid start date"),
+        (["engagement", "add", "X", "--partner", "Quantia Labs", "--start", "2025-02-30"], "start_date must be a date"),
         (["engagement", "show", "Nope"], "no engagement 'Nope'"),
         (["engagement", "add", "X", "--partner", "Ghost", "--start", "2025-01-01"], "no partner 'Ghost'"),
         (
             ["engagement", "add", "X", "--partner", "Quantia Labs", "--start", "2025-01-01", "--phase", "build"],
-            "invalid phase 'build'",
+            "phase must be one of 'advisory' or 'project'",
         ),
-        (["person", "add", "Y", "--side", "partner", "--email", "y@x.io"], "needs --partner"),
-        (["person", "add", "Y", "--side", "internal", "--email", "nope"], "invalid email address"),
+        (["person", "add", "Y", "--side", "partner", "--email", "y@x.io"], "partner is required for a partner-side person"),
+        (["person", "add", "Y", "--side", "internal", "--email", "nope"], "emails.0 must be an email address, not 'nope'"),
         (["repo", "add", "/definitely/missing/folder"], "no such folder"),
         (["partner", "add", "Quantia Labs"], "already exists"),
     ],

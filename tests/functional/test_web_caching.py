@@ -76,9 +76,10 @@ def test_the_served_socket_is_tcp_so_answers_are_not_delayed():
         sock.close()
 
 
-def test_the_engagement_page_is_kept_until_the_engagement_changes(seeded):
+def test_the_engagement_page_is_kept_until_the_engagement_changes(seeded, ws):
     client, ids = seeded
     eid = ids["engagement_id"]
+    records.add_person(ws, "Priya Raman", "internal", ["priya@meridian.example"])
     client.get(f"/engagements/{eid}")  # builds and stores the page
     first = client.get(f"/engagements/{eid}")
     etag = first.headers["etag"]

@@ -12,13 +12,13 @@ from inhouse.domain.drills import Drill, DrillOutcome
 from inhouse.domain.results import AnalysisResult
 from inhouse.domain.reviews import DecidedBy, Decision, WeeklyReview
 from inhouse.errors import Conflict, NotFound
-from inhouse.services import engagements, partners
+from inhouse.services import engagements
 from inhouse.store import migrate
 from tests import records
 
 
 def _engagement(ws) -> dict:
-    partners.add(ws, "Quantia Labs", domains=["quantialabs.io"])
+    records.add_partner(ws, "Quantia Labs", domains=["quantialabs.io"])
     return records.add_engagement(ws, "ETA", "Quantia Labs", "2025-06-02")
 
 
@@ -28,19 +28,19 @@ def test_migrations_reach_head_and_match_the_models(ws):
 
 
 def test_engagement_round_trip_with_phases_and_plan(ws):
-    partners.add(ws, "Quantia Labs")
+    records.add_partner(ws, "Quantia Labs")
     created = records.add_engagement(ws, "ETA", "quantia labs", "2025-06-02", plan="20,50,80")
     assert created["plan"][0] == {"year": 1, "internal_share": 0.2}
     changed = records.change_phase(ws, "ETA", "project", "2025-10-06", "pilot proven")
     assert changed["phase"] == "project"
     assert [p["phase"] for p in changed["phases"]] == ["advisory", "project"]
     shown = engagements.show(ws, str(created["id"]), today=date(2026, 7, 1))
-    assert shown["year"] == 2 and shown["planned_internal_share_now"] == 0.5
-    assert partners.list_all(ws)[0]["status"] == "engaged"
+    assert shown.year == 2 and shown.planned_internal_share_now == 0.5
+    assert records.list_partners(ws)[0]["status"] == "engaged"
 
 
 def test_people_and_their_emails(ws):
-    partners.add(ws, "Quantia Labs")
+    records.add_partner(ws, "Quantia Labs")
     records.add_person(ws, "Ann Inside", "internal", ["ann@acme.com", "ann@home.org"])
     records.add_person(ws, "Pat Partner", "partner", ["pat@quantialabs.io"], partner="Quantia Labs")
     with pytest.raises(Conflict, match="already belongs to Ann Inside"):
@@ -57,12 +57,12 @@ def test_people_and_their_emails(ws):
 def test_duplicates_are_conflicts_and_nothing_is_lost(ws):
     _engagement(ws)
     with pytest.raises(Conflict):
-        partners.add(ws, "quantia labs")
+        records.add_partner(ws, "quantia labs")
     with pytest.raises(Conflict):
         records.add_engagement(ws, "eta", "Quantia Labs", "2025-06-02")
     with pytest.raises(NotFound):
         records.add_engagement(ws, "Other", "Nobody Inc", "2025-06-02")
-    assert len(engagements.list_all(ws)) == 1 and len(partners.list_all(ws)) == 1
+    assert len(engagements.list_all(ws)) == 1 and len(records.list_partners(ws)) == 1
 
 
 def test_a_failed_unit_of_work_stores_nothing(ws):
@@ -150,7 +150,7 @@ def test_journal_documents_and_results_round_trip(ws):
         assert stored.content == payload and stored.sha256 == doc.sha256
         assert uow.documents.list(engagement_id=eid)[0].content == b""
         assert uow.results.latest("contract", engagement_id=eid).payload == {"score": 60}
-    shown = engagements.show(ws, "ETA")
+    shown = engagements.show(ws, "ETA").model_dump(mode="json")
     assert shown["reviews"]["count"] == 1 and shown["drills"] == 1 and shown["decisions"] == 1
     assert shown["analyses"] == [
         {
