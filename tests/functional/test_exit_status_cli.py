@@ -78,8 +78,10 @@ def test_docs_audit_of_an_unlinked_repository_and_errors(cli, tmp_path):
         (["docs", "audit", str(tmp_path / "plain")], 5, "not a git repository"),
         (["docs", "audit", str(tmp_path / "nowhere")], 3, "no such folder"),
         (["docs", "audit", str(repo.path), "--rev", "v9"], 3, "revision 'v9' does not exist"),
-        (["docs", "audit", str(repo.path), "--stale-share", "2"], 2, "stale share"),
-        (["docs", "audit", str(repo.path), "--min-commits", "0"], 2, "at least 1 commit"),
+        (["docs", "audit", str(repo.path), "--stale-share", "2"], 2, "stale_share must be ≤ 1"),
+        (["docs", "audit", str(repo.path), "--stale-share", "nan"], 2, "stale_share must be a finite number"),
+        (["docs", "audit", str(repo.path), "--min-commits", "0"], 2, "min_commits must be ≥ 1"),
+        (["docs", "audit", "  "], 2, "repo must not be blank"),
         (["docs", "audit", str(repo.path), "-e", "Nope"], 3, "no engagement 'Nope'"),
     ]:
         result = cli(*args)
@@ -110,14 +112,17 @@ def test_asset_add_and_list(cli_any):
     assert "Deploy key" in cli_any.ok("asset", "list").stdout
     for args, code, message in [
         (["asset", "add", "Deploy key", "-k", "credential", "--held-by", "partner"], 4, "already lists"),
-        (["asset", "add", "X", "-k", "laptop", "--held-by", "partner"], 2, "invalid asset kind 'laptop'"),
-        (["asset", "add", "X", "-k", "model", "--held-by", "nobody"], 2, "invalid holder side 'nobody'"),
+        (["asset", "add", "X", "-k", "laptop", "--held-by", "partner"], 2, "kind must be one of 'repository'"),
+        (["asset", "add", "X", "-k", "model", "--held-by", "nobody"], 2, "held_by must be one of 'internal'"),
+        (["asset", "add", "X" * 301, "-k", "model", "--held-by", "partner"], 2, "name must be at most 300 characters"),
+        (["asset", "add", " ", "-k", "model", "--held-by", "partner"], 2, "name must not be blank"),
         (["asset", "add", "X", "-k", "model", "--held-by", "internal", "-e", "Nope"], 3, "no engagement"),
-        (["asset", "list", "--held-by", "someone"], 2, "invalid holder side"),
+        (["asset", "list", "--held-by", "someone"], 2, "invalid --held-by 'someone'"),
     ]:
         result = cli_any(*args)
         assert result.exit_code == code and message in result.stderr, (args, result.stderr)
-    assert len(cli_any.ok("asset", "list", "--json").json) == 2
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert len(cli_any.ok("asset", "list", "--json").json) == 2  # the errors stored nothing
 
 
 def test_exit_readiness_and_status_before_anything_is_measured(cli):

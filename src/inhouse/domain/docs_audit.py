@@ -286,7 +286,7 @@ class DocsAuditIn(Input):
     engagement: str | None = None
     rev: Title = "HEAD"
     min_commits: int = Field(DEFAULT_MIN_COMMITS, ge=1, le=1_000_000)
-    stale_share: float = Field(DEFAULT_STALE_SHARE, gt=0.0, le=1.0, allow_inf_nan=False)
+    stale_share: float = Field(DEFAULT_STALE_SHARE, gt=0, le=1, allow_inf_nan=False)
 
     def rule(self) -> CurrencyRule:
         return CurrencyRule(min_commits=self.min_commits, max_unseen_share=self.stale_share)
