@@ -112,9 +112,9 @@ def render_show(data: EngagementDetail) -> None:
     k = data.knowledge
     if k:  # the latest `inhouse scan`
         lines.append(
-            f"Code knowledge: truck factor {k['truck_factor']}; {pct(k['orphaned_share'])} of files "
-            f"orphaned if the partner left; internal share {pct(k['internal_share'])} in "
-            f"{k['period']} vs plan {pct(k['plan_internal_share'])}"
+            f"Code knowledge: truck factor {k.truck_factor}; {pct(k.orphaned_share)} of files "
+            f"orphaned if the partner left; internal share {pct(k.internal_share)} in "
+            f"{k.period} vs plan {pct(k.plan_internal_share)}"
         )
     history = []
     for change in data.phases:

@@ -14,9 +14,9 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from inhouse.domain.shapes import describe
-from inhouse.errors import InhouseError, NotAvailable, TooLarge
+from inhouse.errors import InhouseError
 
-__all__ = ["NotAvailable", "TooLarge", "error_response", "install", "wants_json"]
+__all__ = ["error_response", "install", "kind_of", "wants_json"]
 
 log = logging.getLogger(__name__)
 
