@@ -27,8 +27,9 @@ MAX_BODY = 20_000
 """Characters in a body of text (a review section, a rationale, notes)."""
 MAX_ITEMS = 200
 """Items in a list a user sends (attendees, stuck points, domains)."""
-MAX_ID = 2**63 - 1
-"""The largest record id (64-bit, as the databases store it)."""
+MAX_ID = 2**31 - 1
+"""The largest record id: ids are positive integers the size both databases store them in
+(PostgreSQL's INTEGER); a larger number is no record's id."""
 EPOCH = date(1970, 1, 1)
 """The earliest date anything can have happened on."""
 MAX_FILE_NAME_BYTES = 255
@@ -144,8 +145,15 @@ _PHRASES: dict[str, str] = {
 }
 
 
+_LOCATIONS = ("body", "query", "path", "form", "header", "cookie")
+
+
 def _where(loc: tuple[int | str, ...]) -> str:
-    parts = [str(p) for p in loc if p not in ("body", "query", "path", "form", "header", "cookie")]
+    """The field a web framework's error location names (its leading part says where the field was
+    sent; a field may itself be called ``path`` or ``body``)."""
+    parts = [str(p) for p in loc]
+    if len(parts) > 1 and parts[0] in _LOCATIONS:
+        parts = parts[1:]
     return ".".join(parts) or "request"
 
 
