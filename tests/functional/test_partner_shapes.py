@@ -206,3 +206,19 @@ def test_cli_errors_name_the_field_and_the_option(cli, args, message):
     result = cli(*args)
     assert result.exit_code == 2, result.stderr
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "path,body",
+    [
+        ("/api/partners", {"name": "A\x00B"}),
+        ("/api/partners", {"name": "Other", "notes": "\x00"}),
+        ("/api/partners/{pid}/references", {"name": "Harbour\x00"}),
+        ("/api/partners/a%00/references", {"name": "Harbour"}),
+    ],
+)
+def test_nul_characters_are_refused_before_any_database_sees_them(api, path, body):
+    client, pid, _ = api
+    response = client.post(path.format(pid=pid), json=body)
+    assert response.status_code == 422, response.text
+    assert "must not contain NUL characters" in response.json()["error"]["message"]

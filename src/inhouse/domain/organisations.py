@@ -11,7 +11,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from inhouse.domain.common import PartnerStatus, Side
-from inhouse.domain.shapes import MAX_ITEMS, Input, OptionalBody, Shape
+from inhouse.domain.shapes import MAX_ITEMS, MAX_TITLE, Input, OptionalBody, Shape
 from inhouse.errors import InvalidInput
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -19,19 +19,29 @@ MAX_NAME = 200
 """Characters in a stored name (of a client, a partner, a person, a reference)."""
 
 
+def _no_nul(value: str) -> str:
+    if "\x00" in value:  # no database keeps it in a text column
+        raise PydanticCustomError("nul_character", "must not contain NUL characters")
+    return value
+
+
 def _one_line(value: str) -> str:
-    return " ".join(value.split())
+    return " ".join(_no_nul(value).split())
 
 
 RecordName = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME), AfterValidator(_one_line)
 ]
 """A name as it is stored: 1..200 characters after trimming, on one line."""
+Notes = Annotated[OptionalBody, AfterValidator(_no_nul)]
+"""Free-text notes (may be empty): at most 20,000 characters."""
+RecordRef = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TITLE), AfterValidator(_no_nul)]
+"""How a user names a record: its id or its name."""
 
 
 def _domain(value: str) -> str:
     text = value.strip().lower().lstrip("@")
-    if not text or "." not in text or "@" in text or any(c.isspace() for c in text) or len(text) > 253:
+    if not text or "." not in text or "@" in text or any(c.isspace() or c == "\x00" for c in text) or len(text) > 253:
         raise PydanticCustomError("email_domain", "must be an e-mail domain such as example.com")
     return text
 
@@ -44,7 +54,7 @@ def _website(value: str | None) -> str | None:
     text = (value or "").strip()
     if not text:
         return None
-    if len(text) > 500 or any(c.isspace() for c in text):
+    if len(text) > 500 or any(c.isspace() or c == "\x00" for c in text):
         raise PydanticCustomError("website", "must be a web address of at most 500 characters, without spaces")
     return text
 
@@ -109,7 +119,7 @@ class PartnerIn(Input):
     domains: Annotated[list[EmailDomain], Field(max_length=MAX_ITEMS), AfterValidator(_distinct)] = Field(
         default_factory=list, description="E-mail domains of the partner's people"
     )
-    notes: OptionalBody = ""
+    notes: Notes = ""
 
 
 class PartnerRecord(Shape):

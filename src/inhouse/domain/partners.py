@@ -18,8 +18,8 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator
 from pydantic_core import PydanticCustomError
 
-from inhouse.domain.organisations import RecordName
-from inhouse.domain.shapes import Input, OptionalBody, Shape
+from inhouse.domain.organisations import Notes, RecordName
+from inhouse.domain.shapes import Input, Shape
 from inhouse.errors import InvalidInput
 
 SignalName = Literal["problem_first", "honest_limits", "starts_small"]
@@ -269,7 +269,7 @@ class ReferenceIn(Input):
     similar_scale: AnswerField = Answer.UNKNOWN
     still_running: AnswerField = Answer.UNKNOWN
     client_contact_offered: AnswerField = Answer.UNKNOWN
-    notes: OptionalBody = ""
+    notes: Notes = ""
 
 
 class ReferenceRecord(Shape):
