@@ -113,7 +113,7 @@ def _jira(records: Records, columns: Columns, name: str) -> list[TrackerRow]:
         need = missing + ([] if dates else ["Resolved, Updated or Created"])
         raise InvalidInput(
             f"{name}: not a Jira CSV export: no {', '.join(need)} column "
-            f"(use --format plain for a date,title,assignee,status file)"
+            "(a date,title,assignee,status file is the plain format)"
         )
     out: list[TrackerRow] = []
     seen: dict[str, int] = {}

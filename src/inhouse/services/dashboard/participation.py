@@ -21,7 +21,7 @@ from inhouse.store.uow import UnitOfWork
 SHOWN_WEEKS = 12
 NOT_RECORDED = (
     "no weekly review, decision or tracker task recorded yet: add a weekly review below "
-    "(or `inhouse review add`, `inhouse task import`)"
+    "(weekly notes and tracker exports can be imported too)"
 )
 
 
