@@ -200,3 +200,36 @@ def test_several_engagements(cli):
 def test_commands_need_a_workspace(tmp_path):
     result = Cli(f"sqlite:///{tmp_path / 'none.db'}")("asset", "list")
     assert result.exit_code == 6 and "inhouse init" in result.stderr
+
+
+def test_status_json_and_the_engagement_api_speak_the_same_lights(cli, tmp_path):
+    """One shape: a light's ``name`` is its area in ``status --json`` and in the web API alike."""
+    from fastapi.testclient import TestClient
+
+    from inhouse.bootstrap import Workspace
+    from inhouse.settings import load_settings
+    from inhouse.web import create_app
+
+    _setup(cli)
+    cli_status = cli.ok("status", "ETA prediction", "--json").json
+    ws = Workspace(load_settings(database_url=cli.url))
+    with TestClient(create_app(ws)) as client:
+        page = client.get(f"/api/engagements/{cli_status['id']}").json()
+        schema = client.get("/openapi.json").json()["components"]["schemas"]
+    ws.dispose()
+    assert page["status"]["lights"] == cli_status["lights"]
+    assert [light["name"] for light in page["status"]["lights"]] == [
+        "trajectory",
+        "knowledge",
+        "contract",
+        "participation",
+        "drills",
+        "exit_readiness",
+    ]
+    assert page["status"]["lights"][0]["title"] == "Dependency trajectory"
+    assert {k: v for k, v in page["status"].items() if k != "as_of"} == {
+        k: v for k, v in cli_status.items() if k != "as_of"
+    }
+    assert page["exit_readiness"] == cli_status["exit_readiness"]
+    assert set(schema["Light"]["properties"]) == {"name", "title", "color", "reason"}
+    assert schema["Color"]["enum"] == ["green", "amber", "red", "grey"]
