@@ -7,10 +7,11 @@ from typing import Any
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.engagements import EngagementIn, PhaseChangeIn
+from inhouse.domain.organisations import PartnerIn
 from inhouse.domain.roster import PeopleQuery, PersonIn
 from inhouse.domain.shapes import validated
 from inhouse.domain.workspace import WorkspaceIn
-from inhouse.services import engagements, people, workspace
+from inhouse.services import engagements, partners, people, workspace
 
 
 def init(ws: Workspace, client: str | None = None) -> dict[str, Any]:
@@ -41,3 +42,11 @@ def add_person(
 
 def list_people(ws: Workspace, **query: Any) -> list[dict[str, Any]]:
     return [p.model_dump(mode="json") for p in people.list_all(ws, validated(PeopleQuery, **query))]
+
+
+def add_partner(ws: Workspace, name: str, **extra: Any) -> dict[str, Any]:
+    return partners.add(ws, validated(PartnerIn, name=name, **extra)).model_dump(mode="json")
+
+
+def list_partners(ws: Workspace) -> list[dict[str, Any]]:
+    return [p.model_dump(mode="json") for p in partners.list_all(ws)]

@@ -62,9 +62,7 @@ def test_engagement_by_name_and_unknown_engagement(seeded):
 
 
 def test_sections_without_results_say_not_measured(ws):
-    from inhouse.services import partners
-
-    partners.add(ws, "Solo Partner")
+    records.add_partner(ws, "Solo Partner")
     records.add_engagement(ws, "Fresh", "Solo Partner", "2026-01-05")
     with TestClient(create_app(ws)) as client:
         html = client.get("/engagements/Fresh").text
