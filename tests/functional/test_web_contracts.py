@@ -1,7 +1,7 @@
 """Contract uploads, reviews and the document page on real databases: file names, ids, shapes.
 
 An upload reaches the contract service as its file name and bytes: nothing the web answers or
-stores names a folder on the server. Ids a client sends are checked before any query runs.
+stores names a folder on the server. Ids a client sends are checked (ASCII digits, within the stored range) before any query runs.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ from fastapi.testclient import TestClient
 from inhouse.bootstrap import Workspace
 from inhouse.domain.contracts import ContractReview
 from inhouse.domain.documents import Document, DocumentKind
+from inhouse.domain.shapes import MAX_ID
 from inhouse.web import create_app
 from tests import webdata
 
 CONTRACT = webdata.CONTRACT_TEXT.encode()
 CHECKED_KEYS = ["review", "summary", "engagement", "document_id", "result_id", "pages", "warnings"]
 REVIEW_KEYS = ["file", "engagement_model", "clauses", "red_flags", "parties", "score", "recommendations"]
-BAD_IDS = ["9" * 20, "99999999999999999999999", str(2**63), "⒉", "２", "0", "-1", "abc"]
+BAD_IDS = ["9" * 20, str(2**63), str(MAX_ID + 1), "⒉", "２", "0", "-1", "abc"]
 
 
 @pytest.fixture
@@ -94,7 +95,7 @@ def test_a_browser_path_in_the_upload_name_keeps_only_the_file_name(seeded):
 
 
 @pytest.mark.parametrize("ref", BAD_IDS)
-def test_document_ids_outside_64_bits_or_not_ascii_are_refused_not_500(seeded, ref):
+def test_document_ids_out_of_range_or_not_ascii_are_refused_not_500(seeded, ref):
     client, _, ws = seeded
     before = _contracts(ws)
     for method, path in (
@@ -112,7 +113,7 @@ def test_document_ids_outside_64_bits_or_not_ascii_are_refused_not_500(seeded, r
 
 def test_an_unknown_document_is_a_404(seeded):
     client, _, _ = seeded
-    missing = client.get(f"/api/documents/{2**63 - 1}")
+    missing = client.get(f"/api/documents/{MAX_ID}")
     assert missing.status_code == 404 and missing.json()["error"]["type"] == "NotFound"
     again = client.post("/api/documents/123456/review")
     assert again.status_code == 404
@@ -183,4 +184,4 @@ def test_openapi_describes_the_contract_shapes_with_their_enums(seeded):
     assert set(schemas["ContractRedFlag"]["properties"]["binds"]["enum"]) == {"client", "vendor", "both", "unknown"}
     assert set(schemas["ContractReview"]["properties"]["engagement_model"]["enum"]) == {"project", "advisory", "mixed"}
     document = spec["paths"]["/api/documents/{document_id}"]["get"]["parameters"][0]["schema"]
-    assert document["type"] == "integer" and document["maximum"] == 2**63 - 1
+    assert document["type"] == "integer" and document["maximum"] == MAX_ID
