@@ -46,7 +46,7 @@ def test_document_json_locates_every_evidence(seeded):
     "path, kind, status",
     [
         ("/api/engagements/999", "NotFound", 404),
-        ("/api/documents/abc", "NotFound", 404),
+        ("/api/documents/abc", "InvalidInput", 422),  # a document id is a number
         ("/api/jobs/12345", "NotFound", 404),
         ("/api/no-such-thing", "NotFound", 404),
     ],
