@@ -32,6 +32,8 @@ def seeded(ws):
         "/engagements/⒉",
         "/engagements/99999999999999999999999",
         "/engagements/⒉/report?format=html",
+        "/api/engagements/ETA%00prediction",  # no name holds a NUL (PostgreSQL refuses one in a query)
+        "/engagements/%00",
     ],
 )
 def test_bad_ids_are_not_found(seeded, path):

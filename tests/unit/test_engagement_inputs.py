@@ -49,6 +49,8 @@ def test_an_engagement_plan_in_percent_or_fractions():
         ({"phase": "build"}, "phase must be one of 'advisory' or 'project'"),
         ({"description": "x" * 20_001}, "description must be at most 20000 characters"),
         ({"owner": "me"}, "owner is not a known field"),
+        ({"partner": "Quantia\x00"}, "partner must not contain NUL characters"),
+        ({"description": "a\x00b"}, "description must not contain NUL characters"),
     ],
 )
 def test_bad_engagements_are_refused_naming_the_field(values, message):
@@ -64,6 +66,7 @@ def test_bad_engagements_are_refused_naming_the_field(values, message):
         ({"started_on": "1969-07-20"}, "started_on must not be before 1970-01-01"),
         ({"reason": " \t "}, "reason must not be blank"),
         ({"reason": "x" * 20_001}, "reason must be at most 20000 characters"),
+        ({"reason": "proven\x00"}, "reason must not contain NUL characters"),
         ({"phase": "done"}, "phase must be one of"),
     ],
 )
@@ -83,5 +86,7 @@ def test_people_name_their_side_and_their_partner():
         validated(PersonIn, name="Ann", side="internal", emails=["ann@acme.com", "nope"])
     with pytest.raises(InvalidInput, match="side must be one of 'internal', 'partner' or 'other'"):
         validated(PeopleQuery, side="vendor")
+    with pytest.raises(InvalidInput, match="role must not contain NUL characters"):
+        validated(PersonIn, name="Ann", side="internal", role="a\x00")
     with pytest.raises(InvalidInput, match="client must not be blank"):
         validated(WorkspaceIn, client="  ")

@@ -13,9 +13,9 @@ from pydantic_core import PydanticCustomError
 from inhouse.domain.common import Phase
 from inhouse.domain.documents import DocumentKind, Timestamp
 from inhouse.domain.knowledge import ScanSummary
-from inhouse.domain.organisations import RecordName
+from inhouse.domain.organisations import Notes, RecordName, RecordRef
 from inhouse.domain.plans import DependencyPlan, engagement_year
-from inhouse.domain.shapes import Body, CalendarDate, Input, OptionalBody, PastDate, Shape, Title
+from inhouse.domain.shapes import Body, CalendarDate, Input, PastDate, Shape
 from inhouse.errors import InvalidInput
 
 
@@ -89,14 +89,14 @@ class EngagementIn(Input):
     """A new engagement: its name, the partner doing the work (name or id), its start and plan."""
 
     name: RecordName
-    partner: Title
+    partner: RecordRef
     start_date: CalendarDate
     phase: Phase = Phase.ADVISORY
     plan: list[Percent] | None = Field(
         default=None, min_length=1, max_length=50, description="Internal share per engagement year, in percent."
     )
-    description: OptionalBody = ""
-    client: Title | None = None
+    description: Notes = ""
+    client: RecordRef | None = None
 
     _phase = field_validator("phase", mode="before")(_lower)
 
@@ -130,12 +130,22 @@ class EngagementIn(Input):
         return DependencyPlan(tuple(round(share / 100.0, 4) for share in self.plan))
 
 
+def _no_nul(value: str) -> str:
+    if "\x00" in value:  # no database keeps it in a text column
+        raise PydanticCustomError("nul_character", "must not contain NUL characters")
+    return value
+
+
+Reason = Annotated[Body, AfterValidator(_no_nul)]
+"""Why something was done: 1..20,000 characters after trimming."""
+
+
 class PhaseChangeIn(Input):
     """A move to another phase that has happened: when, and why (e.g. which scope was proven)."""
 
     phase: Phase
     started_on: PastDate
-    reason: Body
+    reason: Reason
 
     _phase = field_validator("phase", mode="before")(_lower)
 

@@ -17,8 +17,8 @@ from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from inhouse.domain.common import Side
-from inhouse.domain.organisations import MAX_NAME, Person, RecordName
-from inhouse.domain.shapes import MAX_ITEMS, Input, Shape, Title
+from inhouse.domain.organisations import MAX_NAME, Person, RecordName, RecordRef
+from inhouse.domain.shapes import MAX_ITEMS, Input, Shape
 
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -157,7 +157,15 @@ def _address(value: str) -> str:
 Email = Annotated[str, AfterValidator(_address)]
 """An email address, lowercased (as git authors and review notes are matched against it)."""
 
-Role = Annotated[str, Field(max_length=MAX_NAME)]
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:  # no database keeps it in a text column
+        raise PydanticCustomError("nul_character", "must not contain NUL characters")
+    return value
+
+
+Role = Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_no_nul)]
+"""What someone does (``ML engineer``): may be empty, at most 200 characters."""
 
 
 def _lowered(value: Any) -> Any:
@@ -170,7 +178,7 @@ class PersonIn(Input):
     name: RecordName
     side: Side
     emails: list[Email] = Field(default_factory=list, max_length=MAX_ITEMS)
-    partner: Title | None = Field(default=None, validate_default=True)
+    partner: RecordRef | None = Field(default=None, validate_default=True)
     role: Role = ""
 
     _side = field_validator("side", mode="before")(_lowered)
@@ -195,8 +203,8 @@ class PeopleQuery(Input):
     """Which people to list: one side's, one partner's or one engagement's (all when empty)."""
 
     side: Side | None = None
-    partner: Title | None = None
-    engagement: Title | None = None
+    partner: RecordRef | None = None
+    engagement: RecordRef | None = None
 
     _side = field_validator("side", mode="before")(_lowered)
 

@@ -31,11 +31,19 @@ class Unclear(InvalidInput):
         self.record = record
 
 
+def _nameable(ref: str) -> bool:
+    """Whether a record could be named ``ref``: no stored name holds a NUL character (and
+    PostgreSQL refuses one in a query)."""
+    return "\x00" not in ref
+
+
 def the_client(uow: UnitOfWork, ref: str | None = None) -> Client:
     """The client named ``ref``, or the workspace's only client."""
     if ref:
         wanted = as_id(ref)
-        client = uow.clients.get(wanted) if wanted is not None else uow.clients.by_name(ref)
+        client = uow.clients.get(wanted) if wanted is not None else None
+        if client is None and _nameable(ref):
+            client = uow.clients.by_name(ref)
         if client is None:
             raise Unknown("client", f"no client {ref!r}")
         return client
@@ -53,7 +61,7 @@ def partner(uow: UnitOfWork, ref: str, client: Client | None = None) -> Partner:
     found: Partner | None = None
     if (wanted := as_id(ref)) is not None:
         found = uow.partners.get(wanted)
-    if found is None:
+    if found is None and _nameable(ref):
         client = client or the_client(uow)
         assert client.id is not None, "a stored client has an id"
         found = uow.partners.by_name(client.id, ref)
@@ -76,7 +84,7 @@ def engagement(uow: UnitOfWork, ref: str | None) -> Engagement:
         found = uow.engagements.get(wanted)
         if found is not None:
             return found
-    matches = uow.engagements.by_name(ref)
+    matches = uow.engagements.by_name(ref) if _nameable(ref) else []
     if not matches:
         raise Unknown("engagement", f"no engagement {ref!r}")
     if len(matches) > 1:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+
 from inhouse.bootstrap import Workspace
 from inhouse.domain.decisions import DecisionRecord
 from inhouse.domain.drills import DrillRecord
@@ -15,7 +16,6 @@ from inhouse.services import lookup
 from inhouse.services.dashboard import contracts, exit, knowledge, participation, status
 from inhouse.services.dashboard.contracts import ContractChecklist
 from inhouse.services.dashboard.exit import AssetInventory, DocsAuditSection
-from inhouse.services.dashboard.exit import AssetInventory
 from inhouse.services.dashboard.knowledge import KnowledgeAtRisk, ShareSeries
 from inhouse.services.dashboard.participation import DecisionSummary, ParticipationSection, Timeline
 from inhouse.services.jobs import recent as recent_jobs
