@@ -86,6 +86,8 @@ def test_people_name_their_side_and_their_partner():
         validated(PersonIn, name="Ann", side="internal", emails=["ann@acme.com", "nope"])
     with pytest.raises(InvalidInput, match="side must be one of 'internal', 'partner' or 'other'"):
         validated(PeopleQuery, side="vendor")
+    with pytest.raises(InvalidInput, match="emails.0 must be an email address"):
+        validated(PersonIn, name="Ann", side="internal", emails=["a\x00@acme.com"])
     with pytest.raises(InvalidInput, match="role must not contain NUL characters"):
         validated(PersonIn, name="Ann", side="internal", role="a\x00")
     with pytest.raises(InvalidInput, match="client must not be blank"):

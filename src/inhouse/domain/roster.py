@@ -149,7 +149,7 @@ def split_names(values: Iterable[str]) -> list[str]:
 
 def _address(value: str) -> str:
     clean = value.strip().lower()
-    if len(clean) > 320 or not _ADDRESS.match(clean):
+    if len(clean) > 320 or "\x00" in clean or not _ADDRESS.match(clean):
         raise PydanticCustomError("email", "must be an email address, not '{value}'", {"value": value})
     return clean
 
