@@ -179,6 +179,7 @@ def test_exit_readiness_and_status_with_results(cli, tmp_path):
     "args,code,message",
     [
         (["status", "--as-of", "2026-13-01"], 2, "invalid --as-of date"),
+        (["status", "--as-of", "1969-12-31"], 2, "as_of must not be before 1970-01-01"),
         (["status", "Nope"], 3, "no engagement 'Nope'"),
         (["exit-readiness", "Nope"], 3, "no engagement 'Nope'"),
     ],

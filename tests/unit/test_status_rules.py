@@ -9,6 +9,7 @@ import pytest
 from inhouse.domain import status as st
 from inhouse.domain.assets import Asset, AssetKind, HeldBy
 from inhouse.domain.exit_readiness import ExitReadiness, StoredResult, contract_items, inventory_items
+from inhouse.domain.participation import DelegateAndWait, ParticipationSummary
 from tests.unit.test_exit_readiness_rules import contract, drill
 
 TODAY = date(2026, 11, 27)
@@ -70,24 +71,36 @@ def test_contract_lights_and_actions():
     assert isinstance(no_hours, st.ContractFacts) and no_hours.gaps == {"knowledge_transfer": "present without hours"}
 
 
-def test_participation_lights():
-    summary = {
+def _summary(**changes):
+    values = {
         "weeks": 12,
         "weeks_with_review": 12,
         "weeks_with_internal_attendance": 11,
+        "weeks_with_internal_participation": 11,
+        "decisions": 10,
         "decisions_internal_or_joint_share": 0.8,
+        "tasks": 0,
+        "tasks_internal_share": None,
     }
-    quiet = {"active": False, "message": None}
-    assert st.participation_section(quiet, summary, date(2026, 11, 16), TODAY).color == "green"
+    return ParticipationSummary(**{**values, **changes})
+
+
+def _alert(message=None):
+    return DelegateAndWait(threshold_weeks=2, active=message is not None, message=message, current=[], periods=[])
+
+
+def test_participation_lights():
+    quiet = _alert()
+    assert st.participation_section(quiet, _summary(), date(2026, 11, 16), TODAY).color == "green"
     weak = st.participation_section(
         quiet,
-        {**summary, "weeks_with_internal_attendance": 6, "decisions_internal_or_joint_share": 0.2},
+        _summary(weeks_with_internal_attendance=6, decisions_internal_or_joint_share=0.2),
         date(2026, 11, 16),
         TODAY,
     )
     assert weak.color == "amber" and len(weak.actions) == 2
-    alert = {"active": True, "message": "no weekly review for 3 weeks (since 2026-11-02)"}
-    red = st.participation_section(alert, summary, date(2026, 10, 26), TODAY)
+    alert = _alert("no weekly review for 3 weeks (since 2026-11-02)")
+    red = st.participation_section(alert, _summary(), date(2026, 10, 26), TODAY)
     assert red.color == "red" and "delegate and wait" in red.headline and "4 weeks ago" in red.headline
     assert st.participation_section(None, None, None, TODAY).color == "grey"
 

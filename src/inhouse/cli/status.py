@@ -9,7 +9,8 @@ from rich.table import Table
 
 from inhouse.cli.context import console, emit_json, workspace
 from inhouse.domain.common import parse_date
-from inhouse.domain.status import EngagementStatus
+from inhouse.domain.shapes import validated
+from inhouse.domain.status import EngagementStatus, StatusQuery
 from inhouse.services import status as service
 
 DOT = {"green": "[green]●[/]", "amber": "[yellow]●[/]", "red": "[red]●[/]", "grey": "[bright_black]○[/]"}
@@ -40,7 +41,7 @@ def status(
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Show the status of an engagement: lights per area and the next three actions, with their evidence."""
-    today = parse_date(as_of, "--as-of date") if as_of else None
+    today = validated(StatusQuery, as_of=parse_date(as_of, "--as-of date") if as_of else None).as_of
     ws = workspace()
     results = [service.engagement_status(ws, engagement, today)] if engagement else service.all_engagements(ws, today)
     if json_out:

@@ -38,7 +38,8 @@ from inhouse.domain.exit_readiness import (
     ExitSummary,
     StoredResult,
 )
-from inhouse.domain.shapes import Shape
+from inhouse.domain.participation import DelegateAndWait, ParticipationSummary
+from inhouse.domain.shapes import CalendarDate, Input, Shape
 
 
 class Color(str, enum.Enum):
@@ -200,6 +201,12 @@ class PortfolioStatus(Shape):
     lights: list[Light]
     next_actions: list[Action]
     exit_readiness: ExitSummary
+
+
+class StatusQuery(Input):
+    """The day a status is evaluated on (None: today); any day from 1970 on, past or ahead."""
+
+    as_of: CalendarDate | None = None
 
 
 def section(
@@ -424,22 +431,22 @@ def contract_section(contract: StoredResult | None, how: str) -> Section:
 
 
 def participation_section(
-    alert: dict[str, Any] | None, summary: dict[str, Any] | None, last_review: date | None, today: date
+    alert: DelegateAndWait | None, summary: ParticipationSummary | None, last_review: date | None, today: date
 ) -> Section:
     """From the participation service's alert and summary of recent weeks."""
     if alert is None or summary is None:
         return unmeasured("participation", "record weekly reviews (`inhouse review add`)")
-    weeks = int(summary.get("weeks") or 0)
-    reviewed = int(summary.get("weeks_with_review", 0))
-    attended = int(summary.get("weeks_with_internal_attendance", 0))
-    decided = _float(summary.get("decisions_internal_or_joint_share"))
+    weeks = summary.weeks
+    reviewed = summary.weeks_with_review
+    attended = summary.weeks_with_internal_attendance
+    decided = summary.decisions_internal_or_joint_share
     facts = ParticipationFacts(
         last_review=last_review,
         weeks=weeks,
         weeks_with_review=reviewed,
         weeks_with_internal_attendance=attended,
         decisions_internal_or_joint_share=decided,
-        alert=alert.get("message"),
+        alert=alert.message,
     )
     ago = (today - last_review).days // 7 if last_review else 0
     since = (
@@ -452,17 +459,17 @@ def participation_section(
     )
     up_to = last_review.isoformat() if last_review else "none"
     evidence = Evidence(source="reviews", ref=f"weekly reviews up to {up_to}")
-    if alert.get("active"):
+    if alert.active:
         return section(
             "participation",
             RED,
-            f"delegate and wait: {alert.get('message')}; {headline}",
+            f"delegate and wait: {alert.message}; {headline}",
             facts,
             [
                 action(
                     "participation",
                     RED,
-                    f"Hold the weekly review with an internal participant ({alert.get('message')})",
+                    f"Hold the weekly review with an internal participant ({alert.message})",
                     evidence,
                 )
             ],

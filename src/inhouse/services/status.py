@@ -38,10 +38,10 @@ def _participation(uow: UnitOfWork, engagement: Engagement, today: date, weeks: 
     if not reviews:
         return rules.unmeasured("participation", "record weekly reviews (`inhouse review add`)")
     recent = participation.weeks_in(uow, engagement, today)  # read once: the alert and the summary share it
-    alert = find_alerts(recent, weeks, today).model_dump(mode="json")
+    alert = find_alerts(recent, weeks, today)
     if recent and recent[-1].week_of == today - timedelta(days=today.weekday()) and not recent[-1].any_activity:
         recent = recent[:-1]  # the current week is not over yet
-    summary = summarise(recent[-RECENT_WEEKS:]).model_dump(mode="json")
+    summary = summarise(recent[-RECENT_WEEKS:])
     return rules.participation_section(alert, summary, last_review, today)
 
 
