@@ -189,20 +189,6 @@ class EngagementStatus(Shape):
     exit_readiness: ExitReadiness
 
 
-class PortfolioStatus(Shape):
-    """One engagement's status in short: its lights, next actions and exit summary."""
-
-    id: int
-    engagement_id: int
-    name: str
-    partner: str
-    phase: Phase
-    light: Color
-    lights: list[Light]
-    next_actions: list[Action]
-    exit_readiness: ExitSummary
-
-
 class StatusQuery(Input):
     """The day a status is evaluated on (None: today); any day from 1970 on, past or ahead."""
 
