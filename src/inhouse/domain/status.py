@@ -35,7 +35,6 @@ from inhouse.domain.exit_readiness import (
     ExitCounts,
     ExitReadiness,
     ExitState,
-    ExitSummary,
     StoredResult,
 )
 from inhouse.domain.participation import DelegateAndWait, ParticipationSummary
