@@ -1,6 +1,6 @@
 """A small engagement with a stored scan, a reviewed contract, reviews and drills, for web tests.
 
-The payloads follow the analyzers' ``--json`` shapes (``KnowledgeReport.to_dict()``,
+The payloads follow the analyzers' ``--json`` shapes (``ScanResult``,
 ``ContractReview.to_dict()``), written out here so the web is tested on stored data alone.
 """
 
@@ -13,7 +13,7 @@ from inhouse.domain.documents import Document, DocumentKind
 from inhouse.domain.drills import Drill, DrillOutcome
 from inhouse.domain.results import AnalysisResult
 from inhouse.domain.reviews import WeeklyReview
-from inhouse.services import lookup, partners
+from inhouse.services import lookup
 from tests import records
 
 ENGAGEMENT = "ETA prediction"
@@ -159,8 +159,8 @@ def scan_payload() -> dict:
 
 def seed(ws) -> dict:
     """Partner, engagement, contract with its review, a scan, three reviews and two drills."""
-    partners.add(ws, PARTNER, domains=["quantialabs.io"])
-    partners.add(ws, "BrightPath AI")
+    records.add_partner(ws, PARTNER, domains=["quantialabs.io"])
+    records.add_partner(ws, "BrightPath AI")
     records.add_engagement(ws, ENGAGEMENT, PARTNER, "2025-06-02")
     content = CONTRACT_TEXT.encode()
     text = read_document(content, CONTRACT_NAME).text

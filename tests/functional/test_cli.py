@@ -82,8 +82,14 @@ def test_repo_add_links_a_real_git_repository(cli, tmp_path):
             ["engagement", "add", "X", "--partner", "Quantia Labs", "--start", "2025-01-01", "--phase", "build"],
             "phase must be one of 'advisory' or 'project'",
         ),
-        (["person", "add", "Y", "--side", "partner", "--email", "y@x.io"], "partner is required for a partner-side person"),
-        (["person", "add", "Y", "--side", "internal", "--email", "nope"], "emails.0 must be an email address, not 'nope'"),
+        (
+            ["person", "add", "Y", "--side", "partner", "--email", "y@x.io"],
+            "partner is required for a partner-side person",
+        ),
+        (
+            ["person", "add", "Y", "--side", "internal", "--email", "nope"],
+            "emails.0 must be an email address, not 'nope'",
+        ),
         (["repo", "add", "/definitely/missing/folder"], "no such folder"),
         (["partner", "add", "Quantia Labs"], "already exists"),
     ],

@@ -190,7 +190,11 @@ def test_compare_for_an_engagement_only_counts_its_candidates(cli, candidates):
         (["partner", "assess", "{bad}"], "name the partner with --partner", 2),
         (["partner", "assess", "{good}", "{scan}", "-p", "Fathom"], "no text layer", 5),
         (["partner", "assess", "{good}", "{empty}", "-p", "Fathom"], "empty", 2),
-        (["partner", "reference", "add", "Fathom", "X", "--contact", "maybe"], "client_contact_offered (--contact) must be yes, no or unknown", 2),
+        (
+            ["partner", "reference", "add", "Fathom", "X", "--contact", "maybe"],
+            "client_contact_offered (--contact) must be yes, no or unknown",
+            2,
+        ),
         (["partner", "compare", "--weight", "speed=2"], "unknown criterion", 2),
         (["partner", "compare", "--technical-skill", "Fathom=9"], "from 0 to 5", 2),
         (["partner", "compare"], "no candidate has assessed documents", 3),

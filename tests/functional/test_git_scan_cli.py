@@ -141,7 +141,7 @@ def test_human_summary(engaged, repo):
         (["scan", "{repo}", "--rev", " "], 2, "rev must not be blank"),
         (["scan", " "], 2, "repository must not be blank"),
         (["repo", "add", "{repo}", "--name", " "], 2, "name must not be blank"),
-        (["repo", "add", "{repo}", "--name", "x" * 301], 2, "name must be at most 300 characters"),
+        (["repo", "add", "{repo}", "--name", "x" * 301], 2, "name must be at most 200 characters"),
         (["repo", "add", "{repo}", "--engagement", "Nope"], 3, "Nope"),
         (["scan", "{repo}", "--alias", "lonely@x.io"], 2, "invalid alias"),
         (["scan", "{repo}", "--engagement", "Nope"], 3, "Nope"),

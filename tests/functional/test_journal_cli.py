@@ -169,7 +169,7 @@ BAD_COMMANDS = [
         2,
     ),
     (["decision", "add", "X", "--by", "joint", "--on", "2099-01-01"], "decided_on must not be in the future", 2),
-    (["decision", "add", "X" * 100_000, "--by", "joint"], "title must be at most 300 characters", 2),
+    (["decision", "add", "X" * 100_000, "--by", "joint"], "title must be at most 200 characters", 2),
     (["decision", "add", "   ", "--by", "joint"], "title must not be blank", 2),
     (["review", "add", "--done", " ", "--why", " ", "--next", " "], "done must not be blank", 2),
     (

@@ -139,7 +139,7 @@ def test_bad_partners_are_refused_naming_the_field(api, body, message):
         ("{pid}", {"name": ""}, 422, "name must not be blank"),
         ("Ghost Ltd", {"name": "Harbour"}, 404, "no partner 'Ghost Ltd'"),
         (str(2**64), {"name": "Harbour"}, 404, "no partner"),
-        ("x" * 301, {"name": "Harbour"}, 422, "ref must be at most 300 characters"),
+        ("x" * 301, {"name": "Harbour"}, 422, "ref must be at most 200 characters"),
     ],
 )
 def test_bad_references_are_refused_in_web_words_and_store_nothing(api, ref, body, status, message):

@@ -54,7 +54,7 @@ def test_decision_form_records_who_decided_and_why(seeded):
         ({"title": "X", "decided_by": "vendor", "decided_on": "2026-11-17"}, "decided_by must be one of"),
         ({"title": "X", "decided_by": "internal", "decided_on": "17/11/2026"}, "decided_on must be a date"),
         ({"title": "X", "decided_by": "internal", "decided_on": "2099-11-17"}, "decided_on must not be in the future"),
-        ({"title": "X" * 100_000, "decided_by": "internal", "decided_on": "2026-11-17"}, "title must be at most 300"),
+        ({"title": "X" * 100_000, "decided_by": "internal", "decided_on": "2026-11-17"}, "title must be at most 200"),
         ({"title": "X", "decided_by": "internal", "decided_on": "2020-01-06"}, "before the engagement"),
         ({"title": "   ", "decided_by": "internal", "decided_on": "2026-11-17"}, "title"),
     ],

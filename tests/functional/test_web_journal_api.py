@@ -73,7 +73,7 @@ def test_a_drills_training_hours_are_its_total(api):
         ({"performed_on": "1969-12-31"}, 422, "performed_on must not be before 1970-01-01"),
         ({"outcome": "maybe"}, 422, "outcome must be one of 'alone', 'with_help' or 'stuck'"),
         ({"stuck_points": []}, 422, "stuck_points must name at least one point when the outcome is stuck"),
-        ({"modification": "x" * 100_000}, 422, "modification must be at most 300 characters"),
+        ({"modification": "x" * 100_000}, 422, "modification must be at most 200 characters"),
         ({"person": "   "}, 422, "person must not be blank"),
         ({"person": "Zed Nobody"}, 404, "no person 'Zed Nobody' in this engagement"),
         ({"person": "Pat Partner"}, 422, "Pat Partner is on the partner side: a drill is done by an internal person"),
@@ -114,7 +114,7 @@ def test_bad_reviews_are_refused(api, body, message):
     "body, message",
     [
         ({"title": "X", "decided_by": "joint", "decided_on": "2099-01-01"}, "decided_on must not be in the future"),
-        ({"title": "X" * 100_000, "decided_by": "joint", "decided_on": LAST_WEEK}, "title must be at most 300"),
+        ({"title": "X" * 100_000, "decided_by": "joint", "decided_on": LAST_WEEK}, "title must be at most 200"),
         ({"title": "X", "decided_by": "vendor", "decided_on": LAST_WEEK}, "decided_by must be one of"),
         ({"title": "X", "decided_on": LAST_WEEK}, "no deciders: say who decided"),
     ],

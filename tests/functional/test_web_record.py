@@ -10,8 +10,11 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
-from inhouse.domain.docs_audit import DocItem, DocsAudit, Location
+from inhouse.domain.assets import AssetIn
+from inhouse.domain.decisions import DecisionIn
+from inhouse.domain.docs_audit import CurrencyRule, DocItem, DocsAudit, Location
 from inhouse.domain.results import AnalysisResult
+from inhouse.domain.shapes import validated
 from inhouse.services import assets, dashboard, decisions, lookup
 from inhouse.web import create_app
 from tests import records, webdata
@@ -19,24 +22,30 @@ from tests import records, webdata
 
 def _audit_payload() -> dict:
     items = [
-        DocItem(
+        DocItem.judged(
             "how_it_works",
             "present",
             "found in docs/ops.md#How it works",
-            Location("docs/ops.md", "How it works", 3, "heading"),
+            Location(file="docs/ops.md", section="How it works", line=3, match="heading"),
         ),
-        DocItem(
+        DocItem.judged(
             "architecture",
             "stale",
             "found in docs/architecture.md#Architecture; last changed 2025-08-04 - stale",
-            Location("docs/architecture.md", "Architecture", 1, "heading"),
+            Location(file="docs/architecture.md", section="Architecture", line=1, match="heading"),
         ),
-        DocItem("troubleshooting", "missing", "no troubleshooting section"),
-        DocItem("setup", "present", "found in README.md#Setup", Location("README.md", "Setup", 5, "heading")),
-        DocItem("model_card", "missing", "no model card"),
-        DocItem("datasheet", "missing", "no datasheet"),
+        DocItem.judged("troubleshooting", "missing", "no troubleshooting section"),
+        DocItem.judged(
+            "setup",
+            "present",
+            "found in README.md#Setup",
+            Location(file="README.md", section="Setup", line=5, match="heading"),
+        ),
+        DocItem.judged("model_card", "missing", "no model card"),
+        DocItem.judged("datasheet", "missing", "no datasheet"),
     ]
-    return DocsAudit("/repos/eta-prediction", "HEAD", "abc123", items).to_dict()
+    audit = DocsAudit.of(repo="/repos/eta-prediction", rev="HEAD", head="abc123", items=items, rule=CurrencyRule())
+    return audit.model_dump(mode="json")
 
 
 @pytest.fixture
@@ -45,20 +54,19 @@ def record(ws):
     recorded in a review, a documentation audit and three assets."""
     ids = webdata.seed(ws)
     records.add_person(ws, "Priya Raman", "internal", ["priya@meridian.example"])
-    decisions.add(
-        ws,
-        "Serve from Meridian's own cloud account",
-        engagement=webdata.ENGAGEMENT,
+    decision = DecisionIn(
+        title="Serve from Meridian's own cloud account",
         decided_by="joint",
-        on="2026-11-03",
-        why="exit readiness",
+        decided_on="2026-11-03",
+        rationale="exit readiness",
     )
+    decisions.add(ws, webdata.ENGAGEMENT, decision)
     for name, kind, held_by, holder in (
         ("Terraform state backend", "cloud_account", "partner", "Quantia AWS"),
         ("Lane feature store", "dataset", "shared", "Quantia accelerator"),
         ("eta-prediction", "repository", "internal", "Meridian GitHub"),
     ):
-        assets.add(ws, name, kind, held_by, engagement=webdata.ENGAGEMENT, holder=holder)
+        assets.add(ws, webdata.ENGAGEMENT, validated(AssetIn, name=name, kind=kind, held_by=held_by, holder=holder))
     with ws.uow() as uow:
         found = lookup.engagement(uow, webdata.ENGAGEMENT)
         uow.results.add(
@@ -84,7 +92,7 @@ def test_the_json_api_carries_every_record_section(record):
     data = client.get(f"/api/engagements/{ids['engagement_id']}").json()
     for key in ("participation", "decision_summary", "docs_audit", "assets"):
         assert data[key], key
-    as_of = dashboard.engagement_page(ws, str(ids["engagement_id"]), today=date(2026, 11, 27))
+    as_of = dashboard.engagement_page(ws, str(ids["engagement_id"]), today=date(2026, 11, 27)).model_dump(mode="json")
     assert data.keys() == as_of.keys()
     participation = as_of["participation"]
     assert participation["measured"] and participation["threshold_weeks"] == 2
@@ -166,9 +174,7 @@ def test_delegate_and_wait_alert_on_the_page(ws):
 
 
 def test_fresh_engagement_sections_say_not_measured(ws):
-    from inhouse.services import partners
-
-    partners.add(ws, "Solo Partner")
+    records.add_partner(ws, "Solo Partner")
     records.add_engagement(ws, "Fresh", "Solo Partner", "2026-01-05")
     with TestClient(create_app(ws)) as client:
         html = client.get("/engagements/Fresh").text

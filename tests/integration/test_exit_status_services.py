@@ -103,7 +103,7 @@ def test_asset_inventory_is_stored_and_checked(ws):
         _asset("x", "model", "everyone")
     with pytest.raises(InvalidInput, match="^name must not be blank"):
         _asset("  ", "model", "internal")
-    with pytest.raises(InvalidInput, match="^name must be at most 300 characters"):
+    with pytest.raises(InvalidInput, match="^name must be at most 200 characters"):
         _asset("x" * 301, "model", "internal")
     with pytest.raises(InvalidInput, match="^notes must be at most 20000 characters"):
         _asset("x", "model", "internal", notes="n" * 20_001)

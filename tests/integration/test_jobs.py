@@ -99,8 +99,9 @@ def test_a_job_record_is_the_api_shape(ws, runner):
         ("/api/jobs/-1", 422),
         ("/api/jobs/99999999999999999999999", 422),
         ("/api/jobs/9223372036854775808", 422),
-        ("/api/jobs/9223372036854775807", 404),
-        ("/api/jobs/2147483648", 404),  # beyond a 32-bit id column: no such job, on every database
+        ("/api/jobs/9223372036854775807", 422),
+        ("/api/jobs/2147483648", 422),  # beyond what an id column holds, on every database
+        ("/api/jobs/2147483647", 404),
         ("/api/jobs/abc", 422),
         ("/jobs/99", 404),
         ("/jobs/99999999999999999999999", 422),

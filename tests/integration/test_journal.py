@@ -195,7 +195,7 @@ def test_review_add_and_decisions_link_to_their_week(ws, tmp_path):
         ({"week_of": "2099-01-05"}, "week_of must not be in the future"),
         ({"week_of": "1960-01-04"}, "week_of must not be before 1970-01-01"),
         ({"done": "x" * 20_001}, "done must be at most 20000 characters"),
-        ({"attendees": ["x" * 301]}, "attendees.0 must be at most 300 characters"),
+        ({"attendees": ["x" * 301]}, "attendees.0 must be at most 200 characters"),
     ],
 )
 def test_bad_reviews_are_refused(values, message):
@@ -209,7 +209,7 @@ def test_bad_reviews_are_refused(values, message):
     [
         ({"decided_on": "2099-01-01"}, "decided_on must not be in the future"),
         ({"decided_on": "1969-12-31"}, "decided_on must not be before 1970-01-01"),
-        ({"title": "x" * 100_000}, "title must be at most 300 characters"),
+        ({"title": "x" * 100_000}, "title must be at most 200 characters"),
         ({"title": "  "}, "title must not be blank"),
         ({"decided_by": "vendor"}, "decided_by must be one of 'internal', 'partner' or 'joint'"),
     ],

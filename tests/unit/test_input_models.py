@@ -66,7 +66,7 @@ def test_any_values_give_a_model_or_invalid_input(model):
 
 
 def test_limits_are_the_documented_ones():
-    assert (MAX_TITLE, MAX_BODY) == (300, 20_000)
+    assert (MAX_TITLE, MAX_BODY) == (200, 20_000)
     with pytest.raises(InvalidInput, match="name must be at most 255 bytes"):
         validated(Upload, name="é" * 128 + ".md", content=b"x")
     with pytest.raises(InvalidInput, match="name must be a plain file name"):

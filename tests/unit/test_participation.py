@@ -182,7 +182,7 @@ DRILL = {"performed_on": "2026-01-01", "person": "Ann", "modification": "change"
         ({"outcome": "alone", "performed_on": "2099-01-01"}, "performed_on must not be in the future"),
         ({"outcome": "alone", "performed_on": "1969-12-31"}, "performed_on must not be before 1970-01-01"),
         ({"outcome": "alone", "person": "   "}, "person must not be blank"),
-        ({"outcome": "alone", "modification": "x" * 100_000}, "modification must be at most 300 characters"),
+        ({"outcome": "alone", "modification": "x" * 100_000}, "modification must be at most 200 characters"),
     ],
 )
 def test_drill_rules(values, message):

@@ -21,8 +21,8 @@ from pydantic_core import PydanticCustomError
 
 from inhouse.errors import InvalidInput
 
-MAX_TITLE = 300
-"""Characters in a title, a name or any other one-line text."""
+MAX_TITLE = 200
+"""Characters in a title, a name or any other one-line text (what every name column holds)."""
 MAX_BODY = 20_000
 """Characters in a body of text (a review section, a rationale, notes)."""
 MAX_ITEMS = 200
@@ -71,8 +71,21 @@ def _not_before_epoch(value: date) -> date:
     return value
 
 
+def storable(value: str) -> bool:
+    """Whether both databases can store ``value``: no NUL character, no unpaired surrogate."""
+    return "\x00" not in value and not any("\ud800" <= ch <= "\udfff" for ch in value)
+
+
+def _text(value: str) -> str:
+    if "\x00" in value:
+        raise PydanticCustomError("text_nul", "must not contain NUL characters")
+    if not storable(value):
+        raise PydanticCustomError("text_surrogate", "must not contain unpaired surrogate characters")
+    return value
+
+
 def _file_name(value: str) -> str:
-    if not value or value in (".", "..") or "/" in value or "\\" in value or "\x00" in value:
+    if not value or value in (".", "..") or "/" in value or "\\" in value or not storable(value):
         raise PydanticCustomError("file_name", "must be a plain file name (no folders)")
     if len(value.encode("utf-8")) > MAX_FILE_NAME_BYTES:
         raise PydanticCustomError("file_name_too_long", "must be at most {n} bytes", {"n": MAX_FILE_NAME_BYTES})
@@ -91,11 +104,15 @@ PastDate = Annotated[date, AfterValidator(_past)]
 """The date something happened: from 1970-01-01 up to today."""
 CalendarDate = Annotated[date, AfterValidator(_not_before_epoch)]
 """A date that may lie ahead (a plan, a deadline), but not before 1970-01-01."""
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE)]
+Title = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE), AfterValidator(_text)
+]
 """One line of text that must say something: a title, a name, a topic."""
-Body = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_BODY)]
+Body = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_BODY), AfterValidator(_text)
+]
 """A body of text that must say something."""
-OptionalBody = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_BODY)]
+OptionalBody = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_BODY), AfterValidator(_text)]
 """A body of text that may be empty (notes, a rationale)."""
 FileName = Annotated[str, AfterValidator(_file_name)]
 """A file's own name, without any folder: at most 255 bytes in UTF-8."""
@@ -104,7 +121,7 @@ FileName = Annotated[str, AfterValidator(_file_name)]
 def as_id(ref: object) -> int | None:
     """The record id ``ref`` spells (ASCII digits within 64 bits), or None when it is a name."""
     text = str(ref).strip()
-    if not (text.isascii() and text.isdigit()):
+    if not (text.isascii() and text.isdigit()) or len(text) > 19:
         return None
     value = int(text)
     return value if 1 <= value <= MAX_ID else None
@@ -123,6 +140,7 @@ _PHRASES: dict[str, str] = {
     "string_too_short": "must not be blank",
     "string_too_long": "must be at most {max_length} characters",
     "string_type": "must be text",
+    "string_unicode": "must be valid Unicode text",
     "too_long": "must have at most {max_length} items",
     "int_parsing": "must be a whole number",
     "int_type": "must be a whole number",
