@@ -6,9 +6,11 @@ import logging
 import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Literal
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 
 from inhouse import __version__
 from inhouse.bootstrap import Workspace, bootstrap
@@ -22,6 +24,13 @@ from inhouse.web.templating import make_templates
 from inhouse.web.uploads import BodyLimit
 
 log = logging.getLogger(__name__)
+
+
+class Health(BaseModel):
+    """What ``/healthz`` answers while the server runs."""
+
+    status: Literal["ok"] = "ok"
+
 
 STATIC = Path(__file__).with_name("static")
 
@@ -81,9 +90,9 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     @app.get("/healthz", include_in_schema=False)
-    def healthz() -> dict:
+    def healthz() -> Health:
         """Liveness, touching nothing: the benchmark's baseline for what serving alone costs."""
-        return {"status": "ok"}
+        return Health()
 
     docs.install(app)
     app.include_router(pages.router)
