@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, StringConstraints
 
-from inhouse.domain.shapes import MAX_TITLE, Input, OptionalBody, Shape, Title
+from inhouse.domain.shapes import Input, OptionalBody, OptionalTitle, Shape, Title, lowered
 
 
 class AssetKind(str, enum.Enum):
@@ -70,12 +70,6 @@ def _kind_word(value: Any) -> Any:
     return value
 
 
-def _side_word(value: Any) -> Any:
-    return value.strip().lower() if isinstance(value, str) else value
-
-
-OneLine = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_TITLE)]
-"""One line of text that may be empty (a holder's name)."""
 Where = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
 """Where an asset lives: a URL, an account id, a vault path."""
 
@@ -85,8 +79,8 @@ class AssetIn(Input):
 
     name: Title
     kind: Annotated[AssetKind, BeforeValidator(_kind_word)]
-    held_by: Annotated[HeldBy, BeforeValidator(_side_word)]
-    holder: OneLine = ""
+    held_by: Annotated[HeldBy, BeforeValidator(lowered)]
+    holder: OptionalTitle = ""
     location: Where = ""
     notes: OptionalBody = ""
 

@@ -6,9 +6,6 @@ import enum
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated
-
-from pydantic import PlainSerializer
 
 
 class DocumentKind(str, enum.Enum):
@@ -17,13 +14,6 @@ class DocumentKind(str, enum.Enum):
     TRANSCRIPT = "transcript"
     EMAIL = "email"
     OTHER = "other"
-
-
-Timestamp = Annotated[
-    datetime, PlainSerializer(lambda value: value.isoformat(timespec="seconds"), return_type=str, when_used="json")
-]
-"""When a record was stored: ISO 8601 to the second in JSON (``2026-11-16T09:30:00``, with the
-offset when the database keeps one)."""
 
 
 @dataclass

@@ -11,11 +11,21 @@ from pydantic import AfterValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from inhouse.domain.common import Phase
-from inhouse.domain.documents import DocumentKind, Timestamp
+from inhouse.domain.documents import DocumentKind
 from inhouse.domain.knowledge import ScanSummary
-from inhouse.domain.organisations import Notes, RecordName, RecordRef
 from inhouse.domain.plans import DependencyPlan, engagement_year
-from inhouse.domain.shapes import Body, CalendarDate, Input, PastDate, Shape
+from inhouse.domain.shapes import (
+    Body,
+    CalendarDate,
+    Input,
+    Name,
+    OptionalBody,
+    PastDate,
+    Ref,
+    Shape,
+    Timestamp,
+    lowered,
+)
 from inhouse.errors import InvalidInput
 
 
@@ -81,24 +91,20 @@ Percent = Annotated[float, AfterValidator(_percent), Field(json_schema_extra={"m
 """A share in percent: a finite number from 0 to 100."""
 
 
-def _lower(value: Any) -> Any:
-    return value.strip().lower() if isinstance(value, str) else value
-
-
 class EngagementIn(Input):
     """A new engagement: its name, the partner doing the work (name or id), its start and plan."""
 
-    name: RecordName
-    partner: RecordRef
+    name: Name
+    partner: Ref
     start_date: CalendarDate
     phase: Phase = Phase.ADVISORY
     plan: list[Percent] | None = Field(
         default=None, min_length=1, max_length=50, description="Internal share per engagement year, in percent."
     )
-    description: Notes = ""
-    client: RecordRef | None = None
+    description: OptionalBody = ""
+    client: Ref | None = None
 
-    _phase = field_validator("phase", mode="before")(_lower)
+    _phase = field_validator("phase", mode="before")(lowered)
 
     @field_validator("plan", mode="before")
     @classmethod
@@ -130,24 +136,14 @@ class EngagementIn(Input):
         return DependencyPlan(tuple(round(share / 100.0, 4) for share in self.plan))
 
 
-def _no_nul(value: str) -> str:
-    if "\x00" in value:  # no database keeps it in a text column
-        raise PydanticCustomError("nul_character", "must not contain NUL characters")
-    return value
-
-
-Reason = Annotated[Body, AfterValidator(_no_nul)]
-"""Why something was done: 1..20,000 characters after trimming."""
-
-
 class PhaseChangeIn(Input):
     """A move to another phase that has happened: when, and why (e.g. which scope was proven)."""
 
     phase: Phase
     started_on: PastDate
-    reason: Reason
+    reason: Body
 
-    _phase = field_validator("phase", mode="before")(_lower)
+    _phase = field_validator("phase", mode="before")(lowered)
 
 
 # --- what the services return -------------------------------------------------------------------

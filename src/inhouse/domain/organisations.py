@@ -7,36 +7,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 from inhouse.domain.common import PartnerStatus, Side
-from inhouse.domain.shapes import MAX_ITEMS, MAX_TITLE, Input, OptionalBody, Shape
+from inhouse.domain.shapes import MAX_ITEMS, Input, Name, OptionalBody, Shape, lowered
 from inhouse.errors import InvalidInput
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-MAX_NAME = 200
-"""Characters in a stored name (of a client, a partner, a person, a reference)."""
-
-
-def _no_nul(value: str) -> str:
-    if "\x00" in value:  # no database keeps it in a text column
-        raise PydanticCustomError("nul_character", "must not contain NUL characters")
-    return value
-
-
-def _one_line(value: str) -> str:
-    return " ".join(_no_nul(value).split())
-
-
-RecordName = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME), AfterValidator(_one_line)
-]
-"""A name as it is stored: 1..200 characters after trimming, on one line."""
-Notes = Annotated[OptionalBody, AfterValidator(_no_nul)]
-"""Free-text notes (may be empty): at most 20,000 characters."""
-RecordRef = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TITLE), AfterValidator(_no_nul)]
-"""How a user names a record: its id or its name."""
 
 
 def _domain(value: str) -> str:
@@ -61,10 +39,6 @@ def _website(value: str | None) -> str | None:
 
 Website = Annotated[str | None, AfterValidator(_website)]
 """A web address (blank means none)."""
-
-
-def _lower(value: object) -> object:
-    return value.strip().lower() if isinstance(value, str) else value
 
 
 def _distinct(values: list[str]) -> list[str]:
@@ -113,13 +87,13 @@ class Partner:
 class PartnerIn(Input):
     """A partner as a user records it."""
 
-    name: RecordName = Field(description="The partner company's name")
-    status: Annotated[PartnerStatus, BeforeValidator(_lower)] = PartnerStatus.CANDIDATE
+    name: Name = Field(description="The partner company's name")
+    status: Annotated[PartnerStatus, BeforeValidator(lowered)] = PartnerStatus.CANDIDATE
     website: Website = None
     domains: Annotated[list[EmailDomain], Field(max_length=MAX_ITEMS), AfterValidator(_distinct)] = Field(
         default_factory=list, description="E-mail domains of the partner's people"
     )
-    notes: Notes = ""
+    notes: OptionalBody = ""
 
 
 class PartnerRecord(Shape):

@@ -18,8 +18,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator
 from pydantic_core import PydanticCustomError
 
-from inhouse.domain.organisations import Notes, RecordName
-from inhouse.domain.shapes import Input, Shape
+from inhouse.domain.shapes import Input, Name, OptionalBody, Shape
 from inhouse.errors import InvalidInput
 
 SignalName = Literal["problem_first", "honest_limits", "starts_small"]
@@ -265,11 +264,11 @@ class ReferenceCheck:
 class ReferenceIn(Input):
     """A reference checked by hand: what the client learnt by calling it."""
 
-    name: RecordName = Field(description="The client or project the reference is about")
+    name: Name = Field(description="The client or project the reference is about")
     similar_scale: AnswerField = Answer.UNKNOWN
     still_running: AnswerField = Answer.UNKNOWN
     client_contact_offered: AnswerField = Answer.UNKNOWN
-    notes: Notes = ""
+    notes: OptionalBody = ""
 
 
 class ReferenceRecord(Shape):

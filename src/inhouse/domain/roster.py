@@ -11,14 +11,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from inhouse.domain.common import Side
-from inhouse.domain.organisations import MAX_NAME, Person, RecordName, RecordRef
-from inhouse.domain.shapes import MAX_ITEMS, Input, Shape
+from inhouse.domain.organisations import Person
+from inhouse.domain.shapes import MAX_ITEMS, Input, Name, OptionalTitle, Ref, Shape, lowered
 
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -158,30 +158,20 @@ Email = Annotated[str, AfterValidator(_address)]
 """An email address, lowercased (as git authors and review notes are matched against it)."""
 
 
-def _no_nul(value: str) -> str:
-    if "\x00" in value:  # no database keeps it in a text column
-        raise PydanticCustomError("nul_character", "must not contain NUL characters")
-    return value
-
-
-Role = Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_no_nul)]
+Role = OptionalTitle
 """What someone does (``ML engineer``): may be empty, at most 200 characters."""
-
-
-def _lowered(value: Any) -> Any:
-    return value.strip().lower() if isinstance(value, str) else value
 
 
 class PersonIn(Input):
     """Someone on the internal or the partner side; a partner-side person names their partner."""
 
-    name: RecordName
+    name: Name
     side: Side
     emails: list[Email] = Field(default_factory=list, max_length=MAX_ITEMS)
-    partner: RecordRef | None = Field(default=None, validate_default=True)
+    partner: Ref | None = Field(default=None, validate_default=True)
     role: Role = ""
 
-    _side = field_validator("side", mode="before")(_lowered)
+    _side = field_validator("side", mode="before")(lowered)
 
     @field_validator("emails")
     @classmethod
@@ -203,10 +193,10 @@ class PeopleQuery(Input):
     """Which people to list: one side's, one partner's or one engagement's (all when empty)."""
 
     side: Side | None = None
-    partner: RecordRef | None = None
-    engagement: RecordRef | None = None
+    partner: Ref | None = None
+    engagement: Ref | None = None
 
-    _side = field_validator("side", mode="before")(_lowered)
+    _side = field_validator("side", mode="before")(lowered)
 
 
 class PersonRecord(Shape):

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, StringConstraints, ValidationError
 from pydantic_core import PydanticCustomError
 
 from inhouse.errors import InvalidInput
@@ -84,6 +84,11 @@ def _text(value: str) -> str:
     return value
 
 
+def lowered(value: object) -> object:
+    """Text trimmed and in lower case (for enum fields that accept ``Internal`` as ``internal``)."""
+    return value.strip().lower() if isinstance(value, str) else value
+
+
 def _file_name(value: str) -> str:
     if not value or value in (".", "..") or "/" in value or "\\" in value or not storable(value):
         raise PydanticCustomError("file_name", "must be a plain file name (no folders)")
@@ -114,6 +119,19 @@ Body = Annotated[
 """A body of text that must say something."""
 OptionalBody = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_BODY), AfterValidator(_text)]
 """A body of text that may be empty (notes, a rationale)."""
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE),
+    AfterValidator(_text),
+    AfterValidator(lambda value: " ".join(value.split())),
+]
+"""A record's name as it is stored: 1 to 200 characters after trimming, on one line."""
+Ref = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE), AfterValidator(_text)
+]
+"""How a user names a record: its id or its name."""
+OptionalTitle = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_TITLE), AfterValidator(_text)]
+"""One line of text that may be empty (a holder, a role)."""
 FileName = Annotated[str, AfterValidator(_file_name)]
 """A file's own name, without any folder: at most 255 bytes in UTF-8."""
 
@@ -125,6 +143,13 @@ def as_id(ref: object) -> int | None:
         return None
     value = int(text)
     return value if 1 <= value <= MAX_ID else None
+
+
+Timestamp = Annotated[
+    datetime, PlainSerializer(lambda value: value.isoformat(timespec="seconds"), return_type=str, when_used="json")
+]
+"""When a record was stored: ISO 8601 to the second in JSON (``2026-11-16T09:30:00``, with the
+offset when the database keeps one)."""
 
 
 class Upload(Input):

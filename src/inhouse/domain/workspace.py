@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, Field
 
-from inhouse.domain.organisations import RecordName
-from inhouse.domain.shapes import Input, Shape
+from inhouse.domain.shapes import Input, Name, Shape
 
 
 class WorkspaceIn(Input):
     """``inhouse init``: the client organisation to record (optional when one is recorded)."""
 
-    client: RecordName | None = None
+    client: Name | None = None
 
 
 class WorkspaceInit(Shape):

@@ -22,8 +22,8 @@ from inhouse.domain.contracts import (
     Recommendation,
     RedFlagKind,
 )
-from inhouse.domain.documents import DocumentKind, Timestamp
-from inhouse.domain.shapes import MAX_ID, Shape
+from inhouse.domain.documents import DocumentKind
+from inhouse.domain.shapes import MAX_ID, Shape, Timestamp
 from inhouse.errors import InhouseError, NotFound
 
 NOT_REVIEWED = "no contract review stored yet: upload the contract (or run inhouse contract check)"

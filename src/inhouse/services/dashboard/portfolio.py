@@ -8,10 +8,9 @@ from typing import Any
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.common import Phase
-from inhouse.domain.documents import Timestamp
 from inhouse.domain.drills import DrillOutcome
 from inhouse.domain.plans import DependencyPlan, engagement_year
-from inhouse.domain.shapes import Shape
+from inhouse.domain.shapes import Shape, Timestamp
 from inhouse.services.dashboard import readmodel, status
 from inhouse.services.dashboard.status import StatusLights
 from inhouse.store import dashboard as views

@@ -6,8 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Path, UploadFile
 
-from inhouse.domain.organisations import PartnerIn, PartnerRecord, RecordRef
+from inhouse.domain.organisations import PartnerIn, PartnerRecord
 from inhouse.domain.partners import AssessedDocument, ReferenceIn, ReferenceRecord
+from inhouse.domain.shapes import Ref
 from inhouse.services import partners as partner_service
 from inhouse.services import partners_assess, partners_references
 from inhouse.services.dashboard.partners import PartnerComparison, partner_comparison
@@ -16,7 +17,7 @@ from inhouse.web.uploads import read_upload
 
 router = APIRouter()
 
-PartnerRef = Annotated[RecordRef, Path(description="A partner's id or name")]
+PartnerRef = Annotated[Ref, Path(description="A partner's id or name")]
 
 
 @router.get("/partners", summary="Partner comparison: partners, assessments, references, ranking")
