@@ -14,6 +14,7 @@ class InhouseError(Exception):
     exit_code = 1
 
     def __init__(self, message: str) -> None:
+        message = "\\n".join(message.splitlines())  # one line, whatever a quoted value held
         super().__init__(message)
         self.message = message
 

@@ -64,6 +64,13 @@ class InhouseGroup(TyperGroup):
                 raise
             context.err_console.print(f"[bold red]error:[/] {escape(message_of(exc))}", soft_wrap=True)
             ctx.exit(exc.exit_code)
+        except typer.TyperException as exc:  # a bad option value, a missing argument: one line too
+            found = getattr(exc, "ctx", None)
+            where = found.command_path if found is not None else "inhouse"
+            line = " ".join(exc.format_message().split())
+            if line:  # empty when the help was shown instead (a group called without a command)
+                context.err_console.print(f"[bold red]error:[/] {escape(line)} (see `{where} -h`)", soft_wrap=True)
+            ctx.exit(exc.exit_code)
         finally:
             context.reset()
 
