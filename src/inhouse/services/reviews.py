@@ -100,21 +100,25 @@ def _store(uow: UnitOfWork, review: WeeklyReview, source: str = "") -> str:
     return "added"
 
 
+def _weekly(engagement: Engagement, review: ReviewIn) -> WeeklyReview:
+    """The review to store for ``engagement`` (attendees one name each)."""
+    return WeeklyReview(
+        engagement_id=_id(engagement),
+        week_of=review.week_of,
+        done=review.done,
+        why=review.why,
+        next=review.next,
+        attendees=split_names(review.attendees),
+    )
+
+
 def add(ws: Workspace, engagement: str | None, review: ReviewIn, today: date | None = None) -> ReviewRecord:
     """Record one weekly review of ``engagement`` (its week is the Monday of ``review.week_of``)."""
     today = today or date.today()
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
         _check_week(found, review.week_of, today)
-        weekly = WeeklyReview(
-            engagement_id=_id(found),
-            week_of=review.week_of,
-            done=review.done,
-            why=review.why,
-            next=review.next,
-            attendees=split_names(review.attendees),
-        )
-        if _store(uow, weekly) == "unchanged":
+        if _store(uow, _weekly(found, review)) == "unchanged":
             raise Conflict(f"the week of {review.week_of} already has this review")
         uow.commit()
         return records_in(uow, found, {review.week_of})[0]
@@ -171,15 +175,7 @@ def import_notes(
         outcome: dict[str, list[date]] = {"added": [], "unchanged": []}
         for name, review in parsed:
             _check_week(found, review.week_of, today, name)
-            weekly = WeeklyReview(
-                engagement_id=_id(found),
-                week_of=review.week_of,
-                done=review.done,
-                why=review.why,
-                next=review.next,
-                attendees=list(review.attendees),
-            )
-            outcome[_store(uow, weekly, name)].append(review.week_of)
+            outcome[_store(uow, _weekly(found, review), name)].append(review.week_of)
         uow.commit()
         rows = records_in(uow, found, set(outcome["added"]))
     return ReviewImport(
