@@ -60,3 +60,8 @@ def install(app: FastAPI) -> None:
         kind = "NotFound" if exc.status_code == 404 else "HTTPError"
         message = "no such page" if exc.status_code == 404 else str(exc.detail)
         return error_response(request, exc.status_code, kind, message)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        """A bug, not bad input: the same error shape (no detail leaks), the traceback in the server's log."""
+        return error_response(request, 500, "InternalError", "an unexpected error occurred; it is in the server log")

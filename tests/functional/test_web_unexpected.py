@@ -1,0 +1,21 @@
+"""A bug is still answered in the one error shape, without its details."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from inhouse.web import create_app
+
+
+def test_an_unexpected_error_keeps_the_error_shape_and_hides_its_detail(ws):
+    app = create_app(ws)
+
+    @app.get("/api/broken")
+    def broken() -> None:
+        raise RuntimeError("a secret in the traceback")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/api/broken")
+    assert response.status_code == 500
+    assert response.json()["error"]["type"] == "InternalError"
+    assert "secret" not in response.text
