@@ -12,6 +12,7 @@ from inhouse.domain.common import Phase, Side
 from inhouse.domain.docs_audit import DocsAuditIn
 from inhouse.domain.drills import Drill, DrillOutcome
 from inhouse.domain.engagements import Engagement, PhaseChange
+from inhouse.domain.knowledge import ScanResult
 from inhouse.domain.organisations import Partner, Person
 from inhouse.domain.repos import Repo
 from inhouse.domain.results import AnalysisResult
@@ -19,6 +20,7 @@ from inhouse.domain.reviews import WeeklyReview
 from inhouse.domain.shapes import validated
 from inhouse.errors import Conflict, InvalidInput, NotFound
 from inhouse.services import assets, docs_audit, exit_readiness, status
+from inhouse.services import drills as drill_service
 from tests.gitrepo import GitRepoBuilder, lines
 from tests.unit.test_exit_readiness_rules import contract
 
@@ -60,8 +62,14 @@ def _asset(name, kind, held_by, **more):
     return validated(AssetIn, name=name, kind=kind, held_by=held_by, **more)
 
 
+def _contract_payload(*args, **changes):
+    """A contract review as it is stored."""
+    return contract(*args, **changes).payload.model_dump(mode="json")
+
+
 def _scan_payload(path, share=0.3, orphaned=0.6):
-    return {
+    """A scan as it is stored."""
+    report = {
         "repo": path,
         "rev": "HEAD",
         "commits": 40,
@@ -88,6 +96,7 @@ def _scan_payload(path, share=0.3, orphaned=0.6):
             }
         ],
     }
+    return ScanResult.model_validate(report).model_dump(mode="json")
 
 
 def test_asset_inventory_is_stored_and_checked(ws):
@@ -170,7 +179,7 @@ def test_with_stored_scan_contract_audit_drills_reviews_and_assets(ws, tmp_path)
         )
         uow.results.add(
             AnalysisResult(
-                kind="contract", subject="1", payload=contract(exit_="absent").payload, engagement_id=engagement_id
+                kind="contract", subject="1", payload=_contract_payload(exit_="absent"), engagement_id=engagement_id
             )
         )
         uow.drills.add(
@@ -242,15 +251,15 @@ def test_latest_result_wins_and_odd_payloads_are_skipped(ws):
     with ws.uow() as uow:
         uow.results.add(
             AnalysisResult(
-                kind="contract", subject="1", payload=contract("vendor").payload, engagement_id=engagement_id
+                kind="contract", subject="1", payload=_contract_payload("vendor"), engagement_id=engagement_id
             )
         )
         uow.results.add(
-            AnalysisResult(kind="contract", subject="2", payload=contract().payload, engagement_id=engagement_id)
+            AnalysisResult(kind="contract", subject="2", payload=_contract_payload(), engagement_id=engagement_id)
         )
         uow.results.add(
             AnalysisResult(
-                kind="contract", subject="3", payload=[contract("vendor").payload], engagement_id=engagement_id
+                kind="contract", subject="3", payload=[_contract_payload("vendor")], engagement_id=engagement_id
             )
         )
         uow.results.add(
@@ -260,6 +269,60 @@ def test_latest_result_wins_and_odd_payloads_are_skipped(ws):
     items = {i.key: i for i in exit_readiness.readiness(ws).items}
     assert items["contract.deliverable_ownership"].status == "ready"
     assert items["contract.deliverable_ownership"].evidence.ref == "msa.md: clauses.deliverable_ownership"
+    training = drill_service.list_drills(ws).training  # the latest review is not one: its hours are unknown
+    assert (training.contract_hours, training.contract, training.status) == (None, None, "unknown")
+
+
+def test_stored_scans_and_audits_that_are_not_their_model_are_not_measured(ws, tmp_path):
+    engagement_id = _engagement(ws)
+    path = str(tmp_path / "code")
+    older_scan = {**_scan_payload(path), "orphans": ["serving/api.py"]}  # a key no scan has
+    older_audit = {"repo": path, "rev": "HEAD", "operations_guide": {"status": "present"}, "items": []}
+    with ws.uow() as uow:
+        for kind, payload in (("scan", older_scan), ("docs_audit", older_audit), ("contract", {"clauses": {}})):
+            uow.results.add(AnalysisResult(kind=kind, subject=path, payload=payload, engagement_id=engagement_id))
+        uow.commit()
+    items = {i.key: i for i in exit_readiness.readiness(ws).items}
+    unmeasured = [k for k, i in items.items() if not i.measured]
+    assert unmeasured == [
+        "contract.deliverable_ownership",
+        "contract.exit",
+        "contract.source_access",
+        "docs.operations_guide",
+        "docs.setup",
+        "docs.model_card",
+        "docs.datasheet",
+        "knowledge.offboarding",
+        "drills.latest",
+        "drills.training",
+        "inventory",
+    ]
+    assert items["knowledge.offboarding"].reason.startswith("not measured yet: scan the repositories")
+    data = status.engagement_status(ws, "ETA prediction", TODAY)
+    lights = {light.name: light.color for light in data.lights}
+    assert lights["trajectory"] == lights["knowledge"] == lights["contract"] == "grey"
+    training = drill_service.list_drills(ws).training
+    assert (training.contract_hours, training.contract, training.status) == (None, None, "unknown")
+
+
+def test_the_latest_readable_scan_of_a_repository_counts(ws, tmp_path):
+    engagement_id = _engagement(ws)
+    path = str(tmp_path / "code")
+    with ws.uow() as uow:
+        readable = uow.results.add(
+            AnalysisResult(kind="scan", subject=path, payload=_scan_payload(path), engagement_id=engagement_id)
+        )
+        uow.results.add(
+            AnalysisResult(
+                kind="scan", subject=path, payload={"repo": path, "offboarding": "?"}, engagement_id=engagement_id
+            )
+        )
+        uow.commit()
+    item = {i.key: i for i in exit_readiness.readiness(ws).items}["knowledge.offboarding.code"]
+    assert item.measured and item.status == "blocked" and item.evidence.result_id == readable.id
+    data = status.engagement_status(ws, "ETA prediction", TODAY)
+    knowledge = next(s for s in data.sections if s.area == "knowledge")
+    assert knowledge.color == "red" and knowledge.actions[0].evidence.result_id == readable.id
 
 
 def test_several_engagements_need_a_name(ws):

@@ -8,11 +8,14 @@ import pytest
 
 from inhouse.domain import exit_readiness as er
 from inhouse.domain.assets import Asset, AssetKind, HeldBy
+from inhouse.domain.contracts import ContractReview
+from inhouse.domain.docs_audit import CurrencyRule, DocCounts, DocItem, DocsAudit, Location, OperationsGuide
 from inhouse.domain.drills import Drill, DrillOutcome
+from inhouse.domain.knowledge import ScanResult
 
 
 def contract(ownership="client", exit_="full", access="during", hours=20.0, kt="present", flags=(), conditions=()):
-    return er.StoredResult(
+    review = ContractReview.model_validate(
         {
             "file": "msa.md",
             "engagement_model": "project",
@@ -37,11 +40,13 @@ def contract(ownership="client", exit_="full", access="during", hours=20.0, kt="
             },
             "red_flags": [{"kind": k, "binds": b, "evidence": []} for k, b in flags],
             "recommendations": [],
-        },
-        result_id=7,
-        subject="12",
-        name="msa.md",
+        }
     )
+    return er.StoredResult(review, result_id=7, subject="12", name="msa.md")
+
+
+def _found(file, section):
+    return Location(file=file, section=section, line=1, match="heading") if file else None
 
 
 def audit(guide="present", setup="present", model="present", data="present"):
@@ -51,38 +56,52 @@ def audit(guide="present", setup="present", model="present", data="present"):
         "partial": ("present", "missing", "present"),
         "missing": ("missing",) * 3,
     }[guide]
+    guide_kinds = ("how_it_works", "architecture", "troubleshooting")
     items = [
-        {
-            "kind": k,
-            "status": s,
-            "file": "docs/ops.md" if s != "missing" else None,
-            "section": k.title(),
-            "reason": f"{k} {s}",
-        }
-        for k, s in zip(("how_it_works", "architecture", "troubleshooting"), parts, strict=False)
+        DocItem.judged(k, s, f"{k} {s}", _found("docs/ops.md" if s != "missing" else None, k.title()))
+        for k, s in zip(guide_kinds, parts, strict=True)
     ]
     items += [
-        {"kind": "setup", "status": setup, "file": "README.md", "section": "Setup", "reason": "setup"},
-        {"kind": "model_card", "status": model, "file": None, "section": None, "reason": "model"},
-        {"kind": "datasheet", "status": data, "file": None, "section": None, "reason": "data"},
+        DocItem.judged("setup", setup, "setup", _found("README.md", "Setup")),
+        DocItem.judged("model_card", model, "model"),
+        DocItem.judged("datasheet", data, "data"),
     ]
-    return er.StoredResult({"operations_guide": {"status": guide}, "items": items}, 3, "/r", "repo")
+    statuses = [i.status for i in items]
+    report = DocsAudit(
+        repo="/r",
+        rev="HEAD",
+        head=None,
+        operations_guide=OperationsGuide(
+            status=guide,
+            covered=[k for k, s in zip(guide_kinds, parts, strict=True) if s != "missing"],
+            stale=[k for k, s in zip(guide_kinds, parts, strict=True) if s == "stale"],
+            missing=[k for k, s in zip(guide_kinds, parts, strict=True) if s == "missing"],
+        ),
+        counts=DocCounts(
+            present=statuses.count("present"), stale=statuses.count("stale"), missing=statuses.count("missing")
+        ),
+        items=items,
+        rule=CurrencyRule(),
+        documents=["README.md", "docs/ops.md"],
+        warnings=[],
+    )
+    return er.StoredResult(report, 3, "/r", "repo")
 
 
 def scan(share, files=20, by_directory=None):
-    return er.StoredResult(
+    report = ScanResult.model_validate(
         {
+            "repo": "/r",
+            "rev": "HEAD",
             "offboarding": {
                 "files": files,
                 "orphaned_files": round(share * files),
                 "orphaned_share": share,
                 "by_directory": by_directory or [{"path": "serving", "files": 4, "orphaned_files": 4}],
-            }
-        },
-        9,
-        "/r",
-        "repo",
+            },
+        }
     )
+    return er.StoredResult(report, 9, "/r", "repo")
 
 
 def drill(outcome, day=date(2026, 5, 1), stuck=(), hours=0.0, ident=1):

@@ -9,21 +9,33 @@ import pytest
 from inhouse.domain import status as st
 from inhouse.domain.assets import Asset, AssetKind, HeldBy
 from inhouse.domain.exit_readiness import ExitReadiness, StoredResult, contract_items, inventory_items
+from inhouse.domain.knowledge import ScanResult
 from inhouse.domain.participation import DelegateAndWait, ParticipationSummary
 from tests.unit.test_exit_readiness_rules import contract, drill
 
 TODAY = date(2026, 11, 27)
 
 
+def _period(n, commits, share, plan):
+    return {
+        "period": f"year {n}",
+        "start": f"{2023 + n}-06-02",
+        "end": f"{2024 + n}-06-01",
+        "commits": commits,
+        "internal_commit_share": share,
+        "internal_line_share": share,
+        "internal_authorship_share": share,
+        "plan_internal_share": plan,
+    }
+
+
 def scan(share=0.3, plan=0.6, orphaned=0.2, truck=2, forecast="2029-01-01"):
-    return StoredResult(
+    report = ScanResult.model_validate(
         {
-            "trajectory": [
-                {"period": "year 1", "commits": 10, "internal_commit_share": 0.2, "plan_internal_share": 0.3},
-                {"period": "year 2", "commits": 12, "internal_commit_share": share, "plan_internal_share": plan},
-                {"period": "year 3", "commits": 0, "internal_commit_share": None, "plan_internal_share": 0.9},
-            ],
-            "forecast": {"reached_on": forecast},
+            "repo": "/r",
+            "rev": "HEAD",
+            "trajectory": [_period(1, 10, 0.2, 0.3), _period(2, 12, share, plan), _period(3, 0, None, 0.9)],
+            "forecast": {"final_share": 0.9, "reached_on": forecast},
             "truck_factor": {"value": truck},
             "offboarding": {
                 "files": 10,
@@ -31,11 +43,9 @@ def scan(share=0.3, plan=0.6, orphaned=0.2, truck=2, forecast="2029-01-01"):
                 "orphaned_share": orphaned,
                 "by_directory": [{"path": "infra", "files": 3, "orphaned_files": 3}],
             },
-        },
-        5,
-        "/r",
-        "repo",
+        }
     )
+    return StoredResult(report, 5, "/r", "repo")
 
 
 @pytest.mark.parametrize("share,plan,color", [(0.6, 0.6, "green"), (0.55, 0.6, "amber"), (0.3, 0.6, "red")])
@@ -44,6 +54,8 @@ def test_trajectory_lights(share, plan, color):
     assert section.color == color
     assert isinstance(section.facts, st.TrajectoryFacts)
     assert section.facts.repos[0].period == "year 2"  # the latest period with commits
+    assert section.facts.repos[0].plan_reached_on == "2029-01-01"
+    assert section.headline.endswith("; the plan's final share reached around 2029-01-01 at this pace")
     assert bool(section.actions) is (color != "green")
     if section.actions:
         assert section.actions[0].evidence.ref == "repo: trajectory year 2"

@@ -27,10 +27,21 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Generic, Literal, TypeVar
 
 from inhouse.domain.assets import ESSENTIAL_KINDS, Asset, HeldBy
+from inhouse.domain.contracts import (
+    ClauseKind,
+    ContractReview,
+    ExitFinding,
+    KnowledgeTransferFinding,
+    MaintenanceFinding,
+    OwnershipFinding,
+    SourceAccessFinding,
+)
+from inhouse.domain.docs_audit import OPERATIONS_GUIDE, DocItem, DocsAudit
 from inhouse.domain.drills import Drill, DrillOutcome
+from inhouse.domain.knowledge import ScanResult
 from inhouse.domain.shapes import Shape
 
 
@@ -112,14 +123,27 @@ class ExitReadiness(Shape):
         return ExitSummary(status=self.status, counts=self.counts, summary=self.summary)
 
 
-@dataclass(frozen=True)
-class StoredResult:
-    """A stored analysis result as the rules need it: its payload, id and subject."""
+PayloadT = TypeVar("PayloadT", ContractReview, ScanResult, DocsAudit)
 
-    payload: dict[str, Any]
+
+@dataclass(frozen=True)
+class StoredResult(Generic[PayloadT]):
+    """A stored analysis result as the rules need it: its validated payload (a contract review,
+    a scan or a documentation audit), the stored row's id and its subject."""
+
+    payload: PayloadT
     result_id: int | None = None
     subject: str = ""
     name: str = ""  # a short name for messages (file name, repository name)
+
+
+Finding = OwnershipFinding | KnowledgeTransferFinding | SourceAccessFinding | MaintenanceFinding | ExitFinding
+
+
+def clause(review: ContractReview, kind: ClauseKind) -> Finding:
+    """The review's finding about the clause ``kind``."""
+    finding: Finding = getattr(review.clauses, kind)
+    return finding
 
 
 def _evidence(
@@ -167,13 +191,12 @@ def unmeasured(area: ExitArea, key: str, title: str, how: str) -> CheckItem:
     )
 
 
-def _quote(finding: dict[str, Any]) -> str | None:
-    spans = finding.get("evidence") or []
-    text = spans[0].get("text") if spans and isinstance(spans[0], dict) else None
+def _quote(finding: Finding) -> str | None:
+    text = finding.evidence[0].text if finding.evidence else None
     return " ".join(text.split())[:200] if text else None
 
 
-_CONTRACT_RULES = {
+_CONTRACT_RULES: dict[ClauseKind, tuple[str, dict[str, ExitState], str]] = {
     "deliverable_ownership": (
         "Deliverable ownership",
         {"client": READY, "partial": AT_RISK, "vendor": BLOCKED},
@@ -192,27 +215,28 @@ _CONTRACT_RULES = {
 }
 
 
-def contract_items(contract: StoredResult | None, how: str) -> list[CheckItem]:
+def contract_items(contract: StoredResult[ContractReview] | None, how: str) -> list[CheckItem]:
     """Ownership, exit and access from the latest contract review."""
     if contract is None:
         return [
             unmeasured("contract", f"contract.{kind}", title, how) for kind, (title, _, _) in _CONTRACT_RULES.items()
         ]
-    clauses = contract.payload.get("clauses") or {}
-    flags = {f.get("kind"): f for f in contract.payload.get("red_flags") or [] if isinstance(f, dict)}
+    review = contract.payload
+    flags = {f.kind: f for f in review.red_flags}
+    conditions = review.clauses.deliverable_ownership.conditions
     items = []
     for kind, (title, verdicts, action) in _CONTRACT_RULES.items():
-        finding = clauses.get(kind) or {}
-        status_found = finding.get("status", "absent")
+        finding = clause(review, kind)
+        status_found = finding.status
         status = verdicts.get(status_found, BLOCKED)
         reason = f"the contract's {title.lower()} clause is {status_found.replace('_', ' ')}"
-        if kind == "deliverable_ownership" and finding.get("conditions"):
-            reason += f" (conditions: {'; '.join(finding['conditions'])})"
+        if kind == "deliverable_ownership" and conditions:
+            reason += f" (conditions: {'; '.join(conditions)})"
         if kind == "exit":
             binding = [
                 k
                 for k in ("termination_fee", "no_termination_for_convenience")
-                if k in flags and flags[k].get("binds") in ("client", "both", "unknown")
+                if k in flags and flags[k].binds in ("client", "both", "unknown")
             ]
             if binding:
                 reason += "; red flags: " + ", ".join(k.replace("_", " ") for k in binding)
@@ -256,30 +280,30 @@ _DOC_RULES = {  # item -> (title, verdict per status, action)
 _RANK = {"present": 0, "stale": 1, "partial": 2, "missing": 3}
 
 
-def _doc_state(audit: StoredResult, key: str) -> tuple[str, str, str]:
+def _doc_state(audit: StoredResult[DocsAudit], key: str) -> tuple[str, str, str]:
     """(status, pointer, reason) of one documentation item in one stored audit."""
-    items = {i.get("kind"): i for i in audit.payload.get("items") or [] if isinstance(i, dict)}
+    items: dict[str, DocItem] = {i.kind: i for i in audit.payload.items}
     if key == "operations_guide":
-        guide = audit.payload.get("operations_guide") or {}
-        status = guide.get("status", "missing")
-        parts = [items.get(k) or {} for k in ("how_it_works", "architecture", "troubleshooting")]
-        files = sorted({str(p["file"]) for p in parts if p.get("file") and p.get("status") != "missing"})
+        status = audit.payload.operations_guide.status
+        parts = [items.get(k) for k in OPERATIONS_GUIDE]
+        files = sorted({p.file for p in parts if p is not None and p.file and p.status != "missing"})
         gaps = [
-            f"{k.replace('_', ' ')} {p.get('status', 'missing')}"
-            for k, p in zip(("how it works", "architecture", "troubleshooting"), parts, strict=False)
-            if p.get("status") != "present"
+            f"{k.replace('_', ' ')} {p.status if p is not None else 'missing'}"
+            for k, p in zip(OPERATIONS_GUIDE, parts, strict=True)
+            if p is None or p.status != "present"
         ]
         reason = f"operations guide {status}" + (f" ({', '.join(gaps)})" if gaps else "")
         return status, ", ".join(files), reason
-    item = items.get(key) or {}
-    status = item.get("status", "missing")
-    pointer = item.get("file") or ""
-    if pointer and item.get("section"):
-        pointer += f"#{item['section']}"
-    return status, pointer, item.get("reason") or f"{key} {status}"
+    item = items.get(key)
+    if item is None:
+        return "missing", "", f"{key} missing"
+    pointer = item.file or ""
+    if pointer and item.section:
+        pointer += f"#{item.section}"
+    return item.status, pointer, item.reason or f"{key} {item.status}"
 
 
-def documentation_items(audits: list[StoredResult], how: str) -> list[CheckItem]:
+def documentation_items(audits: list[StoredResult[DocsAudit]], how: str) -> list[CheckItem]:
     if not audits:
         return [unmeasured("documentation", f"docs.{key}", title, how) for key, (title, _, _) in _DOC_RULES.items()]
     items = []
@@ -302,27 +326,23 @@ def documentation_items(audits: list[StoredResult], how: str) -> list[CheckItem]
     return items
 
 
-def knowledge_items(scans: list[StoredResult], how: str) -> list[CheckItem]:
+def knowledge_items(scans: list[StoredResult[ScanResult]], how: str) -> list[CheckItem]:
     """If the partner left today: the files nobody inside authors, per scanned repository."""
     if not scans:
         return [unmeasured("knowledge", "knowledge.offboarding", "Knowledge if the partner left", how)]
     items = []
     for scan in scans:
-        off = scan.payload.get("offboarding") or {}
-        share = float(off.get("orphaned_share") or 0.0)
+        off = scan.payload.offboarding
+        share = off.orphaned_share
         status = READY if share <= 0.10 else AT_RISK if share <= 0.50 else BLOCKED
-        worst = [d for d in off.get("by_directory") or [] if d.get("orphaned_files")]
-        where = (
-            f"; worst: {worst[0].get('path') or '.'} ({worst[0]['orphaned_files']}/{worst[0].get('files')} files)"
-            if worst
-            else ""
-        )
+        worst = [d for d in off.by_directory if d.orphaned_files]
+        where = f"; worst: {worst[0].path or '.'} ({worst[0].orphaned_files}/{worst[0].files} files)" if worst else ""
         reason = (
-            f"{off.get('orphaned_files', 0)} of {off.get('files', 0)} files ({share:.0%}) would have no "
+            f"{off.orphaned_files} of {off.files} files ({share:.0%}) would have no "
             f"internal author if the partner left{where}"
         )
         action = (
-            f"Pair internal people on {worst[0].get('path') or 'the orphaned code'} until they author it"
+            f"Pair internal people on {worst[0].path or 'the orphaned code'} until they author it"
             if worst and status != READY
             else ""
         )
@@ -340,7 +360,7 @@ def knowledge_items(scans: list[StoredResult], how: str) -> list[CheckItem]:
     return items
 
 
-def drill_items(drills: list[Drill], contract: StoredResult | None, asked: float) -> list[CheckItem]:
+def drill_items(drills: list[Drill], contract: StoredResult[ContractReview] | None, asked: float) -> list[CheckItem]:
     """The latest "can we modify this alone?" drill, and the ``asked`` training hours against the contract's."""
     items = []
     if not drills:
@@ -389,22 +409,22 @@ def drill_items(drills: list[Drill], contract: StoredResult | None, asked: float
             )
         )
         return items
-    kt = (contract.payload.get("clauses") or {}).get("knowledge_transfer") or {}
-    hours = kt.get("hours")
+    kt = contract.payload.clauses.knowledge_transfer
+    hours = kt.hours
     evidence = _evidence(
         "contract",
         f"{contract.name or contract.subject}: clauses.knowledge_transfer",
         contract.result_id,
         quote=_quote(kt),
     )
-    if kt.get("status") != "present":
+    if kt.status != "present":
         status, reason = AT_RISK, f"the contract has no knowledge-transfer clause; drills asked for {asked:g} h"
     elif hours is None:
         status, reason = AT_RISK, f"the contract promises training without hours; drills asked for {asked:g} h"
-    elif float(hours) >= asked:
-        status, reason = READY, f"the contract grants {float(hours):g} h of training; drills asked for {asked:g} h"
+    elif hours >= asked:
+        status, reason = READY, f"the contract grants {hours:g} h of training; drills asked for {asked:g} h"
     else:
-        status, reason = AT_RISK, f"drills asked for {asked:g} h of training, the contract grants {float(hours):g} h"
+        status, reason = AT_RISK, f"drills asked for {asked:g} h of training, the contract grants {hours:g} h"
     action = "" if status == READY else f"Agree at least {max(asked, 1):g} hours of handover training"
     items.append(_item("drills", "drills.training", title, status, reason, evidence, action))
     return items

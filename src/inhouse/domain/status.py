@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 from inhouse.domain.common import Phase
+from inhouse.domain.contracts import ClauseKind, ContractReview
 from inhouse.domain.drills import Drill, DrillOutcome
 from inhouse.domain.exit_readiness import (
     AT_RISK,
@@ -36,7 +37,9 @@ from inhouse.domain.exit_readiness import (
     ExitReadiness,
     ExitState,
     StoredResult,
+    clause,
 )
+from inhouse.domain.knowledge import ScanResult
 from inhouse.domain.participation import DelegateAndWait, ParticipationSummary
 from inhouse.domain.shapes import CalendarDate, Input, Shape
 
@@ -239,41 +242,33 @@ def _pct(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.0%}"
 
 
-def _float(value: Any) -> float | None:
-    return None if value is None else float(value)
-
-
-def trajectory_section(scans: list[StoredResult], planned_now: float | None, how: str) -> Section:
+def trajectory_section(scans: list[StoredResult[ScanResult]], planned_now: float | None, how: str) -> Section:
     if not scans:
         return unmeasured("trajectory", how)
     repos: list[TrajectoryRepo] = []
     colors: list[Color] = []
     actions: list[Action] = []
     for scan in scans:
-        periods = [
-            p
-            for p in scan.payload.get("trajectory") or []
-            if isinstance(p, dict) and p.get("internal_commit_share") is not None and p.get("commits", 1)
-        ]
+        shares = [(p, p.internal_commit_share) for p in scan.payload.trajectory if p.commits]
+        periods = [(p, share) for p, share in shares if share is not None]
         if not periods:
             repos.append(TrajectoryRepo(repo=scan.name, period=None))
             colors.append(GREY)
             continue
-        last = periods[-1]
-        share = float(last["internal_commit_share"])
-        plan = _float(last.get("plan_internal_share"))
-        plan = plan if plan is not None else planned_now
+        last, share = periods[-1]
+        plan = last.plan_internal_share if last.plan_internal_share is not None else planned_now
         gap = None if plan is None else round(share - plan, 4)
         color = GREY if gap is None else GREEN if gap >= 0 else AMBER if gap >= -0.10 else RED
-        forecast = scan.payload.get("forecast") or {}
+        forecast = scan.payload.forecast
+        reached_on = forecast.reached_on if forecast is not None else None
         repos.append(
             TrajectoryRepo(
                 repo=scan.name,
-                period=last.get("period"),
+                period=last.period,
                 internal_share=share,
                 plan=plan,
                 gap=gap,
-                plan_reached_on=forecast.get("reached_on"),
+                plan_reached_on=reached_on.isoformat() if reached_on is not None else None,
             )
         )
         colors.append(color)
@@ -283,9 +278,7 @@ def trajectory_section(scans: list[StoredResult], planned_now: float | None, how
                     "trajectory",
                     color,
                     f"Move work inside on {scan.name}: internal share {_pct(share)} against the plan's {_pct(plan)}",
-                    Evidence(
-                        source="scan", ref=f"{scan.name}: trajectory {last.get('period')}", result_id=scan.result_id
-                    ),
+                    Evidence(source="scan", ref=f"{scan.name}: trajectory {last.period}", result_id=scan.result_id),
                 )
             )
     color = worst(colors)
@@ -306,29 +299,29 @@ def trajectory_section(scans: list[StoredResult], planned_now: float | None, how
     return section("trajectory", color, headline, TrajectoryFacts(repos=repos), actions)
 
 
-def knowledge_section(scans: list[StoredResult], how: str) -> Section:
+def knowledge_section(scans: list[StoredResult[ScanResult]], how: str) -> Section:
     if not scans:
         return unmeasured("knowledge", how)
     repos: list[KnowledgeRepo] = []
     colors: list[Color] = []
     actions: list[Action] = []
     for scan in scans:
-        off = scan.payload.get("offboarding") or {}
-        share = float(off.get("orphaned_share") or 0.0)
-        truck = (scan.payload.get("truck_factor") or {}).get("value")
+        off = scan.payload.offboarding
+        share = off.orphaned_share
+        truck = scan.payload.truck_factor.value
         color = GREEN if share <= 0.10 else AMBER if share <= 0.50 else RED
         if truck == 1 and color == GREEN:
             color = AMBER
-        worst_dir = next((d for d in off.get("by_directory") or [] if d.get("orphaned_files")), None)
+        worst_dir = next((d for d in off.by_directory if d.orphaned_files), None)
         repos.append(
             KnowledgeRepo(
                 repo=scan.name,
                 orphaned_share=share,
-                orphaned_files=off.get("orphaned_files", 0),
-                files=off.get("files", 0),
-                orphaned_lines=off.get("orphaned_lines"),
+                orphaned_files=off.orphaned_files,
+                files=off.files,
+                orphaned_lines=off.orphaned_lines,
                 truck_factor=truck,
-                worst=worst_dir.get("path") if worst_dir else None,
+                worst=worst_dir.path if worst_dir else None,
             )
         )
         colors.append(color)
@@ -337,12 +330,10 @@ def knowledge_section(scans: list[StoredResult], how: str) -> Section:
                 action(
                     "knowledge",
                     color,
-                    f"Pair internal people on {worst_dir.get('path') or '.'} "
-                    f"in {scan.name}: {worst_dir['orphaned_files']} of {worst_dir.get('files')} "
+                    f"Pair internal people on {worst_dir.path or '.'} "
+                    f"in {scan.name}: {worst_dir.orphaned_files} of {worst_dir.files} "
                     "files have no internal author",
-                    Evidence(
-                        source="scan", ref=f"{scan.name}: offboarding {worst_dir.get('path')}", result_id=scan.result_id
-                    ),
+                    Evidence(source="scan", ref=f"{scan.name}: offboarding {worst_dir.path}", result_id=scan.result_id),
                 )
             )
     top = max(repos, key=lambda r: r.orphaned_share)
@@ -355,7 +346,7 @@ def knowledge_section(scans: list[StoredResult], how: str) -> Section:
     return section("knowledge", worst(colors), headline, KnowledgeFacts(repos=repos), actions)
 
 
-_GOOD = {
+_GOOD: dict[ClauseKind, tuple[str, ...]] = {
     "deliverable_ownership": ("client",),
     "knowledge_transfer": ("present",),
     "source_access": ("during",),
@@ -364,29 +355,28 @@ _GOOD = {
 }
 
 
-def contract_section(contract: StoredResult | None, how: str) -> Section:
+def contract_section(contract: StoredResult[ContractReview] | None, how: str) -> Section:
     if contract is None:
         return unmeasured("contract", how)
-    clauses = contract.payload.get("clauses") or {}
+    review = contract.payload
     gaps: list[tuple[str, str]] = []
-    for kind, good in _GOOD.items():
-        finding = clauses.get(kind) or {}
-        status = str(finding.get("status", "absent"))
-        if status not in good:
-            gaps.append((kind, status))
-        elif kind == "knowledge_transfer" and finding.get("hours") is None:
-            gaps.append((kind, "present without hours"))
-        elif kind == "maintenance" and not finding.get("scope_defined"):
-            gaps.append((kind, "present without a defined scope"))
-    flags = [str(f.get("kind")) for f in contract.payload.get("red_flags") or [] if isinstance(f, dict)]
+    for clause_kind, good in _GOOD.items():
+        found = clause(review, clause_kind).status
+        if found not in good:
+            gaps.append((clause_kind, found))
+        elif clause_kind == "knowledge_transfer" and review.clauses.knowledge_transfer.hours is None:
+            gaps.append((clause_kind, "present without hours"))
+        elif clause_kind == "maintenance" and not review.clauses.maintenance.scope_defined:
+            gaps.append((clause_kind, "present without a defined scope"))
+    flags: list[str] = [f.kind for f in review.red_flags]
     statuses = dict(gaps)
     red = statuses.get("deliverable_ownership") in ("vendor", "absent") or statuses.get("exit") == "absent"
     color = RED if red else AMBER if gaps or flags else GREEN
-    recommendations = {r.get("clause"): r for r in contract.payload.get("recommendations") or [] if isinstance(r, dict)}
+    problems: dict[str, str] = {r.clause: r.problem for r in review.recommendations}
     actions: list[Action] = []
     order = ("deliverable_ownership", "exit", "source_access", "knowledge_transfer", "maintenance")
     for kind, status in sorted(gaps, key=lambda g: order.index(g[0])):
-        problem = (recommendations.get(kind) or {}).get("problem") or f"{kind.replace('_', ' ')} is {status}"
+        problem = problems.get(kind) or f"{kind.replace('_', ' ')} is {status}"
         actions.append(
             action(
                 "contract",
@@ -409,9 +399,9 @@ def contract_section(contract: StoredResult | None, how: str) -> Section:
         f"{len(gaps)} clause gaps"
         + (f" ({'; '.join(described)})" if described else "")
         + (f"; red flags: {', '.join(f.replace('_', ' ') for f in flags)}" if flags else "")
-        + f" (score {contract.payload.get('score', 'n/a')})"
+        + f" (score {review.score})"
     )
-    facts = ContractFacts(file=contract.name, gaps=dict(gaps), red_flags=flags, score=contract.payload.get("score"))
+    facts = ContractFacts(file=contract.name, gaps=dict(gaps), red_flags=flags, score=review.score)
     return section("contract", color, headline, facts, actions)
 
 

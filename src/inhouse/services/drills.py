@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.common import Side
+from inhouse.domain.contracts import ContractReview
 from inhouse.domain.drills import (
     Drill,
     DrillAdded,
@@ -18,6 +19,7 @@ from inhouse.domain.drills import (
 from inhouse.domain.engagements import Engagement
 from inhouse.errors import InvalidInput, NotFound
 from inhouse.services import lookup
+from inhouse.services.evidence import read_payload
 from inhouse.store.uow import UnitOfWork
 
 
@@ -47,14 +49,13 @@ def records_in(uow: UnitOfWork, engagement: Engagement) -> list[DrillRecord]:
 
 
 def contract_hours_in(uow: UnitOfWork, engagement: Engagement) -> tuple[float | None, str | None]:
-    """The knowledge-transfer hours of the latest contract review, and what it reviewed."""
+    """The knowledge-transfer hours of the latest contract review (None: no hours in it), and what
+    it reviewed; both None when there is no review or its stored payload is not a review."""
     result = uow.results.latest("contract", engagement_id=_id(engagement))
-    if result is None:
+    review = read_payload(ContractReview, result.payload) if result is not None else None
+    if result is None or review is None:
         return None, None
-    payload = result.payload or {}
-    clause = (payload.get("clauses") or payload).get("knowledge_transfer") or {}
-    hours = clause.get("hours") if isinstance(clause, dict) else None
-    return (float(hours) if isinstance(hours, (int, float)) else None), result.subject
+    return review.clauses.knowledge_transfer.hours, result.subject
 
 
 def requested_training_hours(uow: UnitOfWork, engagement: Engagement) -> float:

@@ -2,8 +2,10 @@
 
 Used by exit readiness and status: the latest contract review, the latest scan and
 documentation audit of each repository, the drills, the assets and the linked repositories.
-A kind of result nobody has stored yet is simply absent (the rules then say "not measured
-yet"); a contract payload that is not a :class:`ContractReview` is skipped rather than trusted.
+Each stored payload is read into its model once (:class:`ContractReview`, :class:`ScanResult`,
+:class:`DocsAudit`). A kind of result nobody has stored yet is simply absent (the rules then say
+"not measured yet"); a stored payload that is not a valid instance of its model (written by an
+older version, say) is skipped rather than trusted.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from pydantic import ValidationError
 
 from inhouse.domain.assets import Asset
 from inhouse.domain.contracts import ContractReview
+from inhouse.domain.docs_audit import DocsAudit
 from inhouse.domain.drills import Drill, total_training_hours
 from inhouse.domain.engagements import Engagement
-from inhouse.domain.exit_readiness import StoredResult
+from inhouse.domain.exit_readiness import PayloadT, StoredResult
+from inhouse.domain.knowledge import ScanResult
 from inhouse.domain.repos import Repo
 from inhouse.domain.results import AnalysisResult
 from inhouse.store.uow import UnitOfWork
@@ -29,9 +33,9 @@ from inhouse.store.uow import UnitOfWork
 class EngagementEvidence:
     engagement: Engagement
     partner: str
-    contract: StoredResult | None = None
-    scans: list[StoredResult] = field(default_factory=list)
-    audits: list[StoredResult] = field(default_factory=list)
+    contract: StoredResult[ContractReview] | None = None
+    scans: list[StoredResult[ScanResult]] = field(default_factory=list)
+    audits: list[StoredResult[DocsAudit]] = field(default_factory=list)
     drills: list[Drill] = field(default_factory=list)
     assets: list[Asset] = field(default_factory=list)
     repos: list[str] = field(default_factory=list)
@@ -42,28 +46,40 @@ class EngagementEvidence:
         return total_training_hours(self.drills)
 
 
-def _contract_review(payload: Any) -> ContractReview | None:
-    """The stored review, or None for a payload that is not one."""
+def read_payload(model: type[PayloadT], payload: Any) -> PayloadT | None:
+    """The stored ``payload`` as ``model``, or None for a payload that is not one."""
     try:
-        return ContractReview.model_validate(payload)
+        return model.model_validate(payload)
     except ValidationError:
         return None
 
 
-def _latest_per_subject(results: list[AnalysisResult]) -> list[AnalysisResult]:
-    latest: dict[str, AnalysisResult] = {}
-    for result in sorted(results, key=lambda r: r.id or 0):
-        latest[result.subject] = result
-    return sorted(latest.values(), key=lambda r: r.subject)
+def _latest_per_subject(
+    model: type[PayloadT], results: Iterable[AnalysisResult]
+) -> list[tuple[AnalysisResult, PayloadT]]:
+    """The latest result of each subject whose payload is a ``model``, in subject order."""
+    newest_first: dict[str, list[AnalysisResult]] = {}
+    for result in sorted(results, key=lambda r: r.id or 0, reverse=True):
+        newest_first.setdefault(result.subject, []).append(result)
+    latest = []
+    for subject in sorted(newest_first):
+        for result in newest_first[subject]:
+            payload = read_payload(model, result.payload)
+            if payload is not None:
+                latest.append((result, payload))
+                break
+    return latest
 
 
-def _repo_results(uow: UnitOfWork, kind: str, engagement: Engagement, repos: Iterable[Repo]) -> list[AnalysisResult]:
+def _repo_results(
+    uow: UnitOfWork, model: type[PayloadT], kind: str, engagement: Engagement, repos: Iterable[Repo]
+) -> list[tuple[AnalysisResult, PayloadT]]:
     found = {r.id: r for r in uow.results.list(kind=kind, engagement_id=engagement.id)}
     for repo in repos:  # results stored for a linked repository without the engagement
         for result in uow.results.list(kind=kind, repo_id=repo.id) + uow.results.list(kind=kind, subject=repo.path):
             if result.engagement_id in (None, engagement.id):
                 found.setdefault(result.id, result)
-    return _latest_per_subject(list(found.values()))
+    return _latest_per_subject(model, found.values())
 
 
 def gather(uow: UnitOfWork, engagement: Engagement) -> EngagementEvidence:
@@ -79,13 +95,21 @@ def gather(uow: UnitOfWork, engagement: Engagement) -> EngagementEvidence:
         assets=uow.assets.list(engagement.id),
     )
     for result in reversed(uow.results.list(kind="contract", engagement_id=engagement.id)):
-        review = _contract_review(result.payload)
+        review = read_payload(ContractReview, result.payload)
         if review is not None:
             name = PurePath(review.file or result.subject).name  # a file name, not where it was read from
-            evidence.contract = StoredResult(review.model_dump(mode="json"), result.id, result.subject, name)
+            evidence.contract = StoredResult(review, result.id, result.subject, name)
             break
-    for kind, target in (("scan", evidence.scans), ("docs_audit", evidence.audits)):
-        for result in _repo_results(uow, kind, engagement, repos):
-            name = names.get(result.repo_id) or names.get(result.subject) or PurePath(result.subject).name
-            target.append(StoredResult(result.payload, result.id, result.subject, name))
+
+    def name_of(result: AnalysisResult) -> str:
+        return names.get(result.repo_id) or names.get(result.subject) or PurePath(result.subject).name
+
+    evidence.scans = [
+        StoredResult(scan, result.id, result.subject, name_of(result))
+        for result, scan in _repo_results(uow, ScanResult, "scan", engagement, repos)
+    ]
+    evidence.audits = [
+        StoredResult(audit, result.id, result.subject, name_of(result))
+        for result, audit in _repo_results(uow, DocsAudit, "docs_audit", engagement, repos)
+    ]
     return evidence
