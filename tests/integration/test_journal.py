@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from inhouse.analysis.journal.adr import adr_file_names
+from inhouse.domain.contracts import ContractReview
 from inhouse.domain.decisions import AdrDefaults, DecisionIn
 from inhouse.domain.drills import DrillIn
 from inhouse.domain.organisations import PartnerIn
@@ -352,7 +353,13 @@ def test_drills_request_training_and_compare_with_the_contract(ws):
                 kind="contract",
                 subject="msa.pdf",
                 engagement_id=created["id"],
-                payload={"clauses": {"knowledge_transfer": {"status": "present", "hours": 8}}},
+                payload=ContractReview.model_validate(
+                    {
+                        "file": "msa.pdf",
+                        "engagement_model": "project",
+                        "clauses": {"knowledge_transfer": {"status": "present", "hours": 8}},
+                    }
+                ).model_dump(mode="json"),
             )
         )
         uow.commit()
