@@ -60,7 +60,7 @@ PAGES = {  # page -> (weight, path template)
 BASELINE = {"healthz": (1, "/healthz")}
 DRILL = {
     "performed_on": "2026-11-10",
-    "person": "Dev 1",
+    "person": "Dev 3",
     "modification": "Change the retry policy",
     "outcome": "with_help",
 }

@@ -15,11 +15,11 @@ from datetime import date, timedelta
 
 from inhouse.analysis.git.history import History
 from inhouse.analysis.git.mining import Commit, FileChange
-from inhouse.domain.common import Phase
+from inhouse.domain.common import Phase, Side
 from inhouse.domain.documents import Document, DocumentKind
 from inhouse.domain.drills import Drill, DrillOutcome
 from inhouse.domain.engagements import Engagement, PhaseChange
-from inhouse.domain.organisations import Partner
+from inhouse.domain.organisations import Partner, Person
 from inhouse.domain.repos import Repo
 from inhouse.domain.results import AnalysisResult
 from inhouse.domain.reviews import WeeklyReview
@@ -157,6 +157,11 @@ def seed(ws, engagements: int, commits: int, progress=print) -> None:
         partners = [
             uow.partners.add(Partner(name=f"Partner {p}", client_id=client.id, email_domains=[])) for p in range(10)
         ]
+        # the internal people the drills and reviews name (a drill is done by someone on the roster)
+        for i in range(0, 30, 3):
+            uow.people.add(
+                Person(name=f"Dev {i}", side=Side.INTERNAL, emails=[f"dev{i}@client.example"], client_id=client.id)
+            )
         uow.commit()
     for index in range(engagements):
         with ws.uow() as uow:
