@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from inhouse.settings import Settings, load_settings
 from inhouse.store import migrate
-from inhouse.store.database import make_engine
+from inhouse.store.database import describe, make_engine
 from inhouse.store.uow import UnitOfWork, uow_factory
 
 
@@ -44,6 +44,11 @@ class Workspace:
     def unchecked_uow(self) -> UnitOfWork:
         """A unit of work without the schema check (for ``init`` itself)."""
         return self._uow()
+
+    @property
+    def database_shown(self) -> str:
+        """The database URL with its password hidden, for anything printed or logged."""
+        return describe(self.engine)
 
     def dispose(self) -> None:
         if "engine" in self.__dict__:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import socket
 
 import typer
+from rich.markup import escape
 
-from inhouse.cli.context import console, workspace
+from inhouse.cli.context import console, err_console, workspace
 from inhouse.errors import InvalidInput
 
 
@@ -35,9 +37,15 @@ def serve(
     workers = workers or default_workers()
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
     console.print(
-        f"inhouse is serving [bold]{ws.settings.database_url}[/] ({workers} process{'es' if workers > 1 else ''})",
+        f"inhouse is serving [bold]{escape(ws.database_shown)}[/] ({workers} process{'es' if workers > 1 else ''})",
         soft_wrap=True,
     )
+    if not is_loopback(host):
+        err_console.print(
+            f"[bold yellow]warning:[/] listening on {escape(host)}, reachable from other machines: the dashboard "
+            "has no log-in yet, so anyone who reaches it can read and change every record",
+            soft_wrap=True,
+        )
     console.print(f"Open [bold]http://{shown}:{port}/[/] (Ctrl+C to stop)", soft_wrap=True)
     if workers == 1:
         uvicorn.run(create_app(ws, warm_status=True), host=host, port=port, log_level="warning")
@@ -56,6 +64,16 @@ def serve(
         Multiprocess(config, sockets=[listen(host, port)]).run()
     except KeyboardInterrupt:
         pass
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is reachable from this machine only (``localhost``, 127.0.0.0/8, ``::1``)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a host name: it may resolve anywhere
+        return False
 
 
 def listen(host: str, port: int) -> socket.socket:

@@ -1,0 +1,70 @@
+"""What `inhouse serve` prints: never the database password; a warning off the loopback."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import make_url
+
+from inhouse.cli.web import is_loopback
+
+INHOUSE = Path(sys.executable).with_name("inhouse")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def first_lines(url: str, host: str) -> str:
+    """What serve prints before it starts answering (then it is stopped)."""
+    port = free_port()
+    env = {**os.environ, "COLUMNS": "200"}
+    process = subprocess.Popen(
+        [str(INHOUSE), "--db", url, "serve", "--host", host, "--port", str(port), "--workers", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=env,
+        text=True,
+    )
+    lines = []
+    deadline = time.monotonic() + 30
+    try:
+        while time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+            if line.startswith("Open "):
+                break
+    finally:
+        process.kill()
+        process.wait(timeout=10)
+    return "".join(lines)
+
+
+@pytest.mark.parametrize(
+    "host, loopback",
+    [("127.0.0.1", True), ("127.0.0.2", True), ("::1", True), ("localhost", True), ("0.0.0.0", False),
+     ("::", False), ("192.168.1.5", False), ("dashboard.example", False)],
+)  # fmt: skip
+def test_loopback_addresses(host, loopback):
+    assert is_loopback(host) is loopback
+
+
+def test_serve_hides_the_password_and_warns_off_the_loopback(database_url):
+    url = make_url(database_url)
+    if url.get_backend_name() == "postgresql":
+        url = url.set(password="s3cret-pass")  # the local server trusts: the password only has to be hidden
+    shown = url.render_as_string(hide_password=False)
+    quiet = first_lines(shown, "127.0.0.1")
+    assert "inhouse is serving" in quiet and "s3cret-pass" not in quiet and "warning" not in quiet
+    loud = first_lines(shown, "0.0.0.0")
+    assert "s3cret-pass" not in loud and "warning: listening on 0.0.0.0" in loud
