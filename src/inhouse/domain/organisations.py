@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
@@ -28,13 +29,37 @@ EmailDomain = Annotated[str, AfterValidator(_domain)]
 """The part of an e-mail address after the ``@`` (``fathom.ai``), in lower case."""
 
 
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
+
+
+def web_address(text: str) -> str | None:
+    """``text`` as an http(s) address (``example.com`` becomes ``https://example.com``), or None when it
+    names another scheme (``javascript:``, ``data:``, ``mailto:``...) or no host."""
+    scheme = _SCHEME.match(text)
+    if scheme and "." not in scheme.group(1) and not text[scheme.end() :].startswith("//"):
+        return None  # javascript:..., data:..., mailto:...
+    if not scheme or not text[scheme.end() :].startswith("//"):
+        text = "https://" + text
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018  (refuses a port that is not a number)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return text
+
+
 def _website(value: str | None) -> str | None:
     text = (value or "").strip()
     if not text:
         return None
     if len(text) > 500 or any(c.isspace() or c == "\x00" for c in text):
         raise PydanticCustomError("website", "must be a web address of at most 500 characters, without spaces")
-    return text
+    address = web_address(text)
+    if address is None:
+        raise PydanticCustomError("website", "must be an http or https address, such as https://example.com")
+    return address
 
 
 Website = Annotated[str | None, AfterValidator(_website)]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from fastapi.templating import Jinja2Templates
 
+from inhouse.domain.organisations import web_address
 from inhouse.report.charts import risk_bars, share_chart
 from inhouse.report.words import color_word, state_color
 
@@ -68,7 +69,9 @@ def evidence_href(evidence: dict | None, data: dict) -> str | None:
 def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES))
     env = templates.env
-    env.filters.update(pct=pct, day=day, label=label, color_word=color_word, state_color=state_color)
+    env.filters.update(
+        pct=pct, day=day, label=label, color_word=color_word, state_color=state_color, web_link=web_address
+    )
     env.globals.update(
         share_chart=share_chart, risk_bars=risk_bars, evidence_href=evidence_href, area_anchors=AREA_ANCHORS
     )
