@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
@@ -20,6 +21,7 @@ from inhouse.services import jobs as job_service
 from inhouse.services.dashboard import status, stored_page
 from inhouse.web import api, docs, errors, forms, pages
 from inhouse.web.caching import PageCache
+from inhouse.web.headers import SecurityHeaders
 from inhouse.web.templating import make_templates
 from inhouse.web.uploads import BodyLimit
 
@@ -87,6 +89,8 @@ def create_app(
     app.state.templates.env.auto_reload = ws.settings.debug
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=ws.settings.max_document_bytes)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)  # pages and JSON, for clients that accept it
+    app.add_middleware(SecurityHeaders)  # outermost: on every answer, refusals included
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     @app.get("/healthz", include_in_schema=False)
