@@ -35,17 +35,6 @@ def read_upload(path: str | Path, max_bytes: int, what: str = "file") -> Upload:
     return validated(Upload, name=file.name, content=b"".join(parts))
 
 
-def read_uploads(paths: Iterable[str | Path], max_bytes: int, what: str = "file") -> list[Upload]:
+def read_uploads(paths: Iterable[str | Path], max_bytes: int) -> list[Upload]:
     """Every file named, in order (all are read before any is analysed)."""
-    return [read_upload(path, max_bytes, what) for path in paths]
-
-
-def read_folder(folder: str | Path, suffixes: tuple[str, ...], max_bytes: int, what: str = "folder") -> list[Upload]:
-    """The files directly in ``folder`` whose suffix is one of ``suffixes``, sorted by name."""
-    root = Path(folder).expanduser()
-    if not root.exists():
-        raise NotFound(f"no such {what}: {folder}")
-    if not root.is_dir():
-        raise InvalidInput(f"{folder} is not a folder")
-    files = sorted(p for p in root.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
-    return [read_upload(path, max_bytes) for path in files]
+    return [read_upload(path, max_bytes) for path in paths]

@@ -101,8 +101,6 @@ Hours = Annotated[float, AfterValidator(_finite), Field(json_schema_extra={"mini
 """Hours of work or training: a finite number ≥ 0."""
 Amount = Annotated[float, AfterValidator(_finite), Field(json_schema_extra={"minimum": 0})]
 """Money or any other quantity that cannot be negative."""
-Months = Annotated[int, Field(ge=0, le=1200)]
-"""A duration in whole months."""
 RecordId = Annotated[int, Field(ge=1, le=MAX_ID)]
 """A record's id: a positive 64-bit integer."""
 PastDate = Annotated[date, AfterValidator(_past)]
