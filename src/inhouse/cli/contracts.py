@@ -18,11 +18,11 @@ from inhouse.domain.contracts import (
 )
 from inhouse.domain.shapes import Shape
 from inhouse.services import contracts as service
+from inhouse.services.dashboard.contracts import verdict
 
 app = typer.Typer(help="Review partner contracts against the playbook's must-have clauses.", no_args_is_help=True)
 
-GOOD = {"client", "present", "during", "full"}
-WEAK = {"partial", "after_only"}
+_COLOURS = {"ok": "green", "warn": "yellow", "bad": "red"}
 LABELS = {
     "deliverable_ownership": "Deliverable ownership",
     "knowledge_transfer": "Knowledge transfer",
@@ -54,7 +54,7 @@ def check(
 
 
 def _style(status: str) -> str:
-    return "green" if status in GOOD else "yellow" if status in WEAK else "red"
+    return _COLOURS[verdict(status)]
 
 
 def _details(clause: Shape) -> str:

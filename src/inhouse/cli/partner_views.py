@@ -6,7 +6,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from inhouse.cli.context import console
-from inhouse.domain.partners import RED_FLAG_KINDS, SIGNAL_QUESTIONS, SIGNALS, Answer, AssessedDocument, ReferenceRecord
+from inhouse.domain.partners import SIGNAL_QUESTIONS, SIGNALS, Answer, AssessedDocument, ReferenceRecord
 from inhouse.domain.scorecard import Comparison
 
 _ANSWER_STYLE = {Answer.YES: "green", Answer.NO: "red", Answer.UNKNOWN: "dim"}
@@ -29,9 +29,7 @@ def show_assessment(item: AssessedDocument, path: str) -> None:
         table.add_row(f"{name}\n[dim]{SIGNAL_QUESTIONS[name]}[/]", verdict, f"{signal.confidence:.2f}", why)
     console.print(table)
     for flag in result.red_flags:
-        console.print(
-            f"[bold red]red flag[/] {flag.kind} ({RED_FLAG_KINDS[flag.kind]}): " + f'"{escape(flag.evidence[0])}"'
-        )
+        console.print(f"[bold red]red flag[/] {flag.kind} ({flag.description}): " + f'"{escape(flag.evidence[0])}"')
     for number, ref in enumerate(result.references, start=1):
         console.print(
             f"reference {number}: similar scale {_answer(ref.similar_scale)}, still running "

@@ -31,28 +31,6 @@ Binds = Literal["client", "vendor", "both", "unknown"]
 EngagementModel = Literal["project", "advisory", "mixed"]
 RecommendationClause = ClauseKind | RedFlagKind | Literal["engagement_model"]
 
-CLAUSE_KINDS: tuple[ClauseKind, ...] = (
-    "deliverable_ownership",
-    "knowledge_transfer",
-    "source_access",
-    "maintenance",
-    "exit",
-)
-RED_FLAG_KINDS: tuple[RedFlagKind, ...] = (
-    "auto_renewal",
-    "exclusivity",
-    "minimum_commitment",
-    "termination_fee",
-    "vendor_retains_ip",
-    "no_termination_for_convenience",
-)
-OWNERSHIP_STATUSES: tuple[OwnershipStatus, ...] = ("client", "partial", "vendor", "absent")
-ACCESS_STATUSES: tuple[AccessStatus, ...] = ("during", "after_only", "absent")
-EXIT_STATUSES: tuple[ExitStatus, ...] = ("full", "partial", "absent")
-PRESENCE: tuple[Presence, ...] = ("present", "absent")
-BINDS: tuple[Binds, ...] = ("client", "vendor", "both", "unknown")
-ENGAGEMENT_MODELS: tuple[EngagementModel, ...] = ("project", "advisory", "mixed")
-
 Offset = Annotated[int, Field(ge=0)]
 
 

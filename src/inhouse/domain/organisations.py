@@ -77,15 +77,6 @@ def normalise_email(email: str) -> str:
     return value
 
 
-def require_name(name: str, what: str) -> str:
-    value = " ".join(str(name).split())
-    if not value:
-        raise InvalidInput(f"{what} name must not be empty")
-    if len(value) > 200:
-        raise InvalidInput(f"{what} name is longer than 200 characters")
-    return value
-
-
 @dataclass
 class Client:
     """The organisation that outsources the work and wants to keep the knowledge."""
