@@ -13,11 +13,13 @@ from inhouse.domain.partners import (
     RedFlag,
     ReferenceCheck,
     ReferenceFinding,
+    ReferenceIn,
     ReferenceSource,
     SignalResult,
     SpeakerShare,
 )
 from inhouse.domain.scorecard import DEFAULT_CRITERIA, CandidateEvidence, Scorecard
+from inhouse.domain.shapes import validated
 from inhouse.errors import InvalidInput
 
 
@@ -153,6 +155,7 @@ def test_an_assessment_needs_all_three_signals_and_keeps_only_the_file_name():
 
 
 def test_answers_parse_strictly():
-    assert Answer.parse("Y") is Answer.YES and Answer.parse(None) is Answer.UNKNOWN
-    with pytest.raises(InvalidInput):
-        Answer.parse("maybe")
+    built = validated(ReferenceIn, name="X", similar_scale="Y", still_running=None)
+    assert built.similar_scale is Answer.YES and built.still_running is Answer.UNKNOWN
+    with pytest.raises(InvalidInput, match="^similar_scale must be yes, no or unknown$"):
+        validated(ReferenceIn, name="X", similar_scale="maybe")

@@ -148,9 +148,6 @@ class ScanResult(Shape):
     incremental: bool = False
     ownership: list[LineOwnership] | None = Field(default=None, exclude_if=_no_ownership)  # only with blame
 
-    def identity(self, ident: str) -> IdentitySummary | None:
-        return next((i for i in self.identities if i.id == ident), None)
-
     @property
     def latest(self) -> PeriodShare | None:
         with_work = [p for p in self.trajectory if p.commits]

@@ -19,7 +19,6 @@ from pydantic import BeforeValidator, ConfigDict, Field, PlainSerializer, field_
 from pydantic_core import PydanticCustomError
 
 from inhouse.domain.shapes import Input, Name, OptionalBody, Shape
-from inhouse.errors import InvalidInput
 
 SignalName = Literal["problem_first", "honest_limits", "starts_small"]
 """The three signals that matter more than technical prowess."""
@@ -63,14 +62,6 @@ class Answer(str, enum.Enum):
     YES = "yes"
     NO = "no"
     UNKNOWN = "unknown"
-
-    @classmethod
-    def parse(cls, value: object, what: str = "answer") -> Answer:
-        """``value`` as an answer (``y``, ``true``, ``n``, ``?`` and blank accepted), or InvalidInput."""
-        try:
-            return _answer(value)
-        except PydanticCustomError as exc:
-            raise InvalidInput(f"{what} {exc.message()}") from None
 
     @property
     def points(self) -> float:
