@@ -12,7 +12,7 @@ from typing import Literal, get_args
 from pydantic import Field
 
 from inhouse.domain.reviews import DecidedBy
-from inhouse.domain.shapes import MAX_ITEMS, Input, OptionalBody, PastDate, Shape, Title
+from inhouse.domain.shapes import MAX_ITEMS, Input, Name, OptionalBody, PastDate, Shape, Title
 
 AdrFormat = Literal["madr", "adr-tools"]
 ADR_FORMATS: tuple[AdrFormat, ...] = get_args(AdrFormat)
@@ -21,7 +21,7 @@ ADR_FORMATS: tuple[AdrFormat, ...] = get_args(AdrFormat)
 class DecisionIn(Input):
     """One decision as a user records it; ``decided_by`` may be left out when the deciders say it."""
 
-    title: Title = Field(description="What was decided")
+    title: Name = Field(description="What was decided")
     decided_by: DecidedBy | None = Field(None, description="Who decided; default: from the deciders' sides")
     decided_on: PastDate = Field(description="The day it was decided")
     rationale: OptionalBody = Field("", description="Why it was decided")

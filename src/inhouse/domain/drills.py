@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from inhouse.domain.shapes import MAX_ITEMS, Hours, Input, PastDate, Shape, Title
+from inhouse.domain.shapes import MAX_ITEMS, Hours, Input, Name, PastDate, Shape, Title
 
 DEFAULT_HOURS_PER_STUCK_POINT = 4.0
 
@@ -47,9 +47,9 @@ class DrillIn(Input):
 
     performed_on: PastDate = Field(description="The day the drill was done")
     person: Title = Field(description="The internal person who tried the modification (name or email)")
-    modification: Title = Field(description="The modification tried without the partner's help")
+    modification: Name = Field(description="The modification tried without the partner's help")
     outcome: DrillOutcome
-    stuck_points: list[Title] = Field(
+    stuck_points: list[Name] = Field(
         default_factory=list, max_length=MAX_ITEMS, validate_default=True, description="Where they got stuck"
     )
     training_hours: Hours | None = Field(None, description="The drill's total training hours")

@@ -10,13 +10,11 @@ same as last week.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from inhouse.domain.reviews import FLAGS, SECTIONS, ReviewFlag, WeeklyReview
 from inhouse.domain.roster import fold
-from inhouse.domain.shapes import Shape
 
-__all__ = ["FLAGS", "ReviewFlag", "ReviewQuality", "boilerplate_reason", "normalise", "review_flags"]
+__all__ = ["FLAGS", "ReviewFlag", "boilerplate_reason", "normalise", "review_flags"]
 
 #: Whole-section texts (after normalisation) that say nothing.
 BOILERPLATE = {
@@ -186,15 +184,6 @@ GENERIC_WORDS = {
     "tests",
 }
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-
-
-class ReviewQuality(Shape):
-    """Review cadence and quality of one engagement: counts per flag, the last review's week."""
-
-    reviews: int
-    flagged_reviews: int
-    by_flag: dict[str, int]
-    last_review: date | None
 
 
 def normalise(text: str) -> str:

@@ -90,7 +90,7 @@ def _store(uow: UnitOfWork, decision: Decision) -> str:
 
 def add(ws: Workspace, engagement: str | None, decision: DecisionIn) -> DecisionRecord:
     """Record one decision; ``decided_by`` may be left out when the deciders say it."""
-    title = " ".join(decision.title.split())
+    title = decision.title
     names = split_names(decision.deciders)
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)

@@ -63,10 +63,10 @@ def requested_training_hours(uow: UnitOfWork, engagement: Engagement) -> float:
     return total_training_hours(uow.drills.list(_id(engagement)))
 
 
-def training_in(uow: UnitOfWork, engagement: Engagement) -> TrainingComparison:
-    """Training requests from the drills against the knowledge-transfer clause (for status screens)."""
+def _training(uow: UnitOfWork, engagement: Engagement, drills: list[Drill]) -> TrainingComparison:
+    """Training requests from ``drills`` (the engagement's) against the knowledge-transfer clause."""
     hours, subject = contract_hours_in(uow, engagement)
-    return training_comparison(uow.drills.list(_id(engagement)), hours, subject)
+    return training_comparison(drills, hours, subject)
 
 
 def add(ws: Workspace, engagement: str | None, drill: DrillIn) -> DrillAdded:
@@ -86,18 +86,23 @@ def add(ws: Workspace, engagement: str | None, drill: DrillIn) -> DrillAdded:
             engagement_id=_id(found),
             performed_on=drill.performed_on,
             person=match.name,
-            modification=" ".join(drill.modification.split()),
+            modification=drill.modification,
             outcome=drill.outcome,
-            stuck_points=[" ".join(p.split()) for p in drill.stuck_points],
+            stuck_points=list(drill.stuck_points),
             training_hours=drill.total_hours(ws.settings.training_hours_per_stuck_point),
         )
         uow.drills.add(stored)
         uow.commit()
-        added = record(stored, found.name)
-        return DrillAdded(**dict(added), training=training_in(uow, found))
+        training = _training(uow, found, uow.drills.list(_id(found)))
+        return DrillAdded(**dict(record(stored, found.name)), training=training)
 
 
 def list_drills(ws: Workspace, engagement: str | None = None) -> DrillList:
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
-        return DrillList(engagement=found.name, drills=records_in(uow, found), training=training_in(uow, found))
+        stored = uow.drills.list(_id(found))  # read once: the list and the training share it
+        return DrillList(
+            engagement=found.name,
+            drills=[record(d, found.name) for d in stored],
+            training=_training(uow, found, stored),
+        )

@@ -28,6 +28,7 @@ from inhouse.domain.participation import (
 from inhouse.domain.participation import (
     delegate_and_wait as find_alerts,
 )
+from inhouse.domain.roster import Roster
 from inhouse.domain.shapes import Upload
 from inhouse.errors import InvalidInput
 from inhouse.services import lookup
@@ -99,9 +100,12 @@ def list_tasks(ws: Workspace, engagement: str | None = None) -> list[TaskRecord]
         ]
 
 
-def weeks_in(uow: UnitOfWork, engagement: Engagement, today: date) -> list[WeekParticipation]:
-    """Participation per week from the first record (or the engagement's start) to ``today``'s week."""
-    roster = lookup.roster(uow, engagement)
+def weeks_in(
+    uow: UnitOfWork, engagement: Engagement, today: date, roster: Roster | None = None
+) -> list[WeekParticipation]:
+    """Participation per week from the first record (or the engagement's start) to ``today``'s week
+    (``roster``: the engagement's, when the caller has read it)."""
+    roster = roster or lookup.roster(uow, engagement)
     reviews = uow.reviews.list(_id(engagement))
     decisions = uow.decisions.list(_id(engagement))
     tasks = uow.tasks.list(_id(engagement))
@@ -139,8 +143,8 @@ def participation(
         raise InvalidInput(f"last must not be negative, not {last}")
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
-        rows = weeks_in(uow, found, today)
         roster = lookup.roster(uow, found)
+        rows = weeks_in(uow, found, today, roster)
     shown = rows[-last:] if last else rows
     return ParticipationReport(
         engagement=found.name,

@@ -10,7 +10,7 @@ from inhouse.analysis.journal.notes import ReviewNote, parse_review_note
 from inhouse.analysis.journal.text import decode
 from inhouse.bootstrap import Workspace
 from inhouse.domain.engagements import Engagement
-from inhouse.domain.review_quality import FLAGS, ReviewFlag, ReviewQuality, review_flags
+from inhouse.domain.review_quality import ReviewFlag, review_flags
 from inhouse.domain.reviews import ReviewImport, ReviewIn, ReviewRecord, WeeklyReview, week_start
 from inhouse.domain.roster import Roster, split_names
 from inhouse.domain.shapes import Upload, validated
@@ -40,19 +40,11 @@ def flagged_in(
     return out
 
 
-def quality_in(uow: UnitOfWork, engagement: Engagement) -> ReviewQuality:
-    """Review cadence and quality (for status screens): counts per flag, last review."""
-    rows = flagged_in(uow, engagement)
-    return ReviewQuality(
-        reviews=len(rows),
-        flagged_reviews=sum(1 for _, flags, _ in rows if flags),
-        by_flag={flag: sum(1 for _, flags, _ in rows for f in flags if f.flag == flag) for flag in FLAGS},
-        last_review=rows[-1][0].week_of if rows else None,
-    )
-
-
-def records_in(uow: UnitOfWork, engagement: Engagement, weeks: set[date] | None = None) -> list[ReviewRecord]:
-    """The reviews of ``engagement`` (of ``weeks`` only, when given) in week order, with their flags."""
+def records_in(
+    uow: UnitOfWork, engagement: Engagement, weeks: set[date] | None = None, roster: Roster | None = None
+) -> list[ReviewRecord]:
+    """The reviews of ``engagement`` (of ``weeks`` only, when given) in week order, with their flags
+    (``roster``: the engagement's, when the caller has read it)."""
     titles: dict[int, list[str]] = {}
     for decision in uow.decisions.list(_id(engagement)):
         if decision.review_id is not None:
@@ -70,7 +62,7 @@ def records_in(uow: UnitOfWork, engagement: Engagement, weeks: set[date] | None 
             decisions=titles.get(_review_id(review), []),
             flags=flags,
         )
-        for review, flags, internal in flagged_in(uow, engagement)
+        for review, flags, internal in flagged_in(uow, engagement, roster)
         if weeks is None or review.week_of in weeks
     ]
 

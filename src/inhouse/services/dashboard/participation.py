@@ -14,8 +14,9 @@ from inhouse.domain.engagements import Engagement
 from inhouse.domain.participation import DelegateAndWait, ParticipationSummary, WeekParticipation, summarise
 from inhouse.domain.participation import delegate_and_wait as find_alerts
 from inhouse.domain.reviews import FLAGS, DecidedBy, FlagKind, ReviewRecord, week_start
+from inhouse.domain.roster import Roster
 from inhouse.domain.shapes import Shape
-from inhouse.services import decisions, drills, participation, reviews
+from inhouse.services import decisions, drills, lookup, participation, reviews
 from inhouse.store.uow import UnitOfWork
 
 SHOWN_WEEKS = 12
@@ -90,8 +91,8 @@ def missed_weeks(weeks: list[date], until: date) -> list[date]:
     return missing
 
 
-def timeline_in(uow: UnitOfWork, engagement: Engagement, today: date) -> Timeline:
-    rows = reviews.records_in(uow, engagement)
+def timeline_in(uow: UnitOfWork, engagement: Engagement, today: date, roster: Roster | None = None) -> Timeline:
+    rows = reviews.records_in(uow, engagement, roster=roster)
     counts = {flag: sum(1 for r in rows for f in r.flags if f.flag == flag) for flag in FLAGS}
     return Timeline(
         reviews=list(reversed(rows)),
@@ -114,10 +115,15 @@ def decision_summary(rows: list[DecisionRecord]) -> DecisionSummary:
 
 
 def participation_in(
-    uow: UnitOfWork, engagement: Engagement, today: date, threshold: int, shown: int = SHOWN_WEEKS
+    uow: UnitOfWork,
+    engagement: Engagement,
+    today: date,
+    threshold: int,
+    shown: int = SHOWN_WEEKS,
+    roster: Roster | None = None,
 ) -> ParticipationSection:
     """The last ``shown`` weeks of participation (newest first) and the alert over all of them."""
-    rows = participation.weeks_in(uow, engagement, today)
+    rows = participation.weeks_in(uow, engagement, today, roster)
     if not any(row.any_activity for row in rows):
         return ParticipationSection(measured=False, why=NOT_RECORDED, threshold_weeks=threshold)
     recent = rows[-shown:]
@@ -137,10 +143,11 @@ def journal_sections(
 ) -> JournalSections:
     """The timeline, decisions, drills, who decides and participation of ``engagement``."""
     decision_rows = decisions.records_in(uow, engagement)
+    roster = lookup.roster(uow, engagement)  # read once: the timeline and participation share it
     return JournalSections(
-        timeline=timeline_in(uow, engagement, today),
+        timeline=timeline_in(uow, engagement, today, roster),
         decision_list=decision_rows,
         drill_list=list(reversed(drills.records_in(uow, engagement))),
         decision_summary=decision_summary(decision_rows),
-        participation=participation_in(uow, engagement, today, delegate_alert_weeks),
+        participation=participation_in(uow, engagement, today, delegate_alert_weeks, roster=roster),
     )
