@@ -84,6 +84,14 @@ def tagged_page(
     return response
 
 
+def page_under(request: Request, tag: str | None, build: Callable[[], tuple[Response, bool]]) -> Response:
+    """``tagged_page`` under ``tag``, just read; without one (None: the data has no cheap tag) the
+    page is built afresh, with no validator."""
+    if tag is None:
+        return build()[0]
+    return tagged_page(request, lambda: tag, build, tag)
+
+
 class PlainJSON(JSONResponse):
     """A read model's JSON written directly by pydantic (``model_dump_json``): FastAPI's
     value-by-value encoder takes about 4 ms for one engagement page (a third of serving it from

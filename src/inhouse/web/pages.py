@@ -12,7 +12,7 @@ from inhouse.report import ReportFormat
 from inhouse.services import dashboard
 from inhouse.services import jobs as job_service
 from inhouse.web.api.contracts import DocumentId
-from inhouse.web.caching import tagged_page
+from inhouse.web.caching import page_under, tagged_page
 from inhouse.web.deps import WS, JobId
 
 router = APIRouter(include_in_schema=False)
@@ -40,10 +40,7 @@ def engagement_page(request: Request, ws: WS, ref: str) -> Response:
             request, "engagement.html", data=data, page="engagement", max_bytes=ws.settings.max_document_bytes
         ), True
 
-    tag = dashboard.engagement_tag(ws, ref)
-    if tag is None:  # a name: resolved (or refused) by the page itself
-        return build()[0]
-    return tagged_page(request, lambda: dashboard.engagement_tag(ws, ref) or "", build, tag)
+    return page_under(request, dashboard.engagement_tag(ws, ref), build)  # no tag for a name: built afresh
 
 
 @router.get("/engagements/{ref}/report")
@@ -64,10 +61,7 @@ def partners_page(request: Request, ws: WS) -> Response:
             max_bytes=ws.settings.max_document_bytes,
         ), True
 
-    tag = dashboard.partners_tag(ws)
-    if tag is None:  # a workspace without the counter: no validator
-        return build()[0]
-    return tagged_page(request, lambda: dashboard.partners_tag(ws) or "", build, tag)
+    return page_under(request, dashboard.partners_tag(ws), build)  # no tag without the counter
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)

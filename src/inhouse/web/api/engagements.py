@@ -10,7 +10,7 @@ from inhouse.services import dashboard
 from inhouse.services import engagements as engagement_service
 from inhouse.services.dashboard.engagement import EngagementPage
 from inhouse.services.dashboard.portfolio import PortfolioPage
-from inhouse.web.caching import PlainJSON, tagged_page
+from inhouse.web.caching import PlainJSON, page_under
 from inhouse.web.deps import WS
 
 router = APIRouter()
@@ -39,7 +39,4 @@ def engagement(request: Request, ws: WS, ref: str) -> Response:
     def build() -> tuple[Response, bool]:
         return PlainJSON(dashboard.engagement_page(ws, ref)), True
 
-    tag = dashboard.engagement_tag(ws, ref)
-    if tag is None:  # a name: resolved (or refused) by the page itself
-        return build()[0]
-    return tagged_page(request, lambda: dashboard.engagement_tag(ws, ref) or "", build, tag)
+    return page_under(request, dashboard.engagement_tag(ws, ref), build)  # no tag for a name: built afresh
