@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
@@ -11,7 +9,7 @@ from rich.table import Table
 
 from inhouse.cli.context import console, emit_json, err_console, pct, workspace
 from inhouse.cli.files import read_upload
-from inhouse.domain.knowledge import ScanIn
+from inhouse.domain.knowledge import ScanIn, StoredScan
 from inhouse.domain.shapes import validated
 from inhouse.services import knowledge as service
 
@@ -103,45 +101,45 @@ def scan(
     if json_out:
         emit_json(stored)
     else:
-        render(stored.model_dump(mode="json"))
+        render(stored)
 
 
-def render(data: dict[str, Any]) -> None:
-    for warning in data["warnings"]:
+def render(scan: StoredScan) -> None:
+    for warning in scan.warnings:
         err_console.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
-    where = f" for engagement [bold]{escape(data['engagement'])}[/]" if data.get("engagement") else ""
-    head = (data["head"] or "")[:12]
+    where = f" for engagement [bold]{escape(scan.engagement)}[/]" if scan.engagement else ""
+    head = (scan.head or "")[:12]
     console.print(
-        f"[bold]{escape(data['repo'])}[/] at {escape(data['rev'])} ({head}): "
-        f"{data['commits']} commits, {data['merges']} merges{where}"
+        f"[bold]{escape(scan.repo)}[/] at {escape(scan.rev)} ({head}): "
+        f"{scan.commits} commits, {scan.merges} merges{where}"
     )
     people = Table("identity", "side", "commits", "+lines", "-lines", "files authored", title="Who knows the code")
-    for ident in data["identities"][:15]:
+    for ident in scan.identities[:15]:
         people.add_row(
-            escape(ident["names"][0] if ident["names"] else ident["id"]),
-            ident["side"],
-            str(ident["commits"]),
-            str(ident["lines_added"]),
-            str(ident["lines_deleted"]),
-            str(ident["files_authored"]),
+            escape(ident.names[0] if ident.names else ident.id),
+            ident.side.value,
+            str(ident.commits),
+            str(ident.lines_added),
+            str(ident.lines_deleted),
+            str(ident.files_authored),
         )
-    if len(data["identities"]) > 15:
-        people.caption = f"{len(data['identities']) - 15} more with --json"
+    if len(scan.identities) > 15:
+        people.caption = f"{len(scan.identities) - 15} more with --json"
     console.print(people)
-    truck = data["truck_factor"]
-    names = {i["id"]: (i["names"] or [i["id"]])[0] for i in data["identities"]}
-    who = ", ".join(names.get(a, a) for a in truck["authors"])
-    console.print(f"Truck factor: [bold]{truck['value']}[/] ({escape(who) or 'nobody'})")
-    off = data["offboarding"]
-    lines = f", {off['orphaned_lines']} lines" if off["orphaned_lines"] is not None else ""
+    truck = scan.truck_factor
+    names = {i.id: (i.names or (i.id,))[0] for i in scan.identities}
+    who = ", ".join(names.get(a, a) for a in truck.authors)
+    console.print(f"Truck factor: [bold]{truck.value}[/] ({escape(who) or 'nobody'})")
+    off = scan.offboarding
+    lines = f", {off.orphaned_lines} lines" if off.orphaned_lines is not None else ""
     console.print(
-        f"If the partner left today: [bold]{off['orphaned_files']} of {off['files']}[/] files "
-        f"({pct(off['orphaned_share'])}{lines}) have no internal author."
+        f"If the partner left today: [bold]{off.orphaned_files} of {off.files}[/] files "
+        f"({pct(off.orphaned_share)}{lines}) have no internal author."
     )
-    if off["by_directory"]:
+    if off.by_directory:
         dirs = Table("directory", "files", "orphaned", title="Nobody inside knows this (worst first)")
-        for row in off["by_directory"][:10]:
-            dirs.add_row(escape(row["path"]), str(row["files"]), str(row["orphaned_files"]))
+        for directory in off.by_directory[:10]:
+            dirs.add_row(escape(directory.path), str(directory.files), str(directory.orphaned_files))
         console.print(dirs)
     trajectory = Table(
         "period",
@@ -151,36 +149,36 @@ def render(data: dict[str, Any]) -> None:
         "internal authorship",
         "plan",
         "gap",
-        title=f"Internal share over time (plan {escape(data['plan'] or '-')})",
+        title=f"Internal share over time (plan {escape(scan.plan or '-')})",
     )
-    for row in data["trajectory"]:
-        gap = row["gap"]
+    for row in scan.trajectory:
+        gap = row.gap
         style = "" if gap is None else ("green" if gap >= 0 else "red")
         trajectory.add_row(
-            row["period"],
-            str(row["commits"]),
-            pct(row["internal_commit_share"]),
-            pct(row["internal_line_share"]),
-            pct(row["internal_authorship_share"]),
-            pct(row["plan_internal_share"]),
+            row.period,
+            str(row.commits),
+            pct(row.internal_commit_share),
+            pct(row.internal_line_share),
+            pct(row.internal_authorship_share),
+            pct(row.plan_internal_share),
             f"[{style}]{gap * 100:+.0f} pts[/]" if gap is not None else "-",
         )
     console.print(trajectory)
-    forecast = data.get("forecast")
+    forecast = scan.forecast
     if forecast:
-        if forecast["already_reached"]:
-            console.print(f"The plan's final {pct(forecast['final_share'])} internal share is reached.")
-        elif forecast["reached_on"]:
+        if forecast.already_reached:
+            console.print(f"The plan's final {pct(forecast.final_share)} internal share is reached.")
+        elif forecast.reached_on:
             console.print(
-                f"At the current pace the internal share reaches {pct(forecast['final_share'])} "
-                f"around [bold]{forecast['reached_on']}[/]."
+                f"At the current pace the internal share reaches {pct(forecast.final_share)} "
+                f"around [bold]{forecast.reached_on.isoformat()}[/]."
             )
         else:
-            console.print(f"At the current pace the internal share never reaches {pct(forecast['final_share'])}.")
-    if data.get("ownership") is not None:
+            console.print(f"At the current pace the internal share never reaches {pct(forecast.final_share)}.")
+    if scan.ownership is not None:
         owners = Table("identity", "side", "lines at REV", title="Line ownership (git blame)")
-        for row in data["ownership"][:15]:
-            owners.add_row(escape(names.get(row["identity"], row["identity"])), row["side"], str(row["lines"]))
+        for owner in scan.ownership[:15]:
+            owners.add_row(escape(names.get(owner.identity, owner.identity)), owner.side.value, str(owner.lines))
         console.print(owners)
 
 
