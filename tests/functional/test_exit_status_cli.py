@@ -116,6 +116,11 @@ def test_asset_add_and_list(cli_any):
         (["asset", "add", "X", "-k", "model", "--held-by", "nobody"], 2, "held_by must be one of 'internal'"),
         (["asset", "add", "X" * 301, "-k", "model", "--held-by", "partner"], 2, "name must be at most 200 characters"),
         (["asset", "add", " ", "-k", "model", "--held-by", "partner"], 2, "name must not be blank"),
+        (
+            ["asset", "add", "X", "-k", "model", "--held-by", "partner", "--location", "s3://a\x00b"],
+            2,
+            "location must not contain NUL",
+        ),
         (["asset", "add", "X", "-k", "model", "--held-by", "internal", "-e", "Nope"], 3, "no engagement"),
         (["asset", "list", "--held-by", "someone"], 2, "invalid --held-by 'someone'"),
     ]:

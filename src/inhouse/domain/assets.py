@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic_core import PydanticCustomError
 
-from inhouse.domain.shapes import Input, OptionalBody, OptionalTitle, Shape, Title, lowered
+from inhouse.domain.shapes import Input, OptionalBody, OptionalTitle, Shape, Title, lowered, storable
 
 
 class AssetKind(str, enum.Enum):
@@ -70,8 +71,14 @@ def _kind_word(value: Any) -> Any:
     return value
 
 
-Where = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
-"""Where an asset lives: a URL, an account id, a vault path."""
+def _storable(value: str) -> str:
+    if not storable(value):
+        raise PydanticCustomError("text_unstorable", "must not contain NUL or unpaired surrogate characters")
+    return value
+
+
+Where = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), AfterValidator(_storable)]
+"""Where an asset lives: a URL, an account id, a vault path (what the 2000-character column stores)."""
 
 
 class AssetIn(Input):

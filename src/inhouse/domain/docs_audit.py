@@ -29,7 +29,7 @@ from pydantic import Field, computed_field, model_validator
 
 from inhouse.domain.shapes import Input, Shape, Title
 
-PRESENT, STALE, MISSING, PARTIAL = "present", "stale", "missing", "partial"
+PRESENT, STALE, MISSING = "present", "stale", "missing"
 STATUSES = (PRESENT, STALE, MISSING)
 DocStatus = Literal["present", "stale", "missing"]
 GuideStatus = Literal["present", "stale", "partial", "missing"]
@@ -186,7 +186,7 @@ class DocItem(Shape):
 
     def pointer(self) -> str | None:
         """``file#section`` where the item was found (None: nowhere)."""
-        if self.file is None:
+        if not self.file:
             return None
         return f"{self.file}#{self.section}" if self.section else self.file
 
@@ -258,9 +258,6 @@ class DocsAudit(Shape):
             documents=list(documents),
             warnings=list(warnings),
         )
-
-    def item(self, kind: DocKind) -> DocItem:
-        return next(i for i in self.items if i.kind == kind)
 
     def headline(self) -> str:
         """The audit in one line (the stored result's summary)."""

@@ -119,9 +119,6 @@ class ExitReadiness(Shape):
         )
         return cls(engagement=engagement, status=state, counts=counts, summary=summary, items=items, partner=partner)
 
-    def brief(self) -> ExitSummary:
-        return ExitSummary(status=self.status, counts=self.counts, summary=self.summary)
-
 
 PayloadT = TypeVar("PayloadT", ContractReview, ScanResult, DocsAudit)
 
@@ -144,16 +141,6 @@ def clause(review: ContractReview, kind: ClauseKind) -> Finding:
     """The review's finding about the clause ``kind``."""
     finding: Finding = getattr(review.clauses, kind)
     return finding
-
-
-def _evidence(
-    source: EvidenceSource,
-    ref: str,
-    result_id: int | None = None,
-    record_id: int | None = None,
-    quote: str | None = None,
-) -> Evidence:
-    return Evidence(source=source, ref=ref, result_id=result_id, record_id=record_id, quote=quote)
 
 
 def _item(
@@ -185,7 +172,7 @@ def unmeasured(area: ExitArea, key: str, title: str, how: str) -> CheckItem:
         title,
         AT_RISK,
         f"{NOT_MEASURED}: {how}",
-        _evidence("none", NOT_MEASURED),
+        Evidence(source="none", ref=NOT_MEASURED),
         action=how[0].upper() + how[1:],
         measured=False,
     )
@@ -243,10 +230,10 @@ def contract_items(contract: StoredResult[ContractReview] | None, how: str) -> l
                 status = AT_RISK if status == READY else status
         if kind == "deliverable_ownership" and "vendor_retains_ip" in flags and status == READY:
             status, reason = AT_RISK, reason + "; but the vendor retains some IP"
-        evidence = _evidence(
-            "contract",
-            f"{contract.name or contract.subject}: clauses.{kind}",
-            contract.result_id,
+        evidence = Evidence(
+            source="contract",
+            ref=f"{contract.name or contract.subject}: clauses.{kind}",
+            result_id=contract.result_id,
             quote=_quote(finding),
         )
         items.append(
@@ -297,10 +284,7 @@ def _doc_state(audit: StoredResult[DocsAudit], key: str) -> tuple[str, str, str]
     item = items.get(key)
     if item is None:
         return "missing", "", f"{key} missing"
-    pointer = item.file or ""
-    if pointer and item.section:
-        pointer += f"#{item.section}"
-    return item.status, pointer, item.reason or f"{key} {item.status}"
+    return item.status, item.pointer() or "", item.reason or f"{key} {item.status}"
 
 
 def documentation_items(audits: list[StoredResult[DocsAudit]], how: str) -> list[CheckItem]:
@@ -319,7 +303,7 @@ def documentation_items(audits: list[StoredResult[DocsAudit]], how: str) -> list
                 title,
                 status,
                 reason,
-                _evidence("docs_audit", ref, audit.result_id),
+                Evidence(source="docs_audit", ref=ref, result_id=audit.result_id),
                 "" if status == READY else action,
             )
         )
@@ -353,7 +337,7 @@ def knowledge_items(scans: list[StoredResult[ScanResult]], how: str) -> list[Che
                 f"Knowledge of {scan.name}",
                 status,
                 reason,
-                _evidence("scan", f"{scan.name}: offboarding", scan.result_id),
+                Evidence(source="scan", ref=f"{scan.name}: offboarding", result_id=scan.result_id),
                 action,
             )
         )
@@ -394,7 +378,7 @@ def drill_items(drills: list[Drill], contract: StoredResult[ContractReview] | No
                 "Can we modify this alone?",
                 status,
                 reason,
-                _evidence("drill", f"drill on {last.performed_on} by {last.person}", record_id=last.id),
+                Evidence(source="drill", ref=f"drill on {last.performed_on} by {last.person}", record_id=last.id),
                 action,
             )
         )
@@ -411,10 +395,10 @@ def drill_items(drills: list[Drill], contract: StoredResult[ContractReview] | No
         return items
     kt = contract.payload.clauses.knowledge_transfer
     hours = kt.hours
-    evidence = _evidence(
-        "contract",
-        f"{contract.name or contract.subject}: clauses.knowledge_transfer",
-        contract.result_id,
+    evidence = Evidence(
+        source="contract",
+        ref=f"{contract.name or contract.subject}: clauses.knowledge_transfer",
+        result_id=contract.result_id,
         quote=_quote(kt),
     )
     if kt.status != "present":
@@ -463,7 +447,7 @@ def inventory_items(assets: list[Asset], linked_repos: list[str]) -> list[CheckI
                 f"{asset.kind.value.replace('_', ' ')}: {asset.name}",
                 status,
                 reason,
-                _evidence("asset", f"asset {asset.name}", record_id=asset.id),
+                Evidence(source="asset", ref=f"asset {asset.name}", record_id=asset.id),
                 action,
             )
         )
@@ -480,7 +464,7 @@ def inventory_items(assets: list[Asset], linked_repos: list[str]) -> list[CheckI
             "Asset inventory complete",
             status,
             reason,
-            _evidence("asset", f"{len(assets)} assets listed"),
+            Evidence(source="asset", ref=f"{len(assets)} assets listed"),
             "List the missing assets and who holds them (`inhouse asset add`)" if gaps else "",
         )
     )

@@ -34,9 +34,9 @@ def _id(engagement: Engagement) -> int:
 
 def _participation(uow: UnitOfWork, engagement: Engagement, today: date, weeks: int) -> rules.Section:
     reviews = uow.reviews.list(_id(engagement))
-    last_review = reviews[-1].week_of if reviews else None
-    if not reviews:
-        return rules.unmeasured("participation", "record weekly reviews (`inhouse review add`)")
+    if not reviews:  # not measured yet (the rules say how to measure it)
+        return rules.participation_section(None, None, None, today)
+    last_review = reviews[-1].week_of
     recent = participation.weeks_in(uow, engagement, today)  # read once: the alert and the summary share it
     alert = find_alerts(recent, weeks, today)
     if recent and recent[-1].week_of == today - timedelta(days=today.weekday()) and not recent[-1].any_activity:

@@ -45,13 +45,16 @@ def compute(ws: Workspace, engagement_id: int) -> dict[str, Any]:
 
 
 def slim(status: dict[str, Any]) -> dict[str, Any]:
-    """The stored slim part of a stored status."""
-    full = EngagementStatus.model_validate(status)
-    lights = StatusLights(
-        light=full.light,
-        lights=full.lights,
-        next_actions=full.next_actions,
-        exit_readiness=full.exit_readiness.brief(),
+    """The stored slim part of a stored status (an ``EngagementStatus`` dumped as JSON): its
+    parts picked, not the whole status validated again."""
+    readiness = status["exit_readiness"]
+    lights = StatusLights.model_validate(
+        {
+            "light": status["light"],
+            "lights": status["lights"],
+            "next_actions": status["next_actions"],
+            "exit_readiness": {key: readiness[key] for key in ExitSummary.model_fields},
+        }
     )
     return lights.model_dump(mode="json")
 
