@@ -11,7 +11,6 @@ import pytest
 import inhouse.domain
 from inhouse.domain.common import Phase, Side, parse_date, parse_enum
 from inhouse.domain.engagements import Engagement
-from inhouse.domain.organisations import normalise_email
 from inhouse.domain.plans import DependencyPlan, engagement_year
 from inhouse.errors import InvalidInput
 
@@ -87,6 +86,3 @@ def test_input_parsing_errors_are_one_clear_line():
     assert parse_enum(Side, "Internal", "side") is Side.INTERNAL
     with pytest.raises(InvalidInput, match="expected one of internal, partner, other"):
         parse_enum(Side, "vendor", "side")
-    assert normalise_email(" Ann@Client.COM ") == "ann@client.com"
-    with pytest.raises(InvalidInput):
-        normalise_email("not-an-email")

@@ -12,9 +12,8 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, StringConstraints
-from pydantic_core import PydanticCustomError
 
-from inhouse.domain.shapes import Input, OptionalBody, OptionalTitle, Shape, Title, lowered, storable
+from inhouse.domain.shapes import Input, OptionalBody, OptionalTitle, Shape, Title, lowered, plain_text
 
 
 class AssetKind(str, enum.Enum):
@@ -71,13 +70,7 @@ def _kind_word(value: Any) -> Any:
     return value
 
 
-def _storable(value: str) -> str:
-    if not storable(value):
-        raise PydanticCustomError("text_unstorable", "must not contain NUL or unpaired surrogate characters")
-    return value
-
-
-Where = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), AfterValidator(_storable)]
+Where = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), AfterValidator(plain_text)]
 """Where an asset lives: a URL, an account id, a vault path (what the 2000-character column stores)."""
 
 

@@ -18,8 +18,6 @@ from pydantic_core import PydanticCustomError
 
 from inhouse.domain.shapes import MAX_ITEMS, Hours, Input, Name, PastDate, Shape, Title
 
-DEFAULT_HOURS_PER_STUCK_POINT = 4.0
-
 
 class DrillOutcome(str, enum.Enum):
     ALONE = "alone"

@@ -77,6 +77,12 @@ class Engagement:
         self.phase = phase
         return change
 
+    @property
+    def stored_id(self) -> int:
+        """The id of an engagement read from the store (every one has it)."""
+        assert self.id is not None, "a stored engagement has an id"
+        return self.id
+
 
 # --- what the services take ---------------------------------------------------------------------
 

@@ -13,9 +13,6 @@ from pydantic_core import PydanticCustomError
 
 from inhouse.domain.common import PartnerStatus, Side
 from inhouse.domain.shapes import MAX_ITEMS, Input, Name, OptionalBody, Shape, lowered
-from inhouse.errors import InvalidInput
-
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def _domain(value: str) -> str:
@@ -68,13 +65,6 @@ Website = Annotated[str | None, AfterValidator(_website)]
 
 def _distinct(values: list[str]) -> list[str]:
     return sorted(set(values))
-
-
-def normalise_email(email: str) -> str:
-    value = email.strip().lower()
-    if not _EMAIL.match(value):
-        raise InvalidInput(f"invalid email address {email!r}")
-    return value
 
 
 @dataclass

@@ -48,13 +48,6 @@ RED_FLAG_KINDS: dict[str, str] = {
 ProposalKind = Literal["proposal", "transcript", "email", "other"]
 """What a document from a partner is."""
 
-#: The reference questions, in the playbook's order.
-REFERENCE_QUESTIONS: dict[str, str] = {
-    "similar_scale": "Was that project similar in scale to ours?",
-    "still_running": "Is it still running today?",
-    "client_contact_offered": "Can we talk to that client directly?",
-}
-
 
 class Answer(str, enum.Enum):
     """A reference question's answer: yes, no, or not said."""

@@ -76,7 +76,8 @@ def storable(value: str) -> bool:
     return "\x00" not in value and not any("\ud800" <= ch <= "\udfff" for ch in value)
 
 
-def _text(value: str) -> str:
+def plain_text(value: str) -> str:
+    """``value`` if both databases can store it (for text types with limits of their own)."""
     if "\x00" in value:
         raise PydanticCustomError("text_nul", "must not contain NUL characters")
     if not storable(value):
@@ -108,27 +109,29 @@ PastDate = Annotated[date, AfterValidator(_past)]
 CalendarDate = Annotated[date, AfterValidator(_not_before_epoch)]
 """A date that may lie ahead (a plan, a deadline), but not before 1970-01-01."""
 Title = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE), AfterValidator(_text)
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE), AfterValidator(plain_text)
 ]
 """One line of text that must say something: a title, a name, a topic."""
 Body = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_BODY), AfterValidator(_text)
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_BODY), AfterValidator(plain_text)
 ]
 """A body of text that must say something."""
-OptionalBody = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_BODY), AfterValidator(_text)]
+OptionalBody = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_BODY), AfterValidator(plain_text)]
 """A body of text that may be empty (notes, a rationale)."""
 Name = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE),
-    AfterValidator(_text),
+    AfterValidator(plain_text),
     AfterValidator(lambda value: " ".join(value.split())),
 ]
 """A record's name as it is stored: 1 to 200 characters after trimming, on one line."""
 Ref = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE), AfterValidator(_text)
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE), AfterValidator(plain_text)
 ]
 """How a user names a record: its id or its name."""
-OptionalTitle = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_TITLE), AfterValidator(_text)]
+OptionalTitle = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=MAX_TITLE), AfterValidator(plain_text)
+]
 """One line of text that may be empty (a holder, a role)."""
 FileName = Annotated[str, AfterValidator(_file_name)]
 """A file's own name, without any folder: at most 255 bytes in UTF-8."""

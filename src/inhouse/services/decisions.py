@@ -19,11 +19,6 @@ from inhouse.services import lookup
 from inhouse.store.uow import UnitOfWork
 
 
-def _id(engagement: Engagement) -> int:
-    assert engagement.id is not None  # every engagement read from the store has its id
-    return engagement.id
-
-
 def _decision_id(decision: Decision) -> int:
     assert decision.id is not None  # read from the store
     return decision.id
@@ -31,7 +26,7 @@ def _decision_id(decision: Decision) -> int:
 
 def records_in(uow: UnitOfWork, engagement: Engagement) -> list[DecisionRecord]:
     """The decisions of ``engagement`` in date order, each with the week of the review it was recorded in."""
-    weeks = {r.id: r.week_of for r in uow.reviews.list(_id(engagement))}
+    weeks = {r.id: r.week_of for r in uow.reviews.list(engagement.stored_id)}
     return [
         DecisionRecord(
             id=_decision_id(d),
@@ -44,7 +39,7 @@ def records_in(uow: UnitOfWork, engagement: Engagement) -> list[DecisionRecord]:
             status=d.status,
             review_week=weeks.get(d.review_id) if d.review_id else None,
         )
-        for d in uow.decisions.list(_id(engagement))
+        for d in uow.decisions.list(engagement.stored_id)
     ]
 
 
@@ -99,7 +94,7 @@ def add(ws: Workspace, engagement: str | None, decision: DecisionIn) -> Decision
         roster = lookup.roster(uow, found)
         side = decision.decided_by or resolve_side(roster, names, None, "decision")
         stored = Decision(
-            engagement_id=_id(found),
+            engagement_id=found.stored_id,
             title=title,
             decided_by=side,
             decided_on=decision.decided_on,
@@ -147,7 +142,7 @@ def import_adrs(
                 )
             side = resolve_side(roster, record.deciders, defaults.decided_by, record.source)
             decision = Decision(
-                engagement_id=_id(found),
+                engagement_id=found.stored_id,
                 title=record.title,
                 decided_by=side,
                 decided_on=decided_on,
@@ -165,7 +160,7 @@ def export_adrs(ws: Workspace, engagement: str | None = None, flavour: AdrFormat
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
         roster = lookup.roster(uow, found)
-        decisions = uow.decisions.list(_id(found))
+        decisions = uow.decisions.list(found.stored_id)
     sides = {
         DecidedBy.INTERNAL: [roster.client_name],
         DecidedBy.PARTNER: [roster.partner_name],

@@ -23,11 +23,6 @@ from inhouse.services.evidence import read_payload
 from inhouse.store.uow import UnitOfWork
 
 
-def _id(engagement: Engagement) -> int:
-    assert engagement.id is not None  # every engagement read from the store has its id
-    return engagement.id
-
-
 def record(drill: Drill, engagement: str) -> DrillRecord:
     """The drill as every face lists it."""
     assert drill.id is not None  # read from the store
@@ -45,13 +40,13 @@ def record(drill: Drill, engagement: str) -> DrillRecord:
 
 def records_in(uow: UnitOfWork, engagement: Engagement) -> list[DrillRecord]:
     """The drills of ``engagement`` in date order."""
-    return [record(d, engagement.name) for d in uow.drills.list(_id(engagement))]
+    return [record(d, engagement.name) for d in uow.drills.list(engagement.stored_id)]
 
 
 def contract_hours_in(uow: UnitOfWork, engagement: Engagement) -> tuple[float | None, str | None]:
     """The knowledge-transfer hours of the latest contract review (None: no hours in it), and what
     it reviewed; both None when there is no review or its stored payload is not a review."""
-    result = uow.results.latest("contract", engagement_id=_id(engagement))
+    result = uow.results.latest("contract", engagement_id=engagement.stored_id)
     review = read_payload(ContractReview, result.payload) if result is not None else None
     if result is None or review is None:
         return None, None
@@ -60,7 +55,7 @@ def contract_hours_in(uow: UnitOfWork, engagement: Engagement) -> tuple[float | 
 
 def requested_training_hours(uow: UnitOfWork, engagement: Engagement) -> float:
     """Total training hours the drills of ``engagement`` requested."""
-    return total_training_hours(uow.drills.list(_id(engagement)))
+    return total_training_hours(uow.drills.list(engagement.stored_id))
 
 
 def _training(uow: UnitOfWork, engagement: Engagement, drills: list[Drill]) -> TrainingComparison:
@@ -83,7 +78,7 @@ def add(ws: Workspace, engagement: str | None, drill: DrillIn) -> DrillAdded:
         if match.name is None or not any(p.name == match.name for p in roster.people):
             raise NotFound(f"no person {drill.person!r} in this engagement")
         stored = Drill(
-            engagement_id=_id(found),
+            engagement_id=found.stored_id,
             performed_on=drill.performed_on,
             person=match.name,
             modification=drill.modification,
@@ -93,14 +88,14 @@ def add(ws: Workspace, engagement: str | None, drill: DrillIn) -> DrillAdded:
         )
         uow.drills.add(stored)
         uow.commit()
-        training = _training(uow, found, uow.drills.list(_id(found)))
+        training = _training(uow, found, uow.drills.list(found.stored_id))
         return DrillAdded(**dict(record(stored, found.name)), training=training)
 
 
 def list_drills(ws: Workspace, engagement: str | None = None) -> DrillList:
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
-        stored = uow.drills.list(_id(found))  # read once: the list and the training share it
+        stored = uow.drills.list(found.stored_id)  # read once: the list and the training share it
         return DrillList(
             engagement=found.name,
             drills=[record(d, found.name) for d in stored],

@@ -35,11 +35,6 @@ from inhouse.services import lookup
 from inhouse.store.uow import UnitOfWork
 
 
-def _id(engagement: Engagement) -> int:
-    assert engagement.id is not None  # every engagement read from the store has its id
-    return engagement.id
-
-
 def _side(side: Side | None) -> SideName | None:
     if side is Side.INTERNAL:
         return "internal"
@@ -57,7 +52,7 @@ def import_tasks(ws: Workspace, engagement: str | None, export: Upload, fmt: str
         counts = {"added": 0, "updated": 0, "unchanged": 0}
         for row in rows:
             task = Task(
-                engagement_id=_id(found),
+                engagement_id=found.stored_id,
                 key=row.key,
                 title=row.title,
                 worked_on=row.worked_on,
@@ -96,7 +91,7 @@ def list_tasks(ws: Workspace, engagement: str | None = None) -> list[TaskRecord]
                 worked_on=t.worked_on,
                 source=t.source,
             )
-            for t in uow.tasks.list(_id(found))
+            for t in uow.tasks.list(found.stored_id)
         ]
 
 
@@ -106,9 +101,9 @@ def weeks_in(
     """Participation per week from the first record (or the engagement's start) to ``today``'s week
     (``roster``: the engagement's, when the caller has read it)."""
     roster = roster or lookup.roster(uow, engagement)
-    reviews = uow.reviews.list(_id(engagement))
-    decisions = uow.decisions.list(_id(engagement))
-    tasks = uow.tasks.list(_id(engagement))
+    reviews = uow.reviews.list(engagement.stored_id)
+    decisions = uow.decisions.list(engagement.stored_id)
+    tasks = uow.tasks.list(engagement.stored_id)
     start = tracking_start(engagement.start_date, reviews, decisions, tasks)
     return weekly_participation(start, today, reviews, decisions, tasks, roster.side_of)
 

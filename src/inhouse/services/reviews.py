@@ -19,11 +19,6 @@ from inhouse.services import lookup
 from inhouse.store.uow import UnitOfWork
 
 
-def _id(engagement: Engagement) -> int:
-    assert engagement.id is not None  # every engagement read from the store has its id
-    return engagement.id
-
-
 def flagged_in(
     uow: UnitOfWork,
     engagement: Engagement,
@@ -33,7 +28,7 @@ def flagged_in(
     roster = roster or lookup.roster(uow, engagement)
     out: list[tuple[WeeklyReview, list[ReviewFlag], list[str]]] = []
     previous = None
-    for review in uow.reviews.list(_id(engagement)):
+    for review in uow.reviews.list(engagement.stored_id):
         internal = roster.internal(review.attendees)
         out.append((review, review_flags(review, previous, internal), internal))
         previous = review
@@ -46,7 +41,7 @@ def records_in(
     """The reviews of ``engagement`` (of ``weeks`` only, when given) in week order, with their flags
     (``roster``: the engagement's, when the caller has read it)."""
     titles: dict[int, list[str]] = {}
-    for decision in uow.decisions.list(_id(engagement)):
+    for decision in uow.decisions.list(engagement.stored_id):
         if decision.review_id is not None:
             titles.setdefault(decision.review_id, []).append(decision.title)
     return [
@@ -95,7 +90,7 @@ def _store(uow: UnitOfWork, review: WeeklyReview, source: str = "") -> str:
 def _weekly(engagement: Engagement, review: ReviewIn) -> WeeklyReview:
     """The review to store for ``engagement`` (attendees one name each)."""
     return WeeklyReview(
-        engagement_id=_id(engagement),
+        engagement_id=engagement.stored_id,
         week_of=review.week_of,
         done=review.done,
         why=review.why,

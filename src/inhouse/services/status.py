@@ -27,13 +27,8 @@ from inhouse.store.uow import UnitOfWork
 RECENT_WEEKS = 12
 
 
-def _id(engagement: Engagement) -> int:
-    assert engagement.id is not None, "a stored engagement has an id"
-    return engagement.id
-
-
 def _participation(uow: UnitOfWork, engagement: Engagement, today: date, weeks: int) -> rules.Section:
-    reviews = uow.reviews.list(_id(engagement))
+    reviews = uow.reviews.list(engagement.stored_id)
     if not reviews:  # not measured yet (the rules say how to measure it)
         return rules.participation_section(None, None, None, today)
     last_review = reviews[-1].week_of
@@ -60,7 +55,7 @@ def status_in(uow: UnitOfWork, engagement: Engagement, today: date, weeks: int =
         rules.drills_section(evidence.drills, evidence.training_hours, today),
         rules.exit_section(readiness),
     ]
-    engagement_id = _id(engagement)
+    engagement_id = engagement.stored_id
     return rules.EngagementStatus(
         id=engagement_id,
         engagement_id=engagement_id,
