@@ -63,6 +63,20 @@ class TooLarge(InvalidInput):
     http_status = 413
 
 
+class Unauthenticated(InhouseError):
+    """No signed-in user, or a session or token that is unknown, expired, revoked or disabled."""
+
+    http_status = 401
+    exit_code = 8
+
+
+class Forbidden(InhouseError):
+    """The signed-in user's role does not allow this (a partner user gets NotFound instead)."""
+
+    http_status = 403
+    exit_code = 9
+
+
 class NotAvailable(InhouseError):
     """The feature needs a service this version of inhouse does not have (yet)."""
 

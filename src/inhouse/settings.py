@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite:///inhouse.db"
@@ -34,6 +34,33 @@ class Settings(BaseSettings):
         description="Weeks without a weekly review, or without internal participation, before the "
         "'delegate and wait' alert (participation --weeks overrides).",
     )
+    session_idle_minutes: int = Field(
+        120, ge=1, description="A signed-in browser session ends after this many minutes without a request."
+    )
+    session_hours: int = Field(
+        12, ge=1, description="A signed-in browser session ends this many hours after sign-in, however active."
+    )
+    login_attempts_per_minute: int = Field(
+        5, ge=1, description="Sign-in attempts allowed per minute for one e-mail from one address (then 429)."
+    )
+    allowed_hosts: list[str] = Field(
+        default_factory=list,
+        description="Host names the server answers to (a JSON list, e.g. [\"inhouse.example.com\"]), besides the "
+        "loopback names and the address it is bound to; a request for any other Host gets 400.",
+    )
+    secure_cookies: bool = Field(
+        False,
+        description="Mark cookies Secure (set it when the server is reached over HTTPS, e.g. behind a "
+        "TLS-terminating proxy); requests that arrive over HTTPS get Secure cookies anyway.",
+    )
+    oidc_issuer: str = Field(
+        "", description="Single sign-on: the OpenID Connect issuer URL (its /.well-known/openid-configuration is read)."
+    )
+    oidc_client_id: str = Field("", description="Single sign-on: this server's client id at the issuer.")
+    oidc_client_secret: SecretStr = Field(
+        SecretStr(""), description="Single sign-on: this server's client secret at the issuer."
+    )
+    oidc_label: str = Field("single sign-on", description="Single sign-on: the name on the login page's button.")
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -127,6 +127,15 @@ class ReviewRow(Timestamped, Base):
     why: Mapped[str] = mapped_column(Text, nullable=False)
     next: Mapped[str] = mapped_column(Text, nullable=False)
     attendees: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    # who wrote it (a partner user's review waits for an internal confirmation) and who confirmed it;
+    # user ids are plain integers: accounts are disabled, never deleted
+    written_by: Mapped[str] = mapped_column(String(20), nullable=False, default="internal")
+    author: Mapped[str] = mapped_column(String(320), nullable=False, default="")
+    author_user_id: Mapped[int | None] = mapped_column(Integer)
+    confirmed_by: Mapped[str | None] = mapped_column(String(320))
+    confirmed_by_user_id: Mapped[int | None] = mapped_column(Integer)
+    confirmed_on: Mapped[date | None] = mapped_column(Date)
+    confirmation_note: Mapped[str] = mapped_column(Text, nullable=False, default="")
 
 
 class DecisionRow(Timestamped, Base):
@@ -141,6 +150,9 @@ class DecisionRow(Timestamped, Base):
     rationale: Mapped[str] = mapped_column(Text, nullable=False, default="")
     status: Mapped[str] = mapped_column(String(40), nullable=False, default="accepted")
     deciders: Mapped[list | None] = mapped_column(JSON)
+    written_by: Mapped[str] = mapped_column(String(20), nullable=False, default="internal")
+    author: Mapped[str] = mapped_column(String(320), nullable=False, default="")
+    author_user_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class DrillRow(Timestamped, Base):
@@ -229,6 +241,7 @@ class TaskRow(Timestamped, Base):
 
 # Feature modules with tables of their own, imported so that Base.metadata (migrations, `db check`) sees them.
 from inhouse.store import (  # noqa: E402
+    tables_accounts,  # noqa: F401
     tables_dashboard,  # noqa: F401
     tables_knowledge,  # noqa: F401
     tables_partners,  # noqa: F401

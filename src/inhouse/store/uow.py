@@ -8,7 +8,9 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from inhouse.domain.accounts import SYSTEM, Actor
 from inhouse.errors import Conflict, StorageUnavailable
+from inhouse.store.accounts import SecretRecords, SessionRecords, TokenRecords, UserRecords
 from inhouse.store.assets import AssetRecords
 from inhouse.store.database import describe, first_line
 from inhouse.store.documents import DocumentRecords, ResultRecords
@@ -24,9 +26,10 @@ from inhouse.store.status_rows import StatusRows, track_changes
 class UnitOfWork:
     """``with uow: ...; uow.commit()``: anything not committed is rolled back on exit."""
 
-    def __init__(self, session_factory: Callable[[], Session], engine: Engine) -> None:
+    def __init__(self, session_factory: Callable[[], Session], engine: Engine, actor: Actor = SYSTEM) -> None:
         self._session_factory = session_factory
         self.engine = engine
+        self.actor = actor
         self._session: Session | None = None
 
     @property
@@ -38,6 +41,7 @@ class UnitOfWork:
 
     def __enter__(self) -> UnitOfWork:
         self._session = session = self._session_factory()
+        session.info["actor"] = self.actor  # whom the audit log names for this transaction's writes
         self.clients = ClientRecords(session)
         self.partners = PartnerRecords(session)
         self.people = PersonRecords(session)
@@ -54,6 +58,10 @@ class UnitOfWork:
         self.scan_states = ScanStateRecords(session)
         self.references = ReferenceCheckRecords(session)
         self.status_rows = StatusRows(session)
+        self.users = UserRecords(session)
+        self.web_sessions = SessionRecords(session)
+        self.tokens = TokenRecords(session)
+        self.secrets = SecretRecords(session)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -83,7 +91,7 @@ class UnitOfWork:
         self.session.rollback()
 
 
-def uow_factory(engine: Engine) -> Callable[[], UnitOfWork]:
+def uow_factory(engine: Engine) -> Callable[[Actor], UnitOfWork]:
     sessions = sessionmaker(bind=engine, expire_on_commit=False)
     track_changes(sessions)  # every write marks the stored statuses it affects as out of date
-    return lambda: UnitOfWork(sessions, engine)
+    return lambda actor: UnitOfWork(sessions, engine, actor)

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Literal
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI, Request
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
@@ -19,7 +19,7 @@ from inhouse.errors import InhouseError
 from inhouse.jobs import JobRunner
 from inhouse.services import jobs as job_service
 from inhouse.services.dashboard import status, stored_page
-from inhouse.web import api, docs, errors, forms, pages
+from inhouse.web import access, api, docs, errors, forms, pages
 from inhouse.web.caching import PageCache
 from inhouse.web.headers import SecurityHeaders
 from inhouse.web.templating import make_templates
@@ -48,10 +48,15 @@ def _warm(ws: Workspace) -> None:
 
 
 def create_app(
-    workspace: Workspace | None = None, runner: JobRunner | None = None, warm_status: bool = False
+    workspace: Workspace | None = None,
+    runner: JobRunner | None = None,
+    warm_status: bool = False,
+    local_mode: bool = True,
 ) -> FastAPI:
     """The web application over ``workspace`` (default: from the settings); ``warm_status``
-    computes every engagement's status in the background at startup (``inhouse serve``)."""
+    computes every engagement's status in the background at startup (``inhouse serve``);
+    ``local_mode`` lets it serve a single user without signing in while no account exists (only
+    ever on a loopback address: ``inhouse serve`` decides)."""
     ws = workspace or bootstrap()
     warmer: list[threading.Thread] = []
 
@@ -77,11 +82,14 @@ def create_app(
         version=__version__,
         docs_url=None,
         redoc_url=None,
+        openapi_url=None,  # served below as a route of its own, so that it has a rule like every route
         lifespan=lifespan,
+        dependencies=[Depends(access.authorize)],
         description="Measure, don't trust: keep the knowledge of outsourced AI work in-house. "
         'Every page has its JSON under /api; errors are {"error": {"type", "message"}}.',
     )
     app.state.workspace = ws
+    app.state.local_allowed = local_mode
     app.state.runner = runner or JobRunner(ws)
     app.state.templates = make_templates()
     app.state.pages = PageCache()
@@ -90,6 +98,7 @@ def create_app(
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=ws.settings.max_document_bytes)
     app.add_middleware(GZipMiddleware, minimum_size=1024)  # pages and JSON, for clients that accept it
+    app.add_middleware(access.SessionCookies)
     app.add_middleware(SecurityHeaders)  # outermost: on every answer, refusals included
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
@@ -98,10 +107,15 @@ def create_app(
         """Liveness, touching nothing: the benchmark's baseline for what serving alone costs."""
         return Health()
 
+    @app.get("/openapi.json", include_in_schema=False)
+    def openapi(request: Request) -> dict:
+        return app.openapi()
+
     docs.install(app)
     app.include_router(pages.router)
     app.include_router(forms.router)
     app.include_router(api.router)
+    access.install(app)
     return app
 
 

@@ -9,11 +9,12 @@ from fastapi import Depends, Path, Request
 from inhouse.bootstrap import Workspace
 from inhouse.domain.shapes import MAX_ID
 from inhouse.jobs import JobRunner
+from inhouse.web.access import acting_workspace
 
 
 def _workspace(request: Request) -> Workspace:
-    workspace: Workspace = request.app.state.workspace
-    return workspace
+    """The app's workspace, its writes attributed to whoever sent the request."""
+    return acting_workspace(request)
 
 
 def _runner(request: Request) -> JobRunner:

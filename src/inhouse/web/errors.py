@@ -7,14 +7,15 @@ that ask for JSON; an HTML page otherwise. The status is the error class's ``htt
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from inhouse.domain.shapes import describe
-from inhouse.errors import InhouseError
+from inhouse.errors import InhouseError, Unauthenticated
 
 __all__ = ["error_response", "install", "kind_of", "wants_json"]
 
@@ -37,6 +38,16 @@ def error_response(request: Request, status: int, kind: str, message: str) -> Re
     )
 
 
+def unauthenticated(request: Request, exc: Unauthenticated) -> Response:
+    """A page sends the browser to sign in (and back afterwards); the API answers 401 with the scheme."""
+    if wants_json(request):
+        response = error_response(request, 401, "Unauthenticated", exc.message)
+        response.headers["WWW-Authenticate"] = 'Bearer realm="inhouse"'
+        return response
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return RedirectResponse(f"/login?{urlencode({'next': target})}", status_code=303)
+
+
 def kind_of(exc: InhouseError) -> str:
     """The error's public type: its class in the error family (``NotFound`` for a lookup's
     unknown record), never a module's own subclass."""
@@ -47,6 +58,8 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(InhouseError)
     async def inhouse_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, InhouseError)
+        if isinstance(exc, Unauthenticated):
+            return unauthenticated(request, exc)
         return error_response(request, exc.http_status, kind_of(exc), exc.message)
 
     @app.exception_handler(RequestValidationError)

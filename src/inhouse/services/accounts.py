@@ -1,0 +1,164 @@
+"""Accounts: add, list, disable, set a password, check one, and the principal a signed-in account is.
+
+Passwords are hashed with argon2id (``argon2-cffi``'s defaults, re-hashed on sign-in when those
+change); an unknown e-mail costs the same hashing time as a wrong password, so a sign-in answer does
+not tell which accounts exist.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from inhouse.bootstrap import Workspace
+from inhouse.domain.access import Principal
+from inhouse.domain.accounts import Account, Actor, PasswordIn, Role, UserIn, UserRecord
+from inhouse.errors import Conflict, InvalidInput, NotFound, Unauthenticated
+from inhouse.services import lookup
+from inhouse.store.uow import UnitOfWork
+
+_HASHER = PasswordHasher()
+_DUMMY = _HASHER.hash("not a password of anyone's")
+WRONG = "wrong e-mail or password"
+
+
+def now() -> datetime:
+    """The database's clock: naive UTC."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def record(uow: UnitOfWork, account: Account) -> UserRecord:
+    partner = uow.partners.get(account.partner_id) if account.partner_id is not None else None
+    names = []
+    for engagement_id in account.engagement_ids:
+        found = uow.engagements.get(engagement_id)
+        if found is not None:
+            names.append(found.name)
+    assert account.id is not None and account.created_at is not None, "a stored account"
+    return UserRecord(
+        id=account.id,
+        email=account.email,
+        name=account.name,
+        role=account.role,
+        partner=partner.name if partner else None,
+        engagements=names,
+        disabled=not account.active,
+        sso=account.oidc_subject is not None,
+        created_at=account.created_at,
+        last_login_at=account.last_login_at,
+    )
+
+
+def _scope(uow: UnitOfWork, user: UserIn) -> tuple[int | None, list[int]]:
+    """The partner organisation and engagements of a partner user (none for the client's roles)."""
+    if user.role is not Role.PARTNER:
+        if user.partner or user.engagements:
+            raise InvalidInput("partner and engagements are only for the partner role (--partner, --engagement)")
+        return None, []
+    if not user.partner:
+        raise InvalidInput("a partner user needs its partner organisation (--partner)")
+    partner = lookup.partner(uow, user.partner)
+    engagement_ids = []
+    for ref in user.engagements:
+        engagement = lookup.engagement(uow, ref)
+        if engagement.partner_id != partner.id:
+            raise InvalidInput(f"engagement {engagement.name!r} is not one of {partner.name}'s")
+        engagement_ids.append(engagement.stored_id)
+    return partner.id, sorted(set(engagement_ids))
+
+
+def add(ws: Workspace, user: UserIn) -> UserRecord:
+    """Store a new account (its password hashed; without one it signs in by single sign-on only)."""
+    with ws.uow() as uow:
+        if uow.users.by_email(user.email) is not None:
+            raise Conflict(f"an account for {user.email} already exists")
+        partner_id, engagement_ids = _scope(uow, user)
+        stored = uow.users.add(
+            Account(
+                email=user.email,
+                name=user.name,
+                role=user.role,
+                partner_id=partner_id,
+                engagement_ids=engagement_ids,
+                password_hash=_HASHER.hash(user.password.get_secret_value()) if user.password else None,
+            )
+        )
+        uow.commit()
+        return record(uow, stored)
+
+
+def account(uow: UnitOfWork, email: str) -> Account:
+    found = uow.users.by_email(email.strip())
+    if found is None:
+        raise NotFound(f"no account {email.strip()!r}")
+    return found
+
+
+def list_all(ws: Workspace) -> list[UserRecord]:
+    with ws.uow() as uow:
+        return [record(uow, a) for a in uow.users.list()]
+
+
+def disable(ws: Workspace, email: str) -> UserRecord:
+    """Disable an account: its sessions end and its tokens stop working at once; it is kept for the record."""
+    with ws.uow() as uow:
+        found = account(uow, email)
+        if found.active:
+            uow.users.disable(found.stored_id, now())
+            uow.web_sessions.remove_for_user(found.stored_id)
+            uow.commit()
+        return record(uow, account(uow, email))
+
+
+def set_password(ws: Workspace, email: str, password: PasswordIn) -> UserRecord:
+    """Set a new password; the account's open sessions end."""
+    with ws.uow() as uow:
+        found = account(uow, email)
+        uow.users.set_password(found.stored_id, _HASHER.hash(password.password.get_secret_value()))
+        uow.web_sessions.remove_for_user(found.stored_id)
+        uow.commit()
+        return record(uow, found)
+
+
+def check_password(ws: Workspace, email: str, password: str) -> Account:
+    """The active account ``email`` whose password is ``password``, or Unauthenticated (one message for
+    every failure)."""
+    with ws.uow() as uow:
+        found = uow.users.by_email(email.strip())
+        stored = found.password_hash if found is not None and found.active and found.password_hash else None
+        try:
+            _HASHER.verify(stored or _DUMMY, password)
+        except (VerificationError, InvalidHashError):
+            raise Unauthenticated(WRONG) from None
+        if found is None or stored is None:
+            raise Unauthenticated(WRONG)
+        if _HASHER.check_needs_rehash(stored):
+            uow.users.set_password(found.stored_id, _HASHER.hash(password))
+            uow.commit()
+        return found
+
+
+def principal(uow: UnitOfWork, found: Account, address: str = "", session_id: int | None = None) -> Principal:
+    """What a signed-in ``found`` may reach, and how the audit log names it."""
+    actor = Actor(kind="user", label=found.email, user_id=found.id, role=found.role, address=address)
+    return Principal(
+        actor=actor,
+        role=found.role,
+        user_id=found.id,
+        name=found.name,
+        partner_id=found.partner_id,
+        engagement_ids=frozenset(found.engagement_ids),
+        session_id=session_id,
+    )
+
+
+def count_admins(ws: Workspace) -> int:
+    with ws.uow() as uow:
+        return uow.users.count_active(Role.ADMIN)
+
+
+def count_active(ws: Workspace) -> int:
+    with ws.uow() as uow:
+        return uow.users.count_active()
