@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
+from tests.webclient import WebClient
 
 from inhouse.domain.organisations import Partner
 from inhouse.services import lookup
@@ -12,7 +12,7 @@ from inhouse.web import create_app
 
 @pytest.fixture
 def client(ws):
-    with TestClient(create_app(ws)) as client:
+    with WebClient(create_app(ws)) as client:
         yield client, ws
 
 

@@ -196,3 +196,15 @@ def parse_duration(text: str, what: str = "--expires") -> timedelta:
     if span > timedelta(days=MAX_TOKEN_DAYS):
         raise InvalidInput(f"invalid {what} {text!r}: a token lives at most {MAX_TOKEN_DAYS} days")
     return span
+
+
+class Me(Shape):
+    """Who is signed in (``GET /api/me``), and the CSRF token a script of our pages sends back."""
+
+    email: str | None = Field(description="None for the single user of a local server without accounts")
+    name: str
+    role: Role
+    partner_id: int | None
+    engagement_ids: list[int] = Field(description="A partner user's engagements (all of its partner's when empty)")
+    local: bool = Field(description="Whether the server runs as a single user's local tool, without accounts")
+    csrf_token: str | None = Field(description="The session's CSRF token (None when signed in by an API token)")

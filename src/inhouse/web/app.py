@@ -19,7 +19,7 @@ from inhouse.errors import InhouseError
 from inhouse.jobs import JobRunner
 from inhouse.services import jobs as job_service
 from inhouse.services.dashboard import status, stored_page
-from inhouse.web import access, api, docs, errors, forms, pages
+from inhouse.web import access, admin, api, auth, docs, errors, forms, pages, sso
 from inhouse.web.caching import PageCache
 from inhouse.web.headers import SecurityHeaders
 from inhouse.web.templating import make_templates
@@ -112,6 +112,9 @@ def create_app(
         return app.openapi()
 
     docs.install(app)
+    auth.install(app)
+    sso.install(app)
+    admin.install(app)
     app.include_router(pages.router)
     app.include_router(forms.router)
     app.include_router(api.router)
