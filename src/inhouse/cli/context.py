@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 import sys
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from pydantic import BaseModel
 from rich.console import Console
 
 from inhouse.bootstrap import Workspace, bootstrap
+from inhouse.domain.accounts import Actor
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -32,8 +34,19 @@ state = CliState()
 def workspace() -> Workspace:
     """The workspace for this invocation (built on first use from --db / INHOUSE_DATABASE_URL)."""
     if state._workspace is None:
-        state._workspace = bootstrap(database_url=state.db, debug=state.debug or None)
+        built = bootstrap(database_url=state.db, debug=state.debug or None)
+        state._workspace = built.acting(operator())
     return state._workspace
+
+
+def operator() -> Actor:
+    """The CLI acts with the rights of the local operator, who holds the database; the audit log
+    names the operator's login name."""
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):  # no login name for this process's user id
+        name = "unknown"
+    return Actor(kind="operator", label=name, address="cli")
 
 
 def reset() -> None:

@@ -28,7 +28,9 @@ from inhouse.cli import (
     web,
     workspace,
 )
+from inhouse.cli import audit as audit_cli
 from inhouse.cli import contracts as contracts_cli
+from inhouse.cli import users as users_cli
 from inhouse.cli import demo as demo_cli
 from inhouse.errors import InhouseError
 from inhouse.services.lookup import Unclear, Unknown
@@ -127,6 +129,9 @@ app.add_typer(contracts_cli.app, name="contract")
 app.add_typer(assets.app, name="asset")
 exit_readiness.register(app)
 status.register(app)
+app.add_typer(users_cli.user_app, name="user")
+app.add_typer(users_cli.token_app, name="token")
+audit_cli.register(app)
 
 
 def run(argv: list[str] | None = None) -> None:
