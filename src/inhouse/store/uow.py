@@ -12,6 +12,7 @@ from inhouse.domain.accounts import SYSTEM, Actor
 from inhouse.errors import Conflict, StorageUnavailable
 from inhouse.store.accounts import SecretRecords, SessionRecords, TokenRecords, UserRecords
 from inhouse.store.assets import AssetRecords
+from inhouse.store.audit import AuditRecords, record_writes
 from inhouse.store.database import describe, first_line
 from inhouse.store.documents import DocumentRecords, ResultRecords
 from inhouse.store.engagements import EngagementRecords, RepoRecords
@@ -62,6 +63,7 @@ class UnitOfWork:
         self.web_sessions = SessionRecords(session)
         self.tokens = TokenRecords(session)
         self.secrets = SecretRecords(session)
+        self.audit = AuditRecords(session)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -94,4 +96,5 @@ class UnitOfWork:
 def uow_factory(engine: Engine) -> Callable[[Actor], UnitOfWork]:
     sessions = sessionmaker(bind=engine, expire_on_commit=False)
     track_changes(sessions)  # every write marks the stored statuses it affects as out of date
+    record_writes(sessions)  # every write leaves an audit log entry in its own transaction
     return lambda actor: UnitOfWork(sessions, engine, actor)
