@@ -95,6 +95,29 @@ def test_a_known_account_signs_in_and_its_subject_is_bound(client, ws, idp):
     assert again.get("/api/me").json()["email"] == ANN
 
 
+def test_signing_in_again_ends_the_previous_session(client, idp):
+    assert _sign_in(client, idp).status_code == 303
+    first = client.cookies["inhouse_session"]
+    assert _sign_in(client, idp).status_code == 303
+    assert client.cookies["inhouse_session"] != first and client.get("/api/me").status_code == 200
+    old = WebClient(client.app, cookies={"inhouse_session": first})
+    assert old.get("/api/me").status_code == 401
+
+
+def test_a_sign_in_started_on_one_server_process_ends_on_another(client, ws, idp):
+    """The state cookie's key is kept in the database: every worker process checks it alike."""
+    callback = _to_provider(client, idp)
+    with WebClient(create_app(ws, local_mode=False), cookies=dict(client.cookies.items())) as other:
+        answer = other.get(callback, follow_redirects=False)
+        assert answer.status_code == 303 and other.get("/api/me").json()["email"] == ANN
+
+
+def test_an_email_the_provider_does_not_qualify_is_matched_in_any_case(client, idp):
+    idp.options.user.email, idp.options.user.email_verified = "Ann@ACME.example", None
+    assert _sign_in(client, idp).status_code == 303
+    assert client.get("/api/me").json()["email"] == ANN
+
+
 def test_the_state_cookie_is_short_lived_and_scoped_to_the_sign_in(client, idp):
     answer = client.get("/login/sso", follow_redirects=False)
     cookie = answer.headers["set-cookie"].lower()
