@@ -14,12 +14,12 @@ from datetime import date
 from urllib.parse import quote
 
 import pytest
-from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from inhouse.web import create_app
 from tests import webdata
+from tests.webclient import WebClient
 
 EXAMPLES = 25
 PROFILE = settings(
@@ -76,7 +76,7 @@ def _resolve(spec: dict, schema: dict) -> dict:
 @pytest.fixture
 def api(ws):
     ids = webdata.seed(ws)
-    with TestClient(create_app(ws), raise_server_exceptions=False) as client:
+    with WebClient(create_app(ws), raise_server_exceptions=False) as client:
         spec = client.get("/openapi.json").json()
         yield client, ids, spec
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import pytest
 from fastapi.routing import APIRoute, iter_route_contexts
-from fastapi.testclient import TestClient
 from pydantic import BaseModel
 
 from inhouse.bootstrap import Workspace
 from inhouse.settings import load_settings
 from inhouse.web import create_app
+from tests.webclient import WebClient
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def test_every_json_route_declares_a_response_model(app):
 
 
 def test_openapi_has_a_schema_for_every_json_response(app):
-    with TestClient(app) as client:
+    with WebClient(app) as client:
         spec = client.get("/openapi.json").json()
     components = spec["components"]["schemas"]
     problems = []
@@ -78,7 +78,7 @@ def test_openapi_has_a_schema_for_every_json_response(app):
 
 
 def test_openapi_shows_closed_sets_as_enums(app):
-    with TestClient(app) as client:
+    with WebClient(app) as client:
         spec = client.get("/openapi.json").json()
     enums = [name for name, schema in spec["components"]["schemas"].items() if "enum" in schema]
     assert enums, "no enum in the API schema: closed sets (sides, outcomes, colours) should be enums"

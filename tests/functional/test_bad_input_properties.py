@@ -11,13 +11,13 @@ from datetime import date
 
 import pytest
 from fastapi.routing import APIRoute, iter_route_contexts
-from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from inhouse.web import create_app
 from tests import webdata
 from tests.conftest import Cli
+from tests.webclient import WebClient
 
 PROFILE = settings(
     max_examples=20,
@@ -81,7 +81,7 @@ def test_every_form_post_redirects_or_refuses(seeded):
     app = create_app(ws)
     routes = form_routes(app)
     assert len(routes) >= 8
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with WebClient(app, raise_server_exceptions=False) as client:
         for path, fields, with_file in routes:
             _form_poster(client, _fill(path, ids), fields, with_file)()
 

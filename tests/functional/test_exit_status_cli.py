@@ -210,16 +210,15 @@ def test_commands_need_a_workspace(tmp_path):
 
 def test_status_json_and_the_engagement_api_speak_the_same_lights(cli, tmp_path):
     """One shape: a light's ``name`` is its area in ``status --json`` and in the web API alike."""
-    from fastapi.testclient import TestClient
-
     from inhouse.bootstrap import Workspace
     from inhouse.settings import load_settings
     from inhouse.web import create_app
+    from tests.webclient import WebClient
 
     _setup(cli)
     cli_status = cli.ok("status", "ETA prediction", "--json").json
     ws = Workspace(load_settings(database_url=cli.url))
-    with TestClient(create_app(ws)) as client:
+    with WebClient(create_app(ws)) as client:
         page = client.get(f"/api/engagements/{cli_status['id']}").json()
         schema = client.get("/openapi.json").json()["components"]["schemas"]
     ws.dispose()

@@ -7,7 +7,6 @@ import json
 import sqlite3
 
 import pytest
-from fastapi.testclient import TestClient
 
 from inhouse.domain.organisations import PartnerIn
 from inhouse.domain.partners import Answer, ReferenceIn
@@ -17,12 +16,13 @@ from inhouse.web import create_app
 from tests import records
 from tests.functional.test_cli_partners import GOOD
 from tests.functional.test_web_forms_partners import PROPOSAL
+from tests.webclient import WebClient
 
 
 @pytest.fixture
 def api(ws):
     partner = records.add_partner(ws, "Northwind ML", domains=["northwind.example"])
-    with TestClient(create_app(ws), raise_server_exceptions=False) as client:
+    with WebClient(create_app(ws), raise_server_exceptions=False) as client:
         yield client, partner["id"], ws
 
 

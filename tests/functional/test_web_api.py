@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 
 from inhouse.bootstrap import Workspace
 from inhouse.settings import load_settings
 from inhouse.web import create_app
 from tests import webdata
+from tests.webclient import WebClient
 
 
 @pytest.fixture
 def seeded(ws):
     ids = webdata.seed(ws)
-    with TestClient(create_app(ws)) as client:
+    with WebClient(create_app(ws)) as client:
         yield client, ids
 
 
@@ -80,7 +80,7 @@ def test_html_clients_get_an_error_page(seeded):
 
 def test_uninitialised_workspace_is_a_503(tmp_path):
     ws = Workspace(load_settings(database_url=f"sqlite:///{tmp_path / 'empty.db'}"))
-    with TestClient(create_app(ws)) as client:
+    with WebClient(create_app(ws)) as client:
         response = client.get("/api/portfolio")
     ws.dispose()
     assert response.status_code == 503 and response.json()["error"]["type"] == "StorageUnavailable"

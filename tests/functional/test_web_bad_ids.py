@@ -4,19 +4,19 @@
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 from sqlalchemy import update
 
 from inhouse.services import dashboard
 from inhouse.store.tables_dashboard import EngagementStatusRow
 from inhouse.web import create_app
 from tests import webdata
+from tests.webclient import WebClient
 
 
 @pytest.fixture
 def seeded(ws):
     ids = webdata.seed(ws)
-    with TestClient(create_app(ws)) as client:
+    with WebClient(create_app(ws)) as client:
         yield client, ids
 
 

@@ -6,18 +6,18 @@ import re
 import socket
 
 import pytest
-from fastapi.testclient import TestClient
 
 from inhouse.cli.web import listen
 from inhouse.web import create_app
 from inhouse.web.caching import PageCache
 from tests import records, webdata
+from tests.webclient import WebClient
 
 
 @pytest.fixture
 def seeded(ws):
     ids = webdata.seed(ws)
-    with TestClient(create_app(ws)) as client:
+    with WebClient(create_app(ws)) as client:
         yield client, ids
 
 

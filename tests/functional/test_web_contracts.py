@@ -9,7 +9,6 @@ from __future__ import annotations
 import tempfile
 
 import pytest
-from fastapi.testclient import TestClient
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.contracts import ContractReview
@@ -17,6 +16,7 @@ from inhouse.domain.documents import Document, DocumentKind
 from inhouse.domain.shapes import MAX_ID
 from inhouse.web import create_app
 from tests import webdata
+from tests.webclient import WebClient
 
 CONTRACT = webdata.CONTRACT_TEXT.encode()
 CHECKED_KEYS = ["review", "summary", "engagement", "document_id", "result_id", "pages", "warnings"]
@@ -27,7 +27,7 @@ BAD_IDS = ["9" * 20, str(2**63), str(MAX_ID + 1), "⒉", "２", "0", "-1", "abc"
 @pytest.fixture
 def seeded(ws):
     ids = webdata.seed(ws)
-    with TestClient(create_app(ws), raise_server_exceptions=False) as client:
+    with WebClient(create_app(ws), raise_server_exceptions=False) as client:
         yield client, ids, ws
 
 

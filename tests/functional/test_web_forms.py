@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 
 from inhouse.bootstrap import Workspace
 from inhouse.settings import load_settings
 from inhouse.web import create_app
 from tests import records, webdata
+from tests.webclient import WebClient
 
 
 @pytest.fixture
 def seeded(ws):
     ids = webdata.seed(ws)
-    with TestClient(create_app(ws)) as client:
+    with WebClient(create_app(ws)) as client:
         yield client, ids, ws
 
 
@@ -105,7 +105,7 @@ def test_uploads_refuse_wrong_types_empty_and_oversized_files(database_url, tmp_
     records.init(ws, "Acme Analytics")
     ids = webdata.seed(ws)
     eid = ids["engagement_id"]
-    with TestClient(create_app(ws)) as client:
+    with WebClient(create_app(ws)) as client:
         kinds = client.post(f"/engagements/{eid}/contracts", files={"file": ("photo.png", b"\x89PNG....")})
         assert kinds.status_code == 422 and "unsupported file type" in kinds.text
         empty = client.post(f"/api/engagements/{eid}/contracts", files={"file": ("c.txt", b"   ")})

@@ -5,10 +5,10 @@ stores nothing."""
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 
 from inhouse.web import create_app
 from tests import records
+from tests.webclient import WebClient
 
 PROPOSAL = """# Northwind ML: proposal for shipment ETAs
 
@@ -36,7 +36,7 @@ A three-week paid pilot on one lane, time and materials, with a go/no-go review 
 @pytest.fixture
 def client(ws):
     partner = records.add_partner(ws, "Northwind ML", domains=["northwind.example"])
-    with TestClient(create_app(ws)) as client:
+    with WebClient(create_app(ws)) as client:
         yield client, partner["id"]
 
 

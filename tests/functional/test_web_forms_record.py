@@ -4,17 +4,17 @@ their services with every field, shown on the page, refused with a clear 4xx sto
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 
 from inhouse.web import create_app
 from tests import records, webdata
+from tests.webclient import WebClient
 
 
 @pytest.fixture
 def seeded(ws):
     ids = webdata.seed(ws)
     records.add_person(ws, "Priya Raman", "internal", ["priya@meridian.example"])
-    with TestClient(create_app(ws)) as client:
+    with WebClient(create_app(ws)) as client:
         yield client, ids["engagement_id"]
 
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 
 from inhouse.web import create_app
 from inhouse.web.headers import SECURITY_HEADERS
 from tests import webdata
+from tests.webclient import WebClient
 
 
 @pytest.fixture
 def client(ws):
     ids = webdata.seed(ws)
-    with TestClient(create_app(ws)) as client:
+    with WebClient(create_app(ws)) as client:
         yield client, ids
 
 

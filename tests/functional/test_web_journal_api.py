@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from fastapi.testclient import TestClient
 
 from inhouse.domain.organisations import PartnerIn
 from inhouse.services import partners
 from inhouse.web import create_app
 from tests import records
+from tests.webclient import WebClient
 
 MONDAY = date.today() - timedelta(days=date.today().weekday())
 LAST_WEEK = (MONDAY - timedelta(days=7)).isoformat()
@@ -23,7 +23,7 @@ def api(ws):
     eid = records.add_engagement(ws, "ETA", "Quantia Labs", (MONDAY - timedelta(weeks=20)).isoformat())["id"]
     records.add_person(ws, "Ann Inside", "internal", ["ann@acme.com"])
     records.add_person(ws, "Pat Partner", "partner", ["pat@quantialabs.io"], partner="Quantia Labs")
-    with TestClient(create_app(ws), raise_server_exceptions=False) as client:
+    with WebClient(create_app(ws), raise_server_exceptions=False) as client:
         yield client, eid
 
 

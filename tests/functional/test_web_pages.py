@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from fastapi.testclient import TestClient
 
 from inhouse.web import create_app
 from tests import records, webdata
+from tests.webclient import WebClient
 
 
 @pytest.fixture
 def seeded(ws):
     ids = webdata.seed(ws)
-    with TestClient(create_app(ws)) as client:
+    with WebClient(create_app(ws)) as client:
         yield client, ids
 
 
@@ -64,7 +64,7 @@ def test_engagement_by_name_and_unknown_engagement(seeded):
 def test_sections_without_results_say_not_measured(ws):
     records.add_partner(ws, "Solo Partner")
     records.add_engagement(ws, "Fresh", "Solo Partner", "2026-01-05")
-    with TestClient(create_app(ws)) as client:
+    with WebClient(create_app(ws)) as client:
         html = client.get("/engagements/Fresh").text
     for section in ("share", "knowledge", "contract"):
         assert f'class="not-measured" data-section="{section}"' in html, section

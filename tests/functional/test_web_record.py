@@ -8,7 +8,6 @@ import re
 from datetime import date
 
 import pytest
-from fastapi.testclient import TestClient
 
 from inhouse.domain.assets import AssetIn
 from inhouse.domain.decisions import DecisionIn
@@ -18,6 +17,7 @@ from inhouse.domain.shapes import validated
 from inhouse.services import assets, dashboard, decisions, lookup
 from inhouse.web import create_app
 from tests import records, webdata
+from tests.webclient import WebClient
 
 
 def _audit_payload() -> dict:
@@ -79,7 +79,7 @@ def record(ws):
             )
         )
         uow.commit()
-    with TestClient(create_app(ws)) as client:
+    with WebClient(create_app(ws)) as client:
         yield client, ids, ws
 
 
@@ -163,7 +163,7 @@ def test_evidence_pointers_are_links(record):
 def test_delegate_and_wait_alert_on_the_page(ws):
     """Reviews without anyone internal, week after week: the alert shows at the top of the page."""
     ids = webdata.seed(ws)  # nobody internal is known: no review had an internal attendee
-    with TestClient(create_app(ws)) as client:
+    with WebClient(create_app(ws)) as client:
         data = client.get(f"/api/engagements/{ids['engagement_id']}").json()
         html = client.get(f"/engagements/{ids['engagement_id']}").text
     alert = data["participation"]["alert"]
@@ -176,7 +176,7 @@ def test_delegate_and_wait_alert_on_the_page(ws):
 def test_fresh_engagement_sections_say_not_measured(ws):
     records.add_partner(ws, "Solo Partner")
     records.add_engagement(ws, "Fresh", "Solo Partner", "2026-01-05")
-    with TestClient(create_app(ws)) as client:
+    with WebClient(create_app(ws)) as client:
         html = client.get("/engagements/Fresh").text
         data = client.get("/api/engagements/Fresh").json()
     for section in ("participation", "docs-audit", "assets"):

@@ -8,7 +8,6 @@ import shutil
 import time
 
 import pytest
-from fastapi.testclient import TestClient
 
 from inhouse.domain.repos import RepoIn
 from inhouse.jobs import JobRunner
@@ -16,6 +15,7 @@ from inhouse.services import repos
 from inhouse.web import create_app
 from tests import records
 from tests.gitrepo import GitRepoBuilder, lines
+from tests.webclient import WebClient
 
 PRIYA = "Priya Raman <priya@meridian.example>"
 MEI = "Mei Chen <mei.chen@quantialabs.io>"
@@ -42,7 +42,7 @@ def scanning(ws, tmp_path):
     repo = _history(tmp_path / "eta-prediction")
     linked = repos.add(ws, "ETA prediction", RepoIn(repository=str(repo.path)))
     runner = JobRunner(ws, workers=1, interval=0.0)
-    with TestClient(create_app(ws, runner=runner)) as client:
+    with WebClient(create_app(ws, runner=runner)) as client:
         yield client, engagement["id"], linked, repo
     runner.shutdown()
 

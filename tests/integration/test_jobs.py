@@ -6,13 +6,13 @@ import threading
 import time
 
 import pytest
-from fastapi.testclient import TestClient
 
 from inhouse.domain.jobs import JobResult, JobStatus
 from inhouse.errors import AnalyzerError
 from inhouse.jobs import JobRunner
 from inhouse.services import jobs as job_service
 from inhouse.web import create_app
+from tests.webclient import WebClient
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def test_pages_answer_while_a_job_runs(ws, runner):
     ids = webdata.seed(ws)
     release = threading.Event()
     job = runner.submit("scan", lambda report: release.wait(10) and None, engagement_id=ids["engagement_id"])
-    with TestClient(create_app(ws, runner=runner)) as client:
+    with WebClient(create_app(ws, runner=runner)) as client:
         started = time.monotonic()
         page = client.get(f"/engagements/{ids['engagement_id']}")
         elapsed = time.monotonic() - started
@@ -77,7 +77,7 @@ def test_unfinished_jobs_of_a_stopped_server_are_marked_interrupted(ws):
 
 def test_a_job_record_is_the_api_shape(ws, runner):
     job = runner.wait(runner.submit("scan", lambda report: JobResult(summary="ok", commits=3), subject="r").id, 5)
-    with TestClient(create_app(ws, runner=runner)) as client:
+    with WebClient(create_app(ws, runner=runner)) as client:
         data = client.get(f"/api/jobs/{job.id}").json()
         schema = client.get("/openapi.json").json()["components"]["schemas"]
     assert list(data) == [
@@ -109,7 +109,7 @@ def test_a_job_record_is_the_api_shape(ws, runner):
     ],
 )
 def test_job_ids_out_of_range_are_client_errors(ws, runner, url, code):
-    with TestClient(create_app(ws, runner=runner), raise_server_exceptions=False) as client:
+    with WebClient(create_app(ws, runner=runner), raise_server_exceptions=False) as client:
         response = client.get(url)
     assert response.status_code == code, response.text
     if url.startswith("/api/"):
