@@ -9,7 +9,17 @@ from rich.markup import escape
 
 from inhouse.cli.context import console, emit_json, state
 from inhouse.cli.engagements import render_show
+from inhouse.domain.accounts import Role
 from inhouse.services import demo as service
+from inhouse.services.demo.accounts import DemoAccount
+
+ADDRESS = "http://127.0.0.1:8000/"
+SEES = {
+    Role.ADMIN: "everything, and the accounts and audit log",
+    Role.LEAD: "the client's dashboard; confirms partner-written reviews",
+    Role.VIEWER: "pages and reports, writes nothing",
+    Role.PARTNER: f"{service.ENGAGED}'s door: its engagement's weekly reviews and decisions",
+}
 
 
 def demo(
@@ -43,6 +53,19 @@ def demo(
         console.print(f"  {line}", soft_wrap=True)
     if not result.database.startswith("sqlite"):
         console.print(f"  (with --db {escape(result.database)} or INHOUSE_DATABASE_URL set to it)", soft_wrap=True)
+    show_accounts(result.accounts)
+
+
+def show_accounts(accounts: list[DemoAccount]) -> None:
+    """Where to open the dashboard and whom to sign in as (demo passwords, printed on purpose)."""
+    console.print(
+        f"\n[bold]Open {ADDRESS}[/] (make demo serves it) and sign in as (demo passwords, this demo only):",
+        soft_wrap=True,
+    )
+    width = max((len(a.email) for a in accounts), default=0)
+    for account in accounts:  # one line each, never wrapped or cut: they are typed in as printed
+        line = f"  {account.role.value:<8} {account.email:<{width}}  {account.password:<22} {SEES[account.role]}"
+        console.print(escape(line), soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.common import PartnerStatus, Phase, Side
-from inhouse.domain.demo import DemoWorkspace
 from inhouse.domain.documents import Document, DocumentKind
 from inhouse.domain.engagements import Engagement, PhaseChange
 from inhouse.domain.organisations import Client, Partner, Person
@@ -25,6 +24,7 @@ from inhouse.domain.workspace import WorkspaceIn
 from inhouse.errors import Conflict
 from inhouse.services import engagements as engagement_service
 from inhouse.services import workspace as workspace_service
+from inhouse.services.demo import accounts as demo_accounts
 from inhouse.services.demo import gitgen, journal
 from inhouse.settings import load_settings
 from inhouse.store.uow import UnitOfWork
@@ -177,8 +177,9 @@ def _records(ws: Workspace, uow: UnitOfWork, folder: Path) -> DemoContext:
     )
 
 
-def build(folder: Path, database_url: str | None = None, force: bool = False) -> DemoWorkspace:
-    """Build the demo workspace in ``folder`` (SQLite ``folder/inhouse.db`` unless ``database_url``)."""
+def build(folder: Path, database_url: str | None = None, force: bool = False) -> demo_accounts.DemoWithAccounts:
+    """Build the demo workspace in ``folder`` (SQLite ``folder/inhouse.db`` unless ``database_url``),
+    with its demo accounts (:mod:`inhouse.services.demo.accounts`)."""
     folder = folder.expanduser().resolve()
     if database_url is None:
         _prepare(folder, force)
@@ -199,13 +200,15 @@ def build(folder: Path, database_url: str | None = None, force: bool = False) ->
         for name, step in analyses():
             context.notes.append(f"{name}: {step(context)}")
         summary = engagement_service.show(ws, str(context.engagement_id))
+        signed = demo_accounts.add(ws, ENGAGED)
     finally:
         ws.dispose()
-    return DemoWorkspace(
+    return demo_accounts.DemoWithAccounts(
         folder=str(folder),
         database=database_url,
         engagement=summary,
         analyses=context.notes,
         repo=str(context.repo_path),
         documents={k: str(v) for k, v in context.document_paths.items()},
+        accounts=signed,
     )
