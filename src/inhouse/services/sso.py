@@ -92,11 +92,17 @@ def state_secret(ws: Workspace) -> str:
     """The key that signs the sign-in's state cookie: generated once, kept among the server's secrets
     (so every worker process and every restart shares it)."""
     with _CREATING:
-        with ws.uow() as uow:
-            stored = uow.secrets.get(STATE_SECRET)
-            if stored:
+        try:
+            with ws.uow() as uow:
+                stored = uow.secrets.get(STATE_SECRET)
+                if stored:
+                    return stored
+                value = secrets.token_urlsafe(32)
+                uow.secrets.add(STATE_SECRET, value)
+                uow.commit()
+                return value
+        except Conflict:  # another process stored it first: use that one
+            with ws.uow() as uow:
+                stored = uow.secrets.get(STATE_SECRET)
+                assert stored is not None, "a secret that conflicted is stored"
                 return stored
-            value = secrets.token_urlsafe(32)
-            uow.secrets.add(STATE_SECRET, value)
-            uow.commit()
-            return value

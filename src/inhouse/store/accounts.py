@@ -6,9 +6,11 @@ import builtins
 from datetime import datetime
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from inhouse.domain.accounts import Account, ApiToken, Role, WebSession
+from inhouse.errors import Conflict
 from inhouse.store.tables_accounts import ApiTokenRow, SecretRow, SessionRow, UserEngagementRow, UserRow
 
 
@@ -196,5 +198,10 @@ class SecretRecords:
         return row.value if row else None
 
     def add(self, name: str, value: str) -> None:
+        """Store a new secret; Conflict when another process stored one of that name first."""
         self.session.add(SecretRow(name=name, value=value))
-        self.session.flush()
+        try:
+            self.session.flush()
+        except IntegrityError:
+            self.session.rollback()
+            raise Conflict(f"the server secret {name!r} was stored by another process") from None
