@@ -24,17 +24,18 @@ def render(page: AuditPage) -> None:
     if not page.entries:
         console.print("No entry matches.")
         return
-    table = Table("id", "at (UTC)", "who", "action", "record", "engagement", "summary", title="Audit log")
+    table = Table("id", "at (UTC)", "who", "action", "record", "summary", title="Audit log")
     for entry in page.entries:
         style = ACTION_STYLE.get(entry.action, "cyan")
         record = entry.record_type + (f" {entry.record_id}" if entry.record_id is not None else "")
+        if entry.engagement_id is not None:
+            record += f"\n(engagement {entry.engagement_id})"
         table.add_row(
             str(entry.id),
             entry.at.isoformat(sep=" ", timespec="seconds"),
             _who(entry),
             f"[{style}]{entry.action}[/]",
             escape(record),
-            str(entry.engagement_id) if entry.engagement_id is not None else "",
             escape(entry.summary),
         )
     console.print(table)
