@@ -300,8 +300,15 @@ def test_tasks_import_update_and_participation(ws, tmp_path):
     assert first["decisions"]["internal_or_joint_share"] == 0.0
     assert second["review"] is False and second["internal_participation"] is False
     assert report["alert"]["periods"] == [
-        {"kind": "no_review", "from": "2026-01-12", "to": "2026-01-26", "weeks": 3, "ongoing": True},
-        {"kind": "no_internal_participation", "from": "2026-01-12", "to": "2026-01-26", "weeks": 3, "ongoing": True},
+        {"kind": "no_review", "from": "2026-01-12", "to": "2026-01-26", "weeks": 3, "ongoing": True, "reviews": 0},
+        {
+            "kind": "no_internal_participation",
+            "from": "2026-01-12",
+            "to": "2026-01-26",
+            "weeks": 3,
+            "ongoing": True,
+            "reviews": 0,
+        },
     ]
     alert = participation.delegate_and_wait(ws, "ETA", today=date(2026, 2, 4), weeks=4)
     assert alert.active is False and alert.threshold_weeks == 4

@@ -114,6 +114,7 @@ def test_an_ongoing_alert_and_the_unfinished_current_week():
         "to": "2026-01-19",
         "weeks": 1,
         "ongoing": True,
+        "reviews": 0,
     }
 
 

@@ -12,7 +12,7 @@ from rich.table import Table
 from inhouse.analysis.journal.notes import NOTE_SUFFIXES, is_note_file
 from inhouse.cli.context import console, emit_json, workspace
 from inhouse.cli.files import read_upload
-from inhouse.domain.reviews import ReviewFlag, ReviewIn, parse_week
+from inhouse.domain.reviews import ConfirmationIn, ReviewFlag, ReviewIn, parse_week
 from inhouse.domain.shapes import Upload, validated
 from inhouse.errors import InvalidInput, NotFound
 from inhouse.services import reviews as service
@@ -146,3 +146,29 @@ def list_(
     console.print(table)
     flagged_rows = sum(1 for r in rows if r.flags)
     console.print(f"{len(rows)} review(s), {flagged_rows} flagged")
+
+
+@app.command("confirm")
+def confirm(
+    week_or_id: str = typer.Argument(..., help="The review: its id, or its week (any day of it, or YYYY-Www)."),
+    engagement: str | None = ENGAGEMENT,
+    comment: str | None = typer.Option(
+        None, "--comment", help="Comment on the partner-written review instead of confirming it."
+    ),
+    json_out: bool = JSON,
+) -> None:
+    """Confirm a partner-written weekly review (as the local operator), or only comment on it."""
+    ws = workspace()
+    answer = validated(ConfirmationIn, action="comment" if comment is not None else "confirm", note=comment or "")
+    review_id = service.resolve_id(ws, engagement, week_or_id)
+    result = service.confirm(ws, engagement, review_id, answer)
+    if json_out:
+        emit_json(result)
+        return
+    if comment is not None:
+        console.print(f"Commented on the review of the week of [bold]{result.week_of}[/] ({escape(result.engagement)})")
+    else:
+        console.print(
+            f"Confirmed the review of the week of [bold]{result.week_of}[/] by {escape(result.author)} "
+            f"(confirmed by {escape(result.confirmed_by or '')}, {result.confirmed_on})"
+        )

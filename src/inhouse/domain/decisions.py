@@ -11,7 +11,7 @@ from typing import Literal, get_args
 
 from pydantic import Field
 
-from inhouse.domain.reviews import DecidedBy
+from inhouse.domain.reviews import DecidedBy, WrittenBy
 from inhouse.domain.shapes import MAX_ITEMS, Input, Name, OptionalBody, PastDate, Shape, Title
 
 AdrFormat = Literal["madr", "adr-tools"]
@@ -41,6 +41,11 @@ class DecisionRecord(Shape):
     deciders: list[str]
     status: str
     review_week: date | None = Field(description="The week of the review it was recorded in")
+    written_by: WrittenBy = Field("internal", description="partner: recorded by a partner user")
+    author: str = Field("", description="Who recorded it: the account's name, or the CLI operator's login name")
+    author_user_id: int | None = Field(
+        None, description="The account that recorded it (None: the CLI or a local server)"
+    )
 
 
 class AdrDefaults(Input):

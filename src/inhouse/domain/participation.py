@@ -8,10 +8,13 @@ done by internal people. A week has *internal participation* when any of the thr
 "Delegate and wait" is the structure that fails most: ``delegate_and_wait`` finds every run of at
 least N weeks (default 2) with no weekly review, or with no internal participation. A run that
 reaches the latest week is *ongoing*; the current week only counts once something happened in it.
+It also fires while a partner-written review has waited N weeks or more (since it was written)
+for an internal participant's confirmation: the partner writing alone, unread, is delegating too.
 """
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -20,12 +23,15 @@ from typing import Literal, get_args
 from pydantic import ConfigDict, Field
 
 from inhouse.domain.common import Side
-from inhouse.domain.reviews import DecidedBy, Decision, WeeklyReview, week_start
+from inhouse.domain.reviews import DecidedBy, Decision, WeeklyReview, WrittenBy, week_start
 from inhouse.domain.shapes import Shape
 from inhouse.errors import InvalidInput
 
-AlertKind = Literal["no_review", "no_internal_participation"]
+AlertKind = Literal["no_review", "no_internal_participation", "unconfirmed_review"]
 ALERT_KINDS: tuple[AlertKind, ...] = get_args(AlertKind)
+RunKind = Literal["no_review", "no_internal_participation"]
+RUN_KINDS: tuple[RunKind, ...] = get_args(RunKind)
+"""The alerts that are runs of weeks (``unconfirmed_review`` counts the waiting time of reviews)."""
 DEFAULT_ALERT_WEEKS = 2
 SideName = Literal["internal", "partner"]
 
@@ -103,6 +109,15 @@ class WeekParticipation(Shape):
     decisions: WeekDecisions
     tasks: WeekTasks
     internal_participation: bool = Field(description="An internal attendee, decision (or joint one) or task")
+    review_written_by: WrittenBy | None = Field(None, description="Who wrote the week's review (None: no review)")
+    review_submitted_on: date | None = Field(None, description="The day the week's review was written")
+    review_confirmed_on: date | None = Field(
+        None, description="When an internal participant confirmed the week's partner-written review"
+    )
+
+    @property
+    def awaiting_confirmation(self) -> bool:
+        return self.review_written_by == "partner" and self.review_confirmed_on is None
 
     @property
     def any_activity(self) -> bool:
@@ -119,6 +134,9 @@ class _Week:
     internal_attendees: list[str] = field(default_factory=list)
     decisions: dict[str, int] = field(default_factory=lambda: {d.value: 0 for d in DecidedBy})
     tasks: dict[str, int] = field(default_factory=lambda: {"internal": 0, "partner": 0, "unknown": 0})
+    written_by: WrittenBy | None = None
+    submitted_on: date | None = None
+    confirmed_on: date | None = None
 
     def counted(self) -> WeekParticipation:
         d, t = self.decisions, self.tasks
@@ -134,6 +152,9 @@ class _Week:
             ),
             tasks=WeekTasks(**t, total=tasks_total, internal_share=_share(t["internal"], tasks_total)),
             internal_participation=bool(self.internal_attendees or shared or t["internal"]),
+            review_written_by=self.written_by,
+            review_submitted_on=self.submitted_on,
+            review_confirmed_on=self.confirmed_on,
         )
 
 
@@ -171,6 +192,8 @@ def weekly_participation(
         if row is None:
             continue
         row.reviewed = True
+        row.written_by, row.submitted_on = review.written_by, review.submitted_on()
+        row.confirmed_on = review.confirmed_on if review.written_by == "partner" else None
         row.attendees = len(review.attendees)
         for attendee in review.attendees:
             if side_of(attendee) is Side.INTERNAL and attendee not in row.internal_attendees:
@@ -198,9 +221,26 @@ class ParticipationSummary(Shape):
     decisions_internal_or_joint_share: float | None
     tasks: int
     tasks_internal_share: float | None
+    reviews_by_internal: int = Field(0, description="Reviews written by an internal account or the operator")
+    reviews_by_partner: int = Field(0, description="Reviews written by a partner user")
+    reviews_confirmed: int = Field(0, description="Partner-written reviews an internal participant confirmed")
+    reviews_awaiting_confirmation: int = Field(0, description="Partner-written reviews not confirmed yet")
+    median_days_to_confirm: float | None = Field(
+        None, description="Days from a partner-written review to its confirmation (median; None: none confirmed)"
+    )
+
+
+def days_to_confirm(weeks: Iterable[WeekParticipation]) -> list[int]:
+    """For each confirmed partner-written review, the days it waited (0 when confirmed the same day)."""
+    return [
+        max((w.review_confirmed_on - w.review_submitted_on).days, 0)
+        for w in weeks
+        if w.review_written_by == "partner" and w.review_confirmed_on and w.review_submitted_on
+    ]
 
 
 def summarise(weeks: list[WeekParticipation]) -> ParticipationSummary:
+    waited = days_to_confirm(weeks)
     decisions = sum(w.decisions.total for w in weeks)
     tasks = sum(w.tasks.total for w in weeks)
     shared = sum(w.decisions.internal + w.decisions.joint for w in weeks)
@@ -213,6 +253,11 @@ def summarise(weeks: list[WeekParticipation]) -> ParticipationSummary:
         decisions_internal_or_joint_share=_share(shared, decisions),
         tasks=tasks,
         tasks_internal_share=_share(sum(w.tasks.internal for w in weeks), tasks),
+        reviews_by_internal=sum(1 for w in weeks if w.review_written_by == "internal"),
+        reviews_by_partner=sum(1 for w in weeks if w.review_written_by == "partner"),
+        reviews_confirmed=len(waited),
+        reviews_awaiting_confirmation=sum(1 for w in weeks if w.awaiting_confirmation),
+        median_days_to_confirm=float(statistics.median(waited)) if waited else None,
     )
 
 
@@ -226,8 +271,19 @@ class AlertPeriod(Shape):
     end: date = Field(alias="to", description="The last week (Monday) of the run")
     weeks: int
     ongoing: bool = False
+    reviews: int = Field(0, description="unconfirmed_review: how many partner-written reviews wait")
 
     def describe(self) -> str:
+        if self.kind == "unconfirmed_review":
+            if self.reviews == 1:
+                return (
+                    f"the partner-written review of the week of {self.start.isoformat()} unconfirmed for "
+                    f"{self.weeks} week{'s' if self.weeks != 1 else ''}"
+                )
+            return (
+                f"{self.reviews} partner-written reviews unconfirmed (the oldest, of the week of "
+                f"{self.start.isoformat()}, for {self.weeks} week{'s' if self.weeks != 1 else ''})"
+            )
         what = "no weekly review" if self.kind == "no_review" else "no internal participation"
         when = (
             f"since {self.start.isoformat()}" if self.ongoing else f"{self.start.isoformat()} .. {self.end.isoformat()}"
@@ -248,16 +304,17 @@ class DelegateAndWait(Shape):
 def delegate_and_wait(
     weeks: list[WeekParticipation], threshold: int = DEFAULT_ALERT_WEEKS, today: date | None = None
 ) -> DelegateAndWait:
-    """Runs of ``threshold`` or more weeks with no review, or with no internal participation."""
+    """Runs of ``threshold`` or more weeks with no review, or with no internal participation, and the
+    partner-written reviews that have waited ``threshold`` weeks or more for a confirmation."""
     if threshold < 1:
         raise InvalidInput(f"the alert needs at least 1 week, not {threshold}")
     current = week_start(today) if today else None
     periods: list[AlertPeriod] = []
-    tests: dict[AlertKind, Callable[[WeekParticipation], bool]] = {
+    tests: dict[RunKind, Callable[[WeekParticipation], bool]] = {
         "no_review": lambda w: w.review,
         "no_internal_participation": lambda w: w.internal_participation,
     }
-    for kind in ALERT_KINDS:
+    for kind in RUN_KINDS:
         ok = tests[kind]
         rows = list(weeks)
         if rows and rows[-1].week_of == current and not ok(rows[-1]):
@@ -274,6 +331,9 @@ def delegate_and_wait(
                     )
                 )
             run = []
+    waiting = unconfirmed(weeks, threshold, today)
+    if waiting is not None:
+        periods.append(waiting)
     periods.sort(key=lambda p: (p.start, ALERT_KINDS.index(p.kind)))
     active = [p for p in periods if p.ongoing]
     return DelegateAndWait(
@@ -282,6 +342,31 @@ def delegate_and_wait(
         message="; ".join(p.describe() for p in active) if active else None,
         current=active,
         periods=periods,
+    )
+
+
+def unconfirmed(
+    weeks: list[WeekParticipation], threshold: int = DEFAULT_ALERT_WEEKS, today: date | None = None
+) -> AlertPeriod | None:
+    """The partner-written reviews waiting ``threshold`` weeks or more (since they were written) for an
+    internal confirmation, as one ongoing period; None when none waits that long. Without ``today``,
+    the end of the last week is taken."""
+    if not weeks:
+        return None
+    now = today or weeks[-1].week_of + timedelta(days=6)
+    waits = [
+        (w.week_of, (now - (w.review_submitted_on or w.week_of)).days // 7) for w in weeks if w.awaiting_confirmation
+    ]
+    late = [(week, waited) for week, waited in waits if waited >= threshold]
+    if not late:
+        return None
+    return AlertPeriod(
+        kind="unconfirmed_review",
+        start=late[0][0],
+        end=late[-1][0],
+        weeks=max(waited for _, waited in late),
+        ongoing=True,
+        reviews=len(late),
     )
 
 

@@ -5,16 +5,24 @@ week``, lorem ipsum, a dash, a few generic words...) or ``same_as_last_week`` (i
 normalised, to the previous review's section); a review is flagged ``no_internal_attendee`` when
 nobody from the client's side attended. At most one flag per section: empty, then boilerplate, then
 same as last week.
+
+Who wrote and who confirmed (:func:`authorship`): reviews written internally or by the partner,
+the partner's confirmed or still awaiting an internal participant, and the median days to confirm.
 """
 
 from __future__ import annotations
 
 import re
+import statistics
+from collections.abc import Iterable
+
+from pydantic import Field
 
 from inhouse.domain.reviews import FLAGS, SECTIONS, ReviewFlag, WeeklyReview
 from inhouse.domain.roster import fold
+from inhouse.domain.shapes import Shape
 
-__all__ = ["FLAGS", "ReviewFlag", "boilerplate_reason", "normalise", "review_flags"]
+__all__ = ["FLAGS", "ReviewAuthorship", "ReviewFlag", "authorship", "boilerplate_reason", "normalise", "review_flags"]
 
 #: Whole-section texts (after normalisation) that say nothing.
 BOILERPLATE = {
@@ -235,3 +243,36 @@ def review_flags(
         detail = f"attendees: {who}" if review.attendees else who
         flags.append(ReviewFlag(flag="no_internal_attendee", detail=detail))
     return flags
+
+
+class ReviewAuthorship(Shape):
+    """Who wrote the weekly reviews and who confirmed the partner's."""
+
+    written_internally: int = Field(description="Reviews written by an internal account or the operator")
+    written_by_partner: int = Field(description="Reviews written by a partner user")
+    confirmed: int = Field(description="Partner-written reviews an internal participant confirmed")
+    awaiting_confirmation: int = Field(description="Partner-written reviews not confirmed yet")
+    commented: int = Field(description="Partner-written reviews with an internal comment")
+    confirmers: list[str] = Field(description="Who confirmed, by name, most confirmations first")
+    median_days_to_confirm: float | None = Field(description="From written to confirmed; None: none confirmed")
+
+
+def authorship(reviews: Iterable[WeeklyReview]) -> ReviewAuthorship:
+    """Counts of who wrote ``reviews`` and who confirmed the partner-written ones."""
+    rows = list(reviews)
+    partner = [r for r in rows if r.written_by == "partner"]
+    confirmed = [r for r in partner if r.confirmed_on is not None]
+    waited = [max((r.confirmed_on - r.submitted_on()).days, 0) for r in confirmed if r.confirmed_on]
+    counts: dict[str, int] = {}
+    for review in confirmed:
+        if review.confirmed_by:
+            counts[review.confirmed_by] = counts.get(review.confirmed_by, 0) + 1
+    return ReviewAuthorship(
+        written_internally=len(rows) - len(partner),
+        written_by_partner=len(partner),
+        confirmed=len(confirmed),
+        awaiting_confirmation=len(partner) - len(confirmed),
+        commented=sum(1 for r in partner if r.confirmation_note),
+        confirmers=sorted(counts, key=lambda name: (-counts[name], name)),
+        median_days_to_confirm=float(statistics.median(waited)) if waited else None,
+    )

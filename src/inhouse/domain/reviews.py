@@ -9,16 +9,19 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
 
 from inhouse.domain.common import Side, parse_date
-from inhouse.domain.shapes import MAX_ITEMS, Body, Input, PastDate, Shape, Title
+from inhouse.domain.shapes import MAX_ITEMS, Body, Input, OptionalBody, PastDate, Shape, Title
 from inhouse.errors import InvalidInput
 
 Section = Literal["done", "why", "next"]
 SECTIONS: tuple[Section, ...] = get_args(Section)
 FlagKind = Literal["empty", "boilerplate", "same_as_last_week", "no_internal_attendee"]
 FLAGS: tuple[FlagKind, ...] = get_args(FlagKind)
+WrittenBy = Literal["internal", "partner"]
+"""Who wrote a review or a decision: an internal account (or the operator), or a partner user."""
+ConfirmAction = Literal["confirm", "comment"]
 _ISO_WEEK = re.compile(r"^\s*(\d{4})-?W(\d{1,2})(?:-?(\d))?\s*$", re.IGNORECASE)
 
 
@@ -96,6 +99,29 @@ class ReviewRecord(Shape):
     internal_attendees: list[str]
     decisions: list[str] = Field(description="Titles of the decisions recorded in this review")
     flags: list[ReviewFlag]
+    written_by: WrittenBy = Field("internal", description="partner: written by a partner user, to be confirmed")
+    author: str = Field("", description="Who wrote it: the account's name, or the CLI operator's login name")
+    author_user_id: int | None = Field(None, description="The account that wrote it (None: the CLI or a local server)")
+    confirmed_by: str | None = Field(None, description="Who confirmed a partner-written review (an internal account)")
+    confirmed_on: date | None = None
+    confirmation_note: str = Field("", description="The confirmer's comment (a comment alone does not confirm)")
+
+    @property
+    def awaiting_confirmation(self) -> bool:
+        return self.written_by == "partner" and self.confirmed_on is None
+
+
+class ConfirmationIn(Input):
+    """An internal participant's answer to a partner-written review: confirm it, or only comment."""
+
+    action: ConfirmAction = Field("confirm", description="confirm: the review is right; comment: a note only")
+    note: OptionalBody = Field("", description="A comment (required to comment)")
+
+    @model_validator(mode="after")
+    def _comment_says_something(self) -> ConfirmationIn:
+        if self.action == "comment" and not self.note:
+            raise ValueError("a comment needs a note")
+        return self
 
 
 class ReviewImport(Shape):
@@ -122,6 +148,22 @@ class WeeklyReview:
     attendees: list[str] = field(default_factory=list)
     id: int | None = None
     created_at: datetime | None = None
+    written_by: WrittenBy = "internal"
+    author: str = ""
+    author_user_id: int | None = None
+    confirmed_by: str | None = None
+    confirmed_by_user_id: int | None = None
+    confirmed_on: date | None = None
+    confirmation_note: str = ""
+
+    @property
+    def awaiting_confirmation(self) -> bool:
+        """A partner-written review not yet confirmed by an internal participant."""
+        return self.written_by == "partner" and self.confirmed_on is None
+
+    def submitted_on(self) -> date:
+        """The day it was written (its week's Monday when that is not known)."""
+        return self.created_at.date() if self.created_at else self.week_of
 
     def same_content(self, other: WeeklyReview) -> bool:
         return (self.done, self.why, self.next, sorted(self.attendees)) == (
@@ -144,3 +186,6 @@ class Decision:
     deciders: list[str] = field(default_factory=list)
     id: int | None = None
     created_at: datetime | None = None
+    written_by: WrittenBy = "internal"
+    author: str = ""
+    author_user_id: int | None = None

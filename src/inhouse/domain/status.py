@@ -8,7 +8,8 @@ Lights are ``green``, ``amber``, ``red``, or ``grey`` when the area is not measu
   up to 50% amber, more red (the exit readiness thresholds); a truck factor of 1 is amber at best.
 - contract (latest review): deliverable ownership vendor/absent or no exit clause -> red; any
   other missing or weak clause, or a red flag -> amber; none -> green.
-- participation: an ongoing "delegate and wait" alert -> red; fewer than 3 in 4 recent weeks
+- participation: an ongoing "delegate and wait" alert (no review, no internal participation, or a
+  partner-written review unconfirmed for the alert's weeks) -> red; fewer than 3 in 4 recent weeks
   with a review or with internal attendance, or under half of the decisions internal or
   joint -> amber; otherwise green.
 - drills: the latest stuck -> red, with help -> amber, alone -> green; none in 90 days -> amber.
@@ -124,6 +125,8 @@ class ParticipationFacts(Shape):
     weeks_with_internal_attendance: int
     decisions_internal_or_joint_share: float | None
     alert: str | None
+    reviews_by_partner: int = 0
+    reviews_awaiting_confirmation: int = 0
 
 
 class DrillOutcomes(Shape):
@@ -422,6 +425,8 @@ def participation_section(
         weeks_with_internal_attendance=attended,
         decisions_internal_or_joint_share=decided,
         alert=alert.message,
+        reviews_by_partner=summary.reviews_by_partner,
+        reviews_awaiting_confirmation=summary.reviews_awaiting_confirmation,
     )
     ago = (today - last_review).days // 7 if last_review else 0
     since = (
@@ -440,14 +445,7 @@ def participation_section(
             RED,
             f"delegate and wait: {alert.message}; {headline}",
             facts,
-            [
-                action(
-                    "participation",
-                    RED,
-                    f"Hold the weekly review with an internal participant ({alert.message})",
-                    evidence,
-                )
-            ],
+            [action("participation", RED, text, evidence) for text in _alert_actions(alert)],
         )
     weak = []
     if weeks and reviewed / weeks < 0.75:
@@ -458,6 +456,17 @@ def participation_section(
         weak.append("Share in the decisions: most are taken by the partner alone")
     actions = [action("participation", AMBER, text, evidence) for text in weak]
     return section("participation", AMBER if weak else GREEN, headline, facts, actions)
+
+
+def _alert_actions(alert: DelegateAndWait) -> list[str]:
+    """What to do about an ongoing alert: hold the review with someone internal, and/or confirm
+    the partner-written reviews waiting for it."""
+    runs = [p.describe() for p in alert.current if p.kind != "unconfirmed_review"]
+    waiting = [p.describe() for p in alert.current if p.kind == "unconfirmed_review"]
+    texts = [f"Hold the weekly review with an internal participant ({'; '.join(runs)})"] if runs else []
+    if waiting:
+        texts.append(f"Read and confirm the partner-written weekly reviews ({'; '.join(waiting)})")
+    return texts
 
 
 def drills_section(drills: list[Drill], requested_hours: float, today: date) -> Section:

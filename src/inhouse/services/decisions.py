@@ -13,9 +13,10 @@ from inhouse.domain.decisions import AdrDefaults, AdrExport, AdrFile, AdrFormat,
 from inhouse.domain.engagements import Engagement
 from inhouse.domain.reviews import DecidedBy, Decision, decided_by_from_sides, week_start
 from inhouse.domain.roster import Roster, split_names
-from inhouse.domain.shapes import Upload
-from inhouse.errors import Conflict, InvalidInput
+from inhouse.domain.shapes import MAX_ID, Upload
+from inhouse.errors import Conflict, InvalidInput, NotFound
 from inhouse.services import lookup
+from inhouse.services.reviews import authorship, is_partner
 from inhouse.store.uow import UnitOfWork
 
 
@@ -38,6 +39,9 @@ def records_in(uow: UnitOfWork, engagement: Engagement) -> list[DecisionRecord]:
             deciders=list(d.deciders),
             status=d.status,
             review_week=weeks.get(d.review_id) if d.review_id else None,
+            written_by=d.written_by,
+            author=d.author,
+            author_user_id=d.author_user_id,
         )
         for d in uow.decisions.list(engagement.stored_id)
     ]
@@ -93,6 +97,7 @@ def add(ws: Workspace, engagement: str | None, decision: DecisionIn) -> Decision
             raise InvalidInput(f"decided_on {decision.decided_on} is before the engagement's start {found.start_date}")
         roster = lookup.roster(uow, found)
         side = decision.decided_by or resolve_side(roster, names, None, "decision")
+        written_by, author, author_user_id = authorship(uow, ws.actor)
         stored = Decision(
             engagement_id=found.stored_id,
             title=title,
@@ -101,11 +106,45 @@ def add(ws: Workspace, engagement: str | None, decision: DecisionIn) -> Decision
             rationale=decision.rationale,
             status=normalise_status(decision.status),
             deciders=canonical(roster, names),
+            written_by=written_by,
+            author=author,
+            author_user_id=author_user_id,
         )
         if _store(uow, stored) == "unchanged":
             raise Conflict(f"decision {title!r} of {decision.decided_on} is already recorded")
         uow.commit()
         return next(d for d in records_in(uow, found) if d.id == stored.id)
+
+
+def edit(ws: Workspace, engagement: str | None, decision_id: int, decision: DecisionIn) -> DecisionRecord:
+    """Change a stored decision. A partner user edits only a decision it recorded itself (another's
+    answers as unknown); internal roles edit any."""
+    names = split_names(decision.deciders)
+    with ws.uow() as uow:
+        found = lookup.engagement(uow, engagement)
+        stored = uow.decisions.get(decision_id) if 1 <= decision_id <= MAX_ID else None
+        if stored is None or stored.engagement_id != found.stored_id:
+            raise NotFound(f"no decision {decision_id} in {found.name}")
+        if is_partner(ws.actor) and (stored.author_user_id is None or stored.author_user_id != ws.actor.user_id):
+            raise NotFound(f"no decision {decision_id} in {found.name}")
+        if decision.decided_on < found.start_date:
+            raise InvalidInput(f"decided_on {decision.decided_on} is before the engagement's start {found.start_date}")
+        for other in uow.decisions.list(found.stored_id):
+            same = other.title.lower() == decision.title.lower() and other.decided_on == decision.decided_on
+            if same and other.id != stored.id:
+                raise Conflict(f"decision {decision.title!r} of {decision.decided_on} is already recorded")
+        roster = lookup.roster(uow, found)
+        stored.title = decision.title
+        stored.decided_by = decision.decided_by or resolve_side(roster, names, None, "decision")
+        stored.decided_on = decision.decided_on
+        stored.rationale = decision.rationale
+        stored.status = normalise_status(decision.status)
+        stored.deciders = canonical(roster, names)
+        review = uow.reviews.for_week(found.stored_id, week_start(decision.decided_on))
+        stored.review_id = review.id if review else None
+        uow.decisions.update(stored)
+        uow.commit()
+        return next(d for d in records_in(uow, found) if d.id == decision_id)
 
 
 def list_decisions(ws: Workspace, engagement: str | None = None) -> list[DecisionRecord]:
@@ -134,6 +173,7 @@ def import_adrs(
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
         roster = lookup.roster(uow, found)
+        written_by, author, author_user_id = authorship(uow, ws.actor)
         outcome: dict[str, list[str]] = {"added": [], "unchanged": []}
         for record, decided_on in records:
             if decided_on < found.start_date:
@@ -149,6 +189,9 @@ def import_adrs(
                 rationale=record.rationale,
                 status=record.status,
                 deciders=canonical(roster, record.deciders),
+                written_by=written_by,
+                author=author,
+                author_user_id=author_user_id,
             )
             outcome[_store(uow, decision)].append(record.source)
         uow.commit()

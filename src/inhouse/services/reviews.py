@@ -9,12 +9,22 @@ from datetime import date
 from inhouse.analysis.journal.notes import ReviewNote, parse_review_note
 from inhouse.analysis.journal.text import decode
 from inhouse.bootstrap import Workspace
+from inhouse.domain.accounts import Actor, Role
 from inhouse.domain.engagements import Engagement
 from inhouse.domain.review_quality import ReviewFlag, review_flags
-from inhouse.domain.reviews import ReviewImport, ReviewIn, ReviewRecord, WeeklyReview, week_start
+from inhouse.domain.reviews import (
+    ConfirmationIn,
+    ReviewImport,
+    ReviewIn,
+    ReviewRecord,
+    WeeklyReview,
+    WrittenBy,
+    parse_week,
+    week_start,
+)
 from inhouse.domain.roster import Roster, split_names
-from inhouse.domain.shapes import Upload, validated
-from inhouse.errors import Conflict, InvalidInput
+from inhouse.domain.shapes import MAX_ID, Upload, validated
+from inhouse.errors import Conflict, Forbidden, InvalidInput, NotFound
 from inhouse.services import lookup
 from inhouse.store.uow import UnitOfWork
 
@@ -56,6 +66,12 @@ def records_in(
             internal_attendees=list(internal),
             decisions=titles.get(_review_id(review), []),
             flags=flags,
+            written_by=review.written_by,
+            author=review.author,
+            author_user_id=review.author_user_id,
+            confirmed_by=review.confirmed_by,
+            confirmed_on=review.confirmed_on,
+            confirmation_note=review.confirmation_note,
         )
         for review, flags, internal in flagged_in(uow, engagement, roster)
         if weeks is None or review.week_of in weeks
@@ -87,8 +103,22 @@ def _store(uow: UnitOfWork, review: WeeklyReview, source: str = "") -> str:
     return "added"
 
 
-def _weekly(engagement: Engagement, review: ReviewIn) -> WeeklyReview:
-    """The review to store for ``engagement`` (attendees one name each)."""
+def authorship(uow: UnitOfWork, actor: Actor) -> tuple[WrittenBy, str, int | None]:
+    """Who writes as ``actor``: a partner user writes ``partner`` (to be confirmed), anyone else
+    ``internal``; the author is the account's name, or the operator's (or job's) label."""
+    account = uow.users.get(actor.user_id) if actor.user_id is not None else None
+    name = account.name if account is not None else actor.label
+    written_by: WrittenBy = "partner" if actor.role is Role.PARTNER else "internal"
+    return written_by, name, account.id if account is not None else None
+
+
+def is_partner(actor: Actor) -> bool:
+    return actor.role is Role.PARTNER
+
+
+def _weekly(uow: UnitOfWork, actor: Actor, engagement: Engagement, review: ReviewIn) -> WeeklyReview:
+    """The review to store for ``engagement`` (attendees one name each), written by ``actor``."""
+    written_by, author, author_user_id = authorship(uow, actor)
     return WeeklyReview(
         engagement_id=engagement.stored_id,
         week_of=review.week_of,
@@ -96,19 +126,102 @@ def _weekly(engagement: Engagement, review: ReviewIn) -> WeeklyReview:
         why=review.why,
         next=review.next,
         attendees=split_names(review.attendees),
+        written_by=written_by,
+        author=author,
+        author_user_id=author_user_id,
     )
 
 
 def add(ws: Workspace, engagement: str | None, review: ReviewIn, today: date | None = None) -> ReviewRecord:
-    """Record one weekly review of ``engagement`` (its week is the Monday of ``review.week_of``)."""
+    """Record one weekly review of ``engagement`` (its week is the Monday of ``review.week_of``); a
+    partner user's review is partner-written and waits for an internal participant's confirmation."""
     today = today or date.today()
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
         _check_week(found, review.week_of, today)
-        if _store(uow, _weekly(found, review)) == "unchanged":
+        if _store(uow, _weekly(uow, ws.actor, found, review)) == "unchanged":
             raise Conflict(f"the week of {review.week_of} already has this review")
         uow.commit()
         return records_in(uow, found, {review.week_of})[0]
+
+
+def _stored_review(uow: UnitOfWork, engagement: Engagement, review_id: int) -> WeeklyReview:
+    stored = uow.reviews.get(review_id) if 1 <= review_id <= MAX_ID else None
+    if stored is None or stored.engagement_id != engagement.stored_id:
+        raise NotFound(f"no weekly review {review_id} in {engagement.name}")
+    return stored
+
+
+def _record(uow: UnitOfWork, engagement: Engagement, review_id: int) -> ReviewRecord:
+    return next(r for r in records_in(uow, engagement) if r.id == review_id)
+
+
+def edit(
+    ws: Workspace, engagement: str | None, review_id: int, review: ReviewIn, today: date | None = None
+) -> ReviewRecord:
+    """Change a stored review's week, sections and attendees. A partner user edits only its own
+    review (another's answers as unknown) and only until it is confirmed; internal roles edit any."""
+    today = today or date.today()
+    with ws.uow() as uow:
+        found = lookup.engagement(uow, engagement)
+        stored = _stored_review(uow, found, review_id)
+        if is_partner(ws.actor):
+            if stored.author_user_id is None or stored.author_user_id != ws.actor.user_id:
+                raise NotFound(f"no weekly review {review_id} in {found.name}")
+            if stored.confirmed_on is not None:
+                raise Conflict(f"the review of {stored.week_of} is confirmed: it can no longer be edited")
+        _check_week(found, review.week_of, today)
+        other = uow.reviews.for_week(found.stored_id, review.week_of)
+        if other is not None and other.id != stored.id:
+            raise Conflict(f"the week of {review.week_of} already has a different review")
+        stored.week_of = review.week_of
+        stored.done, stored.why, stored.next = review.done, review.why, review.next
+        stored.attendees = split_names(review.attendees)
+        uow.reviews.update(stored)
+        uow.commit()
+        return _record(uow, found, review_id)
+
+
+def confirm(
+    ws: Workspace, engagement: str | None, review_id: int, answer: ConfirmationIn, today: date | None = None
+) -> ReviewRecord:
+    """An internal participant confirms a partner-written review (``confirmed by Ann Lee, 2026-11-18``)
+    or only comments on it. A partner user cannot; an internally written review needs no confirmation."""
+    if is_partner(ws.actor):
+        raise Forbidden("a partner user cannot confirm weekly reviews")
+    today = today or date.today()
+    with ws.uow() as uow:
+        found = lookup.engagement(uow, engagement)
+        stored = _stored_review(uow, found, review_id)
+        if stored.written_by != "partner":
+            raise Conflict(f"the review of {stored.week_of} was written internally: nothing to confirm")
+        if answer.action == "confirm":
+            if stored.confirmed_on is not None:
+                raise Conflict(
+                    f"the review of {stored.week_of} is already confirmed by {stored.confirmed_by}, "
+                    f"{stored.confirmed_on.isoformat()}"
+                )
+            _, name, user_id = authorship(uow, ws.actor)
+            stored.confirmed_by, stored.confirmed_by_user_id, stored.confirmed_on = name, user_id, today
+        if answer.note or answer.action == "comment":
+            stored.confirmation_note = answer.note
+        uow.reviews.update(stored)
+        uow.commit()
+        return _record(uow, found, review_id)
+
+
+def resolve_id(ws: Workspace, engagement: str | None, week_or_id: str) -> int:
+    """The id of the review ``week_or_id`` names in ``engagement``: a review id, or its week (any day of it)."""
+    text = str(week_or_id).strip()
+    with ws.uow() as uow:
+        found = lookup.engagement(uow, engagement)
+        if text.isdigit() and len(text) < 19:
+            return _review_id(_stored_review(uow, found, int(text)))
+        week = parse_week(text, "review")
+        stored = uow.reviews.for_week(found.stored_id, week)
+        if stored is None:
+            raise NotFound(f"no weekly review for the week of {week} in {found.name}")
+        return _review_id(stored)
 
 
 def _parse(note: Upload) -> ReviewNote:
@@ -162,7 +275,7 @@ def import_notes(
         outcome: dict[str, list[date]] = {"added": [], "unchanged": []}
         for name, review in parsed:
             _check_week(found, review.week_of, today, name)
-            outcome[_store(uow, _weekly(found, review), name)].append(review.week_of)
+            outcome[_store(uow, _weekly(uow, ws.actor, found, review), name)].append(review.week_of)
         uow.commit()
         rows = records_in(uow, found, set(outcome["added"]))
     return ReviewImport(

@@ -23,7 +23,30 @@ def _review(row: ReviewRow) -> WeeklyReview:
         attendees=list(row.attendees or []),
         id=row.id,
         created_at=row.created_at,
+        written_by="partner" if row.written_by == "partner" else "internal",
+        author=row.author or "",
+        author_user_id=row.author_user_id,
+        confirmed_by=row.confirmed_by,
+        confirmed_by_user_id=row.confirmed_by_user_id,
+        confirmed_on=row.confirmed_on,
+        confirmation_note=row.confirmation_note or "",
     )
+
+
+_REVIEW_FIELDS = (
+    "week_of",
+    "done",
+    "why",
+    "next",
+    "written_by",
+    "author",
+    "author_user_id",
+    "confirmed_by",
+    "confirmed_by_user_id",
+    "confirmed_on",
+    "confirmation_note",
+)
+"""What an update writes back (the engagement and the id never change)."""
 
 
 class ReviewRecords:
@@ -38,6 +61,13 @@ class ReviewRecords:
             why=review.why,
             next=review.next,
             attendees=list(review.attendees),
+            written_by=review.written_by,
+            author=review.author,
+            author_user_id=review.author_user_id,
+            confirmed_by=review.confirmed_by,
+            confirmed_by_user_id=review.confirmed_by_user_id,
+            confirmed_on=review.confirmed_on,
+            confirmation_note=review.confirmation_note,
         )
         self.session.add(row)
         self.session.flush()
@@ -47,6 +77,17 @@ class ReviewRecords:
     def get(self, review_id: int) -> WeeklyReview | None:
         row = self.session.get(ReviewRow, review_id)
         return _review(row) if row else None
+
+    def update(self, review: WeeklyReview) -> WeeklyReview:
+        """Write ``review``'s week, sections, attendees, authorship and confirmation back to its row."""
+        row = self.session.get(ReviewRow, review.id)
+        if row is None:
+            raise LookupError(f"no weekly review {review.id}")
+        for name in _REVIEW_FIELDS:
+            setattr(row, name, getattr(review, name))
+        row.attendees = list(review.attendees)
+        self.session.flush()
+        return _review(row)
 
     def for_week(self, engagement_id: int, week_of: date) -> WeeklyReview | None:
         row = self.session.scalar(
@@ -71,6 +112,9 @@ def _decision(row: DecisionRow) -> Decision:
         deciders=list(row.deciders or []),
         id=row.id,
         created_at=row.created_at,
+        written_by="partner" if row.written_by == "partner" else "internal",
+        author=row.author or "",
+        author_user_id=row.author_user_id,
     )
 
 
@@ -88,11 +132,33 @@ class DecisionRecords:
             rationale=decision.rationale,
             status=decision.status,
             deciders=list(decision.deciders),
+            written_by=decision.written_by,
+            author=decision.author,
+            author_user_id=decision.author_user_id,
         )
         self.session.add(row)
         self.session.flush()
         decision.id, decision.created_at = row.id, row.created_at
         return decision
+
+    def get(self, decision_id: int) -> Decision | None:
+        row = self.session.get(DecisionRow, decision_id)
+        return _decision(row) if row else None
+
+    def update(self, decision: Decision) -> Decision:
+        """Write ``decision``'s fields (its review link included) back to its row."""
+        row = self.session.get(DecisionRow, decision.id)
+        if row is None:
+            raise LookupError(f"no decision {decision.id}")
+        row.review_id = decision.review_id
+        row.title = decision.title
+        row.decided_by = decision.decided_by.value
+        row.decided_on = decision.decided_on
+        row.rationale = decision.rationale
+        row.status = decision.status
+        row.deciders = list(decision.deciders)
+        self.session.flush()
+        return _decision(row)
 
     def link_week(self, engagement_id: int, week_of: date, review_id: int) -> int:
         """Link the unlinked decisions taken in the week starting ``week_of`` to that week's review."""

@@ -11,6 +11,8 @@ from inhouse import report
 from inhouse.report import ReportFormat
 from inhouse.services import dashboard
 from inhouse.services import jobs as job_service
+from inhouse.services.dashboard.partner_home import partner_home
+from inhouse.web.access import principal_of
 from inhouse.web.api.contracts import DocumentId
 from inhouse.web.caching import page_under, tagged_page
 from inhouse.web.deps import WS, JobId
@@ -24,7 +26,17 @@ def render(request: Request, template: str, **context: Any) -> HTMLResponse:
 
 
 @router.get("/", response_class=HTMLResponse)
-def portfolio_page(request: Request, ws: WS, page: int = Query(1, ge=1)) -> Response:
+def portfolio_page(
+    request: Request, ws: WS, page: int = Query(1, ge=1), note: str = Query("", max_length=300)
+) -> Response:
+    """The portfolio; a partner user's home instead: its engagements' weekly record and forms."""
+    principal = principal_of(request)
+    if principal is not None and principal.is_partner:
+        home = partner_home(ws, principal).model_dump(mode="json")
+        return render(
+            request, "partner_home.html", data=home, note=note, page="partner", max_bytes=ws.settings.max_document_bytes
+        )
+
     def build() -> tuple[HTMLResponse, bool]:
         data = dashboard.portfolio(ws, page=page)
         return render(request, "portfolio.html", data=data.model_dump(mode="json"), page="portfolio"), not data.updating

@@ -13,6 +13,7 @@ from inhouse.domain.drills import DrillRecord
 from inhouse.domain.engagements import Engagement
 from inhouse.domain.participation import DelegateAndWait, ParticipationSummary, WeekParticipation, summarise
 from inhouse.domain.participation import delegate_and_wait as find_alerts
+from inhouse.domain.review_quality import ReviewAuthorship, authorship
 from inhouse.domain.reviews import FLAGS, DecidedBy, FlagKind, ReviewRecord, week_start
 from inhouse.domain.roster import Roster
 from inhouse.domain.shapes import Shape
@@ -33,6 +34,7 @@ class Timeline(Shape):
     missed_weeks: list[date] = Field(description="Mondays since the first review without a review")
     flagged: int
     flag_counts: dict[FlagKind, int] = Field(description="Reviews per flag raised, flags not raised left out")
+    authorship: ReviewAuthorship | None = Field(None, description="Who wrote the reviews and who confirmed them")
 
 
 class BySide(Shape):
@@ -99,6 +101,7 @@ def timeline_in(uow: UnitOfWork, engagement: Engagement, today: date, roster: Ro
         missed_weeks=missed_weeks([r.week_of for r in rows], today - timedelta(days=7)),
         flagged=sum(1 for r in rows if r.flags),
         flag_counts={flag: n for flag, n in counts.items() if n},
+        authorship=authorship(uow.reviews.list(engagement.stored_id)),
     )
 
 

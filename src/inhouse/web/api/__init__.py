@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from inhouse.web.api import contracts, engagements, jobs, journal, me, partners
+from inhouse.web.api import contracts, documents, engagements, jobs, journal, me, partners
 
 
 class ErrorBody(BaseModel):
@@ -22,9 +22,11 @@ class ErrorOut(BaseModel):
     error: ErrorBody
 
 
-ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorOut} for code in (401, 403, 404, 409, 413, 422, 501, 503)}
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorOut} for code in (401, 403, 404, 409, 413, 422, 501, 503)
+}
 
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
-for _part in (me, engagements, journal, contracts, partners, jobs):
+for _part in (me, engagements, journal, documents, contracts, partners, jobs):
     router.include_router(_part.router)

@@ -1,39 +1,100 @@
-"""Form posts for the weekly record: reviews, decisions and drills."""
+"""Form posts for the weekly record: reviews (added, edited, confirmed), decisions and drills.
+
+A partner user's posts return to its home page (``/``); everyone else's to the engagement page."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from urllib.parse import quote
+
+from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 
 from inhouse.domain.decisions import DecisionIn
 from inhouse.domain.drills import DrillIn
-from inhouse.domain.reviews import ReviewIn
+from inhouse.domain.reviews import ConfirmationIn, ReviewIn
 from inhouse.domain.shapes import validated
 from inhouse.services import decisions, drills, reviews
+from inhouse.web.access import principal_of
+from inhouse.web.api.journal import DecisionId, ReviewId
 from inhouse.web.deps import WS
 from inhouse.web.forms.common import Optional, Text, split_lines, to
 
 router = APIRouter(include_in_schema=False)
 
 
+def back(request: Request, ref: str, anchor: str, note: str = "") -> RedirectResponse:
+    """To the partner user's home (with ``note``), or to the engagement page at ``anchor``."""
+    principal = principal_of(request)
+    if principal is not None and principal.is_partner:
+        return to(f"/?note={quote(note)}#{anchor}" if note else f"/#{anchor}")
+    return to(f"/engagements/{quote(ref)}#{anchor}")
+
+
+def _review(week_of: str, done: str, why: str, next: str, attendees: str) -> ReviewIn:
+    return validated(ReviewIn, week_of=week_of, done=done, why=why, next=next, attendees=split_lines(attendees))
+
+
 @router.post("/engagements/{ref}/reviews")
 def add_review(
-    ws: WS, ref: str, week_of: Text, done: Text, why: Text, next: Text, attendees: Optional = ""
+    request: Request, ws: WS, ref: str, week_of: Text, done: Text, why: Text, next: Text, attendees: Optional = ""
 ) -> RedirectResponse:
-    review = validated(ReviewIn, week_of=week_of, done=done, why=why, next=next, attendees=split_lines(attendees))
-    added = reviews.add(ws, ref, review)
-    return to(f"/engagements/{ref}#review-{added.week_of.isoformat()}")
+    added = reviews.add(ws, ref, _review(week_of, done, why, next, attendees))
+    note = f"review of the week of {added.week_of} saved" + (
+        ": it waits for the client's confirmation" if added.awaiting_confirmation else ""
+    )
+    return back(request, ref, f"review-{added.week_of.isoformat()}", note)
+
+
+@router.post("/engagements/{ref}/reviews/{review_id}")
+def edit_review(
+    request: Request,
+    ws: WS,
+    ref: str,
+    review_id: ReviewId,
+    week_of: Text,
+    done: Text,
+    why: Text,
+    next: Text,
+    attendees: Optional = "",
+) -> RedirectResponse:
+    edited = reviews.edit(ws, ref, review_id, _review(week_of, done, why, next, attendees))
+    return back(request, ref, f"review-{edited.week_of.isoformat()}", f"review of the week of {edited.week_of} saved")
+
+
+@router.post("/engagements/{ref}/reviews/{review_id}/confirmation")
+def confirm_review(
+    request: Request, ws: WS, ref: str, review_id: ReviewId, action: Optional = "confirm", note: Optional = ""
+) -> RedirectResponse:
+    answer = validated(ConfirmationIn, action=action or "confirm", note=note)
+    done = reviews.confirm(ws, ref, review_id, answer)
+    return back(request, ref, f"review-{done.week_of.isoformat()}")
+
+
+def _decision(title: str, decided_by: str, decided_on: str, rationale: str) -> DecisionIn:
+    return validated(DecisionIn, title=title, decided_by=decided_by or None, decided_on=decided_on, rationale=rationale)
 
 
 @router.post("/engagements/{ref}/decisions")
 def add_decision(
-    ws: WS, ref: str, title: Text, decided_by: Text, decided_on: Text, rationale: Optional = ""
+    request: Request, ws: WS, ref: str, title: Text, decided_by: Text, decided_on: Text, rationale: Optional = ""
 ) -> RedirectResponse:
-    decision = validated(
-        DecisionIn, title=title, decided_by=decided_by or None, decided_on=decided_on, rationale=rationale
-    )
-    decisions.add(ws, ref, decision)
-    return to(f"/engagements/{ref}#decisions")
+    added = decisions.add(ws, ref, _decision(title, decided_by, decided_on, rationale))
+    return back(request, ref, "decisions", f"decision {added.title!r} recorded")
+
+
+@router.post("/engagements/{ref}/decisions/{decision_id}")
+def edit_decision(
+    request: Request,
+    ws: WS,
+    ref: str,
+    decision_id: DecisionId,
+    title: Text,
+    decided_by: Text,
+    decided_on: Text,
+    rationale: Optional = "",
+) -> RedirectResponse:
+    edited = decisions.edit(ws, ref, decision_id, _decision(title, decided_by, decided_on, rationale))
+    return back(request, ref, f"decision-{edited.id}", f"decision {edited.title!r} saved")
 
 
 @router.post("/engagements/{ref}/drills")

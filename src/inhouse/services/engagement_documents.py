@@ -1,0 +1,56 @@
+"""Documents uploaded for an engagement (by a partner user among others): stored byte for byte;
+a contract is reviewed for the client too, but the uploader's answer only says what was received."""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+from typing import Literal
+
+from pydantic import Field
+
+from inhouse.bootstrap import Workspace
+from inhouse.domain.documents import Document, DocumentKind
+from inhouse.domain.shapes import Input, Shape, Upload
+from inhouse.services import contracts, lookup
+
+ReceivedKind = Literal["contract", "other"]
+
+
+class DocumentIn(Input):
+    """What an uploaded document is: a contract (reviewed for the client) or any other document."""
+
+    kind: ReceivedKind = Field("other", description="contract: reviewed against the must-have clauses")
+
+
+class DocumentReceived(Shape):
+    """What the uploader is told: the document was stored (its review, if any, is the client's)."""
+
+    id: int
+    name: str
+    bytes: int
+    sha256: str
+
+
+def receive(ws: Workspace, engagement: str | None, upload: Upload, what: DocumentIn | None = None) -> DocumentReceived:
+    """Store ``upload`` for ``engagement``; a contract is also reviewed (the review is not returned)."""
+    what = what or DocumentIn()
+    digest = hashlib.sha256(upload.content).hexdigest()
+    if what.kind == "contract":
+        [checked] = contracts.check(ws, [upload], engagement=engagement if engagement else None)
+        return DocumentReceived(id=checked.document_id, name=upload.name, bytes=len(upload.content), sha256=digest)
+    with ws.uow() as uow:
+        found = lookup.engagement(uow, engagement)
+        stored = uow.documents.add(
+            Document(
+                filename=upload.name,
+                kind=DocumentKind.OTHER,
+                content=upload.content,
+                media_type=mimetypes.guess_type(upload.name)[0] or "application/octet-stream",
+                engagement_id=found.stored_id,
+                partner_id=found.partner_id,
+            )
+        )
+        uow.commit()
+    assert stored.id is not None, "a stored document has an id"
+    return DocumentReceived(id=stored.id, name=upload.name, bytes=len(upload.content), sha256=digest)
