@@ -51,7 +51,14 @@ def test_review_decision_task_drill_and_participation(cli_any, tmp_path):
         "internal_attendees",
         "decisions",
         "flags",
+        "written_by",
+        "author",
+        "author_user_id",
+        "confirmed_by",
+        "confirmed_on",
+        "confirmation_note",
     }
+    assert added["written_by"] == "internal" and added["author"] and added["author_user_id"] is None  # the operator
     assert [(f["flag"], f["section"]) for f in added["flags"]] == [
         ("boilerplate", "why"),
         ("no_internal_attendee", None),
@@ -233,3 +240,33 @@ def test_the_demo_shows_flags_tasks_an_alert_period_and_training(tmp_path):
     assert cli.ok("drill", "list", "--json").json["training"]["requested_hours"] == 12.0
     decisions = cli.ok("decision", "list", "--json").json
     assert all(d["deciders"] for d in decisions)
+
+
+def test_review_confirm_confirms_a_partner_written_review(cli):
+    from inhouse.bootstrap import Workspace
+    from inhouse.domain.accounts import Actor, Role, UserIn
+    from inhouse.domain.reviews import ReviewIn
+    from inhouse.services import accounts, reviews
+    from inhouse.settings import load_settings
+
+    _setup(cli)
+    ws = Workspace(load_settings(database_url=cli.url))
+    user = accounts.add(
+        ws, UserIn(email="pat@quantialabs.io", name="Pat Kim", role=Role.PARTNER, partner="Quantia Labs")
+    )
+    partner = ws.acting(Actor(kind="user", label=user.email, user_id=user.id, role=Role.PARTNER))
+    body = {"done": "Trained the lane model", "why": "Lanes drive the pricing", "next": "Backtest"}
+    reviews.add(partner, "ETA", ReviewIn(week_of=_week(2), **body))
+    cli.ok("review", "add", "-e", "ETA", "--week", _week(1), "--done", "Ran it", "--why", "To see", "--next", "Ship")
+    ws.dispose()
+    internal = cli("review", "confirm", _week(1), "-e", "ETA")
+    assert internal.exit_code == 4 and "written internally: nothing to confirm" in internal.stderr
+    missing = cli("review", "confirm", _week(5), "-e", "ETA")
+    assert missing.exit_code == 3 and "no weekly review" in missing.stderr
+    commented = cli.ok("review", "confirm", _week(2), "-e", "ETA", "--comment", "Which lanes?", "--json").json
+    assert commented["confirmed_on"] is None and commented["confirmation_note"] == "Which lanes?"
+    confirmed = cli.ok("review", "confirm", str(commented["id"]), "-e", "ETA", "--json").json
+    assert confirmed["confirmed_on"] == date.today().isoformat() and confirmed["confirmed_by"]
+    assert confirmed["written_by"] == "partner" and confirmed["author"] == "Pat Kim"
+    again = cli("review", "confirm", _week(2), "-e", "ETA")
+    assert again.exit_code == 4 and "already confirmed" in again.stderr
