@@ -20,11 +20,12 @@ from fastapi.testclient import TestClient
 from inhouse.domain.access import Permission, allows
 from inhouse.domain.accounts import Account, Role, UserIn
 from inhouse.domain.decisions import DecisionIn
+from inhouse.domain.docs_audit import DocsAuditIn
 from inhouse.domain.repos import RepoIn
 from inhouse.domain.reviews import ReviewIn
 from inhouse.domain.shapes import validated
 from inhouse.jobs import JobRunner
-from inhouse.services import accounts, decisions, repos, reviews, sessions, tokens
+from inhouse.services import accounts, decisions, docs_audit, repos, reviews, sessions, tokens
 from inhouse.services import jobs as job_service
 from inhouse.web import create_app
 from inhouse.web.access import SESSION_COOKIE, TABLE, Rule, declared_routes
@@ -78,6 +79,8 @@ def _seed(ws, tmp_path) -> dict[str, int]:
     repo = GitRepoBuilder(tmp_path / "eta-prediction")
     repo.commit(f"{INTERNAL} <priya@meridian.example>", "2026-01-05", {"README.md": "# ETA\n"})
     repos.add(ws, webdata.ENGAGEMENT, RepoIn(repository=str(repo.path)))
+    # a documentation audit too, so that every section of the pages (the partner's home included) has data
+    docs_audit.audit(ws, DocsAuditIn(repo=str(repo.path), engagement=str(ids["engagement_id"])))
     ids["job_id"] = job_service.create(ws, "scan", "eta-prediction", ids["engagement_id"]).id
     return ids
 
