@@ -2,11 +2,12 @@
 keeps its session cookie, and sends the session's CSRF token with every write (as our pages do).
 
 ``WebClient(app)`` acts as the single local user when the workspace has no account;
-``WebClient(app).sign_in(email, password)`` signs in; ``csrf=False`` sends writes without the token
-(what a forged cross-site form would do)."""
+``WebClient(app).sign_in(email, password)`` signs in through the login page (its form's token and
+cookie included); ``csrf=False`` sends writes without the token (what a forged cross-site form would do)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -30,9 +31,17 @@ class WebClient(TestClient):
                 self._token = answer.json()["csrf_token"]
         return self._token
 
+    def login_token(self) -> str:
+        """The sign-in form's token, as the login page gives it (its cookie kept by the client)."""
+        page = super().request("GET", "/login")
+        found = re.search(r'value="([^"]*)" id="login-token"', page.text)
+        assert found, (page.status_code, page.text[:300])
+        return found.group(1)
+
     def sign_in(self, email: str, password: str) -> WebClient:
         self._token = None
-        answer = self.post("/login", data={"email": email, "password": password}, follow_redirects=False)
+        data = {"email": email, "password": password, "csrf_token": self.login_token()}
+        answer = self.post("/login", data=data, follow_redirects=False)
         assert answer.status_code == 303, (answer.status_code, answer.text[:300])
         self._token = None
         return self

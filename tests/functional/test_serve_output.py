@@ -1,4 +1,4 @@
-"""What `inhouse serve` prints: never the database password; a warning off the loopback."""
+"""What `inhouse serve` prints: never the database password; whether sign-in is needed; a warning off the loopback."""
 
 from __future__ import annotations
 
@@ -12,7 +12,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
+from inhouse.bootstrap import Workspace
 from inhouse.cli.web import is_loopback
+from inhouse.domain.accounts import UserIn
+from inhouse.domain.shapes import validated
+from inhouse.services import accounts
+from inhouse.settings import load_settings
 
 INHOUSE = Path(sys.executable).with_name("inhouse")
 
@@ -23,8 +28,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def add_admin(url: str) -> None:
+    ws = Workspace(load_settings(database_url=url))
+    try:
+        user = {"email": "admin@acme.example", "name": "Ada Admin", "role": "admin", "password": "a long passphrase"}
+        accounts.add(ws, validated(UserIn, **user))
+    finally:
+        ws.dispose()
+
+
 def first_lines(url: str, host: str) -> str:
-    """What serve prints before it starts answering (then it is stopped)."""
+    """What serve prints before it starts answering (then it is stopped), or before it refuses."""
     port = free_port()
     env = {**os.environ, "COLUMNS": "200"}
     process = subprocess.Popen(
@@ -66,5 +80,10 @@ def test_serve_hides_the_password_and_warns_off_the_loopback(database_url):
     shown = url.render_as_string(hide_password=False)
     quiet = first_lines(shown, "127.0.0.1")
     assert "inhouse is serving" in quiet and "s3cret-pass" not in quiet and "warning" not in quiet
+    assert "Local single-user mode" in quiet
+    refused = first_lines(shown, "0.0.0.0")
+    assert "s3cret-pass" not in refused and "refusing to listen on 0.0.0.0" in refused
+    add_admin(database_url)
     loud = first_lines(shown, "0.0.0.0")
     assert "s3cret-pass" not in loud and "warning: listening on 0.0.0.0" in loud
+    assert "Sign-in required" in loud and "Local single-user mode" not in loud

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import os
 import socket
@@ -9,8 +10,15 @@ import socket
 import typer
 from rich.markup import escape
 
+from inhouse.bootstrap import Workspace
 from inhouse.cli.context import console, err_console, workspace
 from inhouse.errors import InvalidInput
+from inhouse.services import accounts
+
+NO_ADMIN = (
+    "refusing to listen on {host}, reachable from other machines, while no active admin account exists: "
+    "add one first (inhouse user add EMAIL --name NAME --role admin --password-stdin)"
+)
 
 
 def default_workers() -> int:
@@ -31,24 +39,36 @@ def serve(
     import uvicorn
 
     from inhouse.web import create_app
+    from inhouse.web.app import served_app
 
     ws = workspace()
     ws.require_ready()
+    local = sign_in_mode(ws, host)
     workers = workers or default_workers()
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
     console.print(
         f"inhouse is serving [bold]{escape(ws.database_shown)}[/] ({workers} process{'es' if workers > 1 else ''})",
         soft_wrap=True,
     )
+    if local:
+        console.print(
+            "Local single-user mode: no account exists, so nobody signs in and anyone who can reach this "
+            "address can read and change everything (add an admin with `inhouse user add` to require sign-in)",
+            soft_wrap=True,
+        )
+    else:
+        console.print("Sign-in required on every page (accounts exist)", soft_wrap=True)
     if not is_loopback(host):
+        names = ", ".join(ws.settings.allowed_hosts) or "none besides this address"
         err_console.print(
-            f"[bold yellow]warning:[/] listening on {escape(host)}, reachable from other machines: the dashboard "
-            "has no log-in yet, so anyone who reaches it can read and change every record",
+            f"[bold yellow]warning:[/] listening on {escape(host)}, reachable from other machines; host names "
+            f"answered (INHOUSE_ALLOWED_HOSTS): {escape(names)}; serve it behind HTTPS (docs/security.md)",
             soft_wrap=True,
         )
     console.print(f"Open [bold]http://{shown}:{port}/[/] (Ctrl+C to stop)", soft_wrap=True)
     if workers == 1:
-        uvicorn.run(create_app(ws, warm_status=True), host=host, port=port, log_level="warning")
+        app = create_app(ws, warm_status=True, local_mode=local, hosts=(host,))
+        uvicorn.run(app, host=host, port=port, log_level="warning")
         return
     # worker processes build their own workspace from the settings, so pass ours on
     os.environ["INHOUSE_DATABASE_URL"] = ws.settings.database_url
@@ -57,13 +77,25 @@ def serve(
     ws.dispose()
     from uvicorn.supervisors import Multiprocess
 
-    config = uvicorn.Config(
-        "inhouse.web.app:served_app", factory=True, host=host, port=port, workers=workers, log_level="warning"
-    )
+    # each worker calls served_app with the same decision (the partial is handed to the spawned processes)
+    factory = functools.partial(served_app, local_mode=local, hosts=(host,))
+    config = uvicorn.Config(factory, factory=True, host=host, port=port, workers=workers, log_level="warning")
     try:
         Multiprocess(config, sockets=[listen(host, port)]).run()
     except KeyboardInterrupt:
         pass
+
+
+def sign_in_mode(ws: Workspace, host: str) -> bool:
+    """Whether to serve in local single-user mode: only on a loopback address with no account at all.
+
+    Off the loopback, refuse (InvalidInput, exit 2) unless an active admin account exists; then, and
+    on the loopback once any account exists, every page needs sign-in."""
+    if not is_loopback(host):
+        if accounts.count_admins(ws) == 0:
+            raise InvalidInput(NO_ADMIN.format(host=host))
+        return False
+    return accounts.count_active(ws) == 0 and not accounts.list_all(ws)
 
 
 def is_loopback(host: str) -> bool:

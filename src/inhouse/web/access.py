@@ -14,6 +14,7 @@ from __future__ import annotations
 import hmac
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.routing import APIRoute, iter_route_contexts
@@ -43,7 +44,7 @@ class Rule:
     reach: Reach | None = None
 
 
-E = "engagement"
+E: Reach = "engagement"
 TABLE: dict[str, Rule] = {
     # signing in and what needs no account
     "GET /healthz": Rule(P.PUBLIC),
@@ -113,7 +114,7 @@ def declared_routes(app: FastAPI) -> dict[str, APIRoute]:
         route = context.original_route
         if not isinstance(route, APIRoute):
             continue
-        for method in sorted(route.methods - {"HEAD"}):
+        for method in sorted((route.methods or set()) - {"HEAD"}):
             found[f"{method} {context.path}"] = route
     return found
 
@@ -159,27 +160,48 @@ def _identify(request: Request, ws: Workspace, allow_local: bool) -> Principal |
 
 def local_mode(request: Request, ws: Workspace) -> bool:
     """Whether this server runs as a single user's local tool: allowed at start-up (loopback) and no
-    account exists yet."""
-    return bool(request.app.state.local_allowed) and accounts.count_active(ws) == 0
+    account exists, not even a disabled one (disabling the last account must not open the server).
+
+    Accounts are never deleted, so once one is seen the answer stays False without asking again."""
+    state = request.app.state
+    if not state.local_allowed:
+        return False
+    if accounts.count_active(ws) == 0 and not accounts.list_all(ws):
+        return True
+    state.local_allowed = False
+    return False
+
+
+def _origin(value: str) -> str:
+    """``scheme://host[:port]`` in lower case, without the scheme's default port."""
+    text = value.strip().lower().rstrip("/")
+    for scheme, port in (("http://", ":80"), ("https://", ":443")):
+        if text.startswith(scheme) and text.endswith(port):
+            return text[: -len(port)]
+    return text
 
 
 def _check_origin(request: Request) -> None:
-    """A write sent with the session cookie must come from one of our own pages."""
-    own = f"{request.url.scheme}://{request.headers.get('host', '')}"
+    """A write sent from a browser must come from one of our own pages: its ``Origin`` (or, without
+    one, its ``Referer``) must be this server's. A request with neither (not a browser's form or
+    script) still needs the session's CSRF token."""
+    own = _origin(f"{request.url.scheme}://{request.headers.get('host', '')}")
     origin = request.headers.get("origin")
     if origin is not None:
-        if origin != own:
+        if _origin(origin) != own:
             raise Forbidden("cross-origin request refused (Origin does not match this server)")
         return
     referer = request.headers.get("referer")
-    if referer is not None and referer != own and not referer.startswith(own + "/"):
-        raise Forbidden("cross-origin request refused (Referer does not match this server)")
+    if referer is not None:
+        parts = urlsplit(referer.strip())
+        if _origin(f"{parts.scheme}://{parts.netloc}") != own:
+            raise Forbidden("cross-origin request refused (Referer does not match this server)")
 
 
 async def _check_csrf(request: Request) -> None:
     session = getattr(request.state, "session", None)
     sent = request.headers.get(CSRF_HEADER, "")
-    if not sent and request.headers.get("content-type", "").startswith(
+    if not sent and request.headers.get("content-type", "").lower().startswith(
         ("application/x-www-form-urlencoded", "multipart/form-data")
     ):
         form = await request.form()
@@ -202,7 +224,10 @@ async def authorize(request: Request) -> None:
     if rule is None:  # not in the table: nobody may
         raise NotFound("no such page")
     ws = _workspace(request)
-    if rule.permission is P.PUBLIC and request.method not in UNSAFE:
+    if rule.permission is P.PUBLIC:
+        # the sign-in form checks its own pre-session token (web.auth); its origin is checked here
+        if request.method in UNSAFE:
+            _check_origin(request)
         request.state.principal = await run_in_threadpool(_optional_principal, request, ws)
         return
     allow_local = await run_in_threadpool(local_mode, request, ws)
@@ -213,8 +238,6 @@ async def authorize(request: Request) -> None:
         _check_origin(request)
         if principal is not None:
             await _check_csrf(request)
-    if rule.permission is P.PUBLIC:
-        return
     if principal is None:
         raise Unauthenticated("sign in first")
     if not principal.can(rule.permission):

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.middleware.trustedhost import TrustedHostMiddleware
+from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
@@ -35,6 +38,56 @@ class Health(BaseModel):
 
 
 STATIC = Path(__file__).with_name("static")
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+"""Host names every server answers to; others come from the ``allowed_hosts`` setting and ``serve``."""
+WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
+
+
+def host_names(hosts: Sequence[str], allowed: Sequence[str]) -> list[str]:
+    """The Host header names to answer: the loopback names, ``allowed`` (the setting) and the
+    addresses ``serve`` binds to (an IPv6 address also in brackets, as a Host header has it)."""
+    names: list[str] = list(LOOPBACK_HOSTS)
+    for host in [*allowed, *hosts]:
+        host = host.strip().lower()
+        if host in WILDCARD_ADDRESSES:
+            continue
+        names.append(host)
+        if ":" in host and not host.startswith("["):
+            names.append(f"[{host}]")
+    return list(dict.fromkeys(names))
+
+
+SECURITY_SCHEMES: dict[str, Any] = {
+    "bearerAuth": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "A personal API token (`inhouse token create EMAIL --expires 30d`), "
+        "with its account's role; it always expires and can be revoked.",
+    },
+    "sessionCookie": {
+        "type": "apiKey",
+        "in": "cookie",
+        "name": access.SESSION_COOKIE,
+        "description": "The session cookie of a signed-in browser; writes also need the session's "
+        "CSRF token in the X-CSRF-Token header (GET /api/me gives it).",
+    },
+}
+
+
+def openapi_schema(app: FastAPI) -> dict[str, Any]:
+    """The OpenAPI description, declaring how the API is authenticated: every ``/api`` operation
+    accepts a bearer token or the session cookie (built once)."""
+    if app.openapi_schema is None:
+        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        schema.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEMES
+        for path, operations in schema.get("paths", {}).items():
+            if not path.startswith("/api/"):
+                continue
+            for operation in operations.values():
+                if isinstance(operation, dict):
+                    operation["security"] = [{"bearerAuth": []}, {"sessionCookie": []}]
+        app.openapi_schema = schema
+    return app.openapi_schema
 
 
 def _warm(ws: Workspace) -> None:
@@ -52,11 +105,14 @@ def create_app(
     runner: JobRunner | None = None,
     warm_status: bool = False,
     local_mode: bool = True,
+    hosts: Sequence[str] = (),
 ) -> FastAPI:
     """The web application over ``workspace`` (default: from the settings); ``warm_status``
     computes every engagement's status in the background at startup (``inhouse serve``);
     ``local_mode`` lets it serve a single user without signing in while no account exists (only
-    ever on a loopback address: ``inhouse serve`` decides)."""
+    ever on a loopback address: ``inhouse serve`` decides); ``hosts`` are the addresses it is bound
+    to, answered as Host names besides the loopback names and the ``allowed_hosts`` setting (any
+    other Host gets 400)."""
     ws = workspace or bootstrap()
     warmer: list[threading.Thread] = []
 
@@ -99,6 +155,7 @@ def create_app(
     app.add_middleware(BodyLimit, max_bytes=ws.settings.max_document_bytes)
     app.add_middleware(GZipMiddleware, minimum_size=1024)  # pages and JSON, for clients that accept it
     app.add_middleware(access.SessionCookies)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=host_names(hosts, ws.settings.allowed_hosts))
     app.add_middleware(SecurityHeaders)  # outermost: on every answer, refusals included
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
@@ -106,6 +163,8 @@ def create_app(
     def healthz() -> Health:
         """Liveness, touching nothing: the benchmark's baseline for what serving alone costs."""
         return Health()
+
+    app.openapi = lambda: openapi_schema(app)  # type: ignore[method-assign]
 
     @app.get("/openapi.json", include_in_schema=False)
     def openapi(request: Request) -> dict:
@@ -122,6 +181,8 @@ def create_app(
     return app
 
 
-def served_app() -> FastAPI:
-    """The app of one `inhouse serve --workers N` process (the settings come from the environment)."""
-    return create_app(bootstrap(), warm_status=True)
+def served_app(local_mode: bool = False, hosts: Sequence[str] = ()) -> FastAPI:
+    """The app of one `inhouse serve --workers N` process (the settings come from the environment);
+    ``serve`` passes its decision (local mode, the bound address) as the arguments of this factory.
+    Without them (another server starting this factory) every page needs sign-in."""
+    return create_app(bootstrap(), warm_status=True, local_mode=local_mode, hosts=hosts)

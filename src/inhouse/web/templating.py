@@ -1,12 +1,24 @@
-"""Jinja2 templates and the few filters the pages share."""
+"""Jinja2 templates and the few filters the pages share.
+
+Every template sees ``principal`` (who is signed in, or None), ``local_mode`` (the single-user local
+server without accounts) and ``P`` (the permissions, for ``principal.can(P.READ_PARTNERS)``), and
+can call ``csrf_field()`` inside every ``<form method="post">`` and ``csrf_token()`` for scripts.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
+from inhouse.domain.access import Permission
 from inhouse.domain.organisations import web_address
 from inhouse.report.charts import risk_bars, share_chart
 from inhouse.report.words import color_word, state_color
@@ -66,13 +78,58 @@ def evidence_href(evidence: dict | None, data: dict) -> str | None:
     return None
 
 
+_MAILTO = re.compile(r"mailto:[^\s@<>\"'?#/\\:]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", re.IGNORECASE)
+
+
+def web_link(text: str | None) -> str | None:
+    """The address a link to ``text`` (user content) may point to: an http(s) address or a plain
+    ``mailto:`` e-mail address; None for anything else (``javascript:``, ``data:``...), which the page
+    then shows as plain text."""
+    value = (text or "").strip()
+    if not value or any(c.isspace() or ord(c) < 32 for c in value):
+        return None
+    if value[:7].lower() == "mailto:":
+        return value if _MAILTO.fullmatch(value) else None
+    return web_address(value)
+
+
+def _request(context: Context) -> Request | None:
+    request = context.get("request")
+    return request if isinstance(request, Request) else None
+
+
+@pass_context
+def csrf_token(context: Context) -> str:
+    """The CSRF token of the session the page is rendered for ("" without a session)."""
+    request = _request(context)
+    session = getattr(request.state, "session", None) if request is not None else None
+    token = getattr(session, "csrf_token", "")
+    return token if isinstance(token, str) else ""
+
+
+@pass_context
+def csrf_field(context: Context) -> Markup:
+    """The hidden field every ``<form method="post">`` of the pages carries (checked by web.access)."""
+    return Markup('<input type="hidden" name="csrf_token" value="{}">').format(escape(csrf_token(context)))
+
+
+def _who(request: Request) -> dict[str, Any]:
+    """What every template knows of the request: who is signed in, and whether the server is local."""
+    principal = getattr(request.state, "principal", None)
+    local = bool(getattr(principal, "local", False) or getattr(request.state, "local", False))
+    return {"principal": principal, "local_mode": local, "P": Permission}
+
+
 def make_templates() -> Jinja2Templates:
-    templates = Jinja2Templates(directory=str(TEMPLATES))
+    templates = Jinja2Templates(directory=str(TEMPLATES), context_processors=[_who])
     env = templates.env
-    env.filters.update(
-        pct=pct, day=day, label=label, color_word=color_word, state_color=state_color, web_link=web_address
-    )
+    env.filters.update(pct=pct, day=day, label=label, color_word=color_word, state_color=state_color, web_link=web_link)
     env.globals.update(
-        share_chart=share_chart, risk_bars=risk_bars, evidence_href=evidence_href, area_anchors=AREA_ANCHORS
+        share_chart=share_chart,
+        risk_bars=risk_bars,
+        evidence_href=evidence_href,
+        area_anchors=AREA_ANCHORS,
+        csrf_field=csrf_field,
+        csrf_token=csrf_token,
     )
     return templates

@@ -1,9 +1,26 @@
-// inhouse: the only script. Polls running background jobs and highlights evidence on hover.
+// inhouse: the pages' only script (the Content-Security-Policy allows no inline script or handler).
+// Polls running background jobs, highlights evidence on hover, and sends the session's CSRF token
+// (the page's <meta name="csrf-token">) with every write it makes.
 (function () {
   "use strict";
+  function csrfToken() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute("content") : "";
+  }
+  // fetch() for this server: writes carry the X-CSRF-Token header
+  window.inhouseFetch = function (url, options) {
+    var opts = options || {};
+    var method = (opts.method || "GET").toUpperCase();
+    if (["GET", "HEAD", "OPTIONS"].indexOf(method) < 0) {
+      opts.headers = opts.headers || {};
+      opts.headers["X-CSRF-Token"] = csrfToken();
+    }
+    opts.credentials = "same-origin";
+    return fetch(url, opts);
+  };
   function poll(item) {
     var id = item.getAttribute("data-job-id");
-    fetch("/api/jobs/" + id, { headers: { Accept: "application/json" } })
+    window.inhouseFetch("/api/jobs/" + id, { headers: { Accept: "application/json" } })
       .then(function (r) { return r.json(); })
       .then(function (job) {
         var bar = item.querySelector("progress");
@@ -28,6 +45,11 @@
     });
   }
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("a.back-link").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        if (window.history.length > 1) { event.preventDefault(); window.history.back(); }
+      });
+    });
     document.querySelectorAll('[data-job-id][data-finished="false"]').forEach(poll);
     document.querySelectorAll("a.evidence-link").forEach(function (link) {
       link.addEventListener("mouseenter", function () { highlight(link, true); });
