@@ -196,6 +196,11 @@ def test_the_journal_and_an_uploaded_contract_hold_no_contract_review(door):
     )
     assert form.status_code == 303 and "received" in form.headers["location"]
     assert "received notes.txt" in pat.get(form.headers["location"]).text
+    long_name = "r" * 240 + ".txt"
+    long = pat.post(
+        f"/engagements/{eta}/documents", files={"file": (long_name, b"Runbook", "text/plain")}, follow_redirects=False
+    )
+    assert long.status_code == 303 and pat.get(long.headers["location"]).status_code == 200
     journal = _journal(pat, eta)
     assert set(journal) == {
         "id",

@@ -20,13 +20,16 @@ from inhouse.web.deps import WS
 from inhouse.web.forms.common import Optional, Text, split_lines, to
 
 router = APIRouter(include_in_schema=False)
+NOTE_CHARS = 200
+"""The note a partner user's home shows after a post is cut to this length (the page takes 300)."""
 
 
 def back(request: Request, ref: str, anchor: str, note: str = "") -> RedirectResponse:
     """To the partner user's home (with ``note``), or to the engagement page at ``anchor``."""
     principal = principal_of(request)
     if principal is not None and principal.is_partner:
-        return to(f"/?note={quote(note)}#{anchor}" if note else f"/#{anchor}")
+        short = note if len(note) <= NOTE_CHARS else note[: NOTE_CHARS - 3] + "..."
+        return to(f"/?note={quote(short)}#{anchor}" if note else f"/#{anchor}")
     return to(f"/engagements/{quote(ref)}#{anchor}")
 
 
