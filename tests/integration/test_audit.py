@@ -7,7 +7,7 @@ import hashlib
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import text, update
 from sqlalchemy.exc import DBAPIError
 
 from inhouse.domain.accounts import Actor, Role, UserIn
@@ -111,6 +111,16 @@ def test_a_failed_unit_of_work_leaves_no_entry(ws):
     assert _entries(ws, user="ann@acme.com") == []
 
 
+def test_a_bulk_statement_that_would_bypass_the_log_is_refused(ws):
+    from tests import records
+
+    records.add_partner(ws, "Quantia Labs")
+    with ws.uow() as uow:
+        with pytest.raises(RuntimeError, match="partners is audited"):
+            uow.session.execute(update(PartnerRow).values(notes="unlogged"))
+    assert records.list_partners(ws)[0]["notes"] == ""
+
+
 def test_values_are_json_safe_and_secrets_never_stored(ws):
     eid = _engagement(ws)
     content = bytes(range(256)) * 4
@@ -134,7 +144,11 @@ def test_values_are_json_safe_and_secrets_never_stored(ws):
         "sha256": hashlib.sha256(content).hexdigest(),
     }
     (result,) = _entries(ws, record_type="analysis_results")
-    assert result.after and set(result.after["payload"]) == {"omitted"} and "bytes of JSON" in result.after["payload"]["omitted"]
+    assert (
+        result.after
+        and set(result.after["payload"]) == {"omitted"}
+        and "bytes of JSON" in result.after["payload"]["omitted"]
+    )
 
     accounts.add(ws, validated(UserIn, email="Bo@acme.com", name="Bo", role="admin", password="a long passphrase"))
     tokens.create(ws, "bo@acme.com", "30d")

@@ -10,7 +10,8 @@ not as ORM objects, so the dashboard's change tracking never sees them.
 Values are stored JSON-safe: dates and times in ISO 8601, bytes as their size and SHA-256, a JSON
 column over :data:`MAX_JSON_BYTES` as a note of its size, and secrets (password hashes, token hashes)
 as ``"***"``. A change of nothing but a sign-in or token-use time is not an entry (signing in is
-noted by :meth:`AuditRecords.note` instead).
+noted by :meth:`AuditRecords.note` instead). Every audited table is written through the ORM's unit
+of work; a bulk INSERT, UPDATE or DELETE statement on one, which no flush would see, is refused.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from datetime import date, datetime
 from typing import Any, cast
 
 from sqlalchemy import JSON, Table, event, func, insert, inspect, select
-from sqlalchemy.orm import InstanceState, Session, sessionmaker
+from sqlalchemy.orm import InstanceState, ORMExecuteState, Session, sessionmaker
 from sqlalchemy.orm.attributes import NO_VALUE
 
 from inhouse.domain.accounts import SYSTEM, Actor
@@ -202,9 +203,18 @@ def _after_flush(session: Session, _context: object) -> None:
         session.connection().execute(insert(_log), [{"at": at, **who, **row} for row in rows])
 
 
+def _refuse_bulk(state: ORMExecuteState) -> None:
+    """A bulk INSERT, UPDATE or DELETE of an audited table would bypass the log: it is a bug."""
+    if state.is_insert or state.is_update or state.is_delete:
+        table = getattr(getattr(state.statement, "table", None), "name", None)
+        if table in _AUDITED:
+            raise RuntimeError(f"{table} is audited: write it through the unit of work's records, not a bulk statement")
+
+
 def record_writes(sessions: sessionmaker) -> None:
     """Log every audited write of every session ``sessions`` makes, in the write's own transaction."""
     event.listen(sessions, "after_flush", _after_flush)
+    event.listen(sessions, "do_orm_execute", _refuse_bulk)
 
 
 def _entry(row: AuditRow) -> AuditEntry:
