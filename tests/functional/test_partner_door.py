@@ -10,10 +10,13 @@ from datetime import date, timedelta
 import pytest
 
 from inhouse.domain.accounts import Role, UserIn
+from inhouse.domain.docs_audit import DocsAuditIn
 from inhouse.domain.organisations import PartnerIn
-from inhouse.services import accounts, partners
+from inhouse.domain.repos import RepoIn
+from inhouse.services import accounts, docs_audit, partners, repos
 from inhouse.web import create_app
 from tests import records
+from tests.gitrepo import GitRepoBuilder
 from tests.webclient import WebClient
 
 TODAY = date.today()
@@ -50,13 +53,17 @@ def _user(ws, email: str, name: str, role: Role, partner: str | None = None) -> 
 
 
 @pytest.fixture
-def door(ws):
+def door(ws, tmp_path):
     partners.add(ws, PartnerIn(name="Quantia Labs", domains=["quantialabs.io"]))
     partners.add(ws, PartnerIn(name="Other Works"))
     start = (MONDAY - timedelta(weeks=12)).isoformat()
     eta = records.add_engagement(ws, "ETA", "Quantia Labs", start)["id"]
     other = records.add_engagement(ws, "Beacon", "Other Works", start)["id"]
     records.add_person(ws, "Ann Lee", "internal", ["ann@acme.com"])
+    repo = GitRepoBuilder(tmp_path / "eta-scoring")
+    repo.commit("Ann Lee <ann@acme.com>", "2026-01-05", {"README.md": "# ETA scoring\n"})
+    repos.add(ws, "ETA", RepoIn(repository=str(repo.path)))
+    docs_audit.audit(ws, DocsAuditIn(repo=str(repo.path), engagement=str(eta)))
     _user(ws, "ann@acme.com", "Ann Lee", Role.LEAD)
     _user(ws, "pat@quantialabs.io", "Pat Kim", Role.PARTNER, "Quantia Labs")
     _user(ws, "pia@quantialabs.io", "Pia Roe", Role.PARTNER, "Quantia Labs")
@@ -167,6 +174,7 @@ def test_the_partner_home_shows_the_weekly_record_and_nothing_else(door):
     for text in FORBIDDEN:
         assert text not in home.text, text
     assert f"/engagements/{other}" not in home.text
+    assert "eta-scoring" in home.text and "operations guide" in home.text  # the documentation audit
     for path in ("/partners", f"/engagements/{eta}", f"/api/engagements/{eta}", f"/api/engagements/{other}/journal"):
         assert pat.get(path).status_code == 404, path
     assert pat.post(f"/engagements/{other}/reviews", data=REVIEW).status_code == 404
