@@ -6,9 +6,8 @@ import pytest
 
 from inhouse.domain.accounts import UserIn
 from inhouse.domain.shapes import validated
-from inhouse.services import accounts, sessions
+from inhouse.services import accounts
 from inhouse.web import create_app
-from inhouse.web.access import SESSION_COOKIE
 from tests.webclient import WebClient
 
 PASSWORD = "correct horse battery"
@@ -18,12 +17,8 @@ def _add(ws, email: str, role: str) -> None:
     accounts.add(ws, validated(UserIn, email=email, name=email.split("@")[0].title(), role=role, password=PASSWORD))
 
 
-def _signed_in(app, ws, email: str) -> WebClient:
-    """A browser with a live session of ``email``'s, as signing in starts one."""
-    client = WebClient(app)
-    found = accounts.check_password(ws, email, PASSWORD)
-    client.cookies.set(SESSION_COOKIE, sessions.start(ws, found, "testclient").cookie)
-    return client
+def _signed_in(app, email: str) -> WebClient:
+    return WebClient(app).sign_in(email, PASSWORD)
 
 
 @pytest.fixture
@@ -31,7 +26,7 @@ def admin(ws):
     _add(ws, "root@acme.com", "admin")
     _add(ws, "lee@acme.com", "lead")
     app = create_app(ws)
-    with _signed_in(app, ws, "root@acme.com") as client:
+    with _signed_in(app, "root@acme.com") as client:
         yield client
 
 
@@ -99,8 +94,8 @@ def test_the_accounts_page_and_api(admin):
     assert page.status_code == 200 and 'id="users-table"' in page.text and "lee@acme.com" in page.text
 
 
-def test_only_admins_reach_them(ws, admin):
-    with _signed_in(admin.app, ws, "lee@acme.com") as lead:
+def test_only_admins_reach_them(admin):
+    with _signed_in(admin.app, "lee@acme.com") as lead:
         for path in ("/api/audit", "/api/users", "/admin/audit", "/admin/users"):
             assert lead.get(path).status_code == 403, path
     with WebClient(admin.app) as anonymous:
