@@ -10,8 +10,8 @@ from rich.markup import escape
 from inhouse.cli.context import console, emit_json, state
 from inhouse.cli.engagements import render_show
 from inhouse.domain.accounts import Role
+from inhouse.domain.demo import DemoAccount
 from inhouse.services import demo as service
-from inhouse.services.demo.accounts import DemoAccount
 
 ADDRESS = "http://127.0.0.1:8000/"
 SEES = {

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.common import PartnerStatus, Phase, Side
+from inhouse.domain.demo import DemoWorkspace
 from inhouse.domain.documents import Document, DocumentKind
 from inhouse.domain.engagements import Engagement, PhaseChange
 from inhouse.domain.organisations import Client, Partner, Person
@@ -177,7 +178,7 @@ def _records(ws: Workspace, uow: UnitOfWork, folder: Path) -> DemoContext:
     )
 
 
-def build(folder: Path, database_url: str | None = None, force: bool = False) -> demo_accounts.DemoWithAccounts:
+def build(folder: Path, database_url: str | None = None, force: bool = False) -> DemoWorkspace:
     """Build the demo workspace in ``folder`` (SQLite ``folder/inhouse.db`` unless ``database_url``),
     with its demo accounts (:mod:`inhouse.services.demo.accounts`)."""
     folder = folder.expanduser().resolve()
@@ -203,7 +204,7 @@ def build(folder: Path, database_url: str | None = None, force: bool = False) ->
         signed = demo_accounts.add(ws, ENGAGED)
     finally:
         ws.dispose()
-    return demo_accounts.DemoWithAccounts(
+    return DemoWorkspace(
         folder=str(folder),
         database=database_url,
         engagement=summary,

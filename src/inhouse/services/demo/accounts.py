@@ -7,30 +7,11 @@ file: a workspace built by ``inhouse demo`` is for trying the product, never for
 
 from __future__ import annotations
 
-from pydantic import Field
-
 from inhouse.bootstrap import Workspace
 from inhouse.domain.accounts import Role, UserIn
-from inhouse.domain.demo import DemoWorkspace
-from inhouse.domain.shapes import Shape, validated
+from inhouse.domain.demo import DemoAccount
+from inhouse.domain.shapes import validated
 from inhouse.services import accounts as account_service
-
-
-class DemoAccount(Shape):
-    """One demo account and its (public, fixed) demo password."""
-
-    email: str
-    name: str
-    role: Role
-    partner: str | None = Field(description="The partner organisation of a partner user")
-    password: str = Field(description="A fixed demo password, printed on purpose: the demo holds no real data")
-
-
-class DemoWithAccounts(DemoWorkspace):
-    """``inhouse demo --json``: the demo workspace, then the accounts to sign in with (last, so the
-    fields before keep their place)."""
-
-    accounts: list[DemoAccount]
 
 
 def demo_accounts(partner: str) -> list[DemoAccount]:
