@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from inhouse.domain.accounts import Actor, Role, UserIn
 from inhouse.domain.assets import AssetIn
 from inhouse.domain.decisions import DecisionIn
 from inhouse.domain.drills import DrillIn
@@ -21,7 +22,17 @@ from inhouse.domain.results import AnalysisResult
 from inhouse.domain.reviews import ReviewIn
 from inhouse.domain.shapes import Upload, validated
 from inhouse.errors import InvalidInput
-from inhouse.services import assets, contracts, decisions, drills, jobs, lookup, partners_assess, partners_references
+from inhouse.services import (
+    accounts,
+    assets,
+    contracts,
+    decisions,
+    drills,
+    jobs,
+    lookup,
+    partners_assess,
+    partners_references,
+)
 from inhouse.services import partners as partner_service
 from inhouse.services import reviews as review_service
 from inhouse.web import create_app
@@ -303,3 +314,57 @@ def test_the_pdf_report_links_nowhere_but_the_web(hostile_workspace):
         assert answer.status_code == 200 and answer.content.startswith(b"%PDF")
         text = assert_inert_pdf(answer.content, f"report {engagement}")
         assert "XSS" in text  # the hostile text is there, as text
+
+
+PASSWORD = "correct horse battery staple"
+
+
+def test_both_signed_in_sides_show_the_payloads_as_text(ws):
+    """The partner user's home (its weekly record) and the lead's engagement page with its
+    confirmation forms, a partner-written hostile review and a hostile confirmation comment on it."""
+    ids = _seed(ws)
+    eid = ids["engagement_id"]
+    lead = validated(UserIn, email="ann@acme.example", name=hostile("XSSlead"), role=Role.LEAD, password=PASSWORD)
+    accounts.add(ws, lead)
+    partner = accounts.add(
+        ws,
+        validated(
+            UserIn,
+            email="pat@quantialabs.io",
+            name=hostile("XSSpartneruser"),
+            role=Role.PARTNER,
+            partner=webdata.PARTNER,
+            password=PASSWORD,
+        ),
+    )
+    as_partner = ws.acting(Actor(kind="user", label="pat@quantialabs.io", user_id=partner.id, role=Role.PARTNER))
+    written = review_service.add(
+        as_partner,
+        str(eid),
+        validated(ReviewIn, week_of="2026-11-23", done=hostile("XSSpartnerdone"), why="w", next="n"),
+        today=date(2026, 11, 24),
+    )
+    app = create_app(ws)
+    with WebClient(app) as client:
+        client.sign_in("ann@acme.example", PASSWORD)
+        noted = client.post(
+            f"/engagements/{eid}/reviews/{written.id}/confirmation",
+            data={"action": "comment", "note": hostile("XSScomment")},
+        )
+        assert noted.status_code < 400, noted.text[:300]
+        for url, tags in {
+            f"/engagements/{eid}": {"XSSpartnerdone", "XSScomment", "XSSpartneruser", "XSSdone"},
+            "/": {"XSSengagement"},
+        }.items():
+            soup = assert_inert_html(client.get(url).text, f"lead {url}")
+            shown = " ".join(soup.get_text(" ").split())
+            assert all(tag in shown for tag in tags), (url, [tag for tag in tags if tag not in shown])
+    with WebClient(app) as client:
+        client.sign_in("pat@quantialabs.io", PASSWORD)
+        home = client.get("/")
+        assert home.status_code == 200
+        soup = assert_inert_html(home.text, "partner home")
+        shown = " ".join(soup.get_text(" ").split())
+        for tag in ("XSSpartnerdone", "XSScomment", "XSSdone", "XSSdecision", "XSSmodification", "XSSstuck"):
+            assert hostile(tag) in shown, f"the partner home does not show {tag} as written"
+        assert "XSSpartner " not in shown and "XSSengagement" not in shown  # another partner's, hidden
