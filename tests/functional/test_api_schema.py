@@ -82,3 +82,19 @@ def test_openapi_shows_closed_sets_as_enums(app):
         spec = client.get("/openapi.json").json()
     enums = [name for name, schema in spec["components"]["schemas"].items() if "enum" in schema]
     assert enums, "no enum in the API schema: closed sets (sides, outcomes, colours) should be enums"
+
+
+def test_openapi_declares_how_the_api_is_authenticated(app):
+    with WebClient(app) as client:
+        spec = client.get("/openapi.json").json()
+    schemes = spec["components"]["securitySchemes"]
+    assert schemes["bearerAuth"] == {
+        "type": "http",
+        "scheme": "bearer",
+        "description": schemes["bearerAuth"]["description"],
+    }
+    assert schemes["sessionCookie"]["in"] == "cookie" and schemes["sessionCookie"]["name"] == "inhouse_session"
+    operations = [(p, m, o) for p, ops in spec["paths"].items() for m, o in ops.items() if p.startswith("/api/")]
+    assert operations
+    for path, method, operation in operations:
+        assert {"bearerAuth": []} in operation.get("security", []), f"{method.upper()} {path}"

@@ -117,6 +117,7 @@ def _form(request: Request, status: int = 200, message: str = "", email: str = "
         nonce = secrets.token_urlsafe(32)
     ws = _workspace(request)
     principal = principal_of(request)
+    request.state.local = bool(request.app.state.local_allowed) and local_mode(request, ws)  # the banner
     context = {
         "page": "login",
         "message": message,
@@ -125,7 +126,7 @@ def _form(request: Request, status: int = 200, message: str = "", email: str = "
         "login_token": _signer(request).dumps(nonce),
         "settings": ws.settings,
         "signed_in": principal,
-        "no_accounts": bool(request.app.state.local_allowed) and local_mode(request, ws),
+        "no_accounts": request.state.local,
     }
     response = request.app.state.templates.TemplateResponse(request, "login.html", context, status_code=status)
     response.headers["Cache-Control"] = "no-store"

@@ -24,5 +24,7 @@ def me(request: Request) -> Me:
         partner_id=principal.partner_id,
         engagement_ids=sorted(principal.engagement_ids),
         local=principal.local,
-        csrf_token=session.csrf_token if session is not None and not getattr(request.state, "by_token", False) else None,
+        csrf_token=session.csrf_token
+        if session is not None and not getattr(request.state, "by_token", False)
+        else None,
     )
