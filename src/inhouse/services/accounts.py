@@ -14,9 +14,10 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.access import Principal
-from inhouse.domain.accounts import Account, Actor, PasswordIn, Role, UserIn, UserRecord
+from inhouse.domain.accounts import MAX_EMAIL, Account, Actor, PasswordIn, Role, UserIn, UserRecord
+from inhouse.domain.shapes import storable
 from inhouse.errors import Conflict, InvalidInput, NotFound, Unauthenticated
-from inhouse.services import lookup
+from inhouse.services import audit, lookup
 from inhouse.store.uow import UnitOfWork
 
 _HASHER = PasswordHasher()
@@ -89,8 +90,14 @@ def add(ws: Workspace, user: UserIn) -> UserRecord:
         return record(uow, stored)
 
 
+def by_email(uow: UnitOfWork, email: str) -> Account | None:
+    """The account ``email`` names (any case), or None; text no database can hold names none."""
+    wanted = email.strip()
+    return uow.users.by_email(wanted) if storable(wanted) and len(wanted) <= MAX_EMAIL else None
+
+
 def account(uow: UnitOfWork, email: str) -> Account:
-    found = uow.users.by_email(email.strip())
+    found = by_email(uow, email)
     if found is None:
         raise NotFound(f"no account {email.strip()!r}")
     return found
@@ -122,22 +129,37 @@ def set_password(ws: Workspace, email: str, password: PasswordIn) -> UserRecord:
         return record(uow, found)
 
 
-def check_password(ws: Workspace, email: str, password: str) -> Account:
+def check_password(ws: Workspace, email: str, password: str, address: str = "") -> Account:
     """The active account ``email`` whose password is ``password``, or Unauthenticated (one message for
-    every failure)."""
+    every failure; the audit log notes the refusal with the e-mail tried and the client's address)."""
     with ws.uow() as uow:
-        found = uow.users.by_email(email.strip())
+        found = by_email(uow, email)
         stored = found.password_hash if found is not None and found.active and found.password_hash else None
         try:
             _HASHER.verify(stored or _DUMMY, password)
+            verified = True
         except (VerificationError, InvalidHashError):
-            raise Unauthenticated(WRONG) from None
-        if found is None or stored is None:
+            verified = False
+        if not verified or found is None or stored is None:
+            _refused(uow, email, address)
             raise Unauthenticated(WRONG)
         if _HASHER.check_needs_rehash(stored):
             uow.users.set_password(found.stored_id, _HASHER.hash(password))
             uow.commit()
         return found
+
+
+def _refused(uow: UnitOfWork, email: str, address: str) -> None:
+    tried = plain_text_or_blank(email)[:MAX_EMAIL]
+    who = Actor(kind="system", label=tried or "(no e-mail)", address=address)
+    audit.note(uow, "sign_in_refused", f"sign-in refused for {tried or '(no e-mail)'}", actor=who)
+    uow.commit()
+
+
+def plain_text_or_blank(value: str) -> str:
+    """``value`` on one line, or blank when it holds what cannot be stored (NUL, lone surrogates)."""
+    line = " ".join(value.split())
+    return line if storable(line) else ""
 
 
 def principal(uow: UnitOfWork, found: Account, address: str = "", session_id: int | None = None) -> Principal:

@@ -15,6 +15,7 @@ from datetime import timedelta
 from inhouse.bootstrap import Workspace
 from inhouse.domain.access import Principal
 from inhouse.domain.accounts import Account, Actor, Role, WebSession
+from inhouse.services import audit
 from inhouse.services.accounts import now, principal
 
 SEEN_EVERY = timedelta(minutes=1)
@@ -34,8 +35,9 @@ class Started:
     session: WebSession
 
 
-def start(ws: Workspace, found: Account | None, address: str = "") -> Started:
-    """A new session for ``found`` (None: the single user of a local server without accounts)."""
+def start(ws: Workspace, found: Account | None, address: str = "", how: str = "password") -> Started:
+    """A new session for ``found`` (None: the single user of a local server without accounts); the
+    audit log notes the sign-in (``how``: by password or single sign-on)."""
     cookie = secrets.token_urlsafe(32)
     at = now()
     with ws.uow() as uow:
@@ -49,6 +51,8 @@ def start(ws: Workspace, found: Account | None, address: str = "") -> Started:
         )
         if found is not None:
             uow.users.logged_in(found.stored_id, at)
+            who = principal(uow, found, address).actor
+            audit.note(uow, "sign_in", f"{found.email} signed in ({how})", record_id=found.id, actor=who)
         uow.commit()
     return Started(cookie, stored)
 
@@ -96,9 +100,18 @@ def resolve(ws: Workspace, cookie: str, address: str = "", local: bool = False) 
         return Found(stored, who)
 
 
-def end(ws: Workspace, session_id: int) -> None:
+def end(ws: Workspace, session_id: int, address: str = "", why: str = "signed out") -> None:
+    """End a session; the audit log notes it for an account's session (``why``: signed out, or
+    replaced by a new sign-in)."""
     with ws.uow() as uow:
+        stored = uow.web_sessions.get(session_id)
+        if stored is None:
+            return
+        account = uow.users.get(stored.user_id) if stored.user_id is not None else None
         uow.web_sessions.remove(session_id)
+        if account is not None:
+            who = principal(uow, account, address).actor
+            audit.note(uow, "sign_out", f"{account.email} {why}", record_id=account.id, actor=who)
         uow.commit()
 
 

@@ -124,6 +124,10 @@ class SessionRecords:
         self.session.flush()
         return _session(row)
 
+    def get(self, session_id: int) -> WebSession | None:
+        row = self.session.get(SessionRow, session_id)
+        return _session(row) if row else None
+
     def by_hash(self, token_hash: str) -> WebSession | None:
         row = self.session.scalar(select(SessionRow).where(SessionRow.token_hash == token_hash))
         return _session(row) if row else None

@@ -142,8 +142,8 @@ async def sso_callback(request: Request) -> Response:
         account = await run_in_threadpool(sso_service.sign_in, ws, claims, address)
         previous = getattr(request.state, "session", None)
         if previous is not None:  # a new session at every sign-in
-            await run_in_threadpool(sessions.end, ws, previous.id)
-        started = await run_in_threadpool(sessions.start, ws, account, address)
+            await run_in_threadpool(sessions.end, ws, previous.id, address, "replaced by a new sign-in")
+        started = await run_in_threadpool(sessions.start, ws, account, address, "single sign-on")
     except Unauthenticated as exc:
         return _refused(request, exc.message)
     request.state.new_cookie = started.cookie
