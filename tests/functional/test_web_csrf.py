@@ -126,3 +126,18 @@ def test_the_allowed_hosts_and_the_bound_address_are_answered(ws):
         ):
             assert web.get("/healthz", headers={"Host": host}).status_code == 200, host
         assert web.get("/healthz", headers={"Host": "other.acme.example"}).status_code == 400
+
+
+def test_a_kept_page_is_never_served_to_another_session(ws, signed_in):
+    lead, ids = signed_in
+    accounts.add(ws, validated(UserIn, email="vic@acme.example", name="Vic Viewer", role="viewer", password=PASSWORD))
+    with WebClient(lead.app, follow_redirects=False) as viewer:
+        viewer.sign_in("vic@acme.example", PASSWORD)
+        for path in ("/", "/partners", f"/engagements/{ids['engagement_id']}"):
+            first, second = lead.get(path), viewer.get(path)
+            assert lead.get(path).text == first.text  # kept and served again to the same session
+            assert "Lena Lead" in first.text and "Vic Viewer" not in first.text, path
+            assert "Vic Viewer" in second.text and lead.csrf_token() not in second.text, path
+            assert first.headers["etag"] != second.headers["etag"], path
+            again = viewer.get(path, headers={"If-None-Match": first.headers["etag"]})
+            assert again.status_code == 200 and "Vic Viewer" in again.text, path

@@ -1,7 +1,13 @@
-"""Server-rendered pages: each calls one read service and renders one template."""
+"""Server-rendered pages: each calls one read service and renders one template.
+
+A rendered page holds its viewer's CSRF token, name and navigation, so a page kept under its data's
+tag (web.caching) is kept per session: :func:`viewer_tag` adds the session to the tag (and so to
+the ETag), and nobody is ever served a page rendered for somebody else.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
@@ -18,6 +24,17 @@ from inhouse.web.caching import page_under, tagged_page
 from inhouse.web.deps import WS, JobId
 
 router = APIRouter(include_in_schema=False)
+
+
+def viewer_tag(request: Request, tag: str) -> str:
+    """``tag`` for the session the page is rendered for."""
+    session = getattr(request.state, "session", None)
+    token = getattr(session, "csrf_token", "") or ""
+    return f"{tag}.{hashlib.sha256(token.encode()).hexdigest()[:16]}"
+
+
+def _for_viewer(request: Request, tag: str | None) -> str | None:
+    return None if tag is None else viewer_tag(request, tag)  # no tag: the page is built afresh
 
 
 def render(request: Request, template: str, **context: Any) -> HTMLResponse:
@@ -41,7 +58,7 @@ def portfolio_page(
         data = dashboard.portfolio(ws, page=page)
         return render(request, "portfolio.html", data=data.model_dump(mode="json"), page="portfolio"), not data.updating
 
-    return tagged_page(request, lambda: dashboard.portfolio_tag(ws, page), build)
+    return tagged_page(request, lambda: viewer_tag(request, dashboard.portfolio_tag(ws, page)), build)
 
 
 @router.get("/engagements/{ref}", response_class=HTMLResponse)
@@ -52,7 +69,7 @@ def engagement_page(request: Request, ws: WS, ref: str) -> Response:
             request, "engagement.html", data=data, page="engagement", max_bytes=ws.settings.max_document_bytes
         ), True
 
-    return page_under(request, dashboard.engagement_tag(ws, ref), build)  # no tag for a name: built afresh
+    return page_under(request, _for_viewer(request, dashboard.engagement_tag(ws, ref)), build)
 
 
 @router.get("/engagements/{ref}/report")
@@ -73,7 +90,7 @@ def partners_page(request: Request, ws: WS) -> Response:
             max_bytes=ws.settings.max_document_bytes,
         ), True
 
-    return page_under(request, dashboard.partners_tag(ws), build)  # no tag without the counter
+    return page_under(request, _for_viewer(request, dashboard.partners_tag(ws)), build)
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
