@@ -79,3 +79,26 @@ def test_pages_and_json_are_compressed_when_the_client_accepts_it(client):
     assert packed.headers["content-encoding"] == "gzip" and packed.text == plain.text
     api = web.get(f"/api/engagements/{ids['engagement_id']}", headers={"accept-encoding": "gzip"})
     assert api.headers["content-encoding"] == "gzip" and api.json()["name"] == webdata.ENGAGEMENT
+
+
+@pytest.mark.parametrize(
+    "text, href",
+    [
+        ("https://quantialabs.io/team", "https://quantialabs.io/team"),
+        ("quantialabs.io", "https://quantialabs.io"),
+        ("mailto:ann@quantialabs.io", "mailto:ann@quantialabs.io"),
+        ("javascript:alert(1)", None),
+        ("JaVaScRiPt:alert(1)", None),
+        ("data:text/html,<script>alert(1)</script>", None),
+        ("vbscript:msgbox", None),
+        ("mailto:ann@quantialabs.io?body=<x>", None),
+        ("mailto:javascript:alert(1)", None),
+        ("https://exa mple.com", None),
+        ("java\tscript:alert(1)", None),
+        ("", None),
+    ],
+)
+def test_links_in_user_content_are_only_http_or_mailto(text, href):
+    from inhouse.web.templating import web_link
+
+    assert web_link(text) == href
