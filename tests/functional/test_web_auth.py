@@ -250,3 +250,18 @@ def test_local_mode_shows_its_banner_on_every_page(ws):
     _add(ws, LEAD)  # once an account exists the local session opens nothing
     with WebClient(create_app(ws), follow_redirects=False) as web:
         assert web.get("/").status_code == 303
+
+
+def test_signing_in_and_out_through_the_pages_is_in_the_audit_log(ws, app):
+    from inhouse.domain.audit import AuditQuery
+    from inhouse.services import audit
+
+    with WebClient(app, follow_redirects=False) as web:
+        assert _post_login(web, LEAD, "not the password").status_code == 401
+        web.sign_in(LEAD, PASSWORD)
+        web.sign_in(LEAD, PASSWORD)
+        web.post("/logout")
+    entries = audit.list(ws, AuditQuery(record_type="users")).entries
+    actions = [e.action for e in reversed(entries) if e.action.startswith("sign_")]
+    assert actions == ["sign_in_refused", "sign_in", "sign_out", "sign_in", "sign_out"]
+    assert all(e.address == "testclient" for e in entries if e.action.startswith("sign_"))

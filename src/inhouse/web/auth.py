@@ -179,13 +179,13 @@ def _sign_in(request: Request, email: str, password: str, target: str) -> Respon
     ws = _workspace(request)
     address = _address(request)
     try:
-        found = accounts.check_password(ws, email, password)
+        found = accounts.check_password(ws, email, password, address)
     except Unauthenticated as exc:
         return _form(request, 401, exc.message, email, target)
     old = sessions.resolve(ws, request.cookies.get(SESSION_COOKIE, ""), address, local=True)
     if old is not None:
-        sessions.end(ws, old.session.id)
-    started = sessions.start(ws, found, address)
+        sessions.end(ws, old.session.id, address, why="replaced by a new sign-in")
+    started = sessions.start(ws, found, address, how="password")
     request.state.new_cookie = started.cookie
     response = RedirectResponse(target, status_code=303)
     response.headers["Cache-Control"] = "no-store"
@@ -196,7 +196,7 @@ def _sign_in(request: Request, email: str, password: str, target: str) -> Respon
 async def logout(request: Request) -> Response:
     session = getattr(request.state, "session", None)
     if session is not None:
-        await run_in_threadpool(sessions.end, _workspace(request), session.id)
+        await run_in_threadpool(sessions.end, _workspace(request), session.id, _address(request))
     request.state.new_cookie = ""  # SessionCookies clears the cookie (Max-Age=0)
     return RedirectResponse("/login", status_code=303)
 
