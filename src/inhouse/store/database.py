@@ -10,11 +10,18 @@ from sqlalchemy.exc import ArgumentError, DisconnectionError, NoSuchModuleError
 
 from inhouse.errors import InvalidInput
 
+SQLITE_BUSY_MS = 30_000
+"""How long a SQLite statement waits for another connection's lock before the database counts as busy."""
+
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """Foreign keys on; a write waits for another's lock (then the unit of work answers 503); and the
+    write-ahead log, in which readers never block the writer nor the writer the readers (several
+    server processes on one file would otherwise queue every write behind every page read)."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
 
 
