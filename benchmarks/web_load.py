@@ -48,11 +48,18 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def fetch(conn: http.client.HTTPConnection, path: str, body: dict | None = None) -> tuple[int, float]:
+def fetch(
+    conn: http.client.HTTPConnection, path: str, body: dict | None = None, session: dict[str, str] | None = None
+) -> tuple[int, float]:
     """One GET (or a POST of ``body`` as JSON); the time includes opening a new connection when the
-    server closed an idle one (uvicorn does after 5 s), as a browser would."""
+    server closed an idle one (uvicorn does after 5 s), as a browser would. ``session`` holds the
+    user's cookie and CSRF token, sent as a browser on our pages sends them."""
     method, data = ("POST", json.dumps(body).encode()) if body is not None else ("GET", None)
     headers = {"Content-Type": "application/json"} if data else {}
+    if session:
+        headers["Cookie"] = session["cookie"]
+        if data:
+            headers["X-CSRF-Token"] = session["csrf"]
     started = time.perf_counter()
     try:
         conn.request(method, path, data, headers)
@@ -65,13 +72,24 @@ def fetch(conn: http.client.HTTPConnection, path: str, body: dict | None = None)
     return response.status, (time.perf_counter() - started) * 1000
 
 
+def start_session(conn: http.client.HTTPConnection) -> dict[str, str]:
+    """A session of the server's single local user (the benchmark workspaces have no account), as a
+    browser gets one on its first page: the cookie, and the CSRF token its writes carry."""
+    conn.request("GET", "/api/me")
+    response = conn.getresponse()
+    me = json.loads(response.read())
+    cookie = (response.getheader("set-cookie") or "").split(";", 1)[0]
+    return {"cookie": cookie, "csrf": me.get("csrf_token") or ""}
+
+
 def _user(port: int, plan: Plan, think: float, seed: int, run: Run, lock: threading.Lock) -> None:
     rng = random.Random(seed)
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    session = start_session(conn)
     if think:
         time.sleep(rng.uniform(0, think))  # users arrive spread out, not all in the same instant
     for page, path, body in plan:
-        status, elapsed = fetch(conn, path, body)
+        status, elapsed = fetch(conn, path, body, session)
         with lock:
             if not 200 <= status < 300:
                 run.errors.append(f"{path}: {status}")
