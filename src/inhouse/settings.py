@@ -45,7 +45,7 @@ class Settings(BaseSettings):
     )
     allowed_hosts: list[str] = Field(
         default_factory=list,
-        description="Host names the server answers to (a JSON list, e.g. [\"inhouse.example.com\"]), besides the "
+        description='Host names the server answers to (a JSON list, e.g. ["inhouse.example.com"]), besides the '
         "loopback names and the address it is bound to; a request for any other Host gets 400.",
     )
     secure_cookies: bool = Field(

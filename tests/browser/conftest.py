@@ -86,3 +86,14 @@ def shot(page, name: str, full: bool = True) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=full)
     return path
+
+
+def sign_in(page, base: str, email: str, password: str) -> None:
+    """Sign in through the login page, as a person would."""
+    page.goto(base + "/login")
+    form = page.locator("#login-form")
+    form.locator("input[name=email]").fill(email)
+    form.locator("input[name=password]").fill(password)
+    form.locator("button[type=submit]").click()
+    page.wait_for_url(base + "/*")
+    assert "/login" not in page.url, page.locator("#login-message").all_inner_texts()

@@ -5,7 +5,18 @@ from __future__ import annotations
 
 import re
 
-from tests.browser.conftest import shot
+import pytest
+
+from inhouse.services.demo.accounts import demo_accounts
+from tests.browser.conftest import shot, sign_in
+
+
+@pytest.fixture
+def page(page, demo_server):
+    """The demo is served with its accounts: these pages are the lead's."""
+    lead = next(a for a in demo_accounts("Quantia Labs") if a.role.value == "lead")
+    sign_in(page, demo_server["url"], lead.email, lead.password)
+    return page
 
 CONTRACT = """CONSULTING AGREEMENT
 

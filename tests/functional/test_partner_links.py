@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from tests.webclient import WebClient
 
 from inhouse.domain.organisations import Partner
 from inhouse.services import lookup
 from inhouse.web import create_app
+from tests.webclient import WebClient
 
 
 @pytest.fixture

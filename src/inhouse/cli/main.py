@@ -30,8 +30,8 @@ from inhouse.cli import (
 )
 from inhouse.cli import audit as audit_cli
 from inhouse.cli import contracts as contracts_cli
-from inhouse.cli import users as users_cli
 from inhouse.cli import demo as demo_cli
+from inhouse.cli import users as users_cli
 from inhouse.errors import InhouseError
 from inhouse.services.lookup import Unclear, Unknown
 

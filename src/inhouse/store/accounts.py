@@ -144,7 +144,9 @@ class SessionRecords:
         self.session.execute(delete(SessionRow).where(SessionRow.user_id == user_id))
 
     def remove_expired(self, idle_before: datetime, now: datetime) -> None:
-        self.session.execute(delete(SessionRow).where((SessionRow.seen_at < idle_before) | (SessionRow.expires_at < now)))
+        self.session.execute(
+            delete(SessionRow).where((SessionRow.seen_at < idle_before) | (SessionRow.expires_at < now))
+        )
 
 
 def _token(row: ApiTokenRow) -> ApiToken:

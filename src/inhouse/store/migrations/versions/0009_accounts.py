@@ -126,9 +126,7 @@ def upgrade() -> None:
     op.add_column("weekly_reviews", sa.Column("confirmed_by", sa.String(length=320), nullable=True))
     op.add_column("weekly_reviews", sa.Column("confirmed_by_user_id", sa.Integer(), nullable=True))
     op.add_column("weekly_reviews", sa.Column("confirmed_on", sa.Date(), nullable=True))
-    op.add_column(
-        "weekly_reviews", sa.Column("confirmation_note", sa.Text(), nullable=False, server_default="")
-    )
+    op.add_column("weekly_reviews", sa.Column("confirmation_note", sa.Text(), nullable=False, server_default=""))
     _append_only()
 
 
