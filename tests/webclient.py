@@ -19,6 +19,7 @@ UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 class WebClient(TestClient):
     def __init__(self, app: Any, csrf: bool = True, **kwargs: Any) -> None:
         kwargs.setdefault("base_url", BASE_URL)
+        kwargs.setdefault("client", ("127.0.0.1", 50000))  # a browser on this machine
         super().__init__(app, **kwargs)
         self.csrf = csrf
         self._token: str | None = None

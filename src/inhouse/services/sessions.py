@@ -21,6 +21,8 @@ from inhouse.services.accounts import now, principal
 SEEN_EVERY = timedelta(minutes=1)
 """A session's last request is stored at most once a minute (not a write on every page)."""
 LOCAL_ROLE = Role.ADMIN
+SWEEP_EVERY = 100
+"""Every 100th new session also removes the expired ones, so the table holds live sessions only."""
 
 
 def digest(secret: str) -> str:
@@ -49,6 +51,9 @@ def start(ws: Workspace, found: Account | None, address: str = "", how: str = "p
             at + timedelta(hours=ws.settings.session_hours),
             address,
         )
+        if stored.id % SWEEP_EVERY == 0:  # now and then, remove the sessions that have expired
+            idle = timedelta(minutes=ws.settings.session_idle_minutes)
+            uow.web_sessions.remove_expired(at - idle, at)
         if found is not None:
             uow.users.logged_in(found.stored_id, at)
             who = principal(uow, found, address).actor
@@ -112,12 +117,4 @@ def end(ws: Workspace, session_id: int, address: str = "", why: str = "signed ou
         if account is not None:
             who = principal(uow, account, address).actor
             audit.note(uow, "sign_out", f"{account.email} {why}", record_id=account.id, actor=who)
-        uow.commit()
-
-
-def sweep(ws: Workspace) -> None:
-    """Remove the sessions that have expired."""
-    at = now()
-    with ws.uow() as uow:
-        uow.web_sessions.remove_expired(at - timedelta(minutes=ws.settings.session_idle_minutes), at)
         uow.commit()

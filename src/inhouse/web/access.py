@@ -158,13 +158,28 @@ def _identify(request: Request, ws: Workspace, allow_local: bool) -> Principal |
     return None
 
 
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+FORWARDED = ("forwarded", "x-forwarded-for", "x-forwarded-host", "x-real-ip")
+
+
+def _direct_loopback(request: Request) -> bool:
+    """Whether ``request`` came straight from this machine to a loopback name: not through a proxy
+    (which would hand local mode to everyone who reaches the proxy), nor by another host name."""
+    host = request.headers.get("host", "").lower()
+    name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+    client = request.client.host if request.client else ""
+    direct = not any(header in request.headers for header in FORWARDED)
+    return direct and name in LOOPBACK_NAMES and client in {"127.0.0.1", "::1"}
+
+
 def local_mode(request: Request, ws: Workspace) -> bool:
-    """Whether this server runs as a single user's local tool: allowed at start-up (loopback) and no
-    account exists, not even a disabled one (disabling the last account must not open the server).
+    """Whether this server runs as a single user's local tool: allowed at start-up (loopback), asked
+    directly from this machine (no proxy in between), and no account exists, not even a disabled
+    one (disabling the last account must not open the server).
 
     Accounts are never deleted, so once one is seen the answer stays False without asking again."""
     state = request.app.state
-    if not state.local_allowed:
+    if not state.local_allowed or not _direct_loopback(request):
         return False
     if accounts.count_active(ws) == 0 and not accounts.list_all(ws):
         return True

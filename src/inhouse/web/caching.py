@@ -2,7 +2,7 @@
 whose data has a cheap tag, and JSON written without FastAPI's per-value encoder.
 
 A page's *tag* (e.g. ``dashboard.portfolio_tag``) changes whenever its data would. The
-response carries it as a weak ETag with ``Cache-Control: no-cache`` (a browser may keep the
+response carries it as a weak ETag with ``Cache-Control: private, no-cache`` (a browser may keep the
 page but must ask again; an unchanged page then costs a 304 with no body), and the rendered
 body is kept in this process under the tag, so asking again for an unchanged page costs the
 tag's queries only. Each application (so each server process) keeps its own copies; the tag
@@ -67,7 +67,7 @@ def tagged_page(
     tag has moved on and is never read again, so nothing older is ever served under a newer tag."""
     before = before or tag()
     etag = f'W/"{before}"'
-    headers = {"ETag": etag, "Cache-Control": "no-cache"}
+    headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
     if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
         return Response(status_code=304, headers=headers)
     cache: PageCache = request.app.state.pages
@@ -77,7 +77,7 @@ def tagged_page(
         return Response(kept[0], media_type=kept[1], headers=headers)
     response, keep = build()
     if response.status_code != 200 or not keep:
-        response.headers["Cache-Control"] = "no-cache"
+        response.headers["Cache-Control"] = "private, no-cache"
         return response
     cache.put(key, bytes(response.body), response.media_type or "application/octet-stream")
     response.headers.update(headers)

@@ -29,13 +29,22 @@ def wants_json(request: Request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
+RETRY_AFTER = "5"
+"""Seconds a client should wait after a 503 (the database busy or unreachable) before asking again."""
+
+
 def error_response(request: Request, status: int, kind: str, message: str) -> Response:
+    response: Response
     if wants_json(request):
-        return JSONResponse({"error": {"type": kind, "message": message}}, status_code=status)
-    templates = request.app.state.templates
-    return templates.TemplateResponse(
-        request, "error.html", {"status": status, "kind": kind, "message": message}, status_code=status
-    )
+        response = JSONResponse({"error": {"type": kind, "message": message}}, status_code=status)
+    else:
+        templates = request.app.state.templates
+        response = templates.TemplateResponse(
+            request, "error.html", {"status": status, "kind": kind, "message": message}, status_code=status
+        )
+    if status == 503:
+        response.headers["Retry-After"] = RETRY_AFTER
+    return response
 
 
 def unauthenticated(request: Request, exc: Unauthenticated) -> Response:
