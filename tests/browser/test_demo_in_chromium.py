@@ -18,6 +18,7 @@ def page(page, demo_server):
     sign_in(page, demo_server["url"], lead.email, lead.password)
     return page
 
+
 CONTRACT = """CONSULTING AGREEMENT
 
 1. Intellectual property. All deliverables, including source code, models, data and documentation,
