@@ -51,7 +51,6 @@ BAD_LINKS = ("javascript:", "data:", "vbscript:")
 OWN_SCRIPT = "/static/app.js"
 OWN_LINKS = {
     ("link", "data:,"),  # base.html: no favicon request
-    ("a", "javascript:history.back()"),  # error.html's back link (a fixed text of ours; the CSP blocks it anyway)
 }
 """Links of our own templates that are not web addresses (none comes from what a user wrote)."""
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "background", "srcdoc")
