@@ -39,7 +39,7 @@ def test_a_write_through_the_web_is_logged_as_the_signed_in_user(admin):
     assert set(page) == {"entries", "next_before_id"}
     (entry,) = page["entries"]
     assert (entry["actor"], entry["actor_kind"], entry["role"]) == ("root@acme.com", "user", "admin")
-    assert entry["address"] == "testclient" and entry["after"]["name"] == "Quantia Labs"
+    assert entry["address"] == "127.0.0.1" and entry["after"]["name"] == "Quantia Labs"
     users = admin.get("/api/audit", params={"type": "users", "action": "insert"}).json()["entries"]
     assert {e["after"]["email"] for e in users} == {"root@acme.com", "lee@acme.com"}
     assert all(e["after"]["password_hash"] == "***" for e in users)

@@ -264,4 +264,4 @@ def test_signing_in_and_out_through_the_pages_is_in_the_audit_log(ws, app):
     entries = audit.list(ws, AuditQuery(record_type="users")).entries
     actions = [e.action for e in reversed(entries) if e.action.startswith("sign_")]
     assert actions == ["sign_in_refused", "sign_in", "sign_out", "sign_in", "sign_out"]
-    assert all(e.address == "testclient" for e in entries if e.action.startswith("sign_"))
+    assert all(e.address == "127.0.0.1" for e in entries if e.action.startswith("sign_"))

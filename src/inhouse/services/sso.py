@@ -9,8 +9,6 @@ does not get the account. An e-mail the provider says it has not verified is ref
 
 from __future__ import annotations
 
-import secrets
-import threading
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
@@ -19,6 +17,7 @@ from inhouse.bootstrap import Workspace
 from inhouse.domain.accounts import Account, Actor, Email
 from inhouse.domain.shapes import Input
 from inhouse.errors import Conflict, Unauthenticated
+from inhouse.services.secrets import server_secret
 from inhouse.store.uow import UnitOfWork
 
 STATE_SECRET = "sso_state"
@@ -85,24 +84,6 @@ def _actor(found: Account, address: str) -> Actor:
     return Actor(kind="user", label=found.email, user_id=found.id, role=found.role, address=address)
 
 
-_CREATING = threading.Lock()
-
-
 def state_secret(ws: Workspace) -> str:
-    """The key that signs the sign-in's state cookie: generated once, kept among the server's secrets
-    (so every worker process and every restart shares it)."""
-    with _CREATING:
-        try:
-            with ws.uow() as uow:
-                stored = uow.secrets.get(STATE_SECRET)
-                if stored:
-                    return stored
-                value = secrets.token_urlsafe(32)
-                uow.secrets.add(STATE_SECRET, value)
-                uow.commit()
-                return value
-        except Conflict:  # another process stored it first: use that one
-            with ws.uow() as uow:
-                stored = uow.secrets.get(STATE_SECRET)
-                assert stored is not None, "a secret that conflicted is stored"
-                return stored
+    """The key that signs the sign-in's state cookie (shared by every worker process and restart)."""
+    return server_secret(ws, STATE_SECRET)

@@ -38,7 +38,7 @@ from starlette.concurrency import run_in_threadpool
 from inhouse.bootstrap import Workspace
 from inhouse.errors import Unauthenticated
 from inhouse.services import accounts, sessions
-from inhouse.services import sso as sso_service
+from inhouse.services.secrets import server_secret
 from inhouse.web.access import SESSION_COOKIE, local_mode, principal_of
 from inhouse.web.sso import local_target
 
@@ -48,6 +48,8 @@ LOGIN_COOKIE = "inhouse_login"
 LOGIN_TOKEN_AGE = 3600
 """A sign-in form is accepted for an hour after it was shown."""
 SALT = "inhouse-login-form"
+LOGIN_SECRET = "login_form"
+"""The server secret that keys the login form's token (its own, not the single sign-on state's)."""
 ADDRESS_FACTOR = 4
 """One client address may try this many times as many sign-ins as one e-mail from it."""
 MAX_EMAIL = 320
@@ -70,7 +72,7 @@ def _signer(request: Request) -> URLSafeTimedSerializer:
     state = request.app.state
     signer: URLSafeTimedSerializer | None = getattr(state, "login_signer", None)
     if signer is None:
-        signer = URLSafeTimedSerializer(sso_service.state_secret(_workspace(request)), salt=SALT)
+        signer = URLSafeTimedSerializer(server_secret(_workspace(request), LOGIN_SECRET), salt=SALT)
         state.login_signer = signer
     return signer
 
