@@ -7,6 +7,7 @@ import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,11 +32,29 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+@contextmanager
+def serving(app):
+    """``app`` served by uvicorn on a free local port while the block runs; yields its address."""
+    import uvicorn
+
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "the server did not start"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
 @pytest.fixture(scope="module")
 def demo_server(tmp_path_factory):
     """The demo workspace, built fresh, served on a free local port for this module."""
-    import uvicorn
-
     from inhouse.bootstrap import bootstrap
     from inhouse.services import demo
     from inhouse.web import create_app
@@ -43,17 +62,8 @@ def demo_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("demo")
     demo.build(folder, force=True)
     ws = bootstrap(database_url=f"sqlite:///{folder / 'inhouse.db'}")
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(ws), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "the demo server did not start"
-    yield {"url": f"http://127.0.0.1:{port}", "folder": folder}
-    server.should_exit = True
-    thread.join(10)
+    with serving(create_app(ws)) as url:
+        yield {"url": url, "folder": folder}
     ws.dispose()
 
 

@@ -3,16 +3,13 @@ renders at /docs, and signing in and out works through the forms."""
 
 from __future__ import annotations
 
-import threading
-import time
-
 import pytest
 
 from inhouse.domain.accounts import UserIn
 from inhouse.domain.shapes import validated
 from inhouse.services import accounts
 from tests import webdata
-from tests.browser.conftest import _free_port
+from tests.browser.conftest import serving
 
 PASSWORD = "correct horse battery"
 WATCH = """
@@ -23,29 +20,13 @@ document.addEventListener("securitypolicyviolation", function (e) {
 """
 
 
-def _serve(app):
-    import uvicorn
-
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "the server did not start"
-    return server, thread, f"http://127.0.0.1:{port}"
-
-
 @pytest.fixture
 def served(ws):
     from inhouse.web import create_app
 
     ids = webdata.seed(ws)
-    server, thread, url = _serve(create_app(ws))
-    yield url, ids, ws
-    server.should_exit = True
-    thread.join(10)
+    with serving(create_app(ws)) as url:
+        yield url, ids, ws
 
 
 def _violations(page, console: list[str]) -> list[str]:

@@ -5,9 +5,6 @@ signs in, confirms the partner's reviews on the engagement page, and the 'delega
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from datetime import date, timedelta
 
 import pytest
@@ -22,7 +19,7 @@ from inhouse.services import reviews as review_service
 from inhouse.settings import load_settings
 from inhouse.web import create_app
 from tests import records
-from tests.browser.conftest import shot
+from tests.browser.conftest import serving, shot, sign_in
 
 PASSWORD = "correct horse battery staple"
 LEAD = "ann@acme.example"
@@ -30,12 +27,6 @@ PARTNER_USER = "pat@quantialabs.io"
 TODAY = date.today()
 MONDAY = TODAY - timedelta(days=TODAY.weekday())
 WAITING_WEEK = MONDAY - timedelta(weeks=3)  # the partner wrote it then; nobody has confirmed it since
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _seed(ws: Workspace) -> int:
@@ -77,8 +68,6 @@ def _seed(ws: Workspace) -> int:
 
 @pytest.fixture(scope="module")
 def two_sides(tmp_path_factory):
-    import uvicorn
-
     folder = tmp_path_factory.mktemp("two-sides")
     url = f"sqlite:///{folder / 'inhouse.db'}"
     from inhouse.store import migrate
@@ -89,28 +78,13 @@ def two_sides(tmp_path_factory):
     engine.dispose()
     ws = Workspace(load_settings(database_url=url))
     eid = _seed(ws)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(ws), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "the server did not start"
-    yield {"url": f"http://127.0.0.1:{port}", "engagement_id": eid}
-    server.should_exit = True
-    thread.join(10)
+    with serving(create_app(ws)) as address:
+        yield {"url": address, "engagement_id": eid}
     ws.dispose()
 
 
 def _sign_in(page, base: str, email: str) -> None:
-    page.goto(base + "/login")
-    form = page.locator("#login-form")
-    form.locator("input[name=email]").fill(email)
-    form.locator("input[name=password]").fill(PASSWORD)
-    form.locator("button[type=submit]").click()
-    page.wait_for_url(base + "/*")
-    assert "/login" not in page.url, page.locator("#login-message").all_inner_texts()
+    sign_in(page, base, email, PASSWORD)
 
 
 def test_the_partner_writes_and_the_lead_confirms(two_sides, browser):
