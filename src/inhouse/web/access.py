@@ -20,13 +20,14 @@ from fastapi import FastAPI, Request
 from fastapi.routing import APIRoute, iter_route_contexts
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.access import Permission, Principal
 from inhouse.errors import Forbidden, NotFound, Unauthenticated
 from inhouse.services import access as access_service
 from inhouse.services import accounts, sessions, tokens
+from inhouse.web.headers import EditsHeaders
 
 P = Permission
 Reach = Literal["engagement"]
@@ -289,28 +290,15 @@ def cookie_header(request: Request, value: str, max_age: int | None) -> str:
     return "; ".join(parts)
 
 
-class SessionCookies:
+class SessionCookies(EditsHeaders):
     """Sets the cookie of a session that :func:`authorize` (or a sign-in) started during the request."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def with_cookie(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                state = scope.get("state") or {}
-                cookie = state.get("new_cookie")
-                if cookie is not None:
-                    request = Request(scope)
-                    max_age = request.app.state.workspace.settings.session_hours * 3600 if cookie else 0
-                    MutableHeaders(scope=message).append("set-cookie", cookie_header(request, cookie, max_age))
-            await send(message)
-
-        await self.app(scope, receive, with_cookie)
+    def edit(self, scope: Scope, headers: MutableHeaders) -> None:
+        cookie = (scope.get("state") or {}).get("new_cookie")
+        if cookie is not None:
+            request = Request(scope)
+            max_age = request.app.state.workspace.settings.session_hours * 3600 if cookie else 0
+            headers.append("set-cookie", cookie_header(request, cookie, max_age))
 
 
 def acting_workspace(request: Request) -> Workspace:

@@ -21,22 +21,31 @@ SECURITY_HEADERS = {
 }
 
 
-class SecurityHeaders:
-    """Adds :data:`SECURITY_HEADERS` to every HTTP response (a header the app set itself is kept)."""
+class EditsHeaders:
+    """ASGI middleware that edits every HTTP response's headers as the response starts (:meth:`edit`)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+
+    def edit(self, scope: Scope, headers: MutableHeaders) -> None:
+        raise NotImplementedError
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
 
-        async def with_headers(message: Message) -> None:
+        async def edited(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in SECURITY_HEADERS.items():
-                    headers.setdefault(name, value)
+                self.edit(scope, MutableHeaders(scope=message))
             await send(message)
 
-        await self.app(scope, receive, with_headers)
+        await self.app(scope, receive, edited)
+
+
+class SecurityHeaders(EditsHeaders):
+    """Adds :data:`SECURITY_HEADERS` to every HTTP response (a header the app set itself is kept)."""
+
+    def edit(self, scope: Scope, headers: MutableHeaders) -> None:
+        for name, value in SECURITY_HEADERS.items():
+            headers.setdefault(name, value)
