@@ -8,6 +8,8 @@ from sqlalchemy import text
 from inhouse.store import migrate
 from inhouse.store.database import make_engine
 
+REPAIR = "0008_finite_drill_hours"
+
 
 @pytest.fixture
 def engine_before(tmp_path, database_url):
@@ -20,9 +22,11 @@ def engine_before(tmp_path, database_url):
         engine.dispose()
         return
     engine = make_engine(database_url)
-    with engine.begin() as conn:  # the shared test database is at head: go back one revision
+    with engine.begin() as conn:  # the shared test database is at head: mark it as before the repair
         conn.execute(text("UPDATE alembic_version SET version_num = '0007_engagement_status'"))
     yield engine
+    with engine.begin() as conn:  # its tables never left head: say so again for the next tests
+        conn.execute(text("UPDATE alembic_version SET version_num = :head"), {"head": migrate.head_revision()})
     engine.dispose()
 
 
@@ -59,7 +63,7 @@ def test_non_finite_and_negative_hours_become_zero(engine_before):
                 ),
                 {"e": engagement},
             )
-    migrate.upgrade(engine_before)
+    migrate.upgrade(engine_before, REPAIR)
     with engine_before.connect() as conn:
         hours = sorted(conn.execute(text("SELECT training_hours FROM drills")).scalars())
     assert hours == [0.0] * (len(values) - 1) + [4.5]
