@@ -23,6 +23,12 @@ from inhouse.store.tables import Base
 
 POSTGRES_URL = os.environ.get("INHOUSE_TEST_POSTGRES_URL")
 
+# Passwords hashed at argon2's cheapest cost in tests (the accounts tests hash hundreds); the
+# default cost, and re-hashing a stored hash of another cost at sign-in, are checked in
+# tests/integration/test_password_cost.py.
+os.environ.setdefault("INHOUSE_PASSWORD_HASH_TIME_COST", "1")
+os.environ.setdefault("INHOUSE_PASSWORD_HASH_MEMORY_KIB", "64")
+
 
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory) -> Path:

@@ -43,6 +43,15 @@ class Settings(BaseSettings):
     login_attempts_per_minute: int = Field(
         5, ge=1, description="Sign-in attempts allowed per minute for one e-mail from one address (then 429)."
     )
+    password_hash_time_cost: int = Field(
+        3,
+        ge=1,
+        le=20,
+        description="Passwords: argon2id passes over memory (a higher cost slows guessing, and sign-in).",
+    )
+    password_hash_memory_kib: int = Field(
+        65536, ge=64, le=4 * 1024 * 1024, description="Passwords: argon2id memory per hash, in KiB (64 MiB by default)."
+    )
     allowed_hosts: list[str] = Field(
         default_factory=list,
         description='Host names the server answers to (a JSON list, e.g. ["inhouse.example.com"]), besides the '

@@ -1,12 +1,14 @@
 """Accounts: add, list, disable, set a password, check one, and the principal a signed-in account is.
 
-Passwords are hashed with argon2id (``argon2-cffi``'s defaults, re-hashed on sign-in when those
-change); an unknown e-mail costs the same hashing time as a wrong password, so a sign-in answer does
+Passwords are hashed with argon2id (``argon2-cffi``, at the settings' time and memory cost: by
+default RFC 9106's second recommended option; re-hashed on sign-in when the cost changes); an unknown e-mail costs the same hashing time as a wrong password, so a sign-in answer does
 not tell which accounts exist.
 """
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from argon2 import PasswordHasher
@@ -20,8 +22,26 @@ from inhouse.errors import Conflict, InvalidInput, NotFound, Unauthenticated
 from inhouse.services import audit, lookup
 from inhouse.store.uow import UnitOfWork
 
-_HASHER = PasswordHasher()
-_DUMMY = _HASHER.hash("not a password of anyone's")
+
+@dataclass(frozen=True)
+class Hashing:
+    """The argon2id hasher of the settings' cost, and a hash of no one's password made with it (what
+    an unknown e-mail is checked against, so that it costs the same time as a wrong password)."""
+
+    hasher: PasswordHasher
+    dummy: str
+
+
+@functools.cache
+def _hashing(time_cost: int, memory_kib: int) -> Hashing:
+    hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_kib)
+    return Hashing(hasher, hasher.hash("not a password of anyone's"))
+
+
+def hashing(ws: Workspace) -> Hashing:
+    return _hashing(ws.settings.password_hash_time_cost, ws.settings.password_hash_memory_kib)
+
+
 WRONG = "wrong e-mail or password"
 
 
@@ -83,7 +103,7 @@ def add(ws: Workspace, user: UserIn) -> UserRecord:
                 role=user.role,
                 partner_id=partner_id,
                 engagement_ids=engagement_ids,
-                password_hash=_HASHER.hash(user.password.get_secret_value()) if user.password else None,
+                password_hash=hashing(ws).hasher.hash(user.password.get_secret_value()) if user.password else None,
             )
         )
         uow.commit()
@@ -123,7 +143,7 @@ def set_password(ws: Workspace, email: str, password: PasswordIn) -> UserRecord:
     """Set a new password; the account's open sessions end."""
     with ws.uow() as uow:
         found = account(uow, email)
-        uow.users.set_password(found.stored_id, _HASHER.hash(password.password.get_secret_value()))
+        uow.users.set_password(found.stored_id, hashing(ws).hasher.hash(password.password.get_secret_value()))
         uow.web_sessions.remove_for_user(found.stored_id)
         uow.commit()
         return record(uow, found)
@@ -132,19 +152,20 @@ def set_password(ws: Workspace, email: str, password: PasswordIn) -> UserRecord:
 def check_password(ws: Workspace, email: str, password: str, address: str = "") -> Account:
     """The active account ``email`` whose password is ``password``, or Unauthenticated (one message for
     every failure; the audit log notes the refusal with the e-mail tried and the client's address)."""
+    argon = hashing(ws)
     with ws.uow() as uow:
         found = by_email(uow, email)
         stored = found.password_hash if found is not None and found.active and found.password_hash else None
         try:
-            _HASHER.verify(stored or _DUMMY, password)
+            argon.hasher.verify(stored or argon.dummy, password)
             verified = True
         except (VerificationError, InvalidHashError):
             verified = False
         if not verified or found is None or stored is None:
             _refused(uow, email, address)
             raise Unauthenticated(WRONG)
-        if _HASHER.check_needs_rehash(stored):
-            uow.users.set_password(found.stored_id, _HASHER.hash(password))
+        if argon.hasher.check_needs_rehash(stored):  # hashed at another cost: re-hash at the settings' one
+            uow.users.set_password(found.stored_id, argon.hasher.hash(password))
             uow.commit()
         return found
 
