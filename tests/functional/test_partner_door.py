@@ -174,6 +174,11 @@ def test_the_partner_home_shows_the_weekly_record_and_nothing_else(door):
     for text in FORBIDDEN:
         assert text not in home.text, text
     assert f"/engagements/{other}" not in home.text
+    token = pat.csrf_token()
+    posted = re.findall(
+        r'<form method="post"[^>]*>\s*<input type="hidden" name="csrf_token" value="([^"]*)"', home.text
+    )
+    assert len(posted) == home.text.count('<form method="post"') >= 4 and set(posted) == {token}  # every form
     assert "eta-scoring" in home.text and "operations guide" in home.text  # the documentation audit
     for path in ("/partners", f"/engagements/{eta}", f"/api/engagements/{eta}", f"/api/engagements/{other}/journal"):
         assert pat.get(path).status_code == 404, path
