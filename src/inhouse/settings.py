@@ -24,6 +24,22 @@ class Settings(BaseSettings):
         25 * 1024 * 1024,
         description="Largest contract, proposal or other document accepted, in bytes.",
     )
+    max_unpacked_bytes: int = Field(
+        200 * 1024 * 1024,
+        ge=1,
+        description="Largest a document may grow once decompressed (a DOCX's zip members together, a PDF's streams).",
+    )
+    max_archive_members: int = Field(10_000, ge=1, description="Most files a DOCX (a zip archive) may hold.")
+    max_markup_depth: int = Field(
+        256, ge=8, description="Deepest nesting of elements an HTML or XML document may have (DOCX parts included)."
+    )
+    max_pages: int = Field(5_000, ge=1, description="Most pages a PDF may have.")
+    max_text_chars: int = Field(
+        20_000_000, ge=1000, description="Most characters of text a document may yield once extracted."
+    )
+    document_seconds: float = Field(
+        20.0, gt=0, description="Wall-clock budget for reading one document; a slower one is refused."
+    )
     debug: bool = Field(False, description="Show tracebacks for errors (CLI) and error details (web).")
     training_hours_per_stuck_point: float = Field(
         4.0,
@@ -33,6 +49,17 @@ class Settings(BaseSettings):
         2,
         description="Weeks without a weekly review, or without internal participation, before the "
         "'delegate and wait' alert (participation --weeks overrides).",
+    )
+    jobs_queued_limit: int = Field(
+        20, ge=1, description="Most background jobs (scans, document analyses) waiting or running at once."
+    )
+    jobs_per_user: int = Field(3, ge=1, description="Most background jobs one account may have waiting or running.")
+    job_seconds: float = Field(900.0, gt=0, description="Wall-clock budget of one background job before it is stopped.")
+    request_keep_alive_seconds: int = Field(
+        5, ge=1, description="`serve`: seconds an idle connection is kept open between requests."
+    )
+    request_concurrency: int = Field(
+        200, ge=1, description="`serve`: most connections and requests handled at once by a worker (then 503)."
     )
     session_idle_minutes: int = Field(
         120, ge=1, description="A signed-in browser session ends after this many minutes without a request."
