@@ -9,10 +9,13 @@ stays behind the 30% -> 60% -> 90% plan.
 from __future__ import annotations
 
 import shutil
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
+
+from sqlalchemy import select
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.common import PartnerStatus, Phase, Side
@@ -22,12 +25,14 @@ from inhouse.domain.engagements import Engagement, PhaseChange
 from inhouse.domain.organisations import Client, Partner, Person
 from inhouse.domain.repos import Repo
 from inhouse.domain.workspace import WorkspaceIn
-from inhouse.errors import Conflict
+from inhouse.errors import Conflict, InvalidInput
 from inhouse.services import engagements as engagement_service
 from inhouse.services import workspace as workspace_service
 from inhouse.services.demo import accounts as demo_accounts
 from inhouse.services.demo import gitgen, journal
 from inhouse.settings import load_settings
+from inhouse.store.tables import AnalysisResultRow, RepoRow
+from inhouse.store.tables_knowledge import ScanStateRow
 from inhouse.store.uow import UnitOfWork
 
 CLIENT = "Meridian Freight"
@@ -62,17 +67,74 @@ def _file(name: str) -> bytes:
     return resources.files("inhouse.services.demo").joinpath("files", name).read_bytes()
 
 
-def _prepare(folder: Path, force: bool) -> None:
-    db_file, repos = folder / "inhouse.db", folder / "repos"
-    if (db_file.exists() or repos.exists()) and not force:
-        raise Conflict(f"{folder} already holds a workspace: pass --force to rebuild it")
-    if db_file.exists():
-        db_file.unlink()
-    if repos.exists():
-        shutil.rmtree(repos)
-    for extra in ("inhouse.db-journal", "inhouse.db-wal", "inhouse.db-shm"):
-        (folder / extra).unlink(missing_ok=True)
-    folder.mkdir(parents=True, exist_ok=True)
+#: What a demo build writes into its folder; anything else a user put there is kept across a rebuild.
+DEMO_ENTRIES = frozenset({"inhouse.db", "repos", "documents", "tracker"})
+_SQLITE_SIDE_FILES = ("inhouse.db-journal", "inhouse.db-wal", "inhouse.db-shm")
+
+
+def _check_target(folder: Path, force: bool, own_database: bool) -> None:
+    """Conflict when ``folder`` holds a workspace (or demo repositories) and ``force`` is not given."""
+    if folder.exists() and not folder.is_dir():
+        raise InvalidInput(f"{folder} is a file, not a folder")
+    held = (folder / "repos").exists() or (own_database and (folder / "inhouse.db").exists())
+    if held and not force:
+        what = "a workspace" if own_database else "demo repositories"
+        raise Conflict(f"{folder} already holds {what}: pass --force to rebuild it")
+
+
+def _staging(folder: Path) -> Path:
+    """A new empty folder beside ``folder`` (same file system, so the finished build is renamed in)."""
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f".{folder.name}.building-", dir=folder.parent))
+    except OSError as exc:
+        raise InvalidInput(f"cannot create the demo workspace beside {folder}: {exc.strerror or exc}") from None
+
+
+def _swap_in(staging: Path, folder: Path) -> None:
+    """Put the finished build at ``folder``: one rename when there is nothing there; else the old
+    folder is renamed aside, the build renamed in, what a user added to the old folder moved over,
+    and only then the old workspace deleted (a crash in between leaves it whole, beside)."""
+    if not folder.exists():
+        staging.rename(folder)
+        return
+    previous = Path(tempfile.mkdtemp(prefix=f".{folder.name}.previous-", dir=folder.parent))
+    previous.rmdir()
+    folder.rename(previous)
+    staging.rename(folder)
+    for entry in previous.iterdir():
+        if entry.name not in DEMO_ENTRIES and entry.name not in _SQLITE_SIDE_FILES:
+            entry.rename(folder / entry.name)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def _moved(value: object, old: str, new: str) -> object:
+    """``value`` (text, or JSON data) with every path under ``old`` placed under ``new``."""
+    if isinstance(value, str):
+        return new + value[len(old) :] if value == old or value.startswith(old + "/") else value
+    if isinstance(value, list):
+        return [_moved(item, old, new) for item in value]
+    if isinstance(value, dict):
+        return {key: _moved(item, old, new) for key, item in value.items()}
+    return value
+
+
+def _relocate(uow: UnitOfWork, staging: Path, folder: Path) -> None:
+    """The stored paths of a build made in ``staging`` (the repository, its analyses' subjects and
+    payloads, the scan state) moved to ``folder``, where the build is about to be renamed; the audit
+    log keeps the history (added in the staging folder, then moved)."""
+    old, new = str(staging), str(folder)
+    session = uow.session
+    for repo in session.scalars(select(RepoRow)):
+        repo.path = str(_moved(repo.path, old, new))
+    for result in session.scalars(select(AnalysisResultRow)):
+        result.subject = str(_moved(result.subject, old, new))
+        payload = _moved(result.payload, old, new)
+        if payload != result.payload:
+            result.payload = payload  # type: ignore[assignment]
+    for state in session.scalars(select(ScanStateRow)):
+        state.subject = str(_moved(state.subject, old, new))
+    uow.commit()
 
 
 def _id(value: int | None) -> int:
@@ -180,36 +242,46 @@ def _records(ws: Workspace, uow: UnitOfWork, folder: Path) -> DemoContext:
 
 def build(folder: Path, database_url: str | None = None, force: bool = False) -> DemoWorkspace:
     """Build the demo workspace in ``folder`` (SQLite ``folder/inhouse.db`` unless ``database_url``),
-    with its demo accounts (:mod:`inhouse.services.demo.accounts`)."""
-    folder = folder.expanduser().resolve()
-    if database_url is None:
-        _prepare(folder, force)
-        database_url = f"sqlite:///{folder / 'inhouse.db'}"
-    else:
-        folder.mkdir(parents=True, exist_ok=True)
-        if (folder / "repos").exists():
-            if not force:
-                raise Conflict(f"{folder} already holds demo repositories: pass --force to rebuild them")
-            shutil.rmtree(folder / "repos")
-    ws = Workspace(load_settings(database_url=database_url))
-    try:
-        workspace_service.init(ws, WorkspaceIn(client=CLIENT))
-        with ws.uow() as uow:
-            context = _records(ws, uow, folder)
-        from inhouse.services.demo.steps import analyses
+    with its demo accounts (:mod:`inhouse.services.demo.accounts`).
 
-        for name, step in analyses():
-            context.notes.append(f"{name}: {step(context)}")
-        summary = engagement_service.show(ws, str(context.engagement_id))
-        signed = demo_accounts.add(ws, ENGAGED)
-    finally:
-        ws.dispose()
+    The build is made in a new folder beside ``folder`` and renamed in only once complete, so a
+    build that fails or is interrupted leaves the workspace that was there (``--force``) as it was."""
+    folder = folder.expanduser().resolve()
+    _check_target(folder, force, own_database=database_url is None)
+    staging = _staging(folder)
+    try:
+        url = database_url or f"sqlite:///{staging / 'inhouse.db'}"
+        ws = Workspace(load_settings(database_url=url))
+        try:
+            context = _build_in(ws, staging)
+            with ws.uow() as uow:
+                _relocate(uow, staging, folder)
+            summary = engagement_service.show(ws, str(context.engagement_id))
+            signed = demo_accounts.add(ws, ENGAGED)
+        finally:
+            ws.dispose()
+        _swap_in(staging, folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return DemoWorkspace(
         folder=str(folder),
-        database=database_url,
+        database=database_url or f"sqlite:///{folder / 'inhouse.db'}",
         engagement=summary,
         analyses=context.notes,
-        repo=str(context.repo_path),
-        documents={k: str(v) for k, v in context.document_paths.items()},
+        repo=str(folder / context.repo_path.relative_to(staging)),
+        documents={k: str(folder / v.relative_to(staging)) for k, v in context.document_paths.items()},
         accounts=signed,
     )
+
+
+def _build_in(ws: Workspace, staging: Path) -> DemoContext:
+    """The demo's records, files and analyses, made in ``staging``."""
+    workspace_service.init(ws, WorkspaceIn(client=CLIENT))
+    with ws.uow() as uow:
+        context = _records(ws, uow, staging)
+    from inhouse.services.demo.steps import analyses
+
+    for name, step in analyses():
+        context.notes.append(f"{name}: {step(context)}")
+    return context
