@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import typer
 from rich.markup import escape
@@ -11,7 +10,7 @@ from rich.table import Table
 
 from inhouse.analysis.journal.adr import adr_file_names
 from inhouse.cli.context import console, emit_json, pct, workspace
-from inhouse.cli.files import read_upload, read_uploads
+from inhouse.cli.files import folder_entries, kind_of, local_path, read_upload, read_uploads
 from inhouse.domain.common import parse_date, parse_enum
 from inhouse.domain.decisions import ADR_FORMATS, AdrDefaults, AdrWritten, DecisionIn
 from inhouse.domain.reviews import DecidedBy
@@ -117,13 +116,16 @@ def export(
     """Export the decisions as architecture decision records (MADR or adr-tools)."""
     if fmt not in ADR_FORMATS:
         raise InvalidInput(f"invalid --format {fmt!r}: expected one of {', '.join(ADR_FORMATS)}")
-    target = Path(folder).expanduser()
-    if target.exists() and not target.is_dir():
+    target = local_path(folder, "folder")
+    if kind_of(target) not in (None, "folder"):
         raise InvalidInput(f"{target} is a file, not a folder")
     export = service.export_adrs(workspace(), engagement, flavour="madr" if fmt == "madr" else "adr-tools")
-    clashes = [r.name for r in export.records if (target / r.name).exists()]
+    clashes = [(r.name, kind) for r in export.records if (kind := kind_of(target / r.name)) is not None]
+    for name, kind in clashes:
+        if kind != "file":  # a folder, a FIFO (writing to one would wait for a reader)
+            raise InvalidInput(f"{target / name} exists and is not a file")
     if clashes and not force:
-        raise Conflict(f"{target / clashes[0]} exists: pass --force to overwrite")
+        raise Conflict(f"{target / clashes[0][0]} exists: pass --force to overwrite")
     try:
         target.mkdir(parents=True, exist_ok=True)
         for record in export.records:
@@ -141,12 +143,15 @@ def export(
 
 def adr_uploads(path: str, max_bytes: int) -> list[Upload]:
     """One ADR file, or the ADRs of a folder (``0001-*.md``, else its Markdown but README and templates)."""
-    source = Path(path).expanduser()
-    if not source.exists():
+    source = local_path(path)
+    kind = kind_of(source)
+    if kind is None:
         raise NotFound(f"no such file or folder: {source}")
-    if source.is_file():
+    if kind == "file":
         return [read_upload(source, max_bytes)]
-    names = adr_file_names([p.name for p in source.iterdir() if p.is_file()])
+    if kind != "folder":
+        raise InvalidInput(f"{source} is not a file or folder")
+    names = adr_file_names([p.name for p in folder_entries(source)])
     if not names:
         raise InvalidInput(f"{source}: no decision records (*.md)")
     return read_uploads([source / name for name in names], max_bytes)

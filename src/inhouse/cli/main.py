@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -32,7 +34,7 @@ from inhouse.cli import audit as audit_cli
 from inhouse.cli import contracts as contracts_cli
 from inhouse.cli import demo as demo_cli
 from inhouse.cli import users as users_cli
-from inhouse.errors import InhouseError
+from inhouse.errors import InhouseError, InvalidInput, NotFound
 from inhouse.services.lookup import Unclear, Unknown
 
 #: Where to look, added to a record that was not found (the services' messages speak of records).
@@ -55,6 +57,24 @@ def message_of(exc: InhouseError) -> str:
     return f"{exc.message}: {hint}" if hint else exc.message
 
 
+#: Where the standard library refuses a path (a NUL character, an unknown ~user, a link loop).
+PATH_MODULES = frozenset({"pathlib", "posixpath", "genericpath", "os", "shutil", "tempfile", "subprocess"})
+
+
+def os_error_line(exc: OSError) -> str:
+    """An OSError as one line: the path and the system's reason."""
+    reason = exc.strerror or " ".join(str(exc).split()) or exc.__class__.__name__
+    return f"cannot use {exc.filename}: {reason}" if exc.filename else f"cannot read or write a file: {reason}"
+
+
+def from_path_handling(exc: BaseException) -> bool:
+    """Whether ``exc`` was raised by the standard library's path handling (its last frame)."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and Path(tb.tb_frame.f_code.co_filename).stem in PATH_MODULES
+
+
 class InhouseGroup(TyperGroup):
     """The root group: translates every InhouseError into one line on stderr and its exit code."""
 
@@ -66,6 +86,18 @@ class InhouseGroup(TyperGroup):
                 raise
             context.err_console.print(f"[bold red]error:[/] {escape(message_of(exc))}", soft_wrap=True)
             ctx.exit(exc.exit_code)
+        except OSError as exc:  # a file or folder the user named, refused by the system where it was met
+            if context.state.debug:
+                raise
+            code = NotFound.exit_code if isinstance(exc, FileNotFoundError) else InvalidInput.exit_code
+            context.err_console.print(f"[bold red]error:[/] {escape(os_error_line(exc))}", soft_wrap=True)
+            ctx.exit(code)
+        except (RuntimeError, ValueError) as exc:
+            if context.state.debug or not from_path_handling(exc):
+                raise
+            line = " ".join(str(exc).split()) or exc.__class__.__name__
+            context.err_console.print(f"[bold red]error:[/] {escape(f'unusable path: {line}')}", soft_wrap=True)
+            ctx.exit(InvalidInput.exit_code)
         except typer.TyperException as exc:  # a bad option value, a missing argument: one line too
             found = getattr(exc, "ctx", None)
             where = found.command_path if found is not None else "inhouse"
@@ -136,4 +168,8 @@ audit_cli.register(app)
 
 def run(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
+    for stream in (sys.stdout, sys.stderr):  # a file name of bytes that are not UTF-8 is shown escaped
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     app(args=argv, prog_name="inhouse")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 import time
 
 from sqlalchemy import Engine, create_engine, event
@@ -9,6 +12,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DisconnectionError, NoSuchModuleError
 
 from inhouse.errors import InvalidInput
+
+SUPPORTED_BACKENDS = frozenset({"sqlite", "postgresql"})
+"""The databases inhouse runs on (its migrations and tests cover these two)."""
+
+_PASSWORD = re.compile(r"(//[^:/@]*:)[^@]*@")
+"""The password of a URL that cannot be parsed, hidden in its message."""
 
 SQLITE_BUSY_MS = 30_000
 """How long a SQLite statement waits for another connection's lock before the database counts as busy."""
@@ -29,8 +38,19 @@ def make_engine(url: str) -> Engine:
     """An Engine for ``url``; raises InvalidInput for a URL SQLAlchemy cannot use."""
     try:
         parsed = make_url(url)
-    except ArgumentError:
-        raise InvalidInput(f"invalid database URL {url!r}") from None
+    except (ArgumentError, ValueError):
+        raise InvalidInput(
+            f"invalid database URL {_hidden(url)!r}: expected sqlite:///PATH or postgresql://..."
+        ) from None
+    if "\x00" in url:
+        raise InvalidInput("the database URL must not contain NUL characters")
+    if not _is_text(url):  # bytes of the command line that are not UTF-8
+        raise InvalidInput(f"the database URL must be valid Unicode text: {_hidden(url)!r}")
+    if parsed.get_backend_name() not in SUPPORTED_BACKENDS:
+        shown = parsed.render_as_string(hide_password=True)
+        raise InvalidInput(f"unsupported database URL {shown!r}: inhouse stores its data in SQLite or PostgreSQL")
+    if parsed.get_backend_name() == "sqlite":
+        _require_database_file(parsed.database)
     kwargs: dict = {"future": True}
     if parsed.get_backend_name() == "postgresql" or parsed.database not in (None, "", ":memory:"):
         # room for the requests a server process runs at once: past the pool's size, each
@@ -42,13 +62,42 @@ def make_engine(url: str) -> Engine:
         kwargs["connect_args"] = {"connect_timeout": 5}
     try:
         engine = create_engine(parsed, **kwargs)
-    except (NoSuchModuleError, ArgumentError) as exc:
-        raise InvalidInput(f"unsupported database URL {url!r}: {exc}") from None
+    except (NoSuchModuleError, ArgumentError, ImportError, TypeError, ValueError) as exc:
+        # an unknown driver (postgresql+mysqldb), a driver not installed, a bad query argument
+        shown = parsed.render_as_string(hide_password=True)
+        raise InvalidInput(f"unsupported database URL {shown!r}: {first_line(exc)}") from None
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         _ping_idle_connections(engine)
     return engine
+
+
+def _hidden(url: str) -> str:
+    """``url`` with its password hidden (for a URL that could not be parsed)."""
+    return _PASSWORD.sub(r"\1***@", url)
+
+
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _require_database_file(database: str | None) -> None:
+    """InvalidInput when a SQLite URL names something that is not a file (a folder, a device such as
+    /dev/null, a FIFO): SQLite would fail on it later, or wait on it, with a less clear message."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    try:
+        mode = os.stat(database).st_mode
+    except OSError:  # nothing there yet (init creates it), or a path SQLite will refuse itself
+        return
+    if not stat.S_ISREG(mode):
+        what = "a folder" if stat.S_ISDIR(mode) else "a device, FIFO or socket"
+        raise InvalidInput(f"the SQLite database {database} is {what}, not a database file")
 
 
 IDLE_PING_SECONDS = 10.0

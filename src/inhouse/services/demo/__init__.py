@@ -246,8 +246,12 @@ def build(folder: Path, database_url: str | None = None, force: bool = False) ->
 
     The build is made in a new folder beside ``folder`` and renamed in only once complete, so a
     build that fails or is interrupted leaves the workspace that was there (``--force``) as it was."""
-    folder = folder.expanduser().resolve()
-    _check_target(folder, force, own_database=database_url is None)
+    try:
+        folder = folder.expanduser().resolve()
+        _check_target(folder, force, own_database=database_url is None)
+    except (OSError, RuntimeError) as exc:  # a name too long, a link loop, an unknown ~user
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InvalidInput(f"cannot use {folder} as the demo folder: {reason}") from None
     staging = _staging(folder)
     try:
         url = database_url or f"sqlite:///{staging / 'inhouse.db'}"
