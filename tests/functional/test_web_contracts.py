@@ -43,22 +43,37 @@ def _no_server_folder(text: str) -> None:
     assert tempfile.gettempdir() + "/" not in text
 
 
+def _finished(client, job: dict) -> dict:
+    """The job once its runner has finished it, as the API answers it."""
+    client.app.state.runner.wait(job["id"], timeout=30)
+    return client.get(f"/api/jobs/{job['id']}").json()
+
+
 def test_an_uploaded_contract_is_stored_under_its_own_name_only(seeded):
     client, ids, ws = seeded
     eid = ids["engagement_id"]
     created = client.post(f"/api/engagements/{eid}/contracts", files={"file": ("new-msa.txt", CONTRACT)})
-    assert created.status_code == 201, created.text
-    data = created.json()
-    assert list(data) == CHECKED_KEYS and list(data["review"]) == REVIEW_KEYS
-    assert data["review"]["file"] == "new-msa.txt"
-    assert data["engagement"] == webdata.ENGAGEMENT and data["pages"] == 1
+    assert created.status_code == 202, created.text
+    queued = created.json()
+    assert (queued["kind"], queued["subject"], queued["engagement_id"]) == ("contract", "new-msa.txt", eid)
+    assert queued["submitted_by"] == "local" and queued["result"] is None
+    job = _finished(client, queued)
+    assert job["status"] == "done", job["error"]
+    assert job["result"]["document_id"] and job["result"]["result_id"] and job["result"]["summary"].startswith("score")
+    data = client.get(f"/api/documents/{job['result']['document_id']}").json()
+    assert data["document"]["filename"] == "new-msa.txt" and data["is_contract"] and data["engagement"]["id"] == eid
     _no_server_folder(created.text)
-    form = client.post(f"/engagements/{eid}/contracts", files={"file": ("form-msa.md", CONTRACT)})
-    assert form.status_code == 200 and form.url.path.startswith("/documents/")  # followed the redirect
-    _no_server_folder(form.text)
+    form = client.post(
+        f"/engagements/{eid}/contracts", files={"file": ("form-msa.md", CONTRACT)}, follow_redirects=False
+    )
+    assert form.status_code == 303 and form.headers["location"].startswith("/jobs/")
+    form_job = _finished(client, {"id": int(form.headers["location"].rsplit("/", 1)[1])})
+    page = client.get(form.headers["location"])
+    assert f'href="/documents/{form_job["result"]["document_id"]}"' in page.text  # the job page links the result
+    _no_server_folder(page.text)
     for path in (
-        f"/api/documents/{data['document_id']}",
-        f"/documents/{data['document_id']}",
+        f"/api/documents/{job['result']['document_id']}",
+        f"/documents/{job['result']['document_id']}",
         f"/api/engagements/{eid}",
         f"/engagements/{eid}",
     ):
@@ -91,7 +106,9 @@ def test_a_browser_path_in_the_upload_name_keeps_only_the_file_name(seeded):
         f"/api/engagements/{ids['engagement_id']}/contracts",
         files={"file": ("C:\\Users\\ann\\contracts\\msa.txt", CONTRACT)},
     )
-    assert sent.status_code == 201 and sent.json()["review"]["file"] == "msa.txt"
+    assert sent.status_code == 202 and sent.json()["subject"] == "msa.txt"
+    job = _finished(client, sent.json())
+    assert client.get(f"/api/documents/{job['result']['document_id']}").json()["document"]["filename"] == "msa.txt"
 
 
 @pytest.mark.parametrize("ref", BAD_IDS)

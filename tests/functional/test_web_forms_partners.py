@@ -49,7 +49,11 @@ def test_proposal_upload_through_the_form_is_assessed_and_shown(client):
     response = client.post(
         f"/partners/{pid}/proposals", files={"file": ("northwind.md", PROPOSAL.encode())}, follow_redirects=False
     )
-    assert response.status_code == 303 and response.headers["location"] == f"/partners#partner-{pid}"
+    assert response.status_code == 303 and response.headers["location"].startswith("/jobs/")
+    job_id = int(response.headers["location"].rsplit("/", 1)[1])
+    client.app.state.runner.wait(job_id, timeout=30)
+    job_page = client.get(response.headers["location"]).text
+    assert f'href="/partners#partner-{pid}"' in job_page  # then the job page links the partner's section
     partner = _partner(client, pid)
     [assessment] = partner["assessments"]
     assert set(assessment["signals"]) == {"problem_first", "honest_limits", "starts_small"}
@@ -79,9 +83,15 @@ def test_proposal_upload_errors_store_nothing(client):
 def test_proposal_through_the_api(client):
     client, pid = client
     created = client.post(f"/api/partners/{pid}/proposals", files={"file": ("northwind.txt", PROPOSAL.encode())})
-    assert created.status_code == 201
-    body = created.json()
-    assert body["partner"] == "Northwind ML" and body["document_id"] and body["assessment"]["kind"] == "proposal"
+    assert created.status_code == 202
+    queued = created.json()
+    assert queued["kind"] == "proposal" and queued["subject"] == "northwind.txt (Northwind ML)"
+    client.app.state.runner.wait(queued["id"], timeout=30)
+    job = client.get(f"/api/jobs/{queued['id']}").json()
+    assert job["status"] == "done", job["error"]
+    result = job["result"]
+    assert (result["partner"], result["partner_id"]) == ("Northwind ML", pid) and result["document_id"]
+    assert result["summary"] == "proposal of Northwind ML assessed"
 
 
 def test_reference_form_adds_a_checked_reference(client):

@@ -123,7 +123,16 @@ def test_a_scan_answers_the_job_record(scanning):
     queued = response.json()
     assert queued["kind"] == "scan" and queued["engagement_id"] == eid and queued["result"] is None
     job, _ = _poll(client, queued["id"])
-    assert list(job["result"]) == ["result_id", "repo", "commits", "head", "summary"]
+    assert list(job["result"]) == [
+        "result_id",
+        "repo",
+        "commits",
+        "head",
+        "summary",
+        "document_id",
+        "partner_id",
+        "partner",
+    ]
     assert job["result"]["summary"].startswith("truck factor")
     operation = client.get("/openapi.json").json()["paths"]["/api/engagements/{ref}/scans"]["post"]
     assert operation["responses"]["202"]["content"]["application/json"]["schema"]["$ref"].endswith("/JobRecord")

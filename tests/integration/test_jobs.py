@@ -81,7 +81,7 @@ def test_a_job_record_is_the_api_shape(ws, runner):
         data = client.get(f"/api/jobs/{job.id}").json()
         schema = client.get("/openapi.json").json()["components"]["schemas"]
     assert list(data) == [
-        "id", "kind", "subject", "engagement_id", "status", "finished", "progress", "message",
+        "id", "kind", "subject", "engagement_id", "submitted_by", "status", "finished", "progress", "message",
         "result", "error", "created_at", "started_at", "finished_at",
     ]  # fmt: skip
     assert data == job.model_dump(mode="json")

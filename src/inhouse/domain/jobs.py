@@ -1,4 +1,4 @@
-"""Background jobs: long work (a scan of a large repository) that runs while pages stay quick."""
+"""Background jobs: long work (a scan, the analysis of an uploaded document) that runs while pages stay quick."""
 
 from __future__ import annotations
 
@@ -11,8 +11,12 @@ from pydantic import Field
 
 from inhouse.domain.shapes import RecordId, Shape
 
-JobKind = Literal["scan"]
-"""The kinds of background work."""
+JobKind = Literal["scan", "contract", "proposal", "document"]
+"""The kinds of background work: a repository scan, the review of an uploaded contract, the assessment of
+an uploaded proposal, the review of a contract a partner user handed over."""
+
+OVER_BUDGET = "stopped: over its time budget of {seconds:g} s"
+"""The error of a job stopped (or finished too late) past the ``job_seconds`` setting."""
 
 
 class JobStatus(str, enum.Enum):
@@ -31,6 +35,8 @@ class Job:
     kind: str
     subject: str = ""
     engagement_id: int | None = None
+    submitted_by: str = ""  # the actor's label: an e-mail, the operator's login name, 'local'
+    submitted_by_user_id: int | None = None
     status: JobStatus = JobStatus.QUEUED
     progress: float = 0.0  # 0..1
     message: str = ""
@@ -50,6 +56,9 @@ class JobResult(Shape):
     commits: int | None = None
     head: str | None = None
     summary: str
+    document_id: RecordId | None = Field(None, description="The document a contract or proposal job stored")
+    partner_id: RecordId | None = Field(None, description="The partner a proposal job assessed")
+    partner: str | None = None
 
 
 def to_second(value: datetime | None) -> datetime | None:
@@ -64,6 +73,7 @@ class JobRecord(Shape):
     kind: JobKind
     subject: str
     engagement_id: RecordId | None
+    submitted_by: str = Field(description="Who queued it: an e-mail, the operator's login name or 'local'")
     status: JobStatus
     finished: bool
     progress: Annotated[float, Field(ge=0.0, le=1.0)]
@@ -83,6 +93,7 @@ class JobRecord(Shape):
                 "kind": job.kind,
                 "subject": job.subject,
                 "engagement_id": job.engagement_id,
+                "submitted_by": job.submitted_by,
                 "status": job.status,
                 "finished": job.status.finished,
                 "progress": round(job.progress, 4),

@@ -2,6 +2,11 @@
 
 ``work`` is any callable taking a :class:`Reporter`; the reporter has the analyzers'
 progress signature ``(stage, done, total)`` and writes at most every ``interval`` seconds.
+
+Each job has a wall-clock budget (the ``job_seconds`` setting) from the moment it starts: the
+reporter stops the work at its next progress call once the budget is spent (a scan reports often;
+a document's reader has its own, shorter deadline), and a job that ends past its budget anyway is
+recorded failed. A thread cannot be killed from outside, so the budget is kept cooperatively.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from inhouse.bootstrap import Workspace
-from inhouse.domain.jobs import JobKind, JobRecord, JobResult
+from inhouse.domain.jobs import OVER_BUDGET, JobKind, JobRecord, JobResult
 from inhouse.errors import InhouseError
 from inhouse.services import jobs as job_service
 
@@ -22,14 +27,26 @@ log = logging.getLogger(__name__)
 Work = Callable[["Reporter"], JobResult | None]
 
 
-class Reporter:
-    """Progress callback ``(stage, done, total)`` that stores the job's progress, throttled."""
+class OverBudget(InhouseError):
+    """The job ran past its time budget (``job_seconds``) and was stopped."""
 
-    def __init__(self, ws: Workspace, job_id: int, interval: float = 0.5) -> None:
+
+class Reporter:
+    """Progress callback ``(stage, done, total)`` that stores the job's progress, throttled, and
+    raises :class:`OverBudget` once the job's time budget is spent."""
+
+    def __init__(self, ws: Workspace, job_id: int, interval: float = 0.5, seconds: float | None = None) -> None:
         self.ws, self.job_id, self.interval = ws, job_id, interval
+        self.seconds = seconds if seconds is not None else ws.settings.job_seconds
+        self.deadline = time.monotonic() + self.seconds
         self._last = 0.0
 
+    def over_budget(self) -> bool:
+        return time.monotonic() > self.deadline
+
     def __call__(self, stage: str, done: int = 0, total: int = 0) -> None:
+        if self.over_budget():
+            raise OverBudget(OVER_BUDGET.format(seconds=self.seconds))
         now = time.monotonic()
         if now - self._last < self.interval and not (total and done >= total):
             return
@@ -49,8 +66,17 @@ class JobRunner:
         self._futures: dict[int, Future[None]] = {}
         self._lock = threading.Lock()
 
-    def submit(self, kind: JobKind, work: Work, subject: str = "", engagement_id: int | None = None) -> JobRecord:
-        job = job_service.create(self.ws, kind, subject, engagement_id)
+    def submit(
+        self,
+        kind: JobKind,
+        work: Work,
+        subject: str = "",
+        engagement_id: int | None = None,
+        ws: Workspace | None = None,
+    ) -> JobRecord:
+        """Queue ``work`` as a job of ``ws.actor`` (the acting workspace of the request; default: the
+        runner's), within the queue's limits (``services.jobs.create``)."""
+        job = job_service.create(ws or self.ws, kind, subject, engagement_id)
         with self._lock:  # registered before it can finish, so ``active`` and ``wait`` see it
             self._futures[job.id] = self._pool.submit(self._run, job.id, work)
         return job
@@ -58,7 +84,10 @@ class JobRunner:
     def _run(self, job_id: int, work: Work) -> None:
         try:
             job_service.start(self.ws, job_id)
-            result = work(Reporter(self.ws, job_id, self.interval))
+            reporter = Reporter(self.ws, job_id, self.interval)
+            result = work(reporter)
+            if reporter.over_budget():  # it finished, but too late to count
+                raise OverBudget(OVER_BUDGET.format(seconds=reporter.seconds))
         except InhouseError as exc:
             job_service.fail(self.ws, job_id, exc.message)
         except Exception as exc:  # the thread's edge: record the failure instead of losing it

@@ -25,4 +25,4 @@ def submit_scan(runner: JobRunner, ws: Workspace, engagement: str, repo: str | N
             summary=stored.summary(),
         )
 
-    return runner.submit("scan", work, subject=f"{target.name} ({target.path})", engagement_id=engagement_id)
+    return runner.submit("scan", work, subject=f"{target.name} ({target.path})", engagement_id=engagement_id, ws=ws)

@@ -1,6 +1,9 @@
 """Background jobs as records: created queued, moved to running, finished done or failed.
 
-The runner (``inhouse.jobs``) does the work in a thread; pages read the state from here.
+The runner (``inhouse.jobs``) does the work in a thread; pages read the state from here. A job is
+queued only while the queue has room: at most ``jobs_queued_limit`` jobs waiting or running in all
+(else :class:`QueueFull`, 503) and ``jobs_per_user`` of one account's (else :class:`TooManyJobs`,
+429); the job records who queued it (the acting workspace's actor).
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from datetime import datetime
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.jobs import Job, JobKind, JobRecord, JobResult, JobStatus
-from inhouse.errors import NotFound
+from inhouse.errors import InhouseError, NotFound, StorageUnavailable
 from inhouse.services import lookup
 from inhouse.store.tables import utcnow
 from inhouse.store.uow import UnitOfWork
@@ -25,9 +28,51 @@ def recent(uow: UnitOfWork, engagement_id: int, limit: int = 10) -> list[JobReco
     return records(uow.jobs.list(engagement_id, limit=limit))
 
 
-def create(ws: Workspace, kind: JobKind, subject: str = "", engagement_id: int | None = None) -> JobRecord:
+RETRY_SECONDS = 30
+"""Seconds a client is told to wait (Retry-After) when the job queue is full."""
+
+
+class QueueFull(StorageUnavailable):
+    """The server has ``jobs_queued_limit`` jobs waiting or running: try again later (503)."""
+
+    retry_after = RETRY_SECONDS
+
+
+class TooManyJobs(InhouseError):
+    """The account has ``jobs_per_user`` jobs waiting or running: wait for one to finish (429)."""
+
+    http_status = 429
+    exit_code = 4
+    retry_after = RETRY_SECONDS
+
+
+def _admit(uow: UnitOfWork, ws: Workspace) -> None:
+    limit, mine = ws.settings.jobs_queued_limit, ws.settings.jobs_per_user
+    if uow.jobs.count_unfinished() >= limit:
+        raise QueueFull(f"the server has {limit} background jobs waiting or running: try again later")
+    if uow.jobs.count_unfinished(submitted_by=ws.actor.label) >= mine:
+        raise TooManyJobs(f"{ws.actor.label} has {mine} background jobs waiting or running: wait for one to finish")
+
+
+def admit(ws: Workspace) -> None:
+    """Raise QueueFull or TooManyJobs when a job of ``ws.actor`` would not be queued now."""
     with ws.uow() as uow:
-        job = uow.jobs.add(Job(kind=kind, subject=subject, engagement_id=engagement_id))
+        _admit(uow, ws)
+
+
+def create(ws: Workspace, kind: JobKind, subject: str = "", engagement_id: int | None = None) -> JobRecord:
+    """Queue a job for ``ws.actor``, within the queue's limits (the count and the insert in one transaction)."""
+    with ws.uow() as uow:
+        _admit(uow, ws)
+        job = uow.jobs.add(
+            Job(
+                kind=kind,
+                subject=subject,
+                engagement_id=engagement_id,
+                submitted_by=ws.actor.label,
+                submitted_by_user_id=ws.actor.user_id,
+            )
+        )
         uow.commit()
         return JobRecord.of(job)
 

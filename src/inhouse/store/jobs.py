@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from inhouse.domain.jobs import Job, JobStatus
@@ -11,6 +11,7 @@ from inhouse.store.tables import JobRow
 MAX_ROW_ID = 2**31 - 1
 """The largest id the ``jobs.id`` column holds on every database (INTEGER: 32 bits on PostgreSQL)."""
 
+_UNFINISHED = (JobStatus.QUEUED.value, JobStatus.RUNNING.value)
 _FIELDS = ("status", "progress", "message", "result", "error", "started_at", "finished_at")
 
 
@@ -19,6 +20,8 @@ def _job(row: JobRow) -> Job:
         kind=row.kind,
         subject=row.subject,
         engagement_id=row.engagement_id,
+        submitted_by=row.submitted_by,
+        submitted_by_user_id=row.submitted_by_user_id,
         status=JobStatus(row.status),
         progress=row.progress,
         message=row.message,
@@ -36,7 +39,13 @@ class JobRecords:
         self.session = session
 
     def add(self, job: Job) -> Job:
-        row = JobRow(kind=job.kind, subject=job.subject, engagement_id=job.engagement_id)
+        row = JobRow(
+            kind=job.kind,
+            subject=job.subject,
+            engagement_id=job.engagement_id,
+            submitted_by=job.submitted_by,
+            submitted_by_user_id=job.submitted_by_user_id,
+        )
         for name in _FIELDS:
             value = getattr(job, name)
             setattr(row, name, value.value if isinstance(value, JobStatus) else value)
@@ -63,5 +72,12 @@ class JobRecords:
         if engagement_id is not None:
             query = query.where(JobRow.engagement_id == engagement_id)
         if unfinished:
-            query = query.where(JobRow.status.in_((JobStatus.QUEUED.value, JobStatus.RUNNING.value)))
+            query = query.where(JobRow.status.in_(_UNFINISHED))
         return [_job(r) for r in self.session.scalars(query)]
+
+    def count_unfinished(self, submitted_by: str | None = None) -> int:
+        """How many jobs are queued or running (of everyone, or those ``submitted_by`` queued)."""
+        query = select(func.count()).select_from(JobRow).where(JobRow.status.in_(_UNFINISHED))
+        if submitted_by is not None:
+            query = query.where(JobRow.submitted_by == submitted_by)
+        return int(self.session.scalar(query) or 0)

@@ -198,6 +198,8 @@ class JobRow(Timestamped, Base):
     kind: Mapped[str] = mapped_column(String(40), nullable=False)
     subject: Mapped[str] = mapped_column(String(2000), nullable=False, default="")
     engagement_id: Mapped[int | None] = mapped_column(ForeignKey("engagements.id", ondelete="CASCADE"), index=True)
+    submitted_by: Mapped[str] = mapped_column(String(320), nullable=False, default="")  # the actor's label
+    submitted_by_user_id: Mapped[int | None] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(20), nullable=False, default="queued")
     progress: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)
     message: Mapped[str] = mapped_column(Text, nullable=False, default="")

@@ -1,19 +1,22 @@
 """Uploads: name, type and size limits checked before anything is stored.
 
-An upload becomes an :class:`Upload` (its file name and its bytes, read in memory; no
-temporary file is written). The size limit is the ``max_document_bytes`` setting. A request
-whose declared length is already far over it is refused before its body is read; the file
-itself is read in chunks and refused as soon as it passes the limit.
+An upload becomes an :class:`Upload` (its file name and its bytes, read in memory). The size
+limit is the ``max_document_bytes`` setting. :class:`BodyLimit` bounds the request body itself
+while it streams (Content-Length or chunked), so the multipart parser, which spools a file of over
+1 MB to an anonymous temporary file, never writes more than the limit and a little form overhead;
+that file is closed, and so gone, when the request ends. The file is then read in chunks and
+refused as soon as it passes the limit.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from pathlib import PurePath
-from typing import Any
 
+import anyio
 from fastapi import UploadFile
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from inhouse.domain.shapes import Upload, validated
 from inhouse.errors import InvalidInput, TooLarge
@@ -55,29 +58,112 @@ def read_upload(upload: UploadFile | None, max_bytes: int) -> Upload:
 
 
 class BodyLimit:
-    """Refuses a request whose Content-Length is over the upload limit, before reading it."""
+    """Bounds every request body while it streams, whatever its framing (Content-Length or chunked).
+
+    A multipart body (an upload) may hold ``max_bytes`` plus :data:`FORM_OVERHEAD`; any other body
+    (JSON, a plain form) :data:`SMALL_BODY_BYTES`, since none of those routes takes a document. A
+    declared length over the limit is refused before the body is read; otherwise the bytes are
+    counted as they arrive and the request is refused (413) as soon as they pass the limit, so
+    nothing past it is read, buffered or spooled to disk. A body that stops arriving for
+    :data:`BODY_IDLE_SECONDS`, or takes longer than :data:`BODY_SECONDS` in all, is refused with
+    408 (uvicorn has no read timeout of its own for a request body). A refused request's
+    connection is closed; the application sees the client gone and whatever it answers is dropped.
+    """
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app, self.limit = app, max_bytes + FORM_OVERHEAD
+        self.app, self.upload_limit = app, max_bytes + FORM_OVERHEAD
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope.get("method") == "POST":
-            length = dict(scope.get("headers") or []).get(b"content-length")
-            if length and length.isdigit() and int(length) > self.limit:
-                await _too_large(scope, send, self.limit - FORM_OVERHEAD)
-                return
-        await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        multipart = headers.get(b"content-type", b"").lower().startswith(b"multipart/form-data")
+        limit = self.upload_limit if multipart else SMALL_BODY_BYTES
+        length = headers.get(b"content-length")
+        if length and length.isdigit() and int(length) > limit:
+            await _refuse(scope, send, 413, "TooLarge", _over(limit, multipart))
+            return
+        guard = _Guard(scope, receive, send, limit, multipart)
+        try:
+            await self.app(scope, guard.receive, guard.send)
+        except Exception:
+            if not guard.refused:
+                raise
+            # the client was told (413 or 408); what the application made of the cut body is moot
 
 
-async def _too_large(scope: Scope, send: Send, limit: int) -> None:
+SMALL_BODY_BYTES = 1024 * 1024
+"""The largest body a request other than an upload may send (JSON, a plain form): 1 MiB."""
+BODY_IDLE_SECONDS = 30.0
+"""Seconds a request body may stop arriving before the request is refused (408)."""
+BODY_SECONDS = 600.0
+"""Seconds a whole request body may take to arrive (an upload at the limit over a slow link)."""
+
+
+def _over(limit: int, multipart: bool) -> str:
+    if multipart:
+        return f"upload is over the limit of {size_text(limit - FORM_OVERHEAD)}"
+    return f"request body is over the limit of {size_text(limit)}"
+
+
+class _Guard:
+    """One request's body, counted and timed as the application reads it."""
+
+    def __init__(self, scope: Scope, receive: Receive, send: Send, limit: int, multipart: bool) -> None:
+        self.scope, self._receive, self._send = scope, receive, send
+        self.limit, self.multipart = limit, multipart
+        self.count = 0
+        self.body_done = False
+        self.started = False  # the application began its answer
+        self.refused = False  # this guard answered instead
+        self.deadline = time.monotonic() + BODY_SECONDS
+
+    async def receive(self) -> Message:
+        if self.refused:
+            return {"type": "http.disconnect"}
+        if self.body_done:  # e.g. waiting for the client to go away: nothing to bound
+            return await self._receive()
+        wait = min(BODY_IDLE_SECONDS, self.deadline - time.monotonic())
+        try:
+            with anyio.fail_after(max(wait, 0.0)):
+                message = await self._receive()
+        except TimeoutError:
+            await self._refuse(408, "RequestTimeout", "the request body stopped arriving: send it again")
+            return {"type": "http.disconnect"}
+        if message["type"] == "http.request":
+            self.count += len(message.get("body", b""))
+            if self.count > self.limit:
+                await self._refuse(413, "TooLarge", _over(self.limit, self.multipart))
+                return {"type": "http.disconnect"}
+            if not message.get("more_body", False):
+                self.body_done = True
+        return message
+
+    async def send(self, message: Message) -> None:
+        if self.refused:
+            return
+        if message["type"] == "http.response.start":
+            self.started = True
+        await self._send(message)
+
+    async def _refuse(self, status: int, kind: str, message: str) -> None:
+        self.refused = True
+        if not self.started:
+            await _refuse(self.scope, self._send, status, kind, message)
+
+
+async def _refuse(scope: Scope, send: Send, status: int, kind: str, message: str) -> None:
+    """Answer ``status`` with the usual error shape and close the connection (the rest of the body
+    is never read)."""
     from starlette.requests import Request
 
     from inhouse.web.errors import error_response
 
-    request = Request(scope)
-    response = error_response(request, 413, "TooLarge", f"upload is over the limit of {size_text(limit)}")
+    response = error_response(Request(scope), status, kind, message)
+    response.headers["Connection"] = "close"
     await response(scope, _no_body, send)
 
 
-async def _no_body() -> dict[str, Any]:
-    return {"type": "http.request", "body": b"", "more_body": False}
+async def _no_body() -> Message:
+    return {"type": "http.disconnect"}

@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, UploadFile
 
 from inhouse.domain.shapes import validated
-from inhouse.services import engagement_documents
+from inhouse.jobs.documents import receive
 from inhouse.services.engagement_documents import DocumentIn, DocumentReceived
-from inhouse.web.deps import WS
+from inhouse.web.deps import WS, Runner
 from inhouse.web.uploads import read_upload
 
 router = APIRouter()
@@ -18,11 +18,16 @@ router = APIRouter()
 @router.post(
     "/engagements/{ref}/documents",
     status_code=201,
-    summary="Upload a document for an engagement (kind contract: also reviewed for the client)",
+    summary="Upload a document for an engagement (kind contract: also reviewed for the client, in the background)",
 )
 def upload_document(
-    ws: WS, ref: str, file: Annotated[UploadFile | None, File()] = None, kind: Annotated[str, Form()] = "other"
+    ws: WS,
+    runner: Runner,
+    ref: str,
+    file: Annotated[UploadFile | None, File()] = None,
+    kind: Annotated[str, Form()] = "other",
 ) -> DocumentReceived:
     what = validated(DocumentIn, kind=kind or "other")
     upload = read_upload(file, ws.settings.max_document_bytes)
-    return engagement_documents.receive(ws, ref, upload, what)
+    received, _review = receive(runner, ws, ref, upload, what)
+    return received

@@ -6,13 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Path, UploadFile
 
+from inhouse.domain.jobs import JobRecord
 from inhouse.domain.organisations import PartnerIn, PartnerRecord
-from inhouse.domain.partners import AssessedDocument, ReferenceIn, ReferenceRecord
+from inhouse.domain.partners import ReferenceIn, ReferenceRecord
 from inhouse.domain.shapes import Ref
+from inhouse.jobs.documents import submit_proposal
 from inhouse.services import partners as partner_service
-from inhouse.services import partners_assess, partners_references
+from inhouse.services import partners_references
 from inhouse.services.dashboard.partners import PartnerComparison, partner_comparison
-from inhouse.web.deps import WS
+from inhouse.web.deps import WS, Runner
 from inhouse.web.uploads import read_upload
 
 router = APIRouter()
@@ -37,10 +39,12 @@ def add_reference(ws: WS, ref: PartnerRef, body: ReferenceIn) -> ReferenceRecord
 
 @router.post(
     "/partners/{ref}/proposals",
-    status_code=201,
-    summary="Upload a proposal, deck, call transcript or email thread and assess it (its kind is detected)",
+    status_code=202,
+    summary="Upload a proposal, deck, call transcript or email thread; its assessment (its kind is detected) "
+    "runs as a background job (GET /api/jobs/{id}: the document and result ids)",
 )
-def upload_proposal(ws: WS, ref: PartnerRef, file: Annotated[UploadFile | None, File()] = None) -> AssessedDocument:
+def upload_proposal(
+    ws: WS, runner: Runner, ref: PartnerRef, file: Annotated[UploadFile | None, File()] = None
+) -> JobRecord:
     upload = read_upload(file, ws.settings.max_document_bytes)
-    [assessed] = partners_assess.assess(ws, [upload], partner=ref)
-    return assessed
+    return submit_proposal(runner, ws, ref, upload)

@@ -7,9 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, File, UploadFile
 from fastapi.responses import RedirectResponse
 
+from inhouse.jobs.documents import submit_contract
 from inhouse.services import contracts
 from inhouse.web.api.contracts import DocumentId
-from inhouse.web.deps import WS
+from inhouse.web.deps import WS, Runner
 from inhouse.web.forms.common import to
 from inhouse.web.uploads import read_upload
 
@@ -17,10 +18,12 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.post("/engagements/{ref}/contracts")
-def upload_contract(ws: WS, ref: str, file: Annotated[UploadFile | None, File()] = None) -> RedirectResponse:
+def upload_contract(
+    ws: WS, runner: Runner, ref: str, file: Annotated[UploadFile | None, File()] = None
+) -> RedirectResponse:
     upload = read_upload(file, ws.settings.max_document_bytes)
-    [checked] = contracts.check(ws, [upload], engagement=ref)
-    return to(f"/documents/{checked.document_id}")
+    job = submit_contract(runner, ws, ref, upload)
+    return to(f"/jobs/{job.id}")
 
 
 @router.post("/documents/{document_id}/review")

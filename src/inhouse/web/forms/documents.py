@@ -8,9 +8,9 @@ from fastapi import APIRouter, File, Request, UploadFile
 from fastapi.responses import RedirectResponse
 
 from inhouse.domain.shapes import validated
-from inhouse.services import engagement_documents
+from inhouse.jobs.documents import receive
 from inhouse.services.engagement_documents import DocumentIn
-from inhouse.web.deps import WS
+from inhouse.web.deps import WS, Runner
 from inhouse.web.forms.common import Optional
 from inhouse.web.forms.journal import back
 from inhouse.web.uploads import read_upload
@@ -20,9 +20,14 @@ router = APIRouter(include_in_schema=False)
 
 @router.post("/engagements/{ref}/documents")
 def upload_document(
-    request: Request, ws: WS, ref: str, file: Annotated[UploadFile | None, File()] = None, kind: Optional = "other"
+    request: Request,
+    ws: WS,
+    runner: Runner,
+    ref: str,
+    file: Annotated[UploadFile | None, File()] = None,
+    kind: Optional = "other",
 ) -> RedirectResponse:
     what = validated(DocumentIn, kind=kind or "other")
     upload = read_upload(file, ws.settings.max_document_bytes)
-    received = engagement_documents.receive(ws, ref, upload, what)
+    received, _review = receive(runner, ws, ref, upload, what)
     return back(request, ref, "documents", f"received {received.name} ({received.bytes} bytes)")

@@ -10,10 +10,11 @@ from fastapi.responses import RedirectResponse
 from inhouse.domain.organisations import PartnerIn
 from inhouse.domain.partners import ReferenceIn
 from inhouse.domain.shapes import validated
+from inhouse.jobs.documents import submit_proposal
 from inhouse.services import partners as partner_service
-from inhouse.services import partners_assess, partners_references
+from inhouse.services import partners_references
 from inhouse.web.api.partners import PartnerRef
-from inhouse.web.deps import WS
+from inhouse.web.deps import WS, Runner
 from inhouse.web.forms.common import Optional, Text, split_lines, to
 from inhouse.web.uploads import read_upload
 
@@ -57,7 +58,9 @@ def add_reference(
 
 
 @router.post("/partners/{ref}/proposals")
-def upload_proposal(ws: WS, ref: PartnerRef, file: Annotated[UploadFile | None, File()] = None) -> RedirectResponse:
+def upload_proposal(
+    ws: WS, runner: Runner, ref: PartnerRef, file: Annotated[UploadFile | None, File()] = None
+) -> RedirectResponse:
     upload = read_upload(file, ws.settings.max_document_bytes)
-    partners_assess.assess(ws, [upload], partner=ref)
-    return to(f"/partners#partner-{ref}")
+    job = submit_proposal(runner, ws, ref, upload)
+    return to(f"/jobs/{job.id}")
