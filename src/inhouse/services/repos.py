@@ -2,32 +2,22 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
+from inhouse.analysis.git.gitcmd import locate
 from inhouse.bootstrap import Workspace
 from inhouse.domain.repos import Repo, RepoIn, RepoRecord
 from inhouse.domain.shapes import as_id
-from inhouse.errors import AnalyzerError, Conflict, InvalidInput, NotFound
+from inhouse.errors import Conflict, InvalidInput, NotFound
 from inhouse.services import lookup
 
 
 def git_dir_of(path: Path) -> Path:
-    """The repository's top folder (or the bare repository itself); AnalyzerError when not a git repository."""
+    """The repository's top folder (or the bare repository itself); AnalyzerError when not a git repository
+    (or one git cannot read), NotFound when there is no such folder. Git runs as every analysis runs it."""
     if not path.exists():
         raise NotFound(f"no such folder: {path}")
-    if not path.is_dir():
-        raise AnalyzerError(f"not a git repository (not a folder): {path}")
-    proc = subprocess.run(["git", "-C", str(path), "rev-parse", "--is-bare-repository"], capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise AnalyzerError(f"not a git repository: {path}")
-    if proc.stdout.strip() == "true":
-        return path.resolve()
-    proc = subprocess.run(["git", "-C", str(path), "rev-parse", "--show-toplevel"], capture_output=True, text=True)
-    if proc.returncode != 0 or not proc.stdout.strip():
-        # inside a .git folder or another place without a work tree
-        raise AnalyzerError(f"not a git working tree or bare repository: {path}")
-    return Path(proc.stdout.strip()).resolve()
+    return locate(path).top
 
 
 def add(ws: Workspace, engagement: str | None, new: RepoIn) -> RepoRecord:

@@ -2,8 +2,13 @@
 
 Counting matches git-fame's defaults (``git fame --loc=surv``): the files at REV that
 ``git grep -I`` sees as text with at least one non-empty line, blamed one by one
-without ``-w``/``-M``/``-C``, each line credited to its commit's author as blame
-reports it (the repository's mailmap applied by git).
+without ``-w``/``-M``/``-C``, each line credited to its commit's author.
+
+Blame reports commits, not people: git blame would apply the working tree's (or a bare
+repository's HEAD's) ``.mailmap``, whatever revision is blamed, so the authors are read
+raw from the commits (``log --no-mailmap``, as mining reads them) and mapped with the
+scanned revision's ``.mailmap`` by the caller. A line a merge brought in (a conflict
+resolution) is credited to the merge commit's author, as git-fame credits it.
 """
 
 from __future__ import annotations
@@ -14,8 +19,9 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 
 from inhouse.analysis.git.gitcmd import GitRepo
+from inhouse.errors import AnalyzerError
 
-Author = tuple[str, str]  # (name, email) as blame reports them
+Author = tuple[str, str]  # (name, email) as the commit records them
 
 
 def text_files(repo: GitRepo, commit: str) -> list[str]:
@@ -29,31 +35,37 @@ def text_files(repo: GitRepo, commit: str) -> list[str]:
     return paths
 
 
-def blame_file(repo: GitRepo, commit: str, path: str) -> Counter[Author]:
-    """Surviving lines per author in one file."""
+def blame_file(repo: GitRepo, commit: str, path: str) -> Counter[str]:
+    """Surviving lines per commit in one file."""
     out = repo.run(["blame", "--porcelain", commit, "--", path])
-    lines_of: Counter[bytes] = Counter()
-    author_of: dict[bytes, list[bytes]] = {}
+    lines_of: Counter[str] = Counter()
     expect_header = True
-    current = b""
     for line in out.split(b"\n"):
         if expect_header:
             if not line:
                 continue
-            current = line.split(b" ", 1)[0]
-            lines_of[current] += 1
+            lines_of[line.split(b" ", 1)[0].decode("ascii", "replace")] += 1
             expect_header = False
         elif line.startswith(b"\t"):
             expect_header = True
-        elif line.startswith(b"author "):
-            author_of.setdefault(current, [b"", b""])[0] = line[7:]
-        elif line.startswith(b"author-mail "):
-            author_of.setdefault(current, [b"", b""])[1] = line[12:].strip(b"<>")
-    counts: Counter[Author] = Counter()
-    for sha, n in lines_of.items():
-        name, email = author_of.get(sha, [b"", b""])
-        counts[(name.decode("utf-8", "replace"), email.decode("utf-8", "replace"))] += n
-    return counts
+    return lines_of
+
+
+def authors(repo: GitRepo, commits: Iterable[str]) -> dict[str, Author]:
+    """The raw author (no mailmap) of each commit."""
+    wanted = list(dict.fromkeys(commits))
+    if not wanted:
+        return {}
+    out = repo.run(
+        ["log", "--no-walk=unsorted", "--stdin", "--no-mailmap", "-z", "--format=%H%x00%an%x00%ae"],
+        input="".join(f"{c}\n" for c in wanted).encode(),
+    )
+    fields = out.split(b"\0")
+    found: dict[str, Author] = {}
+    for i in range(0, len(fields) - 2, 3):
+        sha = fields[i].strip().decode("ascii", "replace")
+        found[sha] = (fields[i + 1].decode("utf-8", "replace"), fields[i + 2].decode("utf-8", "replace"))
+    return found
 
 
 def blame_lines(
@@ -64,13 +76,19 @@ def blame_lines(
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Counter[Author]:
-    """Surviving lines per author over ``paths``, ``jobs`` blames at a time."""
+    """Surviving lines per raw author over ``paths``, ``jobs`` blames at a time."""
     paths = list(paths)
-    total: Counter[Author] = Counter()
+    per_commit: Counter[str] = Counter()
     workers = max(1, jobs or os.cpu_count() or 1)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         for done, counts in enumerate(pool.map(lambda p: blame_file(repo, commit, p), paths), 1):
-            total.update(counts)
+            per_commit.update(counts)
             if progress:
                 progress(done, len(paths))
+    who = authors(repo, per_commit)
+    total: Counter[Author] = Counter()
+    for sha, count in per_commit.items():
+        if sha not in who:
+            raise AnalyzerError(f"cannot read the git repository {str(repo.path)!r}: blame names commit {sha}")
+        total[who[sha]] += count
     return total

@@ -136,8 +136,7 @@ def mine(
                 _, error = proc.communicate()
                 out.close()
                 if proc.returncode != 0:
-                    lines = error.decode("utf-8", "replace").strip().splitlines()
-                    raise AnalyzerError(f"git log failed: {lines[-1] if lines else 'no message'}")
+                    raise AnalyzerError(repo.failure(["log"], error))
                 with open(os.path.join(tmp, f"part{index}"), "rb") as data:
                     yield from parse_log(iter(lambda: data.read(1 << 20), b""), exact_renames=mode == "exact")
         finally:  # stopped early (an error, a closed generator): leave no git behind

@@ -12,6 +12,7 @@ and returns values; storing them is the service layer's business.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -313,20 +314,48 @@ def _ownership(
             stage("blame", done, total)
 
     counts = blame_mod.blame_lines(repo, head, paths, jobs=options.jobs, progress=report)
+    # the raw authors of the history, then their forms under the revision's mailmap
     lookup: dict[tuple[str, str], int] = {}
     by_email: dict[str, int] = {}
     for person, (name, email) in enumerate(history.people):
         for known_name, known_email in ((name, email), mailmap.map(name, email)):
-            lookup[(known_name, known_email.lower())] = owner[person]
+            lookup.setdefault((known_name, known_email.lower()), owner[person])
             by_email.setdefault(known_email.lower(), owner[person])
     lines = [0] * len(groups)
+    strangers: Counter[tuple[str, str]] = Counter()  # only merges of theirs survive: conflict resolutions
     for (name, email), count in counts.items():
-        ident = lookup.get((name, email.lower()), by_email.get(email.lower()))
+        mapped_name, mapped_email = mailmap.map(name, email)
+        ident = lookup.get((name, email.lower()), lookup.get((mapped_name, mapped_email.lower())))
         if ident is None:
-            raise AnalyzerError(f"git blame credits {name} <{email}>, who is not in the history")
-        lines[ident] += count
+            ident = by_email.get(email.lower(), by_email.get(mapped_email.lower()))
+        if ident is None:
+            strangers[(name, email)] += count
+        else:
+            lines[ident] += count
     rows = [
         LineOwnership(identity=g.id, side=g.side, lines=lines[g.index]) for g in groups if lines[g.index] and not g.bot
     ]
+    if strangers:
+        people = list(strangers)
+        extra, extra_owner = merge_identities(
+            people,
+            [0] * len(people),
+            mailmap=mailmap,
+            aliases=options.aliases,
+            rules=options.rules,
+            bots=None if options.include_bots else bot_matcher(options.bot_patterns),
+            heuristics=options.heuristics,
+        )
+        taken = {g.id for g in groups}
+        extra_lines = [0] * len(extra)
+        for i, who in enumerate(people):
+            extra_lines[extra_owner[i]] += strangers[who]
+        for group in extra:
+            label, n = group.id, 2
+            while label in taken:
+                label, n = f"{group.id}#{n}", n + 1
+            taken.add(label)
+            if not group.bot:
+                rows.append(LineOwnership(identity=label, side=group.side, lines=extra_lines[group.index]))
     rows.sort(key=lambda r: (-r.lines, r.identity))
     return rows
