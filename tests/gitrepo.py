@@ -102,6 +102,22 @@ class GitRepoBuilder:
         self.git("merge", "-q", "--no-ff", "--no-edit", name, env=self._who_env(who, when))
         return self.head()
 
+    def merge_resolving(self, name: str, who: str, when: str, files: dict[str, str]) -> str:
+        """Merge ``name`` expecting a conflict, resolve it with ``files`` and commit the merge as ``who``."""
+        out = subprocess.run(
+            ["git", "-C", str(self.path), "merge", "-q", "--no-ff", "--no-commit", name],
+            env={**self.env, **self._who_env(who, when)},
+            capture_output=True,
+            check=False,
+        )
+        if out.returncode == 0:
+            raise RuntimeError(f"merging {name} did not conflict")
+        for path, content in files.items():
+            (self.path / path).write_text(content)
+        self.git("add", "--", *files)
+        self.git("commit", "-q", "--no-edit", env=self._who_env(who, when))
+        return self.head()
+
 
 def lines(n: int, tag: str = "line") -> str:
     """``n`` distinct lines of text, so that git's rename detection has content to compare."""

@@ -351,7 +351,10 @@ class GitRepo:
             detached = self._real(["rev-parse", "--verify", "-q", "HEAD"])
             head_line = detached.stdout.decode().strip()
             if detached.returncode != 0 or not head_line:
-                raise AnalyzerError(f"cannot read the git repository {str(self.path)!r}: HEAD names nothing")
+                damaged = f" (damaged: {', '.join(self.broken_refs)})" if self.broken_refs else ""
+                raise AnalyzerError(
+                    f"cannot read the git repository {str(self.path)!r}: HEAD names no readable commit{damaged}"
+                )
         else:
             head_line = f"ref: {self.head_ref}"
         objects = self.location.common_dir / "objects"
@@ -422,7 +425,8 @@ class GitRepo:
         else:
             reason = _reason(probe.stderr)
             if reason.startswith("Needed a single revision"):
-                reason = "HEAD names a commit that cannot be read"
+                errors = [_reason(line) for line in probe.stderr.splitlines() if line.startswith(b"error:")]
+                reason = "HEAD names a commit that cannot be read" + (f" ({errors[0]})" if errors else "")
         raise AnalyzerError(f"cannot read the git repository {str(self.path)!r}: {reason}")
 
     def resolve(self, rev: str) -> str:
