@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
 
 from inhouse.analysis.git import ScanOptions, scan_repository
-from inhouse.analysis.git.gitcmd import GitRepo
+from inhouse.analysis.git.gitcmd import GitRepo, git_env, safe_options
 from inhouse.domain.knowledge import ScanIn
 from inhouse.domain.repos import RepoIn
 from inhouse.services import knowledge, repos
@@ -262,3 +263,33 @@ def test_repository_of_another_owner_is_read_when_registered(tmp_path, ws):
     stored = knowledge.scan(ws, None, ScanIn(repository=str(source.path), blame=True))
     assert stored.commits == 1
     assert GitRepo.open(source.path).has_commits()
+
+
+def test_files_the_repository_names_are_not_read(traps):
+    """Settings that make git read a file (an endless device, a FIFO that never opens) are not the
+    repository's to make: blame and mailmap sources, a FIFO ``.mailmap`` in the working tree."""
+    for key in ("blame.ignoreRevsFile", "mailmap.file"):
+        traps.repo.git("config", key, "/dev/zero")
+    os.mkfifo(traps.repo.path / ".mailmap")
+    done: list[object] = []
+    worker = threading.Thread(
+        target=lambda: done.append(scan_repository(traps.repo.path, ScanOptions(blame=True)).report), daemon=True
+    )
+    worker.start()
+    worker.join(60)
+    assert done, "the scan did not finish"
+    assert traps.fired() == []
+
+
+def test_only_read_commands_run_and_safe_directory_is_never_everything(traps):
+    with pytest.raises(ValueError, match="not a read-only command"):
+        GitRepo.open(traps.repo.path).run(["commit", "-m", "x"])
+    with pytest.raises(ValueError):
+        GitRepo.open(traps.repo.path).run(["-c", "a.b=c", "fetch"])
+    options = " ".join(safe_options(safe_directories=[str(traps.repo.path)]))
+    assert f"safe.directory={traps.repo.path}" in options and "safe.directory=*" not in options
+    assert "protocol.allow=never" in options and "protocol.https.allow" not in options
+    env = git_env()
+    assert env["GIT_CONFIG_NOSYSTEM"] == "1" and env["GIT_CONFIG_GLOBAL"] == os.devnull
+    assert not os.listdir(env["HOME"])
+    assert git_env(("https", "ssh"))["GIT_ALLOW_PROTOCOL"] == "https:ssh"

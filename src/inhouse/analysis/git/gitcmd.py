@@ -238,6 +238,8 @@ def locate(path: str | os.PathLike[str]) -> Location:
             raise AnalyzerError(
                 f"{where}: git refuses a repository another user owns unless it is named by its top folder"
             )
+        if not reason.startswith("not a git repository"):
+            raise AnalyzerError(f"cannot read the git repository {str(where)!r}: {reason}")
         if damaged:
             raise AnalyzerError(f"cannot read the git repository {str(where)!r}: {damaged}")
         raise AnalyzerError(f"not a git repository: {where}")
