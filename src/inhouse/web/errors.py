@@ -33,8 +33,15 @@ RETRY_AFTER = "5"
 """Seconds a client should wait after a 503 (the database busy or unreachable) before asking again."""
 
 
+def printable(text: str) -> str:
+    """``text`` as valid UTF-8: a lone surrogate (from a JSON body's "\\ud800") shown escaped, so
+    that echoing a value never turns a 422 into a 500 while the answer is encoded."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def error_response(request: Request, status: int, kind: str, message: str) -> Response:
     response: Response
+    message = printable(message)
     if wants_json(request):
         response = JSONResponse({"error": {"type": kind, "message": message}}, status_code=status)
     else:
