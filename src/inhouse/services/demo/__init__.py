@@ -145,7 +145,10 @@ def _id(value: int | None) -> int:
 def _records(ws: Workspace, uow: UnitOfWork, folder: Path) -> DemoContext:
     client = uow.clients.by_name(CLIENT) or uow.clients.add(Client(name=CLIENT))
     if uow.partners.by_name(_id(client.id), ENGAGED) is not None:
-        raise Conflict(f"the workspace already holds the demo ({ENGAGED}): use a new --dir or --force")
+        raise Conflict(
+            f"the database already holds the demo ({ENGAGED}); --force rebuilds only a demo in its own SQLite file: "
+            "use a new database or leave out --db"
+        )
     quantia = uow.partners.add(
         Partner(
             name=ENGAGED,
