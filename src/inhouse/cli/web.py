@@ -14,6 +14,7 @@ from inhouse.bootstrap import Workspace
 from inhouse.cli.context import console, err_console, workspace
 from inhouse.errors import InvalidInput
 from inhouse.services import accounts
+from inhouse.settings import Settings
 
 NO_ADMIN = (
     "refusing to listen on {host}, reachable from other machines, while no active admin account exists: "
@@ -26,6 +27,22 @@ def default_workers() -> int:
     Measured on 2 cores with the database on the same machine: two processes answered 20 busy
     users faster than one (docs/performance-web.md)."""
     return max(1, min(os.cpu_count() or 1, 4))
+
+
+def server_options(settings: Settings) -> dict[str, object]:
+    """uvicorn's options that bound what one client can hold: an idle kept-alive connection closes
+    after ``request_keep_alive_seconds``; at most ``request_concurrency`` connections and requests at
+    once (then 503); request headers within ``web.uploads.HEADER_SECONDS`` and
+    ``MAX_HEADER_BYTES`` (the h11 protocol with a header deadline); the body is bounded in size and
+    time by the app itself (``web.uploads.BodyLimit``)."""
+    from inhouse.web.uploads import MAX_HEADER_BYTES, PROTOCOL
+
+    return {
+        "http": PROTOCOL,
+        "timeout_keep_alive": settings.request_keep_alive_seconds,
+        "limit_concurrency": settings.request_concurrency,
+        "h11_max_incomplete_event_size": MAX_HEADER_BYTES,
+    }
 
 
 def serve(
@@ -68,7 +85,7 @@ def serve(
     console.print(f"Open [bold]http://{shown}:{port}/[/] (Ctrl+C to stop)", soft_wrap=True)
     if workers == 1:
         app = create_app(ws, warm_status=True, local_mode=local, hosts=(host,))
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.run(app, host=host, port=port, log_level="warning", **server_options(ws.settings))  # type: ignore[arg-type]
         return
     # worker processes build their own workspace from the settings, so pass ours on
     os.environ["INHOUSE_DATABASE_URL"] = ws.settings.database_url
@@ -79,7 +96,15 @@ def serve(
 
     # each worker calls served_app with the same decision (the partial is handed to the spawned processes)
     factory = functools.partial(served_app, local_mode=local, hosts=(host,))
-    config = uvicorn.Config(factory, factory=True, host=host, port=port, workers=workers, log_level="warning")
+    config = uvicorn.Config(
+        factory,
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        **server_options(ws.settings),  # type: ignore[arg-type]
+    )
     try:
         Multiprocess(config, sockets=[listen(host, port)]).run()
     except KeyboardInterrupt:

@@ -10,13 +10,16 @@ refused as soon as it passes the limit.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 from pathlib import PurePath
 
 import anyio
+import h11
 from fastapi import UploadFile
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from inhouse.domain.shapes import Upload, validated
 from inhouse.errors import InvalidInput, TooLarge
@@ -167,3 +170,64 @@ async def _refuse(scope: Scope, send: Send, status: int, kind: str, message: str
 
 async def _no_body() -> Message:
     return {"type": "http.disconnect"}
+
+
+HEADER_SECONDS = 10.0
+"""Seconds a connection may take to send a request's headers (a new connection, or the next request
+on a kept-alive one) before it is answered 408 and closed."""
+MAX_HEADER_BYTES = 32 * 1024
+"""The most bytes of a request line and headers uvicorn buffers (its ``h11_max_incomplete_event_size``);
+more is answered 400."""
+PROTOCOL = "inhouse.web.uploads:HeaderTimeoutProtocol"
+"""uvicorn's ``http`` option for `serve` (a name, so that worker processes import it themselves)."""
+
+
+class HeaderTimeoutProtocol(H11Protocol):
+    """uvicorn's h11 protocol with a deadline for the request headers.
+
+    uvicorn times out an idle kept-alive connection (``timeout_keep_alive``), but not one that
+    connected and sends nothing, or sends half a request line and stops: each would hold one of
+    ``limit_concurrency``'s places forever. Here a connection waiting for a request's headers
+    gets :data:`HEADER_SECONDS`; the body has :class:`BodyLimit`'s timeouts."""
+
+    _header_timer: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)  # type: ignore[arg-type]
+        self._arm()
+
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            if self._header_timer is None:  # part of a request line or headers: the clock runs
+                self._arm()
+        else:
+            self._disarm()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def on_response_complete(self) -> None:
+        self._disarm()  # between requests, uvicorn's keep-alive timeout applies
+        super().on_response_complete()
+
+    def _arm(self) -> None:
+        self._disarm()
+        self._header_timer = self.loop.call_later(HEADER_SECONDS, self._headers_late)
+
+    def _disarm(self) -> None:
+        if self._header_timer is not None:
+            self._header_timer.cancel()
+            self._header_timer = None
+
+    def _headers_late(self) -> None:
+        self._header_timer = None
+        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            body = b"request headers too slow"
+            self.transport.write(
+                b"HTTP/1.1 408 Request Timeout\r\ncontent-type: text/plain\r\nconnection: close\r\n"
+                + b"content-length: %d\r\n\r\n" % len(body)
+                + body
+            )
+            self.transport.close()
