@@ -17,6 +17,7 @@ from inhouse.bootstrap import Workspace
 from inhouse.domain.contracts import ContractChecked, ContractReview
 from inhouse.domain.documents import Document, DocumentKind
 from inhouse.domain.engagements import Engagement
+from inhouse.domain.limits import DocumentLimits
 from inhouse.domain.results import AnalysisResult
 from inhouse.domain.shapes import MAX_ID, Upload
 from inhouse.errors import InvalidInput, NotFound
@@ -45,7 +46,8 @@ def check(ws: Workspace, uploads: list[Upload], engagement: str | None = None) -
     with ws.uow() as uow:  # resolve the engagement first: a wrong name fails before the reading
         found = lookup.engagement(uow, engagement) if engagement else None
         phase = found.phase.value if found else None
-    checked = [_check(upload, ws.settings.max_document_bytes, phase) for upload in uploads]
+    limits = DocumentLimits.of(ws.settings)
+    checked = [_check(upload, limits, phase) for upload in uploads]
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement) if engagement else None
         done = [_store(uow, item, found) for item in checked]
@@ -53,8 +55,8 @@ def check(ws: Workspace, uploads: list[Upload], engagement: str | None = None) -
     return done
 
 
-def _check(upload: Upload, max_bytes: int, phase: str | None) -> _Checked:
-    extracted = read_document(upload.content, upload.name, max_bytes=max_bytes)
+def _check(upload: Upload, limits: DocumentLimits, phase: str | None) -> _Checked:
+    extracted = read_document(upload.content, upload.name, limits=limits)
     return _Checked(upload, extracted, review_contract(extracted.text, file=upload.name, phase=phase))
 
 
@@ -139,7 +141,7 @@ def review_stored(ws: Workspace, document_id: int) -> ContractChecked:
             raise NotFound(f"no document {document_id}")
         if document.kind is not DocumentKind.CONTRACT:
             raise InvalidInput(f"document {document_id} is a {document.kind.value}, not a contract")
-        extracted = read_document(document.content, document.filename, max_bytes=ws.settings.max_document_bytes)
+        extracted = read_document(document.content, document.filename, limits=DocumentLimits.of(ws.settings))
         engagement = uow.engagements.get(document.engagement_id) if document.engagement_id is not None else None
         phase = engagement.phase.value if engagement else None
         review = review_contract(extracted.text, file=document.filename, phase=phase)

@@ -15,6 +15,7 @@ from inhouse.analysis.documents import read_document
 from inhouse.analysis.proposals import assess_text
 from inhouse.bootstrap import Workspace
 from inhouse.domain.documents import Document, DocumentKind
+from inhouse.domain.limits import DocumentLimits
 from inhouse.domain.organisations import Partner
 from inhouse.domain.partners import (
     AssessedDocument,
@@ -53,7 +54,8 @@ def assess(
     if not documents:
         raise InvalidInput("documents must list at least one file to assess")
     ws.require_ready()
-    read = [_read(upload, ws.settings.max_document_bytes) for upload in documents]
+    limits = DocumentLimits.of(ws.settings)
+    read = [_read(upload, limits) for upload in documents]
     with ws.uow() as uow:
         client = lookup.the_client(uow)
         assert client.id is not None, "a stored client has an id"
@@ -68,8 +70,8 @@ def assess(
     return done
 
 
-def _read(upload: Upload, max_bytes: int) -> _Read:
-    extracted = read_document(upload.content, upload.name, max_bytes=max_bytes)
+def _read(upload: Upload, limits: DocumentLimits) -> _Read:
+    extracted = read_document(upload.content, upload.name, limits=limits)
     if not extracted.text.strip():
         raise InvalidInput(f"{upload.name}: no text to assess")
     return _Read(upload, extracted.text, extracted.media_type)
@@ -168,6 +170,7 @@ def stored(uow: UnitOfWork, partner_id: int, engagement_id: int | None = None) -
 def assess_stored_proposals(ws: Workspace, partner_ids: list[int]) -> list[StoredAssessment]:
     """Assess the proposal documents already stored for these partners that have no result yet."""
     done = []
+    limits = DocumentLimits.of(ws.settings)
     with ws.uow() as uow:
         client = lookup.the_client(uow)
         assert client.id is not None, "a stored client has an id"
@@ -181,7 +184,7 @@ def assess_stored_proposals(ws: Workspace, partner_ids: list[int]) -> list[Store
                     continue
                 document = uow.documents.get(listed.id)
                 assert document is not None, "a listed document exists"
-                text = read_document(document.content, document.filename, max_bytes=ws.settings.max_document_bytes).text
+                text = read_document(document.content, document.filename, limits=limits).text
                 analysis = assess_text(text, document.filename, partner=partner.name, kind="proposal")
                 _keep(uow, client.id, partner_id, listed.id, document.engagement_id, analysis)
                 done.append(StoredAssessment(partner=partner.name, document_id=listed.id, summary=analysis.summary))

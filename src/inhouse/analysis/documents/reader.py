@@ -1,17 +1,26 @@
-"""The one entry point: bytes and a file name in, :class:`ExtractedText` out."""
+"""The one entry point: bytes and a file name in, :class:`ExtractedText` out, within the limits.
+
+Whatever goes wrong reading a document ends as one line: :class:`~inhouse.errors.InvalidInput` for a
+file that is not a document we read (too large on disk, empty, an unsupported type) and
+:class:`~inhouse.errors.AnalyzerError` for one we cannot read (corrupt, encrypted, scanned, over a
+limit of :class:`~inhouse.domain.limits.DocumentLimits`); nothing else escapes (see ``budget.guarded``).
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import PurePath
 
 from inhouse.analysis.documents.base import DocumentFormat, ExtractedText
+from inhouse.analysis.documents.budget import Budget, guarded, size
 from inhouse.analysis.documents.markup import read_html, read_markdown
 from inhouse.analysis.documents.pdf import read_pdf
 from inhouse.analysis.documents.text import decode_text
 from inhouse.analysis.documents.word import read_docx
+from inhouse.domain.limits import DocumentLimits
 from inhouse.errors import AnalyzerError, InvalidInput
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = DocumentLimits().max_bytes
 
 _EXTENSIONS = {
     ".pdf": DocumentFormat.PDF,
@@ -73,34 +82,53 @@ def detect_format(data: bytes, filename: str) -> DocumentFormat:
     return fmt
 
 
-def read_document(data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_BYTES) -> ExtractedText:
-    """Read a document's text. Raises InvalidInput (too large, unsupported type, empty) or
-    AnalyzerError (scanned PDF, encrypted or corrupt file), each with a one-line message."""
+def read_document(
+    data: bytes, filename: str, max_bytes: int | None = None, *, limits: DocumentLimits | None = None
+) -> ExtractedText:
+    """Read a document's text within ``limits`` (the defaults when not given; ``max_bytes``, when
+    given, overrides its size on disk, 0 for none). Raises InvalidInput (too large, unsupported type,
+    empty) or AnalyzerError (scanned PDF, encrypted or corrupt file, over a limit), one line each."""
+    limits = limits or DocumentLimits()
+    if max_bytes is not None:
+        limits = replace(limits, max_bytes=max_bytes)
     name = filename or "document"
-    if max_bytes and len(data) > max_bytes:
-        raise InvalidInput(f"{name}: file is {_size(len(data))}, over the limit of {_size(max_bytes)}")
+    if limits.max_bytes and len(data) > limits.max_bytes:
+        raise InvalidInput(f"{name}: file is {size(len(data))}, over the limit of {size(limits.max_bytes)}")
     if not data.strip():
         raise InvalidInput(f"{name}: file is empty")
     fmt = detect_format(data, filename)
+    budget = Budget(name, limits)
     encoding = None
     warnings: list[str] = []
     starts: tuple[int, ...] = (0,)
-    if fmt is DocumentFormat.PDF:
-        pages, warnings = read_pdf(data, name)
-        text, starts = _join_pages(pages)
-    elif fmt is DocumentFormat.DOCX:
-        text = read_docx(data, name)
-    elif fmt is DocumentFormat.HTML:
-        text, encoding = read_html(data, name)
-    elif fmt is DocumentFormat.MARKDOWN:
-        text, encoding = read_markdown(data, name)
-    else:
-        text, encoding = decode_text(data, name)
+    with guarded(name, _NAMES[fmt]):
+        if fmt is DocumentFormat.PDF:
+            pages, warnings = read_pdf(data, budget)
+            text, starts = _join_pages(pages)
+        elif fmt is DocumentFormat.DOCX:
+            text = read_docx(data, budget)
+        elif fmt is DocumentFormat.HTML:
+            text, encoding = read_html(data, budget)
+        elif fmt is DocumentFormat.MARKDOWN:
+            text, encoding = read_markdown(data, budget)
+        else:
+            text, encoding = decode_text(data, name)
+        budget.check_text(len(text))
+        budget.tick()
     if not text.strip():
         raise InvalidInput(f"{name}: document has no text")
     return ExtractedText(
         text=text, format=fmt, filename=filename, page_starts=starts, encoding=encoding, warnings=tuple(warnings)
     )
+
+
+_NAMES = {
+    DocumentFormat.PDF: "PDF",
+    DocumentFormat.DOCX: "DOCX",
+    DocumentFormat.HTML: "HTML",
+    DocumentFormat.MARKDOWN: "Markdown",
+    DocumentFormat.TEXT: "text",
+}
 
 
 def _join_pages(pages: list[str]) -> tuple[str, tuple[int, ...]]:
@@ -115,11 +143,3 @@ def _join_pages(pages: list[str]) -> tuple[str, tuple[int, ...]]:
 def _looks_like_html(head: bytes) -> bool:
     sample = head.lstrip().lower()
     return sample.startswith(b"<!doctype html") or sample.startswith(b"<html")
-
-
-def _size(count: int) -> str:
-    if count >= 1024 * 1024:
-        return f"{count / (1024 * 1024):.1f} MiB"
-    if count >= 1024:
-        return f"{count / 1024:.1f} KiB"
-    return f"{count} bytes"

@@ -23,6 +23,7 @@ from inhouse.domain.contracts import (
     RedFlagKind,
 )
 from inhouse.domain.documents import DocumentKind
+from inhouse.domain.limits import DocumentLimits
 from inhouse.domain.shapes import MAX_ID, Shape, Timestamp
 from inhouse.errors import InhouseError, NotFound
 
@@ -268,7 +269,9 @@ def contract_view(ws: Workspace, document_id: int) -> ContractView:
     listed = checklist(result.payload if result else None, meta)
     text_error = None
     try:
-        text = read_document(document.content, document.filename, max_bytes=0).text
+        text = read_document(
+            document.content, document.filename, max_bytes=0, limits=DocumentLimits.of(ws.settings)
+        ).text
     except InhouseError as exc:
         text, text_error = None, exc.message
     if isinstance(listed, NotReviewed):
