@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DIR ?= demo
 
-.PHONY: demo demo-build test install install-test lint bench clean
+.PHONY: demo demo-build test install install-test lint bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,12 @@ lint: install-test
 bench-git: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/git_scan.py $(REPOS)
+
+## fuzz: mutate the generated seed corpus against every reader and importer for FUZZ_SECONDS (default 600); crashes go to tests/fuzz/regressions
+FUZZ_SECONDS ?= 600
+FUZZ_SEED ?= 12
+fuzz: install-test
+	$(BIN)/python benchmarks/fuzz/run.py --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) .pytest_cache build *.egg-info src/*.egg-info

@@ -1,0 +1,1 @@
+"""Fuzzing the readers and importers: a seed corpus made in code and a mutating harness (``run.py``)."""

@@ -1,0 +1,1 @@
+"""Fuzzing the readers: the deterministic slice and the saved regression inputs."""
