@@ -13,6 +13,8 @@ import io
 import logging
 import re
 import struct
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -29,7 +31,7 @@ from inhouse.domain.limits import DocumentLimits
 from inhouse.domain.shapes import Upload
 from inhouse.errors import AnalyzerError, InhouseError
 from inhouse.services import contracts, partners_assess
-from inhouse.settings import Settings, load_settings
+from inhouse.settings import load_settings
 from inhouse.web import create_app
 from tests import records, webdata
 from tests.conftest import Cli
@@ -308,13 +310,6 @@ def test_a_docx_with_entities_is_read_without_expanding_them(no_bug_logged):
         assert "aaaaaaaaaa" not in text
 
 
-def test_limits_come_from_the_settings_with_the_same_defaults():
-    assert DocumentLimits.of(Settings()) == DocumentLimits()
-    custom = Settings(max_pages=7, document_seconds=3.5, max_markup_depth=64)
-    assert (DocumentLimits.of(custom).max_pages, DocumentLimits.of(custom).seconds) == (7, 3.5)
-    assert DocumentLimits.of(custom).max_markup_depth == 64
-
-
 # --- the services, on a workspace whose settings set small limits ----------------------------------------
 
 
@@ -383,6 +378,16 @@ def test_the_cli_answers_each_hostile_document_with_exit_5_and_one_line(small_cl
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and case.name in lines[0] and case.reason in lines[0], result.stderr
         assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_the_cli_keeps_the_parsers_notes_on_repairs_off_stderr(small_cli, tmp_path):
+    """In a real process (pytest's log capture would hide it): pypdf logs a repair at ERROR level."""
+    path = tmp_path / "odd-font.pdf"
+    path.write_bytes(_pdf(TEXT * 3).replace(b"/WinAnsiEncoding", b"/WinAnsiEnco#e9ng"))
+    command = [sys.executable, "-m", "inhouse", "--db", small_cli.url, "partner", "assess", str(path)]
+    result = subprocess.run([*command, "--partner", "Quantia Labs"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
 
 
 @pytest.fixture

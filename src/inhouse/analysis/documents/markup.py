@@ -12,15 +12,20 @@ walk over the tree is iterative for the same reason; both check the deadline as 
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag, XMLParsedAsHTMLWarning
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
 from inhouse.analysis.documents.budget import Budget
 from inhouse.analysis.documents.text import decode_text
+
+# what a partner's page looks like is not a warning for whoever runs inhouse (the CLI's stderr stays one line)
+warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
+warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 
 _INVISIBLE = {"script", "style", "head", "title", "meta", "noscript", "template", "svg"}
 _BLOCKS = {

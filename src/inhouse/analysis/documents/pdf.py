@@ -41,7 +41,7 @@ def read_pdf(data: bytes, budget: Budget) -> tuple[list[str], list[str]]:
     from pypdf.errors import DependencyError
 
     name = budget.name
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its notes on repairs are not the user's concern
     try:
         pages = _read_pages(data, budget)
     except DependencyError as exc:  # e.g. a JBIG2 stream: its decoder is an external program, never run here
