@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import random
+import re
 import zipfile
 import zlib
 
 import pytest
 
-from inhouse.analysis.documents import word
+from inhouse.analysis.documents import markup, word
 from inhouse.analysis.documents.budget import Budget, guarded
 from inhouse.domain.limits import DocumentLimits
 from inhouse.errors import AnalyzerError, InvalidInput
@@ -104,3 +106,66 @@ def test_a_library_failure_is_not_logged_as_ours(caplog):
     with pytest.raises(AnalyzerError, match="corrupt DOCX"), guarded("x.docx", "DOCX"):
         zipfile.ZipFile(__file__)  # zipfile raises, not us
     assert not caplog.records
+
+
+# --- HTML: the streaming reader gives the text BeautifulSoup's tree gave -------------------------------
+
+TAGS = ["div", "p", "span", "b", "td", "th", "tr", "table", "br", "hr", "script", "style", "head", "title", "li"]
+TAGS += ["ul", "h1", "img", "svg", "pre", "a", "meta", "template", "body", "html", "noscript"]
+PIECES = ["<!-- c -->", "<!DOCTYPE html>", "<?pi x?>", "<![CDATA[cd a]]>", "&amp;", "&#147;", "\u00a0"]
+WORDS = ["hello", " world ", "\n", "  x\ty ", "Fee $5", "1 < 2", "<", "&"]
+
+
+def _page(rng: random.Random) -> str:
+    out = []
+    for _ in range(rng.randint(1, 60)):
+        roll, tag = rng.random(), rng.choice(TAGS)
+        if roll < 0.35:
+            out.append(f"<{tag}{' class=x' if rng.random() < 0.2 else ''}>")
+        elif roll < 0.6:
+            out.append(f"</{tag}>")
+        elif roll < 0.65:
+            out.append(f"<{tag}/>")
+        elif roll < 0.7:
+            out.append(rng.choice(PIECES))
+        else:
+            out.append(rng.choice(WORDS))
+    return "".join(out)
+
+
+def _tree_text(page: str) -> str:
+    """The text as the reader once took it from BeautifulSoup's ``html.parser`` tree."""
+    from bs4 import BeautifulSoup, NavigableString, Tag
+    from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
+    parts: list[str] = []
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
+                continue
+            if isinstance(child, NavigableString):
+                parts.append(re.sub(r"\s+", " ", str(child)))
+                continue
+            if not isinstance(child, Tag) or child.name in markup._INVISIBLE:
+                continue
+            if child.name == "br":
+                parts.append("\n")
+                continue
+            block = child.name in markup._BLOCKS
+            parts.append("\n\n" if block else "")
+            walk(child)
+            parts.append("\n\n" if block else " | " if child.name in markup._CELLS else "")
+
+    walk(BeautifulSoup(page, "html.parser"))
+    text = re.sub(r"[ \t\u00a0]+", " ", "".join(parts))
+    text = re.sub(r"\n{3,}", "\n\n", re.sub(r" *\n *", "\n", text))
+    return text.strip() + "\n"
+
+
+def test_html_text_is_the_text_the_tree_gave():
+    rng = random.Random(12)
+    limits = DocumentLimits(max_markup_depth=10_000)
+    for _ in range(400):
+        page = _page(rng)
+        assert markup.read_html(page.encode(), Budget("page.html", limits))[0] == _tree_text(page), page

@@ -3,29 +3,19 @@
 Markdown is kept as written: it is already readable text, and offsets then point into the
 file the user has. HTML is reduced to its visible text, one block element per paragraph.
 
-Before BeautifulSoup builds a tree, a streaming pass (the standard library's tokenizer, which does not
-recurse) follows the nesting the way BeautifulSoup's ``html.parser`` builder will and refuses a page
-nested past ``max_markup_depth``: a deep tree is what makes a parser recurse until it crashes. The
-walk over the tree is iterative for the same reason; both check the deadline as they go.
+HTML is read in one streaming pass of the standard library's tokenizer, which neither recurses nor
+builds a tree: a page nested past ``max_markup_depth`` is refused as it is read (a deep tree is what
+made a tree builder recurse until it crashed), and the deadline is checked every few thousand tags
+and every chunk. The text is the one BeautifulSoup's ``html.parser`` tree gave (the tests compare).
 """
 
 from __future__ import annotations
 
 import re
-import warnings
-from collections.abc import Iterator
 from html.parser import HTMLParser
-from typing import Any
-
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag, XMLParsedAsHTMLWarning
-from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
 from inhouse.analysis.documents.budget import Budget
 from inhouse.analysis.documents.text import decode_text
-
-# what a partner's page looks like is not a warning for whoever runs inhouse (the CLI's stderr stays one line)
-warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
-warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 
 _INVISIBLE = {"script", "style", "head", "title", "meta", "noscript", "template", "svg"}
 _BLOCKS = {
@@ -103,12 +93,12 @@ def read_markdown(data: bytes, budget: Budget) -> tuple[str, str]:
 
 def read_html(data: bytes, budget: Budget) -> tuple[str, str]:
     raw, encoding = decode_text(data, budget.name)
-    _check_depth(raw, budget)
-    budget.tick()
-    soup = BeautifulSoup(raw, "html.parser")
-    budget.tick()
-    parts = _walk(soup, budget)
-    text = "".join(parts)
+    extract = _Extract(budget)
+    for start in range(0, len(raw), _CHUNK):
+        extract.feed(raw[start : start + _CHUNK])
+        budget.tick()
+    extract.close()
+    text = "".join(extract.parts)
     text = re.sub(r"[ \t\u00a0]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
@@ -117,77 +107,65 @@ def read_html(data: bytes, budget: Budget) -> tuple[str, str]:
     return text, encoding
 
 
-class _DepthCheck(HTMLParser):
-    """Follows the nesting BeautifulSoup will build: a start tag opens (unless void), an end tag closes
-    back to the last open tag of its name, an end tag with none open is ignored."""
+class _Extract(HTMLParser):
+    """The visible text of a page in one streaming pass, with block and cell separators.
+
+    It follows the nesting BeautifulSoup's ``html.parser`` builder would build: a start tag opens an
+    element (a void one opens and closes at once), an end tag closes back to the last open element of
+    its name (and is ignored when none is open), the end of the page closes the rest. A block's text is
+    set apart by blank lines, a cell's followed by `` | ``, an invisible element's (script, style...)
+    dropped with everything inside it; nesting past ``max_markup_depth`` is refused.
+    """
 
     def __init__(self, budget: Budget) -> None:
-        super().__init__(convert_charrefs=False)
+        super().__init__(convert_charrefs=True)
         self.budget = budget
-        self.open: list[str] = []
+        self.parts: list[str] = []
+        self.open: list[tuple[str, str, bool]] = []  # name, text once closed, invisible
+        self.hidden = 0  # invisible elements open
         self.seen = 0
 
     def handle_starttag(self, tag: str, attrs: object) -> None:
         self.seen += 1
         if self.seen % _TICK_EVERY == 0:
             self.budget.tick()
+        invisible = tag in _INVISIBLE
+        visible = not self.hidden and not invisible
+        opening, closing = "", ""
+        if visible and tag == "br":
+            opening = "\n"
+        elif visible and tag in _BLOCKS:
+            opening, closing = "\n\n", "\n\n"
+        elif visible and tag in _CELLS:
+            closing = " | "
+        self.parts.append(opening)
         if tag in _VOID:
+            self.parts.append(closing)
             return
-        self.open.append(tag)
+        self.open.append((tag, closing, invisible))
+        self.hidden += invisible
         self.budget.depth(len(self.open))
 
     def handle_endtag(self, tag: str) -> None:
         for index in range(len(self.open) - 1, -1, -1):
-            if self.open[index] == tag:
-                del self.open[index:]
+            if self.open[index][0] == tag:
+                self._close_to(index)
                 return
 
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(re.sub(r"\s+", " ", data))
 
-def _check_depth(raw: str, budget: Budget) -> None:
-    checker = _DepthCheck(budget)
-    for start in range(0, len(raw), _CHUNK):
-        checker.feed(raw[start : start + _CHUNK])
-        budget.tick()
-    checker.close()
+    def unknown_decl(self, data: str) -> None:
+        if data.startswith("CDATA["):  # kept as text, as BeautifulSoup keeps it
+            self.handle_data(data[len("CDATA[") :])
 
+    def close(self) -> None:
+        super().close()
+        self._close_to(0)
 
-def _walk(root: Tag, budget: Budget) -> list[str]:
-    """The visible text of ``root``'s descendants, in order, with block and cell separators."""
-    parts: list[str] = []
-    stack: list[Iterator[Any] | str] = [
-        iter(root.children)
-    ]  # iterators over children, and the text to add once one is done
-    seen = 0
-    while stack:
-        top = stack[-1]
-        if isinstance(top, str):
-            stack.pop()
-            parts.append(top)
-            continue
-        child = next(top, None)
-        if child is None:
-            stack.pop()
-            continue
-        seen += 1
-        if seen % _TICK_EVERY == 0:
-            budget.tick()
-        if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
-            continue
-        if isinstance(child, NavigableString):
-            parts.append(re.sub(r"\s+", " ", str(child)))
-            continue
-        if not isinstance(child, Tag):
-            continue
-        name = child.name.lower()
-        if name in _INVISIBLE:
-            continue
-        if name == "br":
-            parts.append("\n")
-            continue
-        if name in _BLOCKS:
-            parts.append("\n\n")
-            stack.append("\n\n")
-        elif name in _CELLS:
-            stack.append(" | ")
-        stack.append(iter(child.children))
-    return parts
+    def _close_to(self, index: int) -> None:
+        while len(self.open) > index:
+            _, closing, invisible = self.open.pop()
+            self.hidden -= invisible
+            self.parts.append(closing)
