@@ -5,8 +5,8 @@ regression test can hand the file back to the same reader. ``seeds`` picks the c
 mutates. The entry points are the ones the services call:
 
 - ``document``: ``read_document`` (PDF, DOCX, HTML, Markdown, text, .eml, .vtt, .srt by name and content)
-- ``proposal``: ``assess_document`` (the reader, then transcripts, e-mail threads, signals, references)
-- ``contract``: ``check_contract`` (the reader, then the contract review)
+- ``proposal``: ``read_document`` + ``assess_text`` (then transcripts, e-mail threads, signals, references)
+- ``contract``: ``read_document`` + ``review_contract``
 - ``tracker``: ``read_tracker_csv`` (Jira and plain CSV exports: ``participation import``)
 - ``adr``: ``decode`` + ``parse_adr`` (MADR and adr-tools: ``decision import``)
 - ``notes``: ``decode`` + ``parse_review_note`` (weekly review notes: ``review import``)
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from inhouse.analysis.contracts import check_contract
+from inhouse.analysis.contracts import review_contract
 from inhouse.analysis.docs.candidates import find as find_candidates
 from inhouse.analysis.docs.candidates import mkdocs_titles
 from inhouse.analysis.docs.files import decode as decode_doc
@@ -39,7 +39,7 @@ from inhouse.analysis.journal.adr import parse_adr
 from inhouse.analysis.journal.notes import parse_review_note
 from inhouse.analysis.journal.text import decode
 from inhouse.analysis.journal.tracker import read_tracker_csv
-from inhouse.analysis.proposals import assess_document
+from inhouse.analysis.proposals import assess_text
 from inhouse.errors import AnalyzerError, InvalidInput
 
 EXPECTED: tuple[type[BaseException], ...] = (AnalyzerError, InvalidInput)
@@ -59,7 +59,7 @@ def _limit_kwargs(function: Callable[..., Any]) -> dict[str, Any]:
     if cls is None:
         return {}
     settings = Settings(_env_file=None)  # type: ignore[call-arg]
-    build = getattr(cls, "from_settings", None)
+    build = getattr(cls, "of", None) or getattr(cls, "from_settings", None)
     if callable(build):
         return {"limits": build(settings)}
     names = getattr(cls, "model_fields", None) or getattr(cls, "__dataclass_fields__", {})
@@ -68,8 +68,6 @@ def _limit_kwargs(function: Callable[..., Any]) -> dict[str, Any]:
 
 
 _DOCUMENT_LIMITS = _limit_kwargs(read_document)
-_PROPOSAL_LIMITS = _limit_kwargs(assess_document)
-_CONTRACT_LIMITS = _limit_kwargs(check_contract)
 
 
 def _document(data: bytes, name: str) -> None:
@@ -77,11 +75,14 @@ def _document(data: bytes, name: str) -> None:
 
 
 def _proposal(data: bytes, name: str) -> None:
-    assess_document(data, name, partner="Quantia Analytics", **_PROPOSAL_LIMITS)
+    """As services/partners_assess.py: read with the limits, then assess the text."""
+    text = read_document(data, name, **_DOCUMENT_LIMITS).text
+    assess_text(text, name, partner="Quantia Analytics")
 
 
 def _contract(data: bytes, name: str) -> None:
-    check_contract(data, name, **_CONTRACT_LIMITS)
+    """As services/contracts.py: read with the limits, then review the text."""
+    review_contract(read_document(data, name, **_DOCUMENT_LIMITS).text, file=name)
 
 
 def _tracker(data: bytes, name: str) -> None:
