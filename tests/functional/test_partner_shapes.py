@@ -34,8 +34,9 @@ def _stored(ws) -> list[tuple[str, dict]]:
 def test_an_upload_is_kept_under_its_own_name_and_no_temporary_folder_is_ever_shown(api):
     client, pid, ws = api
     created = client.post(f"/api/partners/{pid}/proposals", files={"file": ("northwind.md", PROPOSAL.encode())})
-    assert created.status_code == 201
-    assert created.json()["assessment"]["file"] == "northwind.md"
+    assert created.status_code == 202  # assessed in a background job
+    job = client.app.state.runner.wait(created.json()["id"], timeout=60)
+    assert job.status == "done", job
     [(subject, payload)] = _stored(ws)
     assert subject == "northwind.md" and payload["file"] == "northwind.md"
     listed = client.get("/api/partners")
@@ -43,7 +44,8 @@ def test_an_upload_is_kept_under_its_own_name_and_no_temporary_folder_is_ever_sh
     form = client.post(
         f"/partners/{pid}/proposals", files={"file": ("second.txt", PROPOSAL.encode())}, follow_redirects=False
     )
-    assert form.status_code == 303
+    assert form.status_code == 303 and form.headers["location"].startswith("/jobs/")
+    client.app.state.runner.wait(int(form.headers["location"].rsplit("/", 1)[1]), timeout=60)
     again = client.get("/api/partners").text + client.get("/partners").text
     for text in (created.text, listed.text, page.text, again, json.dumps(_stored(ws))):
         assert "inhouse-upload" not in text and "/tmp" not in text
@@ -54,7 +56,9 @@ def test_an_upload_is_kept_under_its_own_name_and_no_temporary_folder_is_ever_sh
 
 def test_the_partners_api_keeps_its_keys_in_order(api):
     client, pid, _ = api
-    assert client.post(f"/api/partners/{pid}/proposals", files={"file": ("n.md", PROPOSAL.encode())}).status_code == 201
+    queued = client.post(f"/api/partners/{pid}/proposals", files={"file": ("n.md", PROPOSAL.encode())})
+    assert queued.status_code == 202
+    client.app.state.runner.wait(queued.json()["id"], timeout=60)
     data = client.get("/api/partners").json()
     assert list(data) == ["partners", "ranking", "not_assessed"]
     [card] = data["partners"]
@@ -108,8 +112,8 @@ def test_the_openapi_schema_describes_partners_with_their_enums(api):
     assert schemas["Answer"]["enum"] == ["yes", "no", "unknown"]
     assert schemas["PartnerStatus"]["enum"] == ["candidate", "engaged", "former"]
     assert set(schemas["RedFlag"]["properties"]["kind"]["enum"]) >= {"guaranteed_accuracy", "no_limits"}
-    created = spec["paths"]["/api/partners/{ref}/proposals"]["post"]["responses"]["201"]
-    assert created["content"]["application/json"]["schema"]["$ref"].endswith("/AssessedDocument")
+    created = spec["paths"]["/api/partners/{ref}/proposals"]["post"]["responses"]["202"]
+    assert created["content"]["application/json"]["schema"]["$ref"].endswith("/JobRecord")
 
 
 @pytest.mark.parametrize(
