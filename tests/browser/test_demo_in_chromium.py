@@ -76,6 +76,13 @@ def test_upload_a_contract_and_see_its_highlighted_evidence(demo_server, page, t
     page.eval_on_selector("#contract-upload", "details => details.open = true")
     page.locator("#contract-form input[type=file]").set_input_files(str(path))
     page.locator("#contract-form button[type=submit]").click()
+    page.wait_for_url("**/jobs/*")  # the contract is reviewed in a background job
+    for _ in range(60):
+        if page.locator("p.job-result a").count():
+            break
+        page.wait_for_timeout(500)
+        page.reload()
+    page.locator("p.job-result a").click()
     page.wait_for_selector("#contract-text")
     checklist = page.locator("#contract-checklist")
     assert checklist.locator("li").count() >= 5
