@@ -22,24 +22,7 @@ from benchmarks.fuzz.run import reader_of, run_one
 HERE = Path(__file__).resolve().parent / "regressions"
 REPLAY_SECONDS = 2.0
 
-_MAILMAP = (
-    "Mailmap's line pattern ([^<>]*)<([^<>]*)> backtracks on a long line without '<' (analysis/git/identities.py)"
-)
-_ORGMAP = "parse_org_map: json.loads raises RecursionError on deeply nested arrays (analysis/git/identities.py)"
-_NOTES = "the label/heading patterns backtrack on a long line of spaces (analysis/journal/notes.py _heading)"
-KNOWN_FAILING: dict[str, str] = {
-    "mailmap-9d0870f3eb677ebcd83bd7656bb7773db8720ce0.mailmap": _MAILMAP,
-    "notes-4d5344ae585548dd6c99c3233fd1af8b2fc90d5c.txt": _NOTES,
-    "orgmap-65cf483bd412a358fb8ec80e811fc670013ec6b0.json": _ORGMAP,
-    "orgmap-c88e8c400cdb5e36fc4d68cce40470351be6e64a.json": _ORGMAP,
-    "slow/contract-5335960dc9471dc6f0b87c18bd6d62a726758abb.txt": (
-        "find_parties backtracks on a long run of spaces (analysis/contracts/parties.py)"
-    ),
-    "slow/notes-2201397a50791325744963e1e5e59a0bc0b469b2.txt": _NOTES,
-    "slow/proposal-ca963b4e2c75a5c4ce414bc783fc51a74ccd7d19.txt": (
-        "the sentence splitter backtracks on a long run of '<' (analysis/proposals/text.py sentences)"
-    ),
-}
+KNOWN_FAILING: dict[str, str] = {}
 
 
 def _files() -> list[Path]:

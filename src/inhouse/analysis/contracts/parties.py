@@ -53,10 +53,12 @@ _ROLE_OF = {**{term: "client" for term in CLIENT_TERMS}, **{term: "vendor" for t
 _AMBIGUOUS = {term for term, side in OTHER_SIDES.items() if not side}
 
 _QUOTE = "\"“”'‘’"
+# Whitespace quantifiers are possessive (``*+``, ``++``): what follows each is never whitespace, so giving
+# characters back could not help a match, and a long run of spaces stays linear instead of quadratic.
 _DEFINED = re.compile(
-    rf"(?P<name>[A-Z][A-Za-z0-9&.,'’\- ]{{1,90}}?)\s*,?\s*(?:\((?:a|an)\s[^()]{{0,160}}\)\s*,?\s*)?"
-    rf"(?:\b(?:a|an)\s+[^()]{{0,200}}?)?"
-    rf"\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?|referred\s+to\s+(?:herein\s+)?as\s+(?:the\s+)?)?"
+    rf"(?P<name>[A-Z][A-Za-z0-9&.,'’\- ]{{1,90}}?)\s*+,?\s*+(?:\((?:a|an)\s[^()]{{0,160}}\)\s*+,?\s*+)?"
+    rf"(?:\b(?:a|an)\s++[^()]{{0,200}}?)?"
+    rf"\(\s*+(?:the\s++|hereinafter\s++(?:referred\s++to\s++as\s++)?(?:the\s++)?|referred\s++to\s++(?:herein\s++)?as\s++(?:the\s++)?)?"
     rf"[{_QUOTE}](?P<alias>[A-Z][A-Za-z \-]{{1,40}})[{_QUOTE}]"
 )
 _LABEL = re.compile(

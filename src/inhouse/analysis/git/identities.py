@@ -50,7 +50,7 @@ class Mailmap:
         self._by_pair: dict[tuple[str, str], tuple[str | None, str | None]] = {}
         for raw in text.splitlines():
             line = raw.split("#", 1)[0].strip()
-            parts = re.findall(r"([^<>]*)<([^<>]*)>", line)
+            parts = _name_and_email_pairs(line)
             if not parts:
                 continue
             proper_name = parts[0][0].strip() or None
@@ -74,6 +74,21 @@ class Mailmap:
         if not found:
             return name, email
         return found[0] or name, found[1] or email
+
+
+def _name_and_email_pairs(line: str) -> list[tuple[str, str]]:
+    """The ``Name <email>`` pairs of a mailmap line, at most two, read as git reads them: a name runs to
+    the next ``<``, an email to the next ``>``. Linear in the line's length, whatever it holds."""
+    pairs: list[tuple[str, str]] = []
+    cursor = 0
+    while len(pairs) < 2:
+        opening = line.find("<", cursor)
+        closing = line.find(">", opening + 1) if opening >= 0 else -1
+        if closing < 0:
+            break
+        pairs.append((line[cursor:opening], line[opening + 1 : closing]))
+        cursor = closing + 1
+    return pairs
 
 
 # -- aliases, bots, sides -------------------------------------------------------------
@@ -140,6 +155,8 @@ def parse_org_map(text: str) -> dict[str, Side]:
             data = json.loads(stripped)
         except json.JSONDecodeError as exc:
             raise InvalidInput(f"org map is not valid JSON: {exc.msg} (line {exc.lineno})") from None
+        except RecursionError:
+            raise InvalidInput("org map is not valid JSON: it is nested too deeply") from None
         for side_name, patterns in data.items():
             side = parse_enum(Side, side_name, "side in the org map")
             if isinstance(patterns, str) or not isinstance(patterns, list):

@@ -21,7 +21,9 @@ from inhouse.errors import InvalidInput
 
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
-_LABEL = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z' ’]{2,40}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$")
+# Possessive quantifiers (``*+``) where whitespace meets whitespace, so a long line of spaces is read
+# in linear time instead of being tried at every split.
+_LABEL = re.compile(r"^\s*+(?:\*\*|__)?([A-Za-z'’][A-Za-z' ’]{1,39}?)(?:\*\*|__)?\s*+:\s*+(?:\*\*|__)?\s*(.*)$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _DATE_KEYS = ("week", "week-of", "date", "day", "when", "held-on")

@@ -193,6 +193,12 @@ _BOUNDARY = re.compile(
 )
 
 
+# The word that ends a sentence candidate ("etc.", "e.g."): possessive, and looked for only in the last
+# characters, so a long run of dots or word characters is not tried at every split and every start.
+_LAST_WORD = re.compile(r"([\w.]++)[!?]*+[\"')\]]*+$")
+_LAST_WORD_REACH = 80
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Offsets of the sentences in ``text[start:end]``."""
     found = []
@@ -200,7 +206,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
     for match in _BOUNDARY.finditer(chunk):
         stop = start + match.end()
-        token = re.search(r"([\w.]+)[.!?]*[\"')\]]*$", text[cursor:stop])
+        token = _LAST_WORD.search(text, max(cursor, stop - _LAST_WORD_REACH), stop)
         if token and match.group(0).startswith(".") and token.group(1).lower().rstrip(".") in _ABBREVIATIONS:
             continue
         if text[cursor:stop].strip():
