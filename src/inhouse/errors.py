@@ -12,6 +12,7 @@ class InhouseError(Exception):
 
     http_status = 500
     exit_code = 1
+    retry_after: int | None = None  # seconds a client should wait before asking again (Retry-After)
 
     def __init__(self, message: str) -> None:
         message = "\\n".join(message.splitlines())  # one line, whatever a quoted value held
@@ -55,6 +56,7 @@ class StorageUnavailable(InhouseError):
 
     http_status = 503
     exit_code = 6
+    retry_after = 5
 
 
 class TooLarge(InvalidInput):
@@ -75,6 +77,14 @@ class Forbidden(InhouseError):
 
     http_status = 403
     exit_code = 9
+
+
+class TooManyRequests(InhouseError):
+    """Over a limit of one account's (jobs waiting or running): wait ``retry_after`` seconds."""
+
+    http_status = 429
+    exit_code = 10
+    retry_after = 30
 
 
 class NotAvailable(InhouseError):

@@ -80,11 +80,29 @@ def test_writing_odd_paths(cli, odd, command):
     targets = {**odd, "full": "/dev/full", "proc": "/proc/x/y", "sys": "/sys/x", "blank": ""}
     if command[0] == "decision":  # decisions are exported into a folder
         del targets["folder"]
-    if command[0] == "report":  # a report may be written to a device: that is the user's choice
-        del targets["null"], targets["zero"], targets["dangling"]  # a link to a new file is written through
-        del targets["fifo"]  # the report is written to a FIFO as to a pipe: it waits for a reader
-    for path in targets.values():
-        _one_line_error(cli(*[path if part == "{}" else part for part in command]))
+    if command[0] == "report":
+        del targets["dangling"]  # a link to a new file: the report is written through it
+    for name, path in targets.items():
+        result = cli(*[path if part == "{}" else part for part in command])
+        _one_line_error(result)
+        if command[0] == "report" and name in ("fifo", "zero", "null", "folder"):
+            assert result.exit_code == 2, (name, result.stderr)  # refused before the report is built
+
+
+def test_a_report_goes_to_standard_output_with_a_dash(cli):
+    _engagement(cli)
+    result = cli("report", "ETA prediction", "--format", "html", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.lstrip().lower().startswith("<!doctype html>") and "ETA prediction" in result.stdout
+
+
+def test_a_report_is_written_whole_or_not_at_all(cli, tmp_path):
+    _engagement(cli)
+    target = tmp_path / "report.html"
+    target.write_text("the previous report")
+    assert cli("report", "ETA prediction", "--format", "html", "-o", str(target)).exit_code == 0
+    assert "ETA prediction" in target.read_text()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no partial file left
 
 
 def test_decision_import_and_export_named_in_the_issue(cli):
@@ -160,3 +178,11 @@ def test_demo_folder(tmp_path, monkeypatch, folder):
     _one_line_error(result)
     assert result.exit_code == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["loop"]  # no build left behind
+
+
+def test_a_review_import_of_something_not_a_folder_is_bad_input(cli, odd):
+    _engagement(cli)
+    for name in ("fifo", "zero", "null"):
+        result = cli("review", "import", odd[name])
+        assert result.exit_code == 2 and "is not a folder" in result.stderr, (name, result.stderr)
+    assert cli("review", "import", odd["missing"]).exit_code == 3

@@ -83,6 +83,42 @@ def read_uploads(paths: Iterable[str | Path], max_bytes: int) -> list[Upload]:
     return [read_upload(path, max_bytes) for path in paths]
 
 
+def writable(path: str | Path, what: str = "file") -> Path:
+    """``path`` as a file that can be written, checked before any work goes into its content: a folder,
+    a FIFO or a device there is refused (writing to a FIFO would wait for a reader), and so is a
+    missing folder. A link is written through, to the file it names."""
+    target = local_path(path, what)
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+        if target.is_symlink():
+            raise InvalidInput(f"{path} is a link that leads back to itself")
+    kind = kind_of(target)
+    if kind == "folder":
+        raise InvalidInput(f"{path} is a folder: name a file to write")
+    if kind == "other":
+        raise InvalidInput(f"{path} is not a regular file: name a file to write")
+    if kind_of(target.parent) != "folder":
+        raise NotFound(f"no such folder: {target.parent}")
+    return target
+
+
+def write_file(path: str | Path, content: bytes, what: str = "file") -> Path:
+    """Write ``content`` to ``path`` (see :func:`writable`) whole or not at all: into a new file beside
+    it, then renamed over it, so a reader never sees half a file."""
+    target = writable(path, what)
+    folder = target.parent
+    partial = folder / f".{target.name}.{os.getpid()}.partial"
+    try:
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(content)
+        os.replace(partial, target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise InvalidInput(f"cannot write {path}: {exc.strerror or exc}") from None
+    return target
+
+
 def folder_entries(folder: Path) -> list[Path]:
     """The regular files directly in ``folder``; InvalidInput when it cannot be listed."""
     try:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typer._click import Command
 from typer.main import get_command
 
+from inhouse import errors
 from inhouse.cli.main import app
 
 
@@ -20,6 +21,27 @@ def _walk(command: Command, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[
         yield path, command
 
 
+def _exit_codes() -> list[str]:
+    """The exit codes, from the error family itself: every error ends as one line on stderr and its code."""
+    lines = [
+        "## Exit codes",
+        "",
+        "0 on success. Every error ends as one line on stderr (a traceback only with `--debug`) and the code of its",
+        "class. A bad option or a missing argument is 2 as well, and so is a database URL inhouse cannot use",
+        "(an unknown scheme, a missing driver). A bug, which no input should cause, is 1 with a traceback.",
+        "",
+        "| code | error | when |",
+        "|---|---|---|",
+    ]
+    family = [c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, errors.InhouseError)]
+    for cls in sorted(family, key=lambda c: (c.exit_code, c.__name__)):
+        if cls.exit_code == getattr(cls.__mro__[1], "exit_code", None):
+            continue  # a refinement of its parent (TooLarge is InvalidInput's 413)
+        when = (cls.__doc__ or "").strip().splitlines()[0] if cls is not errors.InhouseError else "Any other failure."
+        lines.append(f"| {cls.exit_code} | `{cls.__name__}` | {when} |")
+    return [*lines, ""]
+
+
 def render() -> str:
     root = get_command(app)
     lines = [
@@ -29,6 +51,7 @@ def render() -> str:
         "",
         "Global options (before the command): `--db URL` (workspace database), `--debug` (tracebacks), `--version`.",
         "",
+        *_exit_codes(),
     ]
     for path, command in _walk(root):
         lines.append(f"## inhouse {' '.join(path)}")

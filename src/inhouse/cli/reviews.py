@@ -11,7 +11,7 @@ from rich.table import Table
 
 from inhouse.analysis.journal.notes import NOTE_SUFFIXES, is_note_file
 from inhouse.cli.context import console, emit_json, workspace
-from inhouse.cli.files import read_upload
+from inhouse.cli.files import kind_of, local_path, read_upload
 from inhouse.domain.reviews import ConfirmationIn, ReviewFlag, ReviewIn, parse_week
 from inhouse.domain.shapes import Upload, validated
 from inhouse.errors import InvalidInput, NotFound
@@ -29,9 +29,12 @@ def _flag_text(flags: list[ReviewFlag]) -> str:
 
 def note_uploads(folder: str, max_bytes: int) -> list[Upload]:
     """The weekly notes in ``folder`` and its sub-folders (hidden ones skipped), in path order."""
-    root = Path(folder).expanduser()
-    if not root.is_dir():
+    root = local_path(folder, "folder")
+    kind = kind_of(root)
+    if kind is None:
         raise NotFound(f"no such folder: {root}")
+    if kind != "folder":
+        raise InvalidInput(f"{root} is not a folder")
     files = [
         path
         for path in sorted(root.rglob("*"))

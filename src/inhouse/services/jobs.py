@@ -13,7 +13,7 @@ from datetime import datetime
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.jobs import Job, JobKind, JobRecord, JobResult, JobStatus
-from inhouse.errors import InhouseError, NotFound, StorageUnavailable
+from inhouse.errors import NotFound, StorageUnavailable, TooManyRequests
 from inhouse.services import lookup
 from inhouse.store.tables import utcnow
 from inhouse.store.uow import UnitOfWork
@@ -38,11 +38,9 @@ class QueueFull(StorageUnavailable):
     retry_after = RETRY_SECONDS
 
 
-class TooManyJobs(InhouseError):
+class TooManyJobs(TooManyRequests):
     """The account has ``jobs_per_user`` jobs waiting or running: wait for one to finish (429)."""
 
-    http_status = 429
-    exit_code = 4
     retry_after = RETRY_SECONDS
 
 

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from inhouse.domain.shapes import describe
-from inhouse.errors import InhouseError, Unauthenticated
+from inhouse.errors import InhouseError, StorageUnavailable, Unauthenticated
 
 __all__ = ["error_response", "install", "kind_of", "wants_json"]
 
@@ -29,7 +29,7 @@ def wants_json(request: Request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
-RETRY_AFTER = "5"
+RETRY_AFTER = StorageUnavailable.retry_after
 """Seconds a client should wait after a 503 (the database busy or unreachable) before asking again."""
 
 
@@ -39,7 +39,8 @@ def printable(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def error_response(request: Request, status: int, kind: str, message: str) -> Response:
+def error_response(request: Request, status: int, kind: str, message: str, retry_after: int | None = None) -> Response:
+    """The error in the API's JSON shape or as the error page; a 503 or 429 says when to try again."""
     response: Response
     message = printable(message)
     if wants_json(request):
@@ -49,8 +50,10 @@ def error_response(request: Request, status: int, kind: str, message: str) -> Re
         response = templates.TemplateResponse(
             request, "error.html", {"status": status, "kind": kind, "message": message}, status_code=status
         )
-    if status == 503:
-        response.headers["Retry-After"] = RETRY_AFTER
+    if retry_after is None and status == 503:
+        retry_after = RETRY_AFTER
+    if retry_after is not None and status in (429, 503):
+        response.headers["Retry-After"] = str(retry_after)
     return response
 
 
@@ -76,7 +79,7 @@ def install(app: FastAPI) -> None:
         assert isinstance(exc, InhouseError)
         if isinstance(exc, Unauthenticated):
             return unauthenticated(request, exc)
-        return error_response(request, exc.http_status, kind_of(exc), exc.message)
+        return error_response(request, exc.http_status, kind_of(exc), exc.message, exc.retry_after)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: Exception) -> Response:
