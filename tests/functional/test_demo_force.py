@@ -82,3 +82,38 @@ def test_without_force_an_existing_workspace_is_refused_and_kept(built):
     result = cli("demo", "--dir", str(folder), db=False)
     assert result.exit_code == 4 and "--force" in result.stderr
     _old_workspace_intact(folder, cli)
+
+
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+def test_what_a_killed_build_left_beside_is_swept_by_the_next(built):
+    """A build killed (SIGKILL: no cleanup ran) leaves its half-made folder beside; one killed between
+    its two renames leaves the old workspace beside and nothing in its place. The next build deletes
+    the first and puts the second back (then refuses it without --force, as any workspace)."""
+    folder, cli = built
+    dead = _dead_pid()
+    half = folder.parent / f".demo.building-{dead}-x1y2"
+    (half / "repos").mkdir(parents=True)
+    aside = folder.parent / f".demo.previous-{dead}-a3b4"
+    folder.rename(aside)
+    result = cli("demo", "--dir", str(folder), db=False)
+    assert result.exit_code == 4 and "pass --force" in result.stderr, result.stderr
+    assert sorted(p.name for p in folder.parent.iterdir()) == ["demo"]
+    _old_workspace_intact(folder, cli)
+
+
+def test_a_running_builds_folder_is_left_alone(built):
+    import os
+
+    folder, cli = built
+    mine = folder.parent / f".demo.building-{os.getpid()}-busy"  # a build of a live process
+    mine.mkdir()
+    assert cli("demo", "--dir", str(folder), "--force", db=False).exit_code == 0
+    assert mine.is_dir()

@@ -21,6 +21,7 @@ from inhouse.store.journal import DecisionRecords, DrillRecords, ReviewRecords, 
 from inhouse.store.knowledge import ScanStateRecords
 from inhouse.store.organisations import ClientRecords, PartnerRecords, PersonRecords
 from inhouse.store.partners import ReferenceCheckRecords
+from inhouse.store.relocation import PathRecords
 from inhouse.store.status_rows import StatusRows, track_changes
 
 
@@ -64,6 +65,7 @@ class UnitOfWork:
         self.tokens = TokenRecords(session)
         self.secrets = SecretRecords(session)
         self.audit = AuditRecords(session)
+        self.paths = PathRecords(session)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -6,6 +6,7 @@ import re
 from pathlib import PurePosixPath
 
 from inhouse.analysis.docs.sections import FORMATS
+from inhouse.analysis.documents.text import tame
 
 #: Text files without an extension that are documentation (README, RUNBOOK...).
 BARE_DOCS = re.compile(
@@ -82,11 +83,11 @@ def decode(data: bytes) -> str | None:
     """Text of a documentation blob; None when it looks binary."""
     if b"\0" in data[:8000]:
         if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            return data.decode("utf-16", "replace")
+            return tame(data.decode("utf-16", "replace"))
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    return data.decode("utf-8", "replace")
+    return tame(data.decode("utf-8", "replace"))
 
 
 def placeholder(body: str) -> bool:

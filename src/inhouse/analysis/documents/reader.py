@@ -15,7 +15,7 @@ from inhouse.analysis.documents.base import DocumentFormat, ExtractedText
 from inhouse.analysis.documents.budget import Budget, guarded, size
 from inhouse.analysis.documents.markup import read_html, read_markdown
 from inhouse.analysis.documents.pdf import read_pdf
-from inhouse.analysis.documents.text import decode_text
+from inhouse.analysis.documents.text import decode_text, tame
 from inhouse.analysis.documents.word import read_docx
 from inhouse.domain.limits import DocumentLimits
 from inhouse.errors import AnalyzerError, InvalidInput
@@ -115,6 +115,8 @@ def read_document(
             text, encoding = decode_text(data, name)
         budget.check_text(len(text))
         budget.tick()
+        if fmt is not DocumentFormat.PDF:  # a PDF's pages were tamed one by one (their starts stay true)
+            text = tame(text)
     if not text.strip():
         raise InvalidInput(f"{name}: document has no text")
     return ExtractedText(
@@ -133,7 +135,7 @@ _NAMES = {
 
 def _join_pages(pages: list[str]) -> tuple[str, tuple[int, ...]]:
     starts, parts, offset = [], [], 0
-    for page in pages:
+    for page in map(tame, pages):
         starts.append(offset)
         parts.append(page)
         offset += len(page) + 2

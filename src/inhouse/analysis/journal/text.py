@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from inhouse.analysis.documents.text import tame
 from inhouse.errors import InvalidInput
 
 _MONTHS = {
@@ -51,7 +52,7 @@ def decode(data: bytes, name: str) -> str:
         raise InvalidInput(f"{name}: not a text file")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
-            return data.decode(encoding)
+            return tame(data.decode(encoding))
         except UnicodeDecodeError:
             continue
     raise InvalidInput(f"{name}: not UTF-8 text")

@@ -8,14 +8,13 @@ stays behind the 30% -> 60% -> 90% plan.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
-
-from sqlalchemy import select
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.common import PartnerStatus, Phase, Side
@@ -31,8 +30,6 @@ from inhouse.services import workspace as workspace_service
 from inhouse.services.demo import accounts as demo_accounts
 from inhouse.services.demo import gitgen, journal
 from inhouse.settings import load_settings
-from inhouse.store.tables import AnalysisResultRow, RepoRow
-from inhouse.store.tables_knowledge import ScanStateRow
 from inhouse.store.uow import UnitOfWork
 
 CLIENT = "Meridian Freight"
@@ -82,11 +79,53 @@ def _check_target(folder: Path, force: bool, own_database: bool) -> None:
         raise Conflict(f"{folder} already holds {what}: pass --force to rebuild it")
 
 
+def _leftover_of(folder: Path, entry: Path) -> tuple[str, int] | None:
+    """("building" | "previous", the pid of the build that made it) for a folder a build left beside
+    ``folder`` (``.<name>.building-<pid>-<random>``), else None."""
+    head = f".{folder.name}."
+    if not entry.name.startswith(head):
+        return None
+    kind, _, rest = entry.name[len(head) :].partition("-")
+    pid = rest.partition("-")[0]
+    if kind not in ("building", "previous") or not pid.isdigit():
+        return None
+    return kind, int(pid)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return pid < 2**31  # another user's process
+    return True
+
+
+def _sweep(folder: Path) -> None:
+    """What a killed build left beside ``folder`` (its process gone): a half-made build is deleted; an
+    old workspace renamed aside just before the new one was renamed in goes back when nothing is in
+    its place, and is deleted otherwise."""
+    try:
+        entries = list(folder.parent.iterdir())
+    except OSError:
+        return
+    for entry in sorted(entries, key=lambda e: e.name):
+        found = _leftover_of(folder, entry)
+        if found is None or _running(found[1]) or not entry.is_dir() or entry.is_symlink():
+            continue
+        if found[0] == "previous" and not folder.exists():
+            entry.rename(folder)
+        else:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
 def _staging(folder: Path) -> Path:
-    """A new empty folder beside ``folder`` (same file system, so the finished build is renamed in)."""
+    """A new empty folder beside ``folder`` (same file system, so the finished build is renamed in),
+    named with this process's id so that a later build can tell a killed build's leftovers."""
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=f".{folder.name}.building-", dir=folder.parent))
+        return Path(tempfile.mkdtemp(prefix=f".{folder.name}.building-{os.getpid()}-", dir=folder.parent))
     except OSError as exc:
         raise InvalidInput(f"cannot create the demo workspace beside {folder}: {exc.strerror or exc}") from None
 
@@ -94,11 +133,12 @@ def _staging(folder: Path) -> Path:
 def _swap_in(staging: Path, folder: Path) -> None:
     """Put the finished build at ``folder``: one rename when there is nothing there; else the old
     folder is renamed aside, the build renamed in, what a user added to the old folder moved over,
-    and only then the old workspace deleted (a crash in between leaves it whole, beside)."""
+    and only then the old workspace deleted (a crash in between leaves it whole, beside, and the next
+    build puts it back or deletes it: :func:`_sweep`)."""
     if not folder.exists():
         staging.rename(folder)
         return
-    previous = Path(tempfile.mkdtemp(prefix=f".{folder.name}.previous-", dir=folder.parent))
+    previous = Path(tempfile.mkdtemp(prefix=f".{folder.name}.previous-{os.getpid()}-", dir=folder.parent))
     previous.rmdir()
     folder.rename(previous)
     staging.rename(folder)
@@ -108,32 +148,10 @@ def _swap_in(staging: Path, folder: Path) -> None:
     shutil.rmtree(previous, ignore_errors=True)
 
 
-def _moved(value: object, old: str, new: str) -> object:
-    """``value`` (text, or JSON data) with every path under ``old`` placed under ``new``."""
-    if isinstance(value, str):
-        return new + value[len(old) :] if value == old or value.startswith(old + "/") else value
-    if isinstance(value, list):
-        return [_moved(item, old, new) for item in value]
-    if isinstance(value, dict):
-        return {key: _moved(item, old, new) for key, item in value.items()}
-    return value
-
-
 def _relocate(uow: UnitOfWork, staging: Path, folder: Path) -> None:
-    """The stored paths of a build made in ``staging`` (the repository, its analyses' subjects and
-    payloads, the scan state) moved to ``folder``, where the build is about to be renamed; the audit
-    log keeps the history (added in the staging folder, then moved)."""
-    old, new = str(staging), str(folder)
-    session = uow.session
-    for repo in session.scalars(select(RepoRow)):
-        repo.path = str(_moved(repo.path, old, new))
-    for result in session.scalars(select(AnalysisResultRow)):
-        result.subject = str(_moved(result.subject, old, new))
-        payload = _moved(result.payload, old, new)
-        if payload != result.payload:
-            result.payload = payload  # type: ignore[assignment]
-    for state in session.scalars(select(ScanStateRow)):
-        state.subject = str(_moved(state.subject, old, new))
+    """The stored paths of a build made in ``staging`` moved to ``folder``, where the build is about to
+    be renamed; the audit log keeps the history (added in the staging folder, then moved)."""
+    uow.paths.move(str(staging), str(folder))
     uow.commit()
 
 
@@ -251,6 +269,7 @@ def build(folder: Path, database_url: str | None = None, force: bool = False) ->
     build that fails or is interrupted leaves the workspace that was there (``--force``) as it was."""
     try:
         folder = folder.expanduser().resolve()
+        _sweep(folder)  # before the check: an old workspace put back is refused without --force
         _check_target(folder, force, own_database=database_url is None)
     except (OSError, RuntimeError) as exc:  # a name too long, a link loop, an unknown ~user
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

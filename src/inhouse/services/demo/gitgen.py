@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from inhouse.analysis.git import gitcmd
 from inhouse.errors import AnalyzerError
 from inhouse.services.demo import docs
 
@@ -175,7 +176,9 @@ def generate(target: Path, seed: int = 7) -> Path:
     target.mkdir(parents=True)
 
     def git(*args: str, data: bytes | None = None) -> None:
-        subprocess.run(["git", *args], input=data, check=True, cwd=target, capture_output=True)
+        # the safe environment of every git call: no user or system config, hooks or templates
+        argv = ["git", *gitcmd.safe_options(), *args]
+        subprocess.run(argv, input=data, check=True, cwd=target, capture_output=True, env=gitcmd.git_env())
 
     git("init", "-q", "-b", "main")
     history = _History(seed)
