@@ -46,7 +46,7 @@ from inhouse.domain.workspace import WorkspaceIn  # noqa: E402
 from inhouse.services import workspace as workspace_service  # noqa: E402
 from inhouse.settings import load_settings  # noqa: E402
 from inhouse.store.database import make_engine  # noqa: E402
-from web_load import fetch, median, p95, plans, run_users  # noqa: E402
+from web_load import fetch, median, p95, plans, run_users, start_session  # noqa: E402
 from web_report import write  # noqa: E402
 from web_seed import seed  # noqa: E402
 
@@ -172,9 +172,10 @@ def cold(url: str, workers: int) -> dict[str, float]:
     process = serve(url, port, workers)
     try:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        session = start_session(conn)  # as a browser: one session, its cookie on every page
         started = time.perf_counter()
-        out["first portfolio, nothing computed"] = fetch(conn, "/")[1]
-        out["second portfolio"] = fetch(conn, "/")[1]
+        out["first portfolio, nothing computed"] = fetch(conn, "/", session=session)[1]
+        out["second portfolio"] = fetch(conn, "/", session=session)[1]
         while updating(port) and time.perf_counter() - started < 120:
             time.sleep(0.2)
         out["every status computed (s)"] = time.perf_counter() - started
@@ -183,7 +184,8 @@ def cold(url: str, workers: int) -> dict[str, float]:
         stop(process)
     process = serve(url, port, workers)
     try:
-        out["first portfolio after a restart"] = fetch(http.client.HTTPConnection("127.0.0.1", port), "/")[1]
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        out["first portfolio after a restart"] = fetch(conn, "/", session=start_session(conn))[1]
     finally:
         stop(process)
     for name, value in out.items():

@@ -8,11 +8,7 @@ job, within the reader's limits and the job's time budget.
 
 from __future__ import annotations
 
-import hashlib
-import mimetypes
-
 from inhouse.bootstrap import Workspace
-from inhouse.domain.documents import Document, DocumentKind
 from inhouse.domain.jobs import JobRecord, JobResult
 from inhouse.domain.shapes import Upload
 from inhouse.jobs.runner import JobRunner, Reporter
@@ -62,28 +58,16 @@ def receive(
     stored as such and its review queued (the uploader is told what was received, not the review)."""
     if what.kind != "contract":
         return engagement_documents.receive(ws, engagement, upload, what), None
-    job_service.admit(ws)  # a full queue refuses the upload before anything is stored
     with ws.uow() as uow:
-        found = lookup.engagement(uow, engagement)
-        stored = uow.documents.add(
-            Document(
-                filename=upload.name,
-                kind=DocumentKind.CONTRACT,
-                content=upload.content,
-                media_type=mimetypes.guess_type(upload.name)[0] or "application/octet-stream",
-                engagement_id=found.stored_id,
-                partner_id=found.partner_id,
-            )
-        )
-        uow.commit()
-    document_id = stored.id
-    assert document_id is not None, "a stored document has an id"
+        engagement_id = lookup.engagement(uow, engagement).stored_id
+    job_service.admit(ws)  # a full queue refuses the upload before anything is stored
+    received = engagement_documents.receive(ws, str(engagement_id), upload, what)
+    document_id = received.id
 
     def work(report: Reporter) -> JobResult:
         report(f"reading and reviewing {upload.name}")
         checked = contracts.review_stored(ws, document_id)
         return JobResult(result_id=checked.result_id, document_id=document_id, summary=checked.summary)
 
-    job = runner.submit("document", work, subject=upload.name, engagement_id=found.stored_id, ws=ws)
-    digest = hashlib.sha256(upload.content).hexdigest()
-    return DocumentReceived(id=document_id, name=upload.name, bytes=len(upload.content), sha256=digest), job
+    job = runner.submit("document", work, subject=upload.name, engagement_id=engagement_id, ws=ws)
+    return received, job

@@ -202,6 +202,12 @@ def count_admins(ws: Workspace) -> int:
         return uow.users.count_active(Role.ADMIN)
 
 
+def exist(ws: Workspace) -> bool:
+    """Whether any account exists, active or disabled."""
+    with ws.uow() as uow:
+        return uow.users.exist()
+
+
 def count_active(ws: Workspace) -> int:
     with ws.uow() as uow:
         return uow.users.count_active()

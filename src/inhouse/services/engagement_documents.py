@@ -1,5 +1,6 @@
 """Documents uploaded for an engagement (by a partner user among others): stored byte for byte;
-a contract is reviewed for the client too, but the uploader's answer only says what was received."""
+a contract is stored as such and reviewed for the client in a job (``inhouse.jobs.documents``),
+but the uploader's answer only says what was received."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pydantic import Field
 from inhouse.bootstrap import Workspace
 from inhouse.domain.documents import Document, DocumentKind
 from inhouse.domain.shapes import Input, Shape, Upload
-from inhouse.services import contracts, lookup
+from inhouse.services import lookup
 
 ReceivedKind = Literal["contract", "other"]
 
@@ -33,18 +34,16 @@ class DocumentReceived(Shape):
 
 
 def receive(ws: Workspace, engagement: str | None, upload: Upload, what: DocumentIn | None = None) -> DocumentReceived:
-    """Store ``upload`` for ``engagement``; a contract is also reviewed (the review is not returned)."""
+    """Store ``upload`` for ``engagement`` byte for byte, as a contract or another document (a
+    contract's review is queued by the caller, once it is stored)."""
     what = what or DocumentIn()
-    digest = hashlib.sha256(upload.content).hexdigest()
-    if what.kind == "contract":
-        [checked] = contracts.check(ws, [upload], engagement=engagement if engagement else None)
-        return DocumentReceived(id=checked.document_id, name=upload.name, bytes=len(upload.content), sha256=digest)
+    kind = DocumentKind.CONTRACT if what.kind == "contract" else DocumentKind.OTHER
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
         stored = uow.documents.add(
             Document(
                 filename=upload.name,
-                kind=DocumentKind.OTHER,
+                kind=kind,
                 content=upload.content,
                 media_type=mimetypes.guess_type(upload.name)[0] or "application/octet-stream",
                 engagement_id=found.stored_id,
@@ -53,4 +52,5 @@ def receive(ws: Workspace, engagement: str | None, upload: Upload, what: Documen
         )
         uow.commit()
     assert stored.id is not None, "a stored document has an id"
+    digest = hashlib.sha256(upload.content).hexdigest()
     return DocumentReceived(id=stored.id, name=upload.name, bytes=len(upload.content), sha256=digest)

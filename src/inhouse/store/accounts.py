@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -75,10 +75,14 @@ class UserRecords:
         return [self._account(row) for row in self.session.scalars(select(UserRow).order_by(UserRow.email))]
 
     def count_active(self, role: Role | None = None) -> int:
-        query = select(UserRow.id).where(UserRow.disabled_at.is_(None))
+        query = select(func.count(UserRow.id)).where(UserRow.disabled_at.is_(None))
         if role is not None:
             query = query.where(UserRow.role == role.value)
-        return len(self.session.scalars(query).all())
+        return self.session.scalar(query) or 0
+
+    def exist(self) -> bool:
+        """Whether any account exists, active or disabled (one query, at most one row read)."""
+        return self.session.scalar(select(UserRow.id).limit(1)) is not None
 
     def set_password(self, user_id: int, password_hash: str) -> None:
         self._row(user_id).password_hash = password_hash

@@ -182,7 +182,7 @@ def local_mode(request: Request, ws: Workspace) -> bool:
     state = request.app.state
     if not state.local_allowed or not _direct_loopback(request):
         return False
-    if accounts.count_active(ws) == 0 and not accounts.list_all(ws):
+    if not accounts.exist(ws):
         return True
     state.local_allowed = False
     return False
