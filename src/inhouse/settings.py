@@ -35,10 +35,13 @@ class Settings(BaseSettings):
     )
     max_pages: int = Field(5_000, ge=1, description="Most pages a PDF may have.")
     max_text_chars: int = Field(
-        20_000_000, ge=1000, description="Most characters of text a document may yield once extracted."
+        1_000_000,
+        ge=1000,
+        description="Most characters of text a document may yield once extracted (about 400 pages; "
+        "the analyses take time in proportion).",
     )
     document_seconds: float = Field(
-        20.0, gt=0, description="Wall-clock budget for reading one document; a slower one is refused."
+        15.0, gt=0, description="Wall-clock budget for reading one document; a slower one is refused."
     )
     debug: bool = Field(False, description="Show tracebacks for errors (CLI) and error details (web).")
     training_hours_per_stuck_point: float = Field(

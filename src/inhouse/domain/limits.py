@@ -48,8 +48,8 @@ class DocumentLimits:
     max_archive_members: int = 10_000
     max_markup_depth: int = 256
     max_pages: int = 5_000
-    max_text_chars: int = 20_000_000
-    seconds: float = 20.0
+    max_text_chars: int = 1_000_000
+    seconds: float = 15.0
 
     @classmethod
     def of(cls, settings: _LimitSettings) -> DocumentLimits:

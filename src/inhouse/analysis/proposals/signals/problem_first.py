@@ -262,7 +262,7 @@ class ProblemFirst(SignalDetector):
     def _written(self, document: ParsedDocument) -> Weighing:
         """The first section that leans either way decides; the rest of the opening third adds half."""
         units = document.partner_units
-        opening = units[: max(4, round(len(units) / 3))]
+        opening = {id(unit) for unit in units[: max(4, round(len(units) / 3))]}  # by identity: a set, not a scan
         weighing = Weighing()
         decided = False
         for section in _sections(units):
@@ -281,20 +281,21 @@ class ProblemFirst(SignalDetector):
                         bonus_against = 0.0
                 continue
             for unit, side, weight in leans:
-                if unit in opening and side == "problem":
+                if id(unit) in opening and side == "problem":
                     weighing.add_for(unit, weight / 2)
-                elif unit in opening and side == "self":
+                elif id(unit) in opening and side == "self":
                     weighing.add_against(unit, weight / 2)
         return weighing
 
     def _conversation(self, document: ParsedDocument) -> Weighing:
         partner_words = sum(words(u.text) for u in document.partner_units)
-        said, opening = 0, list[Unit]()
+        said, opening, partner_turns = 0, list[Unit](), 0
         for unit in document.units:
-            if unit.by_partner and said >= partner_words / 3 and sum(u.by_partner for u in opening) >= 3:
+            if unit.by_partner and said >= partner_words / 3 and partner_turns >= 3:
                 break
             opening.append(unit)
             said += words(unit.text) if unit.by_partner else 0
+            partner_turns += unit.by_partner
         weighing = self._opening(document, [u for u in opening if u.by_partner])
         total = sum(words(u.text) for u in opening) or 1
         client = [u for u in opening if not u.by_partner]
