@@ -27,6 +27,7 @@ from inhouse.cli import (
     repos,
     reviews,
     status,
+    transfer,
     web,
     workspace,
 )
@@ -44,7 +45,10 @@ NOT_FOUND_HINTS = {
     "engagement": "see `inhouse engagement list`",
 }
 #: How to name one record when several fit.
-UNCLEAR_HINTS = {"client": "use --client", "engagement": "see `inhouse engagement list`"}
+UNCLEAR_HINTS = {
+    "client": "a workspace keeps one client: `inhouse export` it and move each client's records to a workspace of its own",
+    "engagement": "see `inhouse engagement list`",
+}
 
 
 def message_of(exc: InhouseError) -> str:
@@ -164,6 +168,7 @@ status.register(app)
 app.add_typer(users_cli.user_app, name="user")
 app.add_typer(users_cli.token_app, name="token")
 audit_cli.register(app)
+transfer.register(app)
 
 
 def run(argv: list[str] | None = None) -> None:

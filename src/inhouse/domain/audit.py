@@ -16,9 +16,10 @@ from pydantic_core import PydanticCustomError
 from inhouse.domain.accounts import ActorKind, Role
 from inhouse.domain.shapes import Input, RecordId, Ref, Shape, Timestamp
 
-AuditAction = Literal["insert", "update", "delete", "sign_in", "sign_out", "sign_in_refused"]
-"""What an entry records: a row written, or an event with no row of its own (signing in or out, a refused sign-in)."""
-NoteAction = Literal["sign_in", "sign_out", "sign_in_refused"]
+AuditAction = Literal["insert", "update", "delete", "sign_in", "sign_out", "sign_in_refused", "export"]
+"""What an entry records: a row written, or an event with no row of its own (signing in or out, a refused
+sign-in, an export of the whole workspace)."""
+NoteAction = Literal["sign_in", "sign_out", "sign_in_refused", "export"]
 """The events services note explicitly (their rows, browser sessions, are not audited as such)."""
 
 RecordType = Literal[

@@ -5,6 +5,7 @@ from __future__ import annotations
 from inhouse.bootstrap import Workspace
 from inhouse.domain.organisations import Client
 from inhouse.domain.workspace import SchemaCheck, SchemaStatus, SchemaUpgrade, WorkspaceIn, WorkspaceInit
+from inhouse.errors import Conflict
 from inhouse.store import migrate
 from inhouse.store.database import describe
 
@@ -18,6 +19,11 @@ def init(ws: Workspace, new: WorkspaceIn | None = None) -> WorkspaceInit:
         clients = uow.clients.list()
         if new is not None and new.client:
             name = new.client
+            if clients and uow.clients.by_name(name) is None:
+                raise Conflict(
+                    f"the workspace already keeps the records of {clients[0].name}: a workspace has one client; "
+                    "give the other one its own database (--db)"
+                )
             if uow.clients.by_name(name) is None:
                 created_client = uow.clients.add(Client(name=name))
                 uow.commit()

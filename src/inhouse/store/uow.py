@@ -15,6 +15,7 @@ from inhouse.store.assets import AssetRecords
 from inhouse.store.audit import AuditRecords, record_writes
 from inhouse.store.database import describe, first_line
 from inhouse.store.documents import DocumentRecords, ResultRecords
+from inhouse.store.dump import Dump
 from inhouse.store.engagements import EngagementRecords, RepoRecords
 from inhouse.store.jobs import JobRecords
 from inhouse.store.journal import DecisionRecords, DrillRecords, ReviewRecords, TaskRecords
@@ -66,6 +67,7 @@ class UnitOfWork:
         self.secrets = SecretRecords(session)
         self.audit = AuditRecords(session)
         self.paths = PathRecords(session)
+        self.dump = Dump(session)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

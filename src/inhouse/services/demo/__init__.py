@@ -162,11 +162,6 @@ def _id(value: int | None) -> int:
 
 def _records(ws: Workspace, uow: UnitOfWork, folder: Path) -> DemoContext:
     client = uow.clients.by_name(CLIENT) or uow.clients.add(Client(name=CLIENT))
-    if uow.partners.by_name(_id(client.id), ENGAGED) is not None:
-        raise Conflict(
-            f"the database already holds the demo ({ENGAGED}); --force rebuilds only a demo in its own SQLite file: "
-            "use a new database or leave out --db"
-        )
     quantia = uow.partners.add(
         Partner(
             name=ENGAGED,
@@ -303,6 +298,14 @@ def build(folder: Path, database_url: str | None = None, force: bool = False) ->
 
 def _build_in(ws: Workspace, staging: Path) -> DemoContext:
     """The demo's records, files and analyses, made in ``staging``."""
+    workspace_service.init(ws)  # the schema, then: is the database empty?
+    with ws.uow() as uow:
+        held = uow.clients.list()
+    if held:
+        raise Conflict(
+            f"the database already holds a workspace (client {held[0].name}): the demo is built in an empty "
+            "database; --force rebuilds only a demo in its own SQLite file: use a new database or leave out --db"
+        )
     workspace_service.init(ws, WorkspaceIn(client=CLIENT))
     with ws.uow() as uow:
         context = _records(ws, uow, staging)
