@@ -6,8 +6,8 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from inhouse.cli.context import console, emit_json, workspace
-from inhouse.domain.assets import AssetIn, HeldBy
+from inhouse.cli.context import CSV, console, emit_csv, emit_json, table_output, workspace
+from inhouse.domain.assets import AssetIn, AssetRecord, HeldBy
 from inhouse.domain.common import parse_enum
 from inhouse.domain.shapes import validated
 from inhouse.services import assets as service
@@ -52,11 +52,16 @@ def list_(
     engagement: str | None = typer.Option(None, "--engagement", "-e", help="Only this engagement's assets."),
     held_by: str | None = typer.Option(None, "--held-by", help="Only assets held by internal, partner or shared."),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+    csv_out: bool = CSV,
 ) -> None:
     """List the asset inventory."""
+    output = table_output(json_out, csv_out)
     side = parse_enum(HeldBy, held_by, "--held-by") if held_by else None
     rows = service.list_all(workspace(), engagement, side)
-    if json_out:
+    if output == "csv":
+        emit_csv(rows, AssetRecord)
+        return
+    if output == "json":
         emit_json(rows)
         return
     table = Table("id", "engagement", "kind", "name", "held by", "holder", "location", title="Assets")

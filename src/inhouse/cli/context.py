@@ -5,17 +5,20 @@ from __future__ import annotations
 import getpass
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+import typer
 from pydantic import BaseModel
 from rich.console import Console
 
 from inhouse.bootstrap import Workspace, bootstrap
 from inhouse.domain.accounts import Actor
+from inhouse.errors import InvalidInput
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -85,6 +88,34 @@ def jsonable(data: Any) -> Any:
     if isinstance(data, dict):
         return {key: jsonable(value) for key, value in data.items()}
     return data
+
+
+CSV = typer.Option(
+    False, "--csv", help="Print the table as CSV (RFC 4180, UTF-8; formula-like text cells start with ')."
+)
+"""The ``--csv`` option of every command that lists a table, beside its ``--json``."""
+
+
+def table_output(json_out: bool, csv_out: bool) -> Literal["json", "csv"] | None:
+    """Which of ``--json`` and ``--csv`` was asked for (None: the Rich table); both is bad input."""
+    if json_out and csv_out:
+        raise InvalidInput("--json and --csv cannot be used together: choose one")
+    return "json" if json_out else "csv" if csv_out else None
+
+
+def emit_csv(rows: Sequence[BaseModel], model: type[BaseModel]) -> None:
+    """Print ``rows`` (each a ``model``, the shape ``--json`` prints) as CSV on stdout, ``\r\n``
+    line endings written as they are."""
+    from inhouse.report.csv_out import to_csv  # the report package is not loaded for every command
+
+    text = to_csv(rows, model)
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
 
 
 def pct(value: float | None) -> str:

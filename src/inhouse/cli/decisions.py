@@ -9,10 +9,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from inhouse.analysis.journal.adr import adr_file_names
-from inhouse.cli.context import console, emit_json, pct, workspace
+from inhouse.cli.context import CSV, console, emit_csv, emit_json, pct, table_output, workspace
 from inhouse.cli.files import folder_entries, kind_of, local_path, read_upload, read_uploads
 from inhouse.domain.common import parse_date, parse_enum
-from inhouse.domain.decisions import ADR_FORMATS, AdrDefaults, AdrWritten, DecisionIn
+from inhouse.domain.decisions import ADR_FORMATS, AdrDefaults, AdrWritten, DecisionIn, DecisionRecord
 from inhouse.domain.reviews import DecidedBy
 from inhouse.domain.shapes import Upload, validated
 from inhouse.errors import Conflict, InvalidInput, NotFound
@@ -58,10 +58,14 @@ def add(
 
 
 @app.command("list")
-def list_(engagement: str | None = ENGAGEMENT, json_out: bool = JSON) -> None:
+def list_(engagement: str | None = ENGAGEMENT, json_out: bool = JSON, csv_out: bool = CSV) -> None:
     """List decisions: who decided (internal, partner, joint), when, why."""
+    output = table_output(json_out, csv_out)
     rows = service.list_decisions(workspace(), engagement)
-    if json_out:
+    if output == "csv":
+        emit_csv(rows, DecisionRecord)
+        return
+    if output == "json":
         emit_json(rows)
         return
     table = Table("date", "decided by", "decision", "why", "review", title="Decisions")

@@ -8,9 +8,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from inhouse.cli.context import console, emit_json, workspace
+from inhouse.cli.context import CSV, console, emit_csv, emit_json, table_output, workspace
 from inhouse.domain.common import parse_date
-from inhouse.domain.drills import DrillIn, TrainingComparison
+from inhouse.domain.drills import DrillIn, DrillRecord, TrainingComparison
 from inhouse.domain.shapes import validated
 from inhouse.services import drills as service
 
@@ -66,10 +66,14 @@ def add(
 
 
 @app.command("list")
-def list_(engagement: str | None = ENGAGEMENT, json_out: bool = JSON) -> None:
+def list_(engagement: str | None = ENGAGEMENT, json_out: bool = JSON, csv_out: bool = CSV) -> None:
     """List drills, the training requests from their stuck points, and the total against the contract."""
+    output = table_output(json_out, csv_out)
     data = service.list_drills(workspace(), engagement)
-    if json_out:
+    if output == "csv":  # the drills, one a row (the training total is in --json and the table's last line)
+        emit_csv(data.drills, DrillRecord)
+        return
+    if output == "json":
         emit_json(data)
         return
     table = Table("date", "person", "modification", "outcome", "stuck at", "hours", title="Drills")

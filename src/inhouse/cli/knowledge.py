@@ -7,11 +7,14 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from inhouse.cli.context import console, emit_json, err_console, pct, workspace
+from inhouse.cli.context import CSV, console, emit_csv, emit_json, err_console, pct, table_output, workspace
 from inhouse.cli.files import read_upload
+from inhouse.domain.jobs import JobRecord
 from inhouse.domain.knowledge import ScanIn, StoredScan
 from inhouse.domain.shapes import validated
+from inhouse.services import jobs as job_service
 from inhouse.services import knowledge as service
+from inhouse.services.dashboard.knowledge import DirectoryRisk, files_at_risk
 
 PERIOD_HELP = "Periods of the trajectory: month, quarter, year or engagement-year (default)."
 
@@ -182,5 +185,60 @@ def render(scan: StoredScan) -> None:
         console.print(owners)
 
 
+ENGAGEMENT = typer.Argument(None, help="Engagement name or id (optional with one engagement).")
+JSON = typer.Option(False, "--json", help="Print the result as JSON.")
+
+
+def files_at_risk_(engagement: str | None = ENGAGEMENT, json_out: bool = JSON, csv_out: bool = CSV) -> None:
+    """List the files at risk: per directory, the files with no internal author if the partner left (latest scan)."""
+    output = table_output(json_out, csv_out)
+    rows = files_at_risk(workspace(), engagement)
+    if output == "csv":
+        emit_csv(rows, DirectoryRisk)
+        return
+    if output == "json":
+        emit_json(rows)
+        return
+    table = Table("directory", "files", "orphaned", "share", "orphaned files", title="Files at risk (worst first)")
+    for row in rows:
+        shown = ", ".join(row.orphaned[:3]) + (f" and {len(row.orphaned) - 3} more" if len(row.orphaned) > 3 else "")
+        table.add_row(
+            escape(row.path or "(root)"),
+            str(row.files),
+            str(row.orphaned_files),
+            pct(row.orphaned_share),
+            escape(shown),
+        )
+    console.print(table)
+    if not rows:
+        console.print("No file at risk in the latest scan (or no scan stored yet: `inhouse scan REPO`).")
+
+
+def jobs(engagement: str | None = ENGAGEMENT, json_out: bool = JSON, csv_out: bool = CSV) -> None:
+    """List an engagement's recent background jobs: the scans (and document reviews) the web queued."""
+    output = table_output(json_out, csv_out)
+    rows = job_service.of_engagement(workspace(), engagement)
+    if output == "csv":
+        emit_csv(rows, JobRecord)
+        return
+    if output == "json":
+        emit_json(rows)
+        return
+    table = Table("id", "kind", "subject", "status", "submitted by", "created", "result", title="Background jobs")
+    for row in rows:
+        table.add_row(
+            str(row.id),
+            row.kind,
+            escape(row.subject),
+            row.status.value,
+            escape(row.submitted_by),
+            row.created_at.isoformat(timespec="seconds") if row.created_at else "",
+            escape(row.error or (row.result.summary if row.result else "") or row.message),
+        )
+    console.print(table)
+
+
 def register(app: typer.Typer) -> None:
     app.command("scan")(scan)
+    app.command("files-at-risk")(files_at_risk_)
+    app.command("jobs")(jobs)

@@ -7,8 +7,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from inhouse.cli.context import console, emit_json, pct, workspace
+from inhouse.cli.context import CSV, console, emit_csv, emit_json, pct, table_output, workspace
 from inhouse.cli.files import read_upload
+from inhouse.domain.participation import TaskRecord
 from inhouse.errors import InvalidInput
 from inhouse.services import participation as service
 
@@ -46,10 +47,14 @@ def import_(
 
 
 @task_app.command("list")
-def list_(engagement: str | None = ENGAGEMENT, json_out: bool = JSON) -> None:
+def list_(engagement: str | None = ENGAGEMENT, json_out: bool = JSON, csv_out: bool = CSV) -> None:
     """List the imported tasks with the side of their assignee."""
+    output = table_output(json_out, csv_out)
     rows = service.list_tasks(workspace(), engagement)
-    if json_out:
+    if output == "csv":
+        emit_csv(rows, TaskRecord)
+        return
+    if output == "json":
         emit_json(rows)
         return
     table = Table("date", "key", "title", "assignee", "side", "status", title="Tasks")

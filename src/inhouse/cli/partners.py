@@ -11,10 +11,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from inhouse.cli import partner_views
-from inhouse.cli.context import console, emit_json, workspace
+from inhouse.cli.context import CSV, console, emit_csv, emit_json, table_output, workspace
 from inhouse.cli.files import read_uploads
 from inhouse.domain.common import PartnerStatus
-from inhouse.domain.organisations import PartnerIn
+from inhouse.domain.organisations import PartnerIn, PartnerRecord
 from inhouse.domain.partners import ReferenceIn
 from inhouse.domain.scorecard import Scorecard
 from inhouse.domain.shapes import validated
@@ -68,10 +68,15 @@ def add(
 def list_(
     status: str | None = typer.Option(None, "--status", help="Only partners with this status."),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+    csv_out: bool = CSV,
 ) -> None:
     """List partners."""
+    output = table_output(json_out, csv_out)
     rows = service.list_all(workspace(), _status(status) if status else None)
-    if json_out:
+    if output == "csv":
+        emit_csv(rows, PartnerRecord)
+        return
+    if output == "json":
         emit_json(rows)
         return
     table = Table("id", "name", "status", "domains", "website", title="Partners")

@@ -10,9 +10,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from inhouse.analysis.journal.notes import NOTE_SUFFIXES, is_note_file
-from inhouse.cli.context import console, emit_json, workspace
+from inhouse.cli.context import CSV, console, emit_csv, emit_json, table_output, workspace
 from inhouse.cli.files import kind_of, local_path, read_upload
-from inhouse.domain.reviews import ConfirmationIn, ReviewFlag, ReviewIn, parse_week
+from inhouse.domain.reviews import ConfirmationIn, ReviewFlag, ReviewIn, ReviewRecord, parse_week
 from inhouse.domain.shapes import Upload, validated
 from inhouse.errors import InvalidInput, NotFound
 from inhouse.services import reviews as service
@@ -122,10 +122,15 @@ def list_(
     engagement: str | None = ENGAGEMENT,
     flagged: bool = typer.Option(False, "--flagged", help="Only reviews with quality flags."),
     json_out: bool = JSON,
+    csv_out: bool = CSV,
 ) -> None:
     """List weekly reviews with their quality flags (empty, boilerplate, same as last week, no internal attendee)."""
+    output = table_output(json_out, csv_out)
     rows = service.list_reviews(workspace(), engagement, flagged_only=flagged)
-    if json_out:
+    if output == "csv":
+        emit_csv(rows, ReviewRecord)
+        return
+    if output == "json":
         emit_json(rows)
         return
     several = len({r.engagement for r in rows}) > 1

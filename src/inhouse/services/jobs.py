@@ -142,6 +142,12 @@ def list_for(ws: Workspace, engagement: str | None = None, limit: int = 20) -> l
         return records(uow.jobs.list(engagement_id, limit=limit))
 
 
+def of_engagement(ws: Workspace, engagement: str | None, limit: int = 20) -> list[JobRecord]:
+    """The recent jobs of the engagement ``engagement`` names (the only one when None), newest first."""
+    with ws.uow() as uow:
+        return records(uow.jobs.list(lookup.engagement(uow, engagement).stored_id, limit=limit))
+
+
 def interrupt_unfinished(ws: Workspace, running: set[int] | frozenset[int] = frozenset()) -> int:
     """Mark jobs a previous process left queued or running as failed (their thread is gone);
     ``running`` names the jobs this process is still working on."""

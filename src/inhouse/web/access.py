@@ -60,11 +60,21 @@ TABLE: dict[str, Rule] = {
     "GET /": Rule(P.SIGNED_IN),  # the portfolio; a partner user's own engagements and weekly review form
     "GET /engagements/{ref}": Rule(P.READ, E),
     "GET /engagements/{ref}/report": Rule(P.READ, E),
+    "GET /engagements/{ref}/register.csv": Rule(P.READ, E),  # as the engagement page that shows it
     "GET /partners": Rule(P.READ_PARTNERS),
     "GET /documents/{document_id}": Rule(P.READ_CONTRACTS),
     "GET /jobs/{job_id}": Rule(P.READ),
     "GET /admin/audit": Rule(P.ADMIN),
     "GET /admin/users": Rule(P.ADMIN),
+    # CSV downloads of the pages' tables: the permission of the page each link is on
+    "GET /partners.csv": Rule(P.READ_PARTNERS),
+    "GET /engagements/{ref}/reviews.csv": Rule(P.READ_JOURNAL, E),  # also on a partner user's home
+    "GET /engagements/{ref}/decisions.csv": Rule(P.READ_JOURNAL, E),
+    "GET /engagements/{ref}/drills.csv": Rule(P.READ_JOURNAL, E),
+    "GET /engagements/{ref}/tasks.csv": Rule(P.READ, E),
+    "GET /engagements/{ref}/assets.csv": Rule(P.READ, E),
+    "GET /engagements/{ref}/files-at-risk.csv": Rule(P.READ, E),
+    "GET /engagements/{ref}/jobs.csv": Rule(P.READ, E),
     # form posts
     "POST /engagements/{ref}/reviews": Rule(P.WRITE_JOURNAL, E),
     "POST /engagements/{ref}/reviews/{review_id}": Rule(P.WRITE_JOURNAL, E),
@@ -84,6 +94,7 @@ TABLE: dict[str, Rule] = {
     "GET /api/portfolio": Rule(P.READ),
     "GET /api/engagements": Rule(P.READ),
     "GET /api/engagements/{ref}": Rule(P.READ, E),
+    "GET /api/engagements/{ref}/register": Rule(P.READ, E),
     "GET /api/engagements/{ref}/journal": Rule(P.READ_JOURNAL, E),
     "POST /api/engagements/{ref}/reviews": Rule(P.WRITE_JOURNAL, E),
     "PUT /api/engagements/{ref}/reviews/{review_id}": Rule(P.WRITE_JOURNAL, E),

@@ -14,9 +14,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from inhouse import report
-from inhouse.report import ReportFormat
+from inhouse.report import ReportFormat, register_csv
 from inhouse.services import dashboard
 from inhouse.services import jobs as job_service
+from inhouse.services import register as register_service
 from inhouse.services.dashboard.partner_home import partner_home
 from inhouse.web.access import principal_of
 from inhouse.web.api.contracts import DocumentId
@@ -77,6 +78,18 @@ def engagement_report(ws: WS, ref: str, format: ReportFormat = Query("pdf")) -> 
     document = report.build(ws, ref, format)
     disposition = f'attachment; filename="{document.filename}"'
     return Response(document.content, media_type=document.media_type, headers={"Content-Disposition": disposition})
+
+
+@router.get("/engagements/{ref}/register.csv")
+def engagement_register_csv(ws: WS, ref: str) -> Response:
+    """The register of information's B_07.01 columns as CSV: the codes as the header, the values below."""
+    assessment = register_service.register(ws, ref)
+    disposition = f'attachment; filename="{register_csv.filename(assessment)}"'
+    return Response(
+        register_csv.register_csv(assessment).encode("utf-8"),
+        media_type=register_csv.MEDIA_TYPE,
+        headers={"Content-Disposition": disposition},
+    )
 
 
 @router.get("/partners", response_class=HTMLResponse)

@@ -10,6 +10,7 @@ from inhouse.domain.drills import DrillRecord
 from inhouse.domain.engagements import EngagementFacts
 from inhouse.domain.exit_readiness import ExitReadiness
 from inhouse.domain.jobs import JobRecord
+from inhouse.domain.register import RegisterAssessment
 from inhouse.domain.status import EngagementStatus
 from inhouse.services import engagements as engagement_service
 from inhouse.services import lookup
@@ -19,6 +20,7 @@ from inhouse.services.dashboard.exit import AssetInventory, DocsAuditSection
 from inhouse.services.dashboard.knowledge import KnowledgeAtRisk, ShareSeries
 from inhouse.services.dashboard.participation import DecisionSummary, ParticipationSection, Timeline
 from inhouse.services.jobs import recent as recent_jobs
+from inhouse.services.register import register_in
 from inhouse.store import dashboard as views
 from inhouse.store.dashboard import iso
 
@@ -44,6 +46,7 @@ class EngagementPage(EngagementFacts):
     docs_audit: DocsAuditSection
     exit_readiness: ExitReadiness
     today: date
+    dora_register: RegisterAssessment
 
 
 def engagement_page(ws: Workspace, ref: str | None, today: date | None = None) -> EngagementPage:
@@ -62,6 +65,7 @@ def engagement_page(ws: Workspace, ref: str | None, today: date | None = None) -
         journal = participation.journal_sections(uow, found, today, ws.settings.delegate_alert_weeks)
         jobs = recent_jobs(uow, found.id)
         assets = exit.inventory_in(uow, found)
+        dora_register = register_in(uow, found, today)
     metas = {kind: {**meta, "created_at": iso(meta["created_at"])} for (_, kind), meta in latest.items()}
     engagement_status = status.engagement_status(ws, found.id)
     return EngagementPage(
@@ -80,4 +84,5 @@ def engagement_page(ws: Workspace, ref: str | None, today: date | None = None) -
         docs_audit=exit.docs_audit(payloads.get("docs_audit"), metas.get("docs_audit"), found.name),
         exit_readiness=status.exit_readiness(engagement_status),
         today=today,
+        dora_register=dora_register,
     )

@@ -10,9 +10,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from inhouse.bootstrap import Workspace
 from inhouse.domain.common import Side
 from inhouse.domain.knowledge import DirectoryOrphans, Forecast, PeriodKind, ScanResult, Share, TruckFactor
 from inhouse.domain.shapes import Shape
+from inhouse.services import lookup
 
 NOT_SCANNED = "no scan stored yet: scan the engagement's repository (Scan on the engagement page)"
 
@@ -183,3 +185,15 @@ def knowledge_at_risk(payload: ScanPayload, meta: Mapping[str, Any] | None = Non
         warnings=scan.warnings,
         scanned_at=_scanned_at(meta),
     )
+
+
+def files_at_risk(ws: Workspace, ref: str | None) -> list[DirectoryRisk]:
+    """The files at risk of engagement ``ref``: each directory's files that would have no internal
+    author if the partner left, most orphaned first, from its latest scan (none without a scan). The
+    rows of the engagement page's ``knowledge.offboarding.by_directory``."""
+    with ws.uow() as uow:
+        found = lookup.engagement(uow, ref)
+        stored = uow.results.latest("scan", engagement_id=found.stored_id)
+        payload = stored.payload if stored is not None else None
+    knowledge = knowledge_at_risk(payload)
+    return knowledge.offboarding.by_directory if isinstance(knowledge, MeasuredKnowledge) else []
