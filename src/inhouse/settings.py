@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     )
     jobs_per_user: int = Field(3, ge=1, description="Most background jobs one account may have waiting or running.")
     job_seconds: float = Field(900.0, gt=0, description="Wall-clock budget of one background job before it is stopped.")
+    trash_retention_days: int = Field(
+        30, ge=1, description="Days a deleted record stays in the trash, to be restored, before it is purged."
+    )
     request_keep_alive_seconds: int = Field(
         5, ge=1, description="`serve`: seconds an idle connection is kept open between requests."
     )

@@ -194,7 +194,7 @@ def test_a_partner_contract_is_received_at_once_and_reviewed_in_a_job(seeded):
     )
     assert answer.status_code == 201, answer.text
     received = answer.json()
-    assert list(received) == ["id", "name", "bytes", "sha256"] and received["name"] == "msa-v2.txt"
+    assert list(received) == ["id", "name", "bytes", "sha256", "uploaded_by"] and received["name"] == "msa-v2.txt"
     [job] = [j for j in client.get(f"/api/engagements/{ids['engagement_id']}/jobs").json() if j["kind"] == "document"]
     done = client.app.state.runner.wait(job["id"], timeout=30)
     assert done.status is JobStatus.DONE, done.error

@@ -53,8 +53,8 @@ def test_the_json_shapes_keep_their_keys_and_order(cli):
         {"year": 2, "internal_share": 0.6},
         {"year": 3, "internal_share": 0.9},
     ]
-    assert shown["phases"] == [
-        {"phase": "advisory", "started_on": "2025-06-02", "ended_on": None, "reason": "engagement started"}
+    assert shown["phases"] == [  # the id names it to `engagement phase-edit`
+        {"id": 1, "phase": "advisory", "started_on": "2025-06-02", "ended_on": None, "reason": "engagement started"}
     ]
     assert shown["reviews"] == {"count": 0, "first": None, "last": None} and shown["knowledge"] is None
     added = cli.ok("person", "add", "Ann Inside", "--side", "Internal", "--email", "Ann@Acme.com", "--json").json

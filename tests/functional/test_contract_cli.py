@@ -100,7 +100,12 @@ def test_one_file_is_still_an_array_and_the_view_prints(cli, files):
 def test_engagement_is_recorded_and_sharpens_advice(cli, files):
     cli.ok("partner", "add", "Quantia Labs")
     cli.ok("engagement", "add", "ETA prediction", "--partner", "Quantia Labs", "--start", "2025-06-02")
-    result = cli.ok("contract", "check", files["msa.md"], "--engagement", "ETA prediction", "--json").json
+    # the contract names Meridian Freight, not the workspace's client (Acme Analytics): confirmed
+    refused = cli("contract", "check", files["msa.md"], "--engagement", "ETA prediction")
+    assert refused.exit_code == 4 and "Meridian Freight Inc." in refused.stderr and _stored(cli.url) == (0, 0)
+    result = cli.ok(
+        "contract", "check", files["msa.md"], "--engagement", "ETA prediction", "--confirm-parties", "--json"
+    ).json
     advice = [r for r in result[0]["recommendations"] if r["clause"] == "engagement_model"]
     assert advice and "advisory phase" in advice[0]["problem"]  # a new engagement starts advisory
     ws = Workspace(load_settings(database_url=cli.url))

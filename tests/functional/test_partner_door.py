@@ -198,7 +198,8 @@ def test_the_journal_and_an_uploaded_contract_hold_no_contract_review(door):
     )
     assert answer.status_code == 201, answer.text
     received = answer.json()
-    assert set(received) == {"id", "name", "bytes", "sha256"} and received["bytes"] == len(CONTRACT)
+    assert set(received) == {"id", "name", "bytes", "sha256", "uploaded_by"} and received["bytes"] == len(CONTRACT)
+    assert received["uploaded_by"] == "pat@quantialabs.io"  # its own address: who handed it over
     assert pat.get(f"/api/documents/{received['id']}").status_code == 404
     # the client's side has the review
     assert ann.get(f"/api/documents/{received['id']}").status_code == 200

@@ -19,7 +19,7 @@ from tests import webdata
 from tests.webclient import WebClient
 
 CONTRACT = webdata.CONTRACT_TEXT.encode()
-CHECKED_KEYS = ["review", "summary", "engagement", "document_id", "result_id", "pages", "warnings"]
+CHECKED_KEYS = ["review", "summary", "engagement", "document_id", "result_id", "pages", "warnings", "party_check"]
 REVIEW_KEYS = ["file", "engagement_model", "clauses", "red_flags", "parties", "score", "recommendations"]
 BAD_IDS = ["9" * 20, str(2**63), str(MAX_ID + 1), "⒉", "２", "0", "-1", "abc"]
 
@@ -165,8 +165,18 @@ def test_a_document_that_is_not_a_contract_is_not_reviewed_as_one(seeded):
 def test_the_document_json_has_its_documented_shape(seeded):
     client, ids, _ = seeded
     data = client.get(f"/api/documents/{ids['document_id']}").json()
-    assert list(data) == ["document", "engagement", "is_contract", "checklist", "segments", "text_error"]
-    assert list(data["document"]) == ["id", "filename", "kind", "size", "media_type", "created_at"]
+    assert list(data) == [
+        "document",
+        "engagement",
+        "is_contract",
+        "checklist",
+        "segments",
+        "text_error",
+        "versions",
+        "changes",
+    ]
+    assert list(data["document"]) == ["id", "filename", "kind", "size", "media_type", "created_at", "uploaded_by"]
+    assert [v["status"] for v in data["versions"]] == ["current"] and data["changes"] is None
     assert data["document"]["kind"] == "contract" and data["engagement"]["name"] == webdata.ENGAGEMENT
     checklist = data["checklist"]
     assert list(checklist) == [

@@ -402,7 +402,7 @@ def test_phase_conversion_needs_a_reason_and_keeps_its_dates(ws):
     with pytest.raises(InvalidInput, match="reason must not be blank"):
         records.change_phase(ws, "ETA", "project", "2025-10-06", "  ")
     shown = records.change_phase(ws, "ETA", "project", "2025-10-06", "pilot proven on two lanes")
-    assert shown["phases"] == [
+    assert [{k: v for k, v in p.items() if k != "id"} for p in shown["phases"]] == [
         {"phase": "advisory", "started_on": "2025-06-02", "ended_on": "2025-10-06", "reason": "engagement started"},
         {"phase": "project", "started_on": "2025-10-06", "ended_on": None, "reason": "pilot proven on two lanes"},
     ]

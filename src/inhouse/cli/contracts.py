@@ -1,4 +1,5 @@
-"""`inhouse contract check`: the five must-have clauses, the lock-in red flags, a score."""
+"""`inhouse contract check`: the five must-have clauses, the lock-in red flags, a score; the versions
+of an engagement's contract (`inhouse contract versions`) and what changed between two (`diff`)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from inhouse.cli.context import console, emit_json, workspace
+from inhouse.cli.context import console, emit_csv, emit_json, table_output, workspace
 from inhouse.cli.files import read_uploads
+from inhouse.domain.contract_diff import ContractDiff
 from inhouse.domain.contracts import (
     ContractChecked,
     ContractReview,
@@ -17,6 +19,8 @@ from inhouse.domain.contracts import (
     OwnershipFinding,
 )
 from inhouse.domain.shapes import Shape
+from inhouse.domain.versions import DocumentVersion
+from inhouse.services import contract_versions
 from inhouse.services import contracts as service
 from inhouse.services.dashboard.contracts import verdict
 
@@ -39,11 +43,20 @@ def check(
         None, "--engagement", "-e", help="Engagement the contracts belong to (name or id)."
     ),
     json_out: bool = typer.Option(False, "--json", help="Print a JSON array, one object per file."),
+    confirm_parties: bool = typer.Option(
+        False,
+        "--confirm-parties",
+        help="Store it for the engagement even if its parties are not the engagement's client and partner "
+        "(without it such a contract is refused with exit 4 and nothing is stored).",
+    ),
 ) -> None:
-    """Check contracts for ownership, knowledge transfer, access, maintenance, exit and lock-in; store them."""
+    """Check contracts for ownership, knowledge transfer, access, maintenance, exit and lock-in; store them.
+
+    With --engagement each contract is a new version of the engagement's contract (never a
+    replacement: see inhouse contract versions)."""
     ws = workspace()
     uploads = read_uploads(files, ws.settings.max_document_bytes)
-    results = service.check(ws, uploads, engagement=engagement)
+    results = service.check(ws, uploads, engagement=engagement, confirm_parties=confirm_parties)
     # each file is named as the user gave it (the stored review keeps its file name)
     reviews = [item.review.model_copy(update={"file": path}) for item, path in zip(results, files, strict=True)]
     if json_out:
@@ -111,5 +124,119 @@ def show(item: ContractChecked, review: ContractReview) -> None:
             console.print(f"   [dim]Suggested:[/] {escape(rec.suggested_text)}", soft_wrap=True)
     for warning in item.warnings:
         console.print(f"[yellow]warning:[/] {escape(warning)}")
+    if item.party_check is not None and item.party_check.verdict != "match":
+        console.print(f"[yellow]parties:[/] {escape(item.party_check.message)}", soft_wrap=True)
     stored = f"engagement {item.engagement!r}" if item.engagement else "no engagement"
     console.print(f"Stored as document {item.document_id} and result {item.result_id} ({escape(stored)}).")
+
+
+@app.command("versions")
+def versions(
+    engagement: str | None = typer.Option(
+        None, "--engagement", "-e", help="Engagement (name or id; the only one when omitted)."
+    ),
+    json_out: bool = typer.Option(False, "--json", help="Print a JSON array, one object per version."),
+    csv_out: bool = typer.Option(False, "--csv", help="Print the versions as CSV (the --json fields as columns)."),
+) -> None:
+    """List the versions of an engagement's contract in upload order, and which one is current and why."""
+    output = table_output(json_out, csv_out)
+    listed = contract_versions.versions(workspace(), engagement)
+    if output == "json":
+        emit_json(listed)
+        return
+    if output == "csv":
+        emit_csv(listed, DocumentVersion)
+        return
+    if not listed:
+        console.print("No contract stored for this engagement yet.")
+        return
+    table = Table(
+        "version", "document", "file", "score", "status", "why", title="Contract versions", title_justify="left"
+    )
+    for v in listed:
+        style = "bold green" if v.current else "yellow" if v.status == "awaiting confirmation" else ""
+        status = f"[{style}]{v.status}[/]" if style else v.status
+        score = f"{v.score}/100" if v.score is not None else "-"
+        table.add_row(f"v{v.version}", str(v.document_id), escape(v.name), score, status, escape(v.why))
+    console.print(table)
+
+
+def _quotes(evidence: list[EvidenceSpan]) -> str:
+    return escape(_quote(evidence)) or "[dim]no quote[/]"
+
+
+@app.command("diff")
+def diff(
+    before: str | None = typer.Argument(
+        None, help="The older version: its number (1 or v1) or its document (doc:12); default: the one before AFTER."
+    ),
+    after: str | None = typer.Argument(
+        None, help="The newer version, named the same way; default: the current version."
+    ),
+    engagement: str | None = typer.Option(
+        None, "--engagement", "-e", help="Engagement (name or id; the only one when omitted)."
+    ),
+    json_out: bool = typer.Option(False, "--json", help="Print the comparison as one JSON object."),
+) -> None:
+    """Show what changed between two versions of a contract, with both versions' evidence.
+
+    Clause verdicts, key terms, red flags and score; BEFORE and AFTER are version numbers (1 or v1)
+    or documents (doc:12)."""
+    result = contract_versions.diff(workspace(), engagement, before, after)
+    if json_out:
+        emit_json(result)
+        return
+    show_diff(result)
+
+
+def show_diff(result: ContractDiff) -> None:
+    b, a = result.before, result.after
+    change = f"{result.score_change:+d}" if result.score_change else "unchanged"
+    console.print(
+        f"[bold]v{b.version}[/] {escape(b.name)} -> [bold]v{a.version}[/] {escape(a.name)}: "
+        f"score {b.score} -> {a.score} ({change})",
+        soft_wrap=True,
+    )
+    if result.same:
+        console.print("Nothing changed in the clauses, terms or red flags.")
+        return
+    if result.clauses:
+        table = Table(
+            "clause",
+            "before",
+            "after",
+            f"v{b.version} says",
+            f"v{a.version} says",
+            title="Clauses",
+            title_justify="left",
+        )
+        for c in result.clauses:
+            table.add_row(
+                c.label,
+                f"{c.status_before} ({c.verdict_before})",
+                f"{c.status_after} ({c.verdict_after})",
+                _quotes(c.evidence_before),
+                _quotes(c.evidence_after),
+            )
+        console.print(table)
+    if result.terms:
+        table = Table(
+            "term", "before", "after", f"v{b.version} says", f"v{a.version} says", title="Terms", title_justify="left"
+        )
+        for t in result.terms:
+            table.add_row(
+                t.label,
+                escape(t.before or "not stated"),
+                escape(t.after or "not stated"),
+                _quotes(t.evidence_before),
+                _quotes(t.evidence_after),
+            )
+        console.print(table)
+    if result.red_flags:
+        table = Table(
+            "red flag", "change", f"v{b.version} says", f"v{a.version} says", title="Red flags", title_justify="left"
+        )
+        for f in result.red_flags:
+            what = {"added": "added", "removed": "removed"}.get(f.change, f"binds {f.binds_before} -> {f.binds_after}")
+            table.add_row(f.kind, what, _quotes(f.evidence_before), _quotes(f.evidence_after))
+        console.print(table)

@@ -17,6 +17,7 @@ from inhouse.cli import (
     decisions,
     docs_audit,
     drills,
+    edits,
     engagements,
     exit_readiness,
     knowledge,
@@ -28,6 +29,7 @@ from inhouse.cli import (
     reviews,
     status,
     transfer,
+    trash,
     web,
     workspace,
 )
@@ -169,6 +171,8 @@ app.add_typer(users_cli.user_app, name="user")
 app.add_typer(users_cli.token_app, name="token")
 audit_cli.register(app)
 transfer.register(app)
+trash.register(app)
+edits.register()
 
 
 def run(argv: list[str] | None = None) -> None:

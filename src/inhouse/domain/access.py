@@ -28,7 +28,9 @@ class Permission(str, enum.Enum):
     UPLOAD_DOCUMENTS = "upload_documents"
     WRITE_CONTRACTS = "write_contracts"
     WRITE_PARTNERS = "write_partners"
+    WRITE_ENGAGEMENTS = "write_engagements"
     RUN_SCANS = "run_scans"
+    DELETE_RECORDS = "delete_records"
     ADMIN = "admin"
 
 
@@ -40,13 +42,15 @@ DESCRIPTIONS: dict[Permission, str] = {
     Permission.READ_CONTRACTS: "contract documents and their review",
     Permission.READ_JOURNAL: "an engagement's weekly reviews, decisions, drills and documentation audit",
     Permission.WRITE_JOURNAL: "add and edit weekly reviews and decisions (a partner user: its own only)",
-    Permission.WRITE_DRILLS: "record 'can we modify this alone?' drills",
+    Permission.WRITE_DRILLS: "record and edit 'can we modify this alone?' drills",
     Permission.CONFIRM_REVIEWS: "confirm or comment on a partner-written weekly review",
     Permission.UPLOAD_DOCUMENTS: "upload a document for an engagement (a partner user: without seeing its review)",
-    Permission.WRITE_CONTRACTS: "upload and review contracts",
-    Permission.WRITE_PARTNERS: "add partners, reference checks and proposals",
+    Permission.WRITE_CONTRACTS: "upload and review contracts, and edit documents' titles",
+    Permission.WRITE_PARTNERS: "add partners, reference checks and proposals, and edit partners and references",
+    Permission.WRITE_ENGAGEMENTS: "edit engagements, their phase changes, people, repositories, tasks and assets",
     Permission.RUN_SCANS: "start background scans of an engagement's repositories",
-    Permission.ADMIN: "accounts, tokens and the audit log",
+    Permission.DELETE_RECORDS: "delete records into the trash, see the trash and restore from it",
+    Permission.ADMIN: "accounts, tokens and the audit log; deleting accounts, and anything for good",
 }
 
 _CLIENT_READS = {
@@ -68,7 +72,9 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.UPLOAD_DOCUMENTS,
             Permission.WRITE_CONTRACTS,
             Permission.WRITE_PARTNERS,
+            Permission.WRITE_ENGAGEMENTS,
             Permission.RUN_SCANS,
+            Permission.DELETE_RECORDS,
         }
     ),
     Role.LEGAL: frozenset(

@@ -62,7 +62,7 @@ _KIND_ALIASES = {
 }
 
 
-def _kind_word(value: Any) -> Any:
+def kind_word(value: Any) -> Any:
     """``Cloud account``, ``repo``, ``secrets``... to the kind they mean (anything else as given)."""
     if isinstance(value, str):
         text = value.strip().lower().replace("-", "_").replace(" ", "_")
@@ -78,7 +78,7 @@ class AssetIn(Input):
     """One asset to record: what it is and who holds it."""
 
     name: Title
-    kind: Annotated[AssetKind, BeforeValidator(_kind_word)]
+    kind: Annotated[AssetKind, BeforeValidator(kind_word)]
     held_by: Annotated[HeldBy, BeforeValidator(lowered)]
     holder: OptionalTitle = ""
     location: Where = ""

@@ -16,10 +16,12 @@ from pydantic_core import PydanticCustomError
 from inhouse.domain.accounts import ActorKind, Role
 from inhouse.domain.shapes import Input, RecordId, Ref, Shape, Timestamp
 
-AuditAction = Literal["insert", "update", "delete", "sign_in", "sign_out", "sign_in_refused", "export"]
+AuditAction = Literal[
+    "insert", "update", "delete", "sign_in", "sign_out", "sign_in_refused", "export", "restore", "purge"
+]
 """What an entry records: a row written, or an event with no row of its own (signing in or out, a refused
-sign-in, an export of the whole workspace)."""
-NoteAction = Literal["sign_in", "sign_out", "sign_in_refused", "export"]
+sign-in, an export of the whole workspace, a record restored from the trash or purged from it)."""
+NoteAction = Literal["sign_in", "sign_out", "sign_in_refused", "export", "restore", "purge"]
 """The events services note explicitly (their rows, browser sessions, are not audited as such)."""
 
 RecordType = Literal[

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 
+from inhouse.domain.parties import PartyCheck
 from inhouse.domain.shapes import Amount, Hours, Shape
 
 ClauseKind = Literal["deliverable_ownership", "knowledge_transfer", "source_access", "maintenance", "exit"]
@@ -134,3 +135,6 @@ class ContractChecked(Shape):
     result_id: int
     pages: int = 1
     warnings: list[str] = Field(default_factory=list)
+    party_check: PartyCheck | None = Field(
+        None, description="The parties against the engagement's client and partner (None: no engagement)"
+    )

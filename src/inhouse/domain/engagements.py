@@ -97,6 +97,22 @@ Percent = Annotated[float, AfterValidator(_percent), Field(json_schema_extra={"m
 """A share in percent: a finite number from 0 to 100."""
 
 
+def plan_text(value: Any) -> Any:
+    """``"30,60,90"``, ``"30%,60%"`` or ``"0.3,0.6,0.9"`` (fractions when none is above 1) as percents."""
+    if not isinstance(value, str):
+        return value
+    parts = [p.strip().rstrip("%").strip() for p in value.split(",") if p.strip()]
+    if not parts:
+        raise ValueError("must list yearly internal shares such as 30,60,90")
+    try:
+        numbers = [float(p) for p in parts]
+    except ValueError:
+        raise ValueError("must be numbers such as 30,60,90") from None
+    if "%" not in value and all(math.isfinite(n) and n <= 1.0 for n in numbers):
+        numbers = [n * 100.0 for n in numbers]
+    return numbers
+
+
 class EngagementIn(Input):
     """A new engagement: its name, the partner doing the work (name or id), its start and plan."""
 
@@ -115,19 +131,7 @@ class EngagementIn(Input):
     @field_validator("plan", mode="before")
     @classmethod
     def _plan_text(cls, value: Any) -> Any:
-        """``"30,60,90"``, ``"30%,60%"`` or ``"0.3,0.6,0.9"`` (fractions when none is above 1)."""
-        if not isinstance(value, str):
-            return value
-        parts = [p.strip().rstrip("%").strip() for p in value.split(",") if p.strip()]
-        if not parts:
-            raise ValueError("must list yearly internal shares such as 30,60,90")
-        try:
-            numbers = [float(p) for p in parts]
-        except ValueError:
-            raise ValueError("must be numbers such as 30,60,90") from None
-        if "%" not in value and all(math.isfinite(n) and n <= 1.0 for n in numbers):
-            numbers = [n * 100.0 for n in numbers]
-        return numbers
+        return plan_text(value)
 
     @field_validator("plan")
     @classmethod
@@ -196,6 +200,7 @@ def _record_fields(engagement: Engagement, partner: str, today: date) -> dict[st
 
 
 class PhaseRecord(Shape):
+    id: int | None = Field(None, description="The phase change's id (what `engagement phase-edit` names)")
     phase: Phase
     started_on: date
     ended_on: date | None
@@ -217,6 +222,7 @@ class DocumentRef(Shape):
     id: int
     kind: DocumentKind
     filename: str
+    uploaded_by: str = ""
 
 
 class ReviewSpan(Shape):
@@ -263,6 +269,6 @@ def phase_history(engagement: Engagement) -> list[PhaseRecord]:
     """Each phase with the day the next one started (None for the current one)."""
     ends: list[date | None] = [p.started_on for p in engagement.phases[1:]] + [None]
     return [
-        PhaseRecord(phase=p.phase, started_on=p.started_on, ended_on=end, reason=p.reason)
+        PhaseRecord(id=p.id, phase=p.phase, started_on=p.started_on, ended_on=end, reason=p.reason)
         for p, end in zip(engagement.phases, ends, strict=True)
     ]

@@ -13,10 +13,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 
 from inhouse.domain.common import Side
-from inhouse.domain.shapes import MAX_ITEMS, Input, RecordId, Shape, Title, Upload
+from inhouse.domain.shapes import MAX_ITEMS, Input, RecordId, Shape, Title, Upload, plain_text
 
 PeriodKind = Literal["month", "quarter", "year", "engagement-year"]
 """The periods a trajectory is cut into (engagement years count from the engagement's start)."""
@@ -194,7 +194,9 @@ class ScanSummary(Shape):
     plan_reached_on: date | None
 
 
-LocalPath = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4096)]
+LocalPath = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4096), AfterValidator(plain_text)
+]
 """A folder on this machine (a repository is on disk)."""
 Domain = Annotated[str, Field(min_length=1, max_length=253)]
 Pattern = Annotated[str, Field(min_length=1, max_length=1000)]

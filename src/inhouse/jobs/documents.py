@@ -17,14 +17,18 @@ from inhouse.services import jobs as job_service
 from inhouse.services.engagement_documents import DocumentIn, DocumentReceived
 
 
-def submit_contract(runner: JobRunner, ws: Workspace, engagement: str, upload: Upload) -> JobRecord:
-    """Queue the review of the contract ``upload`` for ``engagement`` (id or name)."""
+def submit_contract(
+    runner: JobRunner, ws: Workspace, engagement: str, upload: Upload, confirm_parties: bool = False
+) -> JobRecord:
+    """Queue the review of the contract ``upload`` for ``engagement`` (id or name): a new version of
+    its contract. When its parties are not the engagement's client and partner the job fails saying
+    so and stores nothing, unless ``confirm_parties`` (the upload is made again with it)."""
     with ws.uow() as uow:
         engagement_id = lookup.engagement(uow, engagement).stored_id
 
     def work(report: Reporter) -> JobResult:
         report(f"reading and reviewing {upload.name}")
-        [checked] = contracts.check(ws, [upload], engagement=str(engagement_id))
+        [checked] = contracts.check(ws, [upload], engagement=str(engagement_id), confirm_parties=confirm_parties)
         return JobResult(result_id=checked.result_id, document_id=checked.document_id, summary=checked.summary)
 
     return runner.submit("contract", work, subject=upload.name, engagement_id=engagement_id, ws=ws)
@@ -55,7 +59,9 @@ def receive(
     runner: JobRunner, ws: Workspace, engagement: str, upload: Upload, what: DocumentIn
 ) -> tuple[DocumentReceived, JobRecord | None]:
     """Store a document handed over for ``engagement`` byte for byte and say so; a contract is
-    stored as such and its review queued (the uploader is told what was received, not the review)."""
+    stored as such and its review queued (the uploader is told what was received, not the review).
+    A contract whose parties are not the engagement's stays stored but held: the job fails saying so,
+    and the client confirms it on the document's page (``review_stored`` with ``confirm_parties``)."""
     if what.kind != "contract":
         return engagement_documents.receive(ws, engagement, upload, what), None
     with ws.uow() as uow:

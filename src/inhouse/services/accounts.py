@@ -17,7 +17,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from inhouse.bootstrap import Workspace
 from inhouse.domain.access import Principal
 from inhouse.domain.accounts import MAX_EMAIL, Account, Actor, PasswordIn, Role, UserIn, UserRecord
-from inhouse.domain.shapes import storable
+from inhouse.domain.edits import UserPatch
+from inhouse.domain.shapes import as_id, storable, validated
 from inhouse.errors import Conflict, InvalidInput, NotFound, Unauthenticated
 from inhouse.services import audit, lookup
 from inhouse.store.uow import UnitOfWork
@@ -126,6 +127,39 @@ def account(uow: UnitOfWork, email: str) -> Account:
 def list_all(ws: Workspace) -> list[UserRecord]:
     with ws.uow() as uow:
         return [record(uow, a) for a in uow.users.list()]
+
+
+def edit(ws: Workspace, who: str, changes: UserPatch) -> UserRecord:
+    """Change an account (``who``: its e-mail or id): its name, role, and a partner user's
+    organisation and engagements. The last active admin keeps its role."""
+    with ws.uow() as uow:
+        wanted = as_id(who)
+        found = (uow.users.get(wanted) if wanted is not None else None) or by_email(uow, who)
+        if found is None:
+            raise NotFound(f"no account {who}")
+        current = uow.partners.get(found.partner_id) if found.partner_id is not None else None
+        given = changes.given()
+        if given.get("role", found.role) is not Role.PARTNER and "partner" not in given:
+            given["partner"], given["engagements"] = None, given.get("engagements", [])
+        new = validated(
+            UserIn,
+            {
+                "email": found.email,
+                "name": found.name,
+                "role": found.role,
+                "partner": str(current.id) if current else None,
+                "engagements": [str(e) for e in found.engagement_ids],
+                **given,
+            },
+        )
+        if found.role is Role.ADMIN and new.role is not Role.ADMIN and found.active:
+            if uow.users.count_active(Role.ADMIN) <= 1:
+                raise Conflict(f"{found.email} is the last active admin: it keeps the admin role")
+        found.partner_id, found.engagement_ids = _scope(uow, new)
+        found.name, found.role = new.name, new.role
+        uow.users.update(found)
+        uow.commit()
+        return record(uow, found)
 
 
 def disable(ws: Workspace, email: str) -> UserRecord:

@@ -4,6 +4,10 @@ Every file is read and reviewed before anything is stored; then, in one transact
 file is kept as a Document of kind ``contract`` (original bytes kept) with an analysis
 result of kind ``contract`` whose payload is the review (:class:`ContractReview`). One
 unreadable file stores nothing. Files arrive as uploads (a file name and its bytes).
+
+A contract handed to an engagement is a new version of its contract, never a replacement
+(``services/contract_versions.py``); one whose parties are not the engagement's client and partner
+(``domain/parties.py``) is stored only when the caller confirms them (``confirm_parties``).
 """
 
 from __future__ import annotations
@@ -18,9 +22,10 @@ from inhouse.domain.contracts import ContractChecked, ContractReview
 from inhouse.domain.documents import Document, DocumentKind
 from inhouse.domain.engagements import Engagement
 from inhouse.domain.limits import DocumentLimits
+from inhouse.domain.parties import PartyCheck, check_parties
 from inhouse.domain.results import AnalysisResult
 from inhouse.domain.shapes import MAX_ID, Upload
-from inhouse.errors import InvalidInput, NotFound
+from inhouse.errors import Conflict, InvalidInput, NotFound
 from inhouse.services import lookup
 from inhouse.store.uow import UnitOfWork
 
@@ -37,22 +42,53 @@ class _Checked:
     review: ContractReview
 
 
-def check(ws: Workspace, uploads: list[Upload], engagement: str | None = None) -> list[ContractChecked]:
+def check(
+    ws: Workspace, uploads: list[Upload], engagement: str | None = None, confirm_parties: bool = False
+) -> list[ContractChecked]:
     """Review the contracts ``uploads`` (optionally for an engagement) and store them, one
-    :class:`ContractChecked` per file, in order."""
+    :class:`ContractChecked` per file, in order. For an engagement, a contract whose parties are
+    not its client and partner raises :class:`Conflict` and nothing is stored, unless
+    ``confirm_parties``."""
     if not uploads:
         raise InvalidInput("give at least one contract file to check")
     ws.require_ready()
     with ws.uow() as uow:  # resolve the engagement first: a wrong name fails before the reading
         found = lookup.engagement(uow, engagement) if engagement else None
         phase = found.phase.value if found else None
+        names = expected_parties(uow, found) if found else None
     limits = DocumentLimits.of(ws.settings)
     checked = [_check(upload, limits, phase) for upload in uploads]
+    parties = [party_check(item.review, names) if names else None for item in checked]
+    for item, verdict in zip(checked, parties, strict=True):
+        if verdict is not None and verdict.verdict == "mismatch" and not confirm_parties:
+            raise Conflict(f"{item.upload.name}: {verdict.message}: {NOT_STORED}")
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement) if engagement else None
-        done = [_store(uow, item, found) for item in checked]
+        done = [
+            _store(uow, item, found).model_copy(update={"party_check": verdict})
+            for item, verdict in zip(checked, parties, strict=True)
+        ]
         uow.commit()
     return done
+
+
+NOT_STORED = "nothing stored; confirm the parties to store it anyway (--confirm-parties, or confirm_parties=true)"
+
+
+def expected_parties(uow: UnitOfWork, engagement: Engagement) -> tuple[str, str]:
+    """The names a contract of ``engagement`` must name: its client's and its partner's."""
+    client = uow.clients.get(engagement.client_id)
+    partner = uow.partners.get(engagement.partner_id)
+    return (client.name if client else "", partner.name if partner else "")
+
+
+def party_check(review: ContractReview, names: tuple[str, str]) -> PartyCheck:
+    """The review's parties against the engagement's client and partner ``names``."""
+    return check_parties([party.name for party in review.parties], *names)
+
+
+def _held(verdict: PartyCheck) -> str:
+    return f"parties found: {', '.join(verdict.found)}; expected {' and '.join(verdict.expected)}"
 
 
 def _check(upload: Upload, limits: DocumentLimits, phase: str | None) -> _Checked:
@@ -133,11 +169,14 @@ def stored(uow: UnitOfWork, engagement_id: int | None = None) -> list[ContractRe
     return [ContractReview.model_validate(r.payload) for r in uow.results.list(kind=KIND, engagement_id=engagement_id)]
 
 
-def review_stored(ws: Workspace, document_id: int) -> ContractChecked:
-    """Review a contract already stored as a Document (e.g. by the demo) and store the result."""
+def review_stored(ws: Workspace, document_id: int, confirm_parties: bool = False) -> ContractChecked:
+    """Review a contract already stored as a Document (e.g. by the demo, or handed over for an
+    engagement) and store the result. When its parties are not the engagement's, the document is
+    held (it waits for a confirmation, not a version of the contract yet) and :class:`Conflict` is
+    raised, unless ``confirm_parties``."""
     with ws.uow() as uow:
         document = uow.documents.get(document_id) if 1 <= document_id <= MAX_ID else None
-        if document is None:
+        if document is None or document.id is None:
             raise NotFound(f"no document {document_id}")
         if document.kind is not DocumentKind.CONTRACT:
             raise InvalidInput(f"document {document_id} is a {document.kind.value}, not a contract")
@@ -145,9 +184,28 @@ def review_stored(ws: Workspace, document_id: int) -> ContractChecked:
         engagement = uow.engagements.get(document.engagement_id) if document.engagement_id is not None else None
         phase = engagement.phase.value if engagement else None
         review = review_contract(extracted.text, file=document.filename, phase=phase)
+        verdict = party_check(review, expected_parties(uow, engagement)) if engagement else None
+        if verdict is not None and verdict.verdict == "mismatch" and not confirm_parties:
+            uow.documents.hold(document.id, _held(verdict))
+            uow.commit()
+            raise Conflict(f"{document.filename}: {verdict.message}: {NOT_STORED}")
+        if document.held:
+            uow.documents.hold(document.id, "")
         done = _record(uow, document, review, extracted, engagement)
         uow.commit()
-    return done
+    return done.model_copy(update={"party_check": verdict})
+
+
+def current_result(uow: UnitOfWork, engagement_id: int) -> AnalysisResult | None:
+    """The review ``engagement``'s contract is read from: the latest review of its current version
+    (the newest reviewed contract document, ``domain/versions.py``)."""
+    return next(iter(current_results(uow, engagement_id)), None)
+
+
+def current_results(uow: UnitOfWork, engagement_id: int) -> list[AnalysisResult]:
+    """The engagement's contract reviews, the current version's latest first, then older ones."""
+    results = uow.results.list(kind=KIND, engagement_id=engagement_id)
+    return sorted(results, key=lambda r: (r.document_id or 0, r.id or 0), reverse=True)
 
 
 def demo_step(context: DemoContext) -> str:

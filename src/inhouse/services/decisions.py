@@ -9,7 +9,9 @@ from datetime import date
 from inhouse.analysis.journal.adr import AdrRecord, normalise_status, parse_adr, render_adr
 from inhouse.analysis.journal.text import decode
 from inhouse.bootstrap import Workspace
+from inhouse.domain.accounts import Actor
 from inhouse.domain.decisions import AdrDefaults, AdrExport, AdrFile, AdrFormat, AdrImport, DecisionIn, DecisionRecord
+from inhouse.domain.edits import DecisionPatch, merged
 from inhouse.domain.engagements import Engagement
 from inhouse.domain.reviews import DecidedBy, Decision, decided_by_from_sides, week_start
 from inhouse.domain.roster import Roster, split_names
@@ -116,17 +118,38 @@ def add(ws: Workspace, engagement: str | None, decision: DecisionIn) -> Decision
         return next(d for d in records_in(uow, found) if d.id == stored.id)
 
 
+def _editable(uow: UnitOfWork, actor: Actor, engagement: Engagement, decision_id: int) -> Decision:
+    """The stored decision ``actor`` may edit: a partner user's own only (another's answers as unknown)."""
+    stored = uow.decisions.get(decision_id) if 1 <= decision_id <= MAX_ID else None
+    if stored is None or stored.engagement_id != engagement.stored_id:
+        raise NotFound(f"no decision {decision_id} in {engagement.name}")
+    if is_partner(actor) and (stored.author_user_id is None or stored.author_user_id != actor.user_id):
+        raise NotFound(f"no decision {decision_id} in {engagement.name}")
+    return stored
+
+
+def patch(ws: Workspace, engagement: str | None, decision_id: int, changes: DecisionPatch) -> DecisionRecord:
+    """Change only the fields ``changes`` gives of a stored decision (as :func:`edit` changes them all)."""
+    with ws.uow() as uow:
+        stored = _editable(uow, ws.actor, lookup.engagement(uow, engagement), decision_id)
+        current = {
+            "title": stored.title,
+            "decided_by": stored.decided_by,
+            "decided_on": stored.decided_on,
+            "rationale": stored.rationale,
+            "deciders": stored.deciders,
+            "status": stored.status,
+        }
+    return edit(ws, engagement, decision_id, merged(DecisionIn, current, changes))
+
+
 def edit(ws: Workspace, engagement: str | None, decision_id: int, decision: DecisionIn) -> DecisionRecord:
     """Change a stored decision. A partner user edits only a decision it recorded itself (another's
     answers as unknown); internal roles edit any."""
     names = split_names(decision.deciders)
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
-        stored = uow.decisions.get(decision_id) if 1 <= decision_id <= MAX_ID else None
-        if stored is None or stored.engagement_id != found.stored_id:
-            raise NotFound(f"no decision {decision_id} in {found.name}")
-        if is_partner(ws.actor) and (stored.author_user_id is None or stored.author_user_id != ws.actor.user_id):
-            raise NotFound(f"no decision {decision_id} in {found.name}")
+        stored = _editable(uow, ws.actor, found, decision_id)
         if decision.decided_on < found.start_date:
             raise InvalidInput(f"decided_on {decision.decided_on} is before the engagement's start {found.start_date}")
         for other in uow.decisions.list(found.stored_id):

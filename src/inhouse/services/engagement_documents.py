@@ -31,6 +31,7 @@ class DocumentReceived(Shape):
     name: str
     bytes: int
     sha256: str
+    uploaded_by: str = Field("", description="Who handed it over (the account's e-mail, or the operator)")
 
 
 def receive(ws: Workspace, engagement: str | None, upload: Upload, what: DocumentIn | None = None) -> DocumentReceived:
@@ -53,4 +54,6 @@ def receive(ws: Workspace, engagement: str | None, upload: Upload, what: Documen
         uow.commit()
     assert stored.id is not None, "a stored document has an id"
     digest = hashlib.sha256(upload.content).hexdigest()
-    return DocumentReceived(id=stored.id, name=upload.name, bytes=len(upload.content), sha256=digest)
+    return DocumentReceived(
+        id=stored.id, name=upload.name, bytes=len(upload.content), sha256=digest, uploaded_by=stored.uploaded_by
+    )

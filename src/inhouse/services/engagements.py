@@ -6,6 +6,7 @@ from datetime import date
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.common import PartnerStatus, Side
+from inhouse.domain.edits import EngagementPatch, PhasePatch, merged
 from inhouse.domain.engagements import (
     AnalysisRef,
     DocumentRef,
@@ -20,7 +21,7 @@ from inhouse.domain.engagements import (
     ReviewSpan,
     phase_history,
 )
-from inhouse.errors import Conflict
+from inhouse.errors import Conflict, InvalidInput, NotFound
 from inhouse.services import lookup
 from inhouse.services.knowledge import latest_summary
 from inhouse.store.uow import UnitOfWork
@@ -58,6 +59,70 @@ def list_all(ws: Workspace, today: date | None = None) -> list[EngagementRecord]
     with ws.uow() as uow:
         names = {p.id: p.name for p in uow.partners.list()}
         return [EngagementRecord.of(e, names[e.partner_id], day) for e in uow.engagements.list()]
+
+
+def edit(ws: Workspace, ref: str | None, changes: EngagementPatch, today: date | None = None) -> EngagementRecord:
+    """Change an engagement's name, description, start date or dependency plan (its first phase
+    starts on its start date); another engagement of the client so named is a Conflict."""
+    with ws.uow() as uow:
+        engagement = lookup.engagement(uow, ref)
+        new = merged(
+            EngagementIn,
+            {
+                "name": engagement.name,
+                "partner": str(engagement.partner_id),
+                "start_date": engagement.start_date,
+                "phase": engagement.phase,
+                "plan": [share * 100.0 for share in engagement.plan.internal_shares] or None,
+                "description": engagement.description,
+            },
+            changes,
+        )
+        if any(
+            e.client_id == engagement.client_id and e.id != engagement.id for e in uow.engagements.by_name(new.name)
+        ):
+            raise Conflict(f"engagement {new.name!r} already exists")
+        later = [p.started_on for p in engagement.phases[1:]]
+        if later and new.start_date > min(later):
+            raise InvalidInput(f"start_date {new.start_date} is after the phase change of {min(later)}")
+        if engagement.phases and engagement.phases[0].started_on == engagement.start_date:
+            engagement.phases[0].started_on = new.start_date
+        engagement.name, engagement.description, engagement.start_date = new.name, new.description, new.start_date
+        if "plan" in changes.given():
+            engagement.plan = new.dependency_plan()
+        uow.engagements.update(engagement)
+        uow.commit()
+        partner = uow.partners.get(engagement.partner_id)
+        assert partner is not None, "an engagement's partner exists"
+        return EngagementRecord.of(engagement, partner.name, today or date.today())
+
+
+def edit_phase(ws: Workspace, ref: str | None, phase_id: int, changes: PhasePatch) -> EngagementDetail:
+    """Change one recorded phase change (its phase, day or reason); the engagement's phase is its
+    last one's. The first phase starts with the engagement (change its start date instead)."""
+    given = changes.given()
+    with ws.uow() as uow:
+        engagement = lookup.engagement(uow, ref)
+        stored = next((p for p in engagement.phases if p.id == phase_id), None)
+        if stored is None:
+            raise NotFound(f"no phase change {phase_id} in {engagement.name}")
+        opening = engagement.phases[0]
+        first = stored is opening
+        day = given.get("started_on", stored.started_on)
+        if first and day != stored.started_on:
+            raise InvalidInput("started_on: the first phase starts with the engagement: change its start_date instead")
+        if day < engagement.start_date:
+            raise InvalidInput(f"started_on {day} is before the engagement's start {engagement.start_date}")
+        stored.phase, stored.started_on = given.get("phase", stored.phase), day
+        stored.reason = given.get("reason", stored.reason)
+        engagement.phases.sort(key=lambda p: (p.started_on, p is not opening, p.id or 0))
+        for before, after in zip(engagement.phases, engagement.phases[1:], strict=False):
+            if before.phase is after.phase:
+                raise InvalidInput(f"phase: the engagement would enter the {after.phase.value} phase twice in a row")
+        engagement.phase = engagement.phases[-1].phase
+        uow.engagements.update(engagement)
+        uow.commit()
+        return show_in(uow, engagement)
 
 
 def change_phase(ws: Workspace, ref: str | None, change: PhaseChangeIn) -> EngagementDetail:
@@ -101,7 +166,7 @@ def show_in(uow: UnitOfWork, engagement: Engagement, today: date | None = None) 
         ),
         repos=[RepoRef(id=r.id, name=r.name, path=r.path) for r in uow.repos.list(engagement.id) if r.id is not None],
         documents=[
-            DocumentRef(id=d.id, kind=d.kind, filename=d.filename)
+            DocumentRef(id=d.id, kind=d.kind, filename=d.filename, uploaded_by=d.uploaded_by)
             for d in uow.documents.list(engagement_id=engagement.id)
             if d.id is not None
         ],

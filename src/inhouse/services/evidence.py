@@ -26,6 +26,7 @@ from inhouse.domain.exit_readiness import PayloadT, StoredResult
 from inhouse.domain.knowledge import ScanResult
 from inhouse.domain.repos import Repo
 from inhouse.domain.results import AnalysisResult
+from inhouse.services import contracts
 from inhouse.store.uow import UnitOfWork
 
 
@@ -94,7 +95,7 @@ def gather(uow: UnitOfWork, engagement: Engagement) -> EngagementEvidence:
         drills=uow.drills.list(engagement.id),
         assets=uow.assets.list(engagement.id),
     )
-    for result in reversed(uow.results.list(kind="contract", engagement_id=engagement.id)):
+    for result in contracts.current_results(uow, engagement.id):  # the current version's first
         review = read_payload(ContractReview, result.payload)
         if review is not None:
             name = PurePath(review.file or result.subject).name  # a file name, not where it was read from

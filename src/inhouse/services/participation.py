@@ -12,6 +12,7 @@ from datetime import date
 from inhouse.analysis.journal.tracker import read_tracker_csv
 from inhouse.bootstrap import Workspace
 from inhouse.domain.common import Side
+from inhouse.domain.edits import TaskPatch
 from inhouse.domain.engagements import Engagement
 from inhouse.domain.participation import (
     DelegateAndWait,
@@ -30,7 +31,7 @@ from inhouse.domain.participation import (
 )
 from inhouse.domain.roster import Roster
 from inhouse.domain.shapes import Upload
-from inhouse.errors import InvalidInput
+from inhouse.errors import InvalidInput, NotFound
 from inhouse.services import lookup
 from inhouse.store.uow import UnitOfWork
 
@@ -77,22 +78,40 @@ def import_tasks(ws: Workspace, engagement: str | None, export: Upload, fmt: str
     )
 
 
+def _record(task: Task, roster: Roster) -> TaskRecord:
+    return TaskRecord(
+        key=task.key,
+        title=task.title,
+        assignee=task.assignee,
+        side=_side(roster.side_of(task.assignee)) if task.assignee else None,
+        status=task.status,
+        worked_on=task.worked_on,
+        source=task.source,
+    )
+
+
 def list_tasks(ws: Workspace, engagement: str | None = None) -> list[TaskRecord]:
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
         roster = lookup.roster(uow, found)
-        return [
-            TaskRecord(
-                key=t.key,
-                title=t.title,
-                assignee=t.assignee,
-                side=_side(roster.side_of(t.assignee)) if t.assignee else None,
-                status=t.status,
-                worked_on=t.worked_on,
-                source=t.source,
-            )
-            for t in uow.tasks.list(found.stored_id)
-        ]
+        return [_record(t, roster) for t in uow.tasks.list(found.stored_id)]
+
+
+def edit_task(ws: Workspace, engagement: str | None, key: str, changes: TaskPatch) -> TaskRecord:
+    """Change a tracker task (named by its key); re-importing its tracker's export sets it again."""
+    given = changes.given()
+    with ws.uow() as uow:
+        found = lookup.engagement(uow, engagement)
+        stored = uow.tasks.by_key(found.stored_id, key.strip()) if "\x00" not in key else None
+        if stored is None:
+            raise NotFound(f"no task {key!r} in {found.name}")
+        stored.title = given.get("title", stored.title)
+        stored.assignee = given.get("assignee", stored.assignee)
+        stored.status = given.get("status", stored.status)
+        stored.worked_on = given.get("worked_on", stored.worked_on)
+        uow.tasks.update(stored)
+        uow.commit()
+        return _record(stored, lookup.roster(uow, found))
 
 
 def weeks_in(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.common import PartnerStatus
+from inhouse.domain.edits import PartnerPatch, merged
 from inhouse.domain.organisations import Partner, PartnerIn, PartnerRecord
 from inhouse.errors import Conflict
 from inhouse.services import lookup
@@ -34,3 +35,30 @@ def list_all(ws: Workspace, status: PartnerStatus | None = None) -> list[Partner
     """Every partner (only those with ``status`` when given), oldest first."""
     with ws.uow() as uow:
         return [PartnerRecord.of(p) for p in uow.partners.list() if status is None or p.status is status]
+
+
+def edit(ws: Workspace, ref: str, changes: PartnerPatch) -> PartnerRecord:
+    """Change the fields ``changes`` gives of the partner ``ref`` (id or name); a name another
+    partner of the client has is a Conflict."""
+    with ws.uow() as uow:
+        stored = lookup.partner(uow, ref)
+        new = merged(
+            PartnerIn,
+            {
+                "name": stored.name,
+                "status": stored.status,
+                "website": stored.website,
+                "domains": stored.email_domains,
+                "notes": stored.notes,
+            },
+            changes,
+        )
+        assert stored.client_id is not None, "a stored partner has a client"
+        other = uow.partners.by_name(stored.client_id, new.name)
+        if other is not None and other.id != stored.id:
+            raise Conflict(f"partner {new.name!r} already exists")
+        stored.name, stored.status, stored.website = new.name, new.status, new.website
+        stored.email_domains, stored.notes = list(new.domains), new.notes
+        uow.partners.update(stored)
+        uow.commit()
+        return PartnerRecord.of(stored)

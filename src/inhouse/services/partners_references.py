@@ -4,7 +4,10 @@ partner's documents claim about them): similar scale? still running? can we talk
 from __future__ import annotations
 
 from inhouse.bootstrap import Workspace
+from inhouse.domain.edits import ReferencePatch, merged
 from inhouse.domain.partners import ReferenceCheck, ReferenceIn, ReferenceRecord, ReferenceSource
+from inhouse.domain.shapes import MAX_ID
+from inhouse.errors import NotFound
 from inhouse.services import lookup
 
 
@@ -45,3 +48,32 @@ def list_all(ws: Workspace, partner: str | None = None, engagement: str | None =
             client.id, partner_id=target.id if target else None, engagement_id=found.id if found else None
         )
         return [ReferenceRecord.of(c, names.get(c.partner_id, str(c.partner_id))) for c in checks]
+
+
+def edit(ws: Workspace, reference_id: int, changes: ReferencePatch, partner: str | None = None) -> ReferenceRecord:
+    """Change a reference check (of ``partner`` when named: another's answers as unknown)."""
+    with ws.uow() as uow:
+        client = lookup.the_client(uow)
+        assert client.id is not None, "a stored client has an id"
+        owner = lookup.partner(uow, partner, client) if partner else None
+        stored = uow.references.get(reference_id) if 1 <= reference_id <= MAX_ID else None
+        names = {p.id: p.name for p in uow.partners.list(client.id)}
+        if stored is None or stored.partner_id not in names or (owner is not None and stored.partner_id != owner.id):
+            raise NotFound(f"no reference check {reference_id}" + (f" of {owner.name}" if owner else ""))
+        new = merged(
+            ReferenceIn,
+            {
+                "name": stored.name,
+                "similar_scale": stored.similar_scale,
+                "still_running": stored.still_running,
+                "client_contact_offered": stored.client_contact_offered,
+                "notes": stored.notes,
+            },
+            changes,
+        )
+        stored.name, stored.notes = new.name, new.notes
+        stored.similar_scale, stored.still_running = new.similar_scale, new.still_running
+        stored.client_contact_offered = new.client_contact_offered
+        uow.references.update(stored)
+        uow.commit()
+        return ReferenceRecord.of(stored, names[stored.partner_id])

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from inhouse.analysis.git.gitcmd import locate
 from inhouse.bootstrap import Workspace
+from inhouse.domain.edits import RepoPatch
 from inhouse.domain.repos import Repo, RepoIn, RepoRecord
-from inhouse.domain.shapes import as_id
+from inhouse.domain.shapes import MAX_ID, as_id
 from inhouse.errors import Conflict, InvalidInput, NotFound
 from inhouse.services import lookup
 
@@ -56,3 +57,25 @@ def of_engagement(ws: Workspace, engagement: str, repo: str | None = None) -> tu
         if candidate.id == wanted or candidate.name.lower() == repo.strip().lower():
             return found.id, candidate
     raise NotFound(f"engagement {found.name!r} has no repository {repo!r}")
+
+
+def edit(ws: Workspace, engagement: str | None, repo_id: int, changes: RepoPatch) -> RepoRecord:
+    """Change a linked repository's display name, folder (a git repository, not linked yet to the
+    engagement) or default revision."""
+    given = changes.given()
+    top = git_dir_of(Path(given["path"]).expanduser()) if "path" in given else None
+    with ws.uow() as uow:
+        found = lookup.engagement(uow, engagement)
+        stored = uow.repos.get(repo_id) if 1 <= repo_id <= MAX_ID else None
+        if stored is None or stored.engagement_id != found.id:
+            raise NotFound(f"engagement {found.name!r} has no repository {repo_id}")
+        if top is not None:
+            other = uow.repos.by_path(stored.engagement_id, str(top))
+            if other is not None and other.id != stored.id:
+                raise Conflict(f"{top} is already linked to engagement {found.name!r}")
+            stored.path = str(top)
+        stored.name = given.get("name", stored.name)
+        stored.default_rev = given.get("default_rev", stored.default_rev)
+        uow.repos.update(stored)
+        uow.commit()
+        return RepoRecord.of(stored)

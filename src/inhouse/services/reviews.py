@@ -10,6 +10,7 @@ from inhouse.analysis.journal.notes import ReviewNote, parse_review_note
 from inhouse.analysis.journal.text import decode
 from inhouse.bootstrap import Workspace
 from inhouse.domain.accounts import Actor, Role
+from inhouse.domain.edits import ReviewPatch, merged
 from inhouse.domain.engagements import Engagement
 from inhouse.domain.review_quality import ReviewFlag, review_flags
 from inhouse.domain.reviews import (
@@ -156,6 +157,33 @@ def _record(uow: UnitOfWork, engagement: Engagement, review_id: int) -> ReviewRe
     return next(r for r in records_in(uow, engagement) if r.id == review_id)
 
 
+def _editable(uow: UnitOfWork, actor: Actor, engagement: Engagement, review_id: int) -> WeeklyReview:
+    """The stored review ``actor`` may edit: a partner user's own, until it is confirmed."""
+    stored = _stored_review(uow, engagement, review_id)
+    if is_partner(actor):
+        if stored.author_user_id is None or stored.author_user_id != actor.user_id:
+            raise NotFound(f"no weekly review {review_id} in {engagement.name}")
+        if stored.confirmed_on is not None:
+            raise Conflict(f"the review of {stored.week_of} is confirmed: it can no longer be edited")
+    return stored
+
+
+def patch(
+    ws: Workspace, engagement: str | None, review_id: int, changes: ReviewPatch, today: date | None = None
+) -> ReviewRecord:
+    """Change only the fields ``changes`` gives of a stored review (as :func:`edit` changes them all)."""
+    with ws.uow() as uow:
+        stored = _editable(uow, ws.actor, lookup.engagement(uow, engagement), review_id)
+        current = {
+            "week_of": stored.week_of,
+            "done": stored.done,
+            "why": stored.why,
+            "next": stored.next,
+            "attendees": stored.attendees,
+        }
+    return edit(ws, engagement, review_id, merged(ReviewIn, current, changes), today)
+
+
 def edit(
     ws: Workspace, engagement: str | None, review_id: int, review: ReviewIn, today: date | None = None
 ) -> ReviewRecord:
@@ -164,12 +192,7 @@ def edit(
     today = today or date.today()
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
-        stored = _stored_review(uow, found, review_id)
-        if is_partner(ws.actor):
-            if stored.author_user_id is None or stored.author_user_id != ws.actor.user_id:
-                raise NotFound(f"no weekly review {review_id} in {found.name}")
-            if stored.confirmed_on is not None:
-                raise Conflict(f"the review of {stored.week_of} is confirmed: it can no longer be edited")
+        stored = _editable(uow, ws.actor, found, review_id)
         _check_week(found, review.week_of, today)
         other = uow.reviews.for_week(found.stored_id, review.week_of)
         if other is not None and other.id != stored.id:

@@ -84,6 +84,22 @@ class UserRecords:
         """Whether any account exists, active or disabled (one query, at most one row read)."""
         return self.session.scalar(select(UserRow.id).limit(1)) is not None
 
+    def update(self, account: Account) -> None:
+        """Write ``account``'s name, role, partner and engagements back (never its e-mail or password)."""
+        row = self._row(account.stored_id)
+        row.name, row.role, row.partner_id = account.name, account.role.value, account.partner_id
+        stored = {
+            r.engagement_id: r
+            for r in self.session.scalars(select(UserEngagementRow).where(UserEngagementRow.user_id == row.id))
+        }
+        for engagement_id, link in stored.items():
+            if engagement_id not in account.engagement_ids:
+                self.session.delete(link)
+        for engagement_id in account.engagement_ids:
+            if engagement_id not in stored:
+                self.session.add(UserEngagementRow(user_id=row.id, engagement_id=engagement_id))
+        self.session.flush()
+
     def set_password(self, user_id: int, password_hash: str) -> None:
         self._row(user_id).password_hash = password_hash
 

@@ -42,6 +42,15 @@ class AssetRecords:
         asset.id, asset.created_at = row.id, row.created_at
         return asset
 
+    def get(self, asset_id: int) -> Asset | None:
+        row = self.session.get(AssetRow, asset_id)
+        return _asset(row) if row else None
+
+    def update(self, asset: Asset) -> None:
+        row = self.session.get_one(AssetRow, asset.id)
+        row.kind, row.name, row.held_by = asset.kind.value, asset.name, asset.held_by.value
+        row.holder, row.location, row.notes = asset.holder, asset.location, asset.notes
+
     def find(self, engagement_id: int, kind: AssetKind, name: str) -> Asset | None:
         row = self.session.scalar(
             select(AssetRow).where(

@@ -21,6 +21,8 @@ from inhouse.store.tables import (
     ReviewRow,
 )
 
+CONTRACT = "contract"
+
 
 def engagements(session: Session) -> list[dict]:
     query = (
@@ -38,16 +40,50 @@ def engagements(session: Session) -> list[dict]:
     return [dict(row._mapping) for row in session.execute(query)]
 
 
+def _scoped(query, engagement_id: int | None, engagement_ids: list[int] | None):
+    query = query.where(AnalysisResultRow.engagement_id.is_not(None))
+    if engagement_id is not None:
+        query = query.where(AnalysisResultRow.engagement_id == engagement_id)
+    if engagement_ids is not None:
+        query = query.where(AnalysisResultRow.engagement_id.in_(engagement_ids))
+    return query
+
+
 def latest_results(
     session: Session, engagement_id: int | None = None, engagement_ids: list[int] | None = None
 ) -> dict[tuple[int, str], dict]:
-    """The newest result of each kind per engagement: id, summary, created_at (no payload)."""
-    newest = select(func.max(AnalysisResultRow.id)).where(AnalysisResultRow.engagement_id.is_not(None))
-    if engagement_id is not None:
-        newest = newest.where(AnalysisResultRow.engagement_id == engagement_id)
-    if engagement_ids is not None:
-        newest = newest.where(AnalysisResultRow.engagement_id.in_(engagement_ids))
-    newest = newest.group_by(AnalysisResultRow.engagement_id, AnalysisResultRow.kind)
+    """The newest result of each kind per engagement: id, summary, created_at (no payload).
+
+    A contract's is the latest review of the engagement's *current* contract version, the newest
+    reviewed contract document (domain/versions.py): reviewing an older version again does not
+    make it the engagement's contract."""
+    newest = _scoped(select(func.max(AnalysisResultRow.id)), engagement_id, engagement_ids)
+    newest = newest.where(AnalysisResultRow.kind != CONTRACT).group_by(
+        AnalysisResultRow.engagement_id, AnalysisResultRow.kind
+    )
+    current = _scoped(
+        select(AnalysisResultRow.engagement_id, func.max(AnalysisResultRow.document_id).label("document_id")),
+        engagement_id,
+        engagement_ids,
+    )
+    current = current.where(AnalysisResultRow.kind == CONTRACT).group_by(AnalysisResultRow.engagement_id).subquery()
+    contract = (
+        select(func.max(AnalysisResultRow.id))
+        .join(
+            current,
+            (current.c.engagement_id == AnalysisResultRow.engagement_id)
+            & (current.c.document_id == AnalysisResultRow.document_id),
+        )
+        .where(AnalysisResultRow.kind == CONTRACT)
+        .group_by(AnalysisResultRow.engagement_id)
+    )
+    no_document = _scoped(select(func.max(AnalysisResultRow.id)), engagement_id, engagement_ids).where(
+        AnalysisResultRow.kind == CONTRACT
+    )
+    no_document = no_document.group_by(AnalysisResultRow.engagement_id).having(
+        func.max(AnalysisResultRow.document_id).is_(None)
+    )
+    newest = newest.union_all(contract, no_document)
     query = select(
         AnalysisResultRow.id,
         AnalysisResultRow.engagement_id,

@@ -21,6 +21,9 @@ def _document(row: DocumentRow, with_content: bool) -> Document:
         title=row.title,
         id=row.id,
         created_at=row.created_at,
+        uploaded_by=row.uploaded_by,
+        uploaded_by_user_id=row.uploaded_by_user_id,
+        held=row.held,
     )
 
 
@@ -29,6 +32,10 @@ class DocumentRecords:
         self.session = session
 
     def add(self, document: Document) -> Document:
+        """Store ``document``; who uploaded it is the unit of work's actor unless it says."""
+        actor = self.session.info.get("actor")
+        if not document.uploaded_by and actor is not None:
+            document.uploaded_by, document.uploaded_by_user_id = actor.label[:320], actor.user_id
         row = DocumentRow(
             engagement_id=document.engagement_id,
             partner_id=document.partner_id,
@@ -39,11 +46,25 @@ class DocumentRecords:
             sha256=document.sha256,
             size=document.size,
             content=document.content,
+            uploaded_by=document.uploaded_by,
+            uploaded_by_user_id=document.uploaded_by_user_id,
+            held=document.held,
         )
         self.session.add(row)
         self.session.flush()
         document.id, document.created_at = row.id, row.created_at
         return document
+
+    def hold(self, document_id: int, why: str) -> None:
+        """Mark a contract as waiting for its parties to be confirmed (``why``; "" releases it)."""
+        row = self.session.get(DocumentRow, document_id)
+        if row is not None and row.held != why[:500]:
+            row.held = why[:500]
+            self.session.flush()
+
+    def set_title(self, document_id: int, title: str) -> None:
+        """A document's title (its bytes never change)."""
+        self.session.get_one(DocumentRow, document_id).title = title
 
     def get(self, document_id: int, with_content: bool = True) -> Document | None:
         row = self.session.get(DocumentRow, document_id)

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, create_model
 from sqlalchemy import JSON, Column, Date, DateTime, Float, Integer, LargeBinary, Table, func, insert, select, text
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from inhouse.errors import InvalidInput
 from inhouse.store.database import first_line
@@ -94,16 +95,22 @@ class RecordType:
     def count(self, session: Session) -> int:
         return int(session.execute(select(func.count()).select_from(self.table)).scalar_one())
 
-    def records(self, session: Session) -> Iterator[tuple[RecordShape, dict[str, bytes]]]:
-        """Every row in key order, as its record and its binary values by SHA-256 (read one row at a time)."""
+    def records(
+        self, session: Session, where: ColumnElement[bool] | None = None
+    ) -> Iterator[tuple[RecordShape, dict[str, bytes]]]:
+        """Every row (``where`` it holds) in key order, as its record and its binary values by
+        SHA-256 (read one row at a time)."""
         plain = [c for c in self.table.columns if c.name not in self.blobs]
         keys = self._order()
-        for row in session.execute(select(*plain).order_by(*keys)).mappings():
+        query = select(*plain).order_by(*keys)
+        if where is not None:
+            query = query.where(where)
+        for row in session.execute(query).mappings():
             values = dict(row)
             blobs: dict[str, bytes] = {}
             if self.blobs:
-                where = [key == row[key.name] for key in keys]
-                stored = session.execute(select(*(self.table.c[b] for b in self.blobs)).where(*where)).one()
+                this = [key == row[key.name] for key in keys]
+                stored = session.execute(select(*(self.table.c[b] for b in self.blobs)).where(*this)).one()
                 for column, data in zip(self.blobs, stored, strict=True):
                     digest = hashlib.sha256(data).hexdigest()
                     values[column + BLOB_SUFFIX] = digest

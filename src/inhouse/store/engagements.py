@@ -53,6 +53,7 @@ class EngagementRecords:
 
     def update(self, engagement: Engagement) -> None:
         row = self.session.get_one(EngagementRow, engagement.id)
+        row.name, row.start_date = engagement.name, engagement.start_date
         row.phase = engagement.phase.value
         row.plan = list(engagement.plan.internal_shares)
         row.description = engagement.description
@@ -60,7 +61,10 @@ class EngagementRecords:
 
     def _store_new_phases(self, engagement: Engagement) -> None:
         for change in engagement.phases:
-            if change.id is None:
+            if change.id is not None:  # an edited phase change: its row takes its values
+                stored = self.session.get_one(PhaseChangeRow, change.id)
+                stored.phase, stored.started_on, stored.reason = change.phase.value, change.started_on, change.reason
+            else:
                 row = PhaseChangeRow(
                     engagement_id=engagement.id,
                     phase=change.phase.value,
@@ -113,6 +117,10 @@ class RepoRecords:
     def get(self, repo_id: int) -> Repo | None:
         row = self.session.get(RepoRow, repo_id)
         return _repo(row) if row else None
+
+    def update(self, repo: Repo) -> None:
+        row = self.session.get_one(RepoRow, repo.id)
+        row.name, row.path, row.default_rev = repo.name, repo.path, repo.default_rev
 
     def by_path(self, engagement_id: int, path: str) -> Repo | None:
         row = self.session.scalar(select(RepoRow).where(RepoRow.engagement_id == engagement_id, RepoRow.path == path))

@@ -219,6 +219,16 @@ class DrillRecords:
         drill.id, drill.created_at = row.id, row.created_at
         return drill
 
+    def get(self, drill_id: int) -> Drill | None:
+        row = self.session.get(DrillRow, drill_id)
+        return _drill(row) if row else None
+
+    def update(self, drill: Drill) -> None:
+        row = self.session.get_one(DrillRow, drill.id)
+        row.performed_on, row.person, row.modification = drill.performed_on, drill.person, drill.modification
+        row.outcome, row.stuck_points = drill.outcome.value, list(drill.stuck_points)
+        row.training_hours = drill.training_hours
+
     def list(self, engagement_id: int) -> list[Drill]:
         query = select(DrillRow).where(DrillRow.engagement_id == engagement_id).order_by(DrillRow.performed_on)
         return [_drill(r) for r in self.session.scalars(query)]
@@ -267,6 +277,14 @@ class TaskRecords:
             setattr(row, name, value)
         self.session.flush()
         return "updated"
+
+    def by_key(self, engagement_id: int, key: str) -> Task | None:
+        row = self.session.scalar(select(TaskRow).where(TaskRow.engagement_id == engagement_id, TaskRow.key == key))
+        return _task(row) if row else None
+
+    def update(self, task: Task) -> None:
+        row = self.session.get_one(TaskRow, task.id)
+        row.title, row.assignee, row.status, row.worked_on = task.title, task.assignee, task.status, task.worked_on
 
     def list(self, engagement_id: int) -> list[Task]:
         query = select(TaskRow).where(TaskRow.engagement_id == engagement_id).order_by(TaskRow.worked_on, TaskRow.key)

@@ -72,6 +72,7 @@ class PartnerRecords:
 
     def update(self, partner: Partner) -> None:
         row = self.session.get_one(PartnerRow, partner.id)
+        row.name = partner.name
         row.status = partner.status.value
         row.website = partner.website
         row.email_domains = list(partner.email_domains)
@@ -137,6 +138,26 @@ class PersonRecords:
         self.session.flush()
         person.id, person.created_at = row.id, row.created_at
         return person
+
+    def get(self, person_id: int) -> Person | None:
+        row = self.session.get(PersonRow, person_id)
+        return self._people([row])[0] if row else None
+
+    def update(self, person: Person) -> None:
+        """Write ``person``'s name, side, role, partner and e-mails (the whole list) back."""
+        row = self.session.get_one(PersonRow, person.id)
+        row.name, row.side, row.role, row.partner_id = person.name, person.side.value, person.role, person.partner_id
+        stored = {
+            e.email: e for e in self.session.scalars(select(PersonEmailRow).where(PersonEmailRow.person_id == row.id))
+        }
+        for email, email_row in stored.items():
+            if email not in person.emails:
+                self.session.delete(email_row)
+        self.session.flush()
+        for email in person.emails:
+            if email not in stored:
+                self.session.add(PersonEmailRow(client_id=row.client_id, person_id=row.id, email=email))
+        self.session.flush()
 
     def owner_of_email(self, client_id: int, email: str) -> Person | None:
         row = self.session.scalar(

@@ -49,6 +49,16 @@ class ReferenceCheckRecords:
         check.id, check.created_at = row.id, row.created_at
         return check
 
+    def get(self, check_id: int) -> ReferenceCheck | None:
+        row = self.session.get(ReferenceCheckRow, check_id)
+        return _check(row) if row else None
+
+    def update(self, check: ReferenceCheck) -> None:
+        row = self.session.get_one(ReferenceCheckRow, check.id)
+        row.name, row.notes = check.name, check.notes
+        row.similar_scale, row.still_running = check.similar_scale.value, check.still_running.value
+        row.client_contact_offered = check.client_contact_offered.value
+
     def list(
         self,
         client_id: int,

@@ -187,3 +187,11 @@ def _raise_counter(dialect: str, name: str):
 def track_changes(sessions: sessionmaker) -> None:
     """Raise the status versions of what every session made by ``sessions`` writes."""
     event.listen(sessions, "after_flush", _after_flush)
+
+
+def invalidate_all(session: Session) -> None:
+    """Raise every engagement's version and the partners counter: for writes the change tracking cannot
+    see (records put back by a restore, with Core statements)."""
+    conn = session.connection()
+    conn.execute(update(_table).values(version=_table.c.version + 1))
+    conn.execute(_raise_counter(conn.dialect.name, "partners"))

@@ -114,6 +114,12 @@ class DocumentRow(Timestamped, Base):
     sha256: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
     size: Mapped[int] = mapped_column(Integer, nullable=False)
     content: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    # who handed it over (the actor's label, and the account when one was signed in)
+    uploaded_by: Mapped[str] = mapped_column(String(320), nullable=False, default="")
+    uploaded_by_user_id: Mapped[int | None] = mapped_column(Integer)
+    # a contract whose parties are not the engagement's client and partner: why it waits for a
+    # confirmation before it becomes a version of the engagement's contract ("" when it does not)
+    held: Mapped[str] = mapped_column(String(500), nullable=False, default="")
 
 
 class ReviewRow(Timestamped, Base):
@@ -247,4 +253,5 @@ from inhouse.store import (  # noqa: E402
     tables_dashboard,  # noqa: F401
     tables_knowledge,  # noqa: F401
     tables_partners,  # noqa: F401
+    tables_trash,  # noqa: F401
 )

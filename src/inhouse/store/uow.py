@@ -24,6 +24,7 @@ from inhouse.store.organisations import ClientRecords, PartnerRecords, PersonRec
 from inhouse.store.partners import ReferenceCheckRecords
 from inhouse.store.relocation import PathRecords
 from inhouse.store.status_rows import StatusRows, track_changes
+from inhouse.store.trash import TrashRecords
 
 
 class UnitOfWork:
@@ -68,6 +69,7 @@ class UnitOfWork:
         self.audit = AuditRecords(session)
         self.paths = PathRecords(session)
         self.dump = Dump(session)
+        self.trash = TrashRecords(session)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

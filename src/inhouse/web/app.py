@@ -22,7 +22,7 @@ from inhouse.errors import InhouseError
 from inhouse.jobs import JobRunner
 from inhouse.services import jobs as job_service
 from inhouse.services.dashboard import status, stored_page
-from inhouse.web import access, admin, api, auth, docs, errors, exports, forms, pages, sso
+from inhouse.web import access, admin, api, auth, docs, errors, exports, forms, pages, sso, trash
 from inhouse.web.caching import PageCache
 from inhouse.web.headers import SecurityHeaders
 from inhouse.web.templating import make_templates
@@ -177,6 +177,7 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(exports.router)
     app.include_router(forms.router)
+    app.include_router(trash.router)
     app.include_router(api.router)
     access.install(app)
     return app

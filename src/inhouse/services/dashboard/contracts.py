@@ -10,6 +10,7 @@ from pydantic import Field
 
 from inhouse.analysis.documents import read_document
 from inhouse.bootstrap import Workspace
+from inhouse.domain.contract_diff import FOUND_STATUSES, WEAK_STATUSES, ContractDiff
 from inhouse.domain.contracts import (
     ClauseKind,
     ContractReview,
@@ -25,7 +26,9 @@ from inhouse.domain.contracts import (
 from inhouse.domain.documents import DocumentKind
 from inhouse.domain.limits import DocumentLimits
 from inhouse.domain.shapes import MAX_ID, Shape, Timestamp
+from inhouse.domain.versions import DocumentVersion
 from inhouse.errors import InhouseError, NotFound
+from inhouse.services import contract_versions
 
 NOT_REVIEWED = "no contract review stored yet: upload the contract (or run inhouse contract check)"
 
@@ -36,8 +39,8 @@ CLAUSES: dict[ClauseKind, str] = {
     "maintenance": "Maintenance terms: period, scope and price",
     "exit": "Exit conditions: you can retrieve your data and systems",
 }
-_GOOD = {"client", "present", "during", "full"}
-_PARTIAL = {"partial", "after_only"}
+_GOOD = FOUND_STATUSES
+_PARTIAL = WEAK_STATUSES
 
 Verdict = Literal["ok", "warn", "bad"]
 
@@ -114,6 +117,7 @@ class DocumentFacts(Shape):
     size: int
     media_type: str
     created_at: Timestamp | None = None
+    uploaded_by: str = ""
 
 
 class DocumentEngagement(Shape):
@@ -130,6 +134,10 @@ class ContractView(Shape):
     checklist: MarkedChecklist | NotReviewed
     segments: list[TextSegment]
     text_error: str | None = None
+    versions: list[DocumentVersion] = Field(
+        default_factory=list, description="The engagement's contract versions (this document's among them)"
+    )
+    changes: ContractDiff | None = Field(None, description="What changed since the reviewed version before this one")
 
 
 def verdict(status: str | None) -> Verdict:
@@ -256,6 +264,9 @@ def contract_view(ws: Workspace, document_id: int) -> ContractView:
             raise NotFound(f"no document {document_id}")
         result = uow.results.latest("contract", document_id=document.id)
         engagement = uow.engagements.get(document.engagement_id) if document.engagement_id else None
+        is_version = engagement is not None and document.kind is DocumentKind.CONTRACT
+        versions = contract_versions.versions_in(uow, engagement) if engagement and is_version else []
+        changes = contract_versions.changes_of(uow, engagement, document.id) if engagement and is_version else None
     info = DocumentFacts(
         id=document.id,
         filename=document.filename,
@@ -263,6 +274,7 @@ def contract_view(ws: Workspace, document_id: int) -> ContractView:
         size=document.size,
         media_type=document.media_type,
         created_at=document.created_at,
+        uploaded_by=document.uploaded_by,
     )
     link = DocumentEngagement(id=engagement.id, name=engagement.name) if engagement and engagement.id else None
     meta = {"document_id": document.id, "created_at": result.created_at} if result else None
@@ -289,4 +301,6 @@ def contract_view(ws: Workspace, document_id: int) -> ContractView:
         checklist=marked_list,
         segments=segments,
         text_error=text_error,
+        versions=versions,
+        changes=changes,
     )

@@ -12,8 +12,9 @@ from inhouse.domain.exit_readiness import ExitReadiness
 from inhouse.domain.jobs import JobRecord
 from inhouse.domain.register import RegisterAssessment
 from inhouse.domain.status import EngagementStatus
+from inhouse.domain.versions import DocumentVersion
+from inhouse.services import contract_versions, lookup
 from inhouse.services import engagements as engagement_service
-from inhouse.services import lookup
 from inhouse.services.dashboard import contracts, exit, knowledge, participation, status
 from inhouse.services.dashboard.contracts import ContractChecklist
 from inhouse.services.dashboard.exit import AssetInventory, DocsAuditSection
@@ -47,6 +48,7 @@ class EngagementPage(EngagementFacts):
     exit_readiness: ExitReadiness
     today: date
     dora_register: RegisterAssessment
+    contract_versions: list[DocumentVersion]
 
 
 def engagement_page(ws: Workspace, ref: str | None, today: date | None = None) -> EngagementPage:
@@ -66,6 +68,7 @@ def engagement_page(ws: Workspace, ref: str | None, today: date | None = None) -
         jobs = recent_jobs(uow, found.id)
         assets = exit.inventory_in(uow, found)
         dora_register = register_in(uow, found, today)
+        versions = contract_versions.versions_in(uow, found)
     metas = {kind: {**meta, "created_at": iso(meta["created_at"])} for (_, kind), meta in latest.items()}
     engagement_status = status.engagement_status(ws, found.id)
     return EngagementPage(
@@ -85,4 +88,5 @@ def engagement_page(ws: Workspace, ref: str | None, today: date | None = None) -
         exit_readiness=status.exit_readiness(engagement_status),
         today=today,
         dora_register=dora_register,
+        contract_versions=versions,
     )

@@ -39,6 +39,7 @@ ABOUT = {
     "user_engagements": "The engagements a partner account is limited to.",
     "api_tokens": "API tokens, as the SHA-256 of each token (the token itself is never stored).",
     "audit_log": "Every write, with who, when, from where, and the record before and after.",
+    "trash": "Deleted records kept to be restored: what each delete removed (`payload`, in these record shapes) and its blobs (`blobs_sha256`).",
 }
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from inhouse.web.api import contracts, documents, engagements, jobs, journal, me, partners, register
+from inhouse.web.api import contracts, documents, edits, engagements, jobs, journal, me, partners, register, trash
 
 
 class ErrorBody(BaseModel):
@@ -28,5 +28,5 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
-for _part in (me, engagements, register, journal, documents, contracts, partners, jobs):
+for _part in (me, engagements, register, journal, documents, contracts, partners, jobs, edits, trash):
     router.include_router(_part.router)
