@@ -14,25 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from inhouse.domain.trash import THINGS
 from inhouse.services import demo
 from tests.conftest import POSTGRES_URL, Cli, _truncate_postgres
 
-#: thing -> table holding it
-THINGS = {
-    "partner": "partners",
-    "reference": "reference_checks",
-    "engagement": "engagements",
-    "phase": "engagement_phases",
-    "person": "people",
-    "repo": "repos",
-    "document": "documents",
-    "review": "weekly_reviews",
-    "decision": "decisions",
-    "drill": "drills",
-    "task": "tasks",
-    "asset": "assets",
-    "user": "users",
-}
 SKIP = {"records/audit_log.jsonl", "records/trash.jsonl", "manifest.json", "README.md", "schemas/trash.schema.json"}
 
 
