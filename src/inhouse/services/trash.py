@@ -16,6 +16,7 @@ from typing import Any, cast
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.accounts import Actor, Role
+from inhouse.domain.shapes import storable
 from inhouse.domain.trash import THING_OF, THINGS, Deleted, Purged, Restored, Thing, TrashEntry
 from inhouse.errors import Conflict, Forbidden, InvalidInput, NotFound
 from inhouse.services import lookup
@@ -101,6 +102,8 @@ def task_id(ws: Workspace, engagement: str, key: str) -> int:
     """The id of the tracker task ``key`` of ``engagement`` (NotFound when it has none)."""
     with ws.uow() as uow:
         found = lookup.engagement(uow, engagement)
+        if not storable(key):  # no key holds a NUL or a lone surrogate (PostgreSQL refuses to compare one)
+            raise NotFound(f"no task {key!r} in {found.name}")
         task = uow.trash.id_of("tasks", int(found.id or 0), "key", key)
         if task is None:
             raise NotFound(f"no task {key!r} in {found.name}")
