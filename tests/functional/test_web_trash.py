@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from inhouse.bootstrap import Workspace
-from inhouse.services import demo
+from inhouse.services import demo, participation
 from inhouse.settings import load_settings
 from inhouse.web import create_app
 from tests.webclient import WebClient
@@ -86,6 +86,28 @@ def test_the_api_deletes_and_restores(app):
     assert restored.status_code == 200 and restored.json()["record_id"] == drill
     # a record of another engagement is not found through this one
     assert lead.delete("/api/engagements/999/drills/1").status_code == 404
+
+
+def test_a_reference_check_is_deleted_only_through_its_own_partner(app):
+    lead = _as(app, LEAD)
+    partners = lead.get("/api/partners").json()["partners"]
+    checked = next(p for p in partners if p["references"])
+    other = next(p for p in partners if p["id"] != checked["id"])
+    reference = checked["references"][0]["id"]
+    wrong = lead.delete(f"/api/partners/{other['id']}/references/{reference}")
+    assert wrong.status_code == 404, wrong.text
+    assert other["name"] in wrong.text
+    assert lead.get("/api/trash").json() == []  # nothing deleted
+    right = lead.delete(f"/api/partners/{checked['name']}/references/{reference}")
+    assert right.status_code == 200 and right.json()["thing"] == "reference"
+
+
+def test_a_task_is_deleted_by_its_key_in_one_step(app):
+    lead = _as(app, LEAD)
+    key = participation.list_tasks(app.state.workspace, "1")[0].key
+    done = lead.delete(f"/api/engagements/1/tasks/{key}")
+    assert done.status_code == 200 and done.json()["thing"] == "task", done.text
+    assert lead.delete(f"/api/engagements/1/tasks/{key}").status_code == 404
 
 
 def test_the_lead_cannot_purge_or_delete_accounts_the_admin_can(app):

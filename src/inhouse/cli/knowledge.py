@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from inhouse.cli.context import CSV, console, emit_csv, emit_json, err_console, pct, table_output, workspace
 from inhouse.cli.files import read_upload
+from inhouse.cli.progress import progress_bar
 from inhouse.domain.jobs import JobRecord
 from inhouse.domain.knowledge import ScanIn, StoredScan
 from inhouse.domain.shapes import validated
@@ -63,22 +63,7 @@ def scan(
     ),
 ) -> None:
     """Scan a git repository: who knows the code, truck factor, off-boarding risk, internal share."""
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        disable=not err_console.is_terminal,
-    ) as bar:
-        tasks: dict[str, TaskID] = {}
-
-        def progress(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(f"{stage} commits" if stage == "mining" else stage, total=total)
-            bar.update(tasks[stage], completed=done, total=total or None)
-
+    with progress_bar({"mining": "mining commits"}, elapsed=True) as progress:
         ws = workspace()
         request = validated(
             ScanIn,

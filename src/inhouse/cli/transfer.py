@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from enum import Enum
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
 from inhouse.cli.bundles import FolderSink, ZipSink, open_source
-from inhouse.cli.context import console, emit_json, err_console, workspace
+from inhouse.cli.context import console, emit_json, workspace
 from inhouse.cli.files import writable
+from inhouse.cli.progress import progress_bar
 from inhouse.domain.transfer import BackupSummary, ExportSummary
 from inhouse.errors import InvalidInput
 from inhouse.services.transfer import backup as backup_service
@@ -28,30 +26,10 @@ class ExportFormat(str, Enum):
     zip = "zip"
 
 
-@contextmanager
-def _bar() -> Iterator[Callable[[str, int, int], None]]:
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=err_console,
-        transient=True,
-        disable=not err_console.is_terminal,
-    ) as bar:
-        tasks: dict[str, TaskID] = {}
-
-        def progress(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(STAGES.get(stage, stage), total=total)
-            bar.update(tasks[stage], completed=done, total=total or None)
-
-        yield progress
-
-
 def _export(out: str, fmt: ExportFormat) -> ExportSummary:
     ws = workspace()
     sink = ZipSink(out) if fmt is ExportFormat.zip else FolderSink(out)
-    with _bar() as progress, sink:
+    with progress_bar(STAGES) as progress, sink:
         exported = export_service.export(ws, sink, progress)
     export_service.note_export(ws, exported, out)
     manifest, manifest_bytes = exported.manifest, exported.manifest_bytes
@@ -94,7 +72,7 @@ def import_(
     bundle = open_source(source)
     ws = workspace()
     try:
-        with _bar() as progress:
+        with progress_bar(STAGES) as progress:
             summary = load_service.load(ws, bundle, progress)
     finally:
         close = getattr(bundle, "close", None)

@@ -91,38 +91,51 @@ def _collect(uow: UnitOfWork, thing: Thing, record_id: int) -> Collected:
     return collected
 
 
-def resolve(ws: Workspace, thing: str, ref: str) -> int:
-    """The id of the partner or engagement ``ref`` names (an id or a name), as the API's paths give them."""
-    with ws.uow() as uow:
-        found = lookup.partner(uow, ref) if thing == "partner" else lookup.engagement(uow, ref)
-        return int(found.id or 0)
-
-
-def task_id(ws: Workspace, engagement: str, key: str) -> int:
-    """The id of the tracker task ``key`` of ``engagement`` (NotFound when it has none)."""
-    with ws.uow() as uow:
+def _record_id(uow: UnitOfWork, kind: Thing, record: int | str, engagement: str | None) -> int:
+    """The id of the record ``record`` names: an id, or (as the API's paths give them) a partner's or
+    an engagement's id or name, or a tracker task's key within ``engagement``."""
+    if isinstance(record, int):
+        return record
+    if kind == "partner":
+        return int(lookup.partner(uow, record).id or 0)
+    if kind == "engagement":
+        return int(lookup.engagement(uow, record).id or 0)
+    if kind == "task":
         found = lookup.engagement(uow, engagement)
-        if not storable(key):  # no key holds a NUL or a lone surrogate (PostgreSQL refuses to compare one)
-            raise NotFound(f"no task {key!r} in {found.name}")
-        task = uow.trash.id_of("tasks", int(found.id or 0), "key", key)
-        if task is None:
-            raise NotFound(f"no task {key!r} in {found.name}")
+        task = uow.trash.id_of("tasks", found.stored_id, "key", record) if storable(record) else None
+        if task is None:  # no key holds a NUL or a lone surrogate (PostgreSQL refuses to compare one)
+            raise NotFound(f"no task {record!r} in {found.name}")
         return task
+    raise InvalidInput(f"{kind}: expected its id, a number")
 
 
-def delete(ws: Workspace, thing: str, record_id: int, purge: bool = False, engagement: str | None = None) -> Deleted:
-    """Delete the ``thing`` ``record_id`` and what hangs on it: into the trash, or for good with ``purge``.
-    With ``engagement``, the record must be one of that engagement's (else NotFound)."""
+def delete(
+    ws: Workspace,
+    thing: str,
+    record: int | str,
+    purge: bool = False,
+    engagement: str | None = None,
+    partner: str | None = None,
+) -> Deleted:
+    """Delete the ``thing`` ``record`` (its id; a partner's or engagement's name, a task's key) and
+    what hangs on it: into the trash, or for good with ``purge``. With ``engagement`` (or ``partner``)
+    the record must be one of that engagement's (that partner's), else NotFound. One transaction."""
     kind = _thing(thing)
     if purge or kind == "user":
         _may_purge(ws.actor)  # accounts, and deleting for good: admins only
     with ws.uow() as uow:
         _expire(ws, uow)
+        record_id = _record_id(uow, kind, record, engagement)
         collected = _collect(uow, kind, record_id)
+        noun = NOUNS[THINGS[kind]][0]
         if engagement is not None:
             scope = lookup.engagement(uow, engagement)
             if collected.root.get("engagement_id") != scope.id:
-                raise NotFound(f"no {NOUNS[THINGS[kind]][0]} {record_id} in {scope.name}")
+                raise NotFound(f"no {noun} {record_id} in {scope.name}")
+        if partner is not None:
+            owner = lookup.partner(uow, partner)
+            if collected.root.get("partner_id") != owner.id:
+                raise NotFound(f"no {noun} {record_id} of {owner.name}")
         label = _label(THINGS[kind], collected.root)
         entry = None
         if not purge:

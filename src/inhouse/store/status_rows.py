@@ -20,7 +20,6 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, Table, event, func, insert, null, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from inhouse.store.tables import EngagementRow, JobRow, PartnerRow, RepoRow
@@ -112,12 +111,15 @@ class StatusRows:
         version_column, stamp_column, _, _ = PARTS[part]
         columns = {version_column: version or 1, stamp_column: stamp, **values}
         if version is None:  # no row yet (an engagement stored before change tracking existed)
-            try:
-                with self.session.begin_nested():
-                    self.session.execute(insert(_table).values(engagement_id=engagement_id, version=1, **columns))
-                return True
-            except IntegrityError:
-                return False
+            # an upsert that does nothing when a row appeared meanwhile: no savepoint, which on
+            # SQLite's legacy transaction handling would commit on its own when nothing was written yet
+            make = postgresql_insert if self.session.get_bind().dialect.name == "postgresql" else sqlite_insert
+            added = self.session.execute(
+                make(_table)
+                .values(engagement_id=engagement_id, version=1, **columns)
+                .on_conflict_do_nothing(index_elements=[_table.c.engagement_id])
+            )
+            return cast(CursorResult[Any], added).rowcount == 1
         done = self.session.execute(
             update(_table).where(_table.c.engagement_id == engagement_id, _table.c.version == version).values(**columns)
         )

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, Table, delete, exists, insert, literal, or_, select, update
+from sqlalchemy import Column, Table, delete, exists, func, insert, literal, or_, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
@@ -110,9 +110,8 @@ class TrashRecords:
                     for row_id, value in self.session.execute(select(child.c.id, column).where(column.in_(parent_ids))):
                         collected.nulled.append((child.name, row_id, column.name, value))
                 else:
-                    held = self.session.scalar(select(literal(1)).where(exists().where(column.in_(parent_ids))))
-                    if held:
-                        count = len(self.session.scalars(select(column).where(column.in_(parent_ids))).all())
+                    count = self.session.scalar(select(func.count()).where(column.in_(parent_ids))) or 0
+                    if count:
                         collected.held_by[child.name] = collected.held_by.get(child.name, 0) + count
         for kind in types.values():  # parents first
             if kind.name not in ids and kind.name not in conditions:

@@ -4,6 +4,11 @@ An export is untrusted input: every file is read with the size its manifest give
 against its SHA-256, and every record validated against its type before anything is stored.
 A wrong checksum, a missing file, an unknown format version, another schema revision or a
 workspace that already holds records is refused with one line, and nothing is stored.
+
+Every blob is read twice, on purpose: once while the whole export is checked, and again when the
+record that holds it is inserted. Keeping the checked bytes instead would hold every document of
+the workspace in memory at once; reading again keeps memory to one batch of records (``BATCH``),
+and the second read is checked against the same SHA-256, so a file changed in between is refused.
 """
 
 from __future__ import annotations

@@ -24,18 +24,17 @@ Purge = Annotated[bool, Query(description="Delete for good, not into the trash (
 
 @router.delete("/partners/{ref}", summary="Delete a partner (into the trash)")
 def delete_partner(ws: WS, ref: str, purge: Purge = False) -> Deleted:
-    return trash.delete(ws, "partner", trash.resolve(ws, "partner", ref), purge)
+    return trash.delete(ws, "partner", ref, purge)
 
 
 @router.delete("/partners/{ref}/references/{reference_id}", summary="Delete a reference check (into the trash)")
 def delete_reference(ws: WS, ref: str, reference_id: Id, purge: Purge = False) -> Deleted:
-    trash.resolve(ws, "partner", ref)
-    return trash.delete(ws, "reference", reference_id, purge)
+    return trash.delete(ws, "reference", reference_id, purge, partner=ref)
 
 
 @router.delete("/engagements/{ref}", summary="Delete an engagement and everything on it (into the trash)")
 def delete_engagement(ws: WS, ref: str, purge: Purge = False) -> Deleted:
-    return trash.delete(ws, "engagement", trash.resolve(ws, "engagement", ref), purge)
+    return trash.delete(ws, "engagement", ref, purge)
 
 
 @router.delete("/engagements/{ref}/phases/{phase_id}", summary="Delete a recorded phase change")
@@ -75,7 +74,7 @@ def delete_drill(ws: WS, ref: str, drill_id: Id, purge: Purge = False) -> Delete
 
 @router.delete("/engagements/{ref}/tasks/{key}", summary="Delete a tracker task (named by its key)")
 def delete_task(ws: WS, ref: str, key: str, purge: Purge = False) -> Deleted:
-    return trash.delete(ws, "task", trash.task_id(ws, ref, key), purge, engagement=ref)
+    return trash.delete(ws, "task", key, purge, engagement=ref)
 
 
 @router.delete("/engagements/{ref}/assets/{asset_id}", summary="Delete an asset (into the trash)")
