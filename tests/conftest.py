@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from inhouse.bootstrap import Workspace
 from inhouse.cli.main import app
+from inhouse.services import procrastinate_engine
 from inhouse.settings import load_settings
 from inhouse.store import migrate
 from inhouse.store.database import make_engine
@@ -54,6 +55,7 @@ def postgres_database(worker_id) -> str:
     migrate.upgrade(engine)
     engine.dispose()
     yield url
+    procrastinate_engine.close_apps()  # their pools would keep trying to reach the dropped database
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
@@ -64,6 +66,8 @@ def _truncate_postgres(url: str) -> None:
     tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
     with engine.begin() as conn:
         conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        # the job engine's queue too: its jobs name inhouse job ids that are given out again
+        conn.execute(text("TRUNCATE procrastinate_jobs, procrastinate_workers RESTART IDENTITY CASCADE"))
     engine.dispose()
 
 

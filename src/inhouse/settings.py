@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -58,6 +58,27 @@ class Settings(BaseSettings):
     )
     jobs_per_user: int = Field(3, ge=1, description="Most background jobs one account may have waiting or running.")
     job_seconds: float = Field(900.0, gt=0, description="Wall-clock budget of one background job before it is stopped.")
+    job_engine: Literal["auto", "local", "procrastinate"] = Field(
+        "auto",
+        description="What runs background jobs: 'procrastinate' (PostgreSQL only), 'local' (the in-process "
+        "worker over the jobs table), 'auto' (Procrastinate on PostgreSQL, the in-process worker on SQLite).",
+    )
+    job_workers: int = Field(
+        2, ge=0, description="Jobs the web server's in-process worker runs at once (0: none; run `inhouse worker`)."
+    )
+    job_heartbeat_seconds: float = Field(5.0, gt=0, description="How often a worker says its running jobs are alive.")
+    job_stall_seconds: float = Field(
+        60.0,
+        gt=0,
+        description="A running job whose worker has not been heard from for this long is stalled and retried.",
+    )
+    job_max_attempts: int = Field(
+        3, ge=1, description="Times a job may be started: a transient failure or a stalled worker is retried up to it."
+    )
+    job_retry_seconds: float = Field(
+        5.0, ge=0, description="Backoff before a retry: this, doubled at each further attempt."
+    )
+    job_poll_seconds: float = Field(1.0, gt=0, description="How often an idle worker looks for queued jobs.")
     trash_retention_days: int = Field(
         30, ge=1, description="Days a deleted record stays in the trash, to be restored, before it is purged."
     )

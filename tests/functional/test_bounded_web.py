@@ -20,8 +20,8 @@ import uvicorn
 from inhouse.bootstrap import Workspace
 from inhouse.cli.web import server_options
 from inhouse.domain.accounts import Actor
-from inhouse.domain.jobs import JobResult, JobStatus
-from inhouse.jobs import JobRunner
+from inhouse.domain.jobs import JobResult, JobStatus, ScanPayload
+from inhouse.jobs import JobRunner, handlers
 from inhouse.services import jobs as job_service
 from inhouse.settings import load_settings
 from inhouse.web import create_app, uploads
@@ -203,22 +203,27 @@ def test_a_partner_contract_is_received_at_once_and_reviewed_in_a_job(seeded):
     assert view.get("is_contract") and view["checklist"], view
 
 
-def test_a_job_over_its_time_budget_is_stopped_and_recorded_failed(database_url):
+def test_a_job_over_its_time_budget_is_stopped_and_recorded_failed(database_url, monkeypatch):
     ws = Workspace(load_settings(database_url=database_url, job_seconds=0.2))
     from tests import records
 
     records.init(ws, "Acme Analytics")
     runner = JobRunner(ws, workers=1, interval=0.0)
+    payload = ScanPayload(engagement_id=1, repo_id=1)
     try:
 
-        def scanning(report):  # reports progress as a scan does, for longer than its budget
+        def scanning(ws, payload, report):  # reports progress as a scan does, for longer than its budget
             for done in range(1000):
                 report("mining commits", done, 1000)
                 time.sleep(0.01)
             return JobResult(summary="never")
 
-        stopped = runner.wait(runner.submit("scan", scanning).id, timeout=10)
-        late = runner.wait(runner.submit("scan", lambda report: time.sleep(0.3) or JobResult(summary="late")).id, 10)
+        monkeypatch.setitem(handlers.HANDLERS, "scan", scanning)
+        stopped = runner.wait(runner.enqueue(None, "scan", payload).id, timeout=10)
+        monkeypatch.setitem(
+            handlers.HANDLERS, "scan", lambda ws, payload, report: time.sleep(0.3) or JobResult(summary="late")
+        )
+        late = runner.wait(runner.enqueue(None, "scan", payload).id, 10)
     finally:
         runner.shutdown()
         ws.dispose()

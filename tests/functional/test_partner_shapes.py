@@ -73,6 +73,7 @@ def test_the_partners_api_keeps_its_keys_in_order(api):
         "documents",
         "references",
         "measured",
+        "proposals",
     ]
     assert list(card["assessments"][0]) == [
         "id",
@@ -83,6 +84,7 @@ def test_the_partners_api_keeps_its_keys_in_order(api):
         "red_flags",
         "references",
         "file",
+        "current",
     ]
     assert list(card["assessments"][0]["signals"]) == ["problem_first", "honest_limits", "starts_small"]
     assert list(card["documents"][0]) == ["id", "filename", "kind"]

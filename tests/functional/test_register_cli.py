@@ -9,6 +9,7 @@ import io
 import pytest
 
 from tests.conftest import Cli
+from tests.functional.test_proposal_versions_cli import V1, V2
 from tests.gitrepo import GitRepoBuilder, lines
 from tests.webdata import CONTRACT_TEXT
 
@@ -63,6 +64,18 @@ def test_the_register_derives_every_column_with_its_reason(cli, tmp_path):
 
     table = cli.ok("exit-readiness", "ETA prediction", "--register").stdout
     assert "B_07.01.0050" in table and "B_07.01.0120" in table and "untested" in table
+
+
+def test_an_alternative_provider_counts_its_proposal_once_however_many_versions(cli, tmp_path):
+    _workspace(cli, tmp_path)
+    cli.ok("partner", "add", "Fathom", "--domain", "fathom.ai")
+    for n, text in enumerate((V1, V2), start=1):
+        path = tmp_path / f"fathom-v{n}.md"
+        path.write_text(text)
+        cli.ok("partner", "assess", str(path), "--partner", "Fathom")
+    data = cli.ok("exit-readiness", "--register", "--as-of", "2026-11-27", "--json").json
+    assert data["alternatives"]["value"] == "Yes"
+    assert "Fathom (1 assessed proposal," in data["alternatives"]["reason"], data["alternatives"]
 
 
 def test_the_register_csv_has_the_column_codes_and_neutralised_cells(cli, tmp_path):

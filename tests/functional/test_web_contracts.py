@@ -175,7 +175,16 @@ def test_the_document_json_has_its_documented_shape(seeded):
         "versions",
         "changes",
     ]
-    assert list(data["document"]) == ["id", "filename", "kind", "size", "media_type", "created_at", "uploaded_by"]
+    assert list(data["document"]) == [
+        "id",
+        "filename",
+        "title",
+        "kind",
+        "size",
+        "media_type",
+        "created_at",
+        "uploaded_by",
+    ]
     assert [v["status"] for v in data["versions"]] == ["current"] and data["changes"] is None
     assert data["document"]["kind"] == "contract" and data["engagement"]["name"] == webdata.ENGAGEMENT
     checklist = data["checklist"]

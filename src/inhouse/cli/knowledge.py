@@ -9,10 +9,8 @@ from rich.table import Table
 from inhouse.cli.context import CSV, console, emit_csv, emit_json, err_console, pct, table_output, workspace
 from inhouse.cli.files import read_upload
 from inhouse.cli.progress import progress_bar
-from inhouse.domain.jobs import JobRecord
 from inhouse.domain.knowledge import ScanIn, StoredScan
 from inhouse.domain.shapes import validated
-from inhouse.services import jobs as job_service
 from inhouse.services import knowledge as service
 from inhouse.services.dashboard.knowledge import DirectoryRisk, files_at_risk
 
@@ -199,31 +197,6 @@ def files_at_risk_(engagement: str | None = ENGAGEMENT, json_out: bool = JSON, c
         console.print("No file at risk in the latest scan (or no scan stored yet: `inhouse scan REPO`).")
 
 
-def jobs(engagement: str | None = ENGAGEMENT, json_out: bool = JSON, csv_out: bool = CSV) -> None:
-    """List an engagement's recent background jobs: the scans (and document reviews) the web queued."""
-    output = table_output(json_out, csv_out)
-    rows = job_service.of_engagement(workspace(), engagement)
-    if output == "csv":
-        emit_csv(rows, JobRecord)
-        return
-    if output == "json":
-        emit_json(rows)
-        return
-    table = Table("id", "kind", "subject", "status", "submitted by", "created", "result", title="Background jobs")
-    for row in rows:
-        table.add_row(
-            str(row.id),
-            row.kind,
-            escape(row.subject),
-            row.status.value,
-            escape(row.submitted_by),
-            row.created_at.isoformat(timespec="seconds") if row.created_at else "",
-            escape(row.error or (row.result.summary if row.result else "") or row.message),
-        )
-    console.print(table)
-
-
 def register(app: typer.Typer) -> None:
     app.command("scan")(scan)
     app.command("files-at-risk")(files_at_risk_)
-    app.command("jobs")(jobs)

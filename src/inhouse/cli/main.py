@@ -24,6 +24,7 @@ from inhouse.cli import (
     participation,
     partners,
     people,
+    proposals,
     report,
     repos,
     reviews,
@@ -36,6 +37,7 @@ from inhouse.cli import (
 from inhouse.cli import audit as audit_cli
 from inhouse.cli import contracts as contracts_cli
 from inhouse.cli import demo as demo_cli
+from inhouse.cli import jobs as jobs_cli
 from inhouse.cli import users as users_cli
 from inhouse.errors import InhouseError, InvalidInput, NotFound
 from inhouse.services.lookup import Unclear, Unknown
@@ -152,6 +154,7 @@ def root(
 workspace.register(app)
 app.add_typer(engagements.app, name="engagement")
 app.add_typer(partners.app, name="partner")
+app.add_typer(proposals.app, name="proposal")
 app.add_typer(people.app, name="person")
 app.add_typer(repos.app, name="repo")
 app.add_typer(reviews.app, name="review")
@@ -160,6 +163,7 @@ app.add_typer(drills.app, name="drill")
 participation.register(app)
 demo_cli.register(app)
 knowledge.register(app)
+jobs_cli.register(app)
 web.register(app)
 report.register(app)
 app.add_typer(docs_audit.app, name="docs")

@@ -8,21 +8,17 @@ stored reviews of two versions (``domain/contract_diff.py``). A version is named
 
 from __future__ import annotations
 
-import re
-
 from inhouse.bootstrap import Workspace
 from inhouse.domain.contract_diff import ContractDiff, VersionSide, diff_reviews
 from inhouse.domain.contracts import ContractReview
 from inhouse.domain.documents import DocumentKind
 from inhouse.domain.engagements import Engagement
-from inhouse.domain.versions import DocumentVersion, Handed, number_versions
-from inhouse.errors import InvalidInput, NotFound
+from inhouse.domain.versions import DocumentVersion, Handed, number_versions, pick
+from inhouse.errors import InvalidInput
 from inhouse.services import lookup
 from inhouse.services.contracts import KIND
 from inhouse.services.evidence import read_payload
 from inhouse.store.uow import UnitOfWork
-
-_VERSION = re.compile(r"^\s*(?:v(?P<version>\d{1,6})|(?P<number>\d{1,6})|doc:(?P<document>\d{1,12}))\s*$", re.I)
 
 
 def _reviews(uow: UnitOfWork, engagement: Engagement) -> dict[int, ContractReview]:
@@ -37,6 +33,7 @@ def _reviews(uow: UnitOfWork, engagement: Engagement) -> dict[int, ContractRevie
 
 def _versions(uow: UnitOfWork, engagement: Engagement) -> tuple[list[DocumentVersion], dict[int, ContractReview]]:
     reviews = _reviews(uow, engagement)
+    names = lookup.account_names(uow)
     handed = [
         Handed(
             document_id=d.id,
@@ -45,6 +42,7 @@ def _versions(uow: UnitOfWork, engagement: Engagement) -> tuple[list[DocumentVer
             uploaded_at=d.created_at,
             score=reviews[d.id].score if d.id in reviews else None,
             held=d.held,
+            uploader=names.get(d.uploaded_by_user_id, "") if d.uploaded_by_user_id is not None else "",
         )
         for d in uow.documents.list(engagement_id=engagement.stored_id, kind=DocumentKind.CONTRACT)
         if d.id is not None
@@ -64,20 +62,7 @@ def versions(ws: Workspace, engagement: str | None) -> list[DocumentVersion]:
 
 
 def _named(listed: list[DocumentVersion], ref: str, field: str) -> DocumentVersion:
-    match = _VERSION.match(ref)
-    if match is None:
-        raise InvalidInput(f"{field}: {ref!r} is not a version: give its number (2 or v2) or its document (doc:12)")
-    number = match.group("version") or match.group("number")
-    if number is not None:
-        found = next((v for v in listed if v.version == int(number)), None)
-        if found is None:
-            raise NotFound(f"{field}: no version {number} (the contract has {len(listed)})")
-        return found
-    document = int(match.group("document"))
-    found = next((v for v in listed if v.document_id == document), None)
-    if found is None:
-        raise NotFound(f"{field}: document {document} is not a version of this engagement's contract")
-    return found
+    return pick(listed, ref, field, "the contract", "this engagement's contract")
 
 
 def _side(

@@ -1,6 +1,7 @@
-"""Background jobs as records: created queued, moved to running, finished done or failed.
+"""Background jobs as records: created queued, moved to running, finished done, failed or cancelled.
 
-The runner (``inhouse.jobs``) does the work in a thread; pages read the state from here. A job is
+The job interface (``services/queue.py``) queues them; a worker (``inhouse.jobs``) runs them; pages
+read the state from here. A job is
 queued only while the queue has room: at most ``jobs_queued_limit`` jobs waiting or running in all
 (else :class:`QueueFull`, 503) and ``jobs_per_user`` of one account's (else :class:`TooManyJobs`,
 429); the job records who queued it (the acting workspace's actor).
@@ -12,8 +13,8 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from inhouse.bootstrap import Workspace
-from inhouse.domain.jobs import Job, JobKind, JobRecord, JobResult, JobStatus
-from inhouse.errors import NotFound, StorageUnavailable, TooManyRequests
+from inhouse.domain.jobs import CANCELLED, Job, JobKind, JobPayload, JobRecord, JobResult, JobStatus
+from inhouse.errors import Conflict, NotFound, StorageUnavailable, TooManyRequests
 from inhouse.services import lookup
 from inhouse.store.tables import utcnow
 from inhouse.store.uow import UnitOfWork
@@ -58,9 +59,25 @@ def admit(ws: Workspace) -> None:
         _admit(uow, ws)
 
 
-def create(ws: Workspace, kind: JobKind, subject: str = "", engagement_id: int | None = None) -> JobRecord:
-    """Queue a job for ``ws.actor``, within the queue's limits (the count and the insert in one transaction)."""
+def add(
+    ws: Workspace,
+    kind: JobKind,
+    subject: str = "",
+    engagement_id: int | None = None,
+    *,
+    payload: JobPayload | None = None,
+    queue: str = "default",
+    lock: str | None = None,
+    queueing_lock: str | None = None,
+    upload: tuple[str, bytes] | None = None,
+) -> tuple[JobRecord, bool]:
+    """Queue a job for ``ws.actor``, within the queue's limits (the count and the insert in one
+    transaction); with an ``upload`` kept beside it. When a job holding ``queueing_lock`` is already
+    waiting, that job is answered instead (False: nothing new was queued). A job without a
+    ``payload`` is a record no worker takes."""
     with ws.uow() as uow:
+        if queueing_lock is not None and (waiting := uow.jobs.waiting(queueing_lock)) is not None:
+            return JobRecord.of(waiting), False
         _admit(uow, ws)
         job = uow.jobs.add(
             Job(
@@ -69,10 +86,21 @@ def create(ws: Workspace, kind: JobKind, subject: str = "", engagement_id: int |
                 engagement_id=engagement_id,
                 submitted_by=ws.actor.label,
                 submitted_by_user_id=ws.actor.user_id,
-            )
+                payload=payload.model_dump(mode="json") if payload is not None else None,
+                queue=queue,
+                lock=lock,
+                queueing_lock=queueing_lock,
+                max_attempts=ws.settings.job_max_attempts,
+            ),
+            upload,
         )
         uow.commit()
-        return JobRecord.of(job)
+        return JobRecord.of(job), True
+
+
+def create(ws: Workspace, kind: JobKind, subject: str = "", engagement_id: int | None = None) -> JobRecord:
+    """A job record of ``ws.actor``'s with no payload (no worker takes it), within the queue's limits."""
+    return add(ws, kind, subject, engagement_id)[0]
 
 
 def _change(
@@ -114,8 +142,11 @@ def start(ws: Workspace, job_id: int) -> JobRecord:
     return _change(ws, job_id, status=JobStatus.RUNNING, started_at=utcnow(), message="started")
 
 
-def progress(ws: Workspace, job_id: int, fraction: float, message: str) -> JobRecord:
-    return _change(ws, job_id, progress=min(max(fraction, 0.0), 1.0), message=message[:2000])
+def progress(ws: Workspace, job_id: int, fraction: float, message: str) -> None:
+    """A running job's progress (and a sign of life), leaving its other fields as they are."""
+    with ws.uow() as uow:
+        uow.jobs.set_progress(job_id, min(max(fraction, 0.0), 1.0), message[:2000], utcnow())
+        uow.commit()
 
 
 def finish(ws: Workspace, job_id: int, result: JobResult | None, message: str = "done") -> JobRecord:
@@ -136,10 +167,13 @@ def get(ws: Workspace, job_id: int) -> JobRecord:
         return JobRecord.of(job)
 
 
-def list_for(ws: Workspace, engagement: str | None = None, limit: int = 20) -> list[JobRecord]:
+def list_for(
+    ws: Workspace, engagement: str | None = None, limit: int = 20, state: JobStatus | None = None
+) -> list[JobRecord]:
+    """The latest jobs (of ``engagement`` when given; in ``state`` when given), newest first."""
     with ws.uow() as uow:
         engagement_id = lookup.engagement(uow, engagement).id if engagement else None
-        return records(uow.jobs.list(engagement_id, limit=limit))
+        return records(uow.jobs.list(engagement_id, limit=limit, status=state))
 
 
 def of_engagement(ws: Workspace, engagement: str | None, limit: int = 20) -> list[JobRecord]:
@@ -148,14 +182,31 @@ def of_engagement(ws: Workspace, engagement: str | None, limit: int = 20) -> lis
         return records(uow.jobs.list(lookup.engagement(uow, engagement).stored_id, limit=limit))
 
 
-def interrupt_unfinished(ws: Workspace, running: set[int] | frozenset[int] = frozenset()) -> int:
-    """Mark jobs a previous process left queued or running as failed (their thread is gone);
-    ``running`` names the jobs this process is still working on."""
+def request_cancel(ws: Workspace, job_id: int) -> JobRecord:
+    """Cancel a queued job at once; ask a running one to stop at its next progress checkpoint."""
     with ws.uow() as uow:
-        stale = [job for job in uow.jobs.list(unfinished=True, limit=10_000) if job.id not in running]
-        for job in stale:
-            job.status, job.error, job.finished_at = JobStatus.FAILED, "interrupted: the server stopped", utcnow()
-            job.message = "interrupted"
-            uow.jobs.update(job)
+        if not uow.jobs.cancel_queued(job_id, utcnow(), CANCELLED):
+            uow.jobs.request_cancel(job_id)
         uow.commit()
-        return len(stale)
+    return get(ws, job_id)
+
+
+def queue_again(ws: Workspace, job_id: int) -> JobRecord:
+    """A failed or cancelled job queued again as if new (its attempts counted afresh)."""
+    with ws.uow() as uow:
+        job = uow.jobs.get(job_id)
+        if job is None:
+            raise NotFound(f"no job {job_id}")
+        job.status, job.progress, job.message, job.error, job.result = JobStatus.QUEUED, 0.0, "queued again", "", None
+        job.attempts, job.cancel_requested, job.worker, job.engine_id = 0, False, "", None
+        job.started_at = job.finished_at = job.run_after = job.heartbeat_at = None
+        if not uow.jobs.requeue(job):
+            raise Conflict(f"job {job_id} cannot be queued again: a job with its key is already waiting")
+        uow.commit()
+        return JobRecord.of(job)
+
+
+def set_engine_id(ws: Workspace, job_id: int, engine_id: int) -> None:
+    with ws.uow() as uow:
+        uow.jobs.set_engine_id(job_id, engine_id)
+        uow.commit()

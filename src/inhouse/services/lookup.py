@@ -102,6 +102,11 @@ def roster(uow: UnitOfWork, engagement: Engagement) -> Roster:
     )
 
 
+def account_names(uow: UnitOfWork) -> dict[int, str]:
+    """Every account's display name by id (who uploaded a document, in words)."""
+    return {a.id: a.name or a.email for a in uow.users.list() if a.id is not None}
+
+
 def repo_target(uow: UnitOfWork, repo_path: str, engagement: str | None) -> tuple[Engagement | None, Repo | None]:
     """The engagement a repository analysis belongs to, and the linked repository if any: the
     engagement named, else the one the repository is linked to; (None, None) when none knows it."""

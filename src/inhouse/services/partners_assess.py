@@ -2,7 +2,10 @@
 
 Every document is read and assessed before anything is stored; then, in one transaction, each
 is kept as a Document (its kind detected, its original bytes kept) with an analysis result of
-kind ``proposal`` and the references it cites. One unreadable document stores nothing.
+kind ``proposal`` and the references it cites, with who uploaded it (the acting account). One
+unreadable document stores nothing. A proposal never replaces an earlier one: it is a new version of
+the partner's proposal for its engagement, and the newest assessed version is the one the scorecard
+reads (``services/proposal_versions.py``).
 """
 
 from __future__ import annotations
@@ -159,12 +162,6 @@ def _title(text: str) -> str:
         if line:
             return line[:200]
     return ""
-
-
-def stored(uow: UnitOfWork, partner_id: int, engagement_id: int | None = None) -> list[ProposalAnalysis]:
-    """The stored assessments of a partner (for one engagement when given), oldest first."""
-    results = uow.results.list(kind=KIND, partner_id=partner_id, engagement_id=engagement_id)
-    return [ProposalAnalysis.model_validate(r.payload) for r in results]
 
 
 def assess_stored_proposals(ws: Workspace, partner_ids: list[int]) -> list[StoredAssessment]:

@@ -14,12 +14,10 @@ from datetime import date
 from inhouse.bootstrap import Workspace
 from inhouse.domain import register as rules
 from inhouse.domain.engagements import Engagement
-from inhouse.services import lookup
+from inhouse.services import lookup, proposal_versions
 from inhouse.services.evidence import gather
 from inhouse.services.exit_readiness import checklist
 from inhouse.store.uow import UnitOfWork
-
-PROPOSAL = "proposal"
 
 
 def _count(n: int, what: str) -> str:
@@ -27,12 +25,13 @@ def _count(n: int, what: str) -> str:
 
 
 def alternatives_in(uow: UnitOfWork, engagement: Engagement) -> list[rules.Alternative]:
-    """The client's other partners with an assessed proposal or a reference check, by name."""
+    """The client's other partners with an assessed proposal or a reference check, by name (each
+    proposal counted once, at its current version)."""
     found = []
     for partner in uow.partners.list(engagement.client_id):
         if partner.id is None or partner.id == engagement.partner_id:
             continue
-        proposals = len(uow.results.list(kind=PROPOSAL, partner_id=partner.id))
+        proposals = len(proposal_versions.current_assessments(uow, partner.id))
         references = len(uow.references.list(engagement.client_id, partner_id=partner.id))
         if proposals or references:
             what = [

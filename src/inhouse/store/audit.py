@@ -207,6 +207,8 @@ def _refuse_bulk(state: ORMExecuteState) -> None:
     """A bulk INSERT, UPDATE or DELETE of an audited table would bypass the log: it is a bug."""
     if state.is_insert or state.is_update or state.is_delete:
         table = getattr(getattr(state.statement, "table", None), "name", None)
+        if table in _INSERT_ONLY and not state.is_insert:
+            return  # only a job's insert is logged: the queue's updates (claims, heartbeats) are not writes of anyone's
         if table in _AUDITED:
             raise RuntimeError(f"{table} is audited: write it through the unit of work's records, not a bulk statement")
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from inhouse.domain.drills import Drill, DrillOutcome
@@ -289,3 +290,10 @@ class TaskRecords:
     def list(self, engagement_id: int) -> list[Task]:
         query = select(TaskRow).where(TaskRow.engagement_id == engagement_id).order_by(TaskRow.worked_on, TaskRow.key)
         return [_task(r) for r in self.session.scalars(query)]
+
+    def latest(self, engagement_id: int, limit: int) -> tuple[builtins.list[Task], int]:
+        """The ``limit`` tasks last worked on (newest first) and how many the engagement has."""
+        where = TaskRow.engagement_id == engagement_id
+        query = select(TaskRow).where(where).order_by(TaskRow.worked_on.desc(), TaskRow.key).limit(limit)
+        total = self.session.scalar(select(func.count()).select_from(TaskRow).where(where)) or 0
+        return [_task(r) for r in self.session.scalars(query)], total

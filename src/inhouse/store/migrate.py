@@ -55,8 +55,14 @@ def check(engine: Engine) -> list[str]:
     from inhouse.store.tables import Base
 
     with engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        opts = {"compare_type": True, "include_name": _ours}
+        context = MigrationContext.configure(conn, opts=opts)
         return [str(diff) for diff in compare_metadata(context, Base.metadata)]
+
+
+def _ours(name: str | None, type_: str, parent_names: object) -> bool:
+    """Whether a database object is inhouse's (the job engine's tables, ``procrastinate_*``, are not)."""
+    return not (type_ == "table" and (name or "").startswith("procrastinate_"))
 
 
 def require_current(engine: Engine) -> None:

@@ -11,16 +11,20 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
+    Boolean,
     Date,
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -213,6 +217,28 @@ class JobRow(Timestamped, Base):
     error: Mapped[str] = mapped_column(Text, nullable=False, default="")
     started_at: Mapped[datetime | None] = mapped_column(DateTime)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    payload: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))  # the kind's payload model; NULL: none
+    upload_name: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    upload: Mapped[bytes] = mapped_column(LargeBinary, nullable=False, default=b"")  # an uploaded file, until done
+    queue: Mapped[str] = mapped_column(String(100), nullable=False, default="default")
+    lock: Mapped[str | None] = mapped_column(String(200))
+    queueing_lock: Mapped[str | None] = mapped_column(String(200))
+    attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    max_attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    run_after: Mapped[datetime | None] = mapped_column(DateTime)
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime)
+    cancel_requested: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    worker: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    engine_id: Mapped[int | None] = mapped_column(BigInteger)
+
+    __table_args__ = (
+        Index("ix_jobs_status", "status"),
+        # no two running jobs hold one lock, no two waiting jobs one queueing lock (the database says so)
+        Index("uq_jobs_running_lock", "lock", unique=True, sqlite_where=text("status = 'running'"),
+              postgresql_where=text("status = 'running'")),
+        Index("uq_jobs_queued_lock", "queueing_lock", unique=True, sqlite_where=text("status = 'queued'"),
+              postgresql_where=text("status = 'queued'")),
+    )  # fmt: skip
 
 
 class AssetRow(Timestamped, Base):

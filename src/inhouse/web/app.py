@@ -20,7 +20,6 @@ from inhouse import __version__
 from inhouse.bootstrap import Workspace, bootstrap
 from inhouse.errors import InhouseError
 from inhouse.jobs import JobRunner
-from inhouse.services import jobs as job_service
 from inhouse.services.dashboard import status, stored_page
 from inhouse.web import access, admin, api, auth, docs, errors, exports, forms, pages, sso, trash
 from inhouse.web.caching import PageCache
@@ -118,16 +117,12 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        try:
-            stale = job_service.interrupt_unfinished(ws, app.state.runner.active())
-            if stale:
-                log.warning("marked %d unfinished job(s) from a previous run as interrupted", stale)
-        except InhouseError as exc:  # e.g. the workspace is not initialised: pages will say so
-            log.warning("%s", exc.message)
-        else:
-            if warm_status:
-                warmer.append(threading.Thread(target=_warm, args=(ws,), name="inhouse-warm-status", daemon=True))
-                warmer[0].start()
+        # unfinished jobs are left as they are: another process may be running them, and a job
+        # whose worker died is recovered from its stale heartbeat (docs/jobs.md)
+        app.state.runner.start()  # the in-process worker lives as long as the server
+        if warm_status:
+            warmer.append(threading.Thread(target=_warm, args=(ws,), name="inhouse-warm-status", daemon=True))
+            warmer[0].start()
         yield
         for thread in warmer:
             thread.join(timeout=30)
@@ -146,7 +141,7 @@ def create_app(
     )
     app.state.workspace = ws
     app.state.local_allowed = local_mode
-    app.state.runner = runner or JobRunner(ws)
+    app.state.runner = runner or JobRunner(ws, start=False)
     app.state.templates = make_templates()
     app.state.pages = PageCache()
     # checking every template file's mtime on every render costs ~10% of a page under load

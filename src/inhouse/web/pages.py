@@ -20,7 +20,7 @@ from inhouse.services import jobs as job_service
 from inhouse.services import register as register_service
 from inhouse.services.dashboard.partner_home import partner_home
 from inhouse.web.access import principal_of
-from inhouse.web.api.contracts import DocumentId
+from inhouse.web.api.contracts import DocumentId, VersionRef
 from inhouse.web.caching import page_under, tagged_page
 from inhouse.web.deps import WS, JobId
 
@@ -107,8 +107,11 @@ def partners_page(request: Request, ws: WS) -> Response:
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
-def document_page(request: Request, ws: WS, document_id: DocumentId) -> HTMLResponse:
-    view = dashboard.contract_view(ws, document_id).model_dump(mode="json")
+def document_page(
+    request: Request, ws: WS, document_id: DocumentId, before: VersionRef = None, after: VersionRef = None
+) -> HTMLResponse:
+    """A document with its evidence; a contract version compares ``before`` with ``after`` when asked."""
+    view = dashboard.contract_view(ws, document_id, before or None, after or None).model_dump(mode="json")
     return render(request, "contract.html", data=view, page="document")
 
 

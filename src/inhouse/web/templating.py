@@ -2,7 +2,8 @@
 
 Every template sees ``principal`` (who is signed in, or None), ``local_mode`` (the single-user local
 server without accounts) and ``P`` (the permissions, for ``principal.can(P.READ_PARTNERS)``), and
-can call ``csrf_field()`` inside every ``<form method="post">`` and ``csrf_token()`` for scripts.
+can call ``csrf_field()`` inside every ``<form method="post">`` and ``csrf_token()`` for scripts;
+``edit_form_of`` and ``may_edit`` serve the ``edit_form`` macro (web.forms.edits).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from inhouse.domain.access import Permission
 from inhouse.domain.organisations import web_address
 from inhouse.report.charts import risk_bars, share_chart
 from inhouse.report.words import color_word, state_color
+from inhouse.web.forms.edits import edit_form_of, may_edit
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -131,5 +133,7 @@ def make_templates() -> Jinja2Templates:
         area_anchors=AREA_ANCHORS,
         csrf_field=csrf_field,
         csrf_token=csrf_token,
+        edit_form_of=edit_form_of,
+        may_edit=may_edit,
     )
     return templates

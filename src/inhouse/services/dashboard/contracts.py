@@ -27,7 +27,7 @@ from inhouse.domain.documents import DocumentKind
 from inhouse.domain.limits import DocumentLimits
 from inhouse.domain.shapes import MAX_ID, Shape, Timestamp
 from inhouse.domain.versions import DocumentVersion
-from inhouse.errors import InhouseError, NotFound
+from inhouse.errors import InhouseError, InvalidInput, NotFound
 from inhouse.services import contract_versions
 
 NOT_REVIEWED = "no contract review stored yet: upload the contract (or run inhouse contract check)"
@@ -113,6 +113,7 @@ class TextSegment(Shape):
 class DocumentFacts(Shape):
     id: int
     filename: str
+    title: str = ""
     kind: DocumentKind
     size: int
     media_type: str
@@ -137,7 +138,11 @@ class ContractView(Shape):
     versions: list[DocumentVersion] = Field(
         default_factory=list, description="The engagement's contract versions (this document's among them)"
     )
-    changes: ContractDiff | None = Field(None, description="What changed since the reviewed version before this one")
+    changes: ContractDiff | None = Field(
+        None,
+        description="What changed since the reviewed version before this one, or between the two versions "
+        "asked for (before, after)",
+    )
 
 
 def verdict(status: str | None) -> Verdict:
@@ -256,8 +261,11 @@ def mark(text: str, items: list[ChecklistFinding]) -> tuple[list[MarkedFinding],
     return marked, pieces
 
 
-def contract_view(ws: Workspace, document_id: int) -> ContractView:
-    """The contract's text with every finding's evidence marked, beside the checklist."""
+def contract_view(ws: Workspace, document_id: int, before: str | None = None, after: str | None = None) -> ContractView:
+    """The contract's text with every finding's evidence marked, beside the checklist; ``changes``
+    compares the versions ``before`` and ``after`` (``2``, ``v2`` or ``doc:12``; after defaults to this
+    document, before to the reviewed version before after) when either is given, else this version
+    with the reviewed one before it."""
     with ws.uow() as uow:
         document = uow.documents.get(document_id) if 1 <= document_id <= MAX_ID else None
         if document is None or document.id is None:
@@ -266,10 +274,21 @@ def contract_view(ws: Workspace, document_id: int) -> ContractView:
         engagement = uow.engagements.get(document.engagement_id) if document.engagement_id else None
         is_version = engagement is not None and document.kind is DocumentKind.CONTRACT
         versions = contract_versions.versions_in(uow, engagement) if engagement and is_version else []
-        changes = contract_versions.changes_of(uow, engagement, document.id) if engagement and is_version else None
+        changes: ContractDiff | None
+        if before or after:
+            if engagement is None or not is_version:
+                field = "before" if before else "after"
+                raise InvalidInput(
+                    f"{field}: document {document.id} is not a version of an engagement's contract: "
+                    "there is nothing to compare it with"
+                )
+            changes = contract_versions.diff_in(uow, engagement, before, after or f"doc:{document.id}")
+        else:
+            changes = contract_versions.changes_of(uow, engagement, document.id) if engagement and is_version else None
     info = DocumentFacts(
         id=document.id,
         filename=document.filename,
+        title=document.title,
         kind=document.kind,
         size=document.size,
         media_type=document.media_type,

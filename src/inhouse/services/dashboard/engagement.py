@@ -15,11 +15,12 @@ from inhouse.domain.status import EngagementStatus
 from inhouse.domain.versions import DocumentVersion
 from inhouse.services import contract_versions, lookup
 from inhouse.services import engagements as engagement_service
-from inhouse.services.dashboard import contracts, exit, knowledge, participation, status
+from inhouse.services.dashboard import contracts, exit, knowledge, participation, records, status
 from inhouse.services.dashboard.contracts import ContractChecklist
 from inhouse.services.dashboard.exit import AssetInventory, DocsAuditSection
 from inhouse.services.dashboard.knowledge import KnowledgeAtRisk, ShareSeries
 from inhouse.services.dashboard.participation import DecisionSummary, ParticipationSection, Timeline
+from inhouse.services.dashboard.records import EngagementRecords
 from inhouse.services.jobs import recent as recent_jobs
 from inhouse.services.register import register_in
 from inhouse.store import dashboard as views
@@ -49,6 +50,7 @@ class EngagementPage(EngagementFacts):
     today: date
     dora_register: RegisterAssessment
     contract_versions: list[DocumentVersion]
+    records: EngagementRecords
 
 
 def engagement_page(ws: Workspace, ref: str | None, today: date | None = None) -> EngagementPage:
@@ -69,6 +71,7 @@ def engagement_page(ws: Workspace, ref: str | None, today: date | None = None) -
         assets = exit.inventory_in(uow, found)
         dora_register = register_in(uow, found, today)
         versions = contract_versions.versions_in(uow, found)
+        listed = records.records_in(uow, found, lookup.roster(uow, found), facts.partner)
     metas = {kind: {**meta, "created_at": iso(meta["created_at"])} for (_, kind), meta in latest.items()}
     engagement_status = status.engagement_status(ws, found.id)
     return EngagementPage(
@@ -89,4 +92,5 @@ def engagement_page(ws: Workspace, ref: str | None, today: date | None = None) -
         today=today,
         dora_register=dora_register,
         contract_versions=versions,
+        records=listed,
     )

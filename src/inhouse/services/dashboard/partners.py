@@ -1,4 +1,6 @@
-"""Partner comparison: every partner with its assessed documents and references, and the ranking."""
+"""Partner comparison: every partner with its assessed documents, its proposal's versions (the current
+one and why, what changed since the one before: ``services/proposal_versions.py``) and references,
+and the ranking."""
 
 from __future__ import annotations
 
@@ -12,12 +14,14 @@ from inhouse.bootstrap import Workspace
 from inhouse.domain.documents import DocumentKind
 from inhouse.domain.organisations import PartnerRecord
 from inhouse.domain.partners import ProposalAnalysis, RedFlag, ReferenceFinding, ReferenceRecord, Signals
+from inhouse.domain.proposal_diff import ProposalDiff
 from inhouse.domain.results import AnalysisResult
 from inhouse.domain.scorecard import Comparison, Criterion, RankedCandidate
 from inhouse.domain.shapes import Shape
+from inhouse.domain.versions import DocumentVersion
 from inhouse.errors import InhouseError
+from inhouse.services import lookup, partners_compare, partners_references, proposal_versions
 from inhouse.services import partners as partner_service
-from inhouse.services import partners_compare, partners_references
 from inhouse.store import dashboard as views
 
 NOT_ASSESSED = "not measured yet: no proposal assessment stored for this partner"
@@ -34,9 +38,12 @@ class AssessmentSummary(Shape):
     red_flags: tuple[RedFlag, ...]
     references: tuple[ReferenceFinding, ...]
     file: str
+    current: bool = Field(
+        True, description="Whether the scorecard reads it (False: a proposal version a newer one replaced)"
+    )
 
     @classmethod
-    def of(cls, result: AnalysisResult) -> AssessmentSummary:
+    def of(cls, result: AnalysisResult, current: bool = True) -> AssessmentSummary:
         assert result.id is not None, "a stored result has an id"
         analysis = ProposalAnalysis.model_validate(result.payload)
         created = result.created_at.replace(microsecond=0) if result.created_at else None
@@ -49,6 +56,7 @@ class AssessmentSummary(Shape):
             red_flags=analysis.red_flags,
             references=analysis.references,
             file=analysis.file,
+            current=current,
         )
 
 
@@ -60,13 +68,28 @@ class PartnerDocument(Shape):
     kind: Literal["proposal", "transcript", "email"]
 
 
+class ProposalHistory(Shape):
+    """A partner's proposal for one engagement (or for none): its versions in upload order, the
+    current one and why, and what changed in it since the assessed version before it."""
+
+    engagement_id: int | None
+    engagement: str | None
+    versions: list[DocumentVersion]
+    current: DocumentVersion | None
+    changes: ProposalDiff | None
+
+
 class PartnerCard(PartnerRecord):
-    """A partner on the partners page: its record, latest assessments first, documents, references."""
+    """A partner on the partners page: its record, latest assessments first, its proposal's versions,
+    documents, references."""
 
     assessments: list[AssessmentSummary]
     documents: list[PartnerDocument]
     references: list[ReferenceRecord]
     measured: bool = Field(description="Whether any of its documents has been assessed")
+    proposals: list[ProposalHistory] = Field(
+        default_factory=list, description="Its proposal's versions, one history per engagement (or none) named"
+    )
 
 
 class Ranked(Shape):
@@ -123,6 +146,17 @@ def partners_tag(ws: Workspace) -> str | None:
     return hashlib.blake2b(repr((version, date.today().isoformat())).encode(), digest_size=12).hexdigest()
 
 
+def _history(partner: str, series: proposal_versions.Series, engagements: dict[int | None, str]) -> ProposalHistory:
+    engagement = engagements.get(series.engagement_id) if series.engagement_id is not None else None
+    return ProposalHistory(
+        engagement_id=series.engagement_id,
+        engagement=engagement,
+        versions=series.versions,
+        current=series.current,
+        changes=proposal_versions.changes(series, partner, engagement),
+    )
+
+
 def partner_comparison(ws: Workspace) -> PartnerComparison:
     partners = partner_service.list_all(ws)
     references: dict[int, list[ReferenceRecord]] = {}
@@ -130,18 +164,33 @@ def partner_comparison(ws: Workspace) -> PartnerComparison:
         references.setdefault(reference.partner_id, []).append(reference)
     shown = [kind.value for kind in (DocumentKind.PROPOSAL, DocumentKind.TRANSCRIPT, DocumentKind.EMAIL)]
     results: dict[int, list[AnalysisResult]] = {}
-    with ws.uow() as uow:  # two queries for every partner at once, without document bytes
-        for result in uow.results.list(kind="proposal"):
+    with ws.uow() as uow:  # a few queries for every partner at once, without document bytes
+        stored = uow.results.list(kind="proposal")
+        for result in stored:
             if result.partner_id is not None:
                 results.setdefault(result.partner_id, []).append(result)
         documents = views.partner_documents(uow.session, shown)
+        series = proposal_versions.series_of(
+            uow.documents.list(kind=DocumentKind.PROPOSAL), stored, lookup.account_names(uow)
+        )
+        engagements = {e.id: e.name for e in uow.engagements.list()} if series else {}
+    replaced = {d for s in series.values() for d in s.replaced}
     cards = []
     for partner in partners:
-        assessments = [AssessmentSummary.of(r) for r in reversed(results.get(partner.id, []))]
+        assessments = [
+            AssessmentSummary.of(r, current=r.document_id not in replaced)
+            for r in reversed(results.get(partner.id, []))
+        ]
+        histories = [
+            _history(partner.name, s, engagements)
+            for key, s in sorted(series.items(), key=lambda item: (item[0][1] is not None, item[0][1] or 0))
+            if key[0] == partner.id
+        ]
         cards.append(
             PartnerCard(
                 **dict(partner),
                 assessments=assessments,
+                proposals=histories,
                 documents=[PartnerDocument.model_validate(d) for d in documents.get(partner.id, [])],
                 references=references.get(partner.id, []),
                 measured=bool(assessments),

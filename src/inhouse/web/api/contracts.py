@@ -57,9 +57,13 @@ def review_document(
     return contracts.review_stored(ws, document_id, confirm_parties=confirm_parties)
 
 
-@router.get("/documents/{document_id}", summary="A document's text with each finding's evidence located")
-def document(ws: WS, document_id: DocumentId) -> ContractView:
-    return contract_view(ws, document_id)
+@router.get(
+    "/documents/{document_id}",
+    summary="A document's text with each finding's evidence located; for a contract version, what changed "
+    "since the reviewed version before it, or between the versions before and after",
+)
+def document(ws: WS, document_id: DocumentId, before: VersionRef = None, after: VersionRef = None) -> ContractView:
+    return contract_view(ws, document_id, before or None, after or None)
 
 
 @router.get(

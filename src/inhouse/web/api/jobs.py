@@ -32,3 +32,15 @@ def engagement_jobs(ws: WS, ref: str) -> list[JobRecord]:
 @router.get("/jobs/{job_id}", summary="One background job: status and progress")
 def job(ws: WS, job_id: JobId) -> JobRecord:
     return job_service.get(ws, job_id)
+
+
+@router.post(
+    "/jobs/{job_id}/cancel", summary="Cancel a job: a queued one at once, a running one at its next checkpoint"
+)
+def cancel_job(ws: WS, runner: Runner, job_id: JobId) -> JobRecord:
+    return runner.cancel(ws, job_id)
+
+
+@router.post("/jobs/{job_id}/retry", summary="Queue a failed or cancelled job again")
+def retry_job(ws: WS, runner: Runner, job_id: JobId) -> JobRecord:
+    return runner.retry(ws, job_id)
