@@ -125,6 +125,11 @@ class JobRecords:
             query = query.where(JobRow.submitted_by == submitted_by)
         return int(self.session.scalar(query) or 0)
 
+    def count_by_status(self) -> dict[JobStatus, int]:
+        """How many jobs are in each state (every state, zero included), in one query."""
+        found = dict(self.session.execute(select(JobRow.status, func.count()).group_by(JobRow.status)).tuples().all())
+        return {status: int(found.get(status.value, 0)) for status in JobStatus}
+
     def waiting(self, queueing_lock: str) -> Job | None:
         """The queued job holding ``queueing_lock``, if any."""
         query = select(JobRow).where(JobRow.status == JobStatus.QUEUED.value, JobRow.queueing_lock == queueing_lock)

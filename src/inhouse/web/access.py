@@ -63,6 +63,7 @@ TABLE: dict[str, Rule] = {
     "GET /engagements/{ref}/register.csv": Rule(P.READ, E),  # as the engagement page that shows it
     "GET /partners": Rule(P.READ_PARTNERS),
     "GET /documents/{document_id}": Rule(P.READ_CONTRACTS),
+    "GET /jobs": Rule(P.READ),
     "GET /jobs/{job_id}": Rule(P.READ),
     "GET /admin/audit": Rule(P.ADMIN),
     "GET /admin/users": Rule(P.ADMIN),
@@ -120,6 +121,7 @@ TABLE: dict[str, Rule] = {
     "POST /api/engagements/{ref}/contracts": Rule(P.WRITE_CONTRACTS, E),
     "POST /api/engagements/{ref}/scans": Rule(P.RUN_SCANS, E),
     "GET /api/engagements/{ref}/jobs": Rule(P.READ, E),
+    "GET /api/jobs": Rule(P.READ),
     "GET /api/jobs/{job_id}": Rule(P.READ),
     "POST /api/jobs/{job_id}/cancel": Rule(P.RUN_SCANS),
     "POST /api/jobs/{job_id}/retry": Rule(P.RUN_SCANS),

@@ -18,11 +18,12 @@ from inhouse.report import ReportFormat, register_csv
 from inhouse.services import dashboard
 from inhouse.services import jobs as job_service
 from inhouse.services import register as register_service
+from inhouse.services.dashboard import jobs_queue as dashboard_jobs
 from inhouse.services.dashboard.partner_home import partner_home
 from inhouse.web.access import principal_of
 from inhouse.web.api.contracts import DocumentId, VersionRef
 from inhouse.web.caching import page_under, tagged_page
-from inhouse.web.deps import WS, JobId
+from inhouse.web.deps import WS, JobId, JobLimit, JobState
 
 router = APIRouter(include_in_schema=False)
 
@@ -113,6 +114,13 @@ def document_page(
     """A document with its evidence; a contract version compares ``before`` with ``after`` when asked."""
     view = dashboard.contract_view(ws, document_id, before or None, after or None).model_dump(mode="json")
     return render(request, "contract.html", data=view, page="document")
+
+
+@router.get("/jobs", response_class=HTMLResponse)
+def jobs_page(request: Request, ws: WS, state: JobState = None, limit: JobLimit = 100) -> HTMLResponse:
+    """The queue: what waits, what runs (with its progress and a Cancel button), what ended."""
+    view = dashboard_jobs.job_queue(ws, state, limit).model_dump(mode="json")
+    return render(request, "jobs.html", data=view, page="jobs")
 
 
 @router.get("/jobs/{job_id}", response_class=HTMLResponse)

@@ -10,7 +10,9 @@ from inhouse.domain.jobs import JobRecord
 from inhouse.domain.shapes import MAX_TITLE
 from inhouse.jobs.scan import submit_scan
 from inhouse.services import jobs as job_service
-from inhouse.web.deps import WS, JobId, Runner
+from inhouse.services.dashboard import jobs_queue as dashboard_jobs
+from inhouse.services.dashboard.jobs_queue import JobQueueView
+from inhouse.web.deps import WS, JobId, JobLimit, JobState, Runner
 
 router = APIRouter()
 
@@ -27,6 +29,11 @@ def start_scan(ws: WS, runner: Runner, ref: str, repo: RepoRef = None) -> JobRec
 @router.get("/engagements/{ref}/jobs", summary="The engagement's recent background jobs")
 def engagement_jobs(ws: WS, ref: str) -> list[JobRecord]:
     return job_service.list_for(ws, ref)
+
+
+@router.get("/jobs", summary="The queue: every state's count, the limits, and the latest jobs (of one state)")
+def job_queue(ws: WS, state: JobState = None, limit: JobLimit = 100) -> JobQueueView:
+    return dashboard_jobs.job_queue(ws, state, limit)
 
 
 @router.get("/jobs/{job_id}", summary="One background job: status and progress")
