@@ -132,3 +132,23 @@ def test_viewers_and_partners_delete_nothing(app, who):
     assert client.get("/trash").status_code in (403, 404)
     lead = _as(app, LEAD)
     assert 1 in _drill_ids(lead.get("/engagements/1").text)
+
+
+def test_a_restored_account_gets_its_tokens_back_but_signs_in_again(app):
+    from inhouse.services import tokens
+
+    viewer = _as(app, VIEWER)
+    token = tokens.create(app.state.workspace, VIEWER[0], "30d").token
+    bearer = {"Authorization": f"Bearer {token}"}
+    assert viewer.get("/api/engagements").status_code == 200
+    assert WebClient(app).get("/api/engagements", headers=bearer).status_code == 200
+    admin = _as(app, ADMIN)
+    grace = next(u for u in admin.get("/api/users").json() if u["email"] == VIEWER[0])
+    entry = admin.delete(f"/api/users/{grace['id']}").json()["trash"]["id"]
+    assert viewer.get("/api/engagements").status_code == 401  # her session ended with the account
+    assert WebClient(app).get("/api/engagements", headers=bearer).status_code == 401
+
+    assert admin.post(f"/api/trash/{entry}/restore").status_code == 200
+    assert WebClient(app).get("/api/engagements", headers=bearer).status_code == 200  # the token is back
+    assert viewer.get("/api/engagements").status_code == 401  # the session is not: she signs in again
+    assert _as(app, VIEWER).get("/api/engagements").status_code == 200
