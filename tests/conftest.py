@@ -42,6 +42,16 @@ def sqlite_template(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """The demo workspace's SQLite file, built once per test process: copy it before writing to it
+    (its repositories beside it are shared, read only)."""
+    from inhouse.services import demo
+
+    built = demo.build(tmp_path_factory.mktemp("demo-template") / "demo")
+    return Path(built.database.removeprefix("sqlite:///"))
+
+
+@pytest.fixture(scope="session")
 def postgres_database(worker_id) -> str:
     """A database of this test worker's own on the PostgreSQL server, migrated once."""
     base = make_url(POSTGRES_URL)

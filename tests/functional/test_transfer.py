@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from inhouse.bootstrap import Workspace
-from inhouse.services import demo
+from inhouse.services.demo import accounts as demo_accounts
 from inhouse.settings import load_settings
 from inhouse.store.dump import LEFT_OUT, record_types
 from inhouse.store.tables import Base
@@ -27,18 +27,19 @@ needs_postgres = pytest.mark.skipif(not POSTGRES_URL, reason="INHOUSE_TEST_POSTG
 
 
 @pytest.fixture(scope="module")
-def demo_export(tmp_path_factory) -> dict[str, Path]:
+def demo_export(tmp_path_factory, demo_db) -> dict[str, Path]:
     """The demo workspace, exported once as a zip archive and as a folder."""
     where = tmp_path_factory.mktemp("transfer")
-    built = demo.build(where / "demo")
-    cli = Cli(built.database)
+    database = where / "inhouse.db"
+    shutil.copy(demo_db, database)  # an export notes itself in the audit log
+    cli = Cli(f"sqlite:///{database}")
     cli.ok("export", str(where / "first.zip"))
     cli.ok("export", str(where / "first"), "--format", "dir")
     return {
         "zip": where / "first.zip",
         "dir": where / "first",
-        "db": Path(built.database.removeprefix("sqlite:///")),
-        "passwords": [account.password for account in built.accounts],
+        "db": database,
+        "passwords": [account.password for account in demo_accounts.demo_accounts("Quantia Labs")],
     }
 
 

@@ -15,16 +15,9 @@ from pathlib import Path
 import pytest
 
 from inhouse.domain.trash import THINGS
-from inhouse.services import demo
 from tests.conftest import POSTGRES_URL, Cli, _truncate_postgres
 
 SKIP = {"records/audit_log.jsonl", "records/trash.jsonl", "manifest.json", "README.md", "schemas/trash.schema.json"}
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Path:
-    built = demo.build(tmp_path_factory.mktemp("trash") / "demo")
-    return Path(built.database.removeprefix("sqlite:///"))
 
 
 @pytest.fixture

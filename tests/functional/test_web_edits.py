@@ -12,7 +12,6 @@ import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
@@ -22,7 +21,6 @@ from inhouse.bootstrap import Workspace
 from inhouse.services import (
     accounts,
     assets,
-    demo,
     drills,
     engagements,
     participation,
@@ -42,12 +40,6 @@ ADMIN = ("admin@meridianfreight.com", "demo-admin-password")
 LEAD = ("dana.okafor@meridianfreight.com", "demo-lead-password")
 VIEWER = ("grace.mensah@meridianfreight.com", "demo-viewer-password")
 PARTNER = ("lukas@quantialabs.io", "demo-partner-password")
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Path:
-    built = demo.build(tmp_path_factory.mktemp("webedits") / "demo")
-    return Path(built.database.removeprefix("sqlite:///"))
 
 
 @pytest.fixture

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
 from inhouse.bootstrap import Workspace
-from inhouse.services import demo, participation
+from inhouse.services import participation
 from inhouse.settings import load_settings
 from inhouse.web import create_app
 from tests.webclient import WebClient
@@ -23,12 +22,6 @@ ADMIN = ("admin@meridianfreight.com", "demo-admin-password")
 LEAD = ("dana.okafor@meridianfreight.com", "demo-lead-password")
 VIEWER = ("grace.mensah@meridianfreight.com", "demo-viewer-password")
 PARTNER = ("lukas@quantialabs.io", "demo-partner-password")
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Path:
-    built = demo.build(tmp_path_factory.mktemp("webtrash") / "demo")
-    return Path(built.database.removeprefix("sqlite:///"))
 
 
 @pytest.fixture
