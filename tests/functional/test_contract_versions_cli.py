@@ -99,7 +99,7 @@ def test_matching_parties_need_no_confirmation_and_diff_shows_the_change(meridia
 
 def test_diff_names_its_bad_versions_in_one_line(meridian, tmp_path):
     nothing = meridian("contract", "diff", "--json")
-    assert nothing.exit_code == 2 and "no reviewed contract version" in nothing.stderr
+    assert nothing.exit_code == 2 and "contract has no reviewed version" in nothing.stderr
     meridian.ok("contract", "check", str(tmp_path / "v1.md"), "-e", "ETA prediction")
     alone = meridian("contract", "diff")
     assert alone.exit_code == 2 and "first reviewed version" in alone.stderr

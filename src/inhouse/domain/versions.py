@@ -136,3 +136,31 @@ def pick(listed: list[DocumentVersion], ref: str, field: str, whole: str, of: st
     if found is None:
         raise NotFound(f"{field}: document {document} is not a version of {of}")
     return found
+
+
+def pick_pair(
+    listed: list[DocumentVersion],
+    analysed: list[DocumentVersion],
+    before: str | None,
+    after: str | None,
+    whole: str,
+    of: str,
+    done: str,
+) -> tuple[DocumentVersion, DocumentVersion]:
+    """The two versions a comparison is of: ``after`` (default: the current one, the newest of
+    ``analysed``) and ``before`` (default: the ``analysed`` version before it). ``whole`` and ``of``
+    name the series as in :func:`pick`; ``done`` is its analysis ("reviewed")."""
+    if after:
+        newer = pick(listed, after, "after", whole, of)
+    elif analysed:
+        newer = next((v for v in analysed if v.current), analysed[-1])
+    else:
+        raise InvalidInput(f"{of} has no {done} version to compare")
+    if before:
+        return pick(listed, before, "before", whole, of), newer
+    earlier = [v for v in analysed if v.version < newer.version]
+    if not earlier:
+        raise InvalidInput(
+            f"before: v{newer.version} is the first {done} version of {of}: there is none to compare it with"
+        )
+    return earlier[-1], newer

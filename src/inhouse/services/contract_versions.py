@@ -13,7 +13,7 @@ from inhouse.domain.contract_diff import ContractDiff, VersionSide, diff_reviews
 from inhouse.domain.contracts import ContractReview
 from inhouse.domain.documents import DocumentKind
 from inhouse.domain.engagements import Engagement
-from inhouse.domain.versions import DocumentVersion, Handed, number_versions, pick
+from inhouse.domain.versions import DocumentVersion, Handed, number_versions, pick_pair
 from inhouse.errors import InvalidInput
 from inhouse.services import lookup
 from inhouse.services.contracts import KIND
@@ -61,10 +61,6 @@ def versions(ws: Workspace, engagement: str | None) -> list[DocumentVersion]:
         return versions_in(uow, lookup.engagement(uow, engagement))
 
 
-def _named(listed: list[DocumentVersion], ref: str, field: str) -> DocumentVersion:
-    return pick(listed, ref, field, "the contract", "this engagement's contract")
-
-
 def _side(
     version: DocumentVersion, reviews: dict[int, ContractReview], field: str
 ) -> tuple[VersionSide, ContractReview]:
@@ -80,21 +76,9 @@ def diff_in(uow: UnitOfWork, engagement: Engagement, before: str | None, after: 
     the reviewed version before it)."""
     listed, reviews = _versions(uow, engagement)
     reviewed = [v for v in listed if v.document_id in reviews]
-    if after:
-        newer = _named(listed, after, "after")
-    elif reviewed:
-        newer = next(v for v in reviewed if v.current)
-    else:
-        raise InvalidInput(f"{engagement.name} has no reviewed contract version to compare")
-    if before:
-        older = _named(listed, before, "before")
-    else:
-        earlier = [v for v in reviewed if v.version < newer.version]
-        if not earlier:
-            raise InvalidInput(
-                f"before: v{newer.version} is the first reviewed version: there is none to compare it with"
-            )
-        older = earlier[-1]
+    older, newer = pick_pair(
+        listed, reviewed, before, after, "the contract", f"{engagement.name}'s contract", "reviewed"
+    )
     side_before, review_before = _side(older, reviews, "before")
     side_after, review_after = _side(newer, reviews, "after")
     return diff_reviews(review_before, review_after, side_before, side_after)

@@ -31,7 +31,7 @@ from inhouse.domain.organisations import Partner
 from inhouse.domain.partners import ProposalAnalysis
 from inhouse.domain.proposal_diff import ProposalDiff, ProposalSide, diff_assessments, side
 from inhouse.domain.results import AnalysisResult
-from inhouse.domain.versions import PROPOSAL, DocumentVersion, Handed, number_versions, pick
+from inhouse.domain.versions import PROPOSAL, DocumentVersion, Handed, number_versions, pick_pair
 from inhouse.errors import InvalidInput
 from inhouse.services import lookup
 from inhouse.store.uow import UnitOfWork
@@ -183,21 +183,7 @@ def compare(
     version, and the assessed version before it)."""
     listed, assessed = series.versions, series.assessed()
     whole = f"{partner}'s proposal" + (f" for {engagement}" if engagement else "")
-    if after:
-        newer = pick(listed, after, "after", "the proposal", whole)
-    elif assessed:
-        newer = assessed[-1]
-    else:
-        raise InvalidInput(f"{whole} has no assessed version to compare")
-    if before:
-        older = pick(listed, before, "before", "the proposal", whole)
-    else:
-        earlier = [v for v in assessed if v.version < newer.version]
-        if not earlier:
-            raise InvalidInput(
-                f"before: v{newer.version} is the first assessed version of {whole}: there is none to compare it with"
-            )
-        older = earlier[-1]
+    older, newer = pick_pair(listed, assessed, before, after, "the proposal", whole, "assessed")
     side_before, assessment_before = _side(series, older, "before")
     side_after, assessment_after = _side(series, newer, "after")
     return diff_assessments(assessment_before, assessment_after, side_before, side_after, partner, engagement)
