@@ -1,7 +1,9 @@
 """Check the hand labels of CUAD contracts (GUIDELINES.md): every line in the format, and, when the
 CUAD texts are present, each file's SHA-256 and every quote found verbatim in its text.
 
-    python benchmarks/contracts/cuad/check_labels.py [--texts DIR]
+    python benchmarks/contracts/cuad/check_labels.py [--labels DIR] [--texts DIR]
+
+``--labels`` names the folder whose ``labels_*.jsonl`` are read (default: this folder).
 
 Exit 0 when every label is well formed (and every quote found), 1 otherwise, one line per problem.
 """
@@ -90,13 +92,14 @@ class ContractLabel(Strict):
     notes: str = ""
 
     def verdicts(self) -> list[tuple[str, str, Evidence]]:
-        return [
+        clauses: list[tuple[str, str, Evidence]] = [
             ("deliverable_ownership", self.deliverable_ownership.verdict, self.deliverable_ownership.evidence),
             ("knowledge_transfer", self.knowledge_transfer.verdict, self.knowledge_transfer.evidence),
             ("source_access", self.source_access.verdict, self.source_access.evidence),
             ("maintenance", self.maintenance.verdict, self.maintenance.evidence),
             ("exit", self.exit.verdict, self.exit.evidence),
-        ] + [(f"red flag {f.kind}", "present", f.evidence) for f in self.red_flags]
+        ]
+        return clauses + [(f"red flag {f.kind}", "present", f.evidence) for f in self.red_flags]
 
 
 def load(folder: Path = HERE) -> tuple[list[ContractLabel], list[str]]:
@@ -130,7 +133,7 @@ def check_texts(labels: list[ContractLabel], texts: Path) -> list[str]:
     for label in labels:
         path = texts / label.file
         if not path.exists():
-            problems.append(f"{label.file}: no such CUAD text")
+            problems.append(f"{label.file}: no such text in {texts}")
             continue
         data = path.read_bytes()
         if hashlib.sha256(data).hexdigest() != label.sha256:
@@ -145,9 +148,13 @@ def check_texts(labels: list[ContractLabel], texts: Path) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--labels", type=Path, default=HERE, help="the folder of labels_*.jsonl (default: this one)")
     parser.add_argument("--texts", type=Path, default=TEXTS, help="the CUAD dev texts (default: ../shared)")
     args = parser.parse_args()
-    labels, problems = load()
+    if not args.labels.is_dir():
+        print(f"no such folder of labels: {args.labels}")
+        return 2
+    labels, problems = load(args.labels)
     if args.texts.is_dir():
         problems += check_texts(labels, args.texts)
     else:
