@@ -265,7 +265,8 @@ def test_each_hostile_document_is_refused_in_one_line_naming_the_file(case, no_b
 
 
 def test_the_same_documents_within_generous_limits_are_read_whole(no_bug_logged):
-    generous = DocumentLimits(max_unpacked_bytes=64 * 1024 * 1024, max_text_chars=10_000_000)
+    # generous in size; in time too, so that a loaded machine reading 64 MB is not mistaken for a bomb
+    generous = DocumentLimits(max_unpacked_bytes=64 * 1024 * 1024, max_text_chars=10_000_000, seconds=600)
     for case in HOSTILE:
         if case.limits == DocumentLimits():
             continue
