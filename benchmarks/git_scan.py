@@ -7,7 +7,16 @@
 Prints, per repository: full scan / ``git log --numstat`` (target <= 1.3),
 ``--quick`` scan / ``git log --name-status`` (target <= 1.5), and for the synthetic
 history the incremental rescan after 100 new commits (target <= 1 s) and the peak
-memory of a full scan (target <= 500 MB). Peers (PyDriller, git-fame, truckfactor)
+memory of a full scan (target <= 500 MB).
+
+Then the same as whole ``inhouse`` processes (``--whole``, on by default; ``--no-whole``
+skips it), each beside its baseline measured in the same run: ``inhouse --version`` against
+``python -c pass`` and ``git --version`` (target <= 0.3 s), ``inhouse scan --quick`` against
+``git log --name-status`` (target <= 1.5x), ``inhouse scan`` against ``git log --numstat``, and
+the rescans after 100 new commits and with no new commit (targets <= 1.0 s), each in a workspace
+of its own. A partial (blobless) clone reads no blob, so its baselines are ``git log`` with
+``--no-renames`` (rename detection would need the blobs), and ``--raw`` in place of
+``--numstat`` (no line counts without blobs). Peers (PyDriller, git-fame, truckfactor)
 run, when installed (``pip install -e '.[bench]'``), on a smaller synthetic history
 because the slowest take minutes per thousand commits; the ratio is peer / inhouse on
 the same repository.
@@ -63,13 +72,14 @@ def measure(path: Path, repeat: int) -> dict[str, float]:
             ["git", "-C", str(path), "rev-list", "--count", "HEAD"], capture_output=True, text=True, check=True
         ).stdout
     )
+    plain = ("--no-renames",) if is_partial(path) else ()  # a partial clone's rename detection needs blobs
     pairs = {
         ("git_numstat", "scan_full"): (
-            lambda: git_log(path, "--numstat"),
+            lambda: git_log(path, *(("--raw", *plain) if plain else ("--numstat",))),
             lambda: scan_repository(path, ScanOptions()),
         ),
         ("git_name_status", "scan_quick"): (
-            lambda: git_log(path, "--name-status"),
+            lambda: git_log(path, "--name-status", *plain),
             lambda: scan_repository(path, ScanOptions(quick=True)),
         ),
     }
@@ -81,6 +91,163 @@ def measure(path: Path, repeat: int) -> dict[str, float]:
     row["ratio_full"] = row["scan_full"] / row["git_numstat"]
     row["ratio_quick"] = row["scan_quick"] / row["git_name_status"]
     return row
+
+
+INHOUSE = str(Path(sys.executable).with_name("inhouse"))
+
+
+def is_partial(path: Path) -> bool:
+    from inhouse.analysis.git.gitcmd import GitRepo
+
+    return GitRepo.open(path).partial
+
+
+def run_quiet(argv: list[str]) -> None:
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+
+
+CPU: dict[str, float] = {}  # the CPU seconds of the best run of each command line
+
+
+def best_of(command, repeat: int, before=None) -> float:
+    """Best wall time of ``command`` (an argv, or a function making it after ``before``) as a whole
+    process (``before`` runs untimed before each); the CPU seconds (user + system, its git
+    processes included) of that run go to ``CPU``."""
+    best = cpu = float("inf")
+    argv: list[str] = []
+    for _ in range(repeat):
+        if before is not None:
+            before()
+        argv = command() if callable(command) else command
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            raise subprocess.CalledProcessError(proc.returncode, argv)
+        wall = time.perf_counter() - start
+        if wall < best:
+            best, cpu = wall, usage.ru_utime + usage.ru_stime
+    CPU[" ".join(argv)] = cpu
+    return best
+
+
+def _cpu(argv: list[str]) -> float:
+    return CPU.get(" ".join(argv), float("nan"))
+
+
+def fresh_workspace(tmp: Path) -> str:
+    """A new, empty workspace database: every scan in it is a first scan."""
+    db = tmp / f"ws-{time.perf_counter_ns()}.db"
+    url = f"sqlite:///{db}"
+    run_quiet([INHOUSE, "--db", url, "init", "--client", "Bench"])
+    return url
+
+
+def commits_back(path: Path, count: int) -> str:
+    """The first-parent ancestor of HEAD with ``count`` commits (merges too) after it, or nearly."""
+    git = ["git", "-C", str(path)]
+    chain = subprocess.run(
+        [*git, "rev-list", "--first-parent", "-n", str(count + 1), "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    found = chain[-1]
+    for sha in chain[1:]:
+        after = int(
+            subprocess.run(
+                [*git, "rev-list", "--count", "HEAD", f"^{sha}"], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        found = sha
+        if after >= count:
+            break
+    return found
+
+
+def whole_process(path: Path, repeat: int) -> dict[str, float]:
+    """Whole ``inhouse`` processes, each beside its baseline in the same run (best of ``repeat``)."""
+    row: dict[str, float] = {}
+    partial = is_partial(path)
+    plain = ["--no-renames"] if partial else []
+    git = ["git", "-C", str(path), "log"]
+    row["python_pass"] = best_of([sys.executable, "-c", "pass"], repeat * 3)
+    row["git_version"] = best_of(["git", "--version"], repeat * 3)
+    row["inhouse_version"] = best_of([INHOUSE, "--version"], repeat * 3)
+    row["inhouse_version_cpu"] = _cpu([INHOUSE, "--version"])
+    with tempfile.TemporaryDirectory(prefix="inhouse-bench-ws-") as tmp_name:
+        tmp = Path(tmp_name)
+        holder: dict[str, str] = {}
+
+        def new_workspace() -> None:
+            holder["db"] = fresh_workspace(tmp)
+
+        for key, git_args, scan_args in (
+            ("quick", ["--name-status", *plain], ["--quick"]),
+            ("full", ["--raw", *plain] if partial else ["--numstat"], []),  # a partial clone has no line counts
+        ):
+            row[f"git_{key}"] = row[f"scan_{key}"] = float("inf")
+            for _ in range(repeat):  # interleaved: both see the same machine load
+                wall = best_of([*git, *git_args], 1)
+                if wall < row[f"git_{key}"]:
+                    row[f"git_{key}"], row[f"git_{key}_cpu"] = wall, _cpu([*git, *git_args])
+                new_workspace()
+                scan = [INHOUSE, "--db", holder["db"], "scan", str(path), *scan_args]
+                wall = best_of(scan, 1)
+                if wall < row[f"scan_{key}"]:
+                    row[f"scan_{key}"], row[f"scan_{key}_cpu"] = wall, _cpu(scan)
+            row[f"ratio_{key}"] = row[f"scan_{key}"] / row[f"git_{key}"]
+        # rescans: a copy borrowing the objects, its branch moved back 100 commits, scanned, moved on
+        copy = tmp / "copy.git"
+        run_quiet(["git", "clone", "-q", "--bare", "--shared", str(path), str(copy)])
+        head = subprocess.run(
+            ["git", "-C", str(copy), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        branch = subprocess.run(
+            ["git", "-C", str(copy), "symbolic-ref", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        old = commits_back(copy, 100)
+        row["new_commits"] = int(
+            subprocess.run(
+                ["git", "-C", str(copy), "rev-list", "--count", head, f"^{old}"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        )
+        scan = lambda: [INHOUSE, "--db", holder["db"], "scan", str(copy)]  # noqa: E731
+
+        def scanned_at_old() -> None:
+            new_workspace()
+            run_quiet(["git", "-C", str(copy), "update-ref", branch, old])
+            run_quiet(scan())
+            run_quiet(["git", "-C", str(copy), "update-ref", branch, head])
+
+        row["rescan_new"] = best_of(scan, repeat, before=scanned_at_old)
+        row["rescan_new_cpu"] = _cpu(scan())
+        row["rescan_same"] = best_of(scan, repeat)
+        row["rescan_same_cpu"] = _cpu(scan())
+    return row
+
+
+def print_whole(name: str, row: dict[str, float]) -> None:
+    print(f"\n{name}, whole processes (best of the runs; CPU seconds, git included, in brackets):")
+    print(
+        f"  inhouse --version {row['inhouse_version']:6.2f} s ({row['inhouse_version_cpu']:.2f})  "
+        f"python -c pass {row['python_pass']:5.2f} s  git --version {row['git_version']:5.2f} s  (target <= 0.3 s)"
+    )
+    for key, baseline, target in (
+        ("quick", "git log --name-status", "<= 1.5"),
+        ("full", "git log --numstat/--raw", ""),
+    ):
+        print(
+            f"  inhouse scan{' --quick' if key == 'quick' else '        '} {row[f'scan_{key}']:6.2f} s "
+            f"({row[f'scan_{key}_cpu']:.2f})  {baseline:22} {row[f'git_{key}']:6.2f} s ({row[f'git_{key}_cpu']:.2f})  "
+            f"ratio {row[f'ratio_{key}']:.2f}, CPU {row[f'scan_{key}_cpu'] / row[f'git_{key}_cpu']:.2f}"
+            + (f" (target {target})" if target else "")
+        )
+    print(
+        f"  rescan after {row['new_commits']} new commits {row['rescan_new']:5.2f} s ({row['rescan_new_cpu']:.2f}); "
+        f"with no new commit {row['rescan_same']:5.2f} s ({row['rescan_same_cpu']:.2f})  (targets <= 1.0 s)"
+    )
 
 
 def incremental(path: Path, gen: synth_repo.Generator, last: int) -> float:
@@ -170,6 +337,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="best of N timings")
     parser.add_argument("--no-peers", action="store_true")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON too")
+    parser.add_argument(
+        "--whole",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="measure whole inhouse processes too (default: yes)",
+    )
+    parser.add_argument("--only-whole", action="store_true", help="measure whole processes only")
     args = parser.parse_args(argv)
     results: dict[str, object] = {
         "cpus": os.cpu_count(),
@@ -181,9 +355,17 @@ def main(argv: list[str] | None = None) -> int:
         gen = synth_repo.create(synth, args.commits)
         last = gen.mark - 1
         print(f"generated {args.commits} commits in {time.perf_counter() - start:.1f} s", flush=True)
-        rows = {f"synthetic {args.commits // 1000}k": measure(synth, args.repeat)}
-        for repo in args.repos:
-            rows[str(repo)] = measure(repo, args.repeat)
+        names = {f"synthetic {args.commits // 1000}k": synth, **{str(repo): repo for repo in args.repos}}
+        if args.whole or args.only_whole:
+            whole = {name: whole_process(where, args.repeat) for name, where in names.items()}
+            for name, row in whole.items():
+                print_whole(name, row)
+            results["whole_process"] = whole
+            if args.only_whole:
+                if args.json:
+                    print(json.dumps(results, indent=2))
+                return 0
+        rows = {name: measure(where, args.repeat) for name, where in names.items()}
         for name, row in rows.items():
             print(f"\n{name}: {row['commits']} commits")
             print(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite:///inhouse.db"
@@ -79,6 +79,25 @@ class Settings(BaseSettings):
         5.0, ge=0, description="Backoff before a retry: this, doubled at each further attempt."
     )
     job_poll_seconds: float = Field(1.0, gt=0, description="How often an idle worker looks for queued jobs.")
+    mirrors_dir: str = Field(
+        "",
+        description="Folder where each worker keeps its mirrors of the repositories linked by URL (default: "
+        "inhouse-mirrors beside a SQLite workspace's database file, else $XDG_DATA_HOME/inhouse/mirrors).",
+    )
+    git_fetch_seconds: float = Field(
+        600.0, gt=0, description="Wall-clock budget of one clone or fetch of a repository linked by URL."
+    )
+    git_credential_helper: str = Field(
+        "",
+        description="Git credential helper for repositories linked by URL over https (e.g. 'store --file "
+        "/etc/inhouse/git-credentials', or a helper reading a token from the environment); empty: none. "
+        "ssh uses the worker's own keys or agent.",
+    )
+    rescan_schedule: str = Field(
+        "",
+        description="When every linked repository is rescanned, as a cron expression (e.g. '0 2 * * *'; a sixth "
+        "field counts seconds); empty: never.",
+    )
     trash_retention_days: int = Field(
         30, ge=1, description="Days a deleted record stays in the trash, to be restored, before it is purged."
     )
@@ -124,6 +143,17 @@ class Settings(BaseSettings):
         SecretStr(""), description="Single sign-on: this server's client secret at the issuer."
     )
     oidc_label: str = Field("single sign-on", description="Single sign-on: the name on the login page's button.")
+
+    @field_validator("rescan_schedule")
+    @classmethod
+    def _cron(cls, value: str) -> str:
+        value = " ".join(value.split())
+        if value:
+            from croniter import croniter
+
+            if not croniter.is_valid(value):
+                raise ValueError(f"not a cron expression: {value!r} (e.g. '0 2 * * *')")
+        return value
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -10,15 +10,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import typer
-from pydantic import BaseModel
 from rich.console import Console
 
-from inhouse.bootstrap import Workspace, bootstrap
-from inhouse.domain.accounts import Actor
 from inhouse.errors import InvalidInput
+
+if TYPE_CHECKING:  # the workspace and the shapes load with the first command that needs them
+    from pydantic import BaseModel
+
+    from inhouse.bootstrap import Workspace
+    from inhouse.domain.accounts import Actor
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -37,6 +40,8 @@ state = CliState()
 def workspace() -> Workspace:
     """The workspace for this invocation (built on first use from --db / INHOUSE_DATABASE_URL)."""
     if state._workspace is None:
+        from inhouse.bootstrap import bootstrap
+
         built = bootstrap(database_url=state.db, debug=state.debug or None)
         state._workspace = built.acting(operator())
     return state._workspace
@@ -45,6 +50,8 @@ def workspace() -> Workspace:
 def operator() -> Actor:
     """The CLI acts with the rights of the local operator, who holds the database; the audit log
     names the operator's login name."""
+    from inhouse.domain.accounts import Actor
+
     try:
         name = getpass.getuser()
     except (KeyError, OSError):  # no login name for this process's user id
@@ -81,6 +88,8 @@ def emit_json(data: Any) -> None:
 
 def jsonable(data: Any) -> Any:
     """Shapes dumped in JSON mode (dates as ISO text, enums as values); other data as it is."""
+    from pydantic import BaseModel
+
     if isinstance(data, BaseModel):
         return data.model_dump(mode="json")
     if isinstance(data, (list, tuple)):

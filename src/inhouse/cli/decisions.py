@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from inhouse.analysis.journal.adr import adr_file_names
+from inhouse.analysis.journal.adr import adr_file_names, last_commit_dates
 from inhouse.cli.context import CSV, console, emit_csv, emit_json, pct, table_output, workspace
 from inhouse.cli.files import folder_entries, kind_of, local_path, read_upload, read_uploads
 from inhouse.domain.common import parse_date, parse_enum
@@ -99,7 +99,8 @@ def import_(
         decided_by=parse_enum(DecidedBy, decided_by, "--decided-by") if decided_by else None,
         decided_on=parse_date(on, "--date") if on else None,
     )
-    result = service.import_adrs(ws, engagement, adr_uploads(path, ws.settings.max_document_bytes), defaults)
+    uploads = adr_uploads(path, ws.settings.max_document_bytes)
+    result = service.import_adrs(ws, engagement, uploads, defaults, committed_on=adr_commit_dates(path, uploads))
     if json_out:
         emit_json(result)
         return
@@ -143,6 +144,13 @@ def export(
         emit_json(result)
         return
     console.print(f"Wrote {len(result.files)} {result.format} record(s) to {escape(result.folder)}")
+
+
+def adr_commit_dates(path: str, uploads: list[Upload]) -> dict[str, date]:
+    """The day of each ADR's last commit, when the file or folder is in a git work tree."""
+    source = local_path(path)
+    folder = source if kind_of(source) == "folder" else source.parent
+    return last_commit_dates(folder, [upload.name for upload in uploads])
 
 
 def adr_uploads(path: str, max_bytes: int) -> list[Upload]:

@@ -7,6 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from inhouse.cli.context import console, emit_json, workspace
+from inhouse.cli.progress import optional_progress_bar
 from inhouse.domain.docs_audit import DEFAULT_MIN_COMMITS, DEFAULT_STALE_SHARE, DocsAuditIn
 from inhouse.domain.shapes import validated
 from inhouse.services import docs_audit as service
@@ -44,7 +45,8 @@ def audit(
     request = validated(
         DocsAuditIn, repo=repo, engagement=engagement, rev=rev, min_commits=min_commits, stale_share=stale_share
     )
-    result = service.audit(workspace(), request)
+    with optional_progress_bar({"history": "reading the history", "docs": "judging the documentation"}) as progress:
+        result = service.audit(workspace(), request, progress=progress)
     if json_out:
         emit_json(result)
         return

@@ -8,17 +8,25 @@ from rich.table import Table
 
 from inhouse.cli.context import CSV, console, emit_csv, emit_json, err_console, pct, table_output, workspace
 from inhouse.cli.files import read_upload
-from inhouse.cli.progress import progress_bar
+from inhouse.cli.progress import optional_progress_bar
 from inhouse.domain.knowledge import ScanIn, StoredScan
 from inhouse.domain.shapes import validated
+from inhouse.errors import InvalidInput
 from inhouse.services import knowledge as service
-from inhouse.services.dashboard.knowledge import DirectoryRisk, files_at_risk
 
 PERIOD_HELP = "Periods of the trajectory: month, quarter, year or engagement-year (default)."
 
 
 def scan(
-    repo: str = typer.Argument(..., help="Path of a local git repository (working copy or bare)."),
+    repo: str | None = typer.Argument(
+        None, help="Path of a local git repository (working copy or bare); none with --all."
+    ),
+    all_repos: bool = typer.Option(
+        False,
+        "--all",
+        help="Queue a background scan of every linked repository (of --engagement when given) for the "
+        "workers (`inhouse worker`, `inhouse serve`); a repository whose rescan is already waiting keeps it.",
+    ),
     engagement: str | None = typer.Option(
         None, "--engagement", "-e", help="Engagement name or id (default: the one the repository is linked to)."
     ),
@@ -61,7 +69,17 @@ def scan(
     ),
 ) -> None:
     """Scan a git repository: who knows the code, truck factor, off-boarding risk, internal share."""
-    with progress_bar({"mining": "mining commits"}, elapsed=True) as progress:
+    if all_repos:
+        options: list[object] = [rev, quick, blame, period != "engagement-year", internal_domain, partner_domain]
+        options += [org_map, alias, bot, include_bots, jobs, exclude, include, count_docs, count_vendored]
+        options.append(count_generated)
+        if repo is not None or any(o not in (None, False, []) for o in options):
+            raise InvalidInput("scan --all takes no REPO and no scan option (only --engagement and --json)")
+        queue_all(engagement, json_out)
+        return
+    if repo is None:
+        raise InvalidInput("name the REPO to scan, or give --all")
+    with optional_progress_bar({"mining": "mining commits"}, elapsed=True) as progress:
         ws = workspace()
         request = validated(
             ScanIn,
@@ -88,6 +106,24 @@ def scan(
         emit_json(stored)
     else:
         render(stored)
+
+
+def queue_all(engagement: str | None, json_out: bool) -> None:
+    """``scan --all``: a scan job queued for every linked repository, and what was queued."""
+    from inhouse.jobs.scan import submit_all
+    from inhouse.services.queue import JobQueue
+
+    ws = workspace()
+    done = submit_all(JobQueue(ws), ws, engagement)
+    if json_out:
+        emit_json(done)
+        return
+    table = Table("repo", "engagement", "job", "status", title="Scans queued")
+    for one in done.scans:
+        status = "queued" if one.queued else ("already waiting" if one.job else f"not queued: {one.error}")
+        table.add_row(escape(one.repo), str(one.engagement_id), str(one.job.id) if one.job else "-", escape(status))
+    console.print(table)
+    console.print(f"{done.queued} queued, {done.waiting} already waiting, {done.refused} not queued.")
 
 
 def render(scan: StoredScan) -> None:
@@ -174,6 +210,8 @@ JSON = typer.Option(False, "--json", help="Print the result as JSON.")
 
 def files_at_risk_(engagement: str | None = ENGAGEMENT, json_out: bool = JSON, csv_out: bool = CSV) -> None:
     """List the files at risk: per directory, the files with no internal author if the partner left (latest scan)."""
+    from inhouse.services.dashboard.knowledge import DirectoryRisk, files_at_risk  # not needed by the scan
+
     output = table_output(json_out, csv_out)
     rows = files_at_risk(workspace(), engagement)
     if output == "csv":

@@ -8,39 +8,11 @@ from typing import Any
 
 import typer
 from rich.markup import escape
-from typer.core import TyperGroup
 
 from inhouse import __version__
-from inhouse.cli import (
-    assets,
-    context,
-    decisions,
-    docs_audit,
-    drills,
-    edits,
-    engagements,
-    exit_readiness,
-    knowledge,
-    participation,
-    partners,
-    people,
-    proposals,
-    report,
-    repos,
-    reviews,
-    status,
-    transfer,
-    trash,
-    web,
-    workspace,
-)
-from inhouse.cli import audit as audit_cli
-from inhouse.cli import contracts as contracts_cli
-from inhouse.cli import demo as demo_cli
-from inhouse.cli import jobs as jobs_cli
-from inhouse.cli import users as users_cli
+from inhouse.cli import context
+from inhouse.cli.lazy import Lazy, LazyGroup, build_all
 from inhouse.errors import InhouseError, InvalidInput, NotFound
-from inhouse.services.lookup import Unclear, Unknown
 
 #: Where to look, added to a record that was not found (the services' messages speak of records).
 NOT_FOUND_HINTS = {
@@ -57,6 +29,8 @@ UNCLEAR_HINTS = {
 
 def message_of(exc: InhouseError) -> str:
     """The error's message, with the command that helps when the CLI knows one."""
+    from inhouse.services.lookup import Unclear, Unknown  # loaded with the services that raise them
+
     hint = None
     if isinstance(exc, Unknown):
         hint = NOT_FOUND_HINTS.get(exc.record)
@@ -83,8 +57,158 @@ def from_path_handling(exc: BaseException) -> bool:
     return tb is not None and Path(tb.tb_frame.f_code.co_filename).stem in PATH_MODULES
 
 
-class InhouseGroup(TyperGroup):
-    """The root group: translates every InhouseError into one line on stderr and its exit code."""
+#: Every top-level command, in the order ``inhouse --help`` lists them (commands, then groups).
+COMMANDS: tuple[Lazy, ...] = (
+    Lazy(
+        "init",
+        "Create the workspace database (or bring it up to date) and record the client.",
+        "inhouse.cli.workspace:register",
+    ),
+    Lazy(
+        "participation",
+        "Internal participation per week (attendance, decisions, tasks) and the 'delegate and wait' alert.",
+        "inhouse.cli.participation:register",
+        whole=True,
+    ),
+    Lazy(
+        "demo",
+        "Build a realistic demo workspace (client, partners, engagement, git history, documents, reviews).",
+        "inhouse.cli.demo:register",
+    ),
+    Lazy(
+        "scan",
+        "Scan a git repository: who knows the code, truck factor, off-boarding risk, internal share.",
+        "inhouse.cli.knowledge:register",
+    ),
+    Lazy(
+        "files-at-risk",
+        "List the files at risk: per directory, the files with no internal author if the partner left (latest scan).",
+        "inhouse.cli.knowledge:register",
+    ),
+    Lazy("jobs", "List background jobs (the older name of `inhouse job list`).", "inhouse.cli.jobs:register"),
+    Lazy(
+        "worker",
+        "Run a worker that takes the workspace's queued jobs until SIGINT or SIGTERM.",
+        "inhouse.cli.jobs:register",
+    ),
+    Lazy("serve", "Serve the web dashboard and its JSON API (docs at /docs).", "inhouse.cli.web:register"),
+    Lazy(
+        "report",
+        "Write an engagement report: charts, evidence excerpts and the action list.",
+        "inhouse.cli.report:register",
+    ),
+    Lazy(
+        "exit-readiness",
+        "Check exit readiness: contract, documentation, knowledge, drills and assets, each ready, at risk or blocked.",
+        "inhouse.cli.exit_readiness:register",
+    ),
+    Lazy(
+        "status",
+        "Show the status of an engagement: lights per area and the next three actions, with their evidence.",
+        "inhouse.cli.status:register",
+    ),
+    Lazy(
+        "audit",
+        "Show the audit log: every write, who made it, from where, and the record before and after.",
+        "inhouse.cli.audit:register",
+    ),
+    Lazy(
+        "export",
+        "Export every record of the workspace (documents with their bytes, analyses, accounts, the audit log).",
+        "inhouse.cli.transfer:register",
+    ),
+    Lazy(
+        "import",
+        "Load an export into an empty workspace (this --db), in one transaction: all of it or nothing.",
+        "inhouse.cli.transfer:register",
+    ),
+    Lazy(
+        "backup",
+        "Copy the live workspace: SQLite's online backup of the database file, or on PostgreSQL an export (zip).",
+        "inhouse.cli.transfer:register",
+    ),
+    Lazy("db", "Inspect and migrate the workspace database.", "inhouse.cli.workspace:register"),
+    Lazy("engagement", "Add, list and show engagements.", "inhouse.cli.engagements:app", whole=True),
+    Lazy("partner", "Add, list and assess partners.", "inhouse.cli.partners:app", whole=True),
+    Lazy("proposal", "The versions of partners' proposals and what changed between them.", "inhouse.cli.proposals:app"),
+    Lazy("person", "Add and list people (internal or partner side).", "inhouse.cli.people:app", whole=True),
+    Lazy(
+        "repo", "Link git repositories (local folders or URLs) to an engagement.", "inhouse.cli.repos:app", whole=True
+    ),
+    Lazy(
+        "review", "Record, import and list weekly reviews (done / why / next).", "inhouse.cli.reviews:app", whole=True
+    ),
+    Lazy(
+        "decision",
+        "Record, list, import and export decisions (MADR / adr-tools).",
+        "inhouse.cli.decisions:app",
+        whole=True,
+    ),
+    Lazy("drill", "Record and list 'can we modify this alone?' drills.", "inhouse.cli.drills:app", whole=True),
+    Lazy(
+        "task", "Import and list tracker tasks (Jira or plain CSV).", "inhouse.cli.participation:register", whole=True
+    ),
+    Lazy("job", "Background jobs: list, show, cancel and retry them.", "inhouse.cli.jobs:register"),
+    Lazy("docs", "Audit the documentation of a repository.", "inhouse.cli.docs_audit:app"),
+    Lazy("contract", "Review partner contracts against the playbook's must-have clauses.", "inhouse.cli.contracts:app"),
+    Lazy(
+        "asset",
+        "Keep the inventory of assets (repositories, models, data, accounts, credentials).",
+        "inhouse.cli.assets:app",
+        whole=True,
+    ),
+    Lazy("user", "Accounts that sign in to the web dashboard and the API.", "inhouse.cli.users:user_app", whole=True),
+    Lazy("token", "Personal API tokens (Authorization: Bearer on /api).", "inhouse.cli.users:token_app"),
+    Lazy("document", "Documents handed over (contracts, proposals, others).", "inhouse.cli.trash:register", whole=True),
+    Lazy(
+        "trash", "Deleted records, kept to be restored: list, restore, purge.", "inhouse.cli.trash:register", whole=True
+    ),
+)
+
+#: The order the commands are added in (the ``edit`` and ``delete`` commands extend the groups last).
+ORDER = (
+    "init",
+    "engagement",
+    "partner",
+    "proposal",
+    "person",
+    "repo",
+    "review",
+    "decision",
+    "drill",
+    "participation",
+    "demo",
+    "scan",
+    "jobs",
+    "serve",
+    "report",
+    "docs",
+    "contract",
+    "asset",
+    "exit-readiness",
+    "status",
+    "user",
+    "token",
+    "audit",
+    "export",
+    "trash",
+)
+
+
+def every_command(app: typer.Typer) -> None:
+    """Add every command to ``app``, as one eager root would (the whole tree)."""
+    from inhouse.cli import edits
+
+    by_name = {c.name: c for c in COMMANDS}
+    build_all(app, [by_name[name] for name in ORDER], then=edits.register)
+
+
+class InhouseGroup(LazyGroup):
+    """The root group: its commands load when used (see ``lazy.py``); translates every
+    InhouseError into one line on stderr and its exit code."""
+
+    lazy = COMMANDS
+    whole = staticmethod(every_command)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -149,34 +273,6 @@ def root(
     context.reset()
     context.state.db = db
     context.state.debug = debug
-
-
-workspace.register(app)
-app.add_typer(engagements.app, name="engagement")
-app.add_typer(partners.app, name="partner")
-app.add_typer(proposals.app, name="proposal")
-app.add_typer(people.app, name="person")
-app.add_typer(repos.app, name="repo")
-app.add_typer(reviews.app, name="review")
-app.add_typer(decisions.app, name="decision")
-app.add_typer(drills.app, name="drill")
-participation.register(app)
-demo_cli.register(app)
-knowledge.register(app)
-jobs_cli.register(app)
-web.register(app)
-report.register(app)
-app.add_typer(docs_audit.app, name="docs")
-app.add_typer(contracts_cli.app, name="contract")
-app.add_typer(assets.app, name="asset")
-exit_readiness.register(app)
-status.register(app)
-app.add_typer(users_cli.user_app, name="user")
-app.add_typer(users_cli.token_app, name="token")
-audit_cli.register(app)
-transfer.register(app)
-trash.register(app)
-edits.register()
 
 
 def run(argv: list[str] | None = None) -> None:

@@ -17,6 +17,9 @@ from inhouse.cli.context import err_console
 
 ProgressFn = Callable[[str, int, int], None]
 
+#: The stages the services report, named for a person (a command's own names come first).
+STAGES = {"mining": "mining commits", "analysis": "analysing", "blame": "blame", "docs": "reading documents"}
+
 
 @contextmanager
 def progress_bar(names: Mapping[str, str] | None = None, elapsed: bool = False) -> Iterator[ProgressFn]:
@@ -30,7 +33,19 @@ def progress_bar(names: Mapping[str, str] | None = None, elapsed: bool = False) 
 
         def progress(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
-                tasks[stage] = bar.add_task((names or {}).get(stage, stage), total=total or None)
+                label = (names or {}).get(stage) or STAGES.get(stage, stage)
+                tasks[stage] = bar.add_task(label, total=max(total, done) or None)
             bar.update(tasks[stage], completed=done, total=max(total, done) if total else None)
 
+        yield progress
+
+
+@contextmanager
+def optional_progress_bar(names: Mapping[str, str] | None = None, elapsed: bool = False) -> Iterator[ProgressFn | None]:
+    """:func:`progress_bar` on a terminal; elsewhere None, so that the work does not even count
+    what it would report (a scan's commit count is a pass over the history of its own)."""
+    if not err_console.is_terminal:
+        yield None
+        return
+    with progress_bar(names, elapsed) as progress:
         yield progress

@@ -8,6 +8,9 @@ retry decision, and the recovery of jobs whose worker died (stalled).
 - Stalled jobs: every worker sends Procrastinate heartbeats (``job_heartbeat_seconds``); each
   worker also looks, as often, for jobs whose worker has not sent one for ``job_stall_seconds``
   (``JobManager.get_stalled_jobs``) and retries them (or fails them after their last attempt).
+- Periodic rescans (the ``rescan_schedule`` setting): Procrastinate's periodic task
+  ``inhouse.rescan_all``, deferred once per due time whatever the number of workers, queues a scan
+  of every linked repository (``jobs/schedule.py``).
 - Cancel: a waiting job is cancelled in Procrastinate; a running one is asked to abort and stops
   at its next progress checkpoint (``JobContext.should_abort``).
 """
@@ -25,8 +28,9 @@ from procrastinate import jobs as pjobs
 from procrastinate.retry import BaseRetryStrategy, RetryDecision
 
 from inhouse.bootstrap import Workspace
-from inhouse.errors import InhouseError
+from inhouse.errors import InhouseError, StorageUnavailable
 from inhouse.jobs.execute import execute
+from inhouse.jobs.schedule import RESCAN, RESCAN_TASK, rescan_all
 from inhouse.services import job_runs
 from inhouse.services.procrastinate_engine import TASK, app_for
 
@@ -60,6 +64,8 @@ class _Context:
 
 
 _contexts: dict[int, _Context] = {}
+LOST_RUN_TRIES = 10
+"""Times a job is run again when the database was away as its start or end was being recorded."""
 
 
 def registered(ws: Workspace, interval: float = 0.5) -> procrastinate.App:
@@ -73,19 +79,33 @@ def registered(ws: Workspace, interval: float = 0.5) -> procrastinate.App:
     def run_job(context: procrastinate.JobContext, job_id: int) -> None:
         here = _contexts[id(context.app)]
         worker = context.worker_name or "procrastinate"
-        job = job_runs.begin(here.ws, job_id, worker, engine_id=context.job.id)
-        if job is None:
-            return  # gone, finished, or cancelled while it waited
-        with here.lock:
-            here.running.add(job_id)
         try:
-            ended = execute(here.ws, job, here.interval, abort=context.should_abort)
-        finally:
+            job = job_runs.begin(here.ws, job_id, worker, engine_id=context.job.id)
+            if job is None:
+                return  # gone, finished, or cancelled while it waited
             with here.lock:
-                here.running.discard(job_id)
+                here.running.add(job_id)
+            try:
+                ended = execute(here.ws, job, here.interval, abort=context.should_abort)
+            finally:
+                with here.lock:
+                    here.running.discard(job_id)
+        except StorageUnavailable as exc:
+            # the database went away before the run's start or end was recorded: its record still
+            # says queued or running, so run it again once the database is back (begin takes it over)
+            tries = context.job.attempts or 0
+            if tries + 1 >= LOST_RUN_TRIES:
+                raise
+            raise RetryLater(job_runs.backoff(here.ws, tries + 1)) from exc
         if not ended.finished:
             raise RetryLater(job_runs.backoff(here.ws, ended.attempts))
 
+    @app.task(name=RESCAN_TASK, pass_context=True, queueing_lock=RESCAN_TASK)
+    def rescan(context: procrastinate.JobContext, timestamp: int = 0) -> None:
+        rescan_all(_contexts[id(context.app)].ws)  # any worker runs it, whoever deferred it
+
+    if ws.settings.rescan_schedule:
+        app.periodic(cron=ws.settings.rescan_schedule, periodic_id=RESCAN)(rescan)
     return app
 
 

@@ -12,16 +12,28 @@ from inhouse.domain.knowledge import ScanIn
 from inhouse.domain.shapes import Upload
 from inhouse.errors import InvalidInput
 from inhouse.jobs.reporter import Reporter
-from inhouse.services import contracts, job_runs, partners_assess, repos
+from inhouse.services import contracts, job_runs, mirrors, partners_assess, repos
+from inhouse.services import jobs as job_service
 from inhouse.services.knowledge import scan as scan_service
 
 Handler = Callable[[Workspace, Any, Reporter], JobResult]
 
 
 def scan(ws: Workspace, payload: ScanPayload, report: Reporter) -> JobResult:
+    """Scan a linked repository; one linked by URL is fetched into this worker's mirror first, then
+    scanned at its branch (default: the remote's HEAD). A retried job whose earlier attempt stored
+    its scan of the same commit answers that one (one result per job)."""
     report("starting the scan", 0, 0)
     engagement_id, target = repos.of_engagement(ws, str(payload.engagement_id), str(payload.repo_id))
-    stored = scan_service(ws, str(engagement_id), ScanIn(repository=target.path, rev=payload.commit), progress=report)
+    folder, rev = target.path, payload.commit
+    if target.url is not None:
+        report(f"fetching {target.url}", 0, 0)
+        folder = str(mirrors.refresh(ws, target).path)
+        rev = rev or target.branch or "HEAD"
+    since = job_service.get(ws, report.job_id).created_at
+    stored = scan_service(
+        ws, str(engagement_id), ScanIn(repository=folder, rev=rev), progress=report, repo_id=target.id, since=since
+    )
     return JobResult(
         result_id=stored.result_id, repo=stored.repo, commits=stored.commits, head=stored.head, summary=stored.summary()
     )

@@ -1,10 +1,14 @@
 """Queuing a scan of an engagement's git repository: a typed payload, the repository's lock (never
-two scans of one repository at once) and its queueing lock (one waiting rescan at most)."""
+two scans of one repository at once) and its queueing lock (one waiting rescan at most); and a
+scan of every repository of the portfolio or of one engagement (``inhouse scan --all``, the
+scheduled rescans)."""
 
 from __future__ import annotations
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.jobs import JobRecord, ScanPayload, repository_lock
+from inhouse.domain.repos import QueuedScan, QueuedScans
+from inhouse.errors import InhouseError
 from inhouse.services import repos
 from inhouse.services.queue import JobQueue
 
@@ -25,4 +29,37 @@ def submit_scan(
         engagement_id=engagement_id,
         lock=key,
         queueing_lock=key,
+    )
+
+
+def submit_all(runner: JobQueue, ws: Workspace, engagement: str | None = None) -> QueuedScans:
+    """Queue a scan of every linked repository (of ``engagement`` when named): a repository whose
+    rescan is already waiting keeps that one; one the queue refuses (full) says why."""
+    scans = []
+    for linked in repos.list_all(ws, engagement):
+        key = repository_lock(linked.id)
+        with ws.uow() as uow:
+            waiting = uow.jobs.waiting(key)
+        try:
+            job = submit_scan(runner, ws, str(linked.engagement_id), str(linked.id))
+        except InhouseError as exc:
+            scans.append(
+                QueuedScan(
+                    repo_id=linked.id,
+                    repo=linked.name,
+                    engagement_id=linked.engagement_id,
+                    queued=False,
+                    error=exc.message,
+                )
+            )
+            continue
+        new = waiting is None or waiting.id != job.id
+        scans.append(
+            QueuedScan(repo_id=linked.id, repo=linked.name, engagement_id=linked.engagement_id, queued=new, job=job)
+        )
+    return QueuedScans(
+        scans=scans,
+        queued=sum(s.queued for s in scans),
+        waiting=sum(not s.queued and s.job is not None for s in scans),
+        refused=sum(s.job is None for s in scans),
     )

@@ -1,6 +1,7 @@
 """The in-process worker (the ``local`` engine, SQLite's): threads that claim queued jobs from the
 ``jobs`` table, run them, and keep them alive with heartbeats; the same loop recovers jobs whose
-worker stopped (their heartbeat older than ``job_stall_seconds``).
+worker stopped (their heartbeat older than ``job_stall_seconds``), and queues the periodic rescans
+of the ``rescan_schedule`` setting (``jobs/schedule.py``: one worker per due time).
 
 The web server starts one (``job_workers`` threads); ``inhouse worker`` runs one in the
 foreground. Any number of them, in any processes, may share a workspace: a job is claimed in a
@@ -20,7 +21,9 @@ from typing import TYPE_CHECKING
 from inhouse.bootstrap import Workspace
 from inhouse.errors import InhouseError
 from inhouse.jobs.execute import execute
+from inhouse.jobs.schedule import RescanScheduler
 from inhouse.services import job_runs
+from inhouse.services.queue import JobQueue
 
 if TYPE_CHECKING:
     from inhouse.jobs.engine import ProcrastinateWorker
@@ -51,6 +54,11 @@ class LocalWorker:
         self._running: set[int] = set()
         self._lock = threading.Lock()
         self._threads: list[threading.Thread] = []
+        self.scheduler: RescanScheduler | None = None
+        if ws.settings.rescan_schedule:
+            queue = JobQueue(ws)
+            queue.on_enqueue(self.wake)
+            self.scheduler = RescanScheduler(ws, queue, self.name)
 
     def start(self) -> LocalWorker:
         for n in range(self.concurrency):
@@ -105,6 +113,18 @@ class LocalWorker:
                     self._wake.set()
             except InhouseError as exc:
                 log.warning("worker %s heartbeat: %s", self.name, exc.message)
+            self._schedule()
+
+    def _schedule(self) -> None:
+        """The periodic rescans (``rescan_schedule``): queued by the first worker to see them due."""
+        if self.scheduler is None:
+            return
+        try:
+            self.scheduler.tick()
+        except InhouseError as exc:
+            log.warning("worker %s scheduler: %s", self.name, exc.message)
+        except Exception:  # the scheduler's edge: the worker keeps running its jobs
+            log.exception("worker %s scheduler failed", self.name)
 
     def stop(self, wait: bool = True, timeout: float | None = None) -> None:
         """Stop taking jobs; with ``wait``, let the running ones finish (up to ``timeout``). A job

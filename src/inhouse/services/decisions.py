@@ -3,7 +3,7 @@ imported from and exported to architecture decision records (MADR, adr-tools).""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from inhouse.analysis.journal.adr import AdrRecord, normalise_status, parse_adr, render_adr
@@ -177,16 +177,21 @@ def list_decisions(ws: Workspace, engagement: str | None = None) -> list[Decisio
 
 
 def import_adrs(
-    ws: Workspace, engagement: str | None, files: Sequence[Upload], defaults: AdrDefaults | None = None
+    ws: Workspace,
+    engagement: str | None,
+    files: Sequence[Upload],
+    defaults: AdrDefaults | None = None,
+    committed_on: Mapping[str, date] | None = None,
 ) -> AdrImport:
-    """Import architecture decision records (one file each), all or nothing."""
+    """Import architecture decision records (one file each), all or nothing. A record without a date
+    of its own takes its file's last commit (``committed_on``, by file name), else the default's."""
     defaults = defaults or AdrDefaults()
     if not files:
         raise InvalidInput("no decision records (*.md)")
     records: list[tuple[AdrRecord, date]] = []
     for file in files:
         record = parse_adr(decode(file.content, file.name), file.name)
-        decided_on = record.decided_on or defaults.decided_on
+        decided_on = record.decided_on or (committed_on or {}).get(file.name) or defaults.decided_on
         if decided_on is None:
             raise InvalidInput(
                 f"{file.name}: no date (expected 'Date: YYYY-MM-DD' or 'date:' front matter); "

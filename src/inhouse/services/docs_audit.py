@@ -7,6 +7,7 @@ the audit reads it with git.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,8 +32,11 @@ def _registered(uow: UnitOfWork, name: str, engagement: str | None) -> str | Non
     return paths.pop() if len(paths) == 1 else None
 
 
-def audit(ws: Workspace, request: DocsAuditIn) -> DocsAuditResult:
-    """Audit the documentation of a repository and store it (kind ``docs_audit``).
+def audit(
+    ws: Workspace, request: DocsAuditIn, *, progress: Callable[[str, int, int], None] | None = None
+) -> DocsAuditResult:
+    """Audit the documentation of a repository and store it (kind ``docs_audit``); ``progress``
+    hears ``(stage, done, total)``: the history read, then the documentation items judged.
 
     A path on disk wins over a registered repository of the same name."""
     ws.require_ready()  # a missing workspace fails before the (longer) audit runs
@@ -42,7 +46,7 @@ def audit(ws: Workspace, request: DocsAuditIn) -> DocsAuditResult:
             registered = _registered(uow, request.repo, request.engagement)
         where = Path(registered) if registered else where
     top = git_dir_of(where)  # the repository's top folder, as `inhouse repo add` links it
-    report = audit_repository(top, AuditOptions(rev=request.rev, rule=request.rule()))
+    report = audit_repository(top, AuditOptions(rev=request.rev, rule=request.rule()), progress)
     with ws.uow() as uow:
         found, repo = lookup.repo_target(uow, report.repo, request.engagement)
         result = uow.results.add(

@@ -4,7 +4,8 @@ The job interface (``services/queue.py``) queues them; a worker (``inhouse.jobs`
 read the state from here. A job is
 queued only while the queue has room: at most ``jobs_queued_limit`` jobs waiting or running in all
 (else :class:`QueueFull`, 503) and ``jobs_per_user`` of one account's (else :class:`TooManyJobs`,
-429); the job records who queued it (the acting workspace's actor).
+429; not for the operator on the command line nor the scheduler); the job records who queued it
+(the acting workspace's actor).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def _admit(uow: UnitOfWork, ws: Workspace) -> None:
     limit, mine = ws.settings.jobs_queued_limit, ws.settings.jobs_per_user
     if uow.jobs.count_unfinished() >= limit:
         raise QueueFull(f"the server has {limit} background jobs waiting or running: try again later")
-    if uow.jobs.count_unfinished(submitted_by=ws.actor.label) >= mine:
+    if ws.actor.kind in ("user", "local") and uow.jobs.count_unfinished(submitted_by=ws.actor.label) >= mine:
         raise TooManyJobs(f"{ws.actor.label} has {mine} background jobs waiting or running: wait for one to finish")
 
 

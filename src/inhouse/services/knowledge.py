@@ -9,6 +9,7 @@ of work.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,12 +21,14 @@ from inhouse.analysis.git import (
     parse_org_map,
     scan_repository,
 )
+from inhouse.analysis.git.gitcmd import GitRepo
 from inhouse.bootstrap import Workspace
 from inhouse.domain.common import Side
 from inhouse.domain.engagements import Engagement
 from inhouse.domain.knowledge import ScanIn, ScanResult, ScanSummary, StoredScan
 from inhouse.domain.results import AnalysisResult
 from inhouse.domain.shapes import Upload
+from inhouse.errors import NotFound
 from inhouse.services import lookup
 from inhouse.services.repos import git_dir_of
 from inhouse.store.uow import UnitOfWork
@@ -105,15 +108,27 @@ def scan(
     request: ScanIn,
     *,
     progress: Callable[[str, int, int], None] | None = None,
+    repo_id: int | None = None,
+    since: datetime | None = None,
 ) -> StoredScan:
     """Scan the repository at ``request.repository`` (incrementally when it was scanned before) and
-    store the result; returns it with its engagement and the stored result's id."""
+    store the result; returns it with its engagement and the stored result's id. ``repo_id``: the
+    linked repository it is (a mirror of one linked by URL), whatever its folder. ``since``: when
+    a scan of the same repository and commit was stored at or after that moment (by an earlier
+    attempt of the same job), it is answered instead of storing a second one."""
     ws.require_ready()  # a missing workspace fails before the (longer) scan runs
     top = str(git_dir_of(Path(request.repository).expanduser()))
     org = read_org_map(request.org_map)
     alias_groups = tuple(tuple(parse_alias(a)) for a in request.aliases)
     with ws.uow() as uow:
-        found, repo = lookup.repo_target(uow, top, engagement)
+        if repo_id is not None:
+            repo = uow.repos.get(repo_id)
+            if repo is None:
+                raise NotFound(f"no repository {repo_id}")
+            found = uow.engagements.get(repo.engagement_id)
+        else:
+            found, repo = lookup.repo_target(uow, top, engagement)
+        earlier = uow.results.latest(KIND, repo_id=repo.id) if since is not None and repo is not None else None
         rules = side_rules(
             uow,
             found,
@@ -122,6 +137,7 @@ def scan(
             org_map=org,
         )
         previous = uow.scan_states.get(top)
+        previous_links = uow.scan_states.links(top) if previous else None
     options = ScanOptions(
         rev=request.rev or (repo.default_rev if repo else "HEAD"),
         quick=request.quick,
@@ -142,8 +158,16 @@ def scan(
         ),
         jobs=request.jobs,
     )
+    if earlier is not None and earlier.created_at is not None and since is not None and earlier.created_at >= since:
+        if earlier.payload.get("head") == GitRepo.open(top).resolve(options.rev):
+            stored = StoredScan.model_validate(
+                {**earlier.payload, "engagement": found.name if found else None, "result_id": earlier.id}
+            )
+            return stored
     outcome = scan_repository(top, options, previous=previous, progress=progress)
     report = outcome.report
+    if repo is not None and repo.url is not None:
+        report = report.model_copy(update={"repo": repo.name})  # a mirror's folder name says nothing
     engagement_id = found.id if found else None
     repo_id = repo.id if repo else None
     with ws.uow() as uow:
@@ -157,7 +181,8 @@ def scan(
                 repo_id=repo_id,
             )
         )
-        uow.scan_states.save(top, outcome.state, engagement_id=engagement_id, repo_id=repo_id)
+        if not outcome.reused or previous_links != (engagement_id, repo_id):  # the stored facts did not change
+            uow.scan_states.save(top, outcome.state, engagement_id=engagement_id, repo_id=repo_id)
         uow.commit()
     assert result.id is not None, "a stored result has an id"
     return StoredScan.model_construct(**dict(report), engagement=found.name if found else None, result_id=result.id)

@@ -1,4 +1,4 @@
-"""Linking local git repositories to an engagement."""
+"""Linking git repositories to an engagement: a folder on this machine, or a URL each worker mirrors."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 from inhouse.analysis.git.gitcmd import locate
 from inhouse.bootstrap import Workspace
 from inhouse.domain.edits import RepoPatch
-from inhouse.domain.repos import Repo, RepoIn, RepoRecord
+from inhouse.domain.repos import Repo, RepoIn, RepoRecord, RepoUrlIn, name_of
 from inhouse.domain.shapes import MAX_ID, as_id
 from inhouse.errors import Conflict, InvalidInput, NotFound
 from inhouse.services import lookup
@@ -31,6 +31,29 @@ def add(ws: Workspace, engagement: str | None, new: RepoIn) -> RepoRecord:
             raise Conflict(f"{top} is already linked to engagement {found.name!r}")
         repo = uow.repos.add(
             Repo(engagement_id=found.id, name=new.name or top.name, path=str(top), default_rev=new.rev)
+        )
+        uow.commit()
+        return RepoRecord.of(repo)
+
+
+def add_url(ws: Workspace, engagement: str | None, new: RepoUrlIn) -> RepoRecord:
+    """Link the repository at ``new.url`` to the engagement named (the only one when empty): each
+    worker mirrors it and fetches it before each scan, at ``new.branch`` (default: the remote's HEAD).
+    Nothing is fetched now."""
+    with ws.uow() as uow:
+        found = lookup.engagement(uow, engagement)
+        assert found.id is not None, "a stored engagement has an id"
+        if uow.repos.by_path(found.id, new.url) is not None:
+            raise Conflict(f"{new.url} is already linked to engagement {found.name!r}")
+        repo = uow.repos.add(
+            Repo(
+                engagement_id=found.id,
+                name=new.name or name_of(new.url),
+                path=new.url,
+                default_rev=new.branch or "HEAD",
+                url=new.url,
+                branch=new.branch,
+            )
         )
         uow.commit()
         return RepoRecord.of(repo)
@@ -69,6 +92,10 @@ def edit(ws: Workspace, engagement: str | None, repo_id: int, changes: RepoPatch
         stored = uow.repos.get(repo_id) if 1 <= repo_id <= MAX_ID else None
         if stored is None or stored.engagement_id != found.id:
             raise NotFound(f"engagement {found.name!r} has no repository {repo_id}")
+        if top is not None and stored.url is not None:
+            raise InvalidInput(
+                f"repository {stored.name!r} is linked by URL: it has no folder on this machine to change"
+            )
         if top is not None:
             other = uow.repos.by_path(stored.engagement_id, str(top))
             if other is not None and other.id != stored.id:

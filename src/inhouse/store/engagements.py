@@ -98,6 +98,8 @@ def _repo(row: RepoRow) -> Repo:
         name=row.name,
         path=row.path,
         default_rev=row.default_rev,
+        url=row.url,
+        branch=row.branch,
         id=row.id,
         created_at=row.created_at,
     )
@@ -108,7 +110,14 @@ class RepoRecords:
         self.session = session
 
     def add(self, repo: Repo) -> Repo:
-        row = RepoRow(engagement_id=repo.engagement_id, name=repo.name, path=repo.path, default_rev=repo.default_rev)
+        row = RepoRow(
+            engagement_id=repo.engagement_id,
+            name=repo.name,
+            path=repo.path,
+            default_rev=repo.default_rev,
+            url=repo.url,
+            branch=repo.branch,
+        )
         self.session.add(row)
         self.session.flush()
         repo.id, repo.created_at = row.id, row.created_at
@@ -121,6 +130,7 @@ class RepoRecords:
     def update(self, repo: Repo) -> None:
         row = self.session.get_one(RepoRow, repo.id)
         row.name, row.path, row.default_rev = repo.name, repo.path, repo.default_rev
+        row.url, row.branch = repo.url, repo.branch
 
     def by_path(self, engagement_id: int, path: str) -> Repo | None:
         row = self.session.scalar(select(RepoRow).where(RepoRow.engagement_id == engagement_id, RepoRow.path == path))

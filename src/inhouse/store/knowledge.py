@@ -38,6 +38,11 @@ class ScanStateRecords:
         row = self._row(subject)
         return unpack(row.state) if row else None
 
+    def links(self, subject: str) -> tuple[int | None, int | None] | None:
+        """The engagement and repository ids the stored history of ``subject`` is kept for."""
+        row = self._row(subject)
+        return (row.engagement_id, row.repo_id) if row else None
+
     def save(
         self, subject: str, state: dict[str, Any], *, engagement_id: int | None = None, repo_id: int | None = None
     ) -> None:

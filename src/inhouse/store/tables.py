@@ -187,6 +187,8 @@ class RepoRow(Timestamped, Base):
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     path: Mapped[str] = mapped_column(String(2000), nullable=False)
     default_rev: Mapped[str] = mapped_column(String(200), nullable=False, default="HEAD")
+    url: Mapped[str | None] = mapped_column(String(2000))  # linked by URL: mirrored on each worker (path: the URL)
+    branch: Mapped[str | None] = mapped_column(String(200))  # of a URL's: the branch scanned; NULL: the remote's HEAD
 
 
 class AnalysisResultRow(Timestamped, Base):
@@ -239,6 +241,16 @@ class JobRow(Timestamped, Base):
         Index("uq_jobs_queued_lock", "queueing_lock", unique=True, sqlite_where=text("status = 'queued'"),
               postgresql_where=text("status = 'queued'")),
     )  # fmt: skip
+
+
+class ScheduleTickRow(Timestamped, Base):
+    """A scheduled run that was started: one row per schedule and due time, so that one worker alone starts it."""
+
+    __tablename__ = "schedule_ticks"
+    __table_args__ = (UniqueConstraint("name", "due_at"),)
+    name: Mapped[str] = mapped_column(String(100), nullable=False)
+    due_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    worker: Mapped[str] = mapped_column(String(200), nullable=False, default="")
 
 
 class AssetRow(Timestamped, Base):

@@ -99,6 +99,7 @@ TABLE: dict[str, Rule] = {
     "POST /engagements/{ref}/phases/{phase_id}/edit": Rule(P.WRITE_ENGAGEMENTS, E),
     "POST /people/{person_id}/edit": Rule(P.WRITE_ENGAGEMENTS),
     "POST /engagements/{ref}/repos/{repo_id}/edit": Rule(P.WRITE_ENGAGEMENTS, E),
+    "POST /engagements/{ref}/repos": Rule(P.WRITE_ENGAGEMENTS, E),  # link one by URL
     "POST /documents/{document_id}/edit": Rule(P.WRITE_CONTRACTS),
     "POST /engagements/{ref}/drills/{drill_id}/edit": Rule(P.WRITE_DRILLS, E),
     "POST /engagements/{ref}/tasks/edit": Rule(P.WRITE_ENGAGEMENTS, E),  # the task's key is a form field
@@ -120,6 +121,8 @@ TABLE: dict[str, Rule] = {
     "POST /api/engagements/{ref}/documents": Rule(P.UPLOAD_DOCUMENTS, E),
     "POST /api/engagements/{ref}/contracts": Rule(P.WRITE_CONTRACTS, E),
     "POST /api/engagements/{ref}/scans": Rule(P.RUN_SCANS, E),
+    "GET /api/engagements/{ref}/repos": Rule(P.READ, E),
+    "POST /api/engagements/{ref}/repos": Rule(P.WRITE_ENGAGEMENTS, E),  # linking one by URL
     "GET /api/engagements/{ref}/jobs": Rule(P.READ, E),
     "GET /api/jobs": Rule(P.READ),
     "GET /api/jobs/{job_id}": Rule(P.READ),

@@ -24,6 +24,7 @@ from inhouse.domain.organisations import web_address
 from inhouse.report.charts import risk_bars, share_chart
 from inhouse.report.words import color_word, state_color
 from inhouse.web.forms.edits import edit_form_of, may_edit
+from inhouse.web.uploads import ALLOWED_SUFFIXES
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -135,5 +136,6 @@ def make_templates() -> Jinja2Templates:
         csrf_token=csrf_token,
         edit_form_of=edit_form_of,
         may_edit=may_edit,
+        document_accept=",".join(ALLOWED_SUFFIXES),
     )
     return templates

@@ -21,10 +21,11 @@ from fastapi import UploadFile
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from inhouse.analysis.documents import DOCUMENT_SUFFIXES
 from inhouse.domain.shapes import Upload, validated
 from inhouse.errors import InvalidInput, TooLarge
 
-ALLOWED_SUFFIXES = (".pdf", ".docx", ".md", ".markdown", ".html", ".htm", ".txt")
+ALLOWED_SUFFIXES = tuple(DOCUMENT_SUFFIXES)  # the one list the reader and the CLI accept
 FORM_OVERHEAD = 256 * 1024  # room for the other form fields and multipart boundaries
 CHUNK = 1024 * 1024
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from price_parser import Price
 
 _UNITS = {
     "zero": 0,
@@ -41,7 +44,10 @@ NUMBER_RE = re.compile(NUMBER, re.IGNORECASE)
 
 
 def parse_number(phrase: str) -> float | None:
-    """The value of a NUMBER match; digits in parentheses win over words."""
+    """The value of a NUMBER match; digits in parentheses win over words.
+
+    An article before a number word is no number of its own ("a twelve-month period" is 12, "a
+    hundred" 100); "half a" / "half an" is a half."""
     phrase = phrase.strip().lower()
     digits = re.search(r"\(\s*([\d,]+(?:\.\d+)?)\s*\)", phrase)
     if digits:
@@ -50,10 +56,13 @@ def parse_number(phrase: str) -> float | None:
         return float(phrase.replace(",", ""))
     half = 0.5 if phrase.endswith("and a half") else 0.0
     phrase = phrase.removesuffix("and a half").strip()
+    words = [w for w in re.split(r"[\s-]+", phrase) if w and w != "and"]
+    if words[:1] == ["half"] and words[1:] in ([], ["a"], ["an"]):
+        return 0.5
+    if len(words) > 1 and words[0] in ("a", "an"):
+        words = words[1:]
     total, current = 0.0, 0.0
-    for word in re.split(r"[\s-]+", phrase):
-        if word == "and" or not word:
-            continue
+    for word in words:
         if word in _UNITS:
             current += _UNITS[word]
         elif word in _TENS:
@@ -68,7 +77,7 @@ def parse_number(phrase: str) -> float | None:
     return value if value or phrase == "zero" else None
 
 
-_CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "CHF": "CHF"}
+_CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR"}
 _CURRENCY_CODES = (
     "USD",
     "EUR",
@@ -93,81 +102,212 @@ _CURRENCY_CODES = (
     "ZAR",
 )
 _CURRENCY_WORDS = {
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "united states dollars": "USD",
+    "australian dollars": "AUD",
+    "canadian dollars": "CAD",
+    "singapore dollars": "SGD",
+    "new zealand dollars": "NZD",
+    "hong kong dollars": "HKD",
     "dollars": "USD",
     "euros": "EUR",
     "euro": "EUR",
     "pounds sterling": "GBP",
+    "sterling": "GBP",
     "pounds": "GBP",
     "swiss francs": "CHF",
+    "francs": "CHF",
     "yen": "JPY",
     "won": "KRW",
+    "indian rupees": "INR",
     "rupees": "INR",
 }
 _PREFIXED = {
     "US$": "USD",
     "U.S.$": "USD",
+    "USD$": "USD",
     "CA$": "CAD",
     "C$": "CAD",
+    "CAD$": "CAD",
     "A$": "AUD",
     "AU$": "AUD",
+    "AUD$": "AUD",
     "S$": "SGD",
+    "SGD$": "SGD",
     "NZ$": "NZD",
+    "NZD$": "NZD",
     "HK$": "HKD",
+    "HKD$": "HKD",
+    "RS": "INR",
+    "RS.": "INR",
+    "SFR.": "CHF",
+    "FR.": "CHF",
 }
-_AMOUNT = r"(?P<amount>\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)(?:\s*(?P<scale>[kK]|thousand|million|m)\b)?"
-MONEY_RE = re.compile(
-    r"(?P<pre>US\$|U\.S\.\$|CA\$|C\$|A\$|AU\$|S\$|NZ\$|HK\$|[$€£¥₩₹]|\b(?:"
+COMMA_DECIMAL_CURRENCIES = frozenset({"EUR", "DKK", "NOK", "SEK", "PLN", "BRL"})
+"""Currencies whose documents usually write ``1.234,56``: a lone ``6.500`` in one of them is 6500."""
+_SCALES_OF_MONEY = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+_SCALES_OF_MONEY |= {"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+# The digits of an amount: groups of three (or two, as Indian grouping writes "2,50,000") after a
+# comma, a dot or an apostrophe, groups of three after a (thin, no-break) space, then decimals.
+_FIGURES = r"\d{1,3}(?:[,.'’]\d{2,3}|[\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d{1,2})?(?!\d)"
+_AMOUNT = (
+    rf"(?P<amount>{_FIGURES})"
+    r"(?:[\s-]*(?P<scale>(?i:thousand|million|billion|lakhs?|crores?|mn|bn)\b|[kKmM]\b))?"
+)
+_PRE = (
+    r"(?P<pre>(?:US|U\.S\.|USD|CA|CAD|AU|AUD|NZ|NZD|HK|HKD|SGD|[CAS])\$|[$€£¥₩₹]|\bRs\.?|\bSFr\.|\b(?:"
     + "|".join(_CURRENCY_CODES)
-    + r"))\s?"
+    + r")\b)"
+)
+_POST = (
+    r"(?P<post>\b(?:"
+    + "|".join(_CURRENCY_CODES)
+    + r")\b|€|(?i:(?:(?:u\.s\.|us|united states|australian|canadian|singapore|new zealand|hong kong)\s+)?dollars"
+    + r"|euros?|pounds(?: sterling)?|sterling|(?:swiss\s+)?francs|(?:indian\s+)?rupees|yen)\b)"
+)
+MONEY_RE = re.compile(
+    _PRE
+    + r"[ \t\u00a0]?"
     + _AMOUNT
     + r"|"
     + _AMOUNT.replace("amount", "amount2").replace("scale", "scale2")
-    + r"\s?(?P<post>"
-    + "|".join(_CURRENCY_CODES)
-    + r"|€|euros?|dollars|pounds(?: sterling)?|swiss francs)\b",
+    + r"[ \t\u00a0]?"
+    + _POST
 )
+_COMMA_DECIMALS = re.compile(r"\d[.'’\u00a0\u202f ]\d{3},\d{1,2}(?!\d)|(?<![\d.,])\d{1,3},\d{2}(?![\d,.])")
+_DOT_DECIMALS = re.compile(r"\d,\d{3}(?:\.\d{1,2})?(?![\d,])|(?<![\d.,])\d+\.\d{2}(?![\d,.])")
+_LONE_DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 
 
 def parse_money(text: str) -> list[tuple[float, str, int, int]]:
-    """Every amount with a currency in ``text``: (amount, ISO code, start, end)."""
+    """Every amount with a currency in ``text``: (amount, ISO code, start, end).
+
+    The pattern finds each amount and its offsets; price-parser reads the figures and the
+    currency of that snippet. One separator followed by three digits ("6.500", "4,000") is a
+    thousands separator, except a dot in a text that writes its decimals with a dot (and so its
+    thousands with a comma: "1,250.00", "$4,000" elsewhere) and whose currency does not write
+    decimals with a comma. A bare "$" is the dollar the text names elsewhere (AUD, "Australian
+    dollars", "A$"), US dollars otherwise."""
     found = []
+    dollar = _named_dollar(text)
+    comma_style = bool(_COMMA_DECIMALS.search(text))
+    dot_style = bool(_DOT_DECIMALS.search(text)) and not comma_style
     for match in MONEY_RE.finditer(text):
         if match.group("pre"):
             symbol, amount, scale = match.group("pre"), match.group("amount"), match.group("scale")
-            code = _PREFIXED.get(symbol) or _CURRENCY_SYMBOLS.get(symbol) or symbol.upper()
         else:
             symbol, amount, scale = match.group("post"), match.group("amount2"), match.group("scale2")
-            code = symbol.upper() if symbol.upper() in _CURRENCY_CODES else _CURRENCY_WORDS.get(symbol.lower(), "EUR")
-        if code == "RMB":
-            code = "CNY"
-        value = float(re.sub(r"[,\u202f ]", "", amount))
+        code = _iso(symbol, dollar)
+        figures = amount.replace("’", "'")
+        separator = None
+        if _LONE_DOT_THOUSANDS.fullmatch(figures):
+            separator = "." if dot_style and code not in COMMA_DECIMAL_CURRENCIES else ","
+        value = Price.fromstring(figures, decimal_separator=separator).amount_float
+        if value is None:
+            continue
         if scale:
-            value *= 1000 if scale.lower() in ("k", "thousand") else 1_000_000
-        found.append((value, code, match.start(), match.end()))
+            value *= _SCALES_OF_MONEY[scale.lower()]
+        found.append((round(value, 2), code, match.start(), match.end()))
     return found
 
 
+def _iso(symbol: str, dollar: str) -> str:
+    folded = " ".join(symbol.split())
+    code = (
+        _PREFIXED.get(folded.upper())
+        or _CURRENCY_WORDS.get(folded.lower())
+        or (dollar if folded == "$" else _CURRENCY_SYMBOLS.get(folded))
+        or folded.upper()
+    )
+    return "CNY" if code == "RMB" else code
+
+
+_DOLLARS_NAMED = re.compile(
+    r"\b(AUD|CAD|NZD|SGD|HKD)\b|\b(Australian|Canadian|New Zealand|Singapore|Hong Kong) dollars?\b|"
+    r"\b(A|AU|C|CA|NZ|S|HK)\$",
+    re.IGNORECASE,
+)
+_DOLLAR_OF = {"australian": "AUD", "canadian": "CAD", "new zealand": "NZD", "singapore": "SGD", "hong kong": "HKD"}
+_DOLLAR_OF |= {"a": "AUD", "au": "AUD", "c": "CAD", "ca": "CAD", "nz": "NZD", "s": "SGD", "hk": "HKD"}
+
+
+def _named_dollar(text: str) -> str:
+    """The dollar a text names ("AUD", "Australian dollars", "A$"), when it names one only."""
+    named = set()
+    for match in _DOLLARS_NAMED.finditer(text):
+        code, country, prefix = match.groups()
+        named.add(code.upper() if code else _DOLLAR_OF[" ".join((country or prefix).lower().split())])
+    if re.search(r"\bUSD\b|\bUS\$|\bU\.S\. dollars|\bUS dollars", text):
+        named.add("USD")
+    return named.pop() if len(named) == 1 else "USD"
+
+
+_UNIT_DAYS = {"day": 1.0, "week": 7.0, "fortnight": 14.0, "month": 365.25 / 12, "quarter": 365.25 / 4, "year": 365.25}
 _DURATION_RE = re.compile(
-    rf"(?<![\w.])(?P<n>{NUMBER})\s*(?:-|\s)?\s*(?:calendar\s+|consecutive\s+|full\s+)?(?P<unit>months?|weeks?|days?|years?)\b",
+    rf"(?<![\w.])(?:(?P<n>{NUMBER})[ \t\n]*(?:-|[ \t\n])?[ \t\n]*|(?P<article>an?)[ \t\n]+(?=fortnight|quarter))"
+    r"(?:(?P<kind>calendar|consecutive|full|business|working|banking|court|clear)[ \t\n-]+)?"
+    r"(?P<unit>months?|weeks?|days?|years?|fortnights?|quarters?)\b"
+    r"(?P<half>[ \t\n]+and[ \t\n]+a[ \t\n]+half\b)?",
     re.IGNORECASE,
 )
 
 
-def durations_in_months(text: str) -> list[tuple[float, int, int]]:
-    """Durations in ``text`` converted to months (30 days, 52/12 weeks): (months, start, end)."""
+@dataclass(frozen=True)
+class Duration:
+    """A span of time as written: ``value`` ``unit`` (day, week, fortnight, month, quarter, year),
+    ``business`` for business or working days, and its offsets in the text."""
+
+    value: float
+    unit: str
+    start: int
+    end: int
+    business: bool = False
+
+    @property
+    def days(self) -> float:
+        """Calendar days (a business week is seven calendar days: five business days)."""
+        if self.business and self.unit == "day":
+            return self.value * 7 / 5
+        return self.value * _UNIT_DAYS[self.unit]
+
+    @property
+    def months(self) -> float:
+        """Months: a day is a thirtieth (a business day seven fifths of that), a week 12/52, a fortnight
+        twice that, a quarter three, a year twelve."""
+        if self.business and self.unit == "day":
+            return self.days / 30
+        factor = {"day": 1 / 30, "week": 12 / 52, "fortnight": 24 / 52, "month": 1.0, "quarter": 3.0, "year": 12.0}
+        return self.value * factor[self.unit]
+
+
+def durations(text: str) -> list[Duration]:
+    """Every duration in ``text``: "eighteen (18) months", "two and a half years", "a fortnight",
+    "90-day", "30 business days", "half a year", "a twelve-month period" (12 months).
+
+    A leading article is left out of the span when a number word follows it ("twelve-month")."""
     out = []
     for match in _DURATION_RE.finditer(text):
-        value = parse_number(match.group("n"))
-        if value is None:
-            continue
-        unit = match.group("unit").lower()
-        if unit.startswith("month"):
-            months = value
-        elif unit.startswith("week"):
-            months = value * 12 / 52
-        elif unit.startswith("day"):
-            months = value / 30
+        start = match.start()
+        if match.group("article"):
+            value = 1.0
         else:
-            months = value * 12
-        out.append((round(months, 2), match.start(), match.end()))
+            phrase = match.group("n")
+            value_or_none = parse_number(phrase)
+            if value_or_none is None:
+                continue
+            value = value_or_none
+            article = re.match(r"an?[ \t\n-]+(?=\w)", phrase, re.IGNORECASE)
+            if article and not re.match(r"an?[ \t\n-]+(?:half|hundred|thousand)\b", phrase, re.IGNORECASE):
+                start += article.end()
+        if match.group("half"):
+            value += 0.5
+        unit = match.group("unit").lower().rstrip("s")
+        kind = (match.group("kind") or "").lower()
+        out.append(Duration(value, unit, start, match.end(), business=kind in ("business", "working", "banking")))
     return out
+
+
+def durations_in_months(text: str) -> list[tuple[float, int, int]]:
+    """Durations in ``text`` converted to months (see :attr:`Duration.months`): (months, start, end)."""
+    return [(round(d.months, 2), d.start, d.end) for d in durations(text)]

@@ -2,8 +2,9 @@
 
 Every later finding is a :class:`Span` into the original text, so evidence can always be
 shown in place. Headings are recognised by their numbering ("7.", "7.2", "Section 7",
-"ARTICLE VII", "Schedule B", Markdown "#"), sentences by punctuation, with the usual legal
-abbreviations ("Inc.", "e.g.", "Sec. 2") left intact.
+"ARTICLE VII", "Schedule B", Markdown "#"), sentences by the one splitter of
+:mod:`inhouse.analysis.documents.sentences` (legal abbreviations such as "Inc.", "e.g.", "Sec. 2"
+left intact).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+from inhouse.analysis.documents.sentences import sentence_spans
 
 _HEADING = re.compile(
     r"""^[ \t]*(?:\#{1,6}[ \t]*)?(?:\*\*)?
@@ -25,64 +28,6 @@ _HEADING = re.compile(
 )
 _MD_HEADING = re.compile(r"^[ \t]*\#{1,6}[ \t]+(?P<title>[^\n]{1,120})$", re.MULTILINE)
 _CAPS_HEADING = re.compile(r"^[ \t]*(?P<title>[A-Z][A-Z0-9 ,;&/'()-]{3,80})[ \t]*$", re.MULTILINE)
-
-_ABBREVIATIONS = {
-    "inc",
-    "ltd",
-    "llc",
-    "corp",
-    "co",
-    "no",
-    "nos",
-    "sec",
-    "secs",
-    "art",
-    "e.g",
-    "i.e",
-    "etc",
-    "vs",
-    "u.s",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "st",
-    "para",
-    "cl",
-    "pp",
-    "p",
-    "approx",
-    "fig",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "s.a",
-    "n.v",
-    "b.v",
-    "gmbh",
-    "plc",
-    "pty",
-    "l.p",
-    "l.l.c",
-    "ag",
-    "u.k",
-    "v",
-    "viz",
-    "cf",
-    "incl",
-    "min",
-    "max",
-}
-_SENTENCE_END = re.compile(r"[.;!?](?:[\"'”’)\]]*)(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:\(?[a-z0-9]{1,4}[.)]|[-*•]|\#)[ \t])")
 
 
 @dataclass(frozen=True)
@@ -244,42 +189,4 @@ def split_sentences(text: str, sections: list[Section]) -> list[Sentence]:
 
 
 def _split_segment(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
-    cursor = begin
-    for match in _SENTENCE_END.finditer(text, begin, end):
-        stop = match.end()
-        if match.group(0)[0] == ".":
-            line_start = text.rfind("\n", begin, match.start()) + 1
-            if re.fullmatch(
-                r"[ \t#*]*(?:(?:section|article|clause)\s+)?[0-9IVXLCivxlc]{1,4}(?:\.[0-9]{1,3})*",
-                text[max(line_start, begin) : match.start()],
-                re.IGNORECASE,
-            ):
-                continue  # the number of a heading or clause: "7." or "7.2."
-            word = re.search(r"([A-Za-z.]+)\.$", text[max(begin, stop - 12) : match.start() + 1])
-            if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
-                continue
-            if re.search(r"\b[A-Z]\.$", text[max(begin, stop - 3) : match.start() + 1]):
-                continue  # an initial: "J. Smith", "U.S."
-            if (
-                re.match(r"\s*[a-z0-9]", text[stop : stop + 3])
-                and not re.match(r"\s*\n", text[stop : stop + 3])
-                and not re.match(r"\s+\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-Z(]", text[stop : stop + 14])
-            ):
-                continue  # "Section 2. of", "approx. 3" and the like, but not the next clause's number: ". 12.2 The"
-        span = _trim(text, cursor, stop)
-        if span:
-            yield span
-        cursor = stop
-    span = _trim(text, cursor, end)
-    if span:
-        yield span
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end - start < 2:
-        return None
-    return start, end
+    return sentence_spans(text, begin, end)

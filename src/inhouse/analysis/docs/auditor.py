@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from inhouse.analysis.docs import candidates as cands
@@ -29,6 +30,8 @@ class AuditOptions:
             raise InvalidInput("the largest documentation file must be at least 1 byte")
 
 
+Progress = Callable[[str, int, int], None]  # (stage, done, total): "history", then "docs" item by item
+
 _Churn = tuple[int, int, int, int, int | None]
 """(commits, commits since, lines total, lines since, the code's last change) of a scope."""
 
@@ -36,13 +39,18 @@ _Churn = tuple[int, int, int, int, int | None]
 class _History:
     """The commits of the audited revision, and the currency of a document against them."""
 
-    def __init__(self, repo: GitRepo, head: str) -> None:
+    def __init__(self, repo: GitRepo, head: str, progress: Progress | None = None) -> None:
         self.repo, self.head = repo, head
+        total = repo.count_commits(head) if progress else 0
+        read = 0
         self.count_lines = not repo.partial
         self._last: dict[str, history.Change] = {}
         self.code_changes: list[tuple[str, int, tuple[tuple[str, int | None], ...]]] = []
         code_paths: dict[str, bool] = {}
         for change in history.changes(repo, head, self.count_lines):  # newest first
+            read += 1
+            if progress and read % 1000 == 0:
+                progress("history", read, max(total, read))
             for path, _ in change.files:
                 self._last.setdefault(path, change)
                 if path not in code_paths:
@@ -165,7 +173,9 @@ def _decide(
     return DocItem.judged(kind, "stale" if stale else "present", reason, best.location, currency, others)
 
 
-def audit_repository(path: str | os.PathLike[str], options: AuditOptions | None = None) -> DocsAudit:
+def audit_repository(
+    path: str | os.PathLike[str], options: AuditOptions | None = None, progress: Progress | None = None
+) -> DocsAudit:
     """Audit the documentation of the git repository at ``path`` (working copy or bare)."""
     options = options or AuditOptions()
     repo = GitRepo.open(path)
@@ -208,12 +218,19 @@ def audit_repository(path: str | os.PathLike[str], options: AuditOptions | None 
     if missing_blobs:
         warnings.append(f"{missing_blobs} documentation files could not be read (missing or binary)")
     code = CodeIndex(p for p in files if is_code(p))
-    hist = _History(repo, head) if any(found.values()) else None
+    hist = _History(repo, head, progress) if any(found.values()) else None
+    items: list[DocItem] = []
+    for kind in ITEMS:
+        if progress:
+            progress("docs", len(items), len(ITEMS))
+        items.append(_decide(kind, found[kind], hist, code, texts, options.rule, len(texts)))
+    if progress:
+        progress("docs", len(items), len(ITEMS))
     return DocsAudit.of(
         repo=str(repo.path),
         rev=options.rev,
         head=head,
-        items=[_decide(kind, found[kind], hist, code, texts, options.rule, len(texts)) for kind in ITEMS],
+        items=items,
         rule=options.rule,
         documents=sorted(texts),
         warnings=warnings,

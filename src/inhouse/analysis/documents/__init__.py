@@ -5,11 +5,12 @@ returns an :class:`ExtractedText` whose ``text`` is what every text analyzer wor
 offsets that analyzers report are offsets into that text.
 """
 
-from inhouse.analysis.documents.base import DocumentFormat, ExtractedText
+from inhouse.analysis.documents.base import DOCUMENT_SUFFIXES, DocumentFormat, ExtractedText
 from inhouse.analysis.documents.reader import DEFAULT_MAX_BYTES, detect_format, read_document
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DOCUMENT_SUFFIXES",
     "DocumentFormat",
     "ExtractedText",
     "detect_format",

@@ -27,6 +27,25 @@ _MEDIA_TYPES = {
 }
 
 
+DOCUMENT_SUFFIXES: dict[str, DocumentFormat] = {
+    ".pdf": DocumentFormat.PDF,
+    ".docx": DocumentFormat.DOCX,
+    ".md": DocumentFormat.MARKDOWN,
+    ".markdown": DocumentFormat.MARKDOWN,
+    ".mdown": DocumentFormat.MARKDOWN,
+    ".html": DocumentFormat.HTML,
+    ".htm": DocumentFormat.HTML,
+    ".xhtml": DocumentFormat.HTML,
+    ".txt": DocumentFormat.TEXT,
+    ".text": DocumentFormat.TEXT,
+    ".eml": DocumentFormat.TEXT,
+    ".vtt": DocumentFormat.TEXT,
+    ".srt": DocumentFormat.TEXT,
+}
+"""The one list of accepted document formats: each file name ending and the format it is read as.
+The reader, the CLI (through the reader) and the web's upload check accept exactly these."""
+
+
 @dataclass(frozen=True)
 class ExtractedText:
     """Text extracted from one document.

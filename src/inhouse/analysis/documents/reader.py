@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import PurePath
 
-from inhouse.analysis.documents.base import DocumentFormat, ExtractedText
+from inhouse.analysis.documents.base import DOCUMENT_SUFFIXES, DocumentFormat, ExtractedText
 from inhouse.analysis.documents.budget import Budget, guarded, size
 from inhouse.analysis.documents.markup import read_html, read_markdown
 from inhouse.analysis.documents.pdf import read_pdf
@@ -22,22 +22,7 @@ from inhouse.errors import AnalyzerError, InvalidInput
 
 DEFAULT_MAX_BYTES = DocumentLimits().max_bytes
 
-_EXTENSIONS = {
-    ".pdf": DocumentFormat.PDF,
-    ".docx": DocumentFormat.DOCX,
-    ".md": DocumentFormat.MARKDOWN,
-    ".markdown": DocumentFormat.MARKDOWN,
-    ".mdown": DocumentFormat.MARKDOWN,
-    ".html": DocumentFormat.HTML,
-    ".htm": DocumentFormat.HTML,
-    ".xhtml": DocumentFormat.HTML,
-    ".txt": DocumentFormat.TEXT,
-    ".text": DocumentFormat.TEXT,
-    ".eml": DocumentFormat.TEXT,
-    ".vtt": DocumentFormat.TEXT,
-    ".srt": DocumentFormat.TEXT,
-    "": DocumentFormat.TEXT,
-}
+_EXTENSIONS = {**DOCUMENT_SUFFIXES, "": DocumentFormat.TEXT}  # a file without a name is read as text
 _MAGIC_PDF = b"%PDF-"
 _MAGIC_ZIP = b"PK\x03\x04"
 _MAGIC_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -28,7 +28,7 @@ def decode_text(data: bytes, filename: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 raise InvalidInput(f"{filename}: text announces {encoding} but does not decode") from None
     if b"\x00" in data[:4096]:
-        raise InvalidInput(f"{filename}: unsupported file type (binary content, not text)")
+        raise InvalidInput(f"{filename}: not a text file: unsupported file type (binary content)")
     for encoding in ("utf-8", "cp1252", "latin-1"):
         try:
             return normalise_newlines(data.decode(encoding)), encoding

@@ -42,6 +42,7 @@ import atexit
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -289,6 +290,29 @@ def _looks_like_git(where: Path) -> str | None:
     return "its HEAD is not a valid reference"
 
 
+def _object_dirs(objects: Path, depth: int = 5) -> Iterator[Path]:
+    """``objects`` and the object folders it borrows from (``info/alternates``, a few levels deep)."""
+    yield objects
+    if depth <= 0:
+        return
+    try:
+        listed = (objects / "info" / "alternates").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return
+    for line in listed.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield from _object_dirs((objects / line) if not os.path.isabs(line) else Path(line), depth - 1)
+
+
+def _has_promisor_pack(objects: Path) -> bool:
+    packs = objects / "pack"
+    try:
+        return packs.is_dir() and any(p.suffix == ".promisor" for p in packs.iterdir())
+    except OSError:
+        return False
+
+
 @dataclass
 class GitRepo:
     """One repository (work tree or bare) opened for reading (see the module's notes)."""
@@ -328,11 +352,18 @@ class GitRepo:
         return value or None
 
     def _is_partial(self) -> bool:
+        """A partial clone (its objects may lack blobs): a promisor remote in the configuration,
+        or a promisor pack in its objects or in the objects it borrows (alternates)."""
         if self.config("extensions.partialclone"):
             return True
+        promisors = self._real(["config", "--get-regexp", r"^remote\..*\.promisor$"]).stdout
+        if any(
+            line.rsplit(b" ", 1)[-1].strip().lower() in (b"true", b"yes", b"on", b"1")
+            for line in promisors.splitlines()
+        ):
+            return True
         assert self.location is not None
-        packs = self.location.common_dir / "objects" / "pack"
-        return packs.is_dir() and any(p.suffix == ".promisor" for p in packs.iterdir())
+        return any(_has_promisor_pack(objects) for objects in _object_dirs(self.location.common_dir / "objects"))
 
     def _make_shadow(self) -> None:
         """The private, bare folder every analysis command runs in: our configuration, the
@@ -453,7 +484,8 @@ class GitRepo:
         return self.ok(["merge-base", "--is-ancestor", old, new])
 
     def count_commits(self, rev: str, exclude: str | None = None) -> int:
-        args = ["rev-list", "--count", "--no-merges", rev]
+        """The commits ``rev`` reaches (merges too) and ``exclude`` does not."""
+        args = ["rev-list", "--count", rev]
         if exclude:
             args.append(f"^{exclude}")
         return int(self.run(args).strip() or 0)
@@ -545,3 +577,41 @@ class GitStream:
             self.stderr = b"".join(errors)
         if code != 0:
             raise AnalyzerError(repo.failure(self.args, self.stderr))
+
+
+def run_remote(
+    args: Sequence[str],
+    *,
+    protocols: Sequence[str],
+    seconds: float,
+    config: Sequence[tuple[str, str]] = (),
+    cwd: str | None = None,
+) -> bytes:
+    """Run a git command that talks to a remote (``clone``, ``fetch``, ``ls-remote``) with the
+    environment and options of every command, only ``protocols`` allowed and ``config`` on top; its
+    stdout. Killed with its helpers (ssh, the https transport) after ``seconds``: TimeoutError;
+    AnalyzerError with git's reason when it fails."""
+    extra = [flag for key, value in config for flag in ("-c", f"{key}={value}")]
+    argv = ["git", *safe_options(protocols), *extra, *args]
+    try:
+        proc = subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=git_env(protocols),
+            cwd=cwd,
+            start_new_session=True,
+        )
+    except FileNotFoundError:
+        raise AnalyzerError("the git executable was not found on PATH") from None
+    try:
+        out, err = proc.communicate(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise TimeoutError(f"git {_verb(args)}: over its time budget of {seconds:g} s") from None
+    if proc.returncode != 0:
+        fatal = [line for line in err.splitlines() if line.startswith((b"fatal:", b"error:"))]
+        raise AnalyzerError(f"git {_verb(args)}: {_reason(fatal[0] if fatal else err)}")  # the first says why
+    return out

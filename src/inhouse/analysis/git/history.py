@@ -88,6 +88,11 @@ class History:
     commit_days: dict[tuple[int, int], int] = field(default_factory=dict)  # (person, day) -> n
     boundaries: set[str] = field(default_factory=set)  # shallow-clone boundary commits
     line_counts: dict[str, int] = field(default_factory=dict)  # blob id -> lines (a cache)
+    # the trajectory's sums over the files when these facts were last analysed (trajectory.py)
+    trajectory: dict[str, Any] | None = None
+    # while folding new commits into stored facts: each changed file as it was before (None: new)
+    tracking: bool = False
+    before: dict[int, FileRecord | None] = field(default_factory=dict, repr=False)
     _person_index: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
 
     # -- folding commits ---------------------------------------------------------
@@ -119,6 +124,7 @@ class History:
             if status == "D":
                 key = self.path_key.get(change.path)
                 if key is not None and self.files[key].path == change.path:
+                    self._touch(key)
                     record = self.files[key]
                     record.deleted = day
                     record.drops.extend((who, day, change.deleted))
@@ -127,6 +133,7 @@ class History:
                 key = self.path_key.get(change.old_path or "")
                 if key is None:
                     key = self._new_file(change.path, who, day)
+                self._touch(key)
                 record = self.files[key]
                 record.path = change.path
                 record.deleted = -1
@@ -134,6 +141,7 @@ class History:
             elif status == "A":
                 key = self.path_key.get(change.path)
                 if key is not None and self.files[key].path == change.path:
+                    self._touch(key)
                     record = self.files[key]  # added again: the same file, one more addition
                     record.deleted = -1
                     record.readds.append(len(record.changes) // 4)
@@ -143,6 +151,7 @@ class History:
                 key = self.path_key.get(change.path)
                 if key is None:
                     key = self._new_file(change.path, -1, -1)
+                self._touch(key)
             self.files[key].changes.extend((who, day, change.added, change.deleted))
 
     def _key_for(self, path: str, who: int, day: int) -> int:
@@ -158,7 +167,23 @@ class History:
         key = len(self.files)
         self.files.append(FileRecord(path=path, creator=who, created=day))
         self.path_key[path] = key
+        if self.tracking:
+            self.before[key] = None
         return key
+
+    def _touch(self, key: int) -> None:
+        """Keep the file as it was before its first change of this run (when tracking)."""
+        if self.tracking and key not in self.before:
+            r = self.files[key]
+            self.before[key] = FileRecord(
+                r.path,
+                r.creator,
+                r.created,
+                r.deleted,
+                array("q", r.changes),
+                array("q", r.drops),
+                array("q", r.readds),
+            )
 
     # -- persistence --------------------------------------------------------------
     def to_state(self) -> dict[str, Any]:
@@ -182,6 +207,7 @@ class History:
             "commit_days": [[p, d, n] for (p, d), n in self.commit_days.items()],
             "boundaries": sorted(self.boundaries),
             "line_counts": self.line_counts,
+            **({"trajectory": self.trajectory} if self.trajectory is not None else {}),
         }
 
     @classmethod
@@ -215,4 +241,6 @@ class History:
         history.path_key = dict(state["path_key"])
         history.commit_days = {(p, d): n for p, d, n in state["commit_days"]}
         history.line_counts = dict(state.get("line_counts", {}))
+        kept = state.get("trajectory")
+        history.trajectory = kept if isinstance(kept, dict) else None
         return history

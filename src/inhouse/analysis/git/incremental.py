@@ -42,6 +42,7 @@ def plan_mining(repo: GitRepo, head: str, mode: str, previous: dict[str, Any] | 
     if not history.head:
         return MiningPlan(fresh, None)
     if history.head == head or repo.is_ancestor(history.head, head):
+        history.tracking = True  # the files the new commits change are kept as they were (trajectory.py)
         return MiningPlan(history, history.head)
     return MiningPlan(
         fresh,

@@ -107,20 +107,64 @@ def mine(
     exclude: str | None = None,
     workers: int | None = None,
     split_above: int = 20_000,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[Commit]:
     """Like :func:`iter_commits`, but a long history is cut into consecutive ranges
     along the first-parent chain (``C1``, ``C2 ^C1``, ... ``REV ^Ck``) mined by
     concurrent git processes. The ranges are disjoint, cover the history and each is
     yielded whole, parents first, before the next: folding them in turn is exactly
     an incremental scan from ``C1`` to ``REV``, which equals a full scan.
+
+    ``progress(done, total)`` hears every 500 commits and at the end; ``total`` counts every
+    commit yielded (merges too), so ``done`` never passes it.
     """
     workers = min(workers or os.cpu_count() or 1, 4)
     cuts: list[str] = []
+    total = 0
     if workers > 1 and exclude is None:
-        chain = repo.run(["rev-list", "--first-parent", rev, "--"]).split()
+        if progress is None:  # no total wanted: the first-parent chain alone is a cheaper pass
+            chain = repo.run(["rev-list", "--first-parent", rev, "--"]).decode().split()
+        else:
+            chain, total = first_parents(repo, rev)
         if len(chain) > split_above:
             step = len(chain) // workers
-            cuts = [chain[len(chain) - 1 - step * i].decode() for i in range(1, workers)]
+            cuts = [chain[len(chain) - 1 - step * i] for i in range(1, workers)]
+    elif progress is not None:
+        total = repo.count_commits(rev, exclude)
+    commits = _mine_ranges(repo, rev, mode, exclude, cuts)
+    if progress is None:
+        yield from commits
+        return
+    done = 0
+    for commit in commits:
+        yield commit
+        done += 1
+        if done % 500 == 0:
+            progress(done, max(total, done))
+    progress(done, max(total, done))
+
+
+def first_parents(repo: GitRepo, rev: str) -> tuple[list[str], int]:
+    """The first-parent chain from ``rev`` (newest first) and the number of commits ``rev``
+    reaches, from one ``rev-list --parents`` pass."""
+    tip = repo.run(["rev-parse", "--verify", "--end-of-options", f"{rev}^{{commit}}"]).strip()
+    first: dict[bytes, bytes] = {}
+    lines = repo.run(["rev-list", "--parents", rev, "--"]).split(b"\n")
+    total = 0
+    for line in lines:
+        if line:
+            total += 1
+            sha, _, parents = line.partition(b" ")
+            first[sha] = parents.partition(b" ")[0]
+    chain: list[str] = []
+    cursor: bytes | None = tip
+    while cursor:
+        chain.append(cursor.decode())
+        cursor = first.get(cursor)
+    return chain, total
+
+
+def _mine_ranges(repo: GitRepo, rev: str, mode: str, exclude: str | None, cuts: list[str]) -> Iterator[Commit]:
     if not cuts:
         yield from iter_commits(repo, rev, mode=mode, exclude=exclude)
         return

@@ -11,10 +11,11 @@ and returns values; storing them is the service layer's business.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, cast
 
@@ -22,7 +23,7 @@ from inhouse.analysis.git import blame as blame_mod
 from inhouse.analysis.git.authorship import file_authors, truck_factor
 from inhouse.analysis.git.filters import FileFilter
 from inhouse.analysis.git.gitcmd import GitRepo
-from inhouse.analysis.git.history import History
+from inhouse.analysis.git.history import STATE_VERSION, History
 from inhouse.analysis.git.identities import IdentityGroup, Mailmap, SideRules, bot_matcher, merge_identities
 from inhouse.analysis.git.incremental import MiningPlan, plan_mining
 from inhouse.analysis.git.mining import mine
@@ -38,9 +39,10 @@ from inhouse.domain.knowledge import (
     printable,
 )
 from inhouse.domain.plans import DependencyPlan
-from inhouse.errors import AnalyzerError, InvalidInput, NotFound
+from inhouse.errors import InvalidInput, NotFound
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+ANALYSIS_STEPS = 5  # identities, authorship, off-boarding, trajectory, summaries
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,11 @@ class ScanOptions:
 class ScanOutcome:
     report: ScanResult
     state: dict[str, Any]  # store it and pass it back as ``previous`` for an incremental rescan
+    reused: bool = False  # nothing new since ``previous``: its report, and ``state`` is ``previous``
+
+
+#: Where a state keeps the report it was analysed into (reused while nothing changes).
+REPORT = "report"
 
 
 def scan_repository(
@@ -106,25 +113,62 @@ def scan_repository(
         return ScanOutcome(report, History().to_state())
     head = repo.resolve(options.rev)
     mode = "quick" if options.quick else "full"
-    try:
-        history, plan, scanned = _mine(repo, head, mode, options, previous, progress)
-    except AnalyzerError:
-        if not repo.partial:
-            raise
-        # a partial clone whose blobs are missing: git may not fetch them, so read no blob at all
-        history, plan, scanned = _mine(repo, head, "exact", options, previous, progress)
+    if repo.partial:
+        # blobs may be missing and git must not fetch them: read no blob at all, in one pass
+        mode = "exact"
         warnings.append(
-            "partial clone with missing blobs: nothing was fetched; renames are detected "
+            "partial clone: blobs may be missing and nothing is fetched; renames are detected "
             "only when exact and line counts are unavailable"
         )
+    key = _report_key(repo, head, mode, options)
+    kept = _kept_report(repo, previous, head, mode, key)
+    if kept is not None:  # the same commit, read the same way: the same facts and the same report
+        report, analysis_warnings = kept
+        report.warnings = warnings + analysis_warnings
+        report.scanned_commits = 0
+        report.incremental = True
+        return ScanOutcome(report, cast(dict[str, Any], previous), reused=True)
+    history, plan, scanned = _mine(repo, head, mode, options, previous, progress)
     if plan.note:
         warnings.append(plan.note)
     history.head = head
     warnings.extend(repo.warnings)
+    before = len(warnings)
     report = analyse(repo, history, head, options, warnings, progress)
     report.scanned_commits = scanned
     report.incremental = plan.incremental
-    return ScanOutcome(report, history.to_state())
+    state = history.to_state()
+    state[REPORT] = {
+        "key": key,
+        "result": report.model_dump(mode="json", exclude={"warnings", "scanned_commits", "incremental"}),
+        "warnings": report.warnings[before:],
+    }
+    return ScanOutcome(report, state)
+
+
+def _report_key(repo: GitRepo, head: str, mode: str, options: ScanOptions) -> str:
+    """What the report of ``head`` depends on besides the mined facts: the options (the number of
+    git processes aside), the repository's path and the format of the facts."""
+    text = repr((STATE_VERSION, str(repo.path), head, mode, replace(options, jobs=None)))
+    return hashlib.sha256(text.encode("utf-8", "backslashreplace")).hexdigest()
+
+
+def _kept_report(
+    repo: GitRepo, previous: dict[str, Any] | None, head: str, mode: str, key: str
+) -> tuple[ScanResult, list[str]] | None:
+    """The report ``previous`` keeps, when it was made from ``head`` with the same options."""
+    if not isinstance(previous, dict) or previous.get("version") != STATE_VERSION:
+        return None
+    kept = previous.get(REPORT)
+    if previous.get("head") != head or previous.get("mode") != mode or not isinstance(kept, dict):
+        return None
+    if kept.get("key") != key or set(previous.get("boundaries", [])) != repo.shallow_boundaries():
+        return None
+    try:
+        report = ScanResult.model_validate(kept["result"])
+    except (KeyError, ValueError):  # a report of another shape: analyse again
+        return None
+    return report, [str(w) for w in kept.get("warnings", [])]
 
 
 def _mine(
@@ -137,13 +181,17 @@ def _mine(
 ) -> tuple[History, MiningPlan, int]:
     plan = plan_mining(repo, head, mode, previous)
     history = plan.history
-    total = repo.count_commits(head, plan.exclude) if progress else 0
+    report: Callable[[int, int], None] | None = None
+    if progress is not None:
+        stage = progress
+
+        def report(done: int, total: int) -> None:
+            stage("mining", done, total)
+
     scanned = 0
-    for commit in mine(repo, head, mode=mode, exclude=plan.exclude, workers=options.jobs):
+    for commit in mine(repo, head, mode=mode, exclude=plan.exclude, workers=options.jobs, progress=report):
         history.add(commit)
         scanned += 1
-        if progress and scanned % 500 == 0:
-            progress("mining", scanned, total)
     return history, plan, scanned
 
 
@@ -155,7 +203,14 @@ def analyse(
     warnings: list[str],
     progress: Progress | None = None,
 ) -> ScanResult:
-    """Turn the mined facts into the report, with the options' identities, sides and filters."""
+    """Turn the mined facts into the report, with the options' identities, sides and filters;
+    ``progress`` hears the stage ``analysis`` step by step (and ``blame``, file by file)."""
+
+    def step(done: int) -> None:
+        if progress is not None:
+            progress("analysis", done, ANALYSIS_STEPS)
+
+    step(0)
     mailmap = Mailmap((repo.show_file(head, ".mailmap") or b"").decode("utf-8", "replace"))
     weights = [0] * len(history.people)
     for (person, _day), count in history.commit_days.items():
@@ -172,6 +227,7 @@ def analyse(
     )
     ignored = {g.index for g in groups if g.bot}
     sides = [g.side for g in groups]
+    step(1)
 
     tree = repo.tree_files(head)
     counted = sorted(p for p in tree if options.files.counts(p))
@@ -189,6 +245,7 @@ def analyse(
     # report still lists it among the files nobody inside knows.
     tf_value, removed = truck_factor(with_history, order_key=lambda i: groups[i].id)
     truck = TruckFactor(value=tf_value, authors=tuple(groups[i].id for i in removed))
+    step(2)
 
     line_counter: Callable[[list[str]], dict[str, int | None]] | None = None
     if history.mode == "full":  # --quick reads no line statistics (and exact mode cannot)
@@ -208,6 +265,7 @@ def analyse(
         line_counter = count_lines
 
     offboarding = simulate_offboarding(authors_by_path, sides, line_counter=line_counter)
+    step(3)
 
     plan_obj = options.plan or DependencyPlan()
     trajectory, forecast = internal_trajectory(
@@ -220,11 +278,14 @@ def analyse(
         start=options.start,
         plan=plan_obj,
         lines_known=history.mode == "full",
+        filter_key=repr(options.files),
     )
     if options.start is None:
         warnings.append("no engagement start date: periods and plan counted from the first commit")
+    step(4)
 
     identities = _summaries(history, groups, owner, authors_by_path, options.files)
+    step(ANALYSIS_STEPS)
     ownership: list[LineOwnership] | None = None
     if options.blame:
         ownership = _ownership(repo, head, counted, groups, owner, history, mailmap, options, progress)

@@ -16,6 +16,7 @@ periods since the start and tells when the plan's final share is reached at that
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -91,7 +92,10 @@ def internal_trajectory(
     start: date | None,
     plan: DependencyPlan | None,
     lines_known: bool,
+    filter_key: str = "",
 ) -> tuple[list[PeriodShare], Forecast | None]:
+    """The shares per period and the forecast; ``filter_key`` names what ``counts`` decides (the
+    sums over the files are kept in ``history.trajectory`` and reused when only a few changed)."""
     if history.first_day is None or history.last_day is None:
         return [], None
     first, last = day_to_date(history.first_day), day_to_date(history.last_day)
@@ -111,12 +115,9 @@ def internal_trajectory(
         if internal[ident]:
             internal_commits[k] += count
 
-    lines, internal_lines = [0] * n, [0] * n
-    alive, with_internal = [0] * n, [0] * n
-    for record in history.files:
-        if not counts(record.path):
-            continue
-        _fold_file(record, owner, ignored, internal, ends, lines, internal_lines, alive, with_internal)
+    lines, internal_lines, alive, with_internal = _file_sums(
+        history, owner, ignored, internal, counts, ends, repr((kind, start, ends, lines_known, filter_key))
+    )
 
     shares: list[PeriodShare] = []
     for k, p in enumerate(periods):
@@ -139,6 +140,87 @@ def internal_trajectory(
     return shares, forecast
 
 
+def _file_sums(
+    history: History,
+    owner: Sequence[int],
+    ignored: Collection[int],
+    internal: Sequence[bool],
+    counts: Callable[[str], bool],
+    ends: Sequence[int],
+    key: str,
+) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Lines, internal lines, files alive and files with an internal author, per period.
+
+    Summed over every counted file, or -- when the facts are the stored ones with a few files
+    changed by new commits (``history.before``), the periods, filter and identities of the old
+    people are those of the stored sums -- the stored sums with each changed file's old share
+    taken out and its new share put in. A file's share depends only on its own record and on
+    which of its people are one identity, internal or ignored, so the two ways agree."""
+    n = len(ends)
+    people = len(history.people)
+    kept = history.trajectory
+    sums: list[list[int]]
+    if (
+        history.tracking
+        and kept is not None
+        and kept.get("key") == key
+        and isinstance(kept.get("people"), int)
+        and kept["people"] <= people
+        and kept.get("identities") == _identities(owner, internal, ignored, kept["people"])
+    ):
+        sums = [list(kept[name]) for name in _SUMS]
+        for index, old in history.before.items():
+            if old is not None and counts(old.path):
+                _fold_into(sums, old, owner, ignored, internal, ends, -1)
+            record = history.files[index]
+            if counts(record.path):
+                _fold_into(sums, record, owner, ignored, internal, ends, 1)
+    else:
+        sums = [[0] * n for _ in _SUMS]
+        for record in history.files:
+            if counts(record.path):
+                _fold_file(record, owner, ignored, internal, ends, *sums)
+    history.trajectory = {
+        "key": key,
+        "people": people,
+        "identities": _identities(owner, internal, ignored, people),
+        **dict(zip(_SUMS, sums, strict=True)),
+    }
+    lines, internal_lines, alive, with_internal = sums
+    return lines, internal_lines, alive, with_internal
+
+
+_SUMS = ("lines", "internal_lines", "alive", "with_internal")
+
+
+def _identities(owner: Sequence[int], internal: Sequence[bool], ignored: Collection[int], people: int) -> str:
+    """The first ``people`` people as the shares see them: who is one identity with whom (by the
+    first of them), and whether that identity is internal or ignored."""
+    first: dict[int, int] = {}
+    parts = []
+    for person in range(people):
+        ident = owner[person]
+        parts.append(f"{first.setdefault(ident, person)},{int(internal[ident])},{int(ident in ignored)}")
+    return hashlib.sha256(";".join(parts).encode()).hexdigest()
+
+
+def _fold_into(
+    sums: list[list[int]],
+    record: FileRecord,
+    owner: Sequence[int],
+    ignored: Collection[int],
+    internal: Sequence[bool],
+    ends: Sequence[int],
+    sign: int,
+) -> None:
+    n = len(ends)
+    share: list[list[int]] = [[0] * n for _ in _SUMS]
+    _fold_file(record, owner, ignored, internal, ends, *share)
+    for total, part in zip(sums, share, strict=True):
+        for k in range(n):
+            total[k] += sign * part[k]
+
+
 def _fold_file(
     record: FileRecord,
     owner: Sequence[int],
@@ -154,6 +236,7 @@ def _fold_file(
     per: dict[int, list[int]] = {}  # identity -> deliveries per period
     added_at: dict[int, int] = {}  # identity -> first period in which it added the file (FA)
     first_k = n
+    touched: set[int] = set()  # the periods some delivery falls in
     changes = record.changes
     additions = record.additions()
     for entry, (person, day, added, deleted) in enumerate(
@@ -175,6 +258,7 @@ def _fold_file(
                 added_at[ident] = k
         else:
             counts[k] += 1
+            touched.add(k)
         lines[k] += added + deleted
         if internal[ident]:
             internal_lines[k] += added + deleted
@@ -189,18 +273,30 @@ def _fold_file(
             internal_lines[k] += drops[i + 2]
     created_k = bisect_left(ends, record.created) if record.created >= 0 else first_k
     gone_k = bisect_left(ends, record.deleted) if record.deleted >= 0 else n
+    # The authors change only in a period with a delivery or a first authorship: in the other
+    # periods the file keeps the authors (and the answer) of the period before.
+    moments = touched | set(added_at.values())
     running = dict.fromkeys(per, 0)
+    inside, stale = False, True
     for k in range(0, min(gone_k, n)):
-        for ident, counts in per.items():
-            running[ident] += counts[k]
+        if k in moments:
+            if k in touched:
+                for ident, counts in per.items():
+                    running[ident] += counts[k]
+            stale = True
         if k < created_k:
             continue
         alive[k] += 1
-        total = sum(running.values())
-        doas = {
-            i: doa(added_at.get(i, n) <= k, d, total - d) for i, d in running.items() if d or added_at.get(i, n) <= k
-        }
-        if any(internal[i] for i in authors_from_doa(doas)):
+        if stale:
+            total = sum(running.values())
+            doas = {
+                i: doa(added_at.get(i, n) <= k, d, total - d)
+                for i, d in running.items()
+                if d or added_at.get(i, n) <= k
+            }
+            inside = any(internal[i] for i in authors_from_doa(doas))
+            stale = False
+        if inside:
             with_internal[k] += 1
 
 

@@ -117,7 +117,7 @@ def _clean(lines: list[str]) -> str:
 
 def parse_review_note(text: str, source: str = "note") -> ReviewNote:
     """Read one weekly note; InvalidInput naming ``source`` when a section is missing."""
-    meta, body = split_front_matter(text)
+    meta, body = split_front_matter(text, source)
     body = _COMMENT.sub("", body)
     lines = body.splitlines()
     sections: dict[str, list[str]] = {}

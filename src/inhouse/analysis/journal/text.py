@@ -1,11 +1,13 @@
-"""Shared by the journal readers: decoding files, front matter, and finding dates in text."""
+"""Shared by the journal readers: decoding files, YAML front matter, and finding dates in text."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
 
-from inhouse.analysis.documents.text import tame
+import yaml
+
+from inhouse.analysis.documents.text import decode_text, tame
 from inhouse.errors import InvalidInput
 
 _MONTHS = {
@@ -47,15 +49,9 @@ _NUMERIC = re.compile(r"^\s*(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252; binary files are refused."""
-    if b"\x00" in data[:4096]:
-        raise InvalidInput(f"{name}: not a text file")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return tame(data.decode(encoding))
-        except UnicodeDecodeError:
-            continue
-    raise InvalidInput(f"{name}: not UTF-8 text")
+    """The text of a journal file, decoded as every document is (:func:`~inhouse.analysis.documents.text.decode_text`:
+    a BOM's UTF-8 or UTF-16, else UTF-8, cp1252, latin-1); binary files are refused."""
+    return tame(decode_text(data, name)[0])
 
 
 def _year(text: str) -> int:
@@ -125,45 +121,76 @@ def parse_loose_date(value: str) -> date | None:
     return find_date(text)
 
 
-def split_front_matter(text: str) -> tuple[dict[str, object], str]:
-    """``---`` YAML front matter (the simple subset notes and ADRs use) and the rest of the text."""
+FRONT_MATTER_MAX_CHARS = 16 * 1024
+"""The longest front matter read (notes and ADRs hold a few lines); a longer one is refused."""
+_KEY_LINE = re.compile(r"^[ \t]*[\"']?[\w][\w \t.-]*[\"']?[ \t]*:(?:[ \t]|$)")
+
+
+class _SafeLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML ships no type hints
+    """PyYAML's safe loader without aliases: an alias would let a small file stand for a huge value."""
+
+    def compose_node(self, parent: object, index: object) -> object:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(problem="aliases (*name) are not accepted", problem_mark=event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def split_front_matter(text: str, source: str = "document") -> tuple[dict[str, object], str]:
+    """``---`` YAML front matter and the rest of the text.
+
+    Read with PyYAML's safe loader (block scalars, quoted lists, nested maps), aliases refused and
+    the front matter at most :data:`FRONT_MATTER_MAX_CHARS`; keys are lower case with ``-`` for
+    spaces and underscores. A ``---`` block whose first line is no ``key:`` is no front matter (a
+    thematic break). Invalid YAML is an InvalidInput naming ``source`` and the line."""
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
         return {}, text
+    size = 0
     for end in range(1, len(lines)):
         if lines[end].strip() in ("---", "..."):
-            return _parse_simple_yaml(lines[1:end]), "\n".join(lines[end + 1 :])
+            block = lines[1:end]
+            first = next((line for line in block if line.strip() and not line.lstrip().startswith("#")), "")
+            if not _KEY_LINE.match(first):
+                return {}, text
+            return _load_yaml("\n".join(block), source), "\n".join(lines[end + 1 :])
+        size += len(lines[end]) + 1
+        if size > FRONT_MATTER_MAX_CHARS:
+            raise InvalidInput(f"{source}: front matter is over {FRONT_MATTER_MAX_CHARS // 1024} KiB")
     return {}, text
 
 
-def _scalar(value: str) -> str:
-    value = value.strip()
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        return value[1:-1]
-    return value.split(" #")[0].strip()
+def _load_yaml(block: str, source: str) -> dict[str, object]:
+    try:
+        data = yaml.load(block, Loader=_SafeLoader)  # a subclass of SafeLoader, aliases refused
+    except yaml.MarkedYAMLError as exc:
+        where = f"line {exc.problem_mark.line + 2}: " if exc.problem_mark else ""
+        raise InvalidInput(f"{source}: front matter is not valid YAML ({where}{exc.problem or exc.context})") from None
+    except yaml.YAMLError as exc:
+        raise InvalidInput(f"{source}: front matter is not valid YAML ({' '.join(str(exc).split())})") from None
+    if not isinstance(data, dict):
+        raise InvalidInput(f"{source}: front matter is not a list of key: value lines")
+    return {_key(key): _plain(value) for key, value in data.items()}
 
 
-def _parse_simple_yaml(lines: list[str]) -> dict[str, object]:
-    data: dict[str, object] = {}
-    key: str | None = None
-    for line in lines:
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        item = re.match(r"^\s*-\s+(.*)$", line)
-        if item and key is not None:
-            current = data.get(key)
-            data[key] = (current if isinstance(current, list) else []) + [_scalar(item.group(1))]
-            continue
-        pair = re.match(r"^([A-Za-z0-9_ -]+?)\s*:\s*(.*)$", line)
-        if not pair:
-            continue
-        key = pair.group(1).strip().lower().replace(" ", "-").replace("_", "-")
-        value = pair.group(2).strip()
-        if value.startswith("[") and value.endswith("]"):
-            data[key] = [_scalar(v) for v in value[1:-1].split(",") if v.strip()]
-        else:
-            data[key] = _scalar(value) if value else []
-    return data
+def _key(key: object) -> str:
+    return " ".join(str(key).split()).lower().replace(" ", "-").replace("_", "-")
+
+
+def _plain(value: object) -> object:
+    """A YAML value as the readers use it: None as an empty list, dates and numbers as text, nested
+    maps with normalised keys."""
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        return {_key(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
 
 
 def as_list(value: object) -> list[str]:

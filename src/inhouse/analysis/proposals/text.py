@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from inhouse.analysis.documents.sentences import sentence_spans
+
 _TRANSLATE = str.maketrans(
     {
         "\u2018": "'",
@@ -159,67 +161,21 @@ def _lead(text: str) -> int:
 _QUOTED = re.compile(r"^[ \t]*(?:>[ \t]?)+")  # the ">" markers of a quoted e-mail line
 
 
-_ABBREVIATIONS = {
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "st",
-    "vs",
-    "no",
-    "e.g",
-    "i.e",
-    "etc",
-    "approx",
-    "inc",
-    "ltd",
-    "co",
-    "fig",
-    "p",
-    "pp",
-    "jr",
-    "sr",
-    "prof",
-    "dept",
-    "corp",
-    "ca",
-    "cf",
-    "al",
-    "mt",
-    "nr",
-}
-_BOUNDARY = re.compile(
-    r"[.!?]+[\"')\]]*(?=\s+(?:>[>\s]*)?[\"'(\[]?[A-Z0-9*-])|[.!?]+[\"')\]]*(?=\s*$)|\n(?=\s*[-*+]\s)"
-)
-
-
-# The word that ends a sentence candidate ("etc.", "e.g."): possessive, and looked for only in the last
-# characters, so a long run of dots or word characters is not tried at every split and every start.
-_LAST_WORD = re.compile(r"([\w.]++)[!?]*+[\"')\]]*+$")
-_LAST_WORD_REACH = 80
-
-
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Offsets of the sentences in ``text[start:end]``."""
-    found = []
-    cursor = start
-    chunk = text[start:end]
-    for match in _BOUNDARY.finditer(chunk):
-        stop = start + match.end()
-        token = _LAST_WORD.search(text, max(cursor, stop - _LAST_WORD_REACH), stop)
-        if token and match.group(0).startswith(".") and token.group(1).lower().rstrip(".") in _ABBREVIATIONS:
-            continue
-        if text[cursor:stop].strip():
-            found.append((cursor, stop))
-        cursor = stop
-    if text[cursor:end].strip():
-        found.append((cursor, end))
-    return [_trim(text, a, b) for a, b in found]
+    """Offsets of the sentences in ``text[start:end]`` (the shared splitter; ``;`` stays inside)."""
+    return [_trim(text, a, b) for a, b in sentence_spans(text, start, end, semicolons=False)]
+
+
+_LIST_NUMBER = re.compile(r"\(?\d{1,3}[.)][ \t]+(?=\S)")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the quote markers, bullets or list number ("1.", "2)") it starts with."""
     while start < end and text[start] in " \t\n*-+>":
         start += 1
+    number = _LIST_NUMBER.match(text, start, end)
+    if number:
+        start = number.end()
     while end > start and text[end - 1] in " \t\n":
         end -= 1
     return start, end

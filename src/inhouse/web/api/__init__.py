@@ -10,7 +10,19 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from inhouse.web.api import contracts, documents, edits, engagements, jobs, journal, me, partners, register, trash
+from inhouse.web.api import (
+    contracts,
+    documents,
+    edits,
+    engagements,
+    jobs,
+    journal,
+    me,
+    partners,
+    register,
+    repos,
+    trash,
+)
 
 
 class ErrorBody(BaseModel):
@@ -28,5 +40,5 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
-for _part in (me, engagements, register, journal, documents, contracts, partners, jobs, edits, trash):
+for _part in (me, engagements, register, journal, documents, contracts, partners, jobs, repos, edits, trash):
     router.include_router(_part.router)
