@@ -9,6 +9,7 @@ from rich.table import Table
 
 from inhouse.cli.context import console, emit_csv, emit_json, table_output, workspace
 from inhouse.cli.files import read_uploads
+from inhouse.cli.version_diff import heading, says_table
 from inhouse.domain.contract_diff import ContractDiff
 from inhouse.domain.contracts import (
     ContractChecked,
@@ -192,24 +193,12 @@ def diff(
 def show_diff(result: ContractDiff) -> None:
     b, a = result.before, result.after
     change = f"{result.score_change:+d}" if result.score_change else "unchanged"
-    console.print(
-        f"[bold]v{b.version}[/] {escape(b.name)} -> [bold]v{a.version}[/] {escape(a.name)}: "
-        f"score {b.score} -> {a.score} ({change})",
-        soft_wrap=True,
-    )
+    heading((b.version, b.name), (a.version, a.name), f"score {b.score} -> {a.score} ({change})")
     if result.same:
         console.print("Nothing changed in the clauses, terms or red flags.")
         return
     if result.clauses:
-        table = Table(
-            "clause",
-            "before",
-            "after",
-            f"v{b.version} says",
-            f"v{a.version} says",
-            title="Clauses",
-            title_justify="left",
-        )
+        table = says_table("Clauses", ("clause", "before", "after"), b.version, a.version)
         for c in result.clauses:
             table.add_row(
                 c.label,
@@ -220,9 +209,7 @@ def show_diff(result: ContractDiff) -> None:
             )
         console.print(table)
     if result.terms:
-        table = Table(
-            "term", "before", "after", f"v{b.version} says", f"v{a.version} says", title="Terms", title_justify="left"
-        )
+        table = says_table("Terms", ("term", "before", "after"), b.version, a.version)
         for t in result.terms:
             table.add_row(
                 t.label,
@@ -233,9 +220,7 @@ def show_diff(result: ContractDiff) -> None:
             )
         console.print(table)
     if result.red_flags:
-        table = Table(
-            "red flag", "change", f"v{b.version} says", f"v{a.version} says", title="Red flags", title_justify="left"
-        )
+        table = says_table("Red flags", ("red flag", "change"), b.version, a.version)
         for f in result.red_flags:
             what = {"added": "added", "removed": "removed"}.get(f.change, f"binds {f.binds_before} -> {f.binds_after}")
             table.add_row(f.kind, what, _quotes(f.evidence_before), _quotes(f.evidence_after))

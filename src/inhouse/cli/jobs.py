@@ -45,7 +45,9 @@ def list_jobs(
     json_out: bool = JSON,
     csv_out: bool = CSV,
 ) -> None:
-    """List background jobs, newest first: scans, contract and proposal analyses, their state and result."""
+    """List background jobs, newest first: scans, contract and proposal analyses, their state and result.
+
+    Of one engagement when it is named; in one --state when given."""
     output = table_output(json_out, csv_out)
     rows = _queue().list(workspace(), state=_state(state), engagement=engagement, limit=limit)
     if output == "csv":
@@ -82,18 +84,6 @@ def _show(job: JobRecord) -> None:
         console.print(f"[red]error:[/] {escape(job.error)}")
     if job.result:
         console.print(f"result: {escape(job.result.summary)}")
-
-
-@app.command("list")
-def list_command(
-    engagement: str | None = ENGAGEMENT,
-    state: str | None = STATE,
-    limit: int = LIMIT,
-    json_out: bool = JSON,
-    csv_out: bool = CSV,
-) -> None:
-    """List background jobs, newest first (of one engagement when named; in one --state when given)."""
-    list_jobs(engagement, state, limit, json_out, csv_out)
 
 
 @app.command("show")
@@ -146,6 +136,9 @@ def worker(
     stop.wait()
     err_console.print(f"worker {name}: stopping, letting its running jobs finish")
     running.stop(wait=True)
+
+
+app.command("list")(list_jobs)
 
 
 def register(root: typer.Typer) -> None:

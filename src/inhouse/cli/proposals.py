@@ -8,6 +8,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from inhouse.cli.context import CSV, console, emit_csv, emit_json, table_output, workspace
+from inhouse.cli.version_diff import heading, says_table
 from inhouse.domain.proposal_diff import ProposalDiff
 from inhouse.domain.versions import DocumentVersion
 from inhouse.services import proposal_versions
@@ -99,16 +100,12 @@ def diff(
 def show_diff(result: ProposalDiff) -> None:
     b, a = result.before, result.after
     change = f"{result.signals_change:+d}" if result.signals_change else "unchanged"
-    console.print(
-        f"[bold]v{b.version}[/] {escape(b.name)} -> [bold]v{a.version}[/] {escape(a.name)}: "
-        f"signals shown {b.signals_shown}/3 -> {a.signals_shown}/3 ({change})",
-        soft_wrap=True,
+    heading(
+        (b.version, b.name), (a.version, a.name), f"signals shown {b.signals_shown}/3 -> {a.signals_shown}/3 ({change})"
     )
     console.print(f"  v{b.version}: {escape(b.summary)}", soft_wrap=True)
     console.print(f"  v{a.version}: {escape(a.summary)}", soft_wrap=True)
-    table = Table(
-        "signal", "before", "after", f"v{b.version} says", f"v{a.version} says", title="Signals", title_justify="left"
-    )
+    table = says_table("Signals", ("signal", "before", "after"), b.version, a.version)
     for s in result.signals:
         label = f"[bold]{s.label}[/] (changed)" if s.changed else s.label
         table.add_row(
@@ -132,9 +129,7 @@ def show_diff(result: ProposalDiff) -> None:
             refs.add_row(escape(r.name), r.change, *answers)
         console.print(refs)
     if result.red_flags:
-        flags = Table(
-            "red flag", "change", f"v{b.version} says", f"v{a.version} says", title="Red flags", title_justify="left"
-        )
+        flags = says_table("Red flags", ("red flag", "change"), b.version, a.version)
         for f in result.red_flags:
             flags.add_row(f"[red]{f.kind}[/]", f.change, _quote(f.evidence_before), _quote(f.evidence_after))
         console.print(flags)
