@@ -115,7 +115,8 @@ def test_a_scan_started_from_the_page_shows_its_progress_then_the_result(demo_se
     assert item.locator("progress").count() == 1
     # app.js polls /api/jobs/ID and reloads the page once the job has finished
     page.wait_for_selector(f'#job-{job_id}[data-finished="true"]', timeout=60_000)
-    page.wait_for_load_state("load")
+    page.wait_for_timeout(1000)  # the reload app.js starts 600 ms after it sees the job finished...
+    page.wait_for_load_state("load")  # ...has loaded (what follows reads the reloaded page)
     status = page.locator(f"#job-{job_id} .job-status").inner_text()
     assert status == "done", page.locator(f"#job-{job_id}").inner_text()
     assert "truck factor" in page.locator(f"#job-{job_id} .job-message").inner_text()
