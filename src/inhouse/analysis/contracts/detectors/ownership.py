@@ -44,7 +44,9 @@ _LICENCE = rx(
     r"licen[cs]e (?:is |are )?(?:hereby )?granted",
     r"\blicen[cs]e(?:s|d)? (?:to|under) (?:use|make|sell|reproduce|distribute|practice|exploit|the)",
     r"(?:non-?exclusive|exclusive|perpetual|irrevocable|royalty[- ]free|fully[- ]paid|worldwide|non-?transferable|"
-    r"sublicensable|limited|revocable)\W+(?:[a-z-]+\W+){0,6}(?:licen[cs]e|right to use)",
+    # the words between: letters with inner hyphens only, so a run of dashes ("------" under a
+    # signature line) is read one way, never split between words and separators (exponential)
+    r"sublicensable|limited|revocable)\W+(?:[a-z]+(?:-[a-z]+)*\W+){0,6}(?:licen[cs]e|right to use)",
     r"\bsub-?licen[cs]",
     r"hereby grants?",
     r"right to (?:use|reproduce|modify|distribute|exploit|sublicense)",

@@ -1,0 +1,117 @@
+"""One shipped linear model: its weights file, its scores and the words that weighed most."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from pathlib import Path
+from typing import Any
+
+from inhouse.analysis.contracts.model import features
+
+WEIGHTS_DIR = Path(__file__).resolve().parent / "weights"
+
+#: decision -> what a positive sentence says
+DECISIONS: dict[str, str] = {
+    "auto_renewal": "the contract renews or extends itself, or at one party's option",
+    "exclusivity": "a party deals exclusively with the other, or may not work with others",
+    "minimum_commitment": "a party must buy or pay a minimum amount or volume",
+    "termination_fee": "leaving early costs a fee, liquidated damages or the remaining fees",
+    "termination_for_convenience": "a party may end the contract without cause, by notice",
+    "vendor_retains_ip": "the vendor keeps the rights in what it delivers",
+    "deliverable_ownership": "who owns or may use the deliverables and their rights",
+    "knowledge_transfer": "the vendor trains or hands knowledge to the client's people",
+    "source_access": "the client's access to the source code (repositories, escrow, delivery)",
+    "maintenance": "the vendor maintains or supports what it delivered (warranty, fixes, fees)",
+    "exit": "how the contract ends and what the client takes or gets on leaving",
+}
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    decision: str
+    intercept: float
+    #: the margin a sentence must reach for the decision to hold
+    threshold: float
+    #: how the reviewer combines this model with its rules: "rules" | "model" | "rules_or_model"
+    combine: str
+    weights: dict[int, float] = field(repr=False)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LinearModel:
+        indices, values = data["indices"], data["weights"]
+        if len(indices) != len(values):
+            raise ValueError(f"{data.get('decision')}: {len(indices)} indices for {len(values)} weights")
+        return cls(
+            decision=str(data["decision"]),
+            intercept=float(data["intercept"]),
+            threshold=float(data["threshold"]),
+            combine=str(data.get("combine", "rules")),
+            weights={int(i): float(w) for i, w in zip(indices, values, strict=True)},
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        ordered = sorted(self.weights)
+        return {
+            "decision": self.decision,
+            "intercept": self.intercept,
+            "threshold": self.threshold,
+            "combine": self.combine,
+            "features": {k: list(v) if isinstance(v, tuple) else v for k, v in features.SETTINGS.items()},
+            "indices": ordered,
+            "weights": [self.weights[i] for i in ordered],
+        }
+
+    @cached_property
+    def _dense(self) -> Any:
+        import numpy as np
+
+        dense = np.zeros(features.N_FEATURES, dtype=np.float64)
+        if self.weights:
+            dense[np.fromiter(self.weights.keys(), dtype=np.int64)] = np.fromiter(
+                self.weights.values(), dtype=np.float64
+            )
+        return dense
+
+    def margins(self, sentences: list[str]) -> list[float]:
+        """The margin (w . x + b) of each sentence; the sentence says X when it reaches the threshold."""
+        if not sentences:
+            return []
+        matrix = features.vectorizer().transform(sentences)
+        return [float(m) for m in matrix @ self._dense + self.intercept]
+
+    def scores(self, sentences: list[str]) -> list[float]:
+        """The probability-like score (0..1) of each sentence."""
+        return [_sigmoid(m) for m in self.margins(sentences)]
+
+    def weighed_most(self, sentence: str, k: int = 5) -> list[str]:
+        """The n-grams of ``sentence`` that pushed its score up the most (strongest first; n-grams of
+        stop words alone are left out)."""
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        grams = sorted(g for g in set(features.ngrams(sentence)) if not set(g.split()) <= ENGLISH_STOP_WORDS)
+        if not grams:
+            return []
+        weighted = [
+            (self.weights.get(col, 0.0), gram) for gram, col in zip(grams, features.columns(grams), strict=True)
+        ]
+        weighted.sort(key=lambda item: (-item[0], item[1]))
+        return [gram for weight, gram in weighted[:k] if weight > 0]
+
+
+def _sigmoid(margin: float) -> float:
+    if margin >= 0:
+        return 1.0 / (1.0 + math.exp(-margin))
+    e = math.exp(margin)
+    return e / (1.0 + e)
+
+
+@cache
+def load(decision: str, folder: Path = WEIGHTS_DIR) -> LinearModel:
+    """The shipped model of ``decision`` (cached: loaded once per process)."""
+    if decision not in DECISIONS:
+        raise KeyError(f"no model for {decision!r}")
+    path = folder / f"{decision}.json"
+    return LinearModel.from_json(json.loads(path.read_text(encoding="utf-8")))
