@@ -24,7 +24,6 @@ from inhouse.domain.accounts import Actor
 from inhouse.domain.repos import QueuedScans
 from inhouse.jobs.scan import submit_all
 from inhouse.services.queue import JobQueue
-from inhouse.store.schedule import ScheduleTicks
 from inhouse.store.tables import utcnow
 
 log = logging.getLogger(__name__)
@@ -69,6 +68,7 @@ class RescanScheduler:
             return None
         self.last = due
         with self.ws.uow() as uow:
-            if not ScheduleTicks(uow.session).take(RESCAN, due, self.worker):
+            if not uow.schedule_ticks.take(RESCAN, due, self.worker):
                 return None  # another worker has it
+            uow.commit()
         return rescan_all(self.ws, self.queue)

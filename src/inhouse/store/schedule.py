@@ -1,11 +1,14 @@
-"""The ticks of scheduled runs: a row per schedule and due time, inserted by the one worker that starts it."""
+"""The ticks of scheduled runs (``uow.schedule_ticks``): a row per schedule and due time, inserted
+by the one worker that starts the run."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import CursorResult, Table
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from inhouse.store.tables import ScheduleTickRow
@@ -17,16 +20,12 @@ class ScheduleTicks:
 
     def take(self, name: str, due_at: datetime, worker: str) -> bool:
         """Record that ``worker`` starts the run of ``name`` due at ``due_at``; False when another
-        worker already did (the unique key refuses the second row). Commits."""
-        self.session.add(ScheduleTickRow(name=name, due_at=due_at, worker=worker))
-        try:
-            self.session.commit()
-        except IntegrityError:
-            self.session.rollback()
-            return False
-        return True
-
-    def latest(self, name: str) -> datetime | None:
-        return self.session.scalar(
-            select(ScheduleTickRow.due_at).where(ScheduleTickRow.name == name).order_by(ScheduleTickRow.due_at.desc())
+        worker already did (the unique key keeps the first row: an insert that then does nothing)."""
+        make = postgresql_insert if self.session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        table = cast(Table, ScheduleTickRow.__table__)
+        added = self.session.execute(
+            make(table)
+            .values(name=name, due_at=due_at, worker=worker)
+            .on_conflict_do_nothing(index_elements=[table.c.name, table.c.due_at])
         )
+        return cast(CursorResult[Any], added).rowcount == 1

@@ -23,6 +23,7 @@ from inhouse.store.knowledge import ScanStateRecords
 from inhouse.store.organisations import ClientRecords, PartnerRecords, PersonRecords
 from inhouse.store.partners import ReferenceCheckRecords
 from inhouse.store.relocation import PathRecords
+from inhouse.store.schedule import ScheduleTicks
 from inhouse.store.status_rows import StatusRows, track_changes
 from inhouse.store.trash import TrashRecords
 
@@ -70,6 +71,7 @@ class UnitOfWork:
         self.paths = PathRecords(session)
         self.dump = Dump(session)
         self.trash = TrashRecords(session)
+        self.schedule_ticks = ScheduleTicks(session)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
