@@ -7,9 +7,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from inhouse.cli.context import console, emit_csv, emit_json, table_output, workspace
+from inhouse.cli.context import console, emit_json, table_output, workspace
 from inhouse.cli.files import read_uploads
-from inhouse.cli.version_diff import heading, says_table
+from inhouse.cli.version_diff import heading, listed_elsewhere, says_table
 from inhouse.domain.contract_diff import ContractDiff
 from inhouse.domain.contracts import (
     ContractChecked,
@@ -20,7 +20,6 @@ from inhouse.domain.contracts import (
     OwnershipFinding,
 )
 from inhouse.domain.shapes import Shape
-from inhouse.domain.versions import DocumentVersion
 from inhouse.services import contract_versions
 from inhouse.services import contracts as service
 from inhouse.services.dashboard.contracts import verdict
@@ -142,14 +141,7 @@ def versions(
     """List the versions of an engagement's contract in upload order, and which one is current and why."""
     output = table_output(json_out, csv_out)
     listed = contract_versions.versions(workspace(), engagement)
-    if output == "json":
-        emit_json(listed)
-        return
-    if output == "csv":
-        emit_csv(listed, DocumentVersion)
-        return
-    if not listed:
-        console.print("No contract stored for this engagement yet.")
+    if listed_elsewhere(output, listed, "No contract stored for this engagement yet."):
         return
     table = Table(
         "version", "document", "file", "score", "status", "why", title="Contract versions", title_justify="left"

@@ -7,10 +7,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from inhouse.cli.context import CSV, console, emit_csv, emit_json, table_output, workspace
-from inhouse.cli.version_diff import heading, says_table
+from inhouse.cli.context import CSV, console, emit_json, table_output, workspace
+from inhouse.cli.version_diff import heading, listed_elsewhere, says_table
 from inhouse.domain.proposal_diff import ProposalDiff
-from inhouse.domain.versions import DocumentVersion
 from inhouse.services import proposal_versions
 
 app = typer.Typer(help="The versions of partners' proposals and what changed between them.", no_args_is_help=True)
@@ -34,14 +33,7 @@ def versions(
     the scorecard reads)."""
     output = table_output(json_out, csv_out)
     listed = proposal_versions.versions(workspace(), partner, engagement)
-    if output == "json":
-        emit_json(listed)
-        return
-    if output == "csv":
-        emit_csv(listed, DocumentVersion)
-        return
-    if not listed:
-        console.print("No proposal stored for this partner yet.")
+    if listed_elsewhere(output, listed, "No proposal stored for this partner yet."):
         return
     table = Table(
         "version",
