@@ -1,7 +1,9 @@
 """The contract models against the rules: document-grouped 5-fold cross-validation.
 
 For each red flag and clause kind, and each of rules only (the reviewer's verdicts, via
-``review_contract``), model only and rules OR model: precision, recall and F1 at document level (a
+``review_contract(learned=False)``), model only, rules OR model, model-gated rules (the model says the
+contract speaks about it, the rules must have seen something; explicit rules hold alone) and the
+mode chosen inside each fold (as ``make models`` chooses it, on the fold's training documents only): precision, recall and F1 at document level (a
 contract holds the decision when one sentence scores at or above the threshold), with bootstrap 95%
 intervals (documents resampled). The groups are the frozen-split groups (parts of one exhibit
 together); no sentence of a test contract is in training; each fold's thresholds are chosen by an
@@ -34,10 +36,12 @@ from inhouse.analysis.contracts.model.train import (  # noqa: E402
     fit,
     folds,
     matrices,
+    predict,
     rules_verdicts,
 )
+from inhouse.analysis.contracts.model.train import row as make_row  # noqa: E402
 
-MODES = ("rules", "model", "rules_or_model")
+MODES = ("rules", "model", "rules_or_model", "model_gated", "chosen")
 RESAMPLES = 1000
 
 
@@ -73,21 +77,28 @@ def cross_validate(shared: Path | None) -> dict:
     print(f"  rules read in {time.perf_counter() - started:.0f} s")
     assignment = folds(docs)
     predictions: dict[str, dict[str, list[tuple[bool, bool]]]] = {d: {m: [] for m in MODES} for d in CUAD_CATEGORIES}
+    picked: dict[str, list[str]] = {d: [] for d in CUAD_CATEGORIES}
     for fold in range(FOLDS):
         train = [d for d, f in zip(docs, assignment, strict=True) if f != fold]
         test = [d for d, f in zip(docs, assignment, strict=True) if f == fold]
         for decision in CUAD_CATEGORIES:
             chosen = choose(decision, train, X, rules, k=3)
+            picked[decision].append(chosen.mode)
             model = fit(decision, train, X)
             for d in test:
                 if decision not in d.gold:
                     continue
-                score, rule, gold = document_score(model, X[d.name]), rules[d.name][decision], d.gold[decision]
-                predictions[decision]["rules"].append((rule, gold))
-                predictions[decision]["model"].append((score >= chosen.threshold, gold))
-                predictions[decision]["rules_or_model"].append((rule or score >= chosen.combined_threshold, gold))
+                r = make_row(decision, document_score(model, X[d.name]), rules[d.name], d.gold[decision])
+                for mode in MODES[:-1]:
+                    predictions[decision][mode].append((predict(mode, r, chosen.thresholds[mode]), r[4]))
+                predictions[decision]["chosen"].append((predict(chosen.mode, r, chosen.threshold), r[4]))
         print(f"  fold {fold + 1} of {FOLDS} done ({len(test)} test documents)")
-    return {d: {m: bootstrap(p) for m, p in by_mode.items()} for d, by_mode in predictions.items() if by_mode["rules"]}
+    out: dict = {}
+    for decision, by_mode in predictions.items():
+        if by_mode["rules"]:
+            out[decision] = {m: bootstrap(p) for m, p in by_mode.items()}
+            out[decision]["chosen"]["mode"] = "/".join(picked[decision])
+    return out
 
 
 def final(shared: Path) -> dict:
@@ -106,7 +117,7 @@ def final(shared: Path) -> dict:
                 continue
             score, rule, gold = document_score(model, X[d.name]), rules[d.name][decision], d.gold[decision]
             hit = score >= model.threshold
-            shipped = {"rules": rule, "model": hit, "rules_or_model": rule or hit}[model.combine]
+            shipped = predict(model.combine, make_row(decision, score, rules[d.name], gold), model.threshold)
             predictions[decision]["rules"].append((rule, gold))
             predictions[decision]["model"].append((hit, gold))
             predictions[decision]["shipped"].append((shipped, gold))

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
+
+from inhouse.domain.contracts import PositionsPlaybook
+from inhouse.errors import InvalidInput
 
 DEFAULT_DATABASE_URL = "sqlite:///inhouse.db"
+
+
+class InvalidSetting(InvalidInput, ValueError):
+    """A setting's value is refused: one line naming the setting (``INHOUSE_<NAME>``)."""
 
 
 class Settings(BaseSettings):
@@ -143,6 +150,14 @@ class Settings(BaseSettings):
         SecretStr(""), description="Single sign-on: this server's client secret at the issuer."
     )
     oidc_label: str = Field("single sign-on", description="Single sign-on: the name on the login page's button.")
+    contract_playbook: PositionsPlaybook = Field(
+        default_factory=PositionsPlaybook,
+        description="Contract review: the client's preferred and acceptable positions on the five must-haves, as "
+        'JSON; the rest is walk-away (e.g. {"knowledge_transfer": {"preferred_hours": 60, "acceptable_hours": 24}}; '
+        "ownership: client | client_conditional | partial | licence | vendor; source_access: during | after_only; "
+        "exit: full | partial; maintenance: preferred_free_months, preferred_needs_scope). Unnamed parts keep their "
+        "defaults.",
+    )
 
     @field_validator("rescan_schedule")
     @classmethod
@@ -159,4 +174,15 @@ class Settings(BaseSettings):
 def load_settings(**overrides: object) -> Settings:
     """Settings from the environment, with explicit overrides (e.g. the CLI's --db) on top."""
     clean: dict[str, Any] = {k: v for k, v in overrides.items() if v is not None}
-    return Settings(**clean)
+    try:
+        return Settings(**clean)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = [str(part) for part in error["loc"]]
+        name = "INHOUSE_" + where[0].upper() if where else "a setting"
+        inner = ".".join(where[1:])
+        message = str(error["msg"]).removeprefix("Value error, ")
+        raise InvalidSetting(f"setting {name}{f' ({inner})' if inner else ''}: {message}") from None
+    except SettingsError as exc:  # a structured setting whose value is not JSON
+        field = str(exc).split('"')[1] if '"' in str(exc) else ""
+        raise InvalidSetting(f"setting INHOUSE_{field.upper()}: not valid JSON") from None

@@ -86,6 +86,8 @@ def test_assess_json_is_an_array_with_one_object_per_file_and_is_stored(cli, can
             "still_running": "yes",
             "client_contact_offered": "yes",
             "evidence": first["references"][0]["evidence"],
+            "client": first["references"][0]["client"],
+            "said_by": "",
         }
     ]
     assert first["red_flags"] == []

@@ -32,7 +32,7 @@ This Agreement is made between Meridian Freight Inc. ("Client") and Quantia Labs
 5.1 This Agreement shall automatically renew for successive one-year terms unless either party gives notice.
 5.2 Either party may terminate this Agreement for material breach not cured within thirty (30) days.
 """
-KEYS = ["file", "engagement_model", "clauses", "red_flags", "parties", "score", "recommendations"]
+KEYS = ["file", "engagement_model", "clauses", "red_flags", "parties", "score", "recommendations", "positions"]
 
 
 def _docx(text: str) -> bytes:
@@ -144,3 +144,25 @@ def test_missing_file_unknown_engagement_and_size_limit(cli, files, monkeypatch)
     too_big = cli("contract", "check", files["msa.md"])
     assert too_big.exit_code == 2 and "over the limit" in too_big.stderr
     assert _stored(cli.url) == (0, 0)
+
+
+def test_the_view_shows_each_position_and_the_json_the_playbook_s(cli, files, monkeypatch):
+    item = cli.ok("contract", "check", files["msa.md"], "--json").json[0]
+    positions = {p["clause"]: p for p in item["positions"]}
+    assert list(positions) == list(item["clauses"])
+    assert positions["knowledge_transfer"]["position"] == "acceptable"  # 20 hours: at least 16, under 40
+    assert positions["deliverable_ownership"]["verdict"] == "present"
+    shown = cli.ok("contract", "check", files["msa.md"]).stdout
+    assert "position" in shown and "acceptable" in shown
+    monkeypatch.setenv("INHOUSE_CONTRACT_PLAYBOOK", '{"knowledge_transfer": {"preferred_hours": 20}}')
+    stricter = cli.ok("contract", "check", files["msa.md"], "--json").json[0]
+    assert {p["clause"]: p["position"] for p in stricter["positions"]}["knowledge_transfer"] == "preferred"
+    assert stricter["score"] > item["score"]
+
+
+def test_a_bad_playbook_setting_is_one_line_naming_it(cli, files, monkeypatch):
+    monkeypatch.setenv("INHOUSE_CONTRACT_PLAYBOOK", '{"knowledge_transfer": {"acceptable_hours": 99}}')
+    refused = cli("contract", "check", files["msa.md"])
+    assert refused.exit_code == 2
+    assert "INHOUSE_CONTRACT_PLAYBOOK" in refused.stderr and "Traceback" not in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1

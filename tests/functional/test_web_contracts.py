@@ -80,6 +80,9 @@ def test_an_uploaded_contract_is_stored_under_its_own_name_only(seeded):
         page = client.get(path)
         assert page.status_code == 200, path
         _no_server_folder(page.text)
+        if path == f"/documents/{job['result']['document_id']}":  # each clause's position against the playbook
+            assert 'class="badge' in page.text and "position" in page.text
+            assert any(w in page.text for w in ("preferred</span>", "acceptable</span>", "walk-away</span>"))
     documents, payloads = _contracts(ws)
     assert {d.filename for d in documents} == {webdata.CONTRACT_NAME, "new-msa.txt", "form-msa.md"}
     stored = [ContractReview.model_validate(p) for p in payloads]
@@ -200,7 +203,19 @@ def test_the_document_json_has_its_documented_shape(seeded):
         "reviewed_at",
     ]
     first = checklist["findings"][0]
-    assert list(first) == ["id", "group", "kind", "label", "status", "verdict", "detail", "evidence"]
+    assert list(first) == [
+        "id",
+        "group",
+        "kind",
+        "label",
+        "status",
+        "verdict",
+        "detail",
+        "evidence",
+        "weighed_most",
+        "position",
+        "position_detail",
+    ]
     assert list(first["evidence"][0]) == ["text", "start", "end", "located", "anchor"]
     assert (
         first["evidence"][0]["located"] is True

@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 from datetime import date
 
+from sqlalchemy import text
+
 from inhouse.domain.engagements import Engagement
 from inhouse.domain.knowledge import ScanIn, ScanResult
 from inhouse.domain.organisations import Partner
 from inhouse.services import knowledge
+from inhouse.store.knowledge import pack
 from tests.gitrepo import GitRepoBuilder, lines
 
 ANN = "Ann Inside <ann@acme.com>"
@@ -45,3 +48,57 @@ def test_scan_is_stored_and_rescanned_incrementally(ws, tmp_path):
     assert summary is not None
     assert summary.truck_factor == again.truck_factor.value
     assert summary.plan_internal_share == 0.3
+
+
+def _engagement_with_partner(ws) -> None:
+    with ws.uow() as uow:
+        client = uow.clients.list()[0]
+        partner = uow.partners.add(Partner(name="Quantia Labs", client_id=client.id, email_domains=["quantialabs.io"]))
+        uow.engagements.add(
+            Engagement(name="ETA", client_id=client.id, partner_id=partner.id, start_date=date(2025, 6, 1))
+        )
+        uow.commit()
+
+
+def test_a_rescan_of_an_unchanged_commit_answers_from_the_kept_report_alone(ws, tmp_path):
+    """The stored facts are not read when nothing is new: made unreadable, the rescan still
+    answers the same report; after a new commit they are needed, and unreadable facts mean a full scan."""
+    repo = GitRepoBuilder(tmp_path / "eta")
+    repo.commit(PAT, "2025-06-10", {"model/train.py": lines(30)})
+    repo.commit(ANN, "2025-08-10", {"app/report.py": lines(8, "r")})
+    _engagement_with_partner(ws)
+    request = ScanIn(repository=str(repo.path), internal_domains=["acme.com"])
+    first = knowledge.scan(ws, "ETA", request)
+    with ws.engine.begin() as conn:
+        conn.execute(text("UPDATE scan_states SET state = :junk"), {"junk": b"not zlib"})
+    again = knowledge.scan(ws, "ETA", request)
+    assert (again.incremental, again.scanned_commits) == (True, 0)
+    assert again.result_id != first.result_id
+    per_run = {"result_id", "incremental", "scanned_commits"}
+    assert again.model_dump(exclude=per_run) == first.model_dump(exclude=per_run)
+    with ws.uow() as uow:
+        assert uow.results.get(again.result_id).payload == again.model_dump(
+            mode="json", exclude={"engagement", "result_id"}
+        )
+    repo.commit(ANN, "2025-09-10", {"model/train.py": lines(31)})
+    newer = knowledge.scan(ws, "ETA", request)
+    assert (newer.incremental, newer.scanned_commits, newer.commits) == (False, 3, 3)
+
+
+def test_a_state_stored_with_its_report_inside_is_still_reused(ws, tmp_path):
+    """States stored before the report had a column of its own keep it inside the facts."""
+    repo = GitRepoBuilder(tmp_path / "eta")
+    repo.commit(PAT, "2025-06-10", {"model/train.py": lines(30)})
+    _engagement_with_partner(ws)
+    request = ScanIn(repository=str(repo.path))
+    knowledge.scan(ws, "ETA", request)
+    top = str(repo.path)
+    with ws.uow() as uow:
+        whole = uow.scan_states.get(top)
+    assert whole is not None and "report" in whole
+    with ws.engine.begin() as conn:
+        conn.execute(text("UPDATE scan_states SET state = :old, report = NULL"), {"old": pack(whole)})
+    with ws.uow() as uow:
+        assert uow.scan_states.kept(top) is None
+    again = knowledge.scan(ws, "ETA", request)
+    assert (again.incremental, again.scanned_commits) == (True, 0)

@@ -308,3 +308,23 @@ def test_procrastinate_defers_the_periodic_rescan_once_for_two_workers(request, 
         ).all()
     assert rescans and all(count == 1 for _, count in rescans)  # two workers, one rescan per due time
     ws.dispose()
+
+
+def test_scan_and_docs_audit_take_a_linked_url_and_read_its_mirror(cli, tmp_path):
+    cli.ok("partner", "add", "Quantia Labs", "--domain", "quantialabs.io")
+    cli.ok("engagement", "add", "ETA prediction", "--partner", "Quantia Labs", "--start", "2025-01-02")
+    remote = Remote(tmp_path)
+    unlinked = cli("scan", remote.url)
+    assert unlinked.exit_code == 3 and "no repository is linked by the URL" in unlinked.stderr
+    assert "Traceback" not in unlinked.stderr and unlinked.stderr.count("\n") == 1
+    cli.ok("repo", "add", remote.url, "--engagement", "ETA prediction", "--name", "eta")
+    scanned = cli.ok("scan", remote.url, "--json").json
+    assert (scanned["repo"], scanned["engagement"], scanned["commits"]) == ("eta", "ETA prediction", 6)
+    remote.commit(PRIYA, "2025-04-15", {"weather.py": lines(12, "wx")})
+    remote.push()
+    again = cli.ok("scan", remote.url, "--json").json  # fetched before the scan
+    assert (again["commits"], again["incremental"], again["scanned_commits"]) == (7, True, 1)
+    audited = cli.ok("docs", "audit", remote.url, "--json").json
+    assert (audited["repo"], audited["engagement"]) == ("eta", "ETA prediction")
+    by_name = cli.ok("docs", "audit", "eta", "--json").json
+    assert by_name["result_id"] != audited["result_id"] and by_name["repo"] == "eta"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from inhouse.analysis.contracts.learned import COMBINE_MODES
 from inhouse.analysis.contracts.model import DECISIONS, WEIGHTS_DIR, LinearModel, features, load
 from inhouse.analysis.contracts.model.data import group_name, is_frozen, shared_dir
 
@@ -34,7 +35,7 @@ def test_weights_are_plain_json_in_the_feature_space_of_the_vectorizer():
         data = json.loads((WEIGHTS_DIR / f"{decision}.json").read_text(encoding="utf-8"))
         assert data["features"] == json.loads(json.dumps(features.SETTINGS, default=list))
         assert all(0 <= i < features.N_FEATURES for i in data["indices"])
-        assert data["combine"] in ("rules", "model", "rules_or_model")
+        assert data["combine"] in COMBINE_MODES
         model = load(decision)
         assert isinstance(model, LinearModel) and math.isfinite(model.threshold)
 

@@ -44,9 +44,18 @@ This Agreement is made between Gulf Hospitality LLC ("Customer") and Nimbus Part
 
 def test_json_shape_is_exactly_the_issue_s():
     data = review_contract(GOOD, "msa.md").model_dump(mode="json")
-    assert list(data) == ["file", "engagement_model", "clauses", "red_flags", "parties", "score", "recommendations"]
+    assert list(data) == [
+        "file",
+        "engagement_model",
+        "clauses",
+        "red_flags",
+        "parties",
+        "score",
+        "recommendations",
+        "positions",
+    ]
     clauses = data["clauses"]
-    assert set(clauses["deliverable_ownership"]) == {"status", "conditions", "evidence"}
+    assert set(clauses["deliverable_ownership"]) == {"status", "conditions", "licence", "evidence", "weighed_most"}
     assert set(clauses["knowledge_transfer"]) == {"status", "hours", "evidence"}
     assert set(clauses["source_access"]) == {"status", "evidence"}
     assert set(clauses["maintenance"]) == {
@@ -62,6 +71,8 @@ def test_json_shape_is_exactly_the_issue_s():
         assert set(item) == {"clause", "problem", "suggested_text"}
     for party in data["parties"]:
         assert set(party) == {"name", "role"}
+    for position in data["positions"]:
+        assert set(position) == {"clause", "verdict", "position", "found", "preferred", "acceptable", "evidence"}
     json.dumps(data)  # serialisable as is
 
 
@@ -82,8 +93,16 @@ def test_a_good_contract():
         ("Acme Retail Inc.", "client"),
         ("NeuralForge Labs Ltd.", "vendor"),
     ]
-    assert review.score >= 90
-    assert [r.clause for r in review.recommendations] == ["engagement_model"]
+    # twelve hours of knowledge transfer are below the default playbook's acceptable sixteen: walk-away
+    assert [(p.clause, p.position) for p in review.positions] == [
+        ("deliverable_ownership", "preferred"),
+        ("knowledge_transfer", "walk_away"),
+        ("source_access", "preferred"),
+        ("maintenance", "preferred"),
+        ("exit", "preferred"),
+    ]
+    assert review.score == 85
+    assert [r.clause for r in review.recommendations] == ["knowledge_transfer", "engagement_model"]
 
 
 def test_evidence_points_into_the_original_text():

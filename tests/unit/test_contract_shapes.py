@@ -20,8 +20,19 @@ def review() -> ContractReview:
 
 def test_a_stored_payload_reads_back_to_the_same_json(review):
     payload = review.model_dump(mode="json")
-    assert list(payload) == ["file", "engagement_model", "clauses", "red_flags", "parties", "score", "recommendations"]
+    assert list(payload) == [
+        "file",
+        "engagement_model",
+        "clauses",
+        "red_flags",
+        "parties",
+        "score",
+        "recommendations",
+        "positions",
+    ]
     assert ContractReview.model_validate(payload) == review
+    older = {k: v for k, v in payload.items() if k != "positions"}  # stored before the positions
+    assert ContractReview.model_validate(older).positions == []
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,8 @@ def test_unknown_when_the_document_does_not_say():
         "still_running": "unknown",
         "client_contact_offered": "unknown",
         "evidence": ["We delivered a demand forecasting model for a garden centre chain in Belgium."],
+        "client": "a garden centre chain",
+        "said_by": "",
     }
 
 

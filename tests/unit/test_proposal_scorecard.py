@@ -135,6 +135,8 @@ def test_assessment_json_is_exactly_the_issue_shape_and_round_trips():
             "still_running": "unknown",
             "client_contact_offered": "no",
             "evidence": ["We built X for Y."],
+            "client": "",
+            "said_by": "",
         }
     ]
     assert data["red_flags"] == [{"kind": "no_limits", "evidence": ["No limits."]}]

@@ -12,6 +12,7 @@ from inhouse.cli.files import read_uploads
 from inhouse.cli.version_diff import heading, listed_elsewhere, says_table
 from inhouse.domain.contract_diff import ContractDiff
 from inhouse.domain.contracts import (
+    ClausePosition,
     ContractChecked,
     ContractReview,
     EvidenceSpan,
@@ -27,6 +28,7 @@ from inhouse.services.dashboard.contracts import verdict
 app = typer.Typer(help="Review partner contracts against the playbook's must-have clauses.", no_args_is_help=True)
 
 _COLOURS = {"ok": "green", "warn": "yellow", "bad": "red"}
+_POSITION_COLOURS = {"preferred": "green", "acceptable": "yellow", "walk_away": "red"}
 LABELS = {
     "deliverable_ownership": "Deliverable ownership",
     "knowledge_transfer": "Knowledge transfer",
@@ -91,6 +93,11 @@ def _quote(evidence: list[EvidenceSpan]) -> str:
     return text if len(text) <= 110 else text[:107] + "..."
 
 
+def _weighed(words: list[str]) -> str:
+    """A model-backed verdict's reason: the words that weighed most in its strongest sentence."""
+    return f"\n[dim]model; weighed most: {escape(', '.join(words))}[/]" if words else ""
+
+
 def show(item: ContractChecked, review: ContractReview) -> None:
     score = review.score
     colour = "green" if score >= 75 else "yellow" if score >= 45 else "red"
@@ -100,20 +107,26 @@ def show(item: ContractChecked, review: ContractReview) -> None:
         f"{review.engagement_model} contract; {escape(parties)}",
         soft_wrap=True,
     )
-    table = Table("clause", "verdict", "terms", "evidence", title="Must-have clauses", title_justify="left")
+    table = Table("clause", "verdict", "position", "terms", "evidence", title="Must-have clauses", title_justify="left")
+    placed: dict[str, ClausePosition] = {p.clause: p for p in review.positions}
     for kind, label in LABELS.items():
         clause = getattr(review.clauses, kind)
+        position = placed.get(kind)
         table.add_row(
             label,
-            f"[{_style(clause.status)}]{clause.status}[/]",
+            f"[{_style(clause.status)}]{clause.status}[/]"
+            + (f"\n[dim]{position.verdict.replace('_', ' ')}[/]" if position else ""),
+            f"[{_POSITION_COLOURS[position.position]}]{position.position.replace('_', '-')}[/]" if position else "",
             escape(_details(clause)),
-            escape(_quote(clause.evidence)),
+            escape(_quote(clause.evidence)) + _weighed(getattr(clause, "weighed_most", [])),
         )
     console.print(table)
     if review.red_flags:
         flags = Table("red flag", "binds", "evidence", title="Lock-in red flags", title_justify="left")
         for flag in review.red_flags:
-            flags.add_row(f"[red]{flag.kind}[/]", flag.binds, escape(_quote(flag.evidence)))
+            flags.add_row(
+                f"[red]{flag.kind}[/]", flag.binds, escape(_quote(flag.evidence)) + _weighed(flag.weighed_most)
+            )
         console.print(flags)
     else:
         console.print("[green]No lock-in red flags found.[/]")

@@ -19,7 +19,8 @@ PERIOD_HELP = "Periods of the trajectory: month, quarter, year or engagement-yea
 
 def scan(
     repo: str | None = typer.Argument(
-        None, help="Path of a local git repository (working copy or bare); none with --all."
+        None,
+        help="Path of a local git repository (working copy or bare), or the URL of one linked by URL; none with --all.",
     ),
     all_repos: bool = typer.Option(
         False,
@@ -38,6 +39,15 @@ def scan(
         False, "--quick", help="Skip line statistics: authorship, truck factor and commit shares only."
     ),
     blame: bool = typer.Option(False, "--blame", help="Also count surviving lines per person at REV (git blame)."),
+    blame_ignore_whitespace: bool = typer.Option(
+        False, "--blame-ignore-whitespace", help="With --blame: ignore whitespace changes (git blame -w)."
+    ),
+    blame_moves: bool = typer.Option(
+        False, "--blame-moves", help="With --blame: lines moved within a file keep their author (git blame -M)."
+    ),
+    blame_copies: bool = typer.Option(
+        False, "--blame-copies", help="With --blame: lines moved or copied from other files keep theirs (-C)."
+    ),
     period: str = typer.Option("engagement-year", "--period", help=PERIOD_HELP),
     internal_domain: list[str] = typer.Option(
         [], "--internal-domain", help="Email domain of internal people (repeatable)."
@@ -72,13 +82,15 @@ def scan(
     if all_repos:
         options: list[object] = [rev, quick, blame, period != "engagement-year", internal_domain, partner_domain]
         options += [org_map, alias, bot, include_bots, jobs, exclude, include, count_docs, count_vendored]
-        options.append(count_generated)
+        options += [count_generated, blame_ignore_whitespace, blame_moves, blame_copies]
         if repo is not None or any(o not in (None, False, []) for o in options):
             raise InvalidInput("scan --all takes no REPO and no scan option (only --engagement and --json)")
         queue_all(engagement, json_out)
         return
     if repo is None:
         raise InvalidInput("name the REPO to scan, or give --all")
+    if (blame_ignore_whitespace or blame_moves or blame_copies) and not blame:
+        raise InvalidInput("--blame-ignore-whitespace, --blame-moves and --blame-copies go with --blame")
     with optional_progress_bar({"mining": "mining commits"}, elapsed=True) as progress:
         ws = workspace()
         request = validated(
@@ -87,6 +99,9 @@ def scan(
             rev=rev,
             quick=quick,
             blame=blame,
+            blame_ignore_whitespace=blame_ignore_whitespace,
+            blame_moves=blame_moves,
+            blame_copies=blame_copies,
             period=period,
             internal_domains=internal_domain,
             partner_domains=partner_domain,
@@ -152,6 +167,10 @@ def render(scan: StoredScan) -> None:
     names = {i.id: (i.names or (i.id,))[0] for i in scan.identities}
     who = ", ".join(names.get(a, a) for a in truck.authors)
     console.print(f"Truck factor: [bold]{truck.value}[/] ({escape(who) or 'nobody'})")
+    agents = [b for b in scan.bots if b.kind == "agent"]
+    if agents:
+        made = ", ".join(f"{(a.names or (a.id,))[0]} ({a.commits} commits)" for a in agents)
+        console.print(f"Written by AI agents, held by nobody: {escape(made)}")
     off = scan.offboarding
     lines = f", {off.orphaned_lines} lines" if off.orphaned_lines is not None else ""
     console.print(

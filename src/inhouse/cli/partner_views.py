@@ -31,8 +31,13 @@ def show_assessment(item: AssessedDocument, path: str) -> None:
     for flag in result.red_flags:
         console.print(f"[bold red]red flag[/] {flag.kind} ({flag.description}): " + f'"{escape(flag.evidence[0])}"')
     for number, ref in enumerate(result.references, start=1):
+        who = (
+            f" ({escape(ref.client)}" + (f", said by {escape(ref.said_by)})" if ref.said_by else ")")
+            if ref.client
+            else ""
+        )
         console.print(
-            f"reference {number}: similar scale {_answer(ref.similar_scale)}, still running "
+            f"reference {number}{who}: similar scale {_answer(ref.similar_scale)}, still running "
             f"{_answer(ref.still_running)}, contact offered {_answer(ref.client_contact_offered)} "
             f'- "{escape(ref.evidence[0])}"'
         )

@@ -43,6 +43,15 @@ def ratio(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
+IdentityKind = Literal["person", "bot", "agent"]
+"""Who an identity is: a person, a CI or maintenance bot, or an AI coding agent (both of the
+latter are ``bot`` and hold no knowledge)."""
+
+
+def _a_person(kind: str) -> bool:
+    return kind == "person"  # left out so payloads stored before kinds existed read back unchanged
+
+
 class IdentitySummary(Shape):
     """One person as git knows them: several names and emails merged, on one side."""
 
@@ -54,7 +63,8 @@ class IdentitySummary(Shape):
     lines_added: Count = 0
     lines_deleted: Count = 0
     files_authored: Count = 0
-    bot: bool = False
+    bot: bool = False  # a bot or an agent: set apart, holds no knowledge
+    kind: IdentityKind = Field(default="person", exclude_if=_a_person)  # written for bots and agents only
 
 
 class TruckFactor(Shape):
@@ -209,6 +219,9 @@ class ScanIn(Input):
     rev: Title | None = None  # default: the linked repository's, else HEAD
     quick: bool = False  # no line statistics: authorship, truck factor and commit shares only
     blame: bool = False  # also count surviving lines per identity at REV
+    blame_ignore_whitespace: bool = False  # git blame -w
+    blame_moves: bool = False  # git blame -M: lines moved within a file keep their author
+    blame_copies: bool = False  # git blame -C: lines moved or copied from other files keep theirs
     period: PeriodKind = "engagement-year"
     internal_domains: list[Domain] = Field(default_factory=list, max_length=MAX_ITEMS)
     partner_domains: list[Domain] = Field(default_factory=list, max_length=MAX_ITEMS)
@@ -222,3 +235,10 @@ class ScanIn(Input):
     count_vendored: bool = False
     count_generated: bool = False
     jobs: Annotated[int, Field(ge=1, le=256)] | None = None  # parallel git processes; default: the CPU count
+
+    def blame_flags(self) -> tuple[str, ...]:
+        """The git blame options asked for (none without ``blame``)."""
+        if not self.blame:
+            return ()
+        asked = (self.blame_ignore_whitespace, self.blame_moves, self.blame_copies)
+        return tuple(flag for flag, on in zip(("-w", "-M", "-C"), asked, strict=True) if on)

@@ -112,6 +112,10 @@ class ReferenceFinding(Shape):
     still_running: Answer = Answer.UNKNOWN
     client_contact_offered: Answer = Answer.UNKNOWN
     evidence: tuple[str, ...] = ()
+    #: the past client as the text names or describes it ("Lakemont Surgical Partners", "a large retailer")
+    client: str = ""
+    #: who said it, in a call or thread (empty in a document with one author)
+    said_by: str = ""
 
     @property
     def name(self) -> str:

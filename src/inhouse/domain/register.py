@@ -316,10 +316,10 @@ def substitutability(
         ownership = contract.payload.clauses.deliverable_ownership.status
         exit_status = contract.payload.clauses.exit.status
         evidence += [_contract_evidence(contract, "deliverable_ownership"), _contract_evidence(contract, "exit")]
-        if ownership in ("vendor", "absent"):
+        if ownership in ("vendor", "unclear", "absent"):
             blockers.append(
                 "the contract gives no deliverable ownership to the client"
-                if ownership == "absent"
+                if ownership in ("absent", "unclear")
                 else "the contract leaves the deliverables with the vendor"
             )
         if exit_status == "absent":

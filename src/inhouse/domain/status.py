@@ -373,7 +373,7 @@ def contract_section(contract: StoredResult[ContractReview] | None, how: str) ->
             gaps.append((clause_kind, "present without a defined scope"))
     flags: list[str] = [f.kind for f in review.red_flags]
     statuses = dict(gaps)
-    red = statuses.get("deliverable_ownership") in ("vendor", "absent") or statuses.get("exit") == "absent"
+    red = statuses.get("deliverable_ownership") in ("vendor", "unclear", "absent") or statuses.get("exit") == "absent"
     color = RED if red else AMBER if gaps or flags else GREEN
     problems: dict[str, str] = {r.clause: r.problem for r in review.recommendations}
     actions: list[Action] = []

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from inhouse.analysis.contracts import review_contract
 from inhouse.analysis.documents import ExtractedText, read_document
 from inhouse.bootstrap import Workspace
-from inhouse.domain.contracts import ContractChecked, ContractReview
+from inhouse.domain.contracts import ContractChecked, ContractReview, PositionsPlaybook
 from inhouse.domain.documents import Document, DocumentKind
 from inhouse.domain.engagements import Engagement
 from inhouse.domain.limits import DocumentLimits
@@ -57,7 +57,7 @@ def check(
         phase = found.phase.value if found else None
         names = expected_parties(uow, found) if found else None
     limits = DocumentLimits.of(ws.settings)
-    checked = [_check(upload, limits, phase) for upload in uploads]
+    checked = [_check(upload, limits, phase, ws.settings.contract_playbook) for upload in uploads]
     parties = [party_check(item.review, names) if names else None for item in checked]
     for item, verdict in zip(checked, parties, strict=True):
         if verdict is not None and verdict.verdict == "mismatch" and not confirm_parties:
@@ -91,9 +91,10 @@ def _held(verdict: PartyCheck) -> str:
     return f"parties found: {', '.join(verdict.found)}; expected {' and '.join(verdict.expected)}"
 
 
-def _check(upload: Upload, limits: DocumentLimits, phase: str | None) -> _Checked:
+def _check(upload: Upload, limits: DocumentLimits, phase: str | None, playbook: PositionsPlaybook) -> _Checked:
     extracted = read_document(upload.content, upload.name, limits=limits)
-    return _Checked(upload, extracted, review_contract(extracted.text, file=upload.name, phase=phase))
+    review = review_contract(extracted.text, file=upload.name, phase=phase, playbook=playbook)
+    return _Checked(upload, extracted, review)
 
 
 def _store(uow: UnitOfWork, item: _Checked, engagement: Engagement | None) -> ContractChecked:
@@ -183,7 +184,9 @@ def review_stored(ws: Workspace, document_id: int, confirm_parties: bool = False
         extracted = read_document(document.content, document.filename, limits=DocumentLimits.of(ws.settings))
         engagement = uow.engagements.get(document.engagement_id) if document.engagement_id is not None else None
         phase = engagement.phase.value if engagement else None
-        review = review_contract(extracted.text, file=document.filename, phase=phase)
+        review = review_contract(
+            extracted.text, file=document.filename, phase=phase, playbook=ws.settings.contract_playbook
+        )
         verdict = party_check(review, expected_parties(uow, engagement)) if engagement else None
         if verdict is not None and verdict.verdict == "mismatch" and not confirm_parties:
             uow.documents.hold(document.id, _held(verdict))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from inhouse.analysis.git import (
     FileFilter,
@@ -26,10 +26,11 @@ from inhouse.bootstrap import Workspace
 from inhouse.domain.common import Side
 from inhouse.domain.engagements import Engagement
 from inhouse.domain.knowledge import ScanIn, ScanResult, ScanSummary, StoredScan
+from inhouse.domain.repos import Repo
 from inhouse.domain.results import AnalysisResult
 from inhouse.domain.shapes import Upload
 from inhouse.errors import NotFound
-from inhouse.services import lookup
+from inhouse.services import lookup, mirrors
 from inhouse.services.repos import git_dir_of
 from inhouse.store.uow import UnitOfWork
 
@@ -117,6 +118,10 @@ def scan(
     a scan of the same repository and commit was stored at or after that moment (by an earlier
     attempt of the same job), it is answered instead of storing a second one."""
     ws.require_ready()  # a missing workspace fails before the (longer) scan runs
+    if repo_id is None and _is_url(request.repository):
+        linked = _linked_url(ws, request.repository, engagement)
+        repo_id, folder = linked.id, str(mirrors.refresh(ws, linked).path)  # this machine's mirror, fetched
+        request = request.model_copy(update={"repository": folder, "rev": request.rev or linked.branch})
     top = str(git_dir_of(Path(request.repository).expanduser()))
     org = read_org_map(request.org_map)
     alias_groups = tuple(tuple(parse_alias(a)) for a in request.aliases)
@@ -136,12 +141,13 @@ def scan(
             partner_domains=request.partner_domains,
             org_map=org,
         )
-        previous = uow.scan_states.get(top)
-        previous_links = uow.scan_states.links(top) if previous else None
+        kept = uow.scan_states.kept(top)
+        previous_links = uow.scan_states.links(top)
     options = ScanOptions(
         rev=request.rev or (repo.default_rev if repo else "HEAD"),
         quick=request.quick,
         blame=request.blame,
+        blame_flags=request.blame_flags(),
         period=request.period,
         start=found.start_date if found else None,
         plan=found.plan if found else None,
@@ -164,10 +170,17 @@ def scan(
                 {**earlier.payload, "engagement": found.name if found else None, "result_id": earlier.id}
             )
             return stored
-    outcome = scan_repository(top, options, previous=previous, progress=progress)
+
+    def stored_state() -> dict[str, Any] | None:
+        with ws.uow() as uow:
+            return uow.scan_states.get(top)
+
+    outcome = scan_repository(top, options, previous=stored_state, kept=kept, progress=progress)
     report = outcome.report
+    payload = outcome.as_json()
     if repo is not None and repo.url is not None:
         report = report.model_copy(update={"repo": repo.name})  # a mirror's folder name says nothing
+        payload["repo"] = repo.name
     engagement_id = found.id if found else None
     repo_id = repo.id if repo else None
     with ws.uow() as uow:
@@ -175,17 +188,35 @@ def scan(
             AnalysisResult(
                 kind=KIND,
                 subject=report.repo,
-                payload=report.model_dump(mode="json"),
+                payload=payload,
                 summary=report.summary(),
                 engagement_id=engagement_id,
                 repo_id=repo_id,
             )
         )
-        if not outcome.reused or previous_links != (engagement_id, repo_id):  # the stored facts did not change
+        if outcome.state is not None and not outcome.reused:
             uow.scan_states.save(top, outcome.state, engagement_id=engagement_id, repo_id=repo_id)
+        elif previous_links != (engagement_id, repo_id):  # the stored facts did not change, their links did
+            uow.scan_states.relink(top, engagement_id=engagement_id, repo_id=repo_id)
         uow.commit()
     assert result.id is not None, "a stored result has an id"
     return StoredScan.model_construct(**dict(report), engagement=found.name if found else None, result_id=result.id)
+
+
+def _is_url(repository: str) -> bool:
+    return "://" in repository or repository.startswith("git@")
+
+
+def _linked_url(ws: Workspace, url: str, engagement: str | None) -> Repo:
+    """The repository linked by ``url`` (to the engagement named, when one is): scanning a URL
+    scans its mirror on this machine, so only a linked URL is scanned (its credentials and branch
+    are the link's)."""
+    with ws.uow() as uow:
+        found, repo = lookup.repo_target(uow, url, engagement)
+    if repo is None or repo.url is None:
+        where = f" to engagement {found.name!r}" if found else ""
+        raise NotFound(f"no repository is linked by the URL {url}{where}: link it first (inhouse repo add URL)")
+    return repo
 
 
 def latest_summary(uow: UnitOfWork, engagement_id: int) -> ScanSummary | None:

@@ -1,4 +1,9 @@
-"""Records of the git knowledge feature: stored scan states (for incremental rescans)."""
+"""Records of the git knowledge feature: stored scan states (for incremental rescans).
+
+A state is stored in two blobs: the mined facts (``state``, megabytes for a long history) and the
+report they were analysed into (``report``, with the keys it is checked against). A rescan reads
+the report alone first (:meth:`ScanStateRecords.kept`); the facts only when there is something new.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +30,12 @@ def unpack(blob: bytes) -> dict[str, Any] | None:
         return None  # unreadable: the next scan is simply a full one
 
 
+#: The key of a state that holds the report it was analysed into (``analysis.git.scanner.REPORT``).
+REPORT = "report"
+#: What a kept report is checked against, stored beside it so that checking needs no facts.
+KEPT_KEYS = ("version", "head", "mode", "boundaries")
+
+
 class ScanStateRecords:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -34,9 +45,24 @@ class ScanStateRecords:
         return self.session.scalar(query.order_by(ScanStateRow.id.desc()).limit(1))
 
     def get(self, subject: str) -> dict[str, Any] | None:
-        """The stored history of the repository at ``subject``, None when there is none."""
-        row = self._row(subject)
-        return unpack(row.state) if row else None
+        """The stored history of the repository at ``subject`` with its report, None when there is none."""
+        query = select(ScanStateRow.state, ScanStateRow.report).where(ScanStateRow.subject == subject)
+        found = self.session.execute(query.order_by(ScanStateRow.id.desc()).limit(1)).first()
+        if found is None:
+            return None
+        state = unpack(found.state)
+        if state is not None and found.report is not None:
+            kept = unpack(found.report)
+            if kept is not None:
+                state[REPORT] = kept.get(REPORT)
+        return state
+
+    def kept(self, subject: str) -> dict[str, Any] | None:
+        """The report stored for ``subject`` with what it is checked against (the state's version,
+        head, mode and shallow boundaries), without the facts; None when none is stored apart."""
+        query = select(ScanStateRow.report).where(ScanStateRow.subject == subject)
+        blob = self.session.scalar(query.order_by(ScanStateRow.id.desc()).limit(1))
+        return unpack(blob) if blob is not None else None
 
     def links(self, subject: str) -> tuple[int | None, int | None] | None:
         """The engagement and repository ids the stored history of ``subject`` is kept for."""
@@ -55,6 +81,16 @@ class ScanStateRecords:
         row.head = state.get("head") or ""
         row.mode = state.get("mode") or "full"
         row.commits = int(state.get("commits") or 0) + int(state.get("merges") or 0)
-        row.state = pack(state)
+        facts = {key: value for key, value in state.items() if key != REPORT}
+        row.state = pack(facts)
+        kept = state.get(REPORT)
+        row.report = pack({**{key: state.get(key) for key in KEPT_KEYS}, REPORT: kept}) if kept is not None else None
         row.updated_at = utcnow()
         self.session.flush()
+
+    def relink(self, subject: str, *, engagement_id: int | None, repo_id: int | None) -> None:
+        """The stored state of ``subject`` kept for another engagement or repository (its facts unchanged)."""
+        row = self._row(subject)
+        if row is not None:
+            row.engagement_id, row.repo_id = engagement_id, repo_id
+            self.session.flush()

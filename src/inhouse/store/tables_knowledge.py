@@ -14,7 +14,8 @@ class ScanStateRow(Timestamped, Base):
     """One row per scanned repository (``subject``: its path): the mined history, compressed.
 
     Not a result: a cache of raw facts (``analysis.git.history.History``) that lets the next
-    scan of the same repository mine only the new commits.
+    scan of the same repository mine only the new commits. Both blobs are read only when asked
+    for (deferred): a row's other columns are what lookups need.
     """
 
     __tablename__ = "scan_states"
@@ -24,5 +25,8 @@ class ScanStateRow(Timestamped, Base):
     head: Mapped[str] = mapped_column(String(64), nullable=False)
     mode: Mapped[str] = mapped_column(String(20), nullable=False)
     commits: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    state: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)  # zlib-compressed JSON
+    state: Mapped[bytes] = mapped_column(LargeBinary, nullable=False, deferred=True)  # zlib-compressed JSON
+    report: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    """The report the state was analysed into, with what it depends on (zlib-compressed JSON): read
+    alone by a rescan, which needs the facts in ``state`` only when there is something new."""
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)

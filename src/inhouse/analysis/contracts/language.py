@@ -20,6 +20,8 @@ def clause_recommendations(clauses: ClauseFindings, client: str, vendor: str) ->
     if own.status != "client":
         problem = {
             "absent": "The contract does not say who owns the deliverables: code, models, data and documentation.",
+            "unclear": "The contract speaks about rights in the work but does not say clearly that the deliverables "
+            f"belong to the {c}.",
             "vendor": f"The {v} owns the deliverables and the {c} only receives a licence: switching partners "
             "would mean starting from scratch.",
             "partial": f"Ownership is split: the {v} keeps part of the work (models, pre-existing IP without a "

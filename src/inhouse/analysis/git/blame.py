@@ -2,7 +2,9 @@
 
 Counting matches git-fame's defaults (``git fame --loc=surv``): the files at REV that
 ``git grep -I`` sees as text with at least one non-empty line, blamed one by one
-without ``-w``/``-M``/``-C``, each line credited to its commit's author.
+without ``-w``/``-M``/``-C`` unless asked (:data:`FLAGS`: whitespace changes ignored, lines
+moved within a file or copied from another credited to their first author), each line
+credited to its commit's author.
 
 Blame reports commits, not people: git blame would apply the working tree's (or a bare
 repository's HEAD's) ``.mailmap``, whatever revision is blamed, so the authors are read
@@ -22,6 +24,8 @@ from inhouse.analysis.git.gitcmd import GitRepo
 from inhouse.errors import AnalyzerError
 
 Author = tuple[str, str]  # (name, email) as the commit records them
+#: The git blame options a scan may ask for.
+FLAGS = ("-w", "-M", "-C")
 
 
 def text_files(repo: GitRepo, commit: str) -> list[str]:
@@ -35,9 +39,12 @@ def text_files(repo: GitRepo, commit: str) -> list[str]:
     return paths
 
 
-def blame_file(repo: GitRepo, commit: str, path: str) -> Counter[str]:
-    """Surviving lines per commit in one file."""
-    out = repo.run(["blame", "--porcelain", commit, "--", path])
+def blame_file(repo: GitRepo, commit: str, path: str, flags: tuple[str, ...] = ()) -> Counter[str]:
+    """Surviving lines per commit in one file; ``flags`` among :data:`FLAGS`."""
+    unknown = [f for f in flags if f not in FLAGS]
+    if unknown:
+        raise AnalyzerError(f"unknown git blame option {unknown[0]!r}: expected one of {', '.join(FLAGS)}")
+    out = repo.run(["blame", "--porcelain", *flags, commit, "--", path])
     lines_of: Counter[str] = Counter()
     expect_header = True
     for line in out.split(b"\n"):
@@ -73,6 +80,7 @@ def blame_lines(
     commit: str,
     paths: Iterable[str],
     *,
+    flags: tuple[str, ...] = (),
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Counter[Author]:
@@ -81,7 +89,7 @@ def blame_lines(
     per_commit: Counter[str] = Counter()
     workers = max(1, jobs or os.cpu_count() or 1)
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for done, counts in enumerate(pool.map(lambda p: blame_file(repo, commit, p), paths), 1):
+        for done, counts in enumerate(pool.map(lambda p: blame_file(repo, commit, p, flags), paths), 1):
             per_commit.update(counts)
             if progress:
                 progress(done, len(paths))

@@ -2,8 +2,14 @@
 
 Merging, in order: the repository's ``.mailmap`` at the scanned revision, explicit
 alias groups, then conservative heuristics (the same email in another case; the
-same full name of at least two words, accents and case ignored; a GitHub
-``noreply`` address whose login is another author's name or email user).
+same full name of at least two words, accents and case ignored, but never across
+organisations: the client and a partner, or two partners, as the side rules tell them
+apart by email; a GitHub ``noreply`` address whose login is another author's name or
+email user).
+
+Bots and agents are set apart and hold no knowledge: CI and maintenance bots
+(:data:`DEFAULT_BOT_PATTERNS`) and AI coding agents (:data:`DEFAULT_AGENT_PATTERNS`, kind
+``agent``), recognised whenever bots are.
 
 Sides, first match wins: the engagement's people (by email), the org-map file
 (emails, ``@domains`` or names), then ``--internal-domain`` / ``--partner-domain``
@@ -20,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from inhouse.domain.common import Side
+from inhouse.domain.knowledge import IdentityKind
 from inhouse.errors import InvalidInput
 
 DEFAULT_BOT_PATTERNS: tuple[str, ...] = (
@@ -37,7 +44,38 @@ DEFAULT_BOT_PATTERNS: tuple[str, ...] = (
     r"\bci-bot\b",
     r"\bbot@",
     r"-bot@",
+    r"^github actions?\b",
+    r"\baction@github\.com\b",
+    r"^jenkins\b",
+    r"\bjenkins@",
+    r"\btravis[- ]?ci\b",
+    r"\btravis@",
+    r"^gitlab ci\b",
+    r"\bsemantic-release-bot\b",
 )
+DEFAULT_AGENT_PATTERNS: tuple[str, ...] = (
+    r"^copilot\b",
+    r"\bcopilot-swe-agent\b",
+    r"\b\d+\+copilot@users\.noreply\.github\.com",
+    r"\bdevin-ai-integration\b",
+    r"^devin ai\b",
+    r"@cognition\.ai\b",
+    r"\bnoreply@anthropic\.com",
+    r"^claude( code)?\s*<",
+    r"^cursor agent\b",
+    r"\bcursoragent@cursor\.com",
+    r"\bchatgpt-codex-connector\b",
+    r"^(openai )?codex\s*<",
+    r"\bcodex@openai\.com",
+    r"\(aider\)\s*<",
+    r"\bsweep-ai\b",
+    r"^sweep\s*<",
+    r"\bopenhands\b",
+    r"\bgemini-code-assist\b",
+    r"\bamazon-q-developer\b",
+    r"\bjules@google\.com",
+)
+AGENTS = re.compile("|".join(f"(?:{p})" for p in DEFAULT_AGENT_PATTERNS), re.IGNORECASE)
 _NOREPLY = re.compile(r"^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$")
 
 
@@ -134,6 +172,22 @@ class SideRules:
                 return Side.PARTNER
         return Side.OTHER
 
+    def organisation(self, email: str) -> str | None:
+        """Which organisation an email belongs to, as far as the rules tell: the client
+        (``internal``), a partner by its domain, or None when unknown."""
+        side = self.side_of((), (email,))
+        if side == Side.INTERNAL:
+            return "internal"
+        if side != Side.PARTNER:
+            return None
+        host = email.rpartition("@")[2].lower()
+        domains = [k[1:] for k, v in self.org_map.items() if k.startswith("@") and v == Side.PARTNER]
+        domains += list(self.partner_domains)
+        for domain in sorted(domains, key=len, reverse=True):
+            if _in_domain(email, domain):
+                return f"partner:{domain.lower().lstrip('@').strip()}"
+        return f"partner:{host}"
+
 
 def _in_domain(email: str, domain: str) -> bool:
     host = email.rpartition("@")[2].lower()
@@ -204,8 +258,9 @@ class IdentityGroup:
     names: list[str]
     emails: list[str]
     side: Side
-    bot: bool
+    bot: bool  # a bot or an agent: held out of the knowledge
     people: list[int]  # raw person indexes
+    kind: IdentityKind = "person"
 
 
 def _norm_name(name: str) -> str:
@@ -254,13 +309,22 @@ def merge_identities(
         first = seen.setdefault((kind, value), i)
         uf.union(first, i)
 
+    by_name: dict[str, list[int]] = {}
     for i, (name, email) in enumerate(mapped):
         link("pair", f"{name}\0{email}", i)
         link("email", email.lower(), i)
         if heuristics:
             norm = _norm_name(name)
             if len(norm.split()) >= 2:
-                link("name", norm, i)
+                by_name.setdefault(norm, []).append(i)
+    for norm, members in by_name.items():
+        # the same name merges within an organisation, never across two the rules tell apart;
+        # emails of no known organisation join the one organisation the name is seen in
+        orgs = {i: rules.organisation(mapped[i][1]) for i in members}
+        known = {o for o in orgs.values() if o is not None}
+        single = next(iter(known)) if len(known) == 1 else None
+        for i in members:
+            link("name", f"{norm}\0{orgs[i] or single or ''}", i)
     alias_of: dict[str, list[int]] = {}
     for group_number, group in enumerate(aliases):
         for token in group:
@@ -301,9 +365,18 @@ def merge_identities(
         while ident in used_ids:
             ident, n = f"{base}#{n}", n + 1
         used_ids.add(ident)
-        is_bot = bots is not None and any(bots.search(f"{people[i][0]} <{people[i][1]}>") for i in members)
+        signatures = [f"{people[i][0]} <{people[i][1]}>" for i in members]
+        is_agent = bots is not None and any(AGENTS.search(sig) for sig in signatures)
+        is_bot = is_agent or (bots is not None and any(bots.search(sig) for sig in signatures))
         merged = IdentityGroup(
-            len(groups), ident, name_list, email_list, rules.side_of(every_name, every_email), is_bot, members
+            len(groups),
+            ident,
+            name_list,
+            email_list,
+            rules.side_of(every_name, every_email),
+            is_bot,
+            members,
+            "agent" if is_agent else "bot" if is_bot else "person",
         )
         for i in members:
             owner[i] = merged.index

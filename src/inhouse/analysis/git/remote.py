@@ -14,6 +14,7 @@ complete, so a clone cut short leaves no half mirror behind.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -27,6 +28,28 @@ PROTOCOLS = ("https", "ssh", "file")
 
 class FetchTimeout(AnalyzerError, TimeoutError):
     """A clone or fetch over its time budget (a timeout: the job may retry it)."""
+
+
+class FetchUnavailable(AnalyzerError, ConnectionError):
+    """The remote could not be reached or failed on its side (a network failure: the job may
+    retry it), unlike a remote that answers that the repository is not there or not ours to read."""
+
+
+#: What git and its transports say when the network or the host failed, not the request: a DNS
+#: failure, a refused or reset connection, a server error (HTTP 5xx), a transfer cut short.
+_UNAVAILABLE = re.compile(
+    r"could not resolve (host|hostname|proxy)|temporary failure in name resolution|name or service not known"
+    r"|failed to connect to|connection (refused|reset|timed out|closed by remote host)|network is unreachable"
+    r"|no route to host|operation timed out|the requested url returned error: 5\d\d|rpc failed"
+    r"|early eof|unexpected disconnect|remote end hung up unexpectedly|kex_exchange_identification"
+    r"|gnutls_handshake\(\) failed|ssl_connect|tls connection was non-properly terminated",
+    re.IGNORECASE,
+)
+
+
+def unavailable(message: str) -> bool:
+    """Whether git's ``message`` says the remote was unreachable rather than that it refused."""
+    return _UNAVAILABLE.search(message) is not None
 
 
 @dataclass(frozen=True)
@@ -54,7 +77,8 @@ def _run(args: list[str], url: str, seconds: float, credential_helper: str, cwd:
     except TimeoutError as exc:
         raise FetchTimeout(f"cannot fetch {url}: {exc}") from None
     except AnalyzerError as exc:
-        raise AnalyzerError(f"cannot fetch {url}: {exc.message}") from None
+        kind = FetchUnavailable if unavailable(exc.message) else AnalyzerError
+        raise kind(f"cannot fetch {url}: {exc.message}") from None
 
 
 def mirror(url: str, target: Path, *, seconds: float, credential_helper: str = "") -> Mirrored:

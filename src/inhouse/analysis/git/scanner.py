@@ -50,6 +50,7 @@ class ScanOptions:
     rev: str = "HEAD"
     quick: bool = False  # no line statistics: authorship, truck factor and commit shares only
     blame: bool = False  # also count surviving lines per identity at REV
+    blame_flags: tuple[str, ...] = ()  # git blame options: -w, -M, -C (blame.FLAGS)
     period: PeriodKind = "engagement-year"
     start: date | None = None  # engagement start; default: the first commit's day
     plan: DependencyPlan | None = None  # default: the playbook's 30% -> 60% -> 90%
@@ -73,8 +74,24 @@ class ScanOptions:
 @dataclass
 class ScanOutcome:
     report: ScanResult
-    state: dict[str, Any]  # store it and pass it back as ``previous`` for an incremental rescan
-    reused: bool = False  # nothing new since ``previous``: its report, and ``state`` is ``previous``
+    state: dict[str, Any] | None
+    """Store it and pass it back as ``previous`` for an incremental rescan. When ``reused``, it is
+    ``previous`` if that was given as a state, None if it was a function that was not called."""
+    reused: bool = False  # nothing new since ``previous``: the kept report, nothing to store
+    dumped: Mapping[str, Any] | None = None
+    """``report`` as JSON without what differs from run to run (``_PER_RUN``), when at hand: the
+    stored form is built from it instead of dumping the report again (see :meth:`as_json`)."""
+
+    def as_json(self) -> dict[str, Any]:
+        """``report`` as JSON (``report.model_dump(mode="json")``)."""
+        if self.dumped is None:
+            return self.report.model_dump(mode="json")
+        per_run = self.report.model_dump(mode="json", include=set(_PER_RUN))
+        return {**self.dumped, **per_run}
+
+
+#: The report's fields that say how this run went rather than what the history holds.
+_PER_RUN = ("warnings", "scanned_commits", "incremental")
 
 
 #: Where a state keeps the report it was analysed into (reused while nothing changes).
@@ -85,10 +102,17 @@ def scan_repository(
     path: str | os.PathLike[str],
     options: ScanOptions | None = None,
     *,
-    previous: dict[str, Any] | None = None,
+    previous: dict[str, Any] | Callable[[], dict[str, Any] | None] | None = None,
+    kept: Mapping[str, Any] | None = None,
     progress: Progress | None = None,
 ) -> ScanOutcome:
-    """Scan the history reachable from ``options.rev``; reuse ``previous`` state when possible."""
+    """Scan the history reachable from ``options.rev``; reuse ``previous`` state when possible.
+
+    ``previous`` is the stored state, or a function that reads it (called only when the kept
+    report cannot answer: a state is megabytes of facts on a long history). ``kept``: the stored
+    report with what it is checked against (the state's ``version``, ``head``, ``mode``,
+    ``boundaries`` and ``report``), when it is stored apart from the facts; by default the one
+    ``previous`` holds."""
     options = options or ScanOptions()
     options.validate()
     repo = GitRepo.open(path)
@@ -121,13 +145,18 @@ def scan_repository(
             "only when exact and line counts are unavailable"
         )
     key = _report_key(repo, head, mode, options)
-    kept = _kept_report(repo, previous, head, mode, key)
-    if kept is not None:  # the same commit, read the same way: the same facts and the same report
-        report, analysis_warnings = kept
+    answer = _kept_report(repo, kept if kept is not None else previous, head, mode, key)
+    if answer is None and callable(previous):
+        previous = previous()
+        if kept is None:  # a state stored with its report inside
+            answer = _kept_report(repo, previous, head, mode, key)
+    if answer is not None:  # the same commit, read the same way: the same facts and the same report
+        report, analysis_warnings, dumped = answer
         report.warnings = warnings + analysis_warnings
         report.scanned_commits = 0
         report.incremental = True
-        return ScanOutcome(report, cast(dict[str, Any], previous), reused=True)
+        return ScanOutcome(report, previous if isinstance(previous, dict) else None, reused=True, dumped=dumped)
+    assert not callable(previous)
     history, plan, scanned = _mine(repo, head, mode, options, previous, progress)
     if plan.note:
         warnings.append(plan.note)
@@ -138,12 +167,9 @@ def scan_repository(
     report.scanned_commits = scanned
     report.incremental = plan.incremental
     state = history.to_state()
-    state[REPORT] = {
-        "key": key,
-        "result": report.model_dump(mode="json", exclude={"warnings", "scanned_commits", "incremental"}),
-        "warnings": report.warnings[before:],
-    }
-    return ScanOutcome(report, state)
+    result = report.model_dump(mode="json", exclude=set(_PER_RUN))
+    state[REPORT] = {"key": key, "result": result, "warnings": report.warnings[before:]}
+    return ScanOutcome(report, state, dumped=result)
 
 
 def _report_key(repo: GitRepo, head: str, mode: str, options: ScanOptions) -> str:
@@ -154,10 +180,10 @@ def _report_key(repo: GitRepo, head: str, mode: str, options: ScanOptions) -> st
 
 
 def _kept_report(
-    repo: GitRepo, previous: dict[str, Any] | None, head: str, mode: str, key: str
-) -> tuple[ScanResult, list[str]] | None:
+    repo: GitRepo, previous: object, head: str, mode: str, key: str
+) -> tuple[ScanResult, list[str], dict[str, Any]] | None:
     """The report ``previous`` keeps, when it was made from ``head`` with the same options."""
-    if not isinstance(previous, dict) or previous.get("version") != STATE_VERSION:
+    if not isinstance(previous, Mapping) or previous.get("version") != STATE_VERSION:
         return None
     kept = previous.get(REPORT)
     if previous.get("head") != head or previous.get("mode") != mode or not isinstance(kept, dict):
@@ -168,7 +194,7 @@ def _kept_report(
         report = ScanResult.model_validate(kept["result"])
     except (KeyError, ValueError):  # a report of another shape: analyse again
         return None
-    return report, [str(w) for w in kept.get("warnings", [])]
+    return report, [str(w) for w in kept.get("warnings", [])], kept["result"]
 
 
 def _mine(
@@ -230,6 +256,7 @@ def analyse(
     step(1)
 
     tree = repo.tree_files(head)
+    options = replace(options, files=options.files.at_commit(repo, tree))  # the commit's .gitattributes
     counted = sorted(p for p in tree if options.files.counts(p))
     authors_by_path: dict[str, frozenset[int]] = {}
     with_history: list[frozenset[int]] = []
@@ -347,6 +374,7 @@ def _summaries(
             lines_deleted=deleted[g.index],
             files_authored=authored[g.index],
             bot=g.bot,
+            kind=g.kind,
         )
         for g in groups
     ]
@@ -374,7 +402,7 @@ def _ownership(
         def report(done: int, total: int) -> None:
             stage("blame", done, total)
 
-    counts = blame_mod.blame_lines(repo, head, paths, jobs=options.jobs, progress=report)
+    counts = blame_mod.blame_lines(repo, head, paths, flags=options.blame_flags, jobs=options.jobs, progress=report)
     # the raw authors of the history, then their forms under the revision's mailmap
     lookup: dict[tuple[str, str], int] = {}
     by_email: dict[str, int] = {}

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from inhouse.analysis.documents import DEFAULT_MAX_BYTES, read_document
 from inhouse.analysis.proposals.document import ParsedDocument, parse_document
 from inhouse.analysis.proposals.kinds import KINDS, detect_kind
+from inhouse.analysis.proposals.model.apply import detect as model_detect
 from inhouse.analysis.proposals.red_flags import find_red_flags
 from inhouse.analysis.proposals.references import find_references
 from inhouse.analysis.proposals.signals import DETECTORS
@@ -48,7 +49,7 @@ def assess_text(text: str, file: str = "", *, partner: str | None = None, kind: 
     return ProposalAnalysis(
         file=file,
         kind=found,
-        signals={detector.name: detector.detect(document) for detector in DETECTORS},
+        signals={detector.name: model_detect(detector, document) for detector in DETECTORS},
         references=find_references(document),
         red_flags=find_red_flags(document),
         speakers=tuple(document.speakers),

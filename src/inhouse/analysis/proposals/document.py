@@ -159,7 +159,7 @@ _VENDOR_NAME = [
     re.compile(rf"^\W*(?i:about|why|meet)\s+{_NAME}\s*$", re.M),
     re.compile(rf"^\W*{_NAME}\s+(?i:at a glance|in numbers|in brief|overview)\s*$", re.M),
     re.compile(rf"\b(?:I'm|I am)\s+\w+\s+(?:from|at|with)\s+{_NAME}"),
-    re.compile(rf"^\W*{_NAME}\s+(?:Ltd|Limited|GmbH|AG|AS|Inc|LLC|BV|SAS|Oy|AB)\b\.?", re.M),
+    re.compile(rf"^\W*{_NAME}\s+(?:Ltd|Limited|GmbH|AG|AS|Inc|LLC|BV|SAS|Oy|AB)\b\.?[ \t]*$", re.M),
 ]
 _JOB = re.compile(
     r"\b(ceo|cto|cfo|coo|founder|head|director|manager|lead|officer|engineer|scientist|executive|"

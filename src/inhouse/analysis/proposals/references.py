@@ -1,163 +1,243 @@
-"""References the partner cites, and what the document says about the playbook's questions.
+"""References the partner cites, and what the text says about the playbook's three questions.
 
-A reference starts at a sentence in which the partner describes specific past work for
-another client ("we built a similar triage assistant for a regional mutual insurer",
-"our largest deployment is at a pan-European bank") and takes in the next sentences of
-the same paragraph or turn. Each question is answered only when the text says so:
-similar in scale? still running? can we talk to that client? Otherwise ``unknown``.
+A reference starts at a sentence in which the partner describes past work for another client
+(:mod:`reference_clients`: "the closest thing we've done is for Lakemont Surgical Partners",
+"we did something similar for a large European retailer", "Harbour Health, a regional hospital
+group, has run our triage model since 2022") and takes in the next sentences of the same
+paragraph or turn; a later sentence naming the same client adds to it. In a call or thread, a
+client question about that reference ("Is it still live?", "Could we speak to them?") is
+answered by the partner's reply. Each question (:mod:`reference_answers`) is answered only when
+the text says so: similar in scale? still running? can we talk to that client? Otherwise
+``unknown``. Every finding names its client as the text does and who said it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
+from inhouse.analysis.proposals import reference_answers as answers
 from inhouse.analysis.proposals.document import ParsedDocument, Unit
+from inhouse.analysis.proposals.reference_clients import answered_client, described_work, headed_client, listed_client
 from inhouse.domain.partners import Answer, ReferenceFinding
 
-_ANCHOR = re.compile(
-    r"\b(we|our team|I|they)('ve| have| had)? (also |recently |previously |already |once )?(built|did|delivered|deployed|implemented|ran|developed|created|designed|"
-    r"rolled out|worked with|helped|supported|launched|automated|introduced|set up|conducted|installed)\b[^.]{0,140}\b(for|with|at) (a|an|one|the|(?-i:[A-Z]))"
-    r"|\b(similar|comparable|same kind of|equivalent) (\w+ ){0,2}(project|pilot|system|assistant|solution|engagement|deployment|"
-    r"work|tool|model|programme|program|rollout|exercise|installation|implementation|study)s? (for|with|at|in|runs|has)\b"
-    r"|\bcase study\b[^.]{0,20}\b(for|with|at|:)"
-    r"|\b(reference (client|customer|project|site))\b"
-    r"|\bour (largest|biggest|most recent|latest|first|flagship|closest|best) [\w -]{0,40}(deployment|project|client|customer|"
-    r"implementation|engagement|reference|rollout) (is|was) (at|with|for|a|an|the)\b"
-    r"|\b(for example|for instance|recently),? (at|for|with) (?-i:[A-Z])",
-    re.I,
+_QUESTIONS = {
+    "similar_scale": (answers.SCALE_YES, answers.SCALE_NO),
+    "still_running": (answers.RUNNING_YES, answers.RUNNING_NO),
+    "client_contact_offered": (answers.CONTACT_YES, answers.CONTACT_NO),
+}
+#: what a client's question about a reference asks
+_ASKS = {
+    "similar_scale": re.compile(r"\b(size|scale|big|large|small|how many|volume|comparable|similar)\b", re.I),
+    "still_running": re.compile(r"\b(still|live|running|in use|production|use it|using it|going)\b", re.I),
+    "client_contact_offered": re.compile(
+        r"\b(talk|speak|call|ring|phone|e-?mail|contact|reference|introduc\w*|connect|chat|reach|meet|word with)\b",
+        re.I,
+    ),
+}
+_YES_REPLY = re.compile(
+    r"^\W*(yes|yeah|yep|sure|absolutely|of course|definitely|certainly|very much|they are|it is)\b", re.I
 )
-_SCALE_YES = re.compile(
-    r"\b(similar|comparable|same|equivalent) (in )?(\w+ )?(size|scale|volume|book|number)|\bsimilar size\b|\b(comparable|similar) to "
-    r"(yours|you|your)\b|\babout (your|the same) size|\bsize (of|like) yours|\bof (comparable|similar) (size|scale)|"
-    r"\b(comparable|similar) (size|scale)\b|\bthe same size as\b|\bsimilar-sized\b|\bcomparable-sized\b",
-    re.I,
-)
-_SCALE_NO = re.compile(
-    r"\b(considerably|much|far|significantly|substantially|a lot|many times|\d+x|\w+ times) (larger|bigger|smaller)\b|"
-    r"\b(larger|bigger|smaller) than (you|yours|your|[A-Z])|\b(different|not comparable in) (scale|size)\b|"
-    r"\bnot (of )?(a )?(similar|comparable) (size|scale)",
-    re.I,
-)
-_RUNNING_YES = re.compile(
-    r"\bstill (in (daily |active |everyday )?use|running|used|live|in production|operating|operational|uses? it|use it|"
-    r"relies on it|in service)\b|\b(remains?|is) (still )?(in production|live|in (daily )?use|operational)\b|"
-    r"\b(running|live|in production|in use) (since|for (\w+ )?years|ever since|today)\b|\bhas been (running|live|in production|"
-    r"in use|used)\b|\b(runs?|operat(es|ing)|works?|has run) since\b|\bto this day\b|\bcontinues? to (use|run)\b|\b(is|are) (still )?used (there |daily |every \w+ )"
-    r"|\bused there\b[^.]{0,40}\bevery\b|\bstill used\b|\b(now|still) (runs?|operates?|maintains?|owns?) (it|the (model|system|tool|"
-    r"solution))\b|\b(runs?|operates?) (it|the (model|system|tool)) (alone|themselves|independently|in-house)\b",
-    re.I,
-)
-_RUNNING_NO = re.compile(
-    r"\b(decommissioned|retired|discontinued|shut down|switched off|no longer (used|running|in use|live|in production|maintained|"
-    r"supported|operational)|"
-    r"(system|model|tool|solution|platform|it) (was |has been )?(stopped|cancelled|canceled|replaced|abandoned|turned off)|"
-    r"never went live|did not go live|didn't go live|sunset)\b",
-    re.I,
-)
-_CONTACT_YES = re.compile(
-    r"\b(happy|agreed|willing|glad|available|ready|keen) to (speak|talk|take (a|your) call|receive (a |your )?call|"
-    r"hear from you|answer (your )?questions|chat|share|be contacted|act as|"
-    r"give you|tell you)|\bput you in touch\b|\b(arrange|set up|organise|organize|schedule) (a |an )?(\w+ )?(call|introduction|"
-    r"meeting|conversation|visit)|\bintroduce you\b|\bspeak with (you|them) directly|\bcontact (details|them directly)\b|"
-    r"\byou (can|could|may|are welcome to) (call|contact|speak|talk|visit|ask)\b|\bconnect you (with|to)\b",
-    re.I,
-)
-_CONTACT_NO = re.compile(
-    r"\b(unable|not able|cannot|can't|can not|not allowed|not permitted|not in a position) to (share|name|disclose|arrange|"
-    r"put you|introduce|give|reveal|provide)|\bconfidential(ity)?\b|\bunder (an )?nda\b|\bcan't name\b|\bno (direct )?contact\b|"
-    r"\bprefer(s)? not to (be contacted|share|be named)|\bdoes not (wish|want) to be (contacted|named)\b",
-    re.I,
-)
+_NO_REPLY = re.compile(r"^\W*(no|nope|not (really|any ?more|yet)|sadly|unfortunately|I'm afraid)\b", re.I)
 _ALL_REFERENCES = re.compile(
-    r"\b(any|all|each) (of )?(these|our|those|the) (clients|customers|references|projects)\b|\breferences\b", re.I
+    r"\b(any|all|each|either|both) (of )?(these|our|those|the|them)\b( (clients|customers|references|projects))?|"
+    r"\breferences\b",
+    re.I,
 )
 _GENERIC_CLAIM = re.compile(
-    r"\bavailable on request\b|\b(include|includes|including) (many|several|leading|top)\b|"
-    r"\b\d[\d,]*\+? (companies|clients|customers|organi[sz]ations|firms|brands|banks|retailers|hospitals|utilities)\b|"
+    r"\b(helped|served|supported|with|for|over|than|across|to|by|including) \d[\d,]*\+? (companies|clients|customers|"
+    r"organi[sz]ations|firms|brands|banks|retailers|hospitals|utilities)\b|"
     r"\b(many|several|dozens of|hundreds of|numerous|countless|leading) (companies|clients|customers|organi[sz]ations|firms|brands)\b",
     re.I,
 )
-_DESCRIBED_CLIENT = re.compile(
-    r"^\W*(?:(?:a|an|the|one|our)\b[^.;:]{0,80}\b(company|carrier|bank|insurer|retailer|distributor|manufacturer|hospital|"
-    r"utility|municipality|firm|group|chain|operator|provider|agency|university|council|airline|brand|client|customer|producer|"
-    r"grocer|platform|startup|cooperative|co-op|broadcaster|publisher|school|city|ministry|charity|practice|clinic|plant)s?\b|"
-    r"(?-i:[A-Z][\w&.-]+(?: [A-Z][\w&.-]+){0,4})\s*[(:,-])",
+_REFERENCE_HEADING = re.compile(
+    r"\b(references?(?! (architecture|design|model|implementation|data|guide|manual))|experience|track record|"
+    r"case stud(y|ies)|past (work|projects)|credentials|clients|customers|selected work|similar (work|projects)|"
+    r"where we('ve| have) (done|delivered|built)|who we('ve| have) (worked with|done \w+ for|built \w+ for)|"
+    r"(done|delivered|built) (this|it|similar work) (for|with|at|before)|proof)\b",
     re.I,
 )
-_REFERENCE_HEADING = re.compile(
-    r"\b(references?|experience|track record|case stud(y|ies)|past (work|projects)|credentials)\b", re.I
+_CLIENT_HISTORY = re.compile(r"\b(we|I) (signed|bought|hired|tried|used|chose|picked) \b", re.I)
+#: a client asking about past work: "Have you done this anywhere before?", "Who else uses it?"
+_ASKS_BEFORE = re.compile(
+    r"\b(have you|did you|has your (team|company|firm)|who else|any (other )?(clients?|customers?|references?))\b"
+    r"[^?]*\?|\b(before|anywhere|elsewhere|already|previously|other clients?)\b[^?]*\?",
+    re.I,
 )
+_FOLLOW_UP = 12  # units after a reference in which a client question about it is answered
+
+
+@dataclass
+class _Group:
+    client: str
+    units: list[Unit]
+    replies: list[Unit] = field(default_factory=list)  # partner answers to the client's questions
+    asked: dict[str, Answer] = field(default_factory=dict)
 
 
 def find_references(document: ParsedDocument) -> tuple[ReferenceFinding, ...]:
-    units = document.partner_units
-    groups: list[list[Unit]] = []
-    previous = None
-    for unit in units:
-        listed = bool(
-            unit.heading
-            and _REFERENCE_HEADING.search(unit.heading)
-            and _DESCRIBED_CLIENT.search(unit.text)
-            and (previous is None or previous.block != unit.block)
-        )
+    partners, clients = document.partner_names, document.client_names
+    groups: list[_Group] = []
+    previous: Unit | None = None
+    for unit in document.units:
+        if not unit.by_partner:
+            previous = unit
+            continue
+        client = None
+        if not unit.is_question and not _CLIENT_HISTORY.search(unit.text):
+            client = described_work(unit.text, partners, clients)
+            if client is None and _listed(unit, previous, document.text):
+                client = listed_client(unit.text, partners, clients)
+            if client is None and _answers_before(document, unit):
+                client = answered_client(unit.text, partners, clients)
+            if client is None and _first_under(unit, previous):
+                client = headed_client(unit.heading, partners, clients)
+            if client and not client[0].isupper() and _GENERIC_CLAIM.search(unit.text):
+                client = None
         previous = unit
-        if (
-            (_ANCHOR.search(unit.text) or listed)
-            and not _is_client_history(unit)
-            and not _GENERIC_CLAIM.search(unit.text)
-        ):
-            groups.append([unit])
+        if client:
+            same = next((g for g in groups if client[0].isupper() and g.client.lower() == client.lower()), None)
+            if same is not None:
+                same.units.append(unit)
+            else:
+                groups.append(_Group(client, [unit]))
         elif groups and _continues(groups[-1], unit) and not _ALL_REFERENCES.search(unit.text):
-            groups[-1].append(unit)
-    grouped = {u.index for group in groups for u in group}
-    general_yes = any(
-        _CONTACT_YES.search(u.text) and _ALL_REFERENCES.search(u.text) for u in units if u.index not in grouped
+            groups[-1].units.append(unit)
+        elif named := next((g for g in groups if g.client[0].isupper() and g.client in unit.text), None):
+            named.units.append(unit)  # a later sentence about a client already named
+    for number, group in enumerate(groups):
+        following = groups[number + 1].units[0].index if number + 1 < len(groups) else len(document.units)
+        _follow_up(document, group, following)
+    grouped = {u.index for group in groups for u in group.units}
+    general = [u for u in document.partner_units if u.index not in grouped and _ALL_REFERENCES.search(u.text)]
+    client_counts = _client_counts(document, grouped)
+    return tuple(_finding(group, general, client_counts) for group in groups)
+
+
+def _finding(group: _Group, general: list[Unit], client_counts: dict[str, float]) -> ReferenceFinding:
+    found: dict[str, Answer] = {}
+    evidence = [group.units[0]]
+    for question, (yes, no) in _QUESTIONS.items():
+        found[question] = Answer.UNKNOWN
+        for unit in [*group.units, *group.replies]:
+            said = answers.answer(unit.text, yes, no)
+            if said is not Answer.UNKNOWN:
+                found[question] = said
+                evidence.append(unit)
+                if said is Answer.NO:
+                    break
+        if found[question] is Answer.UNKNOWN and question in group.asked:
+            found[question] = group.asked[question]
+            evidence += group.replies[:1]
+    if found["similar_scale"] is Answer.UNKNOWN:
+        for unit in group.units:
+            said = answers.stated_against_yours(unit.text)
+            if said is not Answer.UNKNOWN:
+                found["similar_scale"] = said
+                evidence.append(unit)
+                break
+    if found["similar_scale"] is Answer.UNKNOWN:
+        own = answers.counts(" ".join(u.text for u in group.units))
+        found["similar_scale"] = answers.compared_scale(own, client_counts)
+        if found["similar_scale"] is not Answer.UNKNOWN:
+            evidence += [u for u in group.units if answers.counts(u.text)][:1]
+    if found["client_contact_offered"] is Answer.UNKNOWN:
+        for unit in general:
+            said = answers.answer(unit.text, answers.CONTACT_YES, answers.CONTACT_NO)
+            if said is not Answer.UNKNOWN:
+                found["client_contact_offered"] = said
+                evidence.append(unit)
+                break
+    ordered = sorted(dict.fromkeys(evidence), key=lambda u: u.index)
+    speakers = [u.speaker for u in ordered if u.speaker]
+    return ReferenceFinding(
+        client=group.client,
+        said_by=speakers[0] if speakers else "",
+        similar_scale=found["similar_scale"],
+        still_running=found["still_running"],
+        client_contact_offered=found["client_contact_offered"],
+        evidence=tuple(dict.fromkeys(u.text for u in ordered)),
     )
-    general_no = any(
-        _CONTACT_NO.search(u.text) and _ALL_REFERENCES.search(u.text) for u in units if u.index not in grouped
+
+
+def _follow_up(document: ParsedDocument, group: _Group, until: int) -> None:
+    """A client's question about the reference, answered in the partner's next words."""
+    units = document.units
+    start = group.units[-1].index + 1
+    for index in range(start, min(until, start + _FOLLOW_UP, len(units))):
+        question = units[index]
+        if question.by_partner or not question.is_question:
+            continue
+        topics = [name for name, pattern in _ASKS.items() if pattern.search(question.text)]
+        if not topics:
+            continue
+        reply = []
+        for unit in units[index + 1 : index + 4]:
+            if not unit.by_partner:
+                break
+            reply.append(unit)
+        if not reply:
+            continue
+        group.replies += reply
+        for topic in topics:
+            if _NO_REPLY.search(reply[0].text):
+                group.asked.setdefault(topic, Answer.NO)
+            elif _YES_REPLY.search(reply[0].text):
+                group.asked.setdefault(topic, Answer.YES)
+
+
+def _answers_before(document: ParsedDocument, unit: Unit) -> bool:
+    """The partner's first words after a client's "have you done this before?" (a "Sure." may come first)."""
+    before = document.units[max(0, unit.index - 2) : unit.index]
+    for position, earlier in enumerate(reversed(before)):
+        if not earlier.by_partner:
+            return bool(_ASKS_BEFORE.search(earlier.text))
+        if position or len(earlier.text.split()) > 3:
+            return False
+    return False
+
+
+def _first_under(unit: Unit, previous: Unit | None) -> bool:
+    """The first sentence under its heading."""
+    return bool(unit.heading) and (previous is None or previous.heading != unit.heading)
+
+
+def _client_counts(document: ParsedDocument, grouped: set[int]) -> dict[str, float]:
+    """What the client's own counts are: its words in a call, or the partner's words about "your" 90 sites."""
+    names = [re.escape(n) for n in document.client_names if n]
+    about_client = re.compile(r"\b(you|your|yours" + "".join("|" + n for n in names) + r")\b", re.I)
+    first = min(grouped, default=len(document.units))
+    found: dict[str, float] = {}
+    for unit in document.units:
+        if unit.index in grouped:
+            continue
+        if not unit.by_partner or about_client.search(unit.text):
+            for unit_name, value in answers.counts(unit.text).items():
+                found.setdefault(unit_name, value)
+    if not document.conversational:  # a proposal's opening describes the client
+        for unit in document.units[:first]:
+            for unit_name, value in answers.counts(unit.text).items():
+                found.setdefault(unit_name, value)
+    return found
+
+
+def _listed(unit: Unit, previous: Unit | None, text: str) -> bool:
+    """A line that opens an entry under a References / Past work heading."""
+    if re.match(r"[^\n]*\n\s*\|?\s*:?-{3,}", text[unit.end :]):
+        return False  # a table's header row
+    new_line = unit.start == 0 or "\n" in text[max(0, unit.start - 8) : unit.start].lstrip(" \t-*•")[-1:]
+    return bool(
+        unit.heading
+        and _REFERENCE_HEADING.search(unit.heading)
+        and (previous is None or previous.block != unit.block or new_line)
     )
-    findings = []
-    for group in groups:
-        text = " ".join(u.text for u in group)
-        contact = _answer(text, _CONTACT_YES, _CONTACT_NO)
-        if contact is Answer.UNKNOWN:
-            contact = Answer.YES if general_yes else Answer.NO if general_no else Answer.UNKNOWN
-        evidence = [group[0].text] + [
-            u.text
-            for u in group[1:]
-            if any(
-                p.search(u.text) for p in (_SCALE_YES, _SCALE_NO, _RUNNING_YES, _RUNNING_NO, _CONTACT_YES, _CONTACT_NO)
-            )
-        ]
-        findings.append(
-            ReferenceFinding(
-                similar_scale=_answer(text, _SCALE_YES, _SCALE_NO),
-                still_running=_answer(text, _RUNNING_YES, _RUNNING_NO),
-                client_contact_offered=contact,
-                evidence=tuple(evidence),
-            )
-        )
-    return tuple(findings)
 
 
-def _answer(text: str, yes: re.Pattern[str], no: re.Pattern[str]) -> Answer:
-    if no.search(text):
-        return Answer.NO
-    if yes.search(text):
-        return Answer.YES
-    return Answer.UNKNOWN
-
-
-def _continues(group: list[Unit], unit: Unit) -> bool:
+def _continues(group: _Group, unit: Unit) -> bool:
     """The next sentences of the same paragraph or turn (or of a References section)."""
-    last = group[-1]
-    if unit.index != last.index + 1 or len(group) >= 4 or unit.turn != last.turn:
+    last = group.units[-1]
+    if unit.index != last.index + 1 or len(group.units) >= 5 or unit.turn != last.turn:
         return False
     return unit.block == last.block or bool(
         unit.heading and unit.heading == last.heading and _REFERENCE_HEADING.search(unit.heading)
     )
-
-
-def _is_client_history(unit: Unit) -> bool:
-    """ "We signed a three-year contract with a vendor" is the client's history, not a reference."""
-    return bool(re.search(r"\b(we|I) (signed|bought|hired|tried|used) \b", unit.text, re.I))

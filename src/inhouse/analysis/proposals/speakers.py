@@ -450,6 +450,14 @@ _CLIENT_CUES = [
     (re.compile(r"\bhave you (ever )?(done|worked|built|delivered|had)\b", re.I), 1.5),
     (
         re.compile(
+            r"\b(any|some|other) (references?|(other )?(clients|customers) we could)\b[^?]*\?|\bwho else (uses|has used|is using|"
+            r"runs)\b|\b(could|can|may) (we|I) (speak|talk|chat) (to|with) (them|one of|a client|your clients|someone)\b",
+            re.I,
+        ),
+        2.0,
+    ),
+    (
+        re.compile(
             r"\b(what would (?:it|that|this) cost|send (?:us|me) (?:something|the|a|over)|sounds (?:good|"
             r"reasonable|great|fair|sensible)|"
             r"fine by me|let's do that|appreciate that)\b",

@@ -91,6 +91,8 @@ def heading_of(line: str) -> str | None:
         return match.group(1).strip() or stripped
     if len(stripped) > 70 or stripped[-1] in ".?!,;:\"')" or re.match(r"^[-*+]\s", stripped):
         return None
+    if re.match(r"^(?i:client|customer|project|status|outcome|result|scope|contact|problem)\s*:\s+\S", stripped):
+        return None  # a field of a list ("Client: Marrow Water Ltd", "Status: live"), not a title
     match = _NUMBERED.match(stripped)
     title = (match.group(1) if match else stripped).strip()
     if not title or len(title.split()) > 10 or title[0].islower():

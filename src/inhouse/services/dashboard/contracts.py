@@ -56,6 +56,11 @@ class ChecklistFinding(Shape):
     verdict: Verdict
     detail: str = ""
     evidence: list[EvidenceSpan] = Field(default_factory=list)
+    weighed_most: list[str] = Field(
+        default_factory=list, description="A model-backed verdict: the words that weighed most (else empty)"
+    )
+    position: str = Field("", description="A clause: preferred | acceptable | walk_away against the playbook")
+    position_detail: str = ""
 
 
 class NotReviewed(Shape):
@@ -173,8 +178,10 @@ def _detail(finding: object) -> str:
 def findings(review: ContractReview) -> list[ChecklistFinding]:
     """Clauses first (in the playbook's order), then red flags; each with a stable id."""
     out = []
+    placed = {p.clause: p for p in review.positions}
     for kind, label in CLAUSES.items():
         finding = getattr(review.clauses, kind)
+        position = placed.get(kind)
         out.append(
             ChecklistFinding(
                 id=f"clause-{kind}",
@@ -185,6 +192,9 @@ def findings(review: ContractReview) -> list[ChecklistFinding]:
                 verdict=verdict(finding.status),
                 detail=_detail(finding),
                 evidence=list(finding.evidence),
+                weighed_most=list(getattr(finding, "weighed_most", [])),
+                position=position.position if position else "",
+                position_detail=f"{position.found}; preferred: {position.preferred}" if position else "",
             )
         )
     for index, flag in enumerate(review.red_flags):
@@ -197,6 +207,7 @@ def findings(review: ContractReview) -> list[ChecklistFinding]:
                 status=f"binds {flag.binds}",
                 verdict="bad" if flag.binds in ("client", "both", "unknown") else "warn",
                 evidence=list(flag.evidence),
+                weighed_most=list(flag.weighed_most),
             )
         )
     return out

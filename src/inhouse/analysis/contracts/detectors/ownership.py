@@ -258,7 +258,9 @@ class DeliverableOwnership(Detector):
         }[status]
         evidence = _unique([context.evidence(s) for s in chosen])[:4]
         conditions = reading.conditions if status in ("client", "partial") else []
-        return OwnershipFinding(status=status, conditions=conditions[:3], evidence=evidence)
+        return OwnershipFinding(
+            status=status, conditions=conditions[:3], licence=bool(reading.perpetual_licence), evidence=evidence
+        )
 
     @staticmethod
     def status(reading: _Reading) -> str:

@@ -9,7 +9,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from inhouse.analysis.contracts.model import features
+from inhouse.analysis.contracts.model import features, hashing
 
 WEIGHTS_DIR = Path(__file__).resolve().parent / "weights"
 
@@ -75,30 +75,53 @@ class LinearModel:
             )
         return dense
 
+    def margin(self, sentence: str) -> float:
+        """One sentence's margin, in plain Python (no scikit-learn, no numpy)."""
+        return self.margin_of(hashing.vector(sentence))
+
+    def margin_of(self, row: dict[int, float]) -> float:
+        """The margin of a sentence's row (:func:`hashing.vector`)."""
+        get = self.weights.get
+        total = 0.0
+        for col, value in row.items():
+            weight = get(col)
+            if weight is not None:
+                total += weight * value
+        return total + self.intercept
+
     def margins(self, sentences: list[str]) -> list[float]:
         """The margin (w . x + b) of each sentence; the sentence says X when it reaches the threshold."""
-        if not sentences:
-            return []
-        matrix = features.vectorizer().transform(sentences)
-        return [float(m) for m in matrix @ self._dense + self.intercept]
+        return [self.margin(sentence) for sentence in sentences]
 
     def scores(self, sentences: list[str]) -> list[float]:
         """The probability-like score (0..1) of each sentence."""
         return [_sigmoid(m) for m in self.margins(sentences)]
 
     def weighed_most(self, sentence: str, k: int = 5) -> list[str]:
-        """The n-grams of ``sentence`` that pushed its score up the most (strongest first; n-grams of
-        stop words alone are left out)."""
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-        grams = sorted(g for g in set(features.ngrams(sentence)) if not set(g.split()) <= ENGLISH_STOP_WORDS)
-        if not grams:
-            return []
+        """The n-grams of ``sentence`` that pushed its score up the most: weight times count in the
+        sentence, strongest first (ties by the n-gram); n-grams of function words alone are left out."""
+        counts: dict[str, int] = {}
+        for gram in hashing.ngrams(sentence):
+            counts[gram] = counts.get(gram, 0) + 1
         weighted = [
-            (self.weights.get(col, 0.0), gram) for gram, col in zip(grams, features.columns(grams), strict=True)
+            (self.weights.get(hashing.column(gram), 0.0) * count, gram)
+            for gram, count in counts.items()
+            if not set(gram.split()) <= FUNCTION_WORDS
         ]
         weighted.sort(key=lambda item: (-item[0], item[1]))
         return [gram for weight, gram in weighted[:k] if weight > 0]
+
+
+#: words that say nothing alone ("the", "shall"): an n-gram of them only is never shown as a reason
+FUNCTION_WORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each either few for from further
+    had has have having he her here hers herself him himself his how i if in into is it its itself may
+    me might more most must my myself neither no nor not of off on once only or other our ours ourselves
+    out over own same shall she should so some such than that the their theirs them themselves then there
+    these they this those through thus to too under until up upon us very was we were what when where
+    whether which while who whom why will with within without would you your yours yourself""".split()
+)
 
 
 def _sigmoid(margin: float) -> float:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from inhouse.analysis.contracts.learned import COMBINE_MODES, holds, ownership_view, retains_view
 from inhouse.analysis.contracts.model import features
 from inhouse.analysis.contracts.model.data import CUAD_CATEGORIES, Document, documents, input_checksums, shared_dir
 from inhouse.analysis.contracts.model.linear import WEIGHTS_DIR, LinearModel
@@ -32,7 +33,8 @@ ALPHA = 1e-5
 EPOCHS = 15
 FOLDS = 5
 DIGITS = 6  # significant digits of a written weight
-MODES = ("rules", "model", "rules_or_model")
+MODES = COMBINE_MODES
+KEEPING = ("rules_or_model", "model_gated")  # the model modes that keep the rules' explicit verdicts
 MARGIN = 0.02  # F1 a model mode must gain over the rules to be chosen
 RULES_CACHE = Path(__file__).resolve().parents[5] / "build" / "contract-model-rules.json"
 
@@ -111,15 +113,24 @@ def f1(pairs: Sequence[tuple[bool, bool]]) -> tuple[float, float, float]:
     return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
 
 
-def best_threshold(scored: Sequence[tuple[float, bool, bool]], combine: bool) -> float:
-    """The document threshold with the best F1 on (score, rules, gold) triples; with ``combine``,
-    for rules OR score >= threshold. Ties go to the higher threshold."""
-    never = round(max((s for s, _, _ in scored), default=0.0) + 1.0, 6)
-    candidates = sorted({round(s, 6) for s, _, _ in scored} | {never})
+#: a (score, rules, strong, support, gold) row of one document: the model's best margin, the rules'
+#: verdict, whether it rests on an explicit statement, whether the rules saw anything to read the
+#: terms from (see :mod:`inhouse.analysis.contracts.learned`), and the gold
+Row = tuple[float, bool, bool, bool, bool]
+
+
+def predict(mode: str, row: Row, threshold: float) -> bool:
+    score, rule, strong, support, _ = row
+    return holds(mode, rules=rule, strong=strong, support=support, model=score >= threshold)
+
+
+def best_threshold(scored: Sequence[Row], mode: str) -> float:
+    """The document threshold with the best F1 of ``mode`` on the rows. Ties go to the higher threshold."""
+    never = round(max((row[0] for row in scored), default=0.0) + 1.0, 6)
+    candidates = sorted({round(row[0], 6) for row in scored} | {never})
     best, best_f1 = never, -1.0
     for t in candidates:
-        pairs = [((s >= t) or (combine and r), g) for s, r, g in scored]
-        score = f1(pairs)[2]
+        score = f1([(predict(mode, row, t), row[4]) for row in scored])[2]
         if score >= best_f1:
             best, best_f1 = t, score
     return best
@@ -127,10 +138,26 @@ def best_threshold(scored: Sequence[tuple[float, bool, bool]], combine: bool) ->
 
 @dataclass
 class Chosen:
-    threshold: float
-    combined_threshold: float
-    #: the F1 of each mode on the out-of-fold documents the thresholds were chosen on
+    #: mode -> its threshold, chosen on the out-of-fold documents
+    thresholds: dict[str, float]
+    #: the F1 of each mode on those documents, at its threshold
     modes: dict[str, float]
+
+    @property
+    def mode(self) -> str:
+        """The mode the reviewer should use: the best, a model mode only when it gains :data:`MARGIN`
+        F1 over the rules, and the model alone (which overrules even an explicit statement the rules
+        read) only when it gains :data:`MARGIN` over the modes that keep the rules' explicit verdicts."""
+        best = max(MODES, key=lambda m: (round(self.modes[m], 6), -MODES.index(m)))
+        if best == "model":
+            keeping = max(KEEPING, key=lambda m: (round(self.modes[m], 6), -MODES.index(m)))
+            if self.modes[keeping] > self.modes["model"] - MARGIN:
+                best = keeping
+        return best if self.modes[best] >= self.modes["rules"] + MARGIN else "rules"
+
+    @property
+    def threshold(self) -> float:
+        return self.thresholds[self.mode if self.mode != "rules" else "model"]
 
 
 def out_of_fold(decision: str, docs: Sequence[Document], X: dict[str, Any], k: int = FOLDS) -> list[tuple[str, float]]:
@@ -148,17 +175,26 @@ def out_of_fold(decision: str, docs: Sequence[Document], X: dict[str, Any], k: i
     return out
 
 
+def row(decision: str, score: float, verdicts: dict[str, bool], gold: bool) -> Row:
+    """One document's row; a decision without a strong/support reading uses the rules' verdict for both."""
+    rule = verdicts[decision]
+    return (
+        score,
+        rule,
+        verdicts.get(f"{decision}:strong", rule),
+        verdicts.get(f"{decision}:support", rule),
+        gold,
+    )
+
+
 def choose(decision: str, docs: Sequence[Document], X: dict[str, Any], rules: Rules, k: int = FOLDS) -> Chosen:
-    """The thresholds (model alone; rules OR model) chosen on ``k`` grouped folds of ``docs``."""
+    """Each mode's threshold and F1, chosen on ``k`` grouped folds of ``docs``."""
     by_name = {d.name: d for d in docs}
-    scored = [(s, rules[n][decision], by_name[n].gold[decision]) for n, s in out_of_fold(decision, docs, X, k)]
-    alone, combined = best_threshold(scored, combine=False), best_threshold(scored, combine=True)
-    modes = {
-        "rules": f1([(r, g) for _, r, g in scored])[2],
-        "model": f1([(s >= alone, g) for s, _, g in scored])[2],
-        "rules_or_model": f1([(r or s >= combined, g) for s, r, g in scored])[2],
-    }
-    return Chosen(alone, combined, modes)
+    scored = [row(decision, s, rules[n], by_name[n].gold[decision]) for n, s in out_of_fold(decision, docs, X, k)]
+    thresholds = {m: best_threshold(scored, m) for m in MODES if m != "rules"}
+    thresholds["rules"] = thresholds["model"]
+    modes = {m: f1([(predict(m, r, thresholds[m]), r[4]) for r in scored])[2] for m in MODES}
+    return Chosen(thresholds, modes)
 
 
 #: runs of separator characters ("-----" under a signature line) are shortened before the rules
@@ -183,6 +219,7 @@ def rules_verdicts(
     the rule code's digest and each text's SHA-256)."""
     from inhouse.analysis.contracts.context import Context
     from inhouse.analysis.contracts.detectors.flags import no_termination_for_convenience
+    from inhouse.analysis.contracts.detectors.ownership import DeliverableOwnership
     from inhouse.analysis.contracts.review import review_contract
 
     version = rules_version()
@@ -195,12 +232,20 @@ def rules_verdicts(
         key = hashlib.sha256(d.text.encode("utf-8")).hexdigest()
         if key not in stored:
             text = _SEPARATOR_RUN.sub(r"\1\1\1", d.text)
-            review = review_contract(text, d.name)
+            review = review_contract(text, d.name, learned=False)
             kinds = {flag.kind for flag in review.red_flags}
             verdicts = {kind: kind in kinds for kind in CUAD_CATEGORIES}
-            verdicts["termination_for_convenience"] = bool(no_termination_for_convenience(Context.build(text))[1])
+            context = Context.build(text)
+            verdicts["termination_for_convenience"] = bool(no_termination_for_convenience(context)[1])
             for clause in ("deliverable_ownership", "knowledge_transfer", "source_access", "maintenance", "exit"):
                 verdicts[clause] = getattr(review.clauses, clause).status != "absent"
+            reading = DeliverableOwnership().read(context)
+            views = {
+                "deliverable_ownership": ownership_view(reading, review.clauses.deliverable_ownership.status),
+                "vendor_retains_ip": retains_view(reading, verdicts["vendor_retains_ip"]),
+            }
+            for decision, view in views.items():
+                verdicts[f"{decision}:strong"], verdicts[f"{decision}:support"] = view.strong, view.support
             stored[key] = verdicts
         out[d.name] = stored[key]
         if progress and number % 50 == 49:
@@ -227,10 +272,7 @@ def build(shared: Path | None, out: Path, log: Callable[[str], None] | None = No
         chosen = choose(decision, docs, X, rules)
         modes = chosen.modes
         # the model is used only where it beats the rules on the folds by a clear margin
-        mode = max(MODES, key=lambda m: (round(modes[m], 6), -MODES.index(m)))
-        if modes[mode] < modes["rules"] + MARGIN:
-            mode = "rules"
-        threshold = chosen.combined_threshold if mode == "rules_or_model" else chosen.threshold
+        mode, threshold = chosen.mode, chosen.threshold
         model = fit(decision, docs, X, threshold)
         model = LinearModel(decision, model.intercept, threshold, mode, model.weights)
         data = json.dumps(model.to_json(), sort_keys=True, separators=(",", ":")).encode("utf-8") + b"\n"

@@ -81,7 +81,10 @@ class SignalDetector(ABC):
     name: ClassVar[str]
 
     def detect(self, document: ParsedDocument) -> SignalResult:
-        weighing = self.weigh(document)
+        return self.result(self.weigh(document), document)
+
+    def result(self, weighing: Weighing, document: ParsedDocument) -> SignalResult:
+        """The verdict, its confidence and its quotes from a weighing of ``document``."""
         value = self.decide(weighing, document)
         margin = weighing.for_weight - weighing.against_weight
         if weighing.veto:  # decisive: the quotes for it do not make the verdict less sure

@@ -1,0 +1,202 @@
+"""The playbook's three questions about a reference, answered from what the text says.
+
+- **similar scale**: counts with the same unit ("120 clinics", "4,000 users", "€300k") in the
+  reference and in what the client said or the partner said about the client (your 90
+  clinics): within a factor of two is similar, three times or more apart is not; or words
+  that say so ("a similar size to yours", "roughly your scale", "ten times your volume",
+  "much smaller").
+- **still running**: "in production since", "still used", "runs every night", "live today"
+  against "retired", "ended", "switched off", "no longer", "never went live".
+- **can we talk to them**: "I'll connect you", "happy to introduce", "available on request",
+  "they agreed to speak", "you can call" against "confidential", "under NDA", "can't share".
+
+Each answer is ``yes``, ``no`` or ``unknown`` and comes from one sentence, which is kept as
+evidence. A refusal beats an offer in the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from inhouse.domain.partners import Answer
+
+SCALE_YES = re.compile(
+    r"\b(?:similar|comparable|same|equivalent|like-for-like|matching)(?:[- ]sized?| in (?:size|scale|volume))\b|"
+    r"\b(?:similar|comparable|same|equivalent) (?:\w+ )?(?:size|scale|volume|footprint|headcount|number|order of magnitude|"
+    r"ballpark|complexity)\b|\b(?:comparable|similar|close) to (?:yours|you|your (?:\w+ )?\w+)\b|"
+    r"\b(?:about|roughly|around|almost|nearly|much|pretty much|more or less|exactly) (?:your|the same) (?:size|scale|volume)\b|"
+    r"\bsize (?:of|like) yours\b|\b(?:about |roughly |around |much )?the same (?:\w+ )?as (?:you|yours)\b|\bsame ballpark\b|\ba (?:touch|bit|little) (?:bigger|larger|smaller) than (?:you|yours)\b|"
+    r"\b(?:much|very much|a lot|just) like (?:you|yours)\b|\bscale (?:is|was) (?:comparable|similar|close)\b|\bof your size\b",
+    re.I,
+)
+SCALE_NO = re.compile(
+    r"\b(?:considerably|much|far|significantly|substantially|a lot|many times|\d+x|\w+ times|way|vastly|an order of magnitude) "
+    r"(?:larger|bigger|smaller|greater)\b|\b(?:twice|three times|four times|five times|ten times|\d+ times|\d+x) "
+    r"(?:your|the) (?:\w+ )?(?:size|scale|volume|throughput|\w+)\b|"
+    r"\b(?:a third|a quarter|a fifth|a tenth|\w+ times) (?:of |the size of |as (?:big|large) as )?(?:yours|your \w+)\b|\b(?:different|not comparable in|not the same|not your) (?:scale|size)\b|"
+    r"\bnot (?:of |on )?(?:a |the )?(?:similar|comparable|same) (?:size|scale)\b|\b(?:a fraction|half) of your (?:size|scale|volume)\b|"
+    r"\b(?:smaller|larger|bigger) (?:scale|operation|organisation|organization)\b|\bnowhere near your (?:size|scale|volume)\b",
+    re.I,
+)
+RUNNING_YES = re.compile(
+    r"\bstill (?:\w+ )?(?:in (?:daily |active |everyday |full )?use|running|runs|used|uses|live|in production|operating|"
+    r"operational|relies on it|rely on it|in service|going|on it|using it)\b|"
+    r"\b(?:remains?|is|are) (?:still )?(?:in production|live|in (?:daily )?use|operational|in service)\b|"
+    r"\b(?:running|live|in production|in use|operational) (?:since|for (?:\w+ )?(?:years|months)|ever since|today|to this day)\b|"
+    r"\bhas been (?:running|live|in production|in use|used|operating)\b|\b(?:runs?|operat(?:es|ing)|works?|has run) since\b|"
+    r"\bto this day\b|\bcontinues? to (?:use|run|rely)\b|\b(?:is|are) (?:still )?used (?:there |daily |every \w+|each \w+)|"
+    r"\b(?:runs?|is used|gets used) (?:every|each) (?:night|day|morning|week|shift|month)\b|\bwent live in\b[^.]{0,60}\bstill\b|"
+    r"\b(?:now|still) (?:runs?|operates?|maintains?|owns?) (?:it|the (?:model|system|tool|solution))\b|"
+    r"\b(?:runs?|operates?) (?:it|the (?:model|system|tool)) (?:alone|themselves|independently|in-house)\b|"
+    r"\b(?:is|are|'re|'s) (?:currently |now |still )?live (?:across|at|in|with)\b|\b(?:in|into) (?:its|their) (?:second|third|fourth|fifth) year\b|"
+    r"\b(?:is|are) (?:still )?used by\b[^.;]{0,40}\b(?:every|each|daily)\b|\bused (?:every|each) (?:day|night|week|shift)\b|"
+    r"(?<!never )(?<!not )\bwent live\b|\bbeen \w+ing (?:along |away |smoothly |quietly )?(?:ever )?since\b|\b(?:has|have) (?:been )?(?:run|used|relied on|operated)\b[^.;]{0,50}\b"
+    r"(?:for (?:\w+ )?(?:years|months)|since)\b|\b(?:now|still) (?:run|operated|maintained|owned|used) by (?:their|them|the)\b|"
+    r"\bstill (?:their|the|a|our) (?:\w+ )?(?:tool|system|platform|engine|model|process|solution)\b|\bstill (?:\w+ly )?(?!(?:has|is|was|needs|seems|looks|waiting|deciding|thinking|talking|evaluating|testing)\b)"
+    r"\w{3,}(?:s|ing)\b",
+    re.I,
+)
+RUNNING_NO = re.compile(
+    r"\b(?:decommissioned|retired|discontinued|shut down|switched off|turned off|wound down|shelved|mothballed|"
+    r"no longer (?:used|running|in use|live|in production|maintained|supported|operational|uses? it|runs? it)|"
+    r"(?:system|model|tool|solution|platform|it|project|pilot|contract|engagement) (?:was |has been |had been )?"
+    r"(?:stopped|cancelled|canceled|replaced|abandoned|ended|discontinued|dropped)|"
+    r"never went (?:live|into production)|did not go (?:live|into production)|didn't go (?:live|into production)|"
+    r"never (?:made it|got) (?:to|into) production|came to an end|(?:has|have|had) (?:since )?ended|"
+    r"moved (?:off|away from) (?:it|the)|sunset(?:ted)?|stopped using|replaced by|not (?:rolled out|deployed|taken forward|put into production)|pilot only|"
+    r"never rolled out|(?:switched|moved|migrated) (?:over )?(?:to|onto) (?:a |an |another )?"
+    r"(?:competitor|rival|different|other|new|in-house))\b|(?<![-\w])ended\b(?! up)",
+    re.I,
+)
+CONTACT_YES = re.compile(
+    r"\b(?:happy|agreed|willing|glad|available|ready|keen|pleased|open|offered) to (?:speak|talk|take (?:a|your) call|"
+    r"receive (?:a |your )?call|hear from you|answer (?:your )?questions|chat|share|be contacted|act as|be a reference|"
+    r"give you|tell you|introduce|connect|host|show you|walk you)|\bput you in touch\b|"
+    r"\b(?:arrange|set up|organise|organize|schedule|make|offer) (?:a |an )?(?:\w+ )?(?:call|introduction|intro|"
+    r"meeting|conversation|visit)\b|\bintroduce (?:you|them|your)\b|\bspeak with (?:you|them) directly\b|"
+    r"\bcontact (?:details|them directly)\b|\byou(?:'re| are)? (?:can|could|may|are welcome to|welcome to) "
+    r"(?:call|ring|phone|contact|speak|talk|visit|ask|email|e-mail|reach)\b|\bconnect (?:you|your)\b|"
+    r"\b(?:available|provided|supplied) on request\b|\bon request\b|\b(?:will|'ll|would|can|could) (?:happily )?"
+    r"(?:take|join|hop on) (?:a|your) call\b|\b(?:take|welcome) (?:your|a) call\b|\b(?:is|are) (?:a )?(?:named |willing )?"
+    r"references?\b|\bcan be contacted\b|\b(?:their|her|his) (?:number|details|email|e-mail)\b|"
+    r"\bavailable (?:for|to take) (?:a |an )?(?:reference |short |quick )?(?:call|chat|conversation|visit)\b|"
+    r"\breference (?:calls?|contacts?|visits?) (?:is |are )?(?:possible|available|welcome|on request|can be arranged)\b",
+    re.I,
+)
+CONTACT_NO = re.compile(
+    r"\b(?:unable|not able|cannot|can't|can not|not allowed|not permitted|not in a position|not at liberty|won't be able) to "
+    r"(?:share|name|disclose|arrange|put you|introduce|give|reveal|provide|connect|say)|\bconfidential(?:ity)?\b|"
+    r"\bunder (?:an |a strict )?nda\b|\bcan't (?:name|say who|share)\b|\bno (?:direct )?contact\b|"
+    r"\bprefers? not to (?:be contacted|share|be named|take calls)|\bdo(?:es)? not (?:wish|want) to be (?:contacted|named)\b|"
+    r"\b(?:don't|do not|doesn't|does not) (?:do|take|offer|give) (?:reference )?(?:calls|references)\b|"
+    r"\basked (?:us|me) not to (?:share|name|disclose|pass on|give out)\b|\b(?:would|'d) rather not (?:take|be|have|get) (?:calls?|contacted|called|named)\b|"
+    r"\banonymi[sz]ed at (?:their|the client's) request\b|\bcan't put you in touch\b",
+    re.I,
+)
+
+#: a count with its unit, or an amount of money
+_COUNT = re.compile(
+    r"(?P<money>[£€$]|\b(?:EUR|USD|GBP|CHF) ?)?(?<![\w.,])(?P<n>\d[\d,.]*)(?:\s?(?P<mult>k|m|bn|thousand|million|billion)\b)?\+?"
+    r"(?P<words>(?: [a-z][a-z-]*){0,3})",
+    re.I,
+)
+_NOUN_STOP = re.compile(
+    r"^(?:of|in|on|at|per|and|or|to|with|across|a|an|the|so|that|which|who|we|you|it|is|are|was|were|from|for|"
+    r"than|each|every|over|under|like|but|about|roughly|around|by)$",
+    re.I,
+)
+_UNITLESS = {
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "percent",
+    "per",
+    "and",
+    "or",
+    "to",
+    "of",
+}
+_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+
+
+def answer(text: str, yes: re.Pattern[str], no: re.Pattern[str]) -> Answer:
+    if no.search(text):
+        return Answer.NO
+    if yes.search(text):
+        return Answer.YES
+    return Answer.UNKNOWN
+
+
+def counts(text: str) -> dict[str, float]:
+    """Counts in ``text`` by unit ("clinics" -> 120, "money" -> 300000); years and percentages left out."""
+    found: dict[str, float] = {}
+    for match in _COUNT.finditer(text):
+        raw = match.group("n").rstrip(".,").replace(",", "")
+        try:
+            value = float(raw)
+        except ValueError:
+            continue
+        value *= _MULT.get((match.group("mult") or "").lower(), 1.0)
+        if match.group("money"):
+            found.setdefault("money", value)
+            continue
+        nouns: list[str] = []
+        for word in (match.group("words") or "").split():
+            if _NOUN_STOP.match(word):
+                break
+            nouns.append(word)
+        unit = nouns[-1].lower() if nouns else ""
+        if not unit or unit in _UNITLESS or (1900 <= value <= 2100 and not match.group("mult")):
+            continue
+        found.setdefault(_singular(unit), value)
+    return found
+
+
+def _singular(unit: str) -> str:
+    if unit.endswith("ies"):
+        return unit[:-3] + "y"
+    if unit.endswith(("ches", "shes", "sses", "xes")):
+        return unit[:-2]
+    return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
+
+
+#: "60,000 homes against your 55,000": the client's count named with the reference's
+_AGAINST_YOURS = re.compile(
+    r"(?<![\w.,])(\d[\d,.]*)\s?(k|m|thousand|million)?\b[^.\d]{0,40}?(?:\b(?:against|versus|vs\.?|compared (?:with|to)|to|"
+    r"next to|where you have) |; |\(|, )(?:your|you have|you've got|yours is|you run|you operate|you manage) (?:own )?(\d[\d,.]*)\s?(k|m|thousand|million)?\b",
+    re.I,
+)
+
+
+def stated_against_yours(text: str) -> Answer:
+    """Similar when "N ... against your M" are within a factor of two, not when three or more apart."""
+    match = _AGAINST_YOURS.search(text)
+    if not match:
+        return Answer.UNKNOWN
+    try:
+        own = float(match.group(1).rstrip(".,").replace(",", "")) * _MULT.get((match.group(2) or "").lower(), 1.0)
+        theirs = float(match.group(3).rstrip(".,").replace(",", "")) * _MULT.get((match.group(4) or "").lower(), 1.0)
+    except ValueError:
+        return Answer.UNKNOWN
+    if not own or not theirs:
+        return Answer.UNKNOWN
+    return compared_scale({"count": own}, {"count": theirs})
+
+
+def compared_scale(reference: dict[str, float], client: dict[str, float]) -> Answer:
+    """Similar when a shared unit's counts are within a factor of two, not when three or more apart."""
+    verdicts = []
+    for unit, value in reference.items():
+        other = client.get(unit)
+        if not other or not value:
+            continue
+        ratio = max(value, other) / min(value, other)
+        verdicts.append(Answer.YES if ratio <= 2.0 else Answer.NO if ratio >= 3.0 else Answer.UNKNOWN)
+    if Answer.NO in verdicts:
+        return Answer.NO
+    return Answer.YES if Answer.YES in verdicts else Answer.UNKNOWN
