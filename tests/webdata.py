@@ -154,6 +154,8 @@ def scan_payload() -> dict:
         "warnings": [],
         "scanned_commits": 420,
         "incremental": False,
+        "knowledge_model": "avelino2016",
+        "knowledge_half_life_days": None,
     }
 
 

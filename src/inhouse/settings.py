@@ -60,6 +60,18 @@ class Settings(BaseSettings):
         description="Weeks without a weekly review, or without internal participation, before the "
         "'delegate and wait' alert (participation --weeks overrides).",
     )
+    knowledge_model: Literal["avelino2016", "recency"] = Field(
+        "avelino2016",
+        description="Who knows a file, for the truck factor and off-boarding: avelino2016 (commits, Avelino et al. "
+        "ICPC 2016, the validated default) or recency (contributions fade with age; reviews and co-authors "
+        "count; docs/knowledge-models.md).",
+    )
+    knowledge_half_life_days: float = Field(
+        90.0,
+        ge=1,
+        le=36500,
+        description="Half-life of a contribution under the recency knowledge model, in days.",
+    )
     jobs_queued_limit: int = Field(
         20, ge=1, description="Most background jobs (scans, document analyses) waiting or running at once."
     )

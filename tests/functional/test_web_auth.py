@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import text
 
+from inhouse.bootstrap import Workspace
 from inhouse.domain.accounts import UserIn
 from inhouse.domain.shapes import validated
 from inhouse.services import accounts
@@ -265,3 +266,20 @@ def test_signing_in_and_out_through_the_pages_is_in_the_audit_log(ws, app):
     actions = [e.action for e in reversed(entries) if e.action.startswith("sign_")]
     assert actions == ["sign_in_refused", "sign_in", "sign_out", "sign_in", "sign_out"]
     assert all(e.address == "127.0.0.1" for e in entries if e.action.startswith("sign_"))
+
+
+def test_two_server_processes_share_one_sign_in_limit(ws, app):
+    """Each process used to keep its own count: N processes let a guesser try N times the limit."""
+    limit = ws.settings.login_attempts_per_minute
+    second = Workspace(ws.settings)  # another process on the same database
+    try:
+        with (
+            WebClient(app, follow_redirects=False) as one,
+            WebClient(create_app(second), follow_redirects=False) as two,
+        ):
+            for i in range(limit):
+                assert _post_login((one, two)[i % 2], LEAD, "wrong password!").status_code == 401
+            assert _post_login(one, LEAD, PASSWORD).status_code == 429
+            assert _post_login(two, LEAD, PASSWORD).status_code == 429
+    finally:
+        second.dispose()

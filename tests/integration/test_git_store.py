@@ -22,13 +22,7 @@ def test_scan_is_stored_and_rescanned_incrementally(ws, tmp_path):
     repo = GitRepoBuilder(tmp_path / "eta")
     repo.commit(PAT, "2025-06-10", {"model/train.py": lines(30), os.fsdecode(b"caf\xe9.py"): "x\n"})
     repo.commit(ANN, "2025-08-10", {"app/report.py": lines(8, "r")})
-    with ws.uow() as uow:
-        client = uow.clients.list()[0]
-        partner = uow.partners.add(Partner(name="Quantia Labs", client_id=client.id, email_domains=["quantialabs.io"]))
-        uow.engagements.add(
-            Engagement(name="ETA", client_id=client.id, partner_id=partner.id, start_date=date(2025, 6, 1))
-        )
-        uow.commit()
+    _engagement_with_partner(ws)
     request = ScanIn(repository=str(repo.path), internal_domains=["acme.com"])
     first = knowledge.scan(ws, "ETA", request)
     assert (first.engagement, first.incremental, first.commits) == ("ETA", False, 2)
@@ -73,16 +67,36 @@ def test_a_rescan_of_an_unchanged_commit_answers_from_the_kept_report_alone(ws, 
         conn.execute(text("UPDATE scan_states SET state = :junk"), {"junk": b"not zlib"})
     again = knowledge.scan(ws, "ETA", request)
     assert (again.incremental, again.scanned_commits) == (True, 0)
-    assert again.result_id != first.result_id
     per_run = {"result_id", "incremental", "scanned_commits"}
     assert again.model_dump(exclude=per_run) == first.model_dump(exclude=per_run)
+    # found again: the stored result is confirmed, not stored a second time
+    assert again.result_id == first.result_id
     with ws.uow() as uow:
-        assert uow.results.get(again.result_id).payload == again.model_dump(
-            mode="json", exclude={"engagement", "result_id"}
-        )
+        stored = uow.results.get(again.result_id)
+        assert stored.payload == first.model_dump(mode="json", exclude={"engagement", "result_id"})
+        assert stored.checked_at is not None and stored.checked_at >= stored.created_at
+        assert len(uow.results.list(kind="scan")) == 1
+        summary = knowledge.latest_summary(uow, stored.engagement_id)
+    assert summary.scanned_at == stored.checked_at.replace(microsecond=0)
+    other = knowledge.scan(ws, "ETA", request.model_copy(update={"quick": True}))  # another reading: stored
+    assert other.result_id != first.result_id
     repo.commit(ANN, "2025-09-10", {"model/train.py": lines(31)})
     newer = knowledge.scan(ws, "ETA", request)
     assert (newer.incremental, newer.scanned_commits, newer.commits) == (False, 3, 3)
+    assert newer.result_id not in (first.result_id, other.result_id)
+
+
+def test_a_rescan_for_another_engagement_stores_its_own_result(ws, tmp_path):
+    repo = GitRepoBuilder(tmp_path / "eta")
+    repo.commit(PAT, "2025-06-10", {"model/train.py": lines(30)})
+    _engagement_with_partner(ws)
+    request = ScanIn(repository=str(repo.path))
+    first = knowledge.scan(ws, "ETA", request)
+    unlinked = knowledge.scan(ws, None, request)
+    assert (unlinked.engagement, unlinked.scanned_commits) == (None, 0)
+    assert unlinked.result_id != first.result_id
+    with ws.uow() as uow:
+        assert [r.checked_at for r in uow.results.list(kind="scan")] == [None, None]
 
 
 def test_a_state_stored_with_its_report_inside_is_still_reused(ws, tmp_path):

@@ -68,20 +68,27 @@ def test_engagement_years_against_the_plan(two_years):
     assert (y1.commits, y1.internal_commit_share, y1.internal_line_share) == (4, 0.25, 0.2)
     # authorship at 2021-12-31: m.py and n.py by Pat, a.py by Ann -> 1 of 3 files
     assert y1.internal_authorship_share == pytest.approx(0.3333)
-    assert (y1.plan_internal_share, y1.gap) == (0.3, -0.05)
+    # the gap is on the plan measure, the file share: 0.3333 - 0.3
+    assert (y1.internal_file_share, y1.plan_internal_share, y1.gap) == (0.3333, 0.3, 0.0333)
+    # changes: m.py added and changed, n.py added, a.py added -> 4
+    assert (y1.changes, y1.low_activity) == (4, False)
     # year 2: commits 3 of 4 (the bot left out); lines 3 internal of 3 + 4 deleted = 7
     assert (y2.commits, y2.internal_commit_share, y2.internal_line_share) == (4, 0.75, 0.4286)
     # m.py at 2022-12-31: Pat FA, DL=1 (the creation is no delivery), AC=3 -> 4.1100;
     # Ann DL=3, AC=1 -> 3.5625 (normalised 0.867 > 0.75)
     # so Ann co-authors m.py; n.py is deleted; a.py is Ann's: 2 of 2 files
-    assert y2.internal_authorship_share == 1.0
-    assert (y2.plan_internal_share, y2.gap) == (0.6, 0.15)
-    # pace: +0.5 between two year midpoints 365 days apart = 0.5003 per year;
-    # 0.9 - 0.75 = 0.15 more takes ~0.3 years after mid-2022: autumn 2022
+    assert y2.internal_authorship_share == y2.internal_file_share == 1.0
+    assert (y2.plan_internal_share, y2.gap) == (0.6, 0.4)
+    # changes: m.py 3 deliveries, n.py deleted (the bot's a.py left out) -> 4
+    assert (y2.changes, y2.low_activity) == (4, False)
+    # two points fix the line whatever the weights: (1.0 - 0.3333) over the 365 days between
+    # the year midpoints = 0.6672 per year; no standard error from two points.
+    # 1.0 >= 0.9: reached, at the end of year 2
     forecast = report.forecast
-    assert forecast.pace_per_year == pytest.approx(0.5003, abs=1e-4)
-    assert forecast.reached_on is not None and date(2022, 10, 1) <= forecast.reached_on <= date(2022, 11, 30)
-    assert not forecast.already_reached
+    assert forecast.metric == "internal_file_share"
+    assert forecast.pace_per_year == pytest.approx(0.6672, abs=1e-4)
+    assert (forecast.pace_stderr, forecast.periods_used, forecast.current_share) == (None, 2, 1.0)
+    assert forecast.already_reached and forecast.reached_on == date(2022, 12, 31)
     assert [b.id for b in report.bots] == ["49699333+dependabot[bot]@users.noreply.github.com"]
     assert all("dependabot" not in i.id for i in report.identities)
 

@@ -49,6 +49,7 @@ def test_the_page_sections_keep_their_keys():
     assert list(share) == ["measured", "points", "latest", "forecast", "period", "plan", "repo", "scanned_at"]
     assert list(share["points"][0]) == [
         "period", "start", "end", "commits", "internal_share", "internal_line_share", "plan", "gap",
+        "internal_file_share", "changes", "low_activity",
     ]  # fmt: skip
     assert share["scanned_at"] == "2026-01-05T10:11:12"
     risk = knowledge_at_risk(scan_payload(), meta).model_dump(mode="json")

@@ -77,12 +77,23 @@ def scan(
     count_generated: bool = typer.Option(
         False, "--count-generated", help="Count generated files (excluded by default)."
     ),
+    leaves: list[str] = typer.Option(
+        [],
+        "--leaves",
+        help="Simulate these people leaving: identity ids, emails or names, comma-separated (repeatable).",
+    ),
+    inactive_days: int | None = typer.Option(
+        None,
+        "--inactive-days",
+        min=0,
+        help="Simulate the partner people with no commit for N days before the last one leaving.",
+    ),
 ) -> None:
     """Scan a git repository: who knows the code, truck factor, off-boarding risk, internal share."""
     if all_repos:
         options: list[object] = [rev, quick, blame, period != "engagement-year", internal_domain, partner_domain]
         options += [org_map, alias, bot, include_bots, jobs, exclude, include, count_docs, count_vendored]
-        options += [count_generated, blame_ignore_whitespace, blame_moves, blame_copies]
+        options += [count_generated, blame_ignore_whitespace, blame_moves, blame_copies, leaves, inactive_days]
         if repo is not None or any(o not in (None, False, []) for o in options):
             raise InvalidInput("scan --all takes no REPO and no scan option (only --engagement and --json)")
         queue_all(engagement, json_out)
@@ -115,6 +126,8 @@ def scan(
             count_vendored=count_vendored,
             count_generated=count_generated,
             jobs=jobs,
+            leaves=[who.strip() for one in leaves for who in one.split(",") if who.strip()],
+            inactive_days=inactive_days,
         )
         stored = service.scan(ws, engagement, request, progress=progress)
     if json_out:
@@ -177,6 +190,15 @@ def render(scan: StoredScan) -> None:
         f"If the partner left today: [bold]{off.orphaned_files} of {off.files}[/] files "
         f"({pct(off.orphaned_share)}{lines}) have no internal author."
     )
+    if off.other_only_files:
+        console.print(
+            f"  of them {off.other_only_files} known only by a third organisation, {off.unknown_files} by nobody."
+        )
+    if scan.leavers is not None:
+        gone, lost = scan.leavers, scan.leavers.orphaned_files
+        console.print(
+            f"If {escape(', '.join(gone.people) or 'nobody')} left ({escape(gone.rule or '')}): [bold]{lost} of {gone.files}[/] files have no internal author ({gone.unknown_files} known by nobody)."
+        )
     if off.by_directory:
         dirs = Table("directory", "files", "orphaned", title="Nobody inside knows this (worst first)")
         for directory in off.by_directory[:10]:
@@ -187,7 +209,8 @@ def render(scan: StoredScan) -> None:
         "commits",
         "internal commits",
         "internal lines",
-        "internal authorship",
+        "files known inside",
+        "changes",
         "plan",
         "gap",
         title=f"Internal share over time (plan {escape(scan.plan or '-')})",
@@ -201,6 +224,7 @@ def render(scan: StoredScan) -> None:
             pct(row.internal_commit_share),
             pct(row.internal_line_share),
             pct(row.internal_authorship_share),
+            f"{row.changes} (low)" if row.low_activity else str(row.changes),
             pct(row.plan_internal_share),
             f"[{style}]{gap * 100:+.0f} pts[/]" if gap is not None else "-",
         )
@@ -212,7 +236,13 @@ def render(scan: StoredScan) -> None:
         elif forecast.reached_on:
             console.print(
                 f"At the current pace the internal share reaches {pct(forecast.final_share)} "
-                f"around [bold]{forecast.reached_on.isoformat()}[/]."
+                f"around [bold]{forecast.reached_on.isoformat()}[/]"
+                + (
+                    f" (between {forecast.earliest_on} and {forecast.latest_on or 'never'})"
+                    if forecast.earliest_on
+                    else ""
+                )
+                + "."
             )
         else:
             console.print(f"At the current pace the internal share never reaches {pct(forecast.final_share)}.")

@@ -180,3 +180,75 @@ def confirm(
             f"Confirmed the review of the week of [bold]{result.week_of}[/] by {escape(result.author)} "
             f"(confirmed by {escape(result.confirmed_by or '')}, {result.confirmed_on})"
         )
+
+
+@app.command("import-prs")
+def import_prs(
+    source: str = typer.Argument(
+        ...,
+        help="A saved review bundle (JSON, see docs/knowledge-models.md), or the repository's address: "
+        "https://github.com/OWNER/REPO, a GitLab project, or an API address (token from "
+        "INHOUSE_GITHUB_TOKEN / INHOUSE_GITLAB_TOKEN).",
+    ),
+    repo: str = typer.Option(..., "--repo", help="The engagement's linked repository (id or name)."),
+    engagement: str | None = ENGAGEMENT,
+    json_out: bool = JSON,
+) -> None:
+    """Import pull/merge request reviews (GitHub, GitLab) into a linked repository; a re-import updates."""
+    from inhouse.domain.code_reviews import MAX_BUNDLE_BYTES
+    from inhouse.services import code_reviews
+
+    ws = workspace()
+    if code_reviews.is_address(source):
+        result = code_reviews.import_prs(ws, repo, engagement=engagement, url=source)
+    else:
+        upload = read_upload(source, MAX_BUNDLE_BYTES, "review bundle")
+        result = code_reviews.import_prs(ws, repo, engagement=engagement, upload=upload)
+    if json_out:
+        emit_json(result)
+        return
+    note = " (a bound was reached: older ones left out)" if result.truncated else ""
+    console.print(
+        f"Imported {result.changes} {result.host} change request(s) with {result.reviews} review(s) into "
+        f"[bold]{escape(result.repo)}[/]: {result.added} new, {result.updated} updated{note}"
+    )
+
+
+@app.command("sharing")
+def sharing(
+    engagement: str | None = typer.Argument(None, help="Engagement name or id (optional with one engagement)."),
+    period: str = typer.Option("quarter", "--period", help="month or quarter."),
+    json_out: bool = JSON,
+) -> None:
+    """Code review as knowledge transfer: partner changes reviewed inside, and the review-sharing index."""
+    from inhouse.services import code_reviews
+
+    result = code_reviews.sharing(workspace(), engagement, period)
+    if json_out:
+        emit_json(result)
+        return
+
+    def share(value: float | None) -> str:
+        return "-" if value is None else f"{value:.0%}"
+
+    table = Table(title=f"Review sharing: {escape(result.engagement)}")
+    for name in ("period", "changes", "partner changes", "reviewed inside", "reviews", "across", "sharing index"):
+        table.add_column(name)
+    for row in result.periods:
+        table.add_row(
+            f"{row.start} - {row.end}",
+            str(row.changes),
+            str(row.partner_changes),
+            f"{row.partner_changes_reviewed_inside} ({share(row.reviewed_inside_share)})",
+            str(row.reviews),
+            str(row.cross_reviews),
+            share(row.sharing_index),
+        )
+    console.print(table)
+    for org in result.by_organisation:
+        console.print(
+            f"{org.side}: gave {org.reviews_given} review(s), {share(org.given_index)} across; "
+            f"received {org.reviews_received}, {share(org.received_index)} from the other side"
+        )
+    if result.unmatched:
+        console.print(f"[yellow]Logins of no known side (left out): {escape(', '.join(result.unmatched))}[/]")

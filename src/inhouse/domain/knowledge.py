@@ -93,6 +93,19 @@ class Offboarding(Shape):
     orphaned_share: Share = 0.0
     orphaned_lines: Count | None = None
     by_directory: tuple[DirectoryOrphans, ...] = ()
+    # the orphaned files split: known by nobody left, or only outside by people who stay (a third
+    # organisation, side other; with chosen leavers also partner people who stay); None before the split
+    unknown_files: Count | None = Field(default=None, exclude_if=lambda v: v is None)
+    other_only_files: Count | None = Field(default=None, exclude_if=lambda v: v is None)
+    # chosen leavers instead of the whole side: their identity ids, and how they were chosen
+    people: tuple[str, ...] = Field(default=(), exclude_if=lambda v: not v)
+    rule: str | None = Field(default=None, exclude_if=lambda v: v is None)
+
+
+def _unset(value: object) -> bool:
+    """A trajectory key added later left out of the JSON at its default, so that payloads stored
+    before it read back and write out unchanged (0.0 is a share, not unset)."""
+    return value is None or value is False or (type(value) is int and value == 0)
 
 
 class PeriodShare(Shape):
@@ -106,7 +119,12 @@ class PeriodShare(Shape):
     internal_line_share: Share | None
     internal_authorship_share: Share | None
     plan_internal_share: Share | None
-    gap: float | None = None  # commit share minus plan, when both are known
+    gap: float | None = None  # plan measure minus plan, when both are known (file share; commit share before)
+    # the plan measure: files known inside (= authorship share); then the period's counted file
+    # changes (file x commit), and whether they are too few to move the chart or the forecast
+    internal_file_share: Share | None = Field(default=None, exclude_if=_unset)
+    changes: Count = Field(default=0, exclude_if=_unset)
+    low_activity: bool = Field(default=False, exclude_if=_unset)
 
     @staticmethod
     def gap_of(share: float | None, plan: float | None) -> float | None:
@@ -114,14 +132,22 @@ class PeriodShare(Shape):
 
 
 class Forecast(Shape):
-    """When the plan's final share is reached if the internal commit share keeps its pace."""
+    """When the plan's final share is reached if the plan measure (``metric``) keeps its pace."""
 
-    metric: Literal["internal_commit_share"] = "internal_commit_share"
+    metric: Literal["internal_commit_share", "internal_file_share"] = "internal_commit_share"
     final_share: Share
     current_share: Share | None = None
     pace_per_year: float | None = None  # change of the share per year (least squares over the periods)
     reached_on: date | None = None  # None when the pace never gets there
     already_reached: bool = False
+    # the standard error of the weighted slope (three periods or more); the day ``current_share``
+    # stands for (its period's midpoint); the dates at pace + and - one standard error (latest
+    # None: may never be); the periods the line is fitted through (low-activity ones left out)
+    pace_stderr: float | None = Field(default=None, exclude_if=_unset)
+    current_on: date | None = Field(default=None, exclude_if=_unset)
+    earliest_on: date | None = Field(default=None, exclude_if=_unset)
+    latest_on: date | None = Field(default=None, exclude_if=_unset)
+    periods_used: Count = Field(default=0, exclude_if=_unset)
 
 
 class LineOwnership(Shape):
@@ -130,6 +156,68 @@ class LineOwnership(Shape):
     identity: str
     side: Side
     lines: Count
+
+
+class FolderRisk(Shape):
+    """One folder's risk (its whole subtree): its truck factor, and its files nobody inside
+    authors if the partner left (``analysis/git/folders.py``)."""
+
+    path: str
+    files: Count  # counted files at REV under the folder
+    truck_factor: Count = 0
+    authors: tuple[str, ...] = ()  # identity ids, in the order the greedy algorithm removed them
+    orphaned_files: Count = 0
+    orphaned_share: Share = 0.0
+
+
+Holder = Literal["internal", "partner", "both", "other", "nobody"]
+"""Who holds a file's knowledge: its DOA authors are internal, partner, both, only a third
+organisation (``other``), or none at all."""
+
+
+class MapFile(Shape):
+    path: str
+    size: Count  # lines at REV (1 per file when lines are not read)
+    holder: Holder
+
+
+class KnowledgeMap(Shape):
+    """The counted files for the knowledge map (a treemap), the largest first, at most a few
+    thousand: ``left_out`` smaller files are not kept, ``left_out_size`` their size."""
+
+    measure: Literal["lines", "files"] = "lines"
+    files: list[MapFile] = Field(default_factory=list)
+    left_out: Count = 0
+    left_out_size: Count = 0
+
+
+class TailRisk(Shape):
+    """Files lost as a distribution over partner people leaving, each independently with
+    ``leave_probability`` (Rigby et al., ICSE 2016; ``analysis/git/tail_risk.py``)."""
+
+    leave_probability: Share
+    files: Count = 0  # counted files
+    at_stake: Count = 0  # files no internal person authors and some partner person does
+    partner_people: Count = 0  # partner people authoring them
+    method: Literal["exact", "monte-carlo"] = "exact"
+    samples: Count = 0  # Monte Carlo draws (0: every subset weighed exactly)
+    expected: float = 0.0  # expected files lost
+    p95: Count = 0  # 95th percentile of the files lost
+    expected_shortfall: float = 0.0  # mean files lost over the worst 5% of outcomes
+    over_3x_expected: Share = 0.0  # chance of losing more than 3x the expected files
+
+
+class Successor(Shape):
+    identity: str
+    score: float  # related knowledge (analysis/git/successors.py): the higher, the better placed
+
+
+class FileSuccessors(Shape):
+    """An orphaned file (no internal author if the partner left) and the internal people best
+    placed to take it over, best first."""
+
+    path: str
+    successors: tuple[Successor, ...] = ()
 
 
 def _no_ownership(value: list[LineOwnership] | None) -> bool:
@@ -157,6 +245,14 @@ class ScanResult(Shape):
     scanned_commits: Count = 0  # commits mined by this run (fewer than ``commits`` when incremental)
     incremental: bool = False
     ownership: list[LineOwnership] | None = Field(default=None, exclude_if=_no_ownership)  # only with blame
+    folders: list[FolderRisk] = Field(default_factory=list, exclude_if=lambda v: not v)  # per-folder risk
+    knowledge_map: KnowledgeMap | None = Field(default=None, exclude_if=lambda v: v is None)
+    leavers: Offboarding | None = Field(default=None, exclude_if=lambda v: v is None)  # chosen leavers
+    tail_risk: TailRisk | None = Field(default=None, exclude_if=lambda v: v is None)
+    successors: list[FileSuccessors] = Field(default_factory=list, exclude_if=lambda v: not v)  # orphaned files
+    # the model the truck factor and off-boarding were computed under (docs/knowledge-models.md)
+    knowledge_model: Literal["avelino2016", "recency"] = "avelino2016"
+    knowledge_half_life_days: float | None = None  # the recency model's half-life
 
     @property
     def latest(self) -> PeriodShare | None:
@@ -202,6 +298,7 @@ class ScanSummary(Shape):
     plan_internal_share: Share | None
     gap: float | None
     plan_reached_on: date | None
+    internal_file_share: Share | None = None  # the plan measure the gap is on (None in scans stored before)
 
 
 LocalPath = Annotated[
@@ -235,6 +332,8 @@ class ScanIn(Input):
     count_vendored: bool = False
     count_generated: bool = False
     jobs: Annotated[int, Field(ge=1, le=256)] | None = None  # parallel git processes; default: the CPU count
+    leaves: list[Pattern] = Field(default_factory=list, max_length=MAX_ITEMS)  # chosen leavers: ids, emails, names
+    inactive_days: Annotated[int, Field(ge=0, le=36500)] | None = None  # ... and partner people inactive this long
 
     def blame_flags(self) -> tuple[str, ...]:
         """The git blame options asked for (none without ``blame``)."""

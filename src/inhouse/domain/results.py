@@ -22,3 +22,9 @@ class AnalysisResult:
     summary: str = ""
     id: int | None = None
     created_at: datetime | None = None
+    checked_at: datetime | None = None  # when a later run last found the same answer (None: never)
+
+    @property
+    def current_at(self) -> datetime | None:
+        """When this answer was last known to hold: the latest confirmation, else when it was made."""
+        return self.checked_at or self.created_at

@@ -8,6 +8,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from inhouse.report.charts import risk_bars, share_chart
 from inhouse.report.content import ReportContent
+from inhouse.report.treemap import knowledge_map_figure
 from inhouse.report.words import color_word, state_color
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -26,7 +27,7 @@ def environment() -> Environment:
         color_word=color_word,
         state_color=state_color,
     )
-    env.globals.update(share_chart=share_chart, risk_bars=risk_bars)
+    env.globals.update(share_chart=share_chart, risk_bars=risk_bars, knowledge_map=knowledge_map_figure)
     return env
 
 

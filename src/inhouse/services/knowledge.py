@@ -163,8 +163,12 @@ def scan(
             generated=request.count_generated,
         ),
         jobs=request.jobs,
+        leaves=tuple(request.leaves),
+        inactive_days=request.inactive_days,
+        knowledge_model=ws.settings.knowledge_model,
+        knowledge_half_life_days=ws.settings.knowledge_half_life_days,
     )
-    if earlier is not None and earlier.created_at is not None and since is not None and earlier.created_at >= since:
+    if earlier is not None and earlier.current_at is not None and since is not None and earlier.current_at >= since:
         if earlier.payload.get("head") == GitRepo.open(top).resolve(options.rev):
             stored = StoredScan.model_validate(
                 {**earlier.payload, "engagement": found.name if found else None, "result_id": earlier.id}
@@ -184,16 +188,20 @@ def scan(
     engagement_id = found.id if found else None
     repo_id = repo.id if repo else None
     with ws.uow() as uow:
-        result = uow.results.add(
-            AnalysisResult(
-                kind=KIND,
-                subject=report.repo,
-                payload=payload,
-                summary=report.summary(),
-                engagement_id=engagement_id,
-                repo_id=repo_id,
+        found_again = _found_again(uow, outcome.reused, payload, engagement_id, repo_id)
+        if found_again is not None:  # nothing new: confirm the stored result rather than store a copy
+            result = uow.results.confirm(found_again)
+        else:
+            result = uow.results.add(
+                AnalysisResult(
+                    kind=KIND,
+                    subject=report.repo,
+                    payload=payload,
+                    summary=report.summary(),
+                    engagement_id=engagement_id,
+                    repo_id=repo_id,
+                )
             )
-        )
         if outcome.state is not None and not outcome.reused:
             uow.scan_states.save(top, outcome.state, engagement_id=engagement_id, repo_id=repo_id)
         elif previous_links != (engagement_id, repo_id):  # the stored facts did not change, their links did
@@ -201,6 +209,28 @@ def scan(
         uow.commit()
     assert result.id is not None, "a stored result has an id"
     return StoredScan.model_construct(**dict(report), engagement=found.name if found else None, result_id=result.id)
+
+
+#: What differs between two runs that found the same (``analysis.git.scanner``'s per-run fields).
+_PER_RUN = frozenset({"warnings", "scanned_commits", "incremental"})
+
+
+def _found_again(
+    uow: UnitOfWork, reused: bool, payload: dict[str, Any], engagement_id: int | None, repo_id: int | None
+) -> int | None:
+    """The id of the stored result this run found again (the latest of the repository, for the
+    same engagement, equal but for the per-run fields), None when it must be stored. A nightly
+    rescan of an unchanged repository then costs no megabytes."""
+    if not reused:
+        return None
+    if repo_id is not None:
+        latest = uow.results.latest(KIND, repo_id=repo_id)
+    else:
+        latest = uow.results.latest(KIND, subject=str(payload.get("repo")))
+    if latest is None or latest.id is None or (latest.engagement_id, latest.repo_id) != (engagement_id, repo_id):
+        return None
+    same = all(latest.payload.get(k) == v for k, v in payload.items() if k not in _PER_RUN)
+    return latest.id if same and latest.payload.keys() - _PER_RUN == payload.keys() - _PER_RUN else None
 
 
 def _is_url(repository: str) -> bool:
@@ -230,7 +260,7 @@ def latest_summary(uow: UnitOfWork, engagement_id: int) -> ScanSummary | None:
         repo=report.repo,
         head=report.head,
         commits=report.commits,
-        scanned_at=result.created_at.replace(microsecond=0) if result.created_at else None,
+        scanned_at=result.current_at.replace(microsecond=0) if result.current_at else None,
         truck_factor=report.truck_factor.value,
         truck_factor_authors=list(report.truck_factor.authors),
         files=report.offboarding.files,
@@ -241,6 +271,7 @@ def latest_summary(uow: UnitOfWork, engagement_id: int) -> ScanSummary | None:
         plan_internal_share=latest.plan_internal_share if latest else None,
         gap=latest.gap if latest else None,
         plan_reached_on=report.forecast.reached_on if report.forecast else None,
+        internal_file_share=latest.internal_file_share if latest else None,
     )
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inhouse.analysis.git.gitcmd import locate
 from inhouse.bootstrap import Workspace
-from inhouse.domain.edits import RepoPatch
 from inhouse.domain.repos import Repo, RepoIn, RepoRecord, RepoUrlIn, name_of
 from inhouse.domain.shapes import MAX_ID, as_id
 from inhouse.errors import Conflict, InvalidInput, NotFound
 from inhouse.services import lookup
+
+if TYPE_CHECKING:
+    from inhouse.domain.edits import RepoPatch
 
 
 def git_dir_of(path: Path) -> Path:

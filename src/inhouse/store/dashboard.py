@@ -52,7 +52,8 @@ def _scoped(query, engagement_id: int | None, engagement_ids: list[int] | None):
 def latest_results(
     session: Session, engagement_id: int | None = None, engagement_ids: list[int] | None = None
 ) -> dict[tuple[int, str], dict]:
-    """The newest result of each kind per engagement: id, summary, created_at (no payload).
+    """The newest result of each kind per engagement: id, summary, created_at (no payload; the
+    latest confirmation of a result a later run found again, else when it was made).
 
     A contract's is the latest review of the engagement's *current* contract version, the newest
     reviewed contract document (domain/versions.py): reviewing an older version again does not
@@ -90,7 +91,7 @@ def latest_results(
         AnalysisResultRow.kind,
         AnalysisResultRow.summary,
         AnalysisResultRow.subject,
-        AnalysisResultRow.created_at,
+        func.coalesce(AnalysisResultRow.checked_at, AnalysisResultRow.created_at).label("created_at"),
         AnalysisResultRow.document_id,
         AnalysisResultRow.repo_id,
     ).where(AnalysisResultRow.id.in_(newest))

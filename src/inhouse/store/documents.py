@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, defer
 
 from inhouse.domain.documents import Document, DocumentKind
 from inhouse.domain.results import AnalysisResult
-from inhouse.store.tables import AnalysisResultRow, DocumentRow
+from inhouse.store.tables import AnalysisResultRow, DocumentRow, utcnow
 
 
 def _document(row: DocumentRow, with_content: bool) -> Document:
@@ -99,6 +99,7 @@ def _result(row: AnalysisResultRow) -> AnalysisResult:
         summary=row.summary,
         id=row.id,
         created_at=row.created_at,
+        checked_at=row.checked_at,
     )
 
 
@@ -121,6 +122,13 @@ class ResultRecords:
         self.session.flush()
         result.id, result.created_at = row.id, row.created_at
         return result
+
+    def confirm(self, result_id: int) -> AnalysisResult:
+        """Record that a run found the stored result ``result_id`` again (instead of storing a copy)."""
+        row = self.session.get_one(AnalysisResultRow, result_id)
+        row.checked_at = utcnow()
+        self.session.flush()
+        return _result(row)
 
     def get(self, result_id: int) -> AnalysisResult | None:
         row = self.session.get(AnalysisResultRow, result_id)

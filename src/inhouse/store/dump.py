@@ -47,7 +47,9 @@ from inhouse.store.database import first_line
 from inhouse.store.tables import Base
 
 #: Tables that do not travel with a workspace (see the module's docstring).
-LEFT_OUT = frozenset({"web_sessions", "server_secrets", "engagement_status", "data_versions", "schedule_ticks"})
+LEFT_OUT = frozenset(
+    {"web_sessions", "server_secrets", "engagement_status", "data_versions", "schedule_ticks", "sign_in_attempts"}
+)
 
 BLOB_SUFFIX = "_sha256"
 

@@ -201,6 +201,7 @@ class AnalysisResultRow(Timestamped, Base):
     partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id", ondelete="CASCADE"), index=True)
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     repo_id: Mapped[int | None] = mapped_column(ForeignKey("repos.id", ondelete="CASCADE"), index=True)
+    checked_at: Mapped[datetime | None] = mapped_column(DateTime)  # when a later run last found the same
 
 
 class JobRow(Timestamped, Base):
@@ -288,6 +289,7 @@ class TaskRow(Timestamped, Base):
 # Feature modules with tables of their own, imported so that Base.metadata (migrations, `db check`) sees them.
 from inhouse.store import (  # noqa: E402
     tables_accounts,  # noqa: F401
+    tables_code_reviews,  # noqa: F401
     tables_dashboard,  # noqa: F401
     tables_knowledge,  # noqa: F401
     tables_partners,  # noqa: F401

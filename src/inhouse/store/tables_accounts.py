@@ -81,3 +81,13 @@ class SecretRow(Base):
     __tablename__ = "server_secrets"
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(String(200), nullable=False)
+
+
+class SignInAttemptRow(Base):
+    """One sign-in attempt counted against a limit: the limit's key (a digest of the e-mail and
+    address, or of the address) and when. Kept a minute; shared by every server process."""
+
+    __tablename__ = "sign_in_attempts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, nullable=False, index=True)

@@ -13,31 +13,26 @@ server's secrets in the database, in the form's ``csrf_token`` field; ``POST /lo
 form only when the signature is valid, at most an hour old, and names the cookie's nonce. Another
 site can neither read the token nor set the cookie.
 
-Sign-in attempts are limited with the ``limits`` library (a moving window in this process's memory):
-``login_attempts_per_minute`` per e-mail and client address, and ``ADDRESS_FACTOR`` times that per
-address; over either a 429 with ``Retry-After``. With several server processes each keeps its own
-count, so the bound is per process.
+Sign-in attempts are limited (``services.sign_in_limits``: a moving window of a minute counted in the
+workspace's database, so the bound holds across every server process): ``login_attempts_per_minute``
+per e-mail and client address, and ``ADDRESS_FACTOR`` times that per address; over either a 429
+with ``Retry-After``.
 """
 
 from __future__ import annotations
 
 import hmac
-import math
 import secrets
-import time
 from typing import Annotated
 
 from fastapi import APIRouter, FastAPI, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from itsdangerous import BadData, URLSafeTimedSerializer
-from limits import RateLimitItemPerMinute
-from limits.storage import MemoryStorage
-from limits.strategies import MovingWindowRateLimiter
 from starlette.concurrency import run_in_threadpool
 
 from inhouse.bootstrap import Workspace
 from inhouse.errors import Unauthenticated
-from inhouse.services import accounts, sessions
+from inhouse.services import accounts, sessions, sign_in_limits
 from inhouse.services.secrets import server_secret
 from inhouse.web.access import SESSION_COOKIE, local_mode, principal_of
 from inhouse.web.sso import local_target
@@ -77,33 +72,16 @@ def _signer(request: Request) -> URLSafeTimedSerializer:
     return signer
 
 
-class Attempts:
-    """Sign-in attempts per (e-mail, address) and per address, in a moving window of one minute."""
-
-    def __init__(self, per_minute: int) -> None:
-        self.limiter = MovingWindowRateLimiter(MemoryStorage())
-        self.by_email = RateLimitItemPerMinute(per_minute)
-        self.by_address = RateLimitItemPerMinute(per_minute * ADDRESS_FACTOR)
-
-    def hit(self, email: str, address: str) -> int:
-        """Count one attempt; 0 when it is allowed, else the seconds until the next one is."""
-        checks = ((self.by_email, ("email", email.strip().lower(), address)), (self.by_address, ("address", address)))
-        for item, keys in checks:
-            if not self.limiter.test(item, *keys):
-                reset = self.limiter.get_window_stats(item, *keys).reset_time
-                return max(1, math.ceil(reset - time.time()))
-        for item, keys in checks:
-            self.limiter.hit(item, *keys)
-        return 0
-
-
-def _attempts(request: Request) -> Attempts:
-    state = request.app.state
-    attempts: Attempts | None = getattr(state, "login_attempts", None)
-    if attempts is None:
-        attempts = Attempts(_workspace(request).settings.login_attempts_per_minute)
-        state.login_attempts = attempts
-    return attempts
+def _wait(request: Request, email: str) -> int:
+    """Count this sign-in attempt; the seconds to wait when it is over a limit, else 0."""
+    ws = _workspace(request)
+    return sign_in_limits.hit(
+        ws,
+        email,
+        _address(request),
+        per_minute=ws.settings.login_attempts_per_minute,
+        address_factor=ADDRESS_FACTOR,
+    )
 
 
 def _login_cookie(request: Request, value: str) -> str:
@@ -165,7 +143,7 @@ async def login(
     email = email.strip()[:MAX_EMAIL]
     if not _valid_token(request, csrf_token):
         return await run_in_threadpool(_form, request, 403, EXPIRED_FORM, email, target)
-    wait = _attempts(request).hit(email, _address(request))
+    wait = await run_in_threadpool(_wait, request, email)
     if wait:
         response = await run_in_threadpool(
             _form, request, 429, f"too many sign-in attempts: try again in {wait} seconds", email, target

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from inhouse import report
 from inhouse.report import ReportFormat, register_csv
-from inhouse.services import dashboard
+from inhouse.services import code_reviews, dashboard
 from inhouse.services import jobs as job_service
 from inhouse.services import register as register_service
 from inhouse.services.dashboard import jobs_queue as dashboard_jobs
@@ -67,8 +67,14 @@ def portfolio_page(
 def engagement_page(request: Request, ws: WS, ref: str) -> Response:
     def build() -> tuple[HTMLResponse, bool]:
         data = dashboard.engagement_page(ws, ref).model_dump(mode="json")
+        sharing = code_reviews.sharing(ws, ref).model_dump(mode="json")  # knowledge_reviews.html
         return render(
-            request, "engagement.html", data=data, page="engagement", max_bytes=ws.settings.max_document_bytes
+            request,
+            "engagement.html",
+            data=data,
+            page="engagement",
+            max_bytes=ws.settings.max_document_bytes,
+            review_sharing=sharing,
         ), True
 
     return page_under(request, _for_viewer(request, dashboard.engagement_tag(ws, ref)), build)

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from inhouse.domain.access import Permission
 from inhouse.domain.organisations import web_address
 from inhouse.report.charts import risk_bars, share_chart
+from inhouse.report.treemap import knowledge_map_figure
 from inhouse.report.words import color_word, state_color
 from inhouse.web.forms.edits import edit_form_of, may_edit
 from inhouse.web.uploads import ALLOWED_SUFFIXES
@@ -130,6 +131,7 @@ def make_templates() -> Jinja2Templates:
     env.globals.update(
         share_chart=share_chart,
         risk_bars=risk_bars,
+        knowledge_map=knowledge_map_figure,
         evidence_href=evidence_href,
         area_anchors=AREA_ANCHORS,
         csrf_field=csrf_field,

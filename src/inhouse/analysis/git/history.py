@@ -10,6 +10,13 @@ Everything is stored with raw author names and emails and UTC day numbers, so
 that identity merging, sides, bots, file filters and periods are all decided
 *after* mining: changing them never needs a rescan, and folding new commits into
 a stored history gives the same facts as a full scan (see ``incremental.py``).
+
+Credit trailers (``Co-authored-by:``, ``Reviewed-by:``, see ``trailers.py``) are kept
+beside each file's changes: the credited people join ``people`` (after the commit's
+author, in trailer order, so a fold and a full scan number them alike) and each file a
+commit added, changed or renamed records ``[entry, person, kind]`` in ``credits``, the
+entry being that commit's entry in ``changes`` (its day, and whether it added the file).
+The Avelino et al. model reads commits alone; the recency model also reads these.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from typing import Any
 
 from inhouse.analysis.git.mining import Commit
 
-STATE_VERSION = 3  # 3: re-additions continue the record (``readds``)
+STATE_VERSION = 4  # 3: re-additions continue the record (``readds``); 4: credit trailers (``credits``)
 DAY = 86400
 
 
@@ -58,6 +65,9 @@ class FileRecord:
     # flat [person, day, deleted lines, ...]: the commits that deleted it
     drops: array[int] = field(default_factory=lambda: array("q"))
     readds: array[int] = field(default_factory=lambda: array("q"))
+    # flat [entry, person, kind, ...]: credit trailers of the commit of entry ``entry`` of ``changes``
+    # (kind: trailers.CO_AUTHOR or trailers.REVIEWER)
+    credits: array[int] = field(default_factory=lambda: array("q"))
 
     def deliveries(self) -> Iterator[tuple[int, int, int, int]]:
         c = self.changes
@@ -86,6 +96,7 @@ class History:
     files: list[FileRecord] = field(default_factory=list)
     path_key: dict[str, int] = field(default_factory=dict)
     commit_days: dict[tuple[int, int], int] = field(default_factory=dict)  # (person, day) -> n
+    credited_commits: list[int] = field(default_factory=lambda: [0, 0])  # non-merge commits with co-authors, reviewers
     boundaries: set[str] = field(default_factory=set)  # shallow-clone boundary commits
     line_counts: dict[str, int] = field(default_factory=dict)  # blob id -> lines (a cache)
     # the trajectory's sums over the files when these facts were last analysed (trajectory.py)
@@ -114,6 +125,9 @@ class History:
         self.first_day = day if self.first_day is None else min(self.first_day, day)
         self.last_day = day if self.last_day is None else max(self.last_day, day)
         self.commit_days[(who, day)] = self.commit_days.get((who, day), 0) + 1
+        credits = [(self.person(name, email), kind) for kind, name, email in commit.credits]
+        for kind in {kind for _, kind in credits}:
+            self.credited_commits[kind] += 1
         if commit.sha in self.boundaries:
             # a shallow clone's cut: everything looks "added" here, but nobody knows by whom
             for change in commit.changes:
@@ -152,7 +166,10 @@ class History:
                 if key is None:
                     key = self._new_file(change.path, -1, -1)
                 self._touch(key)
-            self.files[key].changes.extend((who, day, change.added, change.deleted))
+            record = self.files[key]
+            for person, kind in credits:
+                record.credits.extend((len(record.changes) // 4, person, kind))
+            record.changes.extend((who, day, change.added, change.deleted))
 
     def _key_for(self, path: str, who: int, day: int) -> int:
         """The live file at ``path``, or a new one created by ``who`` (-1: unknown)."""
@@ -183,6 +200,7 @@ class History:
                 array("q", r.changes),
                 array("q", r.drops),
                 array("q", r.readds),
+                array("q", r.credits),
             )
 
     # -- persistence --------------------------------------------------------------
@@ -200,11 +218,13 @@ class History:
             # change lists as little-endian int64 in base64: compact and quick to read back
             "files": [
                 [f.path, f.creator, f.created, f.deleted, _pack_ints(f.changes), _pack_ints(f.drops)]
-                + ([_pack_ints(f.readds)] if f.readds else [])
+                + ([_pack_ints(f.readds)] if f.readds or f.credits else [])
+                + ([_pack_ints(f.credits)] if f.credits else [])
                 for f in self.files
             ],
             "path_key": self.path_key,
             "commit_days": [[p, d, n] for (p, d), n in self.commit_days.items()],
+            "credited_commits": list(self.credited_commits),
             "boundaries": sorted(self.boundaries),
             "line_counts": self.line_counts,
             **({"trajectory": self.trajectory} if self.trajectory is not None else {}),
@@ -235,11 +255,15 @@ class History:
                 _unpack_ints(changes),
                 _unpack_ints(drops),
                 _unpack_ints(rest[0]) if rest else array("q"),
+                _unpack_ints(rest[1]) if len(rest) > 1 else array("q"),
             )
             for path, creator, created, deleted, changes, drops, *rest in state["files"]
         ]
         history.path_key = dict(state["path_key"])
         history.commit_days = {(p, d): n for p, d, n in state["commit_days"]}
+        credited = state.get("credited_commits")
+        if isinstance(credited, list) and len(credited) == 2:
+            history.credited_commits = [int(credited[0]), int(credited[1])]
         history.line_counts = dict(state.get("line_counts", {}))
         kept = state.get("trajectory")
         history.trajectory = kept if isinstance(kept, dict) else None

@@ -14,6 +14,9 @@ Modes:
 
 Merge commits are listed (to be counted) but carry no changes: every change of a
 merged branch was already counted in the branch's own commits, so it counts once.
+
+Each commit also carries its credit trailers (``Co-authored-by:``, ``Reviewed-by:``;
+see ``trailers.py``), one more field of the format, read by git and bounded here.
 """
 
 from __future__ import annotations
@@ -24,10 +27,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from inhouse.analysis.git.gitcmd import GitRepo
+from inhouse.analysis.git.trailers import FORMAT as TRAILERS_FORMAT
+from inhouse.analysis.git.trailers import parse_trailers
 from inhouse.errors import AnalyzerError, InvalidInput
 
 MODES = ("full", "quick", "exact")
-_FORMAT = "--format=%x01%H%x00%P%x00%an%x00%ae%x00%at"
+_FORMAT = "--format=%x01%H%x00%P%x00%an%x00%ae%x00%at%x00" + TRAILERS_FORMAT
 
 
 @dataclass(slots=True)
@@ -49,6 +54,8 @@ class Commit:
     author_email: str
     timestamp: int
     changes: list[FileChange] = field(default_factory=list)
+    # (kind, name, email) from the message's trailers: trailers.CO_AUTHOR or trailers.REVIEWER
+    credits: tuple[tuple[int, str, str], ...] = ()
 
     @property
     def is_merge(self) -> bool:
@@ -240,10 +247,12 @@ def parse_log(chunks: Iterable[bytes], *, exact_renames: bool = False) -> Iterat
                 header.append(tok)
                 header_left -= 1
                 if not header_left:
-                    sha, parents, name, email, when = header
+                    sha, parents, name, email, when, trailers = header
                     commit = Commit(
                         sha.decode(), tuple(parents.decode().split()), text(name), text(email), int(when or 0)
                     )
+                    if trailers:
+                        commit.credits = parse_trailers(trailers, (commit.author_name, commit.author_email))
                     stat_index = 0
                 continue
             if tok[:1] == b"\n":
@@ -255,7 +264,7 @@ def parse_log(chunks: Iterable[bytes], *, exact_renames: bool = False) -> Iterat
                 if commit is not None:
                     yield _finish(commit, exact_renames)
                 header = [tok[1:]]
-                header_left = 4
+                header_left = 5
             elif first == 58:  # ':' raw entry, its path(s) follow
                 kind, meta, got = b":", tok, []
                 status = tok[tok.rfind(b" ") + 1 :][:1]

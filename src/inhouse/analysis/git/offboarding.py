@@ -2,13 +2,21 @@
 
 Every identity of the leaving side is removed at once; a file is *orphaned* when none
 of its remaining authors (DOA authors, Avelino et al., ICPC 2016) is internal.
-Orphaned files are grouped by directory, worst first.
+Orphaned files are grouped by directory, worst first, and split in two: those nobody who
+stays authors (the knowledge is gone) and those only a third organisation (side ``other``)
+authors (the knowledge is outside, but still somewhere: reported apart, not as lost).
+
+Chosen leavers (CodeScene's off-boarding simulation): any set of identities instead of a
+whole side (``people``), picked by :func:`choose_leavers` from ids, emails or names, and from
+departures the history shows: partner people whose last commit is ``inactive_days`` or more
+before the history's last commit day.
 """
 
 from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
 
 from inhouse.domain.common import Side
 from inhouse.domain.knowledge import DirectoryOrphans, Offboarding, printable, ratio
@@ -21,14 +29,22 @@ def simulate_offboarding(
     leaving: Side = Side.PARTNER,
     keeper: Side = Side.INTERNAL,
     line_counter: Callable[[list[str]], Mapping[str, int | None]] | None = None,
+    people: Collection[int] | None = None,
+    names: Sequence[str] = (),
+    rule: str | None = None,
 ) -> Offboarding:
     """``authors_by_path``: the counted files at REV and their authors' identity indexes;
-    ``sides[i]``: identity i's side; ``line_counter(paths)`` gives lines at REV."""
+    ``sides[i]``: identity i's side; ``line_counter(paths)`` gives lines at REV. With
+    ``people`` (identity indexes; ``names`` their ids, ``rule`` how they were chosen), those
+    identities leave instead of the whole ``leaving`` side."""
+
+    def gone(a: int) -> bool:
+        return a in people if people is not None else sides[a] is leaving
+
     orphaned = sorted(
-        path
-        for path, authors in authors_by_path.items()
-        if not any(sides[a] is keeper for a in authors if sides[a] is not leaving)
+        path for path, authors in authors_by_path.items() if not any(sides[a] is keeper for a in authors if not gone(a))
     )
+    other_only = sum(1 for path in orphaned if any(not gone(a) for a in authors_by_path[path]))
     lines = dict(line_counter(orphaned)) if (line_counter and orphaned) else {}
     known = all(lines.get(p) is not None for p in orphaned) if line_counter else False
     dirs: dict[str, list[int]] = {}
@@ -67,8 +83,65 @@ def simulate_offboarding(
         orphaned_share=ratio(len(orphaned), len(authors_by_path)) or 0.0,
         orphaned_lines=total_lines,
         by_directory=groups,
+        unknown_files=len(orphaned) - other_only,
+        other_only_files=other_only,
+        people=tuple(names),
+        rule=rule,
     )
 
 
 def _directory(path: str) -> str:
     return posixpath.dirname(path) or "."
+
+
+@dataclass(frozen=True)
+class Person:
+    """What :func:`choose_leavers` knows of an identity."""
+
+    id: str
+    names: Sequence[str]
+    emails: Sequence[str]
+    side: Side
+    last_day: int | None  # the day of its last commit (days as the history counts them)
+
+
+@dataclass(frozen=True)
+class Leavers:
+    people: list[int]  # identity indexes
+    rule: str
+    unknown: list[str]  # asked for but matching nobody
+
+
+def choose_leavers(
+    people: Sequence[Person], asked: Collection[str] = (), inactive_days: int | None = None
+) -> Leavers | None:
+    """The identities that leave: those ``asked`` for by id, email or name (case-insensitive),
+    plus the partner people whose last commit is ``inactive_days`` or more before the last
+    commit day of the whole history. None when nothing is asked."""
+    if not asked and inactive_days is None:
+        return None
+    chosen: set[int] = set()
+    unknown: list[str] = []
+    for wanted in asked:
+        key = wanted.strip().casefold()
+        hits = [
+            i
+            for i, p in enumerate(people)
+            if key == p.id.casefold()
+            or key in (e.casefold() for e in p.emails)
+            or key in (n.casefold() for n in p.names)
+        ]
+        chosen.update(hits)
+        if not hits:
+            unknown.append(wanted)
+    rules = [f"chosen: {', '.join(asked)}"] if asked else []
+    if inactive_days is not None:
+        days = [p.last_day for p in people if p.last_day is not None]
+        last = max(days) if days else 0
+        chosen.update(
+            i
+            for i, p in enumerate(people)
+            if p.side is Side.PARTNER and p.last_day is not None and last - p.last_day >= inactive_days
+        )
+        rules.append(f"partner people inactive for {inactive_days} days or more before the last commit")
+    return Leavers(people=sorted(chosen), rule="; ".join(rules), unknown=unknown)

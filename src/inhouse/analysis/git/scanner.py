@@ -20,18 +20,24 @@ from datetime import date
 from typing import Any, cast
 
 from inhouse.analysis.git import blame as blame_mod
-from inhouse.analysis.git.authorship import file_authors, truck_factor
+from inhouse.analysis.git.authorship import truck_factor
 from inhouse.analysis.git.filters import FileFilter
+from inhouse.analysis.git.folders import folder_risk, knowledge_map, orphaned_if_left
 from inhouse.analysis.git.gitcmd import GitRepo
 from inhouse.analysis.git.history import STATE_VERSION, History
 from inhouse.analysis.git.identities import IdentityGroup, Mailmap, SideRules, bot_matcher, merge_identities
 from inhouse.analysis.git.incremental import MiningPlan, plan_mining
 from inhouse.analysis.git.mining import mine
-from inhouse.analysis.git.offboarding import simulate_offboarding
+from inhouse.analysis.git.offboarding import Person, choose_leavers, simulate_offboarding
+from inhouse.analysis.git.recency import DEFAULT_HALF_LIFE_DAYS, KNOWLEDGE_MODELS, knowledge_authors
+from inhouse.analysis.git.successors import successors_of
+from inhouse.analysis.git.tail_risk import tail_risk
 from inhouse.analysis.git.trajectory import PERIODS, internal_trajectory
+from inhouse.domain.common import Side
 from inhouse.domain.knowledge import (
     IdentitySummary,
     LineOwnership,
+    Offboarding,
     PeriodKind,
     ScanMode,
     ScanResult,
@@ -61,12 +67,23 @@ class ScanOptions:
     heuristics: bool = True
     files: FileFilter = field(default_factory=FileFilter)
     jobs: int | None = None  # parallel blames; default: the CPU count
+    leaves: tuple[str, ...] = ()  # off-boarding of chosen people: identity ids, emails or names
+    inactive_days: int | None = None  # ... and of partner people this many days inactive
+    knowledge_model: str = "avelino2016"  # or "recency" (recency.py): who knows a file
+    knowledge_half_life_days: float = DEFAULT_HALF_LIFE_DAYS  # of the recency model
 
     def validate(self) -> None:
         if self.period not in PERIODS:
             raise InvalidInput(f"unknown period {self.period!r}: expected one of {', '.join(PERIODS)}")
+        if self.inactive_days is not None and self.inactive_days < 0:
+            raise InvalidInput("inactive days must be 0 or more")
         if self.jobs is not None and self.jobs < 1:
             raise InvalidInput("jobs must be at least 1")
+        if self.knowledge_model not in KNOWLEDGE_MODELS:
+            expected = ", ".join(KNOWLEDGE_MODELS)
+            raise InvalidInput(f"unknown knowledge model {self.knowledge_model!r}: expected one of {expected}")
+        if not 1 <= self.knowledge_half_life_days <= 36500:
+            raise InvalidInput("the knowledge half-life must be between 1 and 36500 days")
         if not self.rev or not self.rev.strip():
             raise InvalidInput("the revision to scan must not be empty")
 
@@ -260,18 +277,22 @@ def analyse(
     counted = sorted(p for p in tree if options.files.counts(p))
     authors_by_path: dict[str, frozenset[int]] = {}
     with_history: list[frozenset[int]] = []
+    history_paths: set[str] = set()
+    authors_of = knowledge_authors(repo, head, options.knowledge_model, options.knowledge_half_life_days)
     for path in counted:
         key = history.path_key.get(path)
         record = history.files[key] if key is not None else None
-        authors_by_path[path] = file_authors(record, owner, ignored) if record else frozenset()
+        authors_by_path[path] = authors_of(record, owner, ignored) if record else frozenset()
         if record is not None and record.changes:
             with_history.append(authors_by_path[path])
+            history_paths.add(path)
     # The truck factor counts the files some commit added or changed, as Avelino et al.'s
     # tool does: a file that only a merge brought in (a subtree merge, say) or that lies
     # beyond a shallow clone's cut has no history to author it from. The off-boarding
     # report still lists it among the files nobody inside knows.
     tf_value, removed = truck_factor(with_history, order_key=lambda i: groups[i].id)
     truck = TruckFactor(value=tf_value, authors=tuple(groups[i].id for i in removed))
+    folders = folder_risk(authors_by_path, history_paths, sides, [g.id for g in groups])
     step(2)
 
     line_counter: Callable[[list[str]], dict[str, int | None]] | None = None
@@ -292,6 +313,18 @@ def analyse(
         line_counter = count_lines
 
     offboarding = simulate_offboarding(authors_by_path, sides, line_counter=line_counter)
+    leavers = _leavers(history, groups, owner, authors_by_path, options, warnings, line_counter)
+    kmap = knowledge_map(authors_by_path, sides, line_counter)
+    records = {p: history.files[k] for p in counted if (k := history.path_key.get(p)) is not None}
+    successors = successors_of(
+        [p for p, authors in authors_by_path.items() if orphaned_if_left(authors, sides)],
+        authors_by_path,
+        records,
+        owner,
+        ignored,
+        [g.index for g in groups if g.side is Side.INTERNAL and not g.bot],
+        [g.id for g in groups],
+    )
     step(3)
 
     plan_obj = options.plan or DependencyPlan()
@@ -331,8 +364,45 @@ def analyse(
         plan=plan_obj.as_text(),
         forecast=forecast,
         ownership=ownership,
+        folders=folders,
+        knowledge_map=kmap,
+        leavers=leavers,
+        tail_risk=tail_risk(authors_by_path, sides),
+        successors=successors,
         warnings=warnings,
         mode=cast(ScanMode, history.mode),
+        knowledge_model=options.knowledge_model,
+        knowledge_half_life_days=options.knowledge_half_life_days if options.knowledge_model == "recency" else None,
+    )
+
+
+def _leavers(
+    history: History,
+    groups: Sequence[IdentityGroup],
+    owner: Sequence[int],
+    authors_by_path: Mapping[str, Collection[int]],
+    options: ScanOptions,
+    warnings: list[str],
+    line_counter: Callable[[list[str]], dict[str, int | None]] | None,
+) -> Offboarding | None:
+    """The off-boarding of the chosen leavers (``options.leaves``, ``options.inactive_days``)."""
+    last: dict[int, int] = {}
+    for (person, day), _n in history.commit_days.items():
+        ident = owner[person]
+        last[ident] = max(last.get(ident, day), day)
+    people = [Person(g.id, g.names, g.emails, g.side, None if g.bot else last.get(g.index)) for g in groups]
+    chosen = choose_leavers(people, options.leaves, options.inactive_days)
+    if chosen is None:
+        return None
+    if chosen.unknown:
+        warnings.append(f"no identity matches the leavers {', '.join(chosen.unknown)}")
+    return simulate_offboarding(
+        authors_by_path,
+        [g.side for g in groups],
+        line_counter=line_counter,
+        people=set(chosen.people),
+        names=[groups[i].id for i in chosen.people],
+        rule=chosen.rule,
     )
 
 
@@ -377,6 +447,7 @@ def _summaries(
             kind=g.kind,
         )
         for g in groups
+        if commits[g.index]  # people only credited by trailers (reviewers, co-authors) commit nothing
     ]
     out.sort(key=lambda s: (-s.files_authored, -s.commits, s.id))
     return out

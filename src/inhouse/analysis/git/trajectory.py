@@ -1,4 +1,4 @@
-"""Internal share over time, beside the dependency plan, with a simple forecast.
+"""Internal share over time, beside the dependency plan, with a weighted forecast and its band.
 
 Per period (month, quarter, year, or engagement year counted from the start date):
 
@@ -8,15 +8,24 @@ Per period (month, quarter, year, or engagement year counted from the start date
 * ``internal_authorship_share`` -- files existing at the period's end that have at least
   one internal DOA author (Avelino et al., ICPC 2016), computed with the history up to
   that day only;
-* ``plan_internal_share`` -- the plan's target for the engagement year the period starts in.
+* ``internal_file_share`` -- the plan measure: the same count as the authorship share (files
+  known inside among the counted files alive at the period's end), named for its role;
+* ``plan_internal_share`` -- the plan's target for the engagement year the period starts in;
+* ``gap`` -- the file share minus the plan;
+* ``changes`` -- counted file changes in the period (one per file a commit adds, changes,
+  renames or deletes; ignored identities left out), and ``low_activity`` when they are fewer
+  than :func:`low_activity_threshold`: such a period is drawn apart and left out of the forecast.
 
-The forecast fits a straight line (least squares) through the commit shares of the
-periods since the start and tells when the plan's final share is reached at that pace.
+The forecast fits a straight line through the file shares of the periods since the start by
+weighted least squares, each period weighted by its changes times a recency weight halving
+every :data:`RECENCY_HALF_LIFE_DAYS`, and tells when the plan's final share is reached at that
+pace, with the dates at the pace plus and minus one standard error of the slope.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -31,6 +40,12 @@ from inhouse.errors import InvalidInput
 
 PERIODS = ("month", "quarter", "year", "engagement-year")
 EPOCH = date(1970, 1, 1)
+LOW_ACTIVITY_CHANGES = 3
+"""A period with fewer counted file changes than this is low-activity (see also the fraction)."""
+LOW_ACTIVITY_FRACTION = 0.1
+"""... or with fewer than this fraction of the median changes of the periods with any change."""
+RECENCY_HALF_LIFE_DAYS = 365.25
+"""The forecast's recency weight halves for every year a period lies before the latest one."""
 
 
 def day_to_date(day: int) -> date:
@@ -115,14 +130,16 @@ def internal_trajectory(
         if internal[ident]:
             internal_commits[k] += count
 
-    lines, internal_lines, alive, with_internal = _file_sums(
+    lines, internal_lines, alive, with_internal, changes = _file_sums(
         history, owner, ignored, internal, counts, ends, repr((kind, start, ends, lines_known, filter_key))
     )
 
+    threshold = low_activity_threshold(changes)
     shares: list[PeriodShare] = []
     for k, p in enumerate(periods):
         target = plan.target_for_year(p.year) if (plan and p.year >= 1) else None
         commit_share = _ratio(internal_commits[k], commits[k])
+        file_share = _ratio(with_internal[k], alive[k])
         shares.append(
             PeriodShare(
                 period=p.label,
@@ -131,13 +148,28 @@ def internal_trajectory(
                 commits=commits[k],
                 internal_commit_share=commit_share,
                 internal_line_share=_ratio(internal_lines[k], lines[k]) if lines_known else None,
-                internal_authorship_share=_ratio(with_internal[k], alive[k]),
+                internal_authorship_share=file_share,
                 plan_internal_share=target,
-                gap=PeriodShare.gap_of(commit_share, target),
+                gap=PeriodShare.gap_of(file_share, target),
+                internal_file_share=file_share,
+                changes=changes[k],
+                low_activity=changes[k] < threshold,
             )
         )
     forecast = forecast_plan(periods, shares, plan) if plan else None
     return shares, forecast
+
+
+def low_activity_threshold(changes: Sequence[int]) -> float:
+    """The changes a period needs not to be low-activity: :data:`LOW_ACTIVITY_CHANGES`, or
+    :data:`LOW_ACTIVITY_FRACTION` of the median over the periods with any change if that is more
+    (a quarter with one small commit in a history of hundreds a quarter says little)."""
+    busy = sorted(c for c in changes if c)
+    if not busy:
+        return LOW_ACTIVITY_CHANGES
+    half = len(busy) // 2
+    median = busy[half] if len(busy) % 2 else (busy[half - 1] + busy[half]) / 2
+    return max(LOW_ACTIVITY_CHANGES, LOW_ACTIVITY_FRACTION * median)
 
 
 def _file_sums(
@@ -148,8 +180,8 @@ def _file_sums(
     counts: Callable[[str], bool],
     ends: Sequence[int],
     key: str,
-) -> tuple[list[int], list[int], list[int], list[int]]:
-    """Lines, internal lines, files alive and files with an internal author, per period.
+) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
+    """Lines, internal lines, files alive, files with an internal author and changes, per period.
 
     Summed over every counted file, or -- when the facts are the stored ones with a few files
     changed by new commits (``history.before``), the periods, filter and identities of the old
@@ -164,6 +196,7 @@ def _file_sums(
         history.tracking
         and kept is not None
         and kept.get("key") == key
+        and all(name in kept for name in _SUMS)  # sums stored before ``changes`` existed: summed anew
         and isinstance(kept.get("people"), int)
         and kept["people"] <= people
         and kept.get("identities") == _identities(owner, internal, ignored, kept["people"])
@@ -186,11 +219,11 @@ def _file_sums(
         "identities": _identities(owner, internal, ignored, people),
         **dict(zip(_SUMS, sums, strict=True)),
     }
-    lines, internal_lines, alive, with_internal = sums
-    return lines, internal_lines, alive, with_internal
+    lines, internal_lines, alive, with_internal, changes = sums
+    return lines, internal_lines, alive, with_internal, changes
 
 
-_SUMS = ("lines", "internal_lines", "alive", "with_internal")
+_SUMS = ("lines", "internal_lines", "alive", "with_internal", "changes")
 
 
 def _identities(owner: Sequence[int], internal: Sequence[bool], ignored: Collection[int], people: int) -> str:
@@ -231,6 +264,7 @@ def _fold_file(
     internal_lines: list[int],
     alive: list[int],
     with_internal: list[int],
+    changed: list[int],
 ) -> None:
     n = len(ends)
     per: dict[int, list[int]] = {}  # identity -> deliveries per period
@@ -253,6 +287,7 @@ def _fold_file(
         counts = per.get(ident)
         if counts is None:
             counts = per[ident] = [0] * n
+        changed[k] += 1
         if entry in additions:  # first authorship, not a delivery (as in authorship.file_doa)
             if k < added_at.get(ident, n):
                 added_at[ident] = k
@@ -269,6 +304,7 @@ def _fold_file(
         if ident in ignored or k >= n:
             continue
         lines[k] += drops[i + 2]
+        changed[k] += 1
         if internal[ident]:
             internal_lines[k] += drops[i + 2]
     created_k = bisect_left(ends, record.created) if record.created >= 0 else first_k
@@ -304,40 +340,62 @@ _ratio = ratio
 
 
 def forecast_plan(periods: Sequence[Period], shares: Sequence[PeriodShare], plan: DependencyPlan) -> Forecast:
-    points = [
-        ((date_to_day(p.start) + date_to_day(p.end)) / 2 / 365.25, s.internal_commit_share)
+    """When the file share reaches the plan's final share: a line fitted by weighted least
+    squares through the periods since the start that are not low-activity, from the latest
+    of them at the fitted pace; the band is the pace plus and minus one standard error."""
+    used = [
+        (p, s)
         for p, s in zip(periods, shares, strict=False)
-        if p.year >= 1 and s.internal_commit_share is not None
+        if p.year >= 1 and s.internal_file_share is not None and not s.low_activity
     ]
     final = plan.final_share
-    if not points:
-        return Forecast(final_share=final)
-    current = points[-1][1]
-    last_period = [
-        p for p, s in zip(periods, shares, strict=False) if p.year >= 1 and s.internal_commit_share is not None
-    ][-1]
+    if not used:
+        return Forecast(metric="internal_file_share", final_share=final)
+    xs = [(date_to_day(p.start) + date_to_day(p.end)) / 2 / 365.25 for p, _ in used]
+    ys = [float(s.internal_file_share or 0.0) for _, s in used]
+    half_life = RECENCY_HALF_LIFE_DAYS / 365.25
+    ws = [s.changes * 0.5 ** ((xs[-1] - x) / half_life) for (_, s), x in zip(used, xs, strict=True)]
+    current, current_x = ys[-1], xs[-1]
+    current_on = EPOCH + timedelta(days=round(current_x * 365.25))
+    fit = weighted_slope(xs, ys, ws)
+    pace, stderr = fit if fit else (None, None)
+    base = {
+        "metric": "internal_file_share",
+        "final_share": final,
+        "current_share": current,
+        "current_on": current_on,
+        "pace_per_year": None if pace is None else round(pace, 4),
+        "pace_stderr": None if stderr is None else round(stderr, 4),
+        "periods_used": len(used),
+    }
     if current >= final:
-        return Forecast(
-            final_share=final,
-            current_share=current,
-            pace_per_year=_slope(points),
-            reached_on=last_period.end,
-            already_reached=True,
-        )
-    pace = _slope(points)
-    if pace is None or pace <= 0:
-        return Forecast(final_share=final, current_share=current, pace_per_year=pace)
-    mid = EPOCH + timedelta(days=points[-1][0] * 365.25)
-    reached = mid + timedelta(days=round((final - current) / pace * 365.25))
-    return Forecast(final_share=final, current_share=current, pace_per_year=pace, reached_on=reached)
+        return Forecast(**base, reached_on=used[-1][0].end, already_reached=True)
+
+    def when(rate: float | None) -> date | None:
+        if rate is None or rate <= 0:
+            return None
+        return current_on + timedelta(days=round((final - current) / rate * 365.25))
+
+    band = (None, None) if pace is None or stderr is None else (when(pace + stderr), when(pace - stderr))
+    return Forecast(**base, reached_on=when(pace), earliest_on=band[0], latest_on=band[1])
 
 
-def _slope(points: Sequence[tuple[float, float]]) -> float | None:
-    if len(points) < 2:
+def weighted_slope(xs: Sequence[float], ys: Sequence[float], ws: Sequence[float]) -> tuple[float, float | None] | None:
+    """The slope of the weighted least-squares line and its standard error
+    (sqrt(sum w r^2 / (n - 2) / sum w (x - mean)^2), None under three points); None when the
+    points do not fix a slope. Scaling every weight alike changes neither."""
+    kept = [(x, y, w) for x, y, w in zip(xs, ys, ws, strict=True) if w > 0]  # a weightless point says nothing
+    xs, ys, ws = [x for x, _, _ in kept], [y for _, y, _ in kept], [w for _, _, w in kept]
+    total = sum(ws)
+    if len(xs) < 2:
         return None
-    mean_x = sum(x for x, _ in points) / len(points)
-    mean_y = sum(y for _, y in points) / len(points)
-    var = sum((x - mean_x) ** 2 for x, _ in points)
-    if var == 0:
+    mean_x = sum(w * x for w, x in zip(ws, xs, strict=True)) / total
+    mean_y = sum(w * y for w, y in zip(ws, ys, strict=True)) / total
+    sxx = sum(w * (x - mean_x) ** 2 for w, x in zip(ws, xs, strict=True))
+    if sxx <= 1e-12 * total:
         return None
-    return round(sum((x - mean_x) * (y - mean_y) for x, y in points) / var, 4)
+    slope = sum(w * (x - mean_x) * (y - mean_y) for w, x, y in zip(ws, xs, ys, strict=True)) / sxx
+    if len(xs) < 3:
+        return slope, None
+    residual = sum(w * (y - mean_y - slope * (x - mean_x)) ** 2 for w, x, y in zip(ws, xs, ys, strict=True))
+    return slope, math.sqrt(residual / (len(xs) - 2) / sxx)

@@ -12,7 +12,18 @@ from pydantic import Field
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.common import Side
-from inhouse.domain.knowledge import DirectoryOrphans, Forecast, PeriodKind, ScanResult, Share, TruckFactor
+from inhouse.domain.knowledge import (
+    DirectoryOrphans,
+    FolderRisk,
+    Forecast,
+    KnowledgeMap,
+    Offboarding,
+    PeriodKind,
+    ScanResult,
+    Share,
+    TailRisk,
+    TruckFactor,
+)
 from inhouse.domain.shapes import Shape
 from inhouse.services import lookup
 
@@ -40,6 +51,9 @@ class SharePoint(Shape):
     internal_line_share: Share | None
     plan: Share | None
     gap: float | None
+    internal_file_share: Share | None = None  # the plan measure (None in scans stored before it)
+    changes: int = 0
+    low_activity: bool = False
 
 
 class MeasuredShare(Shape):
@@ -92,6 +106,11 @@ class MeasuredKnowledge(Shape):
     head: str | None
     warnings: list[str]
     scanned_at: datetime | None
+    # per-folder risk and the knowledge map's files (left out of the JSON when the scan has none)
+    folders: list[FolderRisk] = Field(default_factory=list, exclude_if=lambda v: not v)
+    knowledge_map: KnowledgeMap | None = Field(default=None, exclude_if=lambda v: v is None)
+    leavers: Offboarding | None = Field(default=None, exclude_if=lambda v: v is None)
+    tail_risk: TailRisk | None = Field(default=None, exclude_if=lambda v: v is None)
 
 
 KnowledgeAtRisk = Annotated[MeasuredKnowledge | NotScanned, Field(discriminator="measured")]
@@ -131,6 +150,9 @@ def share_series(payload: ScanPayload, meta: Mapping[str, Any] | None = None) ->
             internal_line_share=p.internal_line_share,
             plan=p.plan_internal_share,
             gap=p.gap,
+            internal_file_share=p.internal_file_share,
+            changes=p.changes,
+            low_activity=p.low_activity,
         )
         for p in scan.trajectory
     ]
@@ -184,6 +206,10 @@ def knowledge_at_risk(payload: ScanPayload, meta: Mapping[str, Any] | None = Non
         head=scan.head,
         warnings=scan.warnings,
         scanned_at=_scanned_at(meta),
+        folders=scan.folders,
+        knowledge_map=scan.knowledge_map,
+        leavers=scan.leavers,
+        tail_risk=scan.tail_risk,
     )
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 from inhouse.analysis.contracts.model import features, hashing
+from inhouse.analysis.logistic import sigmoid
 
 WEIGHTS_DIR = Path(__file__).resolve().parent / "weights"
 
@@ -95,7 +95,7 @@ class LinearModel:
 
     def scores(self, sentences: list[str]) -> list[float]:
         """The probability-like score (0..1) of each sentence."""
-        return [_sigmoid(m) for m in self.margins(sentences)]
+        return [sigmoid(m) for m in self.margins(sentences)]
 
     def weighed_most(self, sentence: str, k: int = 5) -> list[str]:
         """The n-grams of ``sentence`` that pushed its score up the most: weight times count in the
@@ -122,13 +122,6 @@ FUNCTION_WORDS = frozenset(
     these they this those through thus to too under until up upon us very was we were what when where
     whether which while who whom why will with within without would you your yours yourself""".split()
 )
-
-
-def _sigmoid(margin: float) -> float:
-    if margin >= 0:
-        return 1.0 / (1.0 + math.exp(-margin))
-    e = math.exp(margin)
-    return e / (1.0 + e)
 
 
 @cache

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from inhouse.analysis.logistic import sigmoid
 from inhouse.analysis.proposals.model import features
 
 WEIGHTS_DIR = Path(__file__).resolve().parent / "weights"
@@ -74,14 +74,7 @@ class SignalModel:
         return total
 
     def probability(self, cues: dict[str, float], grams: dict[int, float] | None = None) -> float:
-        return _sigmoid(self.margin(cues, grams))
-
-
-def _sigmoid(margin: float) -> float:
-    if margin >= 0:
-        return 1.0 / (1.0 + math.exp(-margin))
-    e = math.exp(margin)
-    return e / (1.0 + e)
+        return sigmoid(self.margin(cues, grams))
 
 
 @cache

@@ -1,0 +1,98 @@
+"""The ``recency`` knowledge model: knowledge fades with time, and reviews and co-authors count.
+
+The default model, ``avelino2016`` (``authorship.py``), weighs every commit alike however old
+it is: it reproduces the published truck factors, but someone who wrote a module five years ago
+and never came back still "knows" it. Two later works weigh knowledge by recency:
+
+* JetBrains' Bus Factor Explorer (Jabrayilzade et al., "Bus Factor Explorer", ASE 2023, tool
+  demo) weights every contribution by ``exp(-days/90)`` and credits
+  reviews and ``Co-authored-by``/``Reviewed-by`` trailers as well as commits;
+* Cury et al. (Information and Software Technology, 2024) found recency of modification among
+  the strongest predictors of who knows a file.
+
+Here each contribution to a file is weighted by ``2 ** (-age / half_life)``, ``age`` being its
+days before the scanned head's commit (the default half-life, 90 days, is the setting
+``knowledge_half_life_days``; Bus Factor Explorer's ``exp(-days/90)`` is a half-life of 62.4 days).
+A contribution is a commit that added, changed or renamed the file (weight 1, as for its author,
+and the same for each co-author the commit names) or a ``Reviewed-by`` trailer of such a commit
+(weight :data:`REVIEW_WEIGHT`). A person *knows* a file when their knowledge is at least
+:data:`NORMALISED_THRESHOLD` of the file's highest (Avelino et al.'s normalised rule) and at least
+:data:`ABSOLUTE_THRESHOLD` (one commit one half-life old): a file nobody touched for long has
+nobody left who knows it. The truck factor and the off-boarding are then computed from these
+author sets exactly as under ``avelino2016``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Collection, Sequence
+
+from inhouse.analysis.git.authorship import file_authors
+from inhouse.analysis.git.gitcmd import GitRepo
+from inhouse.analysis.git.history import DAY, FileRecord
+from inhouse.analysis.git.trailers import CO_AUTHOR
+
+KNOWLEDGE_MODELS = ("avelino2016", "recency")
+DEFAULT_HALF_LIFE_DAYS = 90.0
+AUTHOR_WEIGHT = 1.0  # the commit's author and each co-author
+REVIEW_WEIGHT = 0.5  # a reviewer: read the change, did not write it
+NORMALISED_THRESHOLD = 0.75
+ABSOLUTE_THRESHOLD = 0.5
+
+Authors = Callable[[FileRecord, Sequence[int], Collection[int]], frozenset[int]]
+
+
+def decay(age_days: int, half_life_days: float) -> float:
+    """The weight of a contribution ``age_days`` old (a contribution after the head counts as new)."""
+    return math.pow(0.5, max(age_days, 0) / half_life_days)
+
+
+def file_knowledge(
+    record: FileRecord, owner: Sequence[int], ignored: Collection[int], head_day: int, half_life_days: float
+) -> dict[int, float]:
+    """Each identity's decayed knowledge of ``record`` (``owner`` maps raw people to identities;
+    ``ignored`` identities, bots, count for nothing). An identity credited twice for one commit
+    (its author and a co-author, two raw forms of one person) is credited once, at the higher weight."""
+    changes = record.changes
+    credited: dict[int, dict[int, float]] = {}  # entry -> identity -> weight
+    for entry, person in enumerate(changes[0::4]):
+        credited[entry] = {owner[person]: AUTHOR_WEIGHT}
+    credits = record.credits
+    for i in range(0, len(credits), 3):
+        entry, person, kind = credits[i], credits[i + 1], credits[i + 2]
+        weight = AUTHOR_WEIGHT if kind == CO_AUTHOR else REVIEW_WEIGHT
+        given = credited.setdefault(entry, {})
+        ident = owner[person]
+        given[ident] = max(given.get(ident, 0.0), weight)
+    scores: dict[int, float] = {}
+    for entry, given in credited.items():
+        faded = decay(head_day - changes[entry * 4 + 1], half_life_days)
+        for ident, weight in given.items():
+            if ident not in ignored:
+                scores[ident] = scores.get(ident, 0.0) + weight * faded
+    return scores
+
+
+def knowers(scores: dict[int, float]) -> frozenset[int]:
+    """The identities whose knowledge passes both thresholds."""
+    if not scores:
+        return frozenset()
+    best = max(scores.values())
+    return frozenset(
+        i for i, v in scores.items() if v >= ABSOLUTE_THRESHOLD and v >= NORMALISED_THRESHOLD * best - 1e-12
+    )
+
+
+def authors_under(model: str, head_day: int, half_life_days: float = DEFAULT_HALF_LIFE_DAYS) -> Authors:
+    """The function giving a file's author set under the knowledge ``model``."""
+    if model == "avelino2016":
+        return lambda record, owner, ignored: file_authors(record, owner, ignored)
+    return lambda record, owner, ignored: knowers(file_knowledge(record, owner, ignored, head_day, half_life_days))
+
+
+def knowledge_authors(repo: GitRepo, head: str, model: str, half_life_days: float) -> Authors:
+    """:func:`authors_under` at the day of ``head``'s commit (its author date), read only when needed."""
+    if model == "avelino2016":
+        return authors_under(model, 0)
+    stamp = repo.run(["log", "-1", "--no-show-signature", "--format=%at", head, "--"]).strip()
+    return authors_under(model, int(stamp or 0) // DAY, half_life_days)

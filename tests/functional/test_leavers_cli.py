@@ -1,0 +1,38 @@
+"""`inhouse scan --leaves / --inactive-days`: chosen leavers end to end, with hand-worked counts."""
+
+from __future__ import annotations
+
+from tests.gitrepo import GitRepoBuilder, lines
+
+ANN = "Ann Inside <ann@acme.com>"
+PAT = "Pat Partner <pat@quantialabs.io>"
+RAJ = "Raj Partner <raj@quantialabs.io>"
+
+
+def _repo(tmp_path):
+    repo = GitRepoBuilder(tmp_path / "eta")
+    repo.commit(PAT, "2025-06-10", {"model/train.py": lines(30), "model/eval.py": lines(10, "e")})
+    repo.commit(RAJ, "2025-07-10", {"serve/api.py": lines(12, "api")})
+    repo.commit(ANN, "2025-09-10", {"app/report.py": lines(8, "r")})
+    return repo
+
+
+def test_chosen_leavers_in_the_json_and_the_text(cli, tmp_path):
+    repo = _repo(tmp_path)
+    cli.ok("partner", "add", "Quantia Labs", "--domain", "quantialabs.io")
+    cli.ok("engagement", "add", "ETA prediction", "--partner", "Quantia Labs", "--start", "2025-06-02")
+    cli.ok("person", "add", "Ann Inside", "--side", "internal", "--email", "ann@acme.com")
+    cli.ok("repo", "add", str(repo.path), "--engagement", "ETA prediction")
+    # Raj alone leaves: serve/api.py (his only) loses its author; Pat's 2 files stay known outside
+    data = cli.ok("scan", str(repo.path), "--json", "--leaves", "raj@quantialabs.io").json
+    gone = data["leavers"]
+    assert gone["people"] == ["raj@quantialabs.io"] and gone["rule"] == "chosen: raj@quantialabs.io"
+    assert (gone["files"], gone["orphaned_files"], gone["unknown_files"], gone["other_only_files"]) == (4, 3, 1, 2)
+    # the history ends 2025-09-10: Pat is 92 days inactive, Raj 62
+    data = cli.ok("scan", str(repo.path), "--json", "--inactive-days", "90").json
+    assert data["leavers"]["people"] == ["pat@quantialabs.io"]
+    assert (data["leavers"]["orphaned_files"], data["leavers"]["unknown_files"]) == (3, 2)
+    text = cli.ok("scan", str(repo.path), "--leaves", "Pat Partner,raj@quantialabs.io").stdout
+    assert "If pat@quantialabs.io, raj@quantialabs.io left" in text and "3 of 4" in text
+    assert "without --json" not in text
+    assert "folders" not in data  # no folder has the 5 files a truck factor needs: the key is left out
