@@ -124,6 +124,8 @@ TABLE: dict[str, Rule] = {
     "GET /api/engagements/{ref}/repos": Rule(P.READ, E),
     "POST /api/engagements/{ref}/repos": Rule(P.WRITE_ENGAGEMENTS, E),  # linking one by URL
     "GET /api/engagements/{ref}/jobs": Rule(P.READ, E),
+    "GET /api/engagements/{ref}/review-sharing": Rule(P.READ, E),
+    "POST /api/engagements/{ref}/repos/{repo_id}/reviews": Rule(P.WRITE_ENGAGEMENTS, E),  # a saved bundle
     "GET /api/jobs": Rule(P.READ),
     "GET /api/jobs/{job_id}": Rule(P.READ),
     "POST /api/jobs/{job_id}/cancel": Rule(P.RUN_SCANS),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import re
 import time
+from collections.abc import Collection
 from pathlib import PurePath
 
 import anyio
@@ -38,16 +39,17 @@ def size_text(count: int) -> str:
     return f"{count} bytes"
 
 
-def read_upload(upload: UploadFile | None, max_bytes: int) -> Upload:
+def read_upload(upload: UploadFile | None, max_bytes: int, suffixes: Collection[str] = ALLOWED_SUFFIXES) -> Upload:
     """The upload as an :class:`Upload` (its own file name, without any folder a browser sent,
-    and its bytes), or InvalidInput / TooLarge with a clear message."""
+    and its bytes), or InvalidInput / TooLarge with a clear message; ``suffixes``: the file types
+    accepted (the documents' by default)."""
     name = re.split(r"[\\/]", (upload.filename if upload else "") or "")[-1].strip()
     if upload is None or not name:
         raise InvalidInput("choose a file to upload")
     validated(Upload, name=name, content=b"")  # the name's own limits, before the body is read
     suffix = PurePath(name).suffix.lower()
-    if suffix not in ALLOWED_SUFFIXES:
-        allowed = ", ".join(ALLOWED_SUFFIXES)
+    if suffix not in suffixes:
+        allowed = ", ".join(suffixes)
         raise InvalidInput(f"{name}: unsupported file type {suffix or '(none)'}; expected one of {allowed}")
     parts, total = [], 0
     while chunk := upload.file.read(CHUNK):

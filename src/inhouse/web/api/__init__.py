@@ -21,6 +21,7 @@ from inhouse.web.api import (
     partners,
     register,
     repos,
+    reviews,
     trash,
 )
 
@@ -40,5 +41,5 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
-for _part in (me, engagements, register, journal, documents, contracts, partners, jobs, repos, edits, trash):
+for _part in (me, engagements, register, journal, documents, contracts, partners, jobs, repos, reviews, edits, trash):
     router.include_router(_part.router)
