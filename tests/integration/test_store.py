@@ -170,3 +170,17 @@ def test_phase_enum_and_side_values_survive_storage(ws):
         assert engagement.phase is Phase.ADVISORY
         people_rows = uow.people.for_engagement(engagement.client_id, engagement.partner_id)
         assert all(p.side in (Side.INTERNAL, Side.PARTNER) for p in people_rows)
+
+
+def test_the_latest_result_of_each_kind_is_read_without_its_payload(ws):
+    eid = _engagement(ws)["id"]
+    with ws.uow() as uow:
+        for kind, summary in [("scan", "s1"), ("contract", "c1"), ("scan", "s2"), ("docs", "d1"), ("contract", "c2")]:
+            uow.results.add(AnalysisResult(kind=kind, subject="x", payload={"big": summary}, engagement_id=eid))
+            uow.results.add(AnalysisResult(kind=kind, subject="x", payload={}, engagement_id=None, summary="other"))
+        uow.commit()
+    with ws.uow() as uow:
+        latest = uow.results.latest_of_each_kind(eid)
+        assert uow.results.latest_of_each_kind(eid + 1) == []
+    # the kinds in the order they first appeared, each its newest; the payloads left unread
+    assert [(r.kind, r.id, r.payload) for r in latest] == [("scan", 5, {}), ("contract", 9, {}), ("docs", 7, {})]

@@ -149,7 +149,7 @@ def show_in(uow: UnitOfWork, engagement: Engagement, today: date | None = None) 
     people = uow.people.for_engagement(engagement.client_id, engagement.partner_id)
     reviews = uow.reviews.list(engagement.id)
     latest: dict[str, AnalysisRef] = {}
-    for result in uow.results.list(engagement_id=engagement.id):  # ordered by id: the last of each kind wins
+    for result in uow.results.latest_of_each_kind(engagement.id):
         assert result.id is not None, "a stored result has an id"
         latest[result.kind] = AnalysisRef(
             kind=result.kind, subject=result.subject, summary=result.summary, created_at=result.created_at, id=result.id

@@ -56,18 +56,20 @@ def read_payload(model: type[PayloadT], payload: Any) -> PayloadT | None:
 
 
 def _latest_per_subject(
-    model: type[PayloadT], results: Iterable[AnalysisResult]
+    uow: UnitOfWork, model: type[PayloadT], results: Iterable[AnalysisResult]
 ) -> list[tuple[AnalysisResult, PayloadT]]:
-    """The latest result of each subject whose payload is a ``model``, in subject order."""
+    """The latest result of each subject whose payload is a ``model``, in subject order (``results``
+    come without their payloads: each subject's are read newest first, until one is a ``model``)."""
     newest_first: dict[str, list[AnalysisResult]] = {}
     for result in sorted(results, key=lambda r: r.id or 0, reverse=True):
         newest_first.setdefault(result.subject, []).append(result)
     latest = []
     for subject in sorted(newest_first):
         for result in newest_first[subject]:
-            payload = read_payload(model, result.payload)
-            if payload is not None:
-                latest.append((result, payload))
+            full = uow.results.get(result.id) if result.id is not None else None
+            payload = read_payload(model, full.payload) if full is not None else None
+            if full is not None and payload is not None:
+                latest.append((full, payload))
                 break
     return latest
 
@@ -75,12 +77,15 @@ def _latest_per_subject(
 def _repo_results(
     uow: UnitOfWork, model: type[PayloadT], kind: str, engagement: Engagement, repos: Iterable[Repo]
 ) -> list[tuple[AnalysisResult, PayloadT]]:
-    found = {r.id: r for r in uow.results.list(kind=kind, engagement_id=engagement.id)}
+    listed = uow.results.list
+    found = {r.id: r for r in listed(kind=kind, engagement_id=engagement.id, with_payload=False)}
     for repo in repos:  # results stored for a linked repository without the engagement
-        for result in uow.results.list(kind=kind, repo_id=repo.id) + uow.results.list(kind=kind, subject=repo.path):
+        for result in listed(kind=kind, repo_id=repo.id, with_payload=False) + listed(
+            kind=kind, subject=repo.path, with_payload=False
+        ):
             if result.engagement_id in (None, engagement.id):
                 found.setdefault(result.id, result)
-    return _latest_per_subject(model, found.values())
+    return _latest_per_subject(uow, model, found.values())
 
 
 def gather(uow: UnitOfWork, engagement: Engagement) -> EngagementEvidence:

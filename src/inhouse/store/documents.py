@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import builtins
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, defer
 
 from inhouse.domain.documents import Document, DocumentKind
@@ -87,11 +89,11 @@ class DocumentRecords:
         return [_document(r, with_content=False) for r in self.session.scalars(query)]
 
 
-def _result(row: AnalysisResultRow) -> AnalysisResult:
+def _result(row: AnalysisResultRow, with_payload: bool = True) -> AnalysisResult:
     return AnalysisResult(
         kind=row.kind,
         subject=row.subject,
-        payload=row.payload,
+        payload=row.payload if with_payload else {},
         engagement_id=row.engagement_id,
         partner_id=row.partner_id,
         document_id=row.document_id,
@@ -157,10 +159,14 @@ class ResultRecords:
         repo_id: int | None = None,
         document_id: int | None = None,
         subject: str | None = None,
+        with_payload: bool = True,
     ) -> list[AnalysisResult]:
+        """The results that match, oldest first; without their payloads (empty) unless ``with_payload``."""
         query = self._query(kind, engagement_id, partner_id, repo_id, document_id, subject)
         query = query.order_by(AnalysisResultRow.id)
-        return [_result(r) for r in self.session.scalars(query)]
+        if not with_payload:
+            query = query.options(defer(AnalysisResultRow.payload))
+        return [_result(r, with_payload) for r in self.session.scalars(query)]
 
     def latest(
         self,
@@ -174,3 +180,20 @@ class ResultRecords:
         query = self._query(kind, engagement_id, partner_id, repo_id, document_id, subject)
         row = self.session.scalar(query.order_by(AnalysisResultRow.id.desc()).limit(1))
         return _result(row) if row else None
+
+    def latest_of_each_kind(self, engagement_id: int) -> builtins.list[AnalysisResult]:
+        """The engagement's latest result of each kind, by kind, their payloads left unread (empty):
+        an engagement with years of nightly scans reads a few rows, not megabytes."""
+        kinds = (
+            select(func.max(AnalysisResultRow.id).label("newest"), func.min(AnalysisResultRow.id).label("first"))
+            .where(AnalysisResultRow.engagement_id == engagement_id)
+            .group_by(AnalysisResultRow.kind)
+            .subquery()
+        )
+        query = (
+            select(AnalysisResultRow)
+            .join(kinds, AnalysisResultRow.id == kinds.c.newest)
+            .options(defer(AnalysisResultRow.payload))
+            .order_by(kinds.c.first)  # the kinds in the order they first appeared
+        )
+        return [_result(r, with_payload=False) for r in self.session.scalars(query)]
