@@ -12,20 +12,19 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets
-import socket
-import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-import uvicorn
 from joserfc import jwt
 from joserfc.jwk import RSAKey
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
+
+from tests.localserver import LocalServer
 
 CLIENT_ID = "inhouse-tests"
 CLIENT_SECRET = "a client secret of the tests"
@@ -66,7 +65,7 @@ def _s256(verifier: str) -> str:
     return base64.urlsafe_b64encode(hashlib.sha256(verifier.encode("ascii")).digest()).rstrip(b"=").decode("ascii")
 
 
-class Provider:
+class Provider(LocalServer):
     """``with Provider() as idp:`` serves on ``idp.issuer`` until the block ends."""
 
     def __init__(self) -> None:
@@ -75,10 +74,6 @@ class Provider:
         self.other_key = RSAKey.generate_key(2048, parameters={"kid": "test-key", "use": "sig", "alg": "RS256"})
         self.grants: dict[str, Grant] = {}
         self.token_requests = 0
-        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._socket.bind(("127.0.0.1", 0))
-        self.port = self._socket.getsockname()[1]
-        self.issuer = f"http://127.0.0.1:{self.port}"
         app = Starlette(
             routes=[
                 Route("/.well-known/openid-configuration", self.discovery),
@@ -87,28 +82,13 @@ class Provider:
                 Route("/jwks", self.jwks),
             ]
         )
-        config = uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False)
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True)
+        super().__init__(app, "the test identity provider")
+        self.issuer = self.base
 
     def reset(self) -> None:
         self.options = Options()
         self.grants.clear()
         self.token_requests = 0
-
-    def __enter__(self) -> Provider:
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if time.monotonic() > deadline or not self._thread.is_alive():
-                raise RuntimeError("the test identity provider did not start")
-            time.sleep(0.01)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.should_exit = True
-        self._thread.join(timeout=10)
-        self._socket.close()
 
     # the endpoints
 

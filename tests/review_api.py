@@ -5,16 +5,14 @@ as the APIs page them (``per_page``/``page``). It records the requests and the t
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from typing import Any
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+
+from tests.localserver import LocalServer
 
 
 def _user(login: str) -> dict[str, Any]:
@@ -120,7 +118,7 @@ GITLAB: dict[str, Any] = {
 }
 
 
-class ReviewApi:
+class ReviewApi(LocalServer):
     """``with ReviewApi() as api:`` serves ``api.base`` until the block ends."""
 
     def __init__(self) -> None:
@@ -128,28 +126,7 @@ class ReviewApi:
         self.requests: list[str] = []
         self.tokens: set[str] = set()
         self.huge = False  # answer a body over any bound
-        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._socket.bind(("127.0.0.1", 0))
-        self.port = self._socket.getsockname()[1]
-        self.base = f"http://127.0.0.1:{self.port}"
-        app = Starlette(routes=[Route("/{path:path}", self.answer)])
-        config = uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False)
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True)
-
-    def __enter__(self) -> ReviewApi:
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if time.monotonic() > deadline or not self._thread.is_alive():
-                raise RuntimeError("the test review API did not start")
-            time.sleep(0.01)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.should_exit = True
-        self._thread.join(timeout=10)
-        self._socket.close()
+        super().__init__(Starlette(routes=[Route("/{path:path}", self.answer)]), "the test review API")
 
     async def answer(self, request: Request) -> Response:
         path = request.url.path

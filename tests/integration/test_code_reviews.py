@@ -109,13 +109,18 @@ def test_untrusted_input_is_bounded(linked, api):
         code_reviews.import_prs(linked, "nope", upload=Upload(name="x.json", content=b"{}"))
 
 
-def test_cli_imports_a_saved_bundle(cli_any, tmp_path, api):
-    cli = cli_any
+def _link_by_cli(cli, tmp_path) -> None:
+    """Quantia Labs' engagement ETA with its repository ``eta`` (one commit of Ann's), through the CLI."""
     git = GitRepoBuilder(tmp_path / "eta")
     git.commit("Ann Archer <ann@acme.com>", "2026-01-10", {"a.py": lines(3)})
     cli.ok("partner", "add", "Quantia Labs", "--domain", "quantialabs.io")
     cli.ok("engagement", "add", "ETA", "--partner", "Quantia Labs", "--start", "2026-01-05")
     cli.ok("repo", "add", str(git.path), "--engagement", "ETA", "--name", "eta")
+
+
+def test_cli_imports_a_saved_bundle(cli_any, tmp_path, api):
+    cli = cli_any
+    _link_by_cli(cli, tmp_path)
     _, bundle = fetch_bundle(f"{api.base}/api/v4/projects/7")
     saved = tmp_path / "mrs.json"
     saved.write_text(json.dumps(bundle))
@@ -181,11 +186,7 @@ def test_review_sharing_by_period_and_organisation(linked, api):
 
 def test_cli_shows_review_sharing(cli_any, tmp_path, api):
     cli = cli_any
-    git = GitRepoBuilder(tmp_path / "eta")
-    git.commit("Ann Archer <ann@acme.com>", "2026-01-10", {"a.py": lines(3)})
-    cli.ok("partner", "add", "Quantia Labs", "--domain", "quantialabs.io")
-    cli.ok("engagement", "add", "ETA", "--partner", "Quantia Labs", "--start", "2026-01-05")
-    cli.ok("repo", "add", str(git.path), "--engagement", "ETA", "--name", "eta")
+    _link_by_cli(cli, tmp_path)
     cli.ok("person", "add", "Ann Archer", "--side", "internal", "--email", "ann@acme.com")
     cli.ok(
         "person",
