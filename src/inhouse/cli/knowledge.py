@@ -180,6 +180,13 @@ def render(scan: StoredScan) -> None:
     names = {i.id: (i.names or (i.id,))[0] for i in scan.identities}
     who = ", ".join(names.get(a, a) for a in truck.authors)
     console.print(f"Truck factor: [bold]{truck.value}[/] ({escape(who) or 'nobody'})")
+    if scan.knowledge_model == "recency":
+        console.print(
+            f"Knowledge model: recency (half-life {scan.knowledge_half_life_days or 90:g} days; "
+            "reviews and co-authors count)"
+        )
+    else:
+        console.print("Knowledge model: avelino2016 (degree of authorship from commits)")
     agents = [b for b in scan.bots if b.kind == "agent"]
     if agents:
         made = ", ".join(f"{(a.names or (a.id,))[0]} ({a.commits} commits)" for a in agents)

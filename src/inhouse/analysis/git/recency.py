@@ -10,9 +10,10 @@ and never came back still "knows" it. Two later works weigh knowledge by recency
 * Cury et al. (Information and Software Technology, 2024) found recency of modification among
   the strongest predictors of who knows a file.
 
-Here each contribution to a file is weighted by ``2 ** (-age / half_life)``, ``age`` being its
-days before the scanned head's commit (the default half-life, 90 days, is the setting
-``knowledge_half_life_days``; Bus Factor Explorer's ``exp(-days/90)`` is a half-life of 62.4 days).
+Here each contribution to a file is weighted by ``2 ** (-age / half_life)``, ``age`` being the
+days from its author date to the day the scanned head was committed (the default half-life, 90
+days, is the setting ``knowledge_half_life_days``; Bus Factor Explorer's ``exp(-days/90)`` is a
+half-life of 62.4 days). See docs/knowledge-models.md for what is taken from where.
 A contribution is a commit that added, changed or renamed the file (weight 1, as for its author,
 and the same for each co-author the commit names) or a ``Reviewed-by`` trailer of such a commit
 (weight :data:`REVIEW_WEIGHT`). A person *knows* a file when their knowledge is at least
@@ -54,22 +55,22 @@ def file_knowledge(
     ``ignored`` identities, bots, count for nothing). An identity credited twice for one commit
     (its author and a co-author, two raw forms of one person) is credited once, at the higher weight."""
     changes = record.changes
-    credited: dict[int, dict[int, float]] = {}  # entry -> identity -> weight
-    for entry, person in enumerate(changes[0::4]):
-        credited[entry] = {owner[person]: AUTHOR_WEIGHT}
-    credits = record.credits
-    for i in range(0, len(credits), 3):
-        entry, person, kind = credits[i], credits[i + 1], credits[i + 2]
-        weight = AUTHOR_WEIGHT if kind == CO_AUTHOR else REVIEW_WEIGHT
-        given = credited.setdefault(entry, {})
-        ident = owner[person]
-        given[ident] = max(given.get(ident, 0.0), weight)
+    faded = [decay(head_day - day, half_life_days) for day in changes[1::4]]
     scores: dict[int, float] = {}
-    for entry, given in credited.items():
-        faded = decay(head_day - changes[entry * 4 + 1], half_life_days)
-        for ident, weight in given.items():
-            if ident not in ignored:
-                scores[ident] = scores.get(ident, 0.0) + weight * faded
+    authors = [owner[person] for person in changes[0::4]]
+    for ident, weight in zip(authors, faded, strict=True):
+        scores[ident] = scores.get(ident, 0.0) + AUTHOR_WEIGHT * weight
+    credits = record.credits
+    given: dict[tuple[int, int], float] = {}  # (entry, identity) -> the higher credit weight
+    for i in range(0, len(credits), 3):
+        entry, ident = credits[i], owner[credits[i + 1]]
+        if ident != authors[entry]:  # the author's own credit is already the highest
+            weight = AUTHOR_WEIGHT if credits[i + 2] == CO_AUTHOR else REVIEW_WEIGHT
+            given[(entry, ident)] = max(given.get((entry, ident), 0.0), weight)
+    for (entry, ident), weight in given.items():
+        scores[ident] = scores.get(ident, 0.0) + weight * faded[entry]
+    for ident in [i for i in scores if i in ignored]:
+        del scores[ident]
     return scores
 
 
@@ -91,8 +92,10 @@ def authors_under(model: str, head_day: int, half_life_days: float = DEFAULT_HAL
 
 
 def knowledge_authors(repo: GitRepo, head: str, model: str, half_life_days: float) -> Authors:
-    """:func:`authors_under` at the day of ``head``'s commit (its author date), read only when needed."""
+    """:func:`authors_under` at the day ``head`` was committed (its committer date: the day of the
+    snapshot, as Bus Factor Explorer takes it; contributions are dated by their author dates),
+    read only when needed."""
     if model == "avelino2016":
         return authors_under(model, 0)
-    stamp = repo.run(["log", "-1", "--no-show-signature", "--format=%at", head, "--"]).strip()
+    stamp = repo.run(["log", "-1", "--no-show-signature", "--format=%ct", head, "--"]).strip()
     return authors_under(model, int(stamp or 0) // DAY, half_life_days)

@@ -14,6 +14,7 @@ from inhouse.bootstrap import Workspace
 from inhouse.domain.common import Side
 from inhouse.domain.knowledge import (
     DirectoryOrphans,
+    FileSuccessors,
     FolderRisk,
     Forecast,
     KnowledgeMap,
@@ -21,6 +22,7 @@ from inhouse.domain.knowledge import (
     PeriodKind,
     ScanResult,
     Share,
+    Successor,
     TailRisk,
     TruckFactor,
 )
@@ -111,6 +113,14 @@ class MeasuredKnowledge(Shape):
     knowledge_map: KnowledgeMap | None = Field(default=None, exclude_if=lambda v: v is None)
     leavers: Offboarding | None = Field(default=None, exclude_if=lambda v: v is None)
     tail_risk: TailRisk | None = Field(default=None, exclude_if=lambda v: v is None)
+    # the files orphaned if the partner left, each with the internal people best placed to take it over (by name)
+    successors: list[FileSuccessors] = Field(default_factory=list, exclude_if=lambda v: not v)
+    # who knows a file: the scan's knowledge model (docs/knowledge-models.md; left out of the JSON
+    # when it is the default) and the recency model's half-life
+    knowledge_model: Literal["avelino2016", "recency"] = Field(
+        default="avelino2016", exclude_if=lambda v: v == "avelino2016"
+    )
+    knowledge_half_life_days: float | None = Field(default=None, exclude_if=lambda v: v is None)
 
 
 KnowledgeAtRisk = Annotated[MeasuredKnowledge | NotScanned, Field(discriminator="measured")]
@@ -167,6 +177,13 @@ def share_series(payload: ScanPayload, meta: Mapping[str, Any] | None = None) ->
     )
 
 
+def _named_leavers(leavers: Offboarding | None, names: Mapping[str, str]) -> Offboarding | None:
+    """The chosen leavers' off-boarding with each leaver by name (the scan keeps identity ids)."""
+    if leavers is None:
+        return None
+    return leavers.model_copy(update={"people": tuple(names.get(p, p) for p in leavers.people)})
+
+
 def knowledge_at_risk(payload: ScanPayload, meta: Mapping[str, Any] | None = None) -> MeasuredKnowledge | NotScanned:
     """Truck factor and the off-boarding simulation (files orphaned by directory)."""
     scan = scan_result(payload)
@@ -208,8 +225,19 @@ def knowledge_at_risk(payload: ScanPayload, meta: Mapping[str, Any] | None = Non
         scanned_at=_scanned_at(meta),
         folders=scan.folders,
         knowledge_map=scan.knowledge_map,
-        leavers=scan.leavers,
+        leavers=_named_leavers(scan.leavers, names),
         tail_risk=scan.tail_risk,
+        successors=[
+            FileSuccessors(
+                path=f.path,
+                successors=tuple(
+                    Successor(identity=names.get(c.identity, c.identity), score=c.score) for c in f.successors
+                ),
+            )
+            for f in scan.successors
+        ],
+        knowledge_model=scan.knowledge_model,
+        knowledge_half_life_days=scan.knowledge_half_life_days,
     )
 
 
