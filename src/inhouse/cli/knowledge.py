@@ -9,6 +9,7 @@ from rich.table import Table
 from inhouse.cli.context import CSV, console, emit_csv, emit_json, err_console, pct, table_output, workspace
 from inhouse.cli.files import read_upload
 from inhouse.cli.progress import optional_progress_bar
+from inhouse.domain.common import parse_date
 from inhouse.domain.knowledge import ScanIn, StoredScan
 from inhouse.domain.shapes import validated
 from inhouse.errors import InvalidInput
@@ -88,12 +89,18 @@ def scan(
         min=0,
         help="Simulate the partner people with no commit for N days before the last one leaving.",
     ),
+    gone_after: str | None = typer.Option(
+        None,
+        "--gone-after",
+        help="Simulate the partner people with no commit after this day (YYYY-MM-DD: their contract's end) leaving.",
+    ),
 ) -> None:
     """Scan a git repository: who knows the code, truck factor, off-boarding risk, internal share."""
     if all_repos:
         options: list[object] = [rev, quick, blame, period != "engagement-year", internal_domain, partner_domain]
         options += [org_map, alias, bot, include_bots, jobs, exclude, include, count_docs, count_vendored]
         options += [count_generated, blame_ignore_whitespace, blame_moves, blame_copies, leaves, inactive_days]
+        options += [gone_after]
         if repo is not None or any(o not in (None, False, []) for o in options):
             raise InvalidInput("scan --all takes no REPO and no scan option (only --engagement and --json)")
         queue_all(engagement, json_out)
@@ -128,6 +135,7 @@ def scan(
             jobs=jobs,
             leaves=[who.strip() for one in leaves for who in one.split(",") if who.strip()],
             inactive_days=inactive_days,
+            gone_after=parse_date(gone_after, "--gone-after") if gone_after else None,
         )
         stored = service.scan(ws, engagement, request, progress=progress)
     if json_out:

@@ -334,6 +334,7 @@ class ScanIn(Input):
     jobs: Annotated[int, Field(ge=1, le=256)] | None = None  # parallel git processes; default: the CPU count
     leaves: list[Pattern] = Field(default_factory=list, max_length=MAX_ITEMS)  # chosen leavers: ids, emails, names
     inactive_days: Annotated[int, Field(ge=0, le=36500)] | None = None  # ... and partner people inactive this long
+    gone_after: date | None = None  # ... and partner people with no commit after this day (their contract's end)
 
     def blame_flags(self) -> tuple[str, ...]:
         """The git blame options asked for (none without ``blame``)."""

@@ -165,6 +165,7 @@ def scan(
         jobs=request.jobs,
         leaves=tuple(request.leaves),
         inactive_days=request.inactive_days,
+        gone_after=request.gone_after,
         knowledge_model=ws.settings.knowledge_model,
         knowledge_half_life_days=ws.settings.knowledge_half_life_days,
     )
@@ -275,7 +276,13 @@ def latest_summary(uow: UnitOfWork, engagement_id: int) -> ScanSummary | None:
     )
 
 
+#: The demo scan's chosen leavers: partner people with no commit in the last 60 days.
+DEMO_INACTIVE_DAYS = 60
+
+
 def demo_step(context: DemoContext) -> str:
-    """The demo's scan of its generated repository (listed in ``services/demo/steps.py``)."""
-    stored = scan(context.ws, str(context.engagement_id), ScanIn(repository=str(context.repo_path)))
+    """The demo's scan of its generated repository (listed in ``services/demo/steps.py``), with the
+    off-boarding of the partner people inactive for 60 days (Arjun Patel, who left in August 2026)."""
+    request = ScanIn(repository=str(context.repo_path), inactive_days=DEMO_INACTIVE_DAYS)
+    stored = scan(context.ws, str(context.engagement_id), request)
     return stored.summary()

@@ -17,7 +17,9 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
+from inhouse.analysis.git.trajectory import date_to_day
 from inhouse.domain.common import Side
 from inhouse.domain.knowledge import DirectoryOrphans, Offboarding, printable, ratio
 
@@ -113,12 +115,16 @@ class Leavers:
 
 
 def choose_leavers(
-    people: Sequence[Person], asked: Collection[str] = (), inactive_days: int | None = None
+    people: Sequence[Person],
+    asked: Collection[str] = (),
+    inactive_days: int | None = None,
+    gone_after: date | None = None,
 ) -> Leavers | None:
     """The identities that leave: those ``asked`` for by id, email or name (case-insensitive),
     plus the partner people whose last commit is ``inactive_days`` or more before the last
-    commit day of the whole history. None when nothing is asked."""
-    if not asked and inactive_days is None:
+    commit day of the whole history, plus the partner people with no commit after the day
+    ``gone_after`` (the end of their contract, say). None when nothing is asked."""
+    if not asked and inactive_days is None and gone_after is None:
         return None
     chosen: set[int] = set()
     unknown: list[str] = []
@@ -144,4 +150,10 @@ def choose_leavers(
             if p.side is Side.PARTNER and p.last_day is not None and last - p.last_day >= inactive_days
         )
         rules.append(f"partner people inactive for {inactive_days} days or more before the last commit")
+    if gone_after is not None:
+        end = date_to_day(gone_after)
+        chosen.update(
+            i for i, p in enumerate(people) if p.side is Side.PARTNER and p.last_day is not None and p.last_day <= end
+        )
+        rules.append(f"partner people with no commit after {gone_after.isoformat()}")
     return Leavers(people=sorted(chosen), rule="; ".join(rules), unknown=unknown)

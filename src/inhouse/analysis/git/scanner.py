@@ -69,6 +69,7 @@ class ScanOptions:
     jobs: int | None = None  # parallel blames; default: the CPU count
     leaves: tuple[str, ...] = ()  # off-boarding of chosen people: identity ids, emails or names
     inactive_days: int | None = None  # ... and of partner people this many days inactive
+    gone_after: date | None = None  # ... and of partner people with no commit after this day
     knowledge_model: str = "avelino2016"  # or "recency" (recency.py): who knows a file
     knowledge_half_life_days: float = DEFAULT_HALF_LIFE_DAYS  # of the recency model
 
@@ -385,13 +386,13 @@ def _leavers(
     warnings: list[str],
     line_counter: Callable[[list[str]], dict[str, int | None]] | None,
 ) -> Offboarding | None:
-    """The off-boarding of the chosen leavers (``options.leaves``, ``options.inactive_days``)."""
+    """The off-boarding of the chosen leavers (``options.leaves``, ``inactive_days``, ``gone_after``)."""
     last: dict[int, int] = {}
     for (person, day), _n in history.commit_days.items():
         ident = owner[person]
         last[ident] = max(last.get(ident, day), day)
     people = [Person(g.id, g.names, g.emails, g.side, None if g.bot else last.get(g.index)) for g in groups]
-    chosen = choose_leavers(people, options.leaves, options.inactive_days)
+    chosen = choose_leavers(people, options.leaves, options.inactive_days, options.gone_after)
     if chosen is None:
         return None
     if chosen.unknown:
