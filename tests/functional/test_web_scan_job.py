@@ -136,3 +136,41 @@ def test_a_scan_answers_the_job_record(scanning):
     assert job["result"]["summary"].startswith("truck factor")
     operation = client.get("/openapi.json").json()["paths"]["/api/engagements/{ref}/scans"]["post"]
     assert operation["responses"]["202"]["content"]["application/json"]["schema"]["$ref"].endswith("/JobRecord")
+
+
+def test_a_chosen_leavers_simulation_from_the_form_and_the_api(scanning):
+    client, eid, linked, _repo = scanning
+    page = client.get(f"/engagements/{eid}").text
+    assert 'id="leavers-form"' in page and 'name="gone_after"' in page
+    # Mei wrote serving/api.py and README.md alone, and features/lanes.py before Priya took it over
+    response = client.post(
+        f"/engagements/{eid}/scans",
+        data={"repo": str(linked.id), "leaves": "mei.chen@quantialabs.io", "inactive_days": "", "gone_after": ""},
+        follow_redirects=False,
+    )
+    job_id = int(response.headers["location"].split("job=")[1].split("#")[0])
+    job, _ = _poll(client, job_id)
+    assert job["status"] == "done", job["error"]
+    gone = client.get(f"/api/engagements/{eid}").json()["knowledge"]["leavers"]
+    # the page names people as the rest of the knowledge section does
+    assert (gone["people"], gone["rule"]) == (["Mei Chen"], "chosen: mei.chen@quantialabs.io")
+    assert 'id="chosen-leavers"' in client.get(f"/engagements/{eid}").text
+    # through the API: Mei's last commit is on 2025-12-15, so she is gone after the contract ended on 2025-12-31
+    job = client.post(f"/api/engagements/{eid}/scans", json={"gone_after": "2025-12-31"}).json()
+    job, _ = _poll(client, job["id"])
+    assert job["status"] == "done", job["error"]
+    gone = client.get(f"/api/engagements/{eid}").json()["knowledge"]["leavers"]
+    assert gone["people"] == ["Mei Chen"]
+    assert gone["rule"] == "partner people with no commit after 2025-12-31"
+    # a plain rescan leaves the simulation out
+    job, _ = _poll(client, client.post(f"/api/engagements/{eid}/scans").json()["id"])
+    assert "leavers" not in client.get(f"/api/engagements/{eid}").json()["knowledge"]
+
+
+def test_a_bad_leavers_field_is_refused_naming_it(scanning):
+    client, eid, linked, _repo = scanning
+    form = client.post(f"/engagements/{eid}/scans", data={"repo": str(linked.id), "inactive_days": "soon"})
+    api = client.post(f"/api/engagements/{eid}/scans", json={"gone_after": "31/12/2025"})
+    assert form.status_code == 422 and "inactive_days" in form.text
+    assert api.status_code == 422 and "gone_after" in api.text
+    assert client.get(f"/api/engagements/{eid}/jobs").json() == []

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from inhouse.domain.knowledge import LeaversIn
 from inhouse.domain.shapes import RecordId, Shape
 
 JobKind = Literal["scan", "contract", "proposal", "document"]
@@ -46,6 +47,7 @@ class ScanPayload(Shape):
     engagement_id: RecordId
     repo_id: RecordId
     commit: str | None = None
+    leavers: LeaversIn | None = Field(default=None, exclude_if=lambda v: v is None)  # a chosen-leavers simulation
 
 
 class ContractPayload(Shape):

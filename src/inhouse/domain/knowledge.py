@@ -309,6 +309,20 @@ Domain = Annotated[str, Field(min_length=1, max_length=253)]
 Pattern = Annotated[str, Field(min_length=1, max_length=1000)]
 
 
+class LeaversIn(Shape):
+    """Whom a background scan simulates leaving (as ``ScanIn``'s fields of the same names): people by
+    identity id, email or name, the partner people inactive for ``inactive_days`` before the last
+    commit, and those with no commit after ``gone_after``. Kept with the scan's job."""
+
+    leaves: list[Pattern] = Field(default_factory=list, max_length=MAX_ITEMS)
+    inactive_days: Annotated[int, Field(ge=0, le=36500)] | None = None
+    gone_after: date | None = None
+
+    @property
+    def chosen(self) -> bool:
+        return bool(self.leaves) or self.inactive_days is not None or self.gone_after is not None
+
+
 class ScanIn(Input):
     """What to scan and how: the repository on disk, the revision, sides, aliases, bots, files."""
 

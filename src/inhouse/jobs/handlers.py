@@ -13,7 +13,6 @@ from inhouse.domain.shapes import Upload
 from inhouse.errors import InvalidInput
 from inhouse.jobs.reporter import Reporter
 from inhouse.services import contracts, job_runs, mirrors, partners_assess, repos
-from inhouse.services import jobs as job_service
 from inhouse.services.knowledge import scan as scan_service
 
 Handler = Callable[[Workspace, Any, Reporter], JobResult]
@@ -30,9 +29,14 @@ def scan(ws: Workspace, payload: ScanPayload, report: Reporter) -> JobResult:
         report(f"fetching {target.url}", 0, 0)
         folder = str(mirrors.refresh(ws, target).path)
         rev = rev or target.branch or "HEAD"
-    since = job_service.get(ws, report.job_id).created_at
+    since = job_runs.submitted_at(ws, report.job_id)
     stored = scan_service(
-        ws, str(engagement_id), ScanIn(repository=folder, rev=rev), progress=report, repo_id=target.id, since=since
+        ws,
+        str(engagement_id),
+        ScanIn(repository=folder, rev=rev, **(payload.leavers.model_dump() if payload.leavers else {})),
+        progress=report,
+        repo_id=target.id,
+        since=since,
     )
     return JobResult(
         result_id=stored.result_id, repo=stored.repo, commits=stored.commits, head=stored.head, summary=stored.summary()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from inhouse.bootstrap import Workspace
 from inhouse.domain.jobs import JobRecord, ScanPayload, repository_lock
+from inhouse.domain.knowledge import LeaversIn
 from inhouse.domain.repos import QueuedScan, QueuedScans
 from inhouse.errors import InhouseError
 from inhouse.services import repos
@@ -14,21 +15,32 @@ from inhouse.services.queue import JobQueue
 
 
 def submit_scan(
-    runner: JobQueue, ws: Workspace, engagement: str, repo: str | None = None, commit: str | None = None
+    runner: JobQueue,
+    ws: Workspace,
+    engagement: str,
+    repo: str | None = None,
+    commit: str | None = None,
+    leavers: LeaversIn | None = None,
 ) -> JobRecord:
-    """Queue a scan of the engagement's repository ``repo`` (id or name; its first one when empty);
-    answers the rescan already waiting for it, if any."""
+    """Queue a scan of the engagement's repository ``repo`` (id or name; its first one when empty),
+    simulating ``leavers`` leaving when given; a plain rescan answers the one already waiting, if any."""
     engagement_id, target = repos.of_engagement(ws, engagement, repo)
     assert target.id is not None, "a linked repository has an id"
     key = repository_lock(target.id)
+    chosen = leavers if leavers is not None and leavers.chosen else None
     return runner.enqueue(
         ws,
         "scan",
-        ScanPayload(engagement_id=engagement_id, repo_id=target.id, commit=commit),
+        ScanPayload(
+            engagement_id=engagement_id,
+            repo_id=target.id,
+            commit=commit,
+            leavers=chosen,
+        ),
         subject=f"{target.name} ({target.path})",
         engagement_id=engagement_id,
         lock=key,
-        queueing_lock=key,
+        queueing_lock=key if chosen is None else None,  # a simulation asked for is never a waiting rescan
     )
 
 

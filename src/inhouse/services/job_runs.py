@@ -89,6 +89,16 @@ def cancel_requested(ws: Workspace, job_id: int) -> bool:
         return uow.jobs.cancel_requested(job_id)
 
 
+def submitted_at(ws: Workspace, job_id: int) -> datetime:
+    """When the job was queued, to the microsecond as stored (its record shows it to the second: a
+    result stored earlier in that second is not this job's)."""
+    with ws.uow() as uow:
+        job = uow.jobs.get(job_id)
+        if job is None or job.created_at is None:
+            raise NotFound(f"no job {job_id}")
+        return job.created_at
+
+
 def upload(ws: Workspace, job_id: int) -> tuple[str, bytes]:
     """The file kept with a job (its name and bytes)."""
     with ws.uow() as uow:

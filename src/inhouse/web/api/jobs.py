@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from inhouse.domain.jobs import JobRecord
+from inhouse.domain.knowledge import LeaversIn
 from inhouse.domain.shapes import MAX_TITLE
 from inhouse.jobs.scan import submit_scan
 from inhouse.services import jobs as job_service
@@ -21,9 +22,14 @@ RepoRef = Annotated[
 ]
 
 
-@router.post("/engagements/{ref}/scans", status_code=202, summary="Scan a repository in the background")
-def start_scan(ws: WS, runner: Runner, ref: str, repo: RepoRef = None) -> JobRecord:
-    return submit_scan(runner, ws, ref, repo)
+@router.post(
+    "/engagements/{ref}/scans",
+    status_code=202,
+    summary="Scan a repository in the background; the optional body chooses leavers to simulate "
+    "(`leaves`: identity ids, emails or names; `inactive_days`; `gone_after`: a date)",
+)
+def start_scan(ws: WS, runner: Runner, ref: str, repo: RepoRef = None, body: LeaversIn | None = None) -> JobRecord:
+    return submit_scan(runner, ws, ref, repo, leavers=body)
 
 
 @router.get("/engagements/{ref}/jobs", summary="The engagement's recent background jobs")
