@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from inhouse.analysis.git import ScanOptions, SideRules, scan_repository
-from inhouse.analysis.git.successors import Neighbourhood, rank
+from inhouse.analysis.git.successors import COCHANGE_LIMIT, Neighbourhood, rank
 from tests.gitrepo import GitRepoBuilder, lines
 
 ANN = "Ann Archer <ann@acme.com>"
@@ -25,18 +27,31 @@ def test_successors_by_hand(tmp_path):
     found = {f.path: [(s.identity, s.score) for s in f.successors] for f in report.successors}
     # orphaned: p1, p2, w1 (b1 has Bob: FA=1, AC=1 -> 4.1685; Pat DL=1 -> 3.457, both author it).
     # p1: Ann changed it once (DL=1, AC=2: 3.104 < 3.293, no author): touch 2, and she authors
-    #     core's a1 and a2: folder 2 -> 4. Bob: nothing near it.
-    # p2: Ann folder 2; Bob: p2 changed by Pat on 01-04 with b1, which Bob authors: co-change 1.
-    # w1: Bob authors b1 in web: folder 1 (its co-changed p1 and p2 are Pat's alone).
+    #     core's a1 and a2, 2 of its 4 files: folder 0.5 -> 2.5. Bob: nothing near it.
+    # p2: Ann folder 0.5; Bob: p2 changed with p1 and w1 (Pat, 01-01) and b1 (Pat, 01-04): of
+    #     these 3 co-changed files Bob authors b1: co-change 1/3.
+    # w1: Bob authors b1, 1 of web's 2 files: folder 0.5 (its co-changed p1 and p2 are Pat's alone).
     assert found == {
-        "core/p1.py": [("ann@acme.com", 4.0)],
-        "core/p2.py": [("ann@acme.com", 2.0), ("bob@acme.com", 1.0)],
-        "web/w1.py": [("bob@acme.com", 1.0)],
+        "core/p1.py": [("ann@acme.com", 2.5)],
+        "core/p2.py": [("ann@acme.com", 0.5), ("bob@acme.com", 0.3333)],
+        "web/w1.py": [("bob@acme.com", 0.5)],
     }
 
 
 def test_reviews_hook_and_ties():
     hood = Neighbourhood({"a/f.py": {9}, "a/g.py": {1}, "a/h.py": {2}}, {})
     scores = hood.scores("a/f.py", {1, 2, 9}, reviews={2: 1})
-    assert scores == {1: 1.0, 2: 2.0}  # 9 already authors f; 2 reviewed one of its changes
+    # 9 already authors f; 1 and 2 each author 1 of a/'s 3 files, and 2 reviewed one of f's changes
+    assert scores == pytest.approx({1: 1 / 3, 2: 4 / 3})
     assert rank({1: 1.0, 2: 1.0, 3: 0.0}, lambda i: -i) == [(2, 1.0), (1, 1.0)]
+
+
+def test_cochange_skips_sweeping_days():
+    """A day on which one person changed more than COCHANGE_LIMIT files says nothing about f's
+    neighbours; the files of a small day share their authors' knowledge in proportion."""
+    sweep = [f"b/s{i}.py" for i in range(COCHANGE_LIMIT)]
+    authors = {"a/f.py": {9}, "c/g.py": {1}, **{p: {2} for p in sweep}}
+    days = {"a/f.py": {(9, 10), (9, 11)}, "c/g.py": {(9, 10)}, **{p: {(9, 11)} for p in sweep}}
+    assert Neighbourhood(authors, days).scores("a/f.py", {1, 2}) == {1: 1.0}  # day 11: 31 files, skipped
+    small = {"a/f.py": {(9, 11)}, **{p: {(9, 11)} for p in sweep[:3]}, "c/g.py": {(9, 11)}}
+    assert Neighbourhood(authors, small).scores("a/f.py", {1, 2}) == pytest.approx({1: 0.25, 2: 0.75})
