@@ -47,7 +47,9 @@ def test_the_page_and_the_report_draw_the_map(ws, tmp_path):
         assert "known by the partner only: at risk · 5 files, 62% of the lines" in html
         assert "5 or fewer in 95% of cases, 5.0 on average in the worst 5%; a 20% chance" in html
         table = re.search(r'<table id="folder-risk".*?</table>', html, re.S).group(0)
-        rows = re.findall(r"<tr><td>(.*?)</td><td>(\d+)</td><td>(\d+)</td><td>(.*?)</td></tr>", table)
+        rows = re.findall(
+            r"<tr><td[^>]*>(.*?)</td><td[^>]*>(\d+)</td><td[^>]*>(\d+)</td><td[^>]*>(.*?)</td></tr>", table
+        )
         assert rows == [("web", "5", "1", "100% (5)"), ("core", "5", "1", "0% (0)")]
         report = client.get(f"/engagements/{engagement}/report?format=html").text
         assert 'id="report-knowledge-map"' in report and "<script" not in report

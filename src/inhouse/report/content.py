@@ -6,8 +6,10 @@ from datetime import date
 from typing import Literal
 
 from inhouse.bootstrap import Workspace
+from inhouse.domain.code_reviews import ReviewSharing
 from inhouse.domain.shapes import Shape
 from inhouse.domain.status import Color
+from inhouse.services import code_reviews
 from inhouse.services.dashboard import engagement_page
 from inhouse.services.dashboard.contracts import ChecklistFinding, ReviewedChecklist
 from inhouse.services.dashboard.engagement import EngagementPage
@@ -36,6 +38,7 @@ class ReportContent(EngagementPage):
 
     actions: list[ReportAction]
     excerpts: list[Excerpt]
+    review_sharing: ReviewSharing | None = None  # the imported pull/merge request reviews, by quarter
 
 
 def actions(page: EngagementPage) -> list[ReportAction]:
@@ -97,4 +100,10 @@ def excerpts(page: EngagementPage, limit: int = 2, width: int = 320) -> list[Exc
 
 def report_content(ws: Workspace, ref: str | None, today: date | None = None) -> ReportContent:
     page = engagement_page(ws, ref, today)
-    return ReportContent(**dict(page), actions=actions(page), excerpts=excerpts(page))
+    sharing = code_reviews.sharing(ws, str(page.id))
+    return ReportContent(
+        **dict(page),
+        actions=actions(page),
+        excerpts=excerpts(page),
+        review_sharing=sharing if sharing.change_requests else None,
+    )

@@ -113,14 +113,14 @@ class MeasuredKnowledge(Shape):
     knowledge_map: KnowledgeMap | None = Field(default=None, exclude_if=lambda v: v is None)
     leavers: Offboarding | None = Field(default=None, exclude_if=lambda v: v is None)
     tail_risk: TailRisk | None = Field(default=None, exclude_if=lambda v: v is None)
-    # the files orphaned if the partner left, each with the internal people best placed to take it over (by name)
-    successors: list[FileSuccessors] = Field(default_factory=list, exclude_if=lambda v: not v)
     # who knows a file: the scan's knowledge model (docs/knowledge-models.md; left out of the JSON
     # when it is the default) and the recency model's half-life
     knowledge_model: Literal["avelino2016", "recency"] = Field(
         default="avelino2016", exclude_if=lambda v: v == "avelino2016"
     )
     knowledge_half_life_days: float | None = Field(default=None, exclude_if=lambda v: v is None)
+    # the files orphaned if the partner left, each with the internal people best placed to take it over (by name)
+    successors: list[FileSuccessors] = Field(default_factory=list, exclude_if=lambda v: not v)
 
 
 KnowledgeAtRisk = Annotated[MeasuredKnowledge | NotScanned, Field(discriminator="measured")]

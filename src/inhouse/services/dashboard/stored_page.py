@@ -27,7 +27,7 @@ from inhouse.services.jobs import recent as recent_jobs
 
 log = logging.getLogger(__name__)
 
-PAGE_SHAPE = 4
+PAGE_SHAPE = 5
 """Raised whenever ``EngagementPage`` changes shape, so pages stored by an older version are rebuilt."""
 
 

@@ -4,7 +4,10 @@ The story: Meridian Freight's two-person data team kept an ETA-prediction
 prototype from May 2024; Quantia Labs arrived on 2 June 2025 and did most of
 the work; Meridian's share grows each month but stays behind the 30% -> 60%
 plan. Partner people own the serving and infrastructure code, the internal
-team the features, which the off-boarding simulation makes visible.
+team the features, which the off-boarding simulation makes visible. Meridian's
+people review more and more of the partner's commits (``Reviewed-by:``) and,
+from 2026, pair on some of them (``Co-authored-by:``); Arjun Patel left at the
+end of August 2026.
 """
 
 from __future__ import annotations
@@ -57,10 +60,10 @@ AREAS = {
     "tests": "mixed",
 }
 FILES = {
-    "src/eta/features": ["calendar.py", "weather.py", "lanes.py", "carriers.py"],
+    "src/eta/features": ["calendar.py", "weather.py", "lanes.py", "carriers.py", "holidays.py"],
     "src/eta/data": ["loaders.py", "schema.py", "quality.py"],
-    "src/eta/models": ["gbm.py", "quantile.py", "registry.py", "training.py"],
-    "src/eta/serving": ["api.py", "batch.py", "cache.py"],
+    "src/eta/models": ["gbm.py", "quantile.py", "registry.py", "training.py", "calibration.py"],
+    "src/eta/serving": ["api.py", "batch.py", "cache.py", "schemas.py", "auth.py"],
     "src/eta/monitoring": ["drift.py", "alerts.py"],
     "infra/terraform": ["main.tf", "serving.tf", "variables.tf"],
     "pipelines": ["train.yaml", "backfill.yaml", "nightly.yaml"],
@@ -79,6 +82,35 @@ def internal_share_target(day: date) -> float:
         return 1.0
     months = (day - ENGAGEMENT_START).days / 30.4
     return min(0.14 + months * 0.015, 0.50)  # ~14% at the start, ~40% in November 2026
+
+
+def internal_review_chance(day: date) -> float:
+    """The chance an internal person reviews a partner change made on ``day``: from 15% at the
+    engagement's start to about 75% in November 2026 (review is the playbook's knowledge transfer)."""
+    if day < ENGAGEMENT_START:
+        return 0.0
+    return min(0.15 + (day - ENGAGEMENT_START).days / (END - ENGAGEMENT_START).days * 0.6, 0.75)
+
+
+def _trailers(rng: random.Random, author: Author, day: date) -> str:
+    """The credit trailers of a commit by ``author`` on ``day`` ("" for none), drawn from ``rng``
+    (its own generator: the history's files and authors do not depend on them)."""
+    if author.side == "bot" or day < ENGAGEMENT_START:
+        return ""
+    lines = []
+    if author.side == "partner":
+        inside = [a for a in AUTHORS if a.side == "internal" and a.active_from <= day <= a.active_to]
+        if rng.random() < internal_review_chance(day):
+            reviewer = rng.choice(inside)
+            lines.append(f"Reviewed-by: {reviewer.name} <{reviewer.email}>")
+        if day >= date(2026, 1, 1) and rng.random() < 0.12:
+            pair = rng.choice(inside)
+            lines.append(f"Co-authored-by: {pair.name} <{pair.email}>")
+    elif rng.random() < 0.3:
+        partner = [a for a in AUTHORS if a.side == "partner" and a.active_from <= day <= a.active_to]
+        reviewer = rng.choice(partner)
+        lines.append(f"Reviewed-by: {reviewer.name} <{reviewer.email}>")
+    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
 
 def _line(rng: random.Random, path: str) -> str:
@@ -183,6 +215,7 @@ def generate(target: Path, seed: int = 7) -> Path:
     git("init", "-q", "-b", "main")
     history = _History(seed)
     rng = history.rng
+    credits = random.Random(seed + 1)  # the trailers' own: the files and authors stay as they were
     mailmap = (f"Lukas Brandt <lukas@quantialabs.io> {LUKAS_ALIAS[0]} <{LUKAS_ALIAS[1]}>\n").encode()
     readme_lines = ["# ETA prediction", "", "Predicts shipment arrival times for Meridian Freight lanes."]
     history.files["README.md"] = readme_lines
@@ -214,12 +247,13 @@ def generate(target: Path, seed: int = 7) -> Path:
                     changes.append(blob)
                     verbs.append(f"{verb} {path.rsplit('/', 1)[-1]}")
                 identity = LUKAS_ALIAS if author.name == "Lukas Brandt" and rng.random() < 0.2 else None
+                message = "; ".join(verbs).capitalize() + _trailers(credits, author, day)
                 if rng.random() < 0.08 and day > ENGAGEMENT_START:
                     # a short feature branch merged with --no-ff
                     side_commit = history.commit(
                         author,
                         when,
-                        "; ".join(verbs).capitalize(),
+                        message,
                         changes,
                         branch="refs/heads/feature",
                         parent=head,
@@ -235,9 +269,7 @@ def generate(target: Path, seed: int = 7) -> Path:
                         identity=identity,
                     )
                 else:
-                    head = history.commit(
-                        author, when, "; ".join(verbs).capitalize(), changes, parent=head, identity=identity
-                    )
+                    head = history.commit(author, when, message, changes, parent=head, identity=identity)
             if day.weekday() == 0 and day >= date(2025, 7, 1) and rng.random() < 0.5:
                 bot = AUTHORS[-1]
                 history.files.setdefault("requirements.txt", ["numpy==1.26.0", "lightgbm==4.1.0"])

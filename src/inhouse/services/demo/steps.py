@@ -15,11 +15,12 @@ Step = Callable[[DemoContext], str]
 
 def analyses() -> list[tuple[str, Step]]:
     from inhouse.services import contracts, docs_audit, knowledge, partners_assess
-    from inhouse.services.demo import inventory, journal
+    from inhouse.services.demo import inventory, journal, reviews
 
     return [
         ("tasks", journal.import_tasks),
         ("scan", knowledge.demo_step),
+        ("pull request reviews", reviews.demo_step),
         ("contract review", contracts.demo_step),
         ("docs audit", docs_audit.demo_step),
         ("asset inventory", inventory.demo_step),
