@@ -210,9 +210,11 @@ def render(scan: StoredScan) -> None:
             f"  of them {off.other_only_files} known only by a third organisation, {off.unknown_files} by nobody."
         )
     if scan.leavers is not None:
-        gone, lost = scan.leavers, scan.leavers.orphaned_files
+        gone = scan.leavers
         console.print(
-            f"If {escape(', '.join(gone.people) or 'nobody')} left ({escape(gone.rule or '')}): [bold]{lost} of {gone.files}[/] files have no internal author ({gone.unknown_files} known by nobody)."
+            f"If {escape(', '.join(gone.people) or 'nobody')} left ({escape(gone.rule or '')}): "
+            f"[bold]{gone.unknown_files} of {gone.files}[/] files would be known by nobody who stays, "
+            f"and {gone.orphaned_files} of {gone.files} would have no internal author."
         )
     if off.by_directory:
         dirs = Table("directory", "files", "orphaned", title="Nobody inside knows this (worst first)")

@@ -314,11 +314,18 @@ def analyse(
         line_counter = count_lines
 
     offboarding = simulate_offboarding(authors_by_path, sides, line_counter=line_counter)
-    leavers = _leavers(history, groups, owner, authors_by_path, options, warnings, line_counter)
+    leavers, gone = _leavers(history, groups, owner, authors_by_path, options, warnings, line_counter)
     kmap = knowledge_map(authors_by_path, sides, line_counter)
     records = {p: history.files[k] for p in counted if (k := history.path_key.get(p)) is not None}
+    # who inside could take over: the files nobody inside knows, of the chosen leavers' when some
+    # are chosen (their hand-over list), else all of them (the partner's leaving)
+    taken = [
+        p
+        for p, authors in authors_by_path.items()
+        if orphaned_if_left(authors, sides) and (leavers is None or not gone.isdisjoint(authors))
+    ]
     successors = successors_of(
-        [p for p, authors in authors_by_path.items() if orphaned_if_left(authors, sides)],
+        taken,
         authors_by_path,
         records,
         owner,
@@ -385,8 +392,9 @@ def _leavers(
     options: ScanOptions,
     warnings: list[str],
     line_counter: Callable[[list[str]], dict[str, int | None]] | None,
-) -> Offboarding | None:
-    """The off-boarding of the chosen leavers (``options.leaves``, ``inactive_days``, ``gone_after``)."""
+) -> tuple[Offboarding | None, frozenset[int]]:
+    """The off-boarding of the chosen leavers (``options.leaves``, ``inactive_days``, ``gone_after``),
+    and their identities (none when nobody is chosen)."""
     last: dict[int, int] = {}
     for (person, day), _n in history.commit_days.items():
         ident = owner[person]
@@ -394,10 +402,10 @@ def _leavers(
     people = [Person(g.id, g.names, g.emails, g.side, None if g.bot else last.get(g.index)) for g in groups]
     chosen = choose_leavers(people, options.leaves, options.inactive_days, options.gone_after)
     if chosen is None:
-        return None
+        return None, frozenset()
     if chosen.unknown:
         warnings.append(f"no identity matches the leavers {', '.join(chosen.unknown)}")
-    return simulate_offboarding(
+    off = simulate_offboarding(
         authors_by_path,
         [g.side for g in groups],
         line_counter=line_counter,
@@ -405,6 +413,7 @@ def _leavers(
         names=[groups[i].id for i in chosen.people],
         rule=chosen.rule,
     )
+    return off, frozenset(chosen.people)
 
 
 def _summaries(
