@@ -15,6 +15,17 @@ from starlette.routing import Route
 from tests.localserver import LocalServer
 
 
+def github_pull(number: int, author: str, day: str, reviewers: list[str]) -> dict[str, Any]:
+    """A pull request of a saved GitHub bundle, opened by ``author`` at 09:00 UTC on ``day`` and
+    approved by each of ``reviewers``."""
+    return {
+        "number": number,
+        "user": {"login": author},
+        "created_at": f"{day}T09:00:00Z",
+        "reviews": [{"user": {"login": r}, "state": "APPROVED"} for r in reviewers],
+    }
+
+
 def _user(login: str) -> dict[str, Any]:
     return {"login": login, "id": abs(hash(login)) % 10_000, "type": "User"}
 

@@ -10,16 +10,8 @@ from inhouse.services import repos
 from inhouse.web import create_app
 from tests import records
 from tests.gitrepo import GitRepoBuilder, lines
+from tests.review_api import github_pull
 from tests.webclient import WebClient
-
-
-def _pull(number: int, author: str, day: str, reviewers: list[str]) -> dict:
-    return {
-        "number": number,
-        "user": {"login": author},
-        "created_at": f"{day}T09:00:00Z",
-        "reviews": [{"user": {"login": r}, "state": "APPROVED"} for r in reviewers],
-    }
 
 
 def _linked(ws, tmp_path) -> tuple[int, int]:
@@ -36,8 +28,8 @@ def _linked(ws, tmp_path) -> tuple[int, int]:
 def test_a_bundle_posted_to_a_repository_is_read_back_as_review_sharing(ws, tmp_path):
     engagement, repo_id = _linked(ws, tmp_path)
     # Pat's 1 (reviewed by Ann) and 2 (by nobody) in January, Ann's 3 in February reviewed by Pat
-    pulls = [_pull(1, "pat", "2026-01-10", ["ann"]), _pull(2, "pat", "2026-01-20", [])]
-    pulls.append(_pull(3, "ann", "2026-02-10", ["pat"]))
+    pulls = [github_pull(1, "pat", "2026-01-10", ["ann"]), github_pull(2, "pat", "2026-01-20", [])]
+    pulls.append(github_pull(3, "ann", "2026-02-10", ["pat"]))
     bundle = json.dumps({"host": "github", "pulls": pulls}).encode()
     with WebClient(create_app(ws)) as client:
         url = f"/api/engagements/{engagement}/repos/{repo_id}/reviews"

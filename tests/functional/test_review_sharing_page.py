@@ -11,16 +11,8 @@ from inhouse.services import code_reviews, repos
 from inhouse.web import create_app
 from tests import records
 from tests.gitrepo import GitRepoBuilder, lines
+from tests.review_api import github_pull
 from tests.webclient import WebClient
-
-
-def _pull(number: int, author: str, day: str, reviewers: list[str]) -> dict:
-    return {
-        "number": number,
-        "user": {"login": author},
-        "created_at": f"{day}T09:00:00Z",
-        "reviews": [{"user": {"login": r}, "state": "APPROVED"} for r in reviewers],
-    }
 
 
 def test_the_page_shows_review_sharing_once_imported(ws, tmp_path):
@@ -35,8 +27,8 @@ def test_the_page_shows_review_sharing_once_imported(ws, tmp_path):
         before = client.get(f"/engagements/{engagement}").text
         assert 'id="review-sharing"' in before and "No pull/merge request imported" in before
         # Pat's 1 and 2 (1 reviewed by Ann), Ann's 3 reviewed by Pat and by a login nobody knows
-        pulls = [_pull(1, "pat", "2026-01-10", ["ann"]), _pull(2, "pat", "2026-02-10", [])]
-        pulls.append(_pull(3, "ann", "2026-03-10", ["pat", "<x>"]))
+        pulls = [github_pull(1, "pat", "2026-01-10", ["ann"]), github_pull(2, "pat", "2026-02-10", [])]
+        pulls.append(github_pull(3, "ann", "2026-03-10", ["pat", "<x>"]))
         bundle = json.dumps({"host": "github", "pulls": pulls}).encode()
         code_reviews.import_prs(ws, "eta", upload=Upload(name="prs.json", content=bundle))
         html = client.get(f"/engagements/{engagement}").text
