@@ -38,6 +38,20 @@ def test_successors_by_hand(tmp_path):
     }
 
 
+def test_reviewed_by_trailers_count_for_successors(tmp_path):
+    repo = GitRepoBuilder(tmp_path / "r")
+    repo.commit(PAT, "2023-01-01", {"core/p1.py": lines(5, "p1")})
+    repo.commit(ANN, "2023-01-02", {"core/a1.py": lines(5, "a1")})
+    reviewed = "change p1\n\nWhy it changed.\n\nReviewed-by: Bob Baker <bob@acme.com>\n"
+    repo.commit(PAT, "2023-01-03", {"core/p1.py": lines(6, "p1")}, message=reviewed)
+    repo.commit(PAT, "2023-01-04", {"core/p1.py": lines(7, "p1")}, message=reviewed)
+    report = scan_repository(repo.path, ScanOptions(rules=RULES)).report
+    found = {f.path: [(s.identity, s.score) for s in f.successors] for f in report.successors}
+    # p1, Pat's alone: Bob reviewed 2 of its changes (REVIEW 1.0 each: 2.0); Ann authors a1, 1 of
+    # core's 2 files (folder 0.5); Bob, not yet an identity of any file, is ranked by his reviews
+    assert found == {"core/p1.py": [("bob@acme.com", 2.0), ("ann@acme.com", 0.5)]}
+
+
 def test_reviews_hook_and_ties():
     hood = Neighbourhood({"a/f.py": {9}, "a/g.py": {1}, "a/h.py": {2}}, {})
     scores = hood.scores("a/f.py", {1, 2, 9}, reviews={2: 1})

@@ -30,7 +30,7 @@ from inhouse.analysis.git.incremental import MiningPlan, plan_mining
 from inhouse.analysis.git.mining import mine
 from inhouse.analysis.git.offboarding import Person, choose_leavers, simulate_offboarding
 from inhouse.analysis.git.recency import DEFAULT_HALF_LIFE_DAYS, KNOWLEDGE_MODELS, knowledge_authors
-from inhouse.analysis.git.successors import successors_of
+from inhouse.analysis.git.successors import successors_of, trailer_reviews
 from inhouse.analysis.git.tail_risk import tail_risk
 from inhouse.analysis.git.trajectory import PERIODS, internal_trajectory
 from inhouse.domain.common import Side
@@ -332,6 +332,7 @@ def analyse(
         ignored,
         [g.index for g in groups if g.side is Side.INTERNAL and not g.bot],
         [g.id for g in groups],
+        reviews=trailer_reviews(records, owner, ignored),
     )
     step(3)
 

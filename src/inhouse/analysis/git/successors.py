@@ -12,8 +12,9 @@ them. Here a candidate's score for file f adds up, with the weights below:
   (a sweeping change: a reformat, a rename, a licence header) says nothing about f's
   neighbours and is skipped, as co-change mining leaves out large transactions (Zimmermann,
   Weissgerber, Diehl and Zeller, ICSE 2004, ignore those of more than 30 files);
-* ``REVIEW``: each review of a change of f (a hook: ``reviews``, path -> identity -> count,
-  when review data is there; ``Reviewed-by`` trailers or imported pull-request reviews).
+* ``REVIEW``: each review of a change of f (``reviews``, path -> identity -> count: the
+  ``Reviewed-by`` trailers of f's commits, :func:`trailer_reviews`; imported pull-request reviews
+  are not counted here yet).
 
 The folder and co-change terms are shares (0 to 1), not counts: as counts they grew with the
 size of the folder or of the changes around f, so whoever authored most of a large project
@@ -30,6 +31,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from inhouse.analysis.git.history import FileRecord
+from inhouse.analysis.git.trailers import REVIEWER
 from inhouse.domain.knowledge import FileSuccessors, Successor, printable
 
 TOUCH = 2.0
@@ -58,6 +60,24 @@ def file_facts(
         days.add((ident, day))
         touches[ident] = touches.get(ident, 0) + 1
     return days, touches
+
+
+def trailer_reviews(
+    records: Mapping[str, FileRecord], owner: Sequence[int], ignored: Collection[int] = ()
+) -> dict[str, dict[int, int]]:
+    """Each file's reviewers from its commits' ``Reviewed-by`` trailers: path -> identity -> the
+    commits of the file they reviewed (the ``reviews`` of :func:`successors_of`)."""
+    found: dict[str, dict[int, int]] = {}
+    for path, record in records.items():
+        credits = record.credits
+        for i in range(0, len(credits), 3):
+            if credits[i + 2] != REVIEWER:
+                continue
+            ident = owner[credits[i + 1]]
+            if ident not in ignored:
+                per = found.setdefault(path, {})
+                per[ident] = per.get(ident, 0) + 1
+    return found
 
 
 class Neighbourhood:
