@@ -127,6 +127,8 @@ VALID_FORM = {
     "outcome": "success",
     "stuck_points": "",
     "training_hours": "1",
+    "inactive_days": "30",
+    "gone_after": "2026-01-31",
     "kind": "contract",
     "name": "Northwind AI",
     "status": "candidate",

@@ -309,12 +309,18 @@ Domain = Annotated[str, Field(min_length=1, max_length=253)]
 Pattern = Annotated[str, Field(min_length=1, max_length=1000)]
 
 
+Leaver = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000), AfterValidator(plain_text)
+]
+"""An identity id, email or name, as kept with a job (so storable text: no NUL, no lone surrogate)."""
+
+
 class LeaversIn(Shape):
     """Whom a background scan simulates leaving (as ``ScanIn``'s fields of the same names): people by
     identity id, email or name, the partner people inactive for ``inactive_days`` before the last
     commit, and those with no commit after ``gone_after``. Kept with the scan's job."""
 
-    leaves: list[Pattern] = Field(default_factory=list, max_length=MAX_ITEMS)
+    leaves: list[Leaver] = Field(default_factory=list, max_length=MAX_ITEMS)
     inactive_days: Annotated[int, Field(ge=0, le=36500)] | None = None
     gone_after: date | None = None
 
