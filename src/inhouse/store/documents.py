@@ -126,11 +126,12 @@ class ResultRecords:
         return result
 
     def confirm(self, result_id: int) -> AnalysisResult:
-        """Record that a run found the stored result ``result_id`` again (instead of storing a copy)."""
-        row = self.session.get_one(AnalysisResultRow, result_id)
+        """Record that a run found the stored result ``result_id`` again (instead of storing a copy);
+        the result comes back without its payload (empty), which is left unread."""
+        row = self.session.get_one(AnalysisResultRow, result_id, options=[defer(AnalysisResultRow.payload)])
         row.checked_at = utcnow()
         self.session.flush()
-        return _result(row)
+        return _result(row, with_payload=False)
 
     def get(self, result_id: int) -> AnalysisResult | None:
         row = self.session.get(AnalysisResultRow, result_id)
