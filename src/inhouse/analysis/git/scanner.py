@@ -396,6 +396,8 @@ def _leavers(
 ) -> tuple[Offboarding | None, frozenset[int]]:
     """The off-boarding of the chosen leavers (``options.leaves``, ``inactive_days``, ``gone_after``),
     and their identities (none when nobody is chosen)."""
+    if not options.leaves and options.inactive_days is None and options.gone_after is None:
+        return None, frozenset()
     last: dict[int, int] = {}
     for (person, day), _n in history.commit_days.items():
         ident = owner[person]
