@@ -5,6 +5,7 @@ as the APIs page them (``per_page``/``page``). It records the requests and the t
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
@@ -12,7 +13,26 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from inhouse.domain.repos import RepoIn
+from inhouse.domain.shapes import validated
+from inhouse.services import repos
+from tests import records
+from tests.gitrepo import GitRepoBuilder, lines
 from tests.localserver import LocalServer
+
+
+def link_eta(ws: Any, tmp_path: Path, *, people: bool = True) -> tuple[int, int]:
+    """Quantia Labs' engagement ETA with its repository ``eta`` (one commit of Ann's), and with
+    ``people`` Ann Archer inside and Pat Partner at Quantia: (engagement id, repository id)."""
+    records.add_partner(ws, "Quantia Labs", domains=["quantialabs.io"])
+    engagement = records.add_engagement(ws, "ETA", "Quantia Labs", "2026-01-05")["id"]
+    if people:
+        records.add_person(ws, "Ann Archer", "internal", ["ann@acme.com"])
+        records.add_person(ws, "Pat Partner", "partner", ["pat@quantialabs.io"], partner="Quantia Labs")
+    git = GitRepoBuilder(tmp_path / "eta")
+    git.commit("Ann Archer <ann@acme.com>", "2026-01-10", {"a.py": lines(3)})
+    repo = repos.add(ws, "ETA", validated(RepoIn, repository=str(git.path), name="eta"))
+    return engagement, repo.id
 
 
 def github_pull(number: int, author: str, day: str, reviewers: list[str]) -> dict[str, Any]:

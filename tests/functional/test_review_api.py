@@ -4,29 +4,13 @@ from __future__ import annotations
 
 import json
 
-from inhouse.domain.repos import RepoIn
-from inhouse.domain.shapes import validated
-from inhouse.services import repos
 from inhouse.web import create_app
-from tests import records
-from tests.gitrepo import GitRepoBuilder, lines
-from tests.review_api import github_pull
+from tests.review_api import github_pull, link_eta
 from tests.webclient import WebClient
 
 
-def _linked(ws, tmp_path) -> tuple[int, int]:
-    records.add_partner(ws, "Quantia Labs", domains=["quantialabs.io"])
-    engagement = records.add_engagement(ws, "ETA", "Quantia Labs", "2026-01-05")["id"]
-    records.add_person(ws, "Ann Archer", "internal", ["ann@acme.com"])
-    records.add_person(ws, "Pat Partner", "partner", ["pat@quantialabs.io"], partner="Quantia Labs")
-    git = GitRepoBuilder(tmp_path / "eta")
-    git.commit("Ann Archer <ann@acme.com>", "2026-01-10", {"a.py": lines(3)})
-    repo = repos.add(ws, "ETA", validated(RepoIn, repository=str(git.path), name="eta"))
-    return engagement, repo.id
-
-
 def test_a_bundle_posted_to_a_repository_is_read_back_as_review_sharing(ws, tmp_path):
-    engagement, repo_id = _linked(ws, tmp_path)
+    engagement, repo_id = link_eta(ws, tmp_path)
     # Pat's 1 (reviewed by Ann) and 2 (by nobody) in January, Ann's 3 in February reviewed by Pat
     pulls = [github_pull(1, "pat", "2026-01-10", ["ann"]), github_pull(2, "pat", "2026-01-20", [])]
     pulls.append(github_pull(3, "ann", "2026-02-10", ["pat"]))
@@ -63,7 +47,7 @@ def test_a_bundle_posted_to_a_repository_is_read_back_as_review_sharing(ws, tmp_
 
 
 def test_bad_input_is_refused_naming_what_and_nothing_is_stored(ws, tmp_path):
-    engagement, repo_id = _linked(ws, tmp_path)
+    engagement, repo_id = link_eta(ws, tmp_path)
     with WebClient(create_app(ws)) as client:
         url = f"/api/engagements/{engagement}/repos/{repo_id}/reviews"
         broken = client.post(url, files={"file": ("prs.json", b"{not json", "application/json")})

@@ -5,24 +5,15 @@ from __future__ import annotations
 import json
 import re
 
-from inhouse.domain.repos import RepoIn
-from inhouse.domain.shapes import Upload, validated
-from inhouse.services import code_reviews, repos
+from inhouse.domain.shapes import Upload
+from inhouse.services import code_reviews
 from inhouse.web import create_app
-from tests import records
-from tests.gitrepo import GitRepoBuilder, lines
-from tests.review_api import github_pull
+from tests.review_api import github_pull, link_eta
 from tests.webclient import WebClient
 
 
 def test_the_page_shows_review_sharing_once_imported(ws, tmp_path):
-    records.add_partner(ws, "Quantia Labs", domains=["quantialabs.io"])
-    engagement = records.add_engagement(ws, "ETA", "Quantia Labs", "2026-01-05")["id"]
-    records.add_person(ws, "Ann Archer", "internal", ["ann@acme.com"])
-    records.add_person(ws, "Pat Partner", "partner", ["pat@quantialabs.io"], partner="Quantia Labs")
-    git = GitRepoBuilder(tmp_path / "eta")
-    git.commit("Ann Archer <ann@acme.com>", "2026-01-10", {"a.py": lines(3)})
-    repos.add(ws, "ETA", validated(RepoIn, repository=str(git.path), name="eta"))
+    engagement, _repo = link_eta(ws, tmp_path)
     with WebClient(create_app(ws)) as client:
         before = client.get(f"/engagements/{engagement}").text
         assert 'id="review-sharing"' in before and "No pull/merge request imported" in before

@@ -11,13 +11,12 @@ import pytest
 from inhouse.analysis.git.code_reviews import read_bundle
 from inhouse.analysis.git.code_reviews_fetch import Limits, fetch_bundle, target
 from inhouse.domain.code_reviews import MAX_REVIEWS
-from inhouse.domain.repos import RepoIn
-from inhouse.domain.shapes import Upload, validated
+from inhouse.domain.shapes import Upload
 from inhouse.errors import AnalyzerError, InvalidInput, NotFound
-from inhouse.services import code_reviews, repos
+from inhouse.services import code_reviews
 from tests import records
 from tests.gitrepo import GitRepoBuilder, lines
-from tests.review_api import ReviewApi
+from tests.review_api import ReviewApi, link_eta
 
 
 @pytest.fixture
@@ -28,11 +27,7 @@ def api():
 
 @pytest.fixture
 def linked(ws, tmp_path):
-    records.add_partner(ws, "Quantia Labs", domains=["quantialabs.io"])
-    records.add_engagement(ws, "ETA", "Quantia Labs", "2026-01-05")
-    git = GitRepoBuilder(tmp_path / "eta")
-    git.commit("Ann Archer <ann@acme.com>", "2026-01-10", {"a.py": lines(3)})
-    repos.add(ws, "ETA", validated(RepoIn, repository=str(git.path), name="eta"))
+    link_eta(ws, tmp_path, people=False)
     return ws
 
 
