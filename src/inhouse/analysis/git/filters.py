@@ -218,6 +218,10 @@ class FileFilter:
             known = self._cache[path] = self._decide(path)
         return known
 
+    def prime(self, path: str, counted: bool) -> None:
+        """Take ``counted`` as the decision on ``path`` (made before by an equal filter)."""
+        self._cache[path] = counted
+
     def _decide(self, path: str) -> bool:
         low = path.lower()
         if self.include and _compiled(tuple(self.include)).match(low):

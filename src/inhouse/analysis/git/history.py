@@ -101,6 +101,9 @@ class History:
     line_counts: dict[str, int] = field(default_factory=dict)  # blob id -> lines (a cache)
     # the trajectory's sums over the files when these facts were last analysed (trajectory.py)
     trajectory: dict[str, Any] | None = None
+    # what the analysis found before and reuses while what it depends on is unchanged, by name;
+    # each entry keeps the key of what it was computed from (memo.py)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
     # while folding new commits into stored facts: each changed file as it was before (None: new)
     tracking: bool = False
     before: dict[int, FileRecord | None] = field(default_factory=dict, repr=False)
@@ -228,6 +231,7 @@ class History:
             "boundaries": sorted(self.boundaries),
             "line_counts": self.line_counts,
             **({"trajectory": self.trajectory} if self.trajectory is not None else {}),
+            **({"memo": self.memo} if self.memo else {}),
         }
 
     @classmethod
@@ -267,4 +271,6 @@ class History:
         history.line_counts = dict(state.get("line_counts", {}))
         kept = state.get("trajectory")
         history.trajectory = kept if isinstance(kept, dict) else None
+        memo = state.get("memo")
+        history.memo = dict(memo) if isinstance(memo, dict) else {}  # entries are replaced, never changed
         return history

@@ -24,6 +24,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from inhouse.domain.common import Side
 from inhouse.domain.knowledge import IdentityKind
@@ -147,23 +148,27 @@ class SideRules:
     internal_domains: Sequence[str] = ()
     partner_domains: Sequence[str] = ()
 
+    @cached_property
+    def _lowered(self) -> tuple[dict[str, Side], dict[str, Side], list[tuple[str, Side]]]:
+        """The people and the org map with their keys in lower case, and the org map's domains."""
+        org = {k.lower(): v for k, v in self.org_map.items()}
+        return {k.lower(): v for k, v in self.people.items()}, org, [(k[1:], v) for k, v in org.items() if k[:1] == "@"]
+
     def side_of(self, names: Iterable[str], emails: Iterable[str]) -> Side:
         emails = [e.lower() for e in emails]
-        names = [n.lower() for n in names]
-        people = {k.lower(): v for k, v in self.people.items()}
+        people, org, org_domains = self._lowered
         for email in emails:
             if email in people:
                 return people[email]
-        org = {k.lower(): v for k, v in self.org_map.items()}
         for email in emails:
             if email in org:
                 return org[email]
         for name in names:
-            if name in org:
-                return org[name]
+            if name.lower() in org:
+                return org[name.lower()]
         for email in emails:
-            for domain, side in org.items():
-                if domain.startswith("@") and _in_domain(email, domain[1:]):
+            for domain, side in org_domains:
+                if _in_domain(email, domain):
                     return side
         for email in emails:
             if any(_in_domain(email, d) for d in self.internal_domains):
@@ -263,6 +268,31 @@ class IdentityGroup:
     kind: IdentityKind = "person"
 
 
+PERSON, BOT, AGENT = "p", "b", "a"
+
+
+def person_kinds(people: Sequence[tuple[str, str]], bots: re.Pattern[str] | None, known: str = "") -> str:
+    """Each raw author's kind by its signature ``name <email>``: :data:`AGENT` (an AI agent, set
+    apart whenever bots are), :data:`BOT` (``bots`` matches) or :data:`PERSON`; one letter each.
+    ``known``: the kinds of the first people, found before under the same ``bots`` (a rescan
+    checks only the authors new since)."""
+    found = [known[: len(people)]]
+    for name, email in people[len(found[0]) :]:
+        signature = f"{name} <{email}>"
+        if bots is None:
+            found.append(PERSON)
+        elif AGENTS.search(signature):
+            found.append(AGENT)
+        else:
+            found.append(BOT if bots.search(signature) else PERSON)
+    return "".join(found)
+
+
+def kinds_key(bots: re.Pattern[str] | None) -> str:
+    """What :func:`person_kinds` depends on besides the people (kept beside kinds found before)."""
+    return repr((bots.pattern, bots.flags, AGENTS.pattern) if bots is not None else None)
+
+
 def _norm_name(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
     return " ".join(re.sub(r"[^\w\s]", " ", folded).split())
@@ -293,12 +323,16 @@ def merge_identities(
     rules: SideRules | None = None,
     bots: re.Pattern[str] | None = None,
     heuristics: bool = True,
+    kinds: str | None = None,
 ) -> tuple[list[IdentityGroup], list[int]]:
     """Group raw ``(name, email)`` authors; return the groups and each person's group index.
 
-    ``weights`` (commits per person) pick each group's display name and id.
+    ``weights`` (commits per person) pick each group's display name and id. ``kinds``: each
+    person's :func:`person_kinds` under ``bots``, when known already.
     """
     rules = rules or SideRules()
+    if kinds is None or len(kinds) != len(people):
+        kinds = person_kinds(people, bots)
     mapped = [mailmap.map(n, e) if mailmap else (n, e) for n, e in people]
     uf = _UnionFind(len(people))
     seen: dict[tuple[str, str], int] = {}
@@ -365,9 +399,8 @@ def merge_identities(
         while ident in used_ids:
             ident, n = f"{base}#{n}", n + 1
         used_ids.add(ident)
-        signatures = [f"{people[i][0]} <{people[i][1]}>" for i in members]
-        is_agent = bots is not None and any(AGENTS.search(sig) for sig in signatures)
-        is_bot = is_agent or (bots is not None and any(bots.search(sig) for sig in signatures))
+        is_agent = any(kinds[i] == AGENT for i in members)
+        is_bot = is_agent or any(kinds[i] == BOT for i in members)
         merged = IdentityGroup(
             len(groups),
             ident,

@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any, cast
 
 from inhouse.analysis.git import blame as blame_mod
+from inhouse.analysis.git import memo
 from inhouse.analysis.git.authorship import truck_factor
 from inhouse.analysis.git.filters import FileFilter
 from inhouse.analysis.git.folders import folder_risk, knowledge_map, orphaned_if_left
@@ -31,7 +32,6 @@ from inhouse.analysis.git.mining import mine
 from inhouse.analysis.git.offboarding import Person, choose_leavers, simulate_offboarding
 from inhouse.analysis.git.recency import DEFAULT_HALF_LIFE_DAYS, KNOWLEDGE_MODELS, knowledge_authors
 from inhouse.analysis.git.successors import successors_of, trailer_reviews
-from inhouse.analysis.git.tail_risk import tail_risk
 from inhouse.analysis.git.trajectory import PERIODS, internal_trajectory
 from inhouse.domain.common import Side
 from inhouse.domain.knowledge import (
@@ -268,6 +268,7 @@ def analyse(
         rules=options.rules,
         bots=bots,
         heuristics=options.heuristics,
+        kinds=memo.kinds(history, bots),
     )
     ignored = {g.index for g in groups if g.bot}
     sides = [g.side for g in groups]
@@ -275,15 +276,22 @@ def analyse(
 
     tree = repo.tree_files(head)
     options = replace(options, files=options.files.at_commit(repo, tree))  # the commit's .gitattributes
+    memo.seed_counts(history, options.files)
     counted = sorted(p for p in tree if options.files.counts(p))
     authors_by_path: dict[str, frozenset[int]] = {}
     with_history: list[frozenset[int]] = []
     history_paths: set[str] = set()
-    authors_of = knowledge_authors(repo, head, options.knowledge_model, options.knowledge_half_life_days)
+    authors_of = memo.file_authors(
+        history,
+        owner,
+        ignored,
+        options.knowledge_model,
+        knowledge_authors(repo, head, options.knowledge_model, options.knowledge_half_life_days),
+    )
     for path in counted:
         key = history.path_key.get(path)
         record = history.files[key] if key is not None else None
-        authors_by_path[path] = authors_of(record, owner, ignored) if record else frozenset()
+        authors_by_path[path] = authors_of(key) if record is not None and key is not None else frozenset()
         if record is not None and record.changes:
             with_history.append(authors_by_path[path])
             history_paths.add(path)
@@ -354,6 +362,7 @@ def analyse(
     step(4)
 
     identities = _summaries(history, groups, owner, authors_by_path, options.files)
+    memo.keep_counts(history, options.files)
     step(ANALYSIS_STEPS)
     ownership: list[LineOwnership] | None = None
     if options.blame:
@@ -376,7 +385,7 @@ def analyse(
         folders=folders,
         knowledge_map=kmap,
         leavers=leavers,
-        tail_risk=tail_risk(authors_by_path, sides),
+        tail_risk=memo.tail_risk(history, authors_by_path, sides),
         successors=successors,
         warnings=warnings,
         mode=cast(ScanMode, history.mode),
@@ -427,22 +436,12 @@ def _summaries(
     files: FileFilter,
 ) -> list[IdentitySummary]:
     commits = [0] * len(groups)
-    added = [0] * len(groups)
-    deleted = [0] * len(groups)
     authored = [0] * len(groups)
     for (person, _day), count in history.commit_days.items():
         commits[owner[person]] += count
-    for record in history.files:
-        if not files.counts(record.path):
-            continue
-        changes = record.changes
-        for person, a, d in zip(changes[0::4], changes[2::4], changes[3::4], strict=False):
-            ident = owner[person]
-            added[ident] += a
-            deleted[ident] += d
-        drops = record.drops
-        for i in range(0, len(drops), 3):
-            deleted[owner[drops[i]]] += drops[i + 2]
+    person_added, person_deleted = memo.person_sums(history, files)
+    added = memo.by_identity(person_added, owner, len(groups))
+    deleted = memo.by_identity(person_deleted, owner, len(groups))
     for authors in authors_by_path.values():
         for ident in authors:
             authored[ident] += 1

@@ -32,7 +32,8 @@ LEAVE_PROBABILITY = 0.2
 LEVEL = 0.95
 
 
-def _groups(authors_by_path: Mapping[str, Collection[int]], sides: Sequence[Side]) -> dict[frozenset[int], int]:
+def stake(authors_by_path: Mapping[str, Collection[int]], sides: Sequence[Side]) -> dict[frozenset[int], int]:
+    """The files at stake, grouped by their partner authors: partner authors -> files."""
     groups: dict[frozenset[int], int] = {}
     for authors in authors_by_path.values():
         if any(sides[a] is Side.INTERNAL for a in authors):
@@ -67,11 +68,11 @@ def tail_risk(
     samples: int = SAMPLES,
     seed: int = SEED,
     exact_limit: int = EXACT_LIMIT,
+    groups: Mapping[frozenset[int], int] | None = None,
 ) -> TailRisk:
-    """The distribution of files lost when each partner person leaves with probability ``p``."""
-    import numpy as np
-
-    groups = _groups(authors_by_path, sides)
+    """The distribution of files lost when each partner person leaves with probability ``p``
+    (``groups``: :func:`stake`, when found already)."""
+    groups = stake(authors_by_path, sides) if groups is None else groups
     people = sorted({a for g in groups for a in g})
     n = len(people)
     expected = sum(count * p ** len(g) for g, count in groups.items())
@@ -80,6 +81,8 @@ def tail_risk(
     if not groups:
         var, shortfall, over = 0, 0.0, 0.0
     elif exact:
+        import numpy as np
+
         # loss of every subset S of leavers: the files whose partner authors all lie in S
         # (a sum over the subsets of S: the zeta transform, n passes over the 2^n subsets)
         loss = np.zeros(1 << n, dtype=np.int64)
@@ -94,6 +97,8 @@ def tail_risk(
         weights = np.power(p, leavers) * np.power(1 - p, n - leavers)
         var, shortfall, over = _summary(loss, weights, expected)
     else:
+        import numpy as np
+
         rng = np.random.default_rng(seed)
         members = np.zeros((len(groups), n), dtype=np.int32)
         for row, g in enumerate(groups):

@@ -203,11 +203,12 @@ def _file_sums(
     ):
         sums = [list(kept[name]) for name in _SUMS]
         for index, old in history.before.items():
-            if old is not None and counts(old.path):
-                _fold_into(sums, old, owner, ignored, internal, ends, -1)
             record = history.files[index]
+            since = _first_changed_period(old, record, ends) if old is not None and old.path == record.path else 0
+            if old is not None and counts(old.path):
+                _fold_into(sums, old, owner, ignored, internal, ends, -1, since)
             if counts(record.path):
-                _fold_into(sums, record, owner, ignored, internal, ends, 1)
+                _fold_into(sums, record, owner, ignored, internal, ends, 1, since)
     else:
         sums = [[0] * n for _ in _SUMS]
         for record in history.files:
@@ -237,6 +238,24 @@ def _identities(owner: Sequence[int], internal: Sequence[bool], ignored: Collect
     return hashlib.sha256(";".join(parts).encode()).hexdigest()
 
 
+def _first_changed_period(old: FileRecord, record: FileRecord, ends: Sequence[int]) -> int:
+    """The first period in which ``record``'s share can differ from ``old``'s, when ``record`` is
+    ``old`` with entries appended (what new commits do to a file): a period's share depends only on
+    the entries up to its end, so the periods before the first new entry keep their share. 0 when
+    the record changed otherwise (a rename, a deletion, an entry rewritten)."""
+    if (
+        old.created != record.created
+        or old.deleted != record.deleted
+        or old.creator != record.creator
+        or old.readds != record.readds[: len(old.readds)]
+        or old.changes != record.changes[: len(old.changes)]
+        or old.drops != record.drops[: len(old.drops)]
+    ):
+        return 0
+    days = [*record.changes[len(old.changes) + 1 :: 4], *record.drops[len(old.drops) + 1 :: 3]]
+    return bisect_left(ends, min(days)) if days else len(ends)
+
+
 def _fold_into(
     sums: list[list[int]],
     record: FileRecord,
@@ -245,12 +264,19 @@ def _fold_into(
     internal: Sequence[bool],
     ends: Sequence[int],
     sign: int,
+    since: int = 0,
 ) -> None:
+    """Add (``sign`` 1) or take out (-1) ``record``'s share of the periods from ``since`` on."""
     n = len(ends)
+    if since >= n:
+        return
     share: list[list[int]] = [[0] * n for _ in _SUMS]
-    _fold_file(record, owner, ignored, internal, ends, *share)
+    lines, internal_lines, alive, with_internal, changed = share
+    _fold_file(
+        record, owner, ignored, internal, ends, lines, internal_lines, alive, with_internal, changed, since=since
+    )
     for total, part in zip(sums, share, strict=True):
-        for k in range(n):
+        for k in range(since, n):
             total[k] += sign * part[k]
 
 
@@ -265,7 +291,11 @@ def _fold_file(
     alive: list[int],
     with_internal: list[int],
     changed: list[int],
+    *,
+    since: int = 0,
 ) -> None:
+    """Add ``record``'s share to the sums of the periods from ``since`` on (the periods before are
+    left as they are, the deliveries before them still counted towards the authors)."""
     n = len(ends)
     per: dict[int, list[int]] = {}  # identity -> deliveries per period
     added_at: dict[int, int] = {}  # identity -> first period in which it added the file (FA)
@@ -320,7 +350,7 @@ def _fold_file(
                 for ident, counts in per.items():
                     running[ident] += counts[k]
             stale = True
-        if k < created_k:
+        if k < created_k or k < since:
             continue
         alive[k] += 1
         if stale:

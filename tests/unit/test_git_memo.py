@@ -1,0 +1,99 @@
+"""What one analysis keeps for the next (analysis/git/memo.py): a rescan that reuses it gives what a
+full analysis of the same facts gives, and an entry made under other inputs is not reused."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from inhouse.analysis.git import ScanOptions, SideRules, scan_repository
+from inhouse.analysis.git.history import History
+from inhouse.analysis.git.identities import AGENT, BOT, PERSON, bot_matcher, person_kinds
+from tests.gitrepo import GitRepoBuilder, lines
+
+ANN = "Ann Archer <ann@acme.com>"
+PAT = "Pat Partner <pat@partner.io>"
+RAJ = "Raj Rao <raj@partner.io>"
+BOT_AUTHOR = "dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>"
+OPTIONS = ScanOptions(
+    rules=SideRules(internal_domains=("acme.com",), partner_domains=("partner.io",)),
+    start=date(2022, 1, 1),
+    period="month",
+)
+VOLATILE = ("scanned_commits", "incremental", "warnings")
+
+
+def _comparable(report) -> dict:
+    data = report.model_dump(mode="json")
+    for key in VOLATILE:
+        data.pop(key)
+    return data
+
+
+def _stored(outcome) -> dict:
+    return json.loads(json.dumps(outcome.state))  # as the store keeps it: through JSON
+
+
+def test_person_kinds_checks_only_the_authors_new_since():
+    people = [("Ann", "ann@acme.com"), ("dependabot[bot]", "x@y.z"), ("Copilot", "c@github.com")]
+    bots = bot_matcher(None)
+    assert person_kinds(people, bots) == PERSON + BOT + AGENT
+    assert person_kinds(people, None) == PERSON * 3  # --include-bots: everyone is a person
+    # the first two were found before (here deliberately wrong, to show they are not checked again)
+    assert person_kinds(people, bots, known=AGENT + AGENT) == AGENT + AGENT + AGENT
+
+
+def _history(tmp_path):
+    repo = GitRepoBuilder(tmp_path / "r")
+    repo.commit(PAT, "2022-01-10", {"m/train.py": lines(40), "m/data.py": lines(10, "d"), "README.md": lines(3)})
+    repo.commit(ANN, "2022-02-10", {"m/train.py": lines(45), "app/api.py": lines(20, "api")})
+    repo.commit(BOT_AUTHOR, "2022-02-11", {"requirements.txt": lines(2, "req")})
+    repo.commit(PAT, "2022-03-10", {"m/data.py": lines(14, "d")})
+    return repo
+
+
+def test_a_rescan_reusing_the_memo_equals_a_full_analysis(tmp_path):
+    repo = _history(tmp_path)
+    first = scan_repository(repo.path, OPTIONS)
+    memo = first.state["memo"]
+    assert set(memo) >= {"kinds", "counts", "sums", "authors", "tail_risk"}
+    # new work: an old file changed across months, a new person, a rename and a deletion
+    repo.commit(RAJ, "2022-04-02", {"m/train.py": lines(50), "m/new.py": lines(5, "n")})
+    repo.commit(ANN, "2022-05-20", rename={"app/api.py": "app/service.py"})
+    repo.commit(PAT, "2022-06-01", {"m/data.py": None, "m/train.py": lines(52)})
+    again = scan_repository(repo.path, OPTIONS, previous=_stored(first))
+    full = scan_repository(repo.path, OPTIONS)
+    assert again.report.incremental and not full.report.incremental
+    assert _comparable(again.report) == _comparable(full.report)
+    assert again.state["memo"] == full.state["memo"]
+
+
+def test_an_entry_made_under_other_inputs_is_computed_again(tmp_path):
+    repo = _history(tmp_path)
+    first = _stored(scan_repository(repo.path, OPTIONS))
+    repo.commit(ANN, "2022-04-02", {"m/train.py": lines(50)})
+    full = scan_repository(repo.path, OPTIONS)
+    # kept answers that no longer hold: a wrong bot verdict under other patterns, a wrong sum
+    # under another filter, wrong authors under other identities
+    spoiled = json.loads(json.dumps(first))
+    spoiled["memo"]["kinds"] = {"key": "other patterns", "kinds": AGENT * len(spoiled["people"])}
+    spoiled["memo"]["sums"]["key"] = "another filter"
+    spoiled["memo"]["sums"]["added"] = [10**6] * len(spoiled["people"])
+    spoiled["memo"]["authors"]["key"] = "other identities"
+    spoiled["memo"]["authors"]["authors"] = [[0]] * len(spoiled["files"])
+    spoiled["memo"]["tail_risk"]["key"] = "other groups"
+    again = scan_repository(repo.path, OPTIONS, previous=spoiled)
+    assert _comparable(again.report) == _comparable(full.report)
+    # other options (bots counted as people, docs counted) against the same stored facts
+    other = ScanOptions(rules=OPTIONS.rules, include_bots=True, period="quarter")
+    assert _comparable(scan_repository(repo.path, other, previous=first).report) == _comparable(
+        scan_repository(repo.path, other).report
+    )
+
+
+def test_a_history_restored_twice_does_not_share_its_memo(tmp_path):
+    state = _stored(scan_repository(_history(tmp_path).path, OPTIONS))
+    one, two = History.from_state(state), History.from_state(state)
+    assert one is not None and two is not None
+    one.memo["kinds"] = {"key": "changed", "kinds": ""}
+    assert two.memo["kinds"] != one.memo["kinds"] and state["memo"]["kinds"]["key"] != "changed"
