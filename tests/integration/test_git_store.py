@@ -116,3 +116,27 @@ def test_a_state_stored_with_its_report_inside_is_still_reused(ws, tmp_path):
         assert uow.scan_states.kept(top) is None
     again = knowledge.scan(ws, "ETA", request)
     assert (again.incremental, again.scanned_commits) == (True, 0)
+
+
+def test_a_found_again_result_is_told_by_its_digest_and_one_stored_without_by_its_payload(ws, tmp_path):
+    repo = GitRepoBuilder(tmp_path / "eta")
+    repo.commit(PAT, "2025-06-10", {"model/train.py": lines(30)})
+    _engagement_with_partner(ws)
+    request = ScanIn(repository=str(repo.path), internal_domains=["acme.com"])
+    first = knowledge.scan(ws, "ETA", request)
+    with ws.uow() as uow:
+        digest = uow.results.get(first.result_id).digest
+    assert digest is not None and len(digest) == 64
+    # a stored digest that says something else: the rescan stores its own result
+    with ws.engine.begin() as conn:
+        conn.execute(text("UPDATE analysis_results SET digest = :other"), {"other": "0" * 64})
+    second = knowledge.scan(ws, "ETA", request)
+    assert second.result_id != first.result_id
+    # a result stored before digests were kept: its payload is compared, and it is found again
+    with ws.engine.begin() as conn:
+        conn.execute(text("UPDATE analysis_results SET digest = NULL"))
+    third = knowledge.scan(ws, "ETA", request)
+    assert third.result_id == second.result_id
+    with ws.uow() as uow:
+        assert uow.results.get(second.result_id).checked_at is not None
+        assert len(uow.results.list(kind="scan")) == 2

@@ -23,6 +23,7 @@ class AnalysisResult:
     id: int | None = None
     created_at: datetime | None = None
     checked_at: datetime | None = None  # when a later run last found the same answer (None: never)
+    digest: str | None = None  # what the payload says, hashed, so a later run can tell it found the same
 
     @property
     def current_at(self) -> datetime | None:

@@ -8,6 +8,8 @@ of work.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -188,8 +190,9 @@ def scan(
         payload["repo"] = repo.name
     engagement_id = found.id if found else None
     repo_id = repo.id if repo else None
+    digest = _digest(payload)
     with ws.uow() as uow:
-        found_again = _found_again(uow, outcome.reused, payload, engagement_id, repo_id)
+        found_again = _found_again(uow, outcome.reused, payload, digest, engagement_id, repo_id)
         if found_again is not None:  # nothing new: confirm the stored result rather than store a copy
             result = uow.results.confirm(found_again)
         else:
@@ -201,6 +204,7 @@ def scan(
                     summary=report.summary(),
                     engagement_id=engagement_id,
                     repo_id=repo_id,
+                    digest=digest,
                 )
             )
         if outcome.state is not None and not outcome.reused:
@@ -216,22 +220,40 @@ def scan(
 _PER_RUN = frozenset({"warnings", "scanned_commits", "incremental"})
 
 
+def _digest(payload: dict[str, Any]) -> str:
+    """What a scan found, as a digest: its payload but for the per-run fields."""
+    kept = {k: v for k, v in payload.items() if k not in _PER_RUN}
+    text = json.dumps(kept, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def _found_again(
-    uow: UnitOfWork, reused: bool, payload: dict[str, Any], engagement_id: int | None, repo_id: int | None
+    uow: UnitOfWork,
+    reused: bool,
+    payload: dict[str, Any],
+    digest: str,
+    engagement_id: int | None,
+    repo_id: int | None,
 ) -> int | None:
     """The id of the stored result this run found again (the latest of the repository, for the
     same engagement, equal but for the per-run fields), None when it must be stored. A nightly
-    rescan of an unchanged repository then costs no megabytes."""
+    rescan of an unchanged repository then costs no megabytes, and reads none: the stored
+    result's digest is compared (its payload only when it was stored without one)."""
     if not reused:
         return None
     if repo_id is not None:
-        latest = uow.results.latest(KIND, repo_id=repo_id)
+        latest = uow.results.latest(KIND, repo_id=repo_id, with_payload=False)
     else:
-        latest = uow.results.latest(KIND, subject=str(payload.get("repo")))
+        latest = uow.results.latest(KIND, subject=str(payload.get("repo")), with_payload=False)
     if latest is None or latest.id is None or (latest.engagement_id, latest.repo_id) != (engagement_id, repo_id):
         return None
-    same = all(latest.payload.get(k) == v for k, v in payload.items() if k not in _PER_RUN)
-    return latest.id if same and latest.payload.keys() - _PER_RUN == payload.keys() - _PER_RUN else None
+    if latest.digest is not None:
+        return latest.id if latest.digest == digest else None
+    stored = uow.results.get(latest.id)
+    if stored is None:  # pragma: no cover - read in the same transaction
+        return None
+    same = all(stored.payload.get(k) == v for k, v in payload.items() if k not in _PER_RUN)
+    return latest.id if same and stored.payload.keys() - _PER_RUN == payload.keys() - _PER_RUN else None
 
 
 def _is_url(repository: str) -> bool:

@@ -102,6 +102,7 @@ def _result(row: AnalysisResultRow, with_payload: bool = True) -> AnalysisResult
         id=row.id,
         created_at=row.created_at,
         checked_at=row.checked_at,
+        digest=row.digest,
     )
 
 
@@ -119,6 +120,7 @@ class ResultRecords:
             partner_id=result.partner_id,
             document_id=result.document_id,
             repo_id=result.repo_id,
+            digest=result.digest,
         )
         self.session.add(row)
         self.session.flush()
@@ -177,10 +179,14 @@ class ResultRecords:
         repo_id: int | None = None,
         document_id: int | None = None,
         subject: str | None = None,
+        with_payload: bool = True,
     ) -> AnalysisResult | None:
+        """The newest result that matches; without its payload (empty) unless ``with_payload``."""
         query = self._query(kind, engagement_id, partner_id, repo_id, document_id, subject)
+        if not with_payload:
+            query = query.options(defer(AnalysisResultRow.payload))
         row = self.session.scalar(query.order_by(AnalysisResultRow.id.desc()).limit(1))
-        return _result(row) if row else None
+        return _result(row, with_payload) if row else None
 
     def latest_of_each_kind(self, engagement_id: int) -> builtins.list[AnalysisResult]:
         """The engagement's latest result of each kind, by kind, their payloads left unread (empty):

@@ -202,6 +202,7 @@ class AnalysisResultRow(Timestamped, Base):
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     repo_id: Mapped[int | None] = mapped_column(ForeignKey("repos.id", ondelete="CASCADE"), index=True)
     checked_at: Mapped[datetime | None] = mapped_column(DateTime)  # when a later run last found the same
+    digest: Mapped[str | None] = mapped_column(String(64))  # the payload's digest, when its analyzer keeps one
 
 
 class JobRow(Timestamped, Base):
