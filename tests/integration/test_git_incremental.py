@@ -133,11 +133,31 @@ def test_incremental_equals_full_when_a_file_is_added_again(repo):
     repo.commit(BOB, "2022-04-10", {"app/api.py": lines(5, "new")})
     repo.commit(BOB, "2022-05-10", {"app/api.py": lines(6, "new")})
     state = json.loads(json.dumps(first.state))
-    assert any(len(f) > 6 for f in state["files"]) is False  # nothing added twice yet
+    assert not any(f[6] for f in state["files"])  # nothing added twice yet (f[6]: the re-additions)
     again = scan_repository(repo.path, OPTIONS, previous=state)
     full = scan_repository(repo.path, OPTIONS)
     assert again.report.incremental
     assert _comparable(again.report) == _comparable(full.report)
-    assert any(len(f) > 6 for f in full.state["files"])  # app/api.py: Ann's, then Bob's addition
+    assert any(f[6] for f in full.state["files"])  # app/api.py: Ann's, then Bob's addition
     authored = {i.id: i.files_authored for i in full.report.identities}
     assert authored["ann@acme.com"] == 1 and authored["bob@acme.com"] >= 1
+
+
+def test_a_state_of_the_previous_format_is_read_and_rescanned_incrementally(repo):
+    """A version-4 state (each file's numbers apart) still reads."""
+    from inhouse.analysis.git.history import _pack_ints, _unpack_ints
+
+    first = scan_repository(repo.path, OPTIONS)
+    state = json.loads(json.dumps(first.state))
+    ints, at, files = _unpack_ints(state.pop("ints")), 0, []
+    for path, creator, created, deleted, *sizes in state["files"]:
+        parts = []
+        for size in sizes:
+            parts.append(_pack_ints(ints[at : at + size]))
+            at += size
+        files.append([path, creator, created, deleted, *parts])
+    old = {**state, "version": 4, "files": files}
+    repo.commit(ANN, "2022-04-10", {"app/api.py": lines(25, "api")})
+    again = scan_repository(repo.path, OPTIONS, previous=old)
+    assert again.report.incremental and again.report.scanned_commits == 1
+    assert _comparable(again.report) == _comparable(scan_repository(repo.path, OPTIONS).report)

@@ -30,7 +30,9 @@ from typing import Any
 
 from inhouse.analysis.git.mining import Commit
 
-STATE_VERSION = 4  # 3: re-additions continue the record (``readds``); 4: credit trailers (``credits``)
+STATE_VERSION = 5  # 3: re-additions continue the record (``readds``); 4: credit trailers (``credits``);
+# 5: every file's numbers in one packed array (read back quicker; a version-4 state still reads)
+READABLE_VERSIONS = (4, STATE_VERSION)
 DAY = 86400
 
 
@@ -48,6 +50,17 @@ def _unpack_ints(text: str) -> array[int]:
     if sys.byteorder == "big":
         values.byteswap()
     return values
+
+
+def _records(files: list[list[Any]], ints: array[int]) -> Iterator[FileRecord]:
+    """The file records of a version-5 state: each file's numbers read from the packed array."""
+    at = 0
+    for path, creator, created, deleted, changes, drops, readds, credits in files:
+        parts = []
+        for size in (changes, drops, readds, credits):
+            parts.append(ints[at : at + size])
+            at += size
+        yield FileRecord(path, creator, created, deleted, *parts)
 
 
 @dataclass(slots=True)
@@ -209,6 +222,16 @@ class History:
     # -- persistence --------------------------------------------------------------
     def to_state(self) -> dict[str, Any]:
         """A JSON-ready dict; :meth:`from_state` restores an equal History."""
+        ints = array("q")
+        files = []
+        for f in self.files:  # the numbers of every file in one array, each file's counts beside it
+            files.append(
+                [f.path, f.creator, f.created, f.deleted, len(f.changes), len(f.drops), len(f.readds), len(f.credits)]
+            )
+            ints.extend(f.changes)
+            ints.extend(f.drops)
+            ints.extend(f.readds)
+            ints.extend(f.credits)
         return {
             "version": STATE_VERSION,
             "mode": self.mode,
@@ -218,13 +241,9 @@ class History:
             "first_day": self.first_day,
             "last_day": self.last_day,
             "people": [list(p) for p in self.people],
-            # change lists as little-endian int64 in base64: compact and quick to read back
-            "files": [
-                [f.path, f.creator, f.created, f.deleted, _pack_ints(f.changes), _pack_ints(f.drops)]
-                + ([_pack_ints(f.readds)] if f.readds or f.credits else [])
-                + ([_pack_ints(f.credits)] if f.credits else [])
-                for f in self.files
-            ],
+            # numbers as little-endian int64 in base64: compact and quick to read back
+            "files": files,
+            "ints": _pack_ints(ints),
             "path_key": self.path_key,
             "commit_days": [[p, d, n] for (p, d), n in self.commit_days.items()],
             "credited_commits": list(self.credited_commits),
@@ -236,8 +255,8 @@ class History:
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> History | None:
-        """Restore a stored history; None when it was written by another format version."""
-        if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
+        """Restore a stored history; None when it was written by a format version it cannot read."""
+        if not isinstance(state, dict) or state.get("version") not in READABLE_VERSIONS:
             return None
         history = cls(
             mode=state["mode"],
@@ -250,21 +269,24 @@ class History:
         )
         for name, email in state["people"]:
             history.person(name, email)
-        history.files = [
-            FileRecord(
-                path,
-                creator,
-                created,
-                deleted,
-                _unpack_ints(changes),
-                _unpack_ints(drops),
-                _unpack_ints(rest[0]) if rest else array("q"),
-                _unpack_ints(rest[1]) if len(rest) > 1 else array("q"),
-            )
-            for path, creator, created, deleted, changes, drops, *rest in state["files"]
-        ]
-        history.path_key = dict(state["path_key"])
+        if state["version"] == STATE_VERSION:
+            history.files = list(_records(state["files"], _unpack_ints(state["ints"])))
+        else:  # version 4: each file's numbers apart, commit days as lists
+            history.files = [
+                FileRecord(
+                    path,
+                    creator,
+                    created,
+                    deleted,
+                    _unpack_ints(changes),
+                    _unpack_ints(drops),
+                    _unpack_ints(rest[0]) if rest else array("q"),
+                    _unpack_ints(rest[1]) if len(rest) > 1 else array("q"),
+                )
+                for path, creator, created, deleted, changes, drops, *rest in state["files"]
+            ]
         history.commit_days = {(p, d): n for p, d, n in state["commit_days"]}
+        history.path_key = dict(state["path_key"])
         credited = state.get("credited_commits")
         if isinstance(credited, list) and len(credited) == 2:
             history.credited_commits = [int(credited[0]), int(credited[1])]
