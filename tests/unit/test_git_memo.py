@@ -97,3 +97,21 @@ def test_a_history_restored_twice_does_not_share_its_memo(tmp_path):
     assert one is not None and two is not None
     one.memo["kinds"] = {"key": "changed", "kinds": ""}
     assert two.memo["kinds"] != one.memo["kinds"] and state["memo"]["kinds"]["key"] != "changed"
+
+
+def test_a_damaged_state_means_a_full_scan_not_a_crash(tmp_path):
+    repo = _history(tmp_path)
+    state = _stored(scan_repository(repo.path, OPTIONS))
+    repo.commit(ANN, "2022-04-02", {"m/train.py": lines(50)})
+    full = scan_repository(repo.path, OPTIONS)
+    for damage in (
+        {"commit_days": [[1]]},
+        {"ints": "not base64!"},
+        {"ints": state["ints"][:-12]},  # numbers missing: the counts do not add up
+        {"files": [["a.py", -1]]},
+        {"people": None},
+    ):
+        again = scan_repository(repo.path, OPTIONS, previous={**state, **damage})
+        assert not again.report.incremental
+        assert "the stored scan could not be read: scanned fully" in again.report.warnings
+        assert _comparable(again.report) == _comparable(full.report)

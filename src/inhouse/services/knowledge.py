@@ -24,6 +24,7 @@ from inhouse.analysis.git import (
     scan_repository,
 )
 from inhouse.analysis.git.gitcmd import GitRepo
+from inhouse.analysis.git.review_credit import from_changes
 from inhouse.bootstrap import Workspace
 from inhouse.domain.common import Side
 from inhouse.domain.engagements import Engagement
@@ -145,6 +146,7 @@ def scan(
         )
         kept = uow.scan_states.kept(top)
         previous_links = uow.scan_states.links(top)
+        reviewed = uow.change_requests.of_repo(repo.id) if repo is not None and repo.id is not None else []
     options = ScanOptions(
         rev=request.rev or (repo.default_rev if repo else "HEAD"),
         quick=request.quick,
@@ -170,6 +172,7 @@ def scan(
         gone_after=request.gone_after,
         knowledge_model=ws.settings.knowledge_model,
         knowledge_half_life_days=ws.settings.knowledge_half_life_days,
+        reviews=from_changes(reviewed),  # imported pull/merge request reviews: credited by the recency model
     )
     if earlier is not None and earlier.current_at is not None and since is not None and earlier.current_at >= since:
         if earlier.payload.get("head") == GitRepo.open(top).resolve(options.rev):

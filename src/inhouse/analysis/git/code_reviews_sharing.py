@@ -20,29 +20,43 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from typing import TypeVar
 
 from inhouse.domain.code_reviews import ChangeRequest, OrganisationSharing, SharingPeriod
 from inhouse.domain.common import Side
 
 Sides = Callable[[str], Side | None]
+T = TypeVar("T")
+
+
+def login_keys(names: Iterable[str], emails: Iterable[str]) -> set[str]:
+    """The logins that name a person: each email's local part, the login of a GitHub noreply
+    address (``ID+login@users.noreply...``) and each name without spaces, lower-cased."""
+    keys = {"".join(name.split()).lower() for name in names}
+    for email in emails:
+        local = email.lower().rpartition("@")[0]
+        keys |= {local, local.rpartition("+")[2]}
+    return keys - {""}
+
+
+def login_owners(people: Iterable[tuple[T, Iterable[str], Iterable[str]]]) -> Callable[[str], T | None]:
+    """A login's owner among ``people`` ``(owner, names, emails)`` by :func:`login_keys`, case
+    ignored; a login two owners claim matches neither."""
+    found: dict[str, set[T]] = {}
+    for owner, names, emails in people:
+        for key in login_keys(names, emails):
+            found.setdefault(key, set()).add(owner)
+    known = {key: next(iter(owners)) for key, owners in found.items() if len(owners) == 1}
+    return lambda login: known.get(login.lower())
 
 
 def login_sides(people: Iterable[tuple[str, Side, Sequence[str]]]) -> Callable[[str], Side | None]:
-    """A login's side from the engagement's people ``(name, side, emails)``: a login matches an
-    email's local part, the login of a GitHub noreply address (``ID+login@users.noreply...``) or
-    the name without spaces, case ignored. A login two sides claim matches neither."""
-    found: dict[str, set[Side]] = {}
-    for name, side, emails in people:
-        if side not in (Side.INTERNAL, Side.PARTNER):
-            continue
-        keys = {"".join(name.split()).lower()}
-        for email in emails:
-            local = email.lower().rpartition("@")[0]
-            keys |= {local, local.rpartition("+")[2]}
-        for key in keys - {""}:
-            found.setdefault(key, set()).add(side)
-    known = {key: next(iter(sides)) for key, sides in found.items() if len(sides) == 1}
-    return lambda login: known.get(login.lower())
+    """A login's side from the engagement's people ``(name, side, emails)`` (:func:`login_keys`:
+    email local part, GitHub noreply login, name without spaces, case ignored). A login two sides
+    claim matches neither."""
+    return login_owners(
+        (side, (name,), emails) for name, side, emails in people if side in (Side.INTERNAL, Side.PARTNER)
+    )
 
 
 def period_of(day: date, kind: str) -> tuple[date, date]:

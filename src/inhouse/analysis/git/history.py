@@ -61,6 +61,8 @@ def _records(files: list[list[Any]], ints: array[int]) -> Iterator[FileRecord]:
             parts.append(ints[at : at + size])
             at += size
         yield FileRecord(path, creator, created, deleted, *parts)
+    if at != len(ints):
+        raise ValueError("the files' numbers do not match their counts")
 
 
 @dataclass(slots=True)

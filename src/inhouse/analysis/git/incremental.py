@@ -32,7 +32,10 @@ def plan_mining(repo: GitRepo, head: str, mode: str, previous: dict[str, Any] | 
     fresh = History(mode=mode, boundaries=boundaries)
     if not previous:
         return MiningPlan(fresh, None)
-    history = History.from_state(previous)
+    try:
+        history = History.from_state(previous)
+    except (KeyError, IndexError, TypeError, ValueError):  # binascii.Error is a ValueError
+        return MiningPlan(fresh, None, "the stored scan could not be read: scanned fully")
     if history is None:
         return MiningPlan(fresh, None, "the stored scan was written by another version: scanned fully")
     if history.mode != mode:

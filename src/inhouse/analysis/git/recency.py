@@ -16,7 +16,9 @@ days, is the setting ``knowledge_half_life_days``; Bus Factor Explorer's ``exp(-
 half-life of 62.4 days). See docs/knowledge-models.md for what is taken from where.
 A contribution is a commit that added, changed or renamed the file (weight 1, as for its author,
 and the same for each co-author the commit names) or a ``Reviewed-by`` trailer of such a commit
-(weight :data:`REVIEW_WEIGHT`). A person *knows* a file when their knowledge is at least
+(weight :data:`REVIEW_WEIGHT`), or a review of an imported pull/merge request that changed the
+file (``review_credit.py``; the same weight, dated by the review, none after the head's day).
+A person *knows* a file when their knowledge is at least
 :data:`NORMALISED_THRESHOLD` of the file's highest (Avelino et al.'s normalised rule) and at least
 :data:`ABSOLUTE_THRESHOLD` (one commit one half-life old): a file nobody touched for long has
 nobody left who knows it. The truck factor and the off-boarding are then computed from these
@@ -26,7 +28,7 @@ author sets exactly as under ``avelino2016``.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from inhouse.analysis.git.authorship import file_authors
 from inhouse.analysis.git.gitcmd import GitRepo
@@ -49,11 +51,17 @@ def decay(age_days: int, half_life_days: float) -> float:
 
 
 def file_knowledge(
-    record: FileRecord, owner: Sequence[int], ignored: Collection[int], head_day: int, half_life_days: float
+    record: FileRecord,
+    owner: Sequence[int],
+    ignored: Collection[int],
+    head_day: int,
+    half_life_days: float,
+    reviews: Sequence[tuple[int, int]] = (),
 ) -> dict[int, float]:
     """Each identity's decayed knowledge of ``record`` (``owner`` maps raw people to identities;
-    ``ignored`` identities, bots, count for nothing). An identity credited twice for one commit
-    (its author and a co-author, two raw forms of one person) is credited once, at the higher weight."""
+    ``ignored`` identities, bots, count for nothing; ``reviews``: imported reviews of the file,
+    (identity, day) each). An identity credited twice for one commit (its author and a
+    co-author, two raw forms of one person) is credited once, at the higher weight."""
     changes = record.changes
     faded = [decay(head_day - day, half_life_days) for day in changes[1::4]]
     scores: dict[int, float] = {}
@@ -69,6 +77,9 @@ def file_knowledge(
             given[(entry, ident)] = max(given.get((entry, ident), 0.0), weight)
     for (entry, ident), weight in given.items():
         scores[ident] = scores.get(ident, 0.0) + weight * faded[entry]
+    for ident, day in reviews:
+        if day <= head_day:
+            scores[ident] = scores.get(ident, 0.0) + REVIEW_WEIGHT * decay(head_day - day, half_life_days)
     for ident in [i for i in scores if i in ignored]:
         del scores[ident]
     return scores
@@ -84,18 +95,33 @@ def knowers(scores: dict[int, float]) -> frozenset[int]:
     )
 
 
-def authors_under(model: str, head_day: int, half_life_days: float = DEFAULT_HALF_LIFE_DAYS) -> Authors:
-    """The function giving a file's author set under the knowledge ``model``."""
+def authors_under(
+    model: str,
+    head_day: int,
+    half_life_days: float = DEFAULT_HALF_LIFE_DAYS,
+    reviews: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+) -> Authors:
+    """The function giving a file's author set under the knowledge ``model``; ``reviews``: the
+    imported reviews by file (its latest path), credited by ``recency`` alone."""
     if model == "avelino2016":
         return lambda record, owner, ignored: file_authors(record, owner, ignored)
-    return lambda record, owner, ignored: knowers(file_knowledge(record, owner, ignored, head_day, half_life_days))
+    by_path = reviews or {}
+    return lambda record, owner, ignored: knowers(
+        file_knowledge(record, owner, ignored, head_day, half_life_days, by_path.get(record.path, ()))
+    )
 
 
-def knowledge_authors(repo: GitRepo, head: str, model: str, half_life_days: float) -> Authors:
+def knowledge_authors(
+    repo: GitRepo,
+    head: str,
+    model: str,
+    half_life_days: float,
+    reviews: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+) -> Authors:
     """:func:`authors_under` at the day ``head`` was committed (its committer date: the day of the
     snapshot, as Bus Factor Explorer takes it; contributions are dated by their author dates),
     read only when needed."""
     if model == "avelino2016":
         return authors_under(model, 0)
     stamp = repo.run(["log", "-1", "--no-show-signature", "--format=%ct", head, "--"]).strip()
-    return authors_under(model, int(stamp or 0) // DAY, half_life_days)
+    return authors_under(model, int(stamp or 0) // DAY, half_life_days, reviews)

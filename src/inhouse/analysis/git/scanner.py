@@ -31,7 +31,8 @@ from inhouse.analysis.git.incremental import MiningPlan, plan_mining
 from inhouse.analysis.git.mining import mine
 from inhouse.analysis.git.offboarding import Person, choose_leavers, simulate_offboarding
 from inhouse.analysis.git.recency import DEFAULT_HALF_LIFE_DAYS, KNOWLEDGE_MODELS, knowledge_authors
-from inhouse.analysis.git.successors import successors_of, trailer_reviews
+from inhouse.analysis.git.review_credit import ImportedReviews, credited, review_counts
+from inhouse.analysis.git.successors import merge_reviews, successors_of, trailer_reviews
 from inhouse.analysis.git.trajectory import PERIODS, internal_trajectory
 from inhouse.domain.common import Side
 from inhouse.domain.knowledge import (
@@ -72,6 +73,7 @@ class ScanOptions:
     gone_after: date | None = None  # ... and of partner people with no commit after this day
     knowledge_model: str = "avelino2016"  # or "recency" (recency.py): who knows a file
     knowledge_half_life_days: float = DEFAULT_HALF_LIFE_DAYS  # of the recency model
+    reviews: ImportedReviews | None = None  # imported pull/merge request reviews (review_credit.py)
 
     def validate(self) -> None:
         if self.period not in PERIODS:
@@ -281,12 +283,13 @@ def analyse(
     authors_by_path: dict[str, frozenset[int]] = {}
     with_history: list[frozenset[int]] = []
     history_paths: set[str] = set()
+    reviewed = credited(options.reviews, groups, ignored)  # path -> (identity, day) per imported review
     authors_of = memo.file_authors(
         history,
         owner,
         ignored,
         options.knowledge_model,
-        knowledge_authors(repo, head, options.knowledge_model, options.knowledge_half_life_days),
+        knowledge_authors(repo, head, options.knowledge_model, options.knowledge_half_life_days, reviewed),
     )
     for path in counted:
         key = history.path_key.get(path)
@@ -340,7 +343,9 @@ def analyse(
         ignored,
         [g.index for g in groups if g.side is Side.INTERNAL and not g.bot],
         [g.id for g in groups],
-        reviews=trailer_reviews(records, owner, ignored),
+        reviews=merge_reviews(trailer_reviews(records, owner, ignored), review_counts(reviewed)),
+        today=history.last_day,
+        commit_days=history.commit_days,
     )
     step(3)
 
