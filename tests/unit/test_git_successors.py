@@ -135,6 +135,16 @@ def test_the_neighbourhood_of_a_few_files_ranks_as_the_whole_one():
     ]
     assert [[(s.identity, s.score) for s in f.successors] for f in got] == expected
     assert all(expected)
+    # read for a few candidates only, the recent terms keep their shares of everyone's days
+    focused = successors_of(
+        orphaned, authors, records, owner, (), [1, 2], ids, today=10, commit_days=commit_days, weights=every
+    )
+    expected_focused = [
+        [(ids[i], round(s, 4)) for i, s in rank(whole.scores(p, [1, 2], facts[p][1]), lambda i: ids[i])]
+        for p in orphaned
+    ]
+    assert [[(s.identity, s.score) for s in f.successors] for f in focused] == expected_focused
+    assert any(expected_focused) and expected_focused != expected
     hood, _ = neighbourhood_of(["c/m.py"], authors, records, owner, (), today=10, weights=Weights())
     assert set(hood.days) == {"c/m.py"}  # nobody else changed a file on (2, 7); recent_folder weighs 0
 

@@ -32,6 +32,7 @@ on angular.js's and rails's (``benchmarks/successors.py``): 2 x ``recent_near`` 
 
 from __future__ import annotations
 
+import heapq
 import posixpath
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -131,6 +132,11 @@ def _shares(counts: Mapping[int, float]) -> dict[int, float]:
     return {i: v / total for i, v in counts.items()} if total else {}
 
 
+def _shares_of(total: float, values: Mapping[int, float]) -> dict[int, float]:
+    """Each of ``values`` as a share of ``total`` (everyone's, of which ``values`` may be a part)."""
+    return {i: v / total for i, v in values.items()} if total else {}
+
+
 class Neighbourhood:
     """What the ranking reads, built once for a set of files: who authors what, per folder,
     and which files changed on each (identity, day). ``today``: the day the recent terms are
@@ -144,8 +150,12 @@ class Neighbourhood:
         today: int | None = None,
         weights: Weights = WEIGHTS,
         activity: Mapping[Day, int] | None = None,
+        focus: Collection[int] | None = None,
     ):
         self.authors = authors_by_path
+        # the only identities the recent terms are read for (the candidates); their shares are
+        # still of everyone's aged change days
+        self.focus = None if focus is None else frozenset(focus)
         self.days = days_by_path
         self.today = today
         self.weights = weights
@@ -157,7 +167,7 @@ class Neighbourhood:
             for d in days:
                 self.on_day.setdefault(d, []).append(path)
         self._aged: dict[int, float] = {}
-        self._per_file: dict[str, dict[int, float]] = {}
+        self._per_file: dict[str, tuple[float, dict[int, float]]] = {}
         self._folder_recent: dict[str, dict[int, float]] = {}
         self.active: dict[int, float] = {}
         if today is not None:
@@ -185,27 +195,33 @@ class Neighbourhood:
             found = self._aged[day] = decay(self.today - day, self.weights.half_life_days)
         return found
 
-    def _recent_of(self, path: str) -> dict[int, float]:
-        """The identities that changed ``path`` and their change days on it, each weighted by its
-        age (kept per file)."""
+    def _recent_of(self, path: str) -> tuple[float, dict[int, float]]:
+        """Everyone's aged change days on ``path`` in all, and each identity's (of :attr:`focus`,
+        when set), kept per file."""
         found = self._per_file.get(path)
         if found is None:
-            found = self._per_file[path] = {}
+            sums: dict[int, float] = {}
             for ident, day in self.days.get(path, ()):
-                found[ident] = found.get(ident, 0.0) + self._age(day)
+                sums[ident] = sums.get(ident, 0.0) + self._age(day)
+            total = sum(sums.values())
+            if self.focus is not None:
+                sums = {i: v for i, v in sums.items() if i in self.focus}
+            found = self._per_file[path] = (total, sums)
         return found
 
-    def _recent(self, paths: Iterable[str]) -> dict[int, float]:
-        """Each identity's change days on ``paths``, each weighted by its age."""
+    def _recent(self, paths: Iterable[str]) -> tuple[float, dict[int, float]]:
+        """Everyone's change days on ``paths``, each weighted by its age, in all and by identity."""
         cache = self._per_file
+        total = 0.0
         sums: dict[int, float] = {}
         for path in paths:
             part = cache.get(path)
             if part is None:
                 part = self._recent_of(path)
-            for ident, value in part.items():
+            total += part[0]
+            for ident, value in part[1].items():
                 sums[ident] = sums.get(ident, 0.0) + value
-        return {i: v for i, v in sums.items() if v}
+        return total, {i: v for i, v in sums.items() if v}
 
     def together(self, path: str) -> set[str]:
         """The files changed with ``path``: by the same person on the same day, sweeping days left out."""
@@ -244,14 +260,14 @@ class Neighbourhood:
         if self.today is None:
             return out
         if "recent_file" in only:
-            out["recent_file"] = self._recent((path,))
+            out["recent_file"] = self._recent((path,))[1]
         if "recent_folder" in only:
             recent = self._folder_recent.get(folder)
             if recent is None:
-                recent = self._folder_recent[folder] = _shares(self._recent(self.in_folder.get(folder, ())))
+                recent = self._folder_recent[folder] = _shares_of(*self._recent(self.in_folder.get(folder, ())))
             out["recent_folder"] = recent
         if "recent_near" in only:
-            out["recent_near"] = _shares(self._recent(together))
+            out["recent_near"] = _shares_of(*self._recent(together))
         if "active" in only:
             out["active"] = self.active
         return out
@@ -311,7 +327,12 @@ def combine(
 
 def rank(scores: Mapping[int, float], order_key: Callable[[int], Any], top: int = 3) -> list[tuple[int, float]]:
     """The ``top`` candidates by score (ties by ``order_key``)."""
-    return sorted(((i, s) for i, s in scores.items() if s > 0), key=lambda r: (-r[1], order_key(r[0])))[:top]
+    if top <= 0:
+        return []
+    positive = [s for s in scores.values() if s > 0]
+    cut = heapq.nlargest(top, positive)[-1] if len(positive) > top else 0.0  # below it, none can rank
+    pool = [(i, s) for i, s in scores.items() if s > 0 and s >= cut]
+    return sorted(pool, key=lambda r: (-r[1], order_key(r[0])))[:top]
 
 
 SUCCESSOR_LIMIT = 500  # orphaned files given successors in a scan, by path
@@ -327,6 +348,7 @@ def neighbourhood_of(
     today: int | None = None,
     weights: Weights = WEIGHTS,
     activity: Mapping[Day, int] | None = None,
+    focus: Collection[int] | None = None,
 ) -> tuple[Neighbourhood, dict[str, dict[int, int]]]:
     """The neighbourhood of ``paths`` alone, and their touches: the change days of ``paths``, of
     the files changed on those days and (with ``today`` and a ``recent_folder`` weight) of the
@@ -341,7 +363,7 @@ def neighbourhood_of(
             continue
         if posixpath.dirname(path) in folders or not wanted.isdisjoint(record.changes[1::4]):
             days_by_path[path] = file_facts(record, owner, ignored)[0]
-    hood = Neighbourhood(authors_by_path, days_by_path, today=today, weights=weights, activity=activity)
+    hood = Neighbourhood(authors_by_path, days_by_path, today=today, weights=weights, activity=activity, focus=focus)
     return hood, {p: touches for p, (_, touches) in facts.items()}
 
 
@@ -373,10 +395,10 @@ def successors_of(
         ident = owner[person]
         if ident not in ignored:
             activity[(ident, day)] = activity.get((ident, day), 0) + n
-    hood, touches = neighbourhood_of(
-        chosen, authors_by_path, records, owner, ignored, today=today, weights=weights, activity=activity
-    )
     allowed = set(candidates)
+    hood, touches = neighbourhood_of(
+        chosen, authors_by_path, records, owner, ignored, today=today, weights=weights, activity=activity, focus=allowed
+    )
     leaders = hood.leaders(allowed, lambda i: ids[i])
     out = []
     for path in chosen:
