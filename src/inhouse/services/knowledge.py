@@ -226,7 +226,7 @@ _PER_RUN = frozenset({"warnings", "scanned_commits", "incremental"})
 def _digest(payload: dict[str, Any]) -> str:
     """What a scan found, as a digest: its payload but for the per-run fields."""
     kept = {k: v for k, v in payload.items() if k not in _PER_RUN}
-    text = json.dumps(kept, sort_keys=True, separators=(",", ":"), default=str)
+    text = json.dumps(kept, separators=(",", ":"), default=str)  # keys in the model's order, the same each run
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
