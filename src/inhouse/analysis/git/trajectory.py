@@ -27,11 +27,11 @@ from __future__ import annotations
 import hashlib
 import math
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from inhouse.analysis.git.authorship import authors_from_doa, doa
+from inhouse.analysis.git.authorship import ABSOLUTE_THRESHOLD, NORMALISED_THRESHOLD, doa
 from inhouse.analysis.git.history import FileRecord, History
 from inhouse.domain.common import Side
 from inhouse.domain.knowledge import Forecast, PeriodShare, ratio
@@ -343,6 +343,7 @@ def _fold_file(
     # periods the file keeps the authors (and the answer) of the period before.
     moments = touched | set(added_at.values())
     running = dict.fromkeys(per, 0)
+    insiders = [i for i in per if internal[i]]  # a file nobody inside touched has no internal author
     inside, stale = False, True
     for k in range(0, min(gone_k, n)):
         if k in moments:
@@ -354,16 +355,40 @@ def _fold_file(
             continue
         alive[k] += 1
         if stale:
-            total = sum(running.values())
-            doas = {
-                i: doa(added_at.get(i, n) <= k, d, total - d)
-                for i, d in running.items()
-                if d or added_at.get(i, n) <= k
-            }
-            inside = any(internal[i] for i in authors_from_doa(doas))
+            inside = bool(insiders) and _has_internal_author(running, added_at, insiders, k, n)
             stale = False
         if inside:
             with_internal[k] += 1
+
+
+def _has_internal_author(
+    running: Mapping[int, int], added_at: Mapping[int, int], insiders: Sequence[int], k: int, n: int
+) -> bool:
+    """Whether one of ``insiders`` is a DOA author in period ``k`` (``running``: deliveries so far,
+    ``added_at``: the period of each first authorship): ``authors_from_doa`` over every identity,
+    with the largest DOA found from the largest deliveries alone (a DOA grows with them), so only
+    the insiders' own DOA is computed."""
+    total = sum(running.values())
+    first_most, other_most = -1, 0  # the most deliveries of a first author, of anyone else
+    for ident, d in running.items():
+        if added_at.get(ident, n) <= k:
+            if d > first_most:
+                first_most = d
+        elif d > other_most:
+            other_most = d
+    best = max(
+        doa(True, first_most, total - first_most) if first_most >= 0 else -math.inf,
+        doa(False, other_most, total - other_most) if other_most > 0 else -math.inf,
+    )
+    if best <= 0:
+        return False
+    for ident in insiders:
+        d, first = running[ident], added_at.get(ident, n) <= k
+        if d or first:
+            value = doa(first, d, total - d)
+            if value >= ABSOLUTE_THRESHOLD and value / best > NORMALISED_THRESHOLD:
+                return True
+    return False
 
 
 _ratio = ratio
