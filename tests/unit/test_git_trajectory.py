@@ -120,3 +120,28 @@ def test_authorship_share_uses_the_same_doa_as_the_report(tmp_path):
     report = scan_repository(repo.path, ScanOptions(rules=RULES, start=date(2021, 1, 1))).report
     assert {i.id: i.files_authored for i in report.identities} == {"ann@acme.com": 1, "pat@partner.io": 1}
     assert report.trajectory[-1].internal_authorship_share == 1.0
+
+
+def test_the_insiders_check_agrees_with_doa_authorship_over_everyone():
+    """trajectory._has_internal_author against authors_from_doa over every identity, on generated cases."""
+    import random
+
+    from inhouse.analysis.git.authorship import authors_from_doa, doa
+    from inhouse.analysis.git.trajectory import _has_internal_author
+
+    rng = random.Random(2016)
+    n, agreed = 8, 0
+    for _ in range(3000):
+        people = rng.randint(1, 6)
+        running = {i: rng.choice([0, 0, 1, 2, 3, 5, 8, 13, 40]) for i in range(people)}
+        added_at = {i: rng.randint(0, n) for i in range(people) if rng.random() < 0.4}
+        insiders = [i for i in range(people) if rng.random() < 0.5]
+        k = rng.randint(0, n - 1)
+        total = sum(running.values())
+        doas = {
+            i: doa(added_at.get(i, n) <= k, d, total - d) for i, d in running.items() if d or added_at.get(i, n) <= k
+        }
+        expected = any(i in insiders for i in authors_from_doa(doas))
+        assert _has_internal_author(running, added_at, insiders, k, n) == expected
+        agreed += expected
+    assert 300 < agreed < 2700  # both answers were seen many times
