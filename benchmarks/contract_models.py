@@ -48,14 +48,14 @@ RESAMPLES = 1000
 def bootstrap(pairs: list[tuple[bool, bool]], seed: int = 15) -> dict:
     precision, recall, f = f1(pairs)
     rng = random.Random(seed)
-    samples = {"precision": [], "recall": [], "f1": []}
+    samples: dict[str, list[float]] = {"precision": [], "recall": [], "f1": []}
     for _ in range(RESAMPLES):
         drawn = [pairs[rng.randrange(len(pairs))] for _ in pairs]
         p, r, x = f1(drawn)
         samples["precision"].append(p)
         samples["recall"].append(r)
         samples["f1"].append(x)
-    out = {
+    out: dict = {
         "precision": precision,
         "recall": recall,
         "f1": f,

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from inhouse.analysis.contracts.amendments import superseded
 from inhouse.analysis.contracts.parties import Party, find_parties, side_of_term
 from inhouse.analysis.contracts.structure import ContractText, Sentence, parse
 from inhouse.domain.contracts import EvidenceSpan
@@ -16,7 +17,10 @@ _MODAL = re.compile(
     r"commits?|cannot|can)\b",
     re.IGNORECASE,
 )
-_BOTH = re.compile(r"\b(?:either|each|both|neither|any)\s+part(?:y|ies)\b|\bthe\s+parties\b", re.IGNORECASE)
+_BOTH = re.compile(
+    r"\b(?:either|each|both|neither|any)\s+part(?:y|ies)\b|\bthe\s+parties\b|\b(?:either\s+)?(?:you|we)\s+or\s+(?:you|we)\b",
+    re.IGNORECASE,
+)
 _GENERIC = re.compile(
     r"\b(?:client|customer|buyer|purchaser|subscriber|vendor|supplier|(?:service\s+)?provider|contractor|"
     r"consultant|developer|agency|seller|advisor|adviser|integrator|consultancy|studio|licensee|licensor|"
@@ -31,6 +35,9 @@ class Context:
     doc: ContractText
     parties: list[Party]
     _lower: dict[int, str] = field(default_factory=dict)
+
+    #: the sentences an amendment deletes or replaces, left out of :meth:`sentences`
+    _current: list[Sentence] | None = None
 
     @classmethod
     def build(cls, text: str) -> Context:
@@ -50,7 +57,14 @@ class Context:
         return re.compile(rf"\b(?:{alternatives})\b|{_GENERIC.pattern}", re.IGNORECASE)
 
     def sentences(self) -> list[Sentence]:
-        return self.doc.sentences
+        """The contract's sentences in force: those of a clause an amendment deletes or replaces
+        ("Clause 7.1 is deleted and replaced by") are left out (:mod:`.amendments`)."""
+        if self._current is None:
+            gone = superseded(self.text, self.doc.sentences)
+            self._current = (
+                [s for i, s in enumerate(self.doc.sentences) if i not in gone] if gone else self.doc.sentences
+            )
+        return self._current
 
     def evidence(self, sentence: Sentence, start: int | None = None, end: int | None = None) -> EvidenceSpan:
         a = sentence.start if start is None else start
@@ -92,7 +106,7 @@ class Context:
             side = self.side_of(match.group(0))
             if side:
                 sides.append((match.start(), side))
-        if both and (not sides or both.start() > sides[-1][0] - 1):
+        if both and (not sides or both.start() > sides[-1][0] - 1 or both.end() > sides[-1][0]):
             return "both"
         if not sides:
             return "unknown"

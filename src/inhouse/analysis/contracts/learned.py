@@ -10,6 +10,11 @@ chosen on document-grouped cross-validation folds by ``make models``):
   which read the terms, must have seen something to go on; rules with strong evidence (an explicit
   statement) hold on their own.
 
+In the two combined modes the model never overrules an explicit reading of the rules that says the
+opposite (``against``): vendor_retains_ip is not raised by the model alone when the rules read that
+the client owns the deliverables (anything the vendor keeps under a perpetual licence), or read no
+ownership or licence sentence at all.
+
 Only deliverable ownership and vendor_retains_ip are read through the models here: the other
 decisions measure better with the rules. Scoring is plain Python over the JSON weights: the same
 text gives the same verdicts, and neither scikit-learn nor numpy is imported.
@@ -29,14 +34,15 @@ COMBINE_MODES = ("rules", "model", "rules_or_model", "model_gated")
 MAX_EVIDENCE = 3
 
 
-def holds(mode: str, *, rules: bool, strong: bool, support: bool, model: bool) -> bool:
-    """Whether a decision holds under ``mode`` (``strong`` implies ``rules``; ``rules`` implies ``support``)."""
+def holds(mode: str, *, rules: bool, strong: bool, support: bool, model: bool, against: bool = False) -> bool:
+    """Whether a decision holds under ``mode`` (``strong`` implies ``rules``; ``rules`` implies ``support``;
+    ``against``: the rules read the opposite, which only the model alone overrules)."""
     if mode == "model":
         return model
     if mode == "rules_or_model":
-        return rules or model
+        return rules or (model and not against)
     if mode == "model_gated":
-        return strong or (model and support)
+        return strong or (model and support and not against)
     return rules
 
 
@@ -109,6 +115,7 @@ class RulesView:
     rules: bool
     strong: bool
     support: bool
+    against: bool = False
 
 
 def ownership_view(reading: Any, status: str) -> RulesView:
@@ -119,9 +126,12 @@ def ownership_view(reading: Any, status: str) -> RulesView:
     return RulesView(rules=status != "absent", strong=explicit, support=True)
 
 
-def retains_view(reading: Any, flagged: bool) -> RulesView:
+def retains_view(reading: Any, flagged: bool, ownership: str = "") -> RulesView:
     """vendor_retains_ip: strong when a sentence gives the vendor the deliverables or the trained
-    models; support when the rules saw the vendor keep anything (background IP included)."""
+    models; support when the rules saw the vendor keep anything (background IP included); against
+    when the rules' ownership verdict (``ownership``) is that the client owns the deliverables, or
+    that no sentence says who owns or may use them."""
     explicit = bool(reading.vendor_owns or reading.vendor_models)
     seen = explicit or bool(reading.background)
-    return RulesView(rules=flagged, strong=flagged and explicit, support=seen or flagged)
+    against = not flagged and ownership in ("client", "absent")
+    return RulesView(rules=flagged, strong=flagged and explicit, support=seen or flagged, against=against)

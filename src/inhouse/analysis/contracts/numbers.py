@@ -180,7 +180,7 @@ _DOT_DECIMALS = re.compile(r"\d,\d{3}(?:\.\d{1,2})?(?![\d,])|(?<![\d.,])\d+\.\d{
 _LONE_DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 
 
-def parse_money(text: str) -> list[tuple[float, str, int, int]]:
+def parse_money(text: str, *, dollar: str | None = None) -> list[tuple[float, str, int, int]]:
     """Every amount with a currency in ``text``: (amount, ISO code, start, end).
 
     The pattern finds each amount and its offsets; price-parser reads the figures and the
@@ -188,9 +188,10 @@ def parse_money(text: str) -> list[tuple[float, str, int, int]]:
     thousands separator, except a dot in a text that writes its decimals with a dot (and so its
     thousands with a comma: "1,250.00", "$4,000" elsewhere) and whose currency does not write
     decimals with a comma. A bare "$" is the dollar the text names elsewhere (AUD, "Australian
-    dollars", "A$"), US dollars otherwise."""
+    dollars", "A$"), US dollars otherwise; ``dollar`` (:func:`contract_dollar`) when the whole contract says
+    which dollar a bare "$" is."""
     found = []
-    dollar = _named_dollar(text)
+    dollar = dollar or _named_dollar(text)
     comma_style = bool(_COMMA_DECIMALS.search(text))
     dot_style = bool(_DOT_DECIMALS.search(text)) and not comma_style
     for match in MONEY_RE.finditer(text):
@@ -241,6 +242,42 @@ def _named_dollar(text: str) -> str:
     if re.search(r"\bUSD\b|\bUS\$|\bU\.S\. dollars|\bUS dollars", text):
         named.add("USD")
     return named.pop() if len(named) == 1 else "USD"
+
+
+#: the dollar of the law that governs a contract, when the contract names no dollar of its own
+_DOLLAR_OF_LAW = (
+    (
+        re.compile(
+            r"laws? (?:in force )?(?:of|in) (?:the (?:State|Commonwealth|Territory) of )?(?:New South Wales|Victoria|Queensland|"
+            r"Western Australia|South Australia|Tasmania|(?:the )?Australian Capital Territory|(?:the )?Northern Territory|"
+            r"Australia)\b|\((?:Cth|NSW|Vic|Qld|WA|SA|Tas|ACT|NT)\)"
+        ),
+        "AUD",
+    ),
+    (
+        re.compile(
+            r"laws? (?:of|in) (?:the Province of )?(?:Ontario|British Columbia|Alberta|Qu[eé]bec|Nova Scotia|Manitoba|"
+            r"Saskatchewan|New Brunswick|Newfoundland(?: and Labrador)?|Prince Edward Island|Canada)\b"
+        ),
+        "CAD",
+    ),
+    (re.compile(r"laws? (?:of|in) (?:the Republic of )?Singapore\b"), "SGD"),
+    (re.compile(r"laws? (?:of|in) New Zealand\b"), "NZD"),
+    (re.compile(r"laws? (?:of|in) (?:the )?Hong Kong\b"), "HKD"),
+)
+
+
+def contract_dollar(text: str) -> str:
+    """The dollar a bare "$" is in a whole contract: the one it names ("AUD", "Australian dollars",
+    "A$") when it names one only, else the dollar of its governing law (New South Wales: AUD;
+    Ontario: CAD), else US dollars."""
+    named = _named_dollar(text)
+    if named != "USD" or re.search(r"\bUSD\b|\bUS\$|\bU\.S\. dollars|\bUS dollars", text):
+        return named
+    for pattern, code in _DOLLAR_OF_LAW:
+        if pattern.search(text):
+            return code
+    return "USD"
 
 
 _UNIT_DAYS = {"day": 1.0, "week": 7.0, "fortnight": 14.0, "month": 365.25 / 12, "quarter": 365.25 / 4, "year": 365.25}

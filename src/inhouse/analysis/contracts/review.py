@@ -149,8 +149,10 @@ def _learned_retains(models: Learned, reading: Any, rules: ContractRedFlag | Non
     if mode == "rules":
         return rules
     scored = models.scored("vendor_retains_ip")
-    view = retains_view(reading, rules is not None)
-    if not holds(mode, rules=view.rules, strong=view.strong, support=view.support, model=scored.says_so):
+    view = retains_view(reading, rules is not None, _OWNERSHIP.status(reading))
+    if not holds(
+        mode, rules=view.rules, strong=view.strong, support=view.support, model=scored.says_so, against=view.against
+    ):
         return None
     if rules is not None:
         return rules.model_copy(update={"weighed_most": scored.weighed_most(rules.evidence)})

@@ -29,11 +29,18 @@ _ACCESS = rx(
     r"\bcommit(?:s|ted)?\b",
     r"\bpush(?:es|ed)?\b",
     r"(?:deliver|provide|make available|supply|hand over|transfer|release|deposit|disclose|"
-    r"furnish|share|upload|store|host|maintain|keep)\w*",
+    r"furnish|share|upload|store|host|maintain|keep|move|migrate)\w*",
     r"visib\w+",
     r"inspect",
     r"(?:owned|controlled|administered|"
     r"hosted|provisioned) by",
+)
+# where the work is kept: the client's own repository (access while it goes on, unless the sentence
+# says the code moves there only at a later time)
+_PLACE = rx(
+    r"(?:owned|controlled|administered|hosted|provisioned) by (?:the )?(?:client|customer|company)",
+    r"(?:client|customer|company)['’]s (?:own )?(?:repositor|git|github|gitlab|version[- ]control|infrastructure)",
+    r"(?:under|within|in) (?:the )?(?:client|customer|company)['’]?s? (?:[a-z]+ )?(?:organisation|organization|account)",
 )
 _DURING = rx(
     r"\bduring (?:the )?(?:term|project|engagement|development|performance|course|services|sow|work)",
@@ -48,9 +55,7 @@ _DURING = rx(
     r"as (?:it is|they are|the work is) (?:developed|created|written|produced)",
     r"\bin progress\b",
     r"from the (?:start|commencement|effective date|kick-?off|outset|beginning)",
-    r"(?:owned|controlled|administered|hosted|provisioned) by (?:the )?(?:client|customer|company)",
-    r"(?:client|customer|company)['’]s (?:own )?(?:repositor|git|github|gitlab|version[- ]control|infrastructure)",
-    r"(?:under|within|in) (?:the )?(?:client|customer|company)['’]?s? (?:[a-z]+ )?(?:organisation|organization|account)",
+    _PLACE.pattern,
     r"while (?:the )?(?:work|services|project|development)",
     r"(?:at any time|whenever) (?:during|upon|on) (?:request|reasonable notice)",
 )
@@ -70,7 +75,12 @@ _DENIED = rx(
     r"object[- ]code (?:form )?only",
     r"not (?:be )?(?:required|obliged|obligated) to (?:deliver|provide|disclose)",
     r"(?:only|solely) in (?:executable|binary|object[- ]code) form",
+    r"(?:cannot|can ?not|may not|will not|shall not|does not|do not|is not (?:able|permitted|entitled) to) (?:have )?(?:any )?"
+    r"access",
+    r"nothing in [^.;]{0,40}?(?:entitles|gives|grants|obliges|requires)[^.;]{0,60}?(?:source[- ]code|access|repositor)",
 )
+# "work in progress" names a thing to deliver, not the time of access
+_WORK_IN_PROGRESS = re.compile(r"work[- ]in[- ]progress|work (?:then )?in progress", re.IGNORECASE)
 
 
 class SourceAccess(Detector):
@@ -96,11 +106,14 @@ class SourceAccess(Detector):
                 r"property of|\bown(?:s|ed|ership)?\b|\bvest|right,? title|assign", text, re.I
             ) and not re.search(r"\baccess|\bdeliver|\bcommit|repositor|escrow|\bpush|hand over", text, re.I):
                 continue  # an ownership clause that merely names the source code
-            if _DENIED.search(text) and not _DURING.search(text):
+            if _DENIED.search(text):
                 denied.append(sentence)
                 continue
-            is_during = bool(_DURING.search(text))
+            when = _WORK_IN_PROGRESS.sub(" ", text)
+            is_during = bool(_DURING.search(when))
             is_after = bool(_AFTER.search(text))
+            if is_during and is_after and not _DURING.search(_PLACE.sub(" ", when)):
+                is_during = False  # "after acceptance ... transfer the repository to the Customer's GitLab"
             if is_during and not (is_after and self._after_dominates(text)):
                 during.append(sentence)
             elif is_after:

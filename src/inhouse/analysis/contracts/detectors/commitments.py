@@ -20,12 +20,21 @@ _AT_LEAST = (
 _PER = r"(?:\b(?:per|each|every|in any|during (?:each|any|the)|within|a) (?:calendar |contract )?|/\s*)"
 _QUANTITY = rf"(?:\$|€|£|usd|eur|\[|\*|\d|(?:{NUMBER})\b)"
 
+#: a committed term the client cannot leave early: "the Subscription Term is non-cancellable",
+#: "ordinary termination before the end of the initial period is excluded"
+_TERM_LOCK = re.compile(
+    r"\bnon[- ]?cancell?able\b(?![^.;]{0,40}?\b(?:orders?|purchase orders?|shipments?)\b)|"
+    r"\b(?:ordinary|early|premature|convenience) termination\b[^.;]{0,80}?\b(?:is|are|shall be|will be) (?:hereby )?"
+    r"(?:excluded|not permitted)",
+    re.IGNORECASE,
+)
+
 
 class MinimumCommitment(FlagDetector):
     kind = "minimum_commitment"
     prefilter = re.compile(
         r"minimum|least|less than|fewer|excess|take[- ]or|commit|shortfall|guarantee|obligat|quota|"
-        r"forecast|target",
+        r"forecast|target|non-?cancel|termination",
         re.IGNORECASE,
     )
     patterns = rx(
@@ -80,6 +89,8 @@ class MinimumCommitment(FlagDetector):
         r"\b(?:annual|monthly|quarterly|volume|purchase|order|spend(?:ing)?) commitments?\b",
         r"(?:commit(?:s|ted|ment)?|obligat\w+) to (?:purchase|order|buy|spend|procure) (?:[a-z]+ ){0,3}" + _AT_LEAST,
         r"(?:minimum|purchase|order|volume|quantit)[^.;]{0,60}?shortfall|shortfall[^.;]{0,60}?(?:minimum|purchase|order|volume)",
+        # a committed term: "the Subscription Term is non-cancellable", "ordinary termination ... is excluded"
+        _TERM_LOCK.pattern,
     )
     vetoes = rx(
         r"minimum (?:wage|insurance|coverage|standards?|requirements? (?:of|for|set)|notice|age|"
@@ -129,6 +140,8 @@ class MinimumCommitment(FlagDetector):
         return super()._vetoed(text)
 
     def binds(self, context: Context, text: str) -> str:
+        if _TERM_LOCK.search(text):
+            return "client"  # the client cannot leave before the term ends
         buyer = re.search(r"(?:purchase|order|buy|spend|pay|procure|acquire|commit)", text, re.I)
         return context.subject_side(text, before=buyer.start() if buyer else None)
 
@@ -175,6 +188,9 @@ class TerminationFee(FlagDetector):
         r"|(?:terminat|breach|cancel)\w*[^.;]{0,120}?forfeit\w*[^.;]{0,80}?(?:deposit|advance|prepaid|fees?|payments?)",
         r"(?:terminat|cancel)\w*[^.;]{0,120}?(?:unamortized|unrecovered|unrecouped) (?:costs?|investment|portion|"
         r"amounts?|balance)",
+        # "all fees for the remainder of the Subscription Term shall become immediately due"
+        r"(?:terminat|cancel)\w*[^.;]{0,200}?(?:fees|charges|amounts|payments)[^.;]{0,20}? for the (?:remaining|remainder|"
+        r"balance|unexpired|rest) (?:portion )?(?:of )?(?:the )?(?:[a-z]+ ){0,2}(?:term|period|months|years)",
     )
     vetoes = rx(
         r"(?:without|no|free of|not subject to any|waive\w*) (?:any )?(?:early )?(?:termination|cancellation) (?:fee|charge|penalty|payment)s?",
@@ -236,5 +252,13 @@ class TerminationFee(FlagDetector):
         return True
 
     def binds(self, context: Context, text: str) -> str:
+        leaving = re.search(
+            rf"\b(?:if|where|should|in the event (?:that )?|once|when) (?:the )?(?P<who>{context.party_words.pattern})"
+            r"\s+(?:terminates|cancels|ends|elects to (?:terminate|cancel)|exercises)",
+            text,
+            re.I,
+        )
+        if leaving and (side := context.side_of(leaving.group("who"))):
+            return side  # the party that leaves pays
         pay = re.search(r"\b(?:pay|payable|owe|liable|liquidated)", text, re.I)
         return context.subject_side(text, before=pay.start() if pay else None)

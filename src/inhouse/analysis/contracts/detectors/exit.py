@@ -22,7 +22,7 @@ _ENDING = rx(
     r"wind[- ]down",
     r"cessation",
     r"\bleav(?:e|ing)\b",
-    r"\bupon (?:any )?request",
+    r"\b(?:up)?on (?:any |written |its |your |the [a-z]+['’]s )?request",
 )
 _HAND = (
     r"\b(?:return|deliver|hand(?:s|ed)? over|transfer|provide|make available|export|furnish|release|give|supply|"
@@ -30,7 +30,7 @@ _HAND = (
 )
 _RETURN_DATA = rx(
     _HAND + r"[^.;]{0,100}?(?:client|customer|company|buyer|licensee)?['’]?s? ?(?:data|datasets|materials|content|"
-    r"records|files)",
+    r"records|files|documents)",
     r"(?:client|customer|company) (?:data|materials|content)[^.;]{0,100}?(?:returned|delivered|exported|handed over|"
     r"transferred|made available)",
     r"(?:data|datasets)[^.;]{0,60}?(?:portab|export|machine[- ]readable|standard format|csv|json|parquet)",
@@ -56,6 +56,15 @@ _TRANSITION = rx(
     r"continue to (?:perform|provide|act|serve)[^.;]{0,160}?until[^.;]{0,80}?(?:successor|replacement)",
     r"hand[- ]?over (?:to|of) [^.;]{0,60}?(?:client|customer|successor|another|third[- ]party|replacement)",
     r"(?:successor|replacement) (?:vendor|supplier|provider|contractor)",
+)
+# assistance refused: "has no obligation to provide migration or transition assistance"
+_NO_TRANSITION = rx(
+    r"no (?:obligation|duty|responsibility)[^.;]{0,60}?(?:transition|migrat|exit|hand[- ]?over)",
+    r"not (?:be )?(?:required|obliged|obligated|responsible) to (?:provide|give|render|offer)[^.;]{0,40}?(?:transition|"
+    r"migrat|exit|hand[- ]?over)",
+    r"(?:will|shall|does|do) not (?:provide|give|render|offer|include)[^.;]{0,30}?(?:transition|migrat|exit) (?:assistance|"
+    r"services|support)",
+    r"without (?:any )?(?:transition|migration|exit) (?:assistance|services|support)",
 )
 _CONVENIENCE = TerminationForConvenience()
 _RETENTION = rx(
@@ -94,11 +103,11 @@ class ExitConditions(Detector):
             text = sentence.text
             heading = context.heading(sentence)
             ending = bool(_ENDING.search(text)) or bool(re.search(r"terminat|exit|expir|transition|effect of", heading))
-            if _TRANSITION.search(text) and not re.search(r"\bmeans\b", text):
+            if _TRANSITION.search(text) and not re.search(r"\bmeans\b", text) and not _NO_TRANSITION.search(text):
                 found["transition"].append(sentence)
             if not ending or _RETENTION.search(text) and not _RETURN_DATA.search(text):
                 continue
-            if _RETURN_DATA.search(text) and re.search(r"data|materials|content|records|files", text, re.I):
+            if _RETURN_DATA.search(text) and re.search(r"data|materials|content|records|files|documents", text, re.I):
                 found["return_data"].append(sentence)
             if _RETURN_ASSETS.search(text):
                 found["return_assets"].append(sentence)

@@ -71,6 +71,9 @@ class AutoRenewal(FlagDetector):
         r"(?:renewal|extension) terms? (?:shall|will) (?:commence|begin|apply) automatically",
         r"deemed (?:to be |to have been )?renewed",
         r"(?:shall|will) (?:automatically )?extend for (?:a period of|an additional|another|a further|further)",
+        # "is extended by twelve months at a time unless terminated": renewal without a fresh decision
+        r"(?:is|are|shall be|will be) (?:thereafter )?(?:extended|renewed|prolonged) (?:by|for) [^.;]{0,60}?unless "
+        r"(?:terminated|cancell?ed|either|one|the|a|written|notice)",
     )
     vetoes = rx(
         r"(?:shall|will) not (?:be )?(?:automatically )?(?:renew|extend)(?:ed)?(?! unless)",

@@ -15,21 +15,28 @@ from inhouse.domain.contracts import KnowledgeTransferFinding
 
 _PEOPLE = (
     r"(?:personnel|staff|team|teams|employees|engineers|developers|users|administrators|operators|"
-    r"people|members|data scientists|analysts|designated|nominated|representatives|key users|champions)"
+    r"people|members|data scientists|analysts|designated|nominated|representatives|key users|champions|"
+    r"specialists|officers|managers|technicians|professionals|workforce|trainees|participants)"
 )
 _KT = rx(
     r"knowledge[- ]transfer",
     r"hand[- ]?over (?:training|sessions?|workshops?|course|programme|program)",
-    r"(?:train|training|educate|coach|onboard|upskill)\w* (?:[a-z]+ ){0,4}(?:the )?(?:client|customer|company|buyer|"
-    r"licensee)['’]?s? (?:[a-z]+ ){0,2}" + _PEOPLE,
+    r"(?:train|training|educate|coach|onboard|upskill|instruct|enablement)\w*\b[^.;]{0,80}?(?:the )?(?:client|customer|company|buyer|"
+    r"licensee)['’]?s? (?:[a-z-]+ ){0,3}" + _PEOPLE,
+    # "eight (8) hours of hands-on training", "three days of administrator training"
+    NUMBER + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?(?:hours?|days?|half[- ]days?|sessions?) of (?:[a-z-]+ ){0,3}(?:training|"
+    r"coaching|instruction|onboarding|knowledge transfer|workshops?|tuition)",
+    r"(?:training|onboarding|coaching|instruction) (?:sessions? )?(?:of|lasting|totall?ing) " + NUMBER,
+    r"(?:training|coaching|workshops?|sessions?|courses?|classes)[^.;]{0,20}? (?:for|to|with) (?:the )?(?:[a-z-]+ ){0,3}"
+    + _PEOPLE,
     r"(?:train|educate|coach|upskill|enable)\w* (?:[a-z]+ ){0,3}" + _PEOPLE,
     r"training (?:sessions?|workshops?|courses?|programme|program|curriculum|materials|hours|days)",
     r"(?:enablement|shadowing|pair[- ]programming|knowledge[- ]sharing|walk-?throughs?|brown[- ]bag) "
     r"(?:sessions?|programme|program|workshops?)",
     r"\bworkshops?\b",
     r"transfer (?:of )?(?:knowledge|know-how|skills)",
-    r"(?:programme|program|course|curriculum|bootcamp|sessions?|literacy)[^.;]{0,60}?(?:to|for) (?:the )?(?:client|"
-    r"customer|company|buyer|licensee)['’]?s? (?:[a-z]+ ){0,2}" + _PEOPLE,
+    r"(?:programme|program|course|curriculum|bootcamp|sessions?)[^.;]{0,60}?(?:to|for|of) (?:[^.;]{0,30}? )?(?:the )?"
+    r"(?:client|customer|company|buyer|licensee)['’]?s? (?:[a-z-]+ ){0,3}" + _PEOPLE,
     r"(?:capable|able) (?:of|to) (?:operat|maintain|modify|run)\w* [^.;]{0,40}?(?:independently|without (?:the )?"
     r"(?:vendor|supplier|provider))",
 )
@@ -43,6 +50,12 @@ _ML = rx(
 )
 _NOT_COMMITTED = rx(
     r"(?:no|not|without) (?:any )?(?:training|knowledge transfer)",
+    r"(?:do|does|will|shall) not (?:provide|offer|deliver|include)[^.;]{0,30}?(?:training|knowledge transfer|workshops?|"
+    r"coaching)",
+    r"(?:training|knowledge transfer)\s*[:–-]?\s*(?:not applicable|n/a\b|none\b|not included|excluded)",
+    # a reference to what another document specifies commits nothing by itself
+    r"(?:any|such) (?:[a-z]+ )?(?:training|knowledge transfer)[^.;]{0,40}?(?:specified|set out|described|agreed|"
+    r"required) (?:in|under|by)",
     r"(?:training|knowledge transfer)[^.;]{0,60}?(?:is|are|shall be|will be) (?:not included|excluded|out of scope)",
     r"(?:not|no) (?:be )?(?:required|obliged|obligated) to (?:provide|deliver)[^.;]{0,40}?(?:training|knowledge)",
     r"(?:upon|on) (?:the )?(?:client['’]s |customer['’]s )?request[^.;]{0,80}?(?:then[- ]current|additional|standard|"
@@ -74,6 +87,9 @@ _HOURS = [
         ),
         "product",
     ),
+    # "2 x 1-day", "3 x 4-hour"
+    (re.compile(_N + r"\s*(?:x|×)\s*" + _H + r"[- ]?(?:full[- ])?days?\b", re.I), "product_days"),
+    (re.compile(_N + r"\s*(?:x|×)\s*" + _H + r"[- ]?hours?\b", re.I), "product"),
     # "four half-day workshops"
     (re.compile(_N + r"\s+half[- ]days?", re.I), "half_days"),
     # "five (5) days of training", "2 person-days of knowledge transfer"
@@ -110,11 +126,11 @@ def parse_hours(text: str) -> float | None:
             n = parse_number(match.group("n"))
             if n is None or n <= 0:
                 continue
-            if kind == "product":
+            if kind in ("product", "product_days"):
                 h = parse_number(match.group("h"))
                 if h is None:
                     continue
-                value = n * h
+                value = n * h * (HOURS_PER_DAY if kind == "product_days" else 1)
             elif kind == "half_days":
                 value = n * HOURS_PER_DAY / 2
             elif kind == "days":
@@ -132,7 +148,7 @@ def parse_hours(text: str) -> float | None:
 class KnowledgeTransfer(Detector):
     kind = "knowledge_transfer"
     prefilter = re.compile(
-        r"train|knowledge|workshop|hand|educat|coach|onboard|upskill|enabl|shadow|pair|walk|brown|capable|\bable to|literacy|program|course|session|know-how",
+        r"train|knowledge|workshop|hand|educat|coach|onboard|upskill|enabl|shadow|pair|walk|brown|capable|\bable to|program|course|session|know-how",
         re.IGNORECASE,
     )
 
@@ -170,6 +186,19 @@ class KnowledgeTransfer(Detector):
             r"(?:within|after|before|prior to|following|no later than|at least)\s+"
             + NUMBER
             + r"\s*(?:\(\d+\)\s*)?(?:business\s+|calendar\s+|working\s+)?(?:days?|weeks?|months?)",
+            " ",
+            text,
+            flags=re.I,
+        )
+        # response times and hours of cover are not training time: "within 24 hours", "24x7", "8 hours a day"
+        text = re.sub(
+            r"(?:within|in under|no later than|respon\w+ (?:time )?of)\s+"
+            + NUMBER
+            + r"\s*(?:\(\d+\)\s*)?(?:business\s+|"
+            r"working\s+|clock\s+)?hours?|\b24\s*(?:x|/|×)\s*7\b|"
+            + NUMBER
+            + r"\s*(?:\(\d+\)\s*)?hours? (?:a|per|each) "
+            r"(?:day|week)|business hours",
             " ",
             text,
             flags=re.I,

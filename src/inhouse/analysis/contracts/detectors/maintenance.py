@@ -7,12 +7,13 @@ import re
 
 from inhouse.analysis.contracts.context import Context
 from inhouse.analysis.contracts.detectors.base import Detector, rx
-from inhouse.analysis.contracts.numbers import durations_in_months, parse_money
+from inhouse.analysis.contracts.numbers import contract_dollar, durations_in_months, parse_money
 from inhouse.analysis.contracts.structure import Sentence
 from inhouse.domain.contracts import MaintenanceFinding
 
 _MAINTENANCE = rx(
-    r"\bmaintenance\b(?! (?:of|and repair of) (?:insurance|records|books|accounts|the premises|confidentiality))",
+    r"\bmaintenance\b(?! (?:of|and repair of) (?:insurance|records|books|accounts|the premises|confidentiality))"
+    r"(?! (?:limited|ltd|llc|l\.l\.c|inc|gmbh|pty|plc|corporation|corp|co\b|company|group)\b)",
     r"(?:support|maintenance) (?:services|period|plan|fees?|term|agreement|package|retainer|tier|level)",
     r"(?:technical|ongoing|post[- ]?(?:launch|delivery|go-?live|acceptance)|production|second[- ]line|third[- ]line) support",
     r"bug[- ]?fix\w*",
@@ -114,6 +115,21 @@ _FREE = rx(
     r"cost|fee)|at no (?:additional |extra |further )?(?:charge|cost)|free of charge|included in the (?:fees|price|"
     r"project fee|fixed fee|contract price)|complimentary|warranty period|hyper-?care)",
 )
+_EXPLICITLY_FREE = rx(
+    r"\bfree\b|no (?:additional |extra |further )?(?:charge|cost|fee)|without (?:additional |extra |further )?(?:charge|"
+    r"cost|fee)|at no (?:additional |extra |further )?(?:charge|cost)|included in|complimentary",
+)
+#: a window that starts at a delivery event: "within sixty days after Final Acceptance"
+_ANCHOR = (
+    r"\s*(?:\(\d+\)\s*)?(?:after|from|following|of) (?:the )?(?:date of )?(?:final |each |the )?(?:acceptance|delivery|"
+    r"go-?live|installation|completion|launch|handover|hand-over)"
+)
+#: support paid through another fee: "Support is included in the Annual Subscription Fee"
+_INCLUDED_IN = re.compile(
+    r"(?:support|maintenance)[^.;]{0,60}?(?:is|are|shall be|will be) included in (?:the )?(?P<fee>(?:[A-Za-z-]+ ){0,3}"
+    r"(?:fees?|price|charges?))",
+    re.IGNORECASE,
+)
 _MONTHLY = re.compile(r"per (?:calendar )?month|a month|monthly|/\s?(?:month|mo)\b|each month|every month", re.I)
 _YEARLY = re.compile(r"per (?:annum|year|calendar year)|annual(?:ly)?|a year|yearly|/\s?(?:year|yr)\b|each year", re.I)
 _HOURLY = re.compile(
@@ -135,7 +151,9 @@ _SCOPE = {
         r"service levels?",
         r"\bSLAs?\b",
         r"business hours",
-        r"within (?:\S+ ){1,3}(?:hours?|business days?|days?)",
+        r"(?:respon|answer|acknowledg|resolv|restor|attend)\w*[^.;]{0,40}?within (?:\S+ ){1,3}"
+        r"(?:hours?|business days?|days?)",
+        r"within (?:\S+ ){1,3}(?:hours?|business hours?)",
         r"responses? within",
     ),
     "updates": rx(
@@ -157,6 +175,9 @@ _NOT_PROVIDED = rx(
     r"(?:the )?subject (?:of|to) a separate)",
     r"(?:maintenance|support)[^.;]{0,40}?separate (?:agreement|contract|order)",
     r"\bas[- ]is\b",
+    r"no (?:obligation|duty|commitment)[^.;]{0,80}?(?:support|maintain|maintenance|update|fix|correct)",
+    r"(?:will|shall) not (?:otherwise )?(?:provide |offer )?(?:any )?(?:further |ongoing )?(?:support|maintain|maintenance)\b"
+    r"(?![^.;]{0,60}?(?:until|except|other than))",
 )
 
 
@@ -183,10 +204,10 @@ class Maintenance(Detector):
             return not _MONEY_GAP.search(text) or bool(_SERVICE_WORDS.search(text))
         return bool(
             _SUPPORT_NOUN.search(text)
-            and re.search(r"provide|shall|will|period|month|fee", text, re.I)
+            and re.search(r"provide|shall|will|period|month|fee|severity|priority|respon|answer|portal", text, re.I)
             and not re.search(
                 r"in support of|support (?:the|its|his|her|their) (?:position|claim|efforts|"
-                r"application|defen)|supporting documentation",
+                r"application|defen)|supporting documentation|ceas\w* to (?:\w+ )?support|discontinu\w* (?:\w+ )?support",
                 text,
                 re.I,
             )
@@ -237,6 +258,10 @@ class Maintenance(Detector):
     @staticmethod
     def _section_texts(context: Context, hits: list[Sentence]) -> list[str]:
         texts = [s.text for s in hits]
+        for sentence in hits:  # a list that runs on in the same line ("Support: portal; Severity 1 within 1 hour")
+            line_end = context.text.find("\n", sentence.end)
+            if line_end > sentence.end and context.text[sentence.end - 1 : sentence.end] in (";", ":"):
+                texts.append(context.text[sentence.start : line_end])
         seen = set()
         for sentence in hits:
             if (
@@ -256,10 +281,17 @@ class Maintenance(Detector):
             text = sentence.text
             if not _FREE.search(text):
                 continue
-            for months, start, _end in durations_in_months(text):
+            if not _EXPLICITLY_FREE.search(text) and any(
+                not _HOURLY.search(text[end : end + 40]) for _a, _c, _s, end in parse_money(text)
+            ):
+                continue  # "support after the Warranty Period for twelve months at $2,000 a month" is paid
+            for months, start, end in durations_in_months(text):
                 before = text[max(0, start - 25) : start].lower()
-                if re.search(r"within|notice|after|prior|respond|resolve", before) and not re.search(
-                    r"for|period", before
+                anchored = re.match(_ANCHOR, text[end : end + 60], re.I)
+                if (
+                    re.search(r"within|notice|after|prior|respond|resolve", before)
+                    and not re.search(r"for|period", before)
+                    and not (anchored and re.search(r"notif|report|within", before))
                 ):
                     continue
                 if months < 0.9 or months > 60:
@@ -267,12 +299,29 @@ class Maintenance(Detector):
                 best = months if best is None else max(best, months)
         return round(best, 1) if best is not None else None
 
+    @classmethod
+    def _monthly_fee(cls, hits: list[Sentence], context: Context) -> tuple[float | None, str | None]:
+        dollar = contract_dollar(context.text)
+        fee, code = cls._fee_in(hits, dollar)
+        if fee is not None:
+            return fee, code
+        for sentence in hits:  # "Support is included in the subscription fee": that fee, stated elsewhere
+            included = _INCLUDED_IN.search(sentence.text)
+            if not included:
+                continue
+            name = re.escape(" ".join(included.group("fee").split()[-2:]))
+            named = [s for s in context.sentences() if s is not sentence and re.search(name, s.text, re.I)]
+            fee, code = cls._fee_in(named, dollar)
+            if fee is not None:
+                return fee, code
+        return None, None
+
     @staticmethod
-    def _monthly_fee(hits: list[Sentence], context: Context) -> tuple[float | None, str | None]:
+    def _fee_in(hits: list[Sentence], dollar: str) -> tuple[float | None, str | None]:
         currency = None
         for sentence in hits:
             text = sentence.text
-            for amount, code, start, end in parse_money(text):
+            for amount, code, start, end in parse_money(text, dollar=dollar):
                 currency = currency or code
                 window = text[max(0, start - 60) : end + 60]
                 tail = text[end : end + 40]

@@ -63,7 +63,8 @@ DELIVERABLES = re.compile(
     r"results|materials (?:created|developed|prepared|produced)|(?:created|developed|conceived|prepared|produced|made|"
     r"authored|generated)[^.;]{0,40}?(?:under|in (?:the )?(?:course|performance)|pursuant|in connection with|for (?:the )?"
     r"(?:client|customer|company))|(?:intellectual property|ip) (?:rights )?(?:created|developed|arising|generated)|"
-    r"all intellectual property",
+    r"all intellectual property|(?:new|foreground|project|arising|bespoke|commissioned) (?:iprs?|ip|"
+    r"intellectual property)\b",
     re.IGNORECASE,
 )
 BACKGROUND = re.compile(
@@ -73,7 +74,8 @@ BACKGROUND = re.compile(
     r"technology|libraries|frameworks|materials)|general (?:skills|know-how|knowledge)|know-how|residual|"
     r"independently developed|prior (?:ip|inventions|works)|third[- ]party (?:materials|components|software)|"
     r"open[- ]source|existing (?:ip|intellectual property|materials|technology)|(?:vendor|supplier|provider) (?:ip|"
-    r"materials|technology|tools)|tools and (?:materials|methodolog)",
+    r"materials|technology|tools)|tools and (?:materials|methodolog)|(?:its|their) (?:own )?(?:[a-z-]+ )?(?:tools|libraries|"
+    r"frameworks|utilities|templates)",
     re.IGNORECASE,
 )
 MODELS = re.compile(
@@ -95,6 +97,9 @@ _CONDITIONS = rx(
     r"(?:final )?acceptance(?: of [^.;,]{0,40})?",
     r"\b(?:upon|on|after|following) (?:the )?(?:termination|expiry|expiration|completion|delivery)(?: of [^.;,]{0,40})?",
     r"\b(?:until|unless) [^.;]{0,20}?(?:paid|payment)[^.;,]{0,40}",
+    r"\b(?:upon|on|after|following|subject to|once)[^.;]{0,30}?(?:receipt|payment)[^.;]{0,30}?\b(?:full|final|entire|"
+    r"total|whole)\b[^.;,]{0,30}?(?:price|fees?|amounts?|charges?|consideration|sums?)",
+    r"\b(?:when|once|after|upon) (?:the )?[A-Z]?[a-z]+ (?:has|have) paid[^.;,]{0,60}",
 )
 _NEGATED_CLIENT = rx(r"(?:client|customer|company|buyer) (?:shall|will|does) not (?:acquire|obtain|own|have|receive)")
 
@@ -123,7 +128,7 @@ class DeliverableOwnership(Detector):
             return bool(
                 re.search(
                     r"intellectual|propert|right|licen|title|copyright|patent|deliverable|work product|"
-                    r"code|model|invention|software|material|technolog|work|ip\b|marks?\b|content|data|image|name|"
+                    r"code|model|invention|software|material|technolog|work|ip\b|iprs?\b|marks?\b|content|data|image|name|"
                     r"product|patent|domain|application|approval|program|design|system|know|brand",
                     text,
                     re.I,
@@ -191,7 +196,7 @@ class DeliverableOwnership(Detector):
         words = context.party_words.pattern
         after = re.search(
             rf"(?:property of|vest(?:s|ed)?(?: [a-z]+){{0,3}} (?:in|with)|belong(?:s)?(?: solely| exclusively)? to|"
-            rf"assign(?:s|ed)?(?: [a-z,]+){{0,4}} to|transfer(?:s|red)? to|inure(?:s)? to the benefit of|owned by|"
+            rf"assign(?:s|ed)?(?: [a-z,]+){{0,4}} to|transfer(?:s|red)? to|pass(?:es|ed)? to|inure(?:s)? to the benefit of|owned by|"
             rf"for the (?:sole )?benefit of|made for hire (?:for|by)|sole owner(?:ship)? (?:is|shall be) )\s+(?:the\s+)?"
             rf"(?P<who>{words})",
             text,

@@ -52,7 +52,8 @@ _MAY = (
 )
 _FILL = r",?(?: [\w,()'’\[\]*/-]+){0,10}?"  # words between the modal and the verb: "may, in its sole discretion,"
 _VERB = (
-    r" (?:terminat\w*|(?:cancel|end|withdraw from) (?:this|the) (?:agreement|contract)|resign (?:from )?(?:his|her|"
+    r" (?:terminat\w*|(?:cancel|end|withdraw from) (?:this|the|our|its|their) (?:agreement|contract|engagement|appointment|"
+    r"arrangement|relationship|retainer|services)|resign (?:from )?(?:his|her|"
     r"its|the|their) (?:employment|position|engagement|appointment))\b"
 )
 _PERIOD_NOTICE = re.compile(
@@ -68,7 +69,9 @@ _PERIOD_NOTICE = re.compile(
 )
 _NOT_CONVENIENCE = re.compile(
     r"\bwith cause|forthwith|immediately(?! (?:preceding|following|above|below))|renew|(?:prior to|before) the (?:end|expir)|"
-    r"end of (?:the|a|any|its|said|each|such) (?:[\w-]+ ){0,2}term\b|non-renewal|end of life",
+    r"end of (?:the|a|any|its|said|each|such) (?:[\w-]+ ){0,2}term\b|non-renewal|end of life|"
+    r"(?:to|at|as of|with effect (?:from|at)) the end of (?:the|its|any|each|such) (?:current|then[- ]current|initial|renewal|"
+    r"contract|extension|subscription) (?:[\w-]+ )?(?:period|term)\b",
     re.IGNORECASE,
 )
 _CONDITIONAL = re.compile(

@@ -146,7 +146,7 @@ def _overlapping(ranges: list[tuple[int, int]], spans: Iterable[tuple[int, int]]
 def _split(text: str) -> tuple[list[str], list[tuple[int, int]], _Normalised]:
     normal = _Normalised(text)
     sentences, ranges = [], []
-    for sentence in Context.build(text).sentences():
+    for sentence in Context.build(text).doc.sentences:  # as written: clauses an amendment replaces included
         if sentence.text.strip():
             sentences.append(sentence.text)
             ranges.append((normal.offsets[sentence.start], normal.offsets[sentence.end]))

@@ -116,12 +116,12 @@ def f1(pairs: Sequence[tuple[bool, bool]]) -> tuple[float, float, float]:
 #: a (score, rules, strong, support, gold) row of one document: the model's best margin, the rules'
 #: verdict, whether it rests on an explicit statement, whether the rules saw anything to read the
 #: terms from (see :mod:`inhouse.analysis.contracts.learned`), and the gold
-Row = tuple[float, bool, bool, bool, bool]
+Row = tuple[float, bool, bool, bool, bool, bool]  # score, rules, strong, support, gold, against
 
 
 def predict(mode: str, row: Row, threshold: float) -> bool:
-    score, rule, strong, support, _ = row
-    return holds(mode, rules=rule, strong=strong, support=support, model=score >= threshold)
+    score, rule, strong, support, _, against = row
+    return holds(mode, rules=rule, strong=strong, support=support, model=score >= threshold, against=against)
 
 
 def best_threshold(scored: Sequence[Row], mode: str) -> float:
@@ -184,6 +184,7 @@ def row(decision: str, score: float, verdicts: dict[str, bool], gold: bool) -> R
         verdicts.get(f"{decision}:strong", rule),
         verdicts.get(f"{decision}:support", rule),
         gold,
+        verdicts.get(f"{decision}:against", False),
     )
 
 
@@ -242,10 +243,13 @@ def rules_verdicts(
             reading = DeliverableOwnership().read(context)
             views = {
                 "deliverable_ownership": ownership_view(reading, review.clauses.deliverable_ownership.status),
-                "vendor_retains_ip": retains_view(reading, verdicts["vendor_retains_ip"]),
+                "vendor_retains_ip": retains_view(
+                    reading, verdicts["vendor_retains_ip"], review.clauses.deliverable_ownership.status
+                ),
             }
             for decision, view in views.items():
                 verdicts[f"{decision}:strong"], verdicts[f"{decision}:support"] = view.strong, view.support
+                verdicts[f"{decision}:against"] = view.against
             stored[key] = verdicts
         out[d.name] = stored[key]
         if progress and number % 50 == 49:

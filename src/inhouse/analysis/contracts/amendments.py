@@ -1,0 +1,98 @@
+"""Clauses an amendment deletes or replaces: "Clause 7.1 is deleted and replaced by: ...".
+
+A variation, deed of amendment or amendment agreement that deletes or replaces a numbered clause
+makes the original clause's text no longer part of the contract: the detectors read the new text
+(the sentence that carries it) and not the old one. Only whole clauses that are deleted or
+replaced are dropped; an amendment that adds a clause, or changes a clause "so that" something
+else applies, leaves the original in place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from inhouse.analysis.contracts.structure import Sentence
+
+_REF = r"(?:clause|section|article|paragraph|sub-?clause|§)\s*(?P<num>[0-9]+(?:\.[0-9]+)*)(?P<subs>(?:\s*\([0-9a-z]{1,4}\))*)"
+_AMENDED = re.compile(
+    _REF + r"(?:\s+of\s+(?:the|this)\s+(?:agreement|contract|terms|order|sow|statement of work|schedule \w+))?"
+    r"\s+(?:is|shall be|will be)\s+(?:hereby\s+)?(?:deleted|replaced|revoked|struck(?:\s+out)?|removed|"
+    r"amended\s+(?:to\s+read|as\s+follows|and\s+restated)|(?:wholly\s+)?substituted)",
+    re.IGNORECASE,
+)
+_LINE_NUMBER = re.compile(r"(?m)^[ \t#*>]*(?:§\s*)?(?:\(?[0-9]+(?:\.[0-9]+)*[.)]?|\([0-9a-z]{1,4}\))[ \t]")
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+
+
+def superseded(text: str, sentences: Sequence[Sentence]) -> set[int]:
+    """The indices of ``sentences`` that lie in a clause a later amendment deletes or replaces."""
+    regions: list[tuple[int, int, int]] = []  # (start, end, amendment start)
+    for match in _AMENDED.finditer(text):
+        region = _clause_before(text, match.group("num"), match.group("subs"), match.start())
+        if region:
+            regions.append((*region, match.start()))
+    if not regions:
+        return set()
+    gone = set()
+    for index, sentence in enumerate(sentences):
+        for start, end, amendment in regions:
+            if start <= sentence.start and sentence.end <= end + 1 and sentence.end <= amendment:
+                gone.add(index)
+                break
+    return gone
+
+
+def _clause_before(text: str, number: str, subs: str, before: int) -> tuple[int, int] | None:
+    """The span of the clause numbered ``number`` (and sub-paragraphs ``subs``, "(1)", "(b)")
+    written before ``before``: its last numbered line before the amendment that is not itself an
+    amendment, up to the next numbered line or the end of the paragraph."""
+    parts = [p.strip("() ") for p in re.findall(r"\([0-9a-z]{1,4}\)", subs)]
+    line = re.compile(
+        rf"(?m)^[ \t#*>]*(?:(?:clause|section|article|§)\s*)?{re.escape(number)}(?![0-9]|\.[0-9])[.)]?(?=[ \t]|$)",
+        re.IGNORECASE,
+    )
+    starts = [m.start() for m in line.finditer(text, 0, before) if not _AMENDED.search(_line_at(text, m.start()))]
+    if not starts:
+        return None
+    start = starts[-1]
+    if parts:  # "§ 4 (1)": paragraph (1) of § 4, before the next heading of the same kind
+        sub = re.compile(rf"(?m)^[ \t>]*\({re.escape(parts[0])}\)[ \t]", re.IGNORECASE)
+        limit = _next_heading(text, start, before)
+        found = sub.search(text, start, limit)
+        if not found:
+            return None
+        start = found.start()
+    return start, _clause_end(text, start, before)
+
+
+def _line_at(text: str, position: int) -> str:
+    end = text.find("\n", position)
+    return text[position : end if end >= 0 else len(text)]
+
+
+def _next_heading(text: str, start: int, before: int) -> int:
+    first_line_end = text.find("\n", start)
+    if first_line_end < 0:
+        return before
+    heading = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]*)?(?:§|(?:clause|section|article)\s)", re.IGNORECASE)
+    found = heading.search(text, first_line_end, before)
+    return found.start() if found else before
+
+
+def _clause_end(text: str, start: int, before: int) -> int:
+    first_line_end = text.find("\n", start)
+    if first_line_end < 0 or first_line_end >= before:
+        return min(before, len(text))
+    ends = [before]
+    numbered = _LINE_NUMBER.search(text, first_line_end + 1, before)
+    if numbered:
+        ends.append(numbered.start())
+    paragraph = _PARAGRAPH_END.search(text, start, before)
+    if paragraph:
+        ends.append(paragraph.start())
+    heading = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]|[A-Z][A-Z0-9 ,&/'()-]{3,80}[ \t]*$)")
+    found = heading.search(text, first_line_end + 1, before)
+    if found:
+        ends.append(found.start())
+    return min(ends)
