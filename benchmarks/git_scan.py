@@ -3,6 +3,7 @@
     python benchmarks/git_scan.py                 # synthetic 100k-commit history
     python benchmarks/git_scan.py /path/to/repo   # ... plus real repositories
     python benchmarks/git_scan.py --commits 50000 --peer-commits 2000 --no-peers
+    python benchmarks/git_scan.py --only-whole --synthetic /tmp/synth100k --repeat 3   # history kept
 
 Prints, per repository: full scan / ``git log --numstat`` (target <= 1.3),
 ``--quick`` scan / ``git log --name-status`` (target <= 1.5), and for the synthetic
@@ -33,6 +34,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth_repo
@@ -213,18 +215,18 @@ def whole_process(path: Path, repeat: int) -> dict[str, float]:
                 check=True,
             ).stdout
         )
-        scan = lambda: [INHOUSE, "--db", holder["db"], "scan", str(copy)]  # noqa: E731
+        rescan = lambda: [INHOUSE, "--db", holder["db"], "scan", str(copy)]  # noqa: E731
 
         def scanned_at_old() -> None:
             new_workspace()
             run_quiet(["git", "-C", str(copy), "update-ref", branch, old])
-            run_quiet(scan())
+            run_quiet(rescan())
             run_quiet(["git", "-C", str(copy), "update-ref", branch, head])
 
-        row["rescan_new"] = best_of(scan, repeat, before=scanned_at_old)
-        row["rescan_new_cpu"] = _cpu(scan())
-        row["rescan_same"] = best_of(scan, repeat)
-        row["rescan_same_cpu"] = _cpu(scan())
+        row["rescan_new"] = best_of(rescan, repeat, before=scanned_at_old)
+        row["rescan_new_cpu"] = _cpu(rescan())
+        row["rescan_same"] = best_of(rescan, repeat)
+        row["rescan_same_cpu"] = _cpu(rescan())
     return row
 
 
@@ -254,12 +256,15 @@ def incremental(path: Path, gen: synth_repo.Generator, last: int) -> float:
     """A rescan after 100 new commits, reading and writing the state as the store does."""
     from inhouse.store.knowledge import pack, unpack
 
-    stored = pack(scan_repository(path, ScanOptions()).state)
+    first = scan_repository(path, ScanOptions()).state
+    assert first is not None
+    stored = pack(first)
     synth_repo.extend(path, gen, last, 100)
-    holder = {}
+    holder: dict[str, Any] = {}
 
     def rescan() -> None:
         outcome = scan_repository(path, ScanOptions(), previous=unpack(stored))
+        assert outcome.state is not None
         holder["report"], holder["blob"] = outcome.report, pack(outcome.state)
 
     seconds = timed(rescan)
@@ -344,17 +349,27 @@ def main(argv: list[str] | None = None) -> int:
         help="measure whole inhouse processes too (default: yes)",
     )
     parser.add_argument("--only-whole", action="store_true", help="measure whole processes only")
+    parser.add_argument(
+        "--synthetic",
+        type=Path,
+        help="with --only-whole: keep the synthetic history in this folder, generated there when it is missing",
+    )
     args = parser.parse_args(argv)
+    if args.synthetic and not args.only_whole:
+        parser.error("--synthetic needs --only-whole (the other measurements add commits to the history)")
     results: dict[str, object] = {
         "cpus": os.cpu_count(),
         "git": subprocess.run(["git", "--version"], capture_output=True, text=True).stdout.strip(),
     }
     with tempfile.TemporaryDirectory(prefix="inhouse-bench-") as tmp:
-        synth = Path(tmp) / "synth"
-        start = time.perf_counter()
-        gen = synth_repo.create(synth, args.commits)
-        last = gen.mark - 1
-        print(f"generated {args.commits} commits in {time.perf_counter() - start:.1f} s", flush=True)
+        synth = args.synthetic or Path(tmp) / "synth"
+        if args.synthetic and (synth / ".git").is_dir():
+            print(f"reusing the synthetic history in {synth}", flush=True)
+        else:
+            start = time.perf_counter()
+            gen = synth_repo.create(synth, args.commits)
+            last = gen.mark - 1
+            print(f"generated {args.commits} commits in {time.perf_counter() - start:.1f} s", flush=True)
         names = {f"synthetic {args.commits // 1000}k": synth, **{str(repo): repo for repo in args.repos}}
         if args.whole or args.only_whole:
             whole = {name: whole_process(where, args.repeat) for name, where in names.items()}
@@ -387,6 +402,7 @@ def main(argv: list[str] | None = None) -> int:
             synth_repo.create(small, args.peer_commits, seed=11)
             found = peers(small)
             base = found["inhouse"]
+            assert isinstance(base, float)
             print(f"\npeers on a synthetic history of {args.peer_commits} commits:")
             for name, value in found.items():
                 if isinstance(value, str):

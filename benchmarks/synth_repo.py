@@ -53,7 +53,7 @@ class Generator:
         self.rng = random.Random(seed)
         self.commits = commits
         self.mark = start_mark
-        self.time = start_time
+        self.time: float = start_time
         self.step = span_days * 86400 / max(commits, 1)
         self.files: dict[str, list[str]] = {}
         self.counter = 0
@@ -150,7 +150,7 @@ class Generator:
                 self._edit(path, ops, files)
         return ops
 
-    def generate(self, parent: int | None = None) -> int:
+    def generate(self, parent: int | None = None) -> int | None:
         """Emit ``commits`` commits on refs/heads/main after ``parent``; return the last mark."""
         made = 0
         while made < self.commits:

@@ -151,40 +151,54 @@ class History:
             for change in commit.changes:
                 self._key_for(change.path, -1, -1)
             return
+        path_key, files = self.path_key, self.files
+        touch = self._touch if self.tracking else None  # nothing to keep outside an incremental fold
         for change in commit.changes:
             status = change.status
-            if status == "D":
-                key = self.path_key.get(change.path)
-                if key is not None and self.files[key].path == change.path:
-                    self._touch(key)
-                    record = self.files[key]
+            if status == "M":  # a change: also reaches a file through a name it had before a rename
+                key = path_key.get(change.path)
+                if key is None:
+                    key = self._new_file(change.path, -1, -1)
+                elif touch is not None:
+                    touch(key)
+                record = files[key]
+            elif status == "D":
+                key = path_key.get(change.path)
+                if key is not None and files[key].path == change.path:
+                    if touch is not None:
+                        touch(key)
+                    record = files[key]
                     record.deleted = day
                     record.drops.extend((who, day, change.deleted))
                 continue
-            if status == "R":
-                key = self.path_key.get(change.old_path or "")
+            elif status == "R":
+                key = path_key.get(change.old_path or "")
                 if key is None:
                     key = self._new_file(change.path, who, day)
-                self._touch(key)
-                record = self.files[key]
+                elif touch is not None:
+                    touch(key)
+                record = files[key]
                 record.path = change.path
                 record.deleted = -1
-                self.path_key[change.path] = key
+                path_key[change.path] = key
             elif status == "A":
-                key = self.path_key.get(change.path)
-                if key is not None and self.files[key].path == change.path:
-                    self._touch(key)
-                    record = self.files[key]  # added again: the same file, one more addition
+                key = path_key.get(change.path)
+                if key is not None and files[key].path == change.path:
+                    if touch is not None:
+                        touch(key)
+                    record = files[key]  # added again: the same file, one more addition
                     record.deleted = -1
                     record.readds.append(len(record.changes) // 4)
                 else:
                     key = self._new_file(change.path, who, day)
-            else:  # a change: also reaches a file through a name it had before a rename
-                key = self.path_key.get(change.path)
+                    record = files[key]
+            else:  # any other status is read as a change (mining gives A, M, D or R)
+                key = path_key.get(change.path)
                 if key is None:
                     key = self._new_file(change.path, -1, -1)
-                self._touch(key)
-            record = self.files[key]
+                elif touch is not None:
+                    touch(key)
+                record = files[key]
             for person, kind in credits:
                 record.credits.extend((len(record.changes) // 4, person, kind))
             record.changes.extend((who, day, change.added, change.deleted))

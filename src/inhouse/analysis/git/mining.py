@@ -202,98 +202,109 @@ def parse_log(chunks: Iterable[bytes], *, exact_renames: bool = False) -> Iterat
     """Parse the NUL-separated output of :func:`log_args` into :class:`Commit` records.
 
     A state machine over NUL-terminated tokens, so an entry split between two chunks
-    is handled, and paths or names with any bytes (non-UTF-8 included) survive.
+    is handled, and paths or names with any bytes (non-UTF-8 included) survive. The
+    common tokens (a raw entry and its path) take a few operations each: paths and
+    names are decoded once per distinct value, and a change's blob ids are split out
+    only for additions and deletions.
     """
     names: dict[bytes, str] = {}
     paths: dict[bytes, str] = {}
-
-    def text(raw: bytes) -> str:
-        value = names.get(raw)
-        if value is None:
-            value = names[raw] = raw.decode("utf-8", "replace")
-        return value
-
-    def path(raw: bytes) -> str:
-        value = paths.get(raw)
-        if value is None:
-            value = paths[raw] = raw.decode("utf-8", "surrogateescape")
-        return value
-
     commit: Commit | None = None
+    add_change: Callable[[FileChange], None] = list.append  # type: ignore[assignment]
     header: list[bytes] = []
     header_left = 0
-    want_paths = 0
-    got: list[bytes] = []
-    kind = b""  # b":" raw entry being read, b"n" numstat entry being read
-    meta = b""
+    # path tokens still wanted: 1 the path of a one-path raw entry, 2 and 3 the source and
+    # target of a rename or copy, 4 and 5 the two paths of a numstat line of a rename
+    pending = 0
+    status = b""  # the raw entry's status letter
+    meta = b""  # the raw entry (or the numstat counts) the pending paths belong to
+    source = b""
     stat_index = 0
     rest = b""
     for chunk in chunks:
-        tokens = (rest + chunk).split(b"\0")
+        tokens = (rest + chunk).split(b"\0") if rest else chunk.split(b"\0")
         rest = tokens.pop()
         for tok in tokens:
-            if want_paths:
-                got.append(tok)
-                want_paths -= 1
-                if want_paths:
+            if pending == 1:
+                pending = 0
+                name = paths.get(tok)
+                if name is None:
+                    name = paths[tok] = tok.decode("utf-8", "surrogateescape")
+                if status == b"A":
+                    add_change(FileChange("A", name, oid=meta.split(b" ")[3].decode()))
+                elif status == b"D":
+                    add_change(FileChange("D", name, oid=meta.split(b" ")[2].decode()))
+                else:  # M, a type change (T) and anything else count as a change
+                    add_change(FileChange("M", name))
+                continue
+            if pending:
+                if pending == 2:
+                    source, pending = tok, 3
                     continue
-                if kind == b":":
-                    commit.changes.append(_raw_change(meta, got, path))  # type: ignore[union-attr]
-                else:
-                    _add_stat(commit, stat_index, meta)  # type: ignore[arg-type]
-                    stat_index += 1
+                if pending == 3:
+                    pending = 0
+                    name = paths.get(tok)
+                    if name is None:
+                        name = paths[tok] = tok.decode("utf-8", "surrogateescape")
+                    if status == b"R":
+                        old = paths.get(source)
+                        if old is None:
+                            old = paths[source] = source.decode("utf-8", "surrogateescape")
+                        add_change(FileChange("R", name, old))
+                    else:  # a copy counts as an addition
+                        add_change(FileChange("A", name))
+                    continue
+                if pending == 4:
+                    pending = 5
+                    continue
+                pending = 0
+                _add_stat(commit, stat_index, meta)  # type: ignore[arg-type]
+                stat_index += 1
                 continue
             if header_left:
                 header.append(tok)
                 header_left -= 1
                 if not header_left:
-                    sha, parents, name, email, when, trailers = header
-                    commit = Commit(
-                        sha.decode(), tuple(parents.decode().split()), text(name), text(email), int(when or 0)
-                    )
+                    sha, parents, raw_name, raw_email, when, trailers = header
+                    name = names.get(raw_name)
+                    if name is None:
+                        name = names[raw_name] = raw_name.decode("utf-8", "replace")
+                    email = names.get(raw_email)
+                    if email is None:
+                        email = names[raw_email] = raw_email.decode("utf-8", "replace")
+                    commit = Commit(sha.decode(), tuple(parents.decode().split()), name, email, int(when or 0))
+                    add_change = commit.changes.append
                     if trailers:
-                        commit.credits = parse_trailers(trailers, (commit.author_name, commit.author_email))
+                        commit.credits = parse_trailers(trailers, (name, email))
                     stat_index = 0
                 continue
-            if tok[:1] == b"\n":
-                tok = tok.lstrip(b"\n")
             if not tok:
                 continue
             first = tok[0]
-            if first == 1:  # \x01: a new commit
+            if first == 10:  # b"\n": the line break between a commit's header and its entries
+                tok = tok.lstrip(b"\n")
+                if not tok:
+                    continue
+                first = tok[0]
+            if first == 58:  # ':' raw entry, its path(s) follow
+                at = tok.rfind(b" ") + 1
+                meta, status = tok, tok[at : at + 1]
+                pending = 2 if status == b"R" or status == b"C" else 1
+            elif first == 1:  # \x01: a new commit
                 if commit is not None:
                     yield _finish(commit, exact_renames)
                 header = [tok[1:]]
                 header_left = 5
-            elif first == 58:  # ':' raw entry, its path(s) follow
-                kind, meta, got = b":", tok, []
-                status = tok[tok.rfind(b" ") + 1 :][:1]
-                want_paths = 2 if status in (b"R", b"C") else 1
             else:  # numstat "added\tdeleted\tpath" or "added\tdeleted\t" + two paths
-                added, deleted, name = tok.split(b"\t", 2)
+                added, deleted, name_raw = tok.split(b"\t", 2)
                 meta = added + b"\t" + deleted
-                if name:
+                if name_raw:
                     _add_stat(commit, stat_index, meta)  # type: ignore[arg-type]
                     stat_index += 1
                 else:
-                    kind, got, want_paths = b"n", [], 2
+                    pending = 4
     if commit is not None:
         yield _finish(commit, exact_renames)
-
-
-def _raw_change(meta: bytes, got: list[bytes], path: Callable[[bytes], str]) -> FileChange:
-    # ":<old mode> <new mode> <old blob> <new blob> <status>[score]"
-    fields = meta.split(b" ")
-    status = fields[4][:1]
-    if status == b"R":
-        return FileChange("R", path(got[1]), path(got[0]))
-    if status == b"C":
-        return FileChange("A", path(got[1]))
-    if status == b"A":
-        return FileChange("A", path(got[0]), oid=fields[3].decode())
-    if status == b"D":
-        return FileChange("D", path(got[0]), oid=fields[2].decode())
-    return FileChange("M", path(got[0]))
 
 
 def _add_stat(commit: Commit, index: int, meta: bytes) -> None:
