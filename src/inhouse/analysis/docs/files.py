@@ -6,7 +6,8 @@ import re
 from pathlib import PurePosixPath
 
 from inhouse.analysis.docs.sections import FORMATS
-from inhouse.analysis.documents.text import tame
+from inhouse.analysis.documents.text import decode_text, tame
+from inhouse.errors import InvalidInput
 
 #: Text files without an extension that are documentation (README, RUNBOOK...).
 BARE_DOCS = re.compile(
@@ -80,14 +81,13 @@ def is_code(path: str) -> bool:
 
 
 def decode(data: bytes) -> str | None:
-    """Text of a documentation blob; None when it looks binary."""
-    if b"\0" in data[:8000]:
-        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            return tame(data.decode("utf-16", "replace"))
+    """Text of a documentation blob, read by the shared decoder (a BOM wins, then UTF-8, cp1252,
+    latin-1; newlines normalised); None when it looks binary or announces an encoding it breaks."""
+    try:
+        text, _ = decode_text(data, "blob")
+    except InvalidInput:
         return None
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    return tame(data.decode("utf-8", "replace"))
+    return tame(text)
 
 
 def placeholder(body: str) -> bool:

@@ -94,7 +94,7 @@ _NO_LIMITS = [
     re.compile(
         r"\b(any|every) (\w+ )?(use case|industry|challenge)\b|\b(cover|handle|solve|automate|tackle|crack)s? "
         r"(it all|everything|anything)\b|"
-        r"\b(any|every) \w+( \w+)?, (any|every) \w+|\b(handles?|works? (for|on|with)|supports?|covers?|automates?) "
+        r"(?<!: )\b(any|every) \w+( \w+)?, (any|every) \w+|\b(handles?|works? (for|on|with)|supports?|covers?|automates?) "
         r"any \w+( \w+)?, \w+( \w+)? (or|and) \w+|\bcomplete package\b|\bwhatever (your|"
         r"you)\b[^.]{0,40}\b(covered|cover|handle|do)\b",
         re.I,

@@ -26,7 +26,7 @@ SCALE_YES = re.compile(
     r"ballpark|complexity)\b|\b(?:comparable|similar|close) to (?:yours|you|your (?:\w+ )?\w+)\b|"
     r"\b(?:about|roughly|around|almost|nearly|much|pretty much|more or less|exactly) (?:your|the same) (?:size|scale|volume)\b|"
     r"\bsize (?:of|like) yours\b|\b(?:about |roughly |around |much )?the same (?:\w+ )?as (?:you|yours)\b|\bsame ballpark\b|\ba (?:touch|bit|little) (?:bigger|larger|smaller) than (?:you|yours)\b|"
-    r"\b(?:much|very much|a lot|just) like (?:you|yours)\b|\bscale (?:is|was) (?:comparable|similar|close)\b|\bof your size\b",
+    r"\b(?:much|very much|a lot|just) like (?:you|yours)\b|\b(?:similar|comparable) (?:[\w-]+ ){1,2}(?:to|as) (?:yours|you|your \w+)\b|\bscale (?:is|was) (?:comparable|similar|close)\b|\bof your size\b",
     re.I,
 )
 SCALE_NO = re.compile(
@@ -52,6 +52,7 @@ RUNNING_YES = re.compile(
     r"\b(?:is|are) (?:still )?used by\b[^.;]{0,40}\b(?:every|each|daily)\b|\bused (?:every|each) (?:day|night|week|shift)\b|"
     r"(?<!never )(?<!not )\bwent live\b|\bbeen \w+ing (?:along |away |smoothly |quietly )?(?:ever )?since\b|\b(?:has|have) (?:been )?(?:run|used|relied on|operated)\b[^.;]{0,50}\b"
     r"(?:for (?:\w+ )?(?:years|months)|since)\b|\b(?:now|still) (?:run|operated|maintained|owned|used) by (?:their|them|the)\b|"
+    r"\bstill (?:\w+ )?(?:use|run|rely on|depend on|operate) (?:it|them|the \w+|our \w+)\b|"
     r"\bstill (?:their|the|a|our) (?:\w+ )?(?:tool|system|platform|engine|model|process|solution)\b|\bstill (?:\w+ly )?(?!(?:has|is|was|needs|seems|looks|waiting|deciding|thinking|talking|evaluating|testing)\b)"
     r"\w{3,}(?:s|ing)\b",
     re.I,
@@ -64,8 +65,9 @@ RUNNING_NO = re.compile(
     r"never went (?:live|into production)|did not go (?:live|into production)|didn't go (?:live|into production)|"
     r"never (?:made it|got) (?:to|into) production|came to an end|(?:has|have|had) (?:since )?ended|"
     r"moved (?:off|away from) (?:it|the)|sunset(?:ted)?|stopped using|replaced by|not (?:rolled out|deployed|taken forward|put into production)|pilot only|"
-    r"never rolled out|(?:switched|moved|migrated) (?:over )?(?:to|onto) (?:a |an |another )?"
-    r"(?:competitor|rival|different|other|new|in-house))\b|(?<![-\w])ended\b(?! up)",
+    r"never rolled out|(?:switched|moved|migrated|went) (?:over )?(?:to|onto|with) (?:a |an |another )?"
+    r"(?:competitor|rival|different|other|new|in-house)|(?:switched|moved|migrated|went) (?:over )?(?:to|onto|with) "
+    r"(?:another|a different|a rival|a competing|a new) \w+)\b|(?<![-\w])ended\b(?! up)",
     re.I,
 )
 CONTACT_YES = re.compile(
@@ -89,7 +91,7 @@ CONTACT_NO = re.compile(
     r"\bunder (?:an |a strict )?nda\b|\bcan't (?:name|say who|share)\b|\bno (?:direct )?contact\b|"
     r"\bprefers? not to (?:be contacted|share|be named|take calls)|\bdo(?:es)? not (?:wish|want) to be (?:contacted|named)\b|"
     r"\b(?:don't|do not|doesn't|does not) (?:do|take|offer|give) (?:reference )?(?:calls|references)\b|"
-    r"\basked (?:us|me) not to (?:share|name|disclose|pass on|give out)\b|\b(?:would|'d) rather not (?:take|be|have|get) (?:calls?|contacted|called|named)\b|"
+    r"\basked (?:us|me) not to (?:share|name|disclose|pass on|give out)\b|\b(?:would|'d) rather not\b|"
     r"\banonymi[sz]ed at (?:their|the client's) request\b|\bcan't put you in touch\b",
     re.I,
 )
@@ -97,12 +99,12 @@ CONTACT_NO = re.compile(
 #: a count with its unit, or an amount of money
 _COUNT = re.compile(
     r"(?P<money>[£€$]|\b(?:EUR|USD|GBP|CHF) ?)?(?<![\w.,])(?P<n>\d[\d,.]*)(?:\s?(?P<mult>k|m|bn|thousand|million|billion)\b)?\+?"
-    r"(?P<words>(?: [a-z][a-z-]*){0,3})",
+    r"(?:-(?P<compound>[a-z]{3,})\b)?(?P<words>(?: [a-z][a-z-]*){0,3})",
     re.I,
 )
 _NOUN_STOP = re.compile(
     r"^(?:of|in|on|at|per|and|or|to|with|across|a|an|the|so|that|which|who|we|you|it|is|are|was|were|from|for|"
-    r"than|each|every|over|under|like|but|about|roughly|around|by)$",
+    r"than|each|every|over|under|like|but|about|roughly|around|by|against|versus|vs|your|their|our|its)$",
     re.I,
 )
 _UNITLESS = {
@@ -132,10 +134,25 @@ def answer(text: str, yes: re.Pattern[str], no: re.Pattern[str]) -> Answer:
     return Answer.UNKNOWN
 
 
+_NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90"}
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b(?!-)", re.I)
+
+
+def in_digits(text: str) -> str:
+    """``text`` with its counts spelt out as words in digits: "three presses against your nine" -> "3 ... 9"."""
+    return _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(0).lower()], text)
+
+
 def counts(text: str) -> dict[str, float]:
     """Counts in ``text`` by unit ("clinics" -> 120, "money" -> 300000); years and percentages left out."""
     found: dict[str, float] = {}
-    for match in _COUNT.finditer(text):
+    for match in _COUNT.finditer(in_digits(text)):
         raw = match.group("n").rstrip(".,").replace(",", "")
         try:
             value = float(raw)
@@ -146,6 +163,11 @@ def counts(text: str) -> dict[str, float]:
             found.setdefault("money", value)
             continue
         nouns: list[str] = []
+        if match.group("compound"):  # "a 12-property group": the unit is compounded with the count
+            unit = match.group("compound").lower()
+            if unit not in _UNITLESS:
+                found.setdefault(_singular(unit), value)
+            continue
         for word in (match.group("words") or "").split():
             if _NOUN_STOP.match(word):
                 break
@@ -173,11 +195,23 @@ _AGAINST_YOURS = re.compile(
 )
 
 
+#: "you run 14 properties; they run 12": the client's count first, the reference's after it
+_YOURS_AGAINST = re.compile(
+    r"\byou (?:run|have|operate|manage|serve|employ|handle)s? (\d+)\b[^.\d]{0,40}?(?:;|,|—|–| and| while| whereas) "
+    r"(?:they|theirs|that client|that one) (?:run|have|operate|manage|serve|employ|handle|is|are|had|ran)s? (\d+)\b",
+    re.I,
+)
+
+
 def stated_against_yours(text: str) -> Answer:
     """Similar when "N ... against your M" are within a factor of two, not when three or more apart."""
+    text = in_digits(text)
     match = _AGAINST_YOURS.search(text)
     if not match:
-        return Answer.UNKNOWN
+        mirrored = _YOURS_AGAINST.search(text)
+        if not mirrored:
+            return Answer.UNKNOWN
+        return compared_scale({"count": float(mirrored.group(2))}, {"count": float(mirrored.group(1))})
     try:
         own = float(match.group(1).rstrip(".,").replace(",", "")) * _MULT.get((match.group(2) or "").lower(), 1.0)
         theirs = float(match.group(3).rstrip(".,").replace(",", "")) * _MULT.get((match.group(4) or "").lower(), 1.0)

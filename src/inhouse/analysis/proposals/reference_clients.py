@@ -89,6 +89,7 @@ _APPOSITION = re.compile(
 )
 _CLIENT_SUBJECT = re.compile(
     rf"^\W*(?:(?:In \d{{4}}|Last year|Recently|Two years ago),? )?(?P<client>{NAME}|{DESCRIBED})\s*(?:\([^)]*\))?,? "
+    r"(?:(?:about|roughly|around|of|with|at) [^,.;!?]{1,25}? )?(?:still |now |also |even )?"
     r"(?:(?:has|have|had) )?(?:been )?(?:first )?"
     r"(?:asked|hired|engaged|chose|selected|commissioned|brought|came to|approached|contracted|appointed|"
     r"used|uses|has used|adopted|licensed|deployed|rolled out|runs|ran|relies on|relied on|switched on|went live|"
@@ -117,13 +118,13 @@ _NOT_CLIENT = re.compile(
     r"^(?:the|a|an|one of the|another)? ?(?:you|your|yours|us|our|we|them|it|this|that|same|similar|"
     r"few|lot|number|couple|bit|pilot|project|data|dataset|model|tool|system|platform|team|view|focus|budget|"
     r"week|month|year|day|time|way|set|sample|subset|handful|mix|range|version|approach|process|problem|"
-    r"question|proof|poc|trial|sprint|phase|test|demo|\d[\w.,]*)\b",
+    r"question|proof|poc|trial|sprint|phase|test|demo|\d[\w.,]*\b(?!-))\b",
     re.I,
 )
 _CLIENT_WORDS = re.compile(r"\b(?:you|your|yours)\b", re.I)
 _FIRST_WORDS = {
     "We", "I", "Our", "The", "This", "That", "These", "Those", "It", "They", "Their", "In", "At", "For",
-    "With", "Last", "Yes", "No", "And", "But", "So", "Also", "Then", "Since", "When", "If", "Both", "Sure",
+    "With", "Last", "Yes", "No", "Hi", "Hello", "Hey", "Dear", "Morning", "Afternoon", "Evening", "And", "But", "So", "Also", "Then", "Since", "When", "If", "Both", "Sure",
     "Well", "Okay", "OK", "Right", "Great", "Thanks", "Honestly", "Absolutely", "Again", "Now", "Here",
     "Today", "Currently", "Next", "Finally", "First", "Second", "Note", "Please", "Example", "You", "Your",
     "EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "AUD", "CAD", "Monday", "Tuesday", "Wednesday",
@@ -182,7 +183,8 @@ _FIELD_CLIENT = re.compile(
 #: a reply naming a client first: "Yes - Harrow Co-op, about your size", "We have: a regional grocer."
 _ANSWERED = re.compile(
     rf"^\W*(?:(?i:yes|yeah|yep|sure|we have|we did|I have|a few|once|twice)\b\W*)?(?:(?i:at|for|with) )?"
-    rf"(?P<client>{NAME}|{DESCRIBED})\s*(?:\([^)]*\))?\s*(?:[,;:.—–-]|$|(?:is|are|was|has|have|uses|used|runs|ran)\b)"
+    rf"(?P<client>{NAME}|{DESCRIBED})\s*(?:\([^)]*\))?(?: (?:in|from|near|outside|based in) {NAME})?\s*"
+    r"(?:[,;:.—–-]|$|(?:is|are|was|has|have|had|uses|used|runs|ran|still|bought|took|adopted|licensed)\b)"
 )
 #: verbs whose object is a system rather than a client ("integrated with Salesforce", "connected to SAP")
 _SYSTEM_VERB = re.compile(
@@ -215,7 +217,7 @@ def described_work(text: str, partner_names: list[str], client_names: list[str])
     for pattern in (_APPOSITION, _CLIENT_SUBJECT, _CLIENT_OF, _CLIENT_IS):
         hit = pattern.search(text)
         if hit and (client := _client(hit, partner_names, client_names, subject=True)):
-            if hit.group("client").split()[0] not in _FIRST_WORDS:
+            if re.sub(r"^The (?=[A-Z])", "", hit.group("client")).split()[0] not in _FIRST_WORDS:
                 return client
     for pattern in (_CASE_STUDY, _REFERENCE_OF):
         hit = pattern.search(text)
@@ -243,6 +245,17 @@ def listed_client(text: str, partner_names: list[str], client_names: list[str]) 
     return _client(match, partner_names, client_names, subject=True)
 
 
+def entry_client(text: str, partner_names: list[str], client_names: list[str]) -> str | None:
+    """The client of an entry under a References / Comparable work heading that names the work first:
+    "Drying control model for a farmers' cooperative in Saxony, 2023"."""
+    for found in _TO_CLIENT.finditer(text):
+        if _SYSTEM_VERB.search(text[: found.start()]):
+            continue
+        if client := _client(found, partner_names, client_names):
+            return client
+    return None
+
+
 def headed_client(heading: str, partner_names: list[str], client_names: list[str]) -> str | None:
     """A client named by a heading: "Case study: Harlow Veterinary Partners", "Reference - a Dutch insurer"."""
     match = _HEADED.search(heading)
@@ -261,6 +274,7 @@ def _client(
     client = (match.group("client") or "").strip(" ,;:-")
     if client.endswith(".") and not re.search(r"\b(?:Inc|Co|Corp|Ltd|S\.A|B\.V)\.$", client):
         client = client[:-1]
+    client = re.sub(r"^The (?=[A-Z][\w'&.-]* [A-Z])", "", client)  # "The Kestrel Gallery": a name with its article
     if not client or len(client) < 3 or _NOT_CLIENT.match(client):
         return None
     if client[0].isupper() and client.split()[0] not in ("A", "An", "One", "Another", "The"):
@@ -277,7 +291,13 @@ def _client(
             return None
         if len(words) < len(head.split()):
             head, tail = " ".join(words), ""
-        client = client if re.match(r" of [A-Z]", tail) else head  # "the University of Marlow"
+        of_org = re.match(r" of (?:[\w-]+ ){0,2}([\w-]+)$", tail)
+        if re.match(r" of [A-Z]", tail):
+            pass  # "the University of Marlow"
+        elif of_org and _is_head(of_org.group(1).rstrip("s") if of_org.group(1).endswith("s") else of_org.group(1), ""):
+            pass  # "a chain of audiology clinics"
+        else:
+            client = head
     lowered = client.lower()
     for name in [*partner_names, *client_names]:
         if name and (name.lower() in lowered or lowered in name.lower()):

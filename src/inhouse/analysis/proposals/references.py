@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 
 from inhouse.analysis.proposals import reference_answers as answers
 from inhouse.analysis.proposals.document import ParsedDocument, Unit
-from inhouse.analysis.proposals.reference_clients import answered_client, described_work, headed_client, listed_client
+from inhouse.analysis.proposals.reference_clients import (
+    answered_client,
+    described_work,
+    entry_client,
+    headed_client,
+    listed_client,
+)
 from inhouse.domain.partners import Answer, ReferenceFinding
 
 _QUESTIONS = {
@@ -52,7 +58,8 @@ _GENERIC_CLAIM = re.compile(
 )
 _REFERENCE_HEADING = re.compile(
     r"\b(references?(?! (architecture|design|model|implementation|data|guide|manual))|experience|track record|"
-    r"case stud(y|ies)|past (work|projects)|credentials|clients|customers|selected work|similar (work|projects)|"
+    r"case stud(y|ies)|(past|previous|prior|comparable|similar|related|relevant) (work|projects?|engagements?|"
+    r"experience|deployments?)|credentials|clients|customers|selected work|similar (work|projects)|"
     r"where we('ve| have) (done|delivered|built)|who we('ve| have) (worked with|done \w+ for|built \w+ for)|"
     r"(done|delivered|built) (this|it|similar work) (for|with|at|before)|proof)\b",
     re.I,
@@ -87,7 +94,7 @@ def find_references(document: ParsedDocument) -> tuple[ReferenceFinding, ...]:
         if not unit.is_question and not _CLIENT_HISTORY.search(unit.text):
             client = described_work(unit.text, partners, clients)
             if client is None and _listed(unit, previous, document.text):
-                client = listed_client(unit.text, partners, clients)
+                client = listed_client(unit.text, partners, clients) or entry_client(unit.text, partners, clients)
             if client is None and _answers_before(document, unit):
                 client = answered_client(unit.text, partners, clients)
             if client is None and _first_under(unit, previous):
@@ -137,7 +144,7 @@ def _finding(group: _Group, general: list[Unit], client_counts: dict[str, float]
                 evidence.append(unit)
                 break
     if found["similar_scale"] is Answer.UNKNOWN:
-        own = answers.counts(" ".join(u.text for u in group.units))
+        own = answers.counts(". ".join([group.client, *(u.text for u in group.units)]))
         found["similar_scale"] = answers.compared_scale(own, client_counts)
         if found["similar_scale"] is not Answer.UNKNOWN:
             evidence += [u for u in group.units if answers.counts(u.text)][:1]

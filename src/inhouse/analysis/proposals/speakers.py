@@ -286,8 +286,10 @@ def _add_participants(listing: str, affiliations: dict[str, set[str]], whole: bo
 
 _TITLE = re.compile(
     r"\b(ceo|cto|cfo|coo|cio|founder|co-founder|head|director|manager|lead|officer|engineer|scientist|executive|president|"
-    r"vp|partner|analyst|architect|consultant|owner|chief|supt|superintendent|inspector|sales|operations|finance|it|"
-    r"specialist|advisor|adviser|associate|principal|coordinator|administrator|buyer|brewer|planner)\b",
+    r"vp|partner|analyst|architect|consultant|owner|chief|superintendent|inspector|sales|operations|finance|it|"
+    r"specialist|advisor|adviser|associate|principal|coordinator|administrator|buyer|planner)\b"
+    # an abbreviated rank or title ("Det. Supt.", "Insp.", "Sgt."), not a legal suffix ("Co.", "Inc.")
+    r"|(?-i:(?<![\w.])(?!(?:Co|Inc|Ltd|Corp|Bros|Pty|Plc|St)\.)[A-Z][a-z]{1,3}\.(?=\s|$))",
     re.I,
 )
 

@@ -38,7 +38,7 @@ LIMITS = [
     ),
     cue(
         r"\b(we|I)('re| are| am) not (a|an) [\w -]{2,40}(provider|integrator|company|vendor|platform|firm|shop|system|"
-        r"replacement|specialist|partner|consultancy|expert|clearinghouse|agency|crm|erp)s?\b|\bis not (a|"
+        r"replacement|specialist|partner|consultancy|expert|agency|house|crm|erp)s?\b|\bis not (a|"
         r"an) (replacement|substitute)\b",
         2.0,
     ),
@@ -184,7 +184,7 @@ LIMITS = [
         r"subcontract\w*)( \w+)? with (a |an |your |another |other |the |existing |"
         r"one of )?([\w-]+ ){0,3}(integrator|auditors?|"
         r"vendors?|providers?|specialists?|firms?|networks?|agency|agencies|consultanc\w+|partners?|"
-        r"clearinghouses?|suppliers?|"
+        r"houses?|suppliers?|"
         r"labs?|laborator\w+|experts?)\b",
         2.0,
     ),
@@ -192,7 +192,7 @@ LIMITS = [
         r"\b(will|would|'ll|'d) (need|require) (support|help|input|assistance) from (your|a|an|the|another)\b"
         r"|\blean (heavily )?on (your|you)\b|\b(would|will|'d) still (need|require|depend on|rely on) (your|"
         r"you)\b|\b(we|I)('d| would)? (need|rely|depend) (heavily )?on your (\w+ )?(clinicians|experts|team|"
-        r"people|staff|engineers|lawyers|specialists|partner|integrator)\b",
+        r"people|staff|[a-z]{3,}(?:ists|ians|ers|ors)|partner|integrator)\b",
         1.5,
     ),
     cue(r"\b(wouldn't|would not|won't|don't|do not) (want to )?pretend\b|\brather than pretend\b", 1.0),
@@ -284,7 +284,7 @@ OVERCLAIM = [
         r"\b(handles?|works? (for|on|with)|supports?|covers?|solves?|automates?|for|"
         r"tackles?) any (\w+ ){0,2}(type|kind|language|"
         r"jurisdiction|product|source|line|city|fleet|industry|scale|volume|document|platform|condition|"
-        r"baked good|use|format|challenge)",
+        r"use|format|challenge|[\w-]+ goods)",
         1.5,
     ),
     cue(r"\b(flawless|never fail|perfect) (delivery|record|track record)\b|\bdeliver every time\b", 1.0),

@@ -111,7 +111,7 @@ CAPABILITY = re.compile(
     r"model\w*|certif\w+|host\w*|operat\w+|serv(e|ed|ing)|implement\w*|automat\w+|scal(e|ed|ing)|measur\w+|"
     r"learn\w*|cope|manag(e|ed|ing)|master\w*|crack\w*|solv\w+|touch\w*|seen|been (through|in|near|inside)|"
     r"experience\w*|expertise|track record|background|skills?|knowledge|specialists?|experts?|clinicians|"
-    r"engineers|lawyers|doctors|vets|designers|scientists|capacity|headcount|integrations?|connectors?|"
+    r"(?<!your )(?<!their )[a-z]{3,}(?:ists|ians|ers|ors)\b(?!['\u2019])|capacity|headcount|integrations?|connectors?|"
     r"languages?|accents?|dialects?|domain|industry|sector|field|territory|ground|market|deployments?|"
     r"projects?|references|production|accuracy|errors?|false alarms|recall|precision|quality|performance|"
     r"accreditation|certification|coverage|features?|formats?|modules?|on-call|round-the-clock|24/7|hardware|"

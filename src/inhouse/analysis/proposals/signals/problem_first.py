@@ -100,16 +100,16 @@ _SELF_CUES = [
     ),
     cue(
         r"\b(trusted by|used by|deployed (in|at|on|across)|serv(es|ing) (more than |over )?\d|customers in|clients in|"
-        r"\d[\d,]* (customers|clients|airlines|hospitals|banks|utilities|agencies|dealerships|terminals|broadcasters|"
-        r"companies|carriers|retailers|brands|firms))\b",
+        r"\d[\d,]*\+? ([\w-]+ )?(customers|clients|companies|firms|brands|businesses|organi[sz]ations|institutions|"
+        r"enterprises)|(we|our [\w-]+) (serve|support|work with|power|help)s? (more than |over |some )?\d[\d,]*\+? "
+        r"([\w-]+ )?[a-z]{3,}s)\b",
         1.5,
     ),
     cue(
-        r"\bour (platform|technology|tech|stack|engine|models?|solution|product|suite|team|company|founders|architecture|"
-        r"algorithms?|software|tools?|capabilities|features|api|roadmap|dashboards?|integrations?|latest|release|new|system|"
-        r"ai|infrastructure|pipeline|research|expertise|experience|track record|customers|clients|offering|"
-        r"portfolio|mission|"
-        r"own|cameras|computer|speech|word|conversational|network|lead-scoring|models)\b",
+        r"\bour (own|latest|new|track record)\b|\bour ([\w-]+ ){0,2}?(platform|technology|tech|stack|engine|models?|"
+        r"solution|product|suite|team|company|founders|architecture|algorithms?|software|tools?|capabilities|"
+        r"features|api|roadmap|dashboards?|integrations?|release|system|ai|infrastructure|pipeline|research|"
+        r"expertise|experience|customers|clients|offering|portfolio|mission|hardware|devices|network|vision)\b",
         1.5,
     ),
     cue(
@@ -126,25 +126,30 @@ _SELF_CUES = [
         1.5,
     ),
     cue(
-        r"\b(is|are) (a|an|the) (leading|full-service|specialist|ai|platform|company|provider|conversational|forecasting|"
-        r"maritime|legal|real-time|market|spin-out)\b",
+        r"\b(is|are) (a|an|the) (leading|full-service|specialist|ai|platform|company|provider|real-time|market)\b|"
+        r"\b(is|are) (a|an|the) ([\w-]+ ){1,3}?(company|provider|platform|firm|start-?up|spin-?out|consultancy|vendor|"
+        r"specialists?|leader)\b",
         1.0,
     ),
 ]
+#: technical vocabulary of the partner's own making (kinds of model, infrastructure, delivery), not
+#: named tools: a named product or library is found by its shape (:data:`_PRODUCT_SHAPE`).
 _TECH = re.compile(
-    r"\b(kubernetes|docker|microservices?|apis?|rest|grpc|kafka|cloud|azure|aws|gcp|gpus?|transformers?|"
-    r"neural|deep learning|"
-    r"machine learning|gradient[- ]boost\w*|xgboost|lightgbm|random forest|isolation forests?|llms?|"
+    r"\b(containers?|microservices?|apis?|rest|cloud|gpus?|transformers?|"
+    r"neural|deep learning|machine learning|gradient[- ]boost\w*|forests?|llms?|"
     r"large language models?|fine-tun\w*|"
-    r"embeddings?|vector|retrieval|rag|autoencoder|reinforcement learning|computer vision|nlp|pipelines?|feature store|"
-    r"mlops|mlflow|airflow|latency|throughput|p95|uptime|sla|architecture|ensembles?|algorithms?|parameters|inference|"
-    r"dashboards?|integrat\w*|sdk|saas|on-prem\w*|edge|iot|sensors?|hyperspectral|digital twin|automl|"
+    r"embeddings?|vector|retrieval|rag|reinforcement learning|computer vision|nlp|pipelines?|feature store|"
+    r"mlops|latency|throughput|p95|uptime|sla|architecture|ensembles?|algorithms?|parameters|inference|"
+    r"dashboards?|integrat\w*|sdk|saas|on-prem\w*|edge|iot|sensors?|twins?|automl|"
     r"low-code|no-code|agents?|"
     r"chatbots?|generative|genai|model registry|drift|scalab\w*|real-time|streaming|databases?|data lake|"
-    r"snowflake|dbt|spark|"
-    r"ms|fastapi|sso|encoder|decoder|diarisation|solvers?|optimi[sz]er|engine|module|modules|widget|platform)\b",
+    r"ms|sso|encoders?|decoders?|solvers?|optimi[sz]er|engine|module|modules|widget|platform)\b",
     re.I,
 )
+#: a product or library named in mixed case ("XGBoost", "FastAPI", "MLflow", "PyTorch"); not a plural
+#: acronym ("KPIs", "PDFs")
+_PRODUCT_SHAPE = re.compile(r"\b(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*|[a-z]+[A-Z][A-Za-z]*)\b")
+
 
 _BYLINE = re.compile(
     r"^\W*((submitted|prepared|presented|written|compiled|sent|issued|delivered|authored) (by|for|to)\b|"
@@ -205,9 +210,18 @@ def problem_weight(unit: Unit, document: ParsedDocument) -> float:
     return min(weight, 4.0)
 
 
+#: putting the partner off until later: "before I say anything about us", "rather than talk about what we do"
+_DEFERRAL = re.compile(
+    r"\b(before|rather than|instead of) ((I|we)('d| would| will)? )?\w+( you)?( anything| much| a word| more)?"
+    r" (about )?(us|ourselves|who we are|what we do|our \w+)\b",
+    re.I,
+)
+
+
 def self_weight(unit: Unit, document: ParsedDocument) -> float:
-    text = unit.text
-    weight = score(text, _SELF_CUES) + min(2.0, 0.5 * len(_TECH.findall(text)))
+    text = _DEFERRAL.sub(" ", unit.text)
+    tech = len(_TECH.findall(text)) + len(_PRODUCT_SHAPE.findall(text))
+    weight = score(text, _SELF_CUES) + min(2.0, 0.5 * tech)
     lowered = text.lower()
     if any(lowered.startswith(name.lower()) or f" {name.lower()} is" in lowered for name in document.partner_names):
         weight += 1.0

@@ -54,7 +54,7 @@ _NUMBER_WORDS = {
 }
 _DURATION = re.compile(
     r"\b(\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")[\s-]*(?:\(\d+\)[\s-]*)?"
-    r"(?:working |business |calendar |harvest |school |trading |billing |summer |winter )?(day|week|fortnight|"
+    r"(?:(?!(?:of|or|to|and|more|than)\b)[a-z]{4,}[\s-])?(day|week|fortnight|"
     r"month|year|quarter|"
     r"season)s?\b",
     re.I,
@@ -92,19 +92,22 @@ _PROPOSING = re.compile(
     r"\blet's (try|start|do)",
     re.I,
 )
+#: a small count ("two", "a handful of", "up to 3", "only") and, within a few words, a plural noun
+#: that is not a span of time, an amount or a generic word: "two depots", "a couple of sample
+#: routes", "limited to the northern sites" -- whatever the client's units are called.
+_SMALL_COUNT = r"(one|a single|two|three|[1-3]|a few|a couple of|a handful of|limited to|only|just|up to \d+)"
+_NOT_UNITS = (
+    r"(days|weeks|months|years|hours|minutes|seconds|quarters|seasons|fortnights|nights|weekends|times|things|"
+    r"ways|reasons|questions|steps|points|others|ones|words|thanks|months'|years'|hundreds|thousands|millions|"
+    r"dollars|euros|pounds|percent|cents|always|perhaps|sometimes|thus|plus|yes|news|series|means|"
+    r"is|has|was|does|goes|this|its|us|as|his|hers|ours|yours|theirs|needs|works|makes|takes|gets|runs|says)"
+)
 _SMALL_SCOPE = re.compile(
     r"\ba (small )?(sample|subset|slice|handful) of\b|\b(one|a single|just one|only one|1) (?!(of|thing|more|"
     r"day|week|month|year|time|point|way|reason|question|step|another|"
-    r"side|hand|last)\b)[a-z][\w-]{2,}\b|\b(one|a single|two|three|[1-3]|a few|a couple of|a handful of|"
-    r"limited to|only|just|up to \d+)\b.{0,40}\b(depots?|branch(es)?|clinics?|"
-    r"practices?|wards?|schools?|kilns?|warehouses?|shops?|outlets?|restaurants?|venues?|vessels?|ships?|"
-    r"trucks?|routes?|titles?|"
-    r"products?|skus?|accounts?|carriers?|suppliers?|markets?|languages?|desks?|forms?|document types?|"
-    r"valleys?|clubs?|events?|"
-    r"samples?|subsets?|lanes?|courts?|offices?|regions?|districts?|lines?|teams?|departments?|sites?|"
-    r"segments?|queues?|stores?|hotels?|cit(y|ies)|zones?|roles?|fleets?|use cases?|process(es)?|plants?|"
-    r"countr(y|ies)|brands?|"
-    r"categor(y|ies)|channels?|metering areas?|acquisitions?|farms|properties|agents|feeders|modules?)\b",
+    r"side|hand|last)\b)[a-z][\w-]{2,}\b"
+    rf"|\b{_SMALL_COUNT}\b(?:[ ,]+(?:of |or |and |the |our |your |their )?[a-z][\w'-]*){{0,3}}?[ ,]+"
+    rf"(?!{_NOT_UNITS}\b)[a-z][a-z-]+(?<!ss)(?<!us)(?<!is)(?<!'s)s\b",
     re.I,
 )
 _FREE_TO_STOP = [
