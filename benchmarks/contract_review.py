@@ -248,6 +248,25 @@ def cuad_contracts(shared: Path, halves: dict[str, str]) -> dict:
     return out
 
 
+def _answers(review) -> dict:
+    """The verdicts and terms of a review, by the labels' names."""
+    c = review.clauses
+    return {
+        "engagement_model": review.engagement_model,
+        "deliverable_ownership": c.deliverable_ownership.status,
+        "knowledge_transfer": c.knowledge_transfer.status,
+        "source_access": c.source_access.status,
+        "maintenance": c.maintenance.status,
+        "exit": c.exit.status,
+        "hours": c.knowledge_transfer.hours,
+        "free_months": c.maintenance.free_months,
+        "monthly_fee": c.maintenance.monthly_fee,
+        "currency": c.maintenance.currency,
+        "scope_defined": c.maintenance.scope_defined,
+        "ownership_conditions": bool(c.deliverable_ownership.conditions),
+    }
+
+
 def own_contracts() -> dict:
     labels = json.loads((HERE / "contracts/labels.json").read_text())
     verdicts = verdicts_ok = terms = terms_ok = 0
@@ -255,21 +274,7 @@ def own_contracts() -> dict:
     mistakes = []
     for name, gold in sorted(labels.items()):
         _, review = check_contract((HERE / "contracts" / name).read_bytes(), name)
-        c = review.clauses
-        got = {
-            "engagement_model": review.engagement_model,
-            "deliverable_ownership": c.deliverable_ownership.status,
-            "knowledge_transfer": c.knowledge_transfer.status,
-            "source_access": c.source_access.status,
-            "maintenance": c.maintenance.status,
-            "exit": c.exit.status,
-            "hours": c.knowledge_transfer.hours,
-            "free_months": c.maintenance.free_months,
-            "monthly_fee": c.maintenance.monthly_fee,
-            "currency": c.maintenance.currency,
-            "scope_defined": c.maintenance.scope_defined,
-            "ownership_conditions": bool(c.deliverable_ownership.conditions),
-        }
+        got = _answers(review)
         for key in (
             "engagement_model",
             "deliverable_ownership",
@@ -324,21 +329,7 @@ def labelled_folder(folder: Path, *, learned: bool = True) -> dict:
         name = gold["file"]
         text = read_document((folder / name).read_bytes(), name).text
         review = review_contract(text, name, learned=learned)
-        c = review.clauses
-        got = {
-            "engagement_model": review.engagement_model,
-            "deliverable_ownership": c.deliverable_ownership.status,
-            "knowledge_transfer": c.knowledge_transfer.status,
-            "source_access": c.source_access.status,
-            "maintenance": c.maintenance.status,
-            "exit": c.exit.status,
-            "hours": c.knowledge_transfer.hours,
-            "free_months": c.maintenance.free_months,
-            "monthly_fee": c.maintenance.monthly_fee,
-            "currency": c.maintenance.currency,
-            "scope_defined": c.maintenance.scope_defined,
-            "ownership_conditions": bool(c.deliverable_ownership.conditions),
-        }
+        got = _answers(review)
         want = {"engagement_model": gold["engagement_model"]}
         for clause in ("deliverable_ownership", "knowledge_transfer", "source_access", "maintenance", "exit"):
             want[clause] = gold[clause]["verdict"]

@@ -122,3 +122,15 @@ class GitRepoBuilder:
 def lines(n: int, tag: str = "line") -> str:
     """``n`` distinct lines of text, so that git's rename detection has content to compare."""
     return "".join(f"{tag} {i}\n" for i in range(n))
+
+
+#: The report's fields that say how one run went (not what the history holds).
+VOLATILE = ("scanned_commits", "incremental", "warnings")
+
+
+def comparable(report) -> dict:
+    """A scan report as JSON without :data:`VOLATILE`: equal for two runs that found the same."""
+    data = report.model_dump(mode="json")
+    for key in VOLATILE:
+        data.pop(key)
+    return data

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from inhouse.analysis.git import ScanOptions, SideRules, scan_repository
-from tests.gitrepo import GitRepoBuilder, lines
+from tests.gitrepo import GitRepoBuilder, comparable, lines
 
 ANN = "Ann Archer <ann@acme.com>"
 BOB = "Bob Baker <bob@acme.com>"
@@ -18,14 +18,6 @@ OPTIONS = ScanOptions(
     start=date(2022, 1, 1),
     period="quarter",
 )
-VOLATILE = ("scanned_commits", "incremental", "warnings")
-
-
-def _comparable(report) -> dict:
-    data = report.model_dump(mode="json")
-    for key in VOLATILE:
-        data.pop(key)
-    return data
 
 
 @pytest.fixture
@@ -54,10 +46,10 @@ def test_incremental_equals_full(repo):
     assert again.report.incremental and not full.report.incremental
     assert again.report.scanned_commits == 5  # Bob's branch commit, 3 new on main, the merge
     assert full.report.scanned_commits == 8
-    assert _comparable(again.report) == _comparable(full.report)
+    assert comparable(again.report) == comparable(full.report)
     # and with blame, periods by month, other sides: the stored facts do not depend on them
     other = ScanOptions(period="month", blame=True)
-    assert _comparable(scan_repository(repo.path, other, previous=state).report) == _comparable(
+    assert comparable(scan_repository(repo.path, other, previous=state).report) == comparable(
         scan_repository(repo.path, other).report
     )
 
@@ -66,7 +58,7 @@ def test_nothing_new_scans_nothing(repo):
     first = scan_repository(repo.path, OPTIONS)
     again = scan_repository(repo.path, OPTIONS, previous=first.state)
     assert again.report.scanned_commits == 0
-    assert _comparable(again.report) == _comparable(first.report)
+    assert comparable(again.report) == comparable(first.report)
 
 
 def test_rewritten_history_is_detected_and_rescanned(repo):
@@ -76,7 +68,7 @@ def test_rewritten_history_is_detected_and_rescanned(repo):
     again = scan_repository(repo.path, OPTIONS, previous=first.state)
     assert not again.report.incremental
     assert any("rewritten" in w for w in again.report.warnings)
-    assert _comparable(again.report) == _comparable(scan_repository(repo.path, OPTIONS).report)
+    assert comparable(again.report) == comparable(scan_repository(repo.path, OPTIONS).report)
 
 
 def test_mode_change_and_foreign_state_rescan_fully(repo):
@@ -123,7 +115,7 @@ def test_state_survives_the_store_encoding(tmp_path):
     odd.commit(PAT, "2022-02-10", {os.fsdecode(b"caf\xe9.py"): lines(4)})
     again = scan_repository(odd.path, OPTIONS, previous=unpack(pack(first.state)))
     assert again.report.incremental
-    assert _comparable(again.report) == _comparable(scan_repository(odd.path, OPTIONS).report)
+    assert comparable(again.report) == comparable(scan_repository(odd.path, OPTIONS).report)
 
 
 def test_incremental_equals_full_when_a_file_is_added_again(repo):
@@ -137,7 +129,7 @@ def test_incremental_equals_full_when_a_file_is_added_again(repo):
     again = scan_repository(repo.path, OPTIONS, previous=state)
     full = scan_repository(repo.path, OPTIONS)
     assert again.report.incremental
-    assert _comparable(again.report) == _comparable(full.report)
+    assert comparable(again.report) == comparable(full.report)
     assert any(f[6] for f in full.state["files"])  # app/api.py: Ann's, then Bob's addition
     authored = {i.id: i.files_authored for i in full.report.identities}
     assert authored["ann@acme.com"] == 1 and authored["bob@acme.com"] >= 1
@@ -160,4 +152,4 @@ def test_a_state_of_the_previous_format_is_read_and_rescanned_incrementally(repo
     repo.commit(ANN, "2022-04-10", {"app/api.py": lines(25, "api")})
     again = scan_repository(repo.path, OPTIONS, previous=old)
     assert again.report.incremental and again.report.scanned_commits == 1
-    assert _comparable(again.report) == _comparable(scan_repository(repo.path, OPTIONS).report)
+    assert comparable(again.report) == comparable(scan_repository(repo.path, OPTIONS).report)

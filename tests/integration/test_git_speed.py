@@ -14,21 +14,13 @@ from inhouse.analysis.git import ScanOptions, SideRules, scan_repository
 from inhouse.analysis.git import mining as mining_mod
 from inhouse.analysis.git.gitcmd import GitRepo
 from inhouse.analysis.git.mining import first_parents, iter_commits, mine
-from tests.gitrepo import GitRepoBuilder, lines
+from tests.gitrepo import GitRepoBuilder, comparable, lines
 
 ANN = "Ann Archer <ann@acme.com>"
 BOB = "Bob Baker <bob@acme.com>"
 PAT = "Pat Partner <pat@partner.io>"
 RULES = SideRules(internal_domains=("acme.com",), partner_domains=("partner.io",))
 OPTIONS = ScanOptions(rules=RULES, start=date(2023, 1, 1), period="month")
-VOLATILE = ("scanned_commits", "incremental", "warnings")
-
-
-def _comparable(report) -> dict:
-    data = report.model_dump(mode="json")
-    for key in VOLATILE:
-        data.pop(key)
-    return data
 
 
 def _clone(source, target, *args):
@@ -110,18 +102,18 @@ def test_a_rescan_with_nothing_new_reuses_the_stored_report(repo, monkeypatch):
     assert again.reused and passes == []  # nothing mined, nothing analysed
     assert again.state is state
     assert (again.report.scanned_commits, again.report.incremental) == (0, True)
-    assert _comparable(again.report) == _comparable(first.report)
+    assert comparable(again.report) == comparable(first.report)
     assert again.report.warnings == first.report.warnings
     # other options: analysed again from the stored facts, as a fresh scan would
     other = ScanOptions(rules=RULES, period="quarter", blame=True)
     changed = scan_repository(repo.path, other, previous=state)
     assert not changed.reused and passes == ["full"]
-    assert _comparable(changed.report) == _comparable(scan_repository(repo.path, other).report)
+    assert comparable(changed.report) == comparable(scan_repository(repo.path, other).report)
     # a new commit: mined incrementally, and the result of a full scan
     repo.commit(BOB, "2023-06-01", {"e.py": lines(4, "e")})
     newer = scan_repository(repo.path, OPTIONS, previous=state)
     assert not newer.reused and newer.report.scanned_commits == 1
-    assert _comparable(newer.report) == _comparable(scan_repository(repo.path, OPTIONS).report)
+    assert comparable(newer.report) == comparable(scan_repository(repo.path, OPTIONS).report)
 
 
 def test_a_stored_report_of_another_shape_is_analysed_again(repo):
@@ -130,7 +122,7 @@ def test_a_stored_report_of_another_shape_is_analysed_again(repo):
     state["report"]["result"] = {"repo": 3}
     again = scan_repository(repo.path, OPTIONS, previous=state)
     assert not again.reused
-    assert _comparable(again.report) == _comparable(first.report)
+    assert comparable(again.report) == comparable(first.report)
 
 
 def test_progress_never_passes_its_total(repo):
@@ -178,5 +170,5 @@ def test_the_trajectory_folds_only_the_changed_files_and_equals_a_full_scan(repo
     again = scan_repository(repo.path, OPTIONS, previous=state)
     assert again.report.incremental and again.report.scanned_commits == 2
     full = scan_repository(repo.path, OPTIONS)
-    assert _comparable(again.report) == _comparable(full.report)
+    assert comparable(again.report) == comparable(full.report)
     assert again.state["trajectory"] == full.state["trajectory"]

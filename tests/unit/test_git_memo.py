@@ -9,7 +9,7 @@ from datetime import date
 from inhouse.analysis.git import ScanOptions, SideRules, scan_repository
 from inhouse.analysis.git.history import History
 from inhouse.analysis.git.identities import AGENT, BOT, PERSON, bot_matcher, person_kinds
-from tests.gitrepo import GitRepoBuilder, lines
+from tests.gitrepo import GitRepoBuilder, comparable, lines
 
 ANN = "Ann Archer <ann@acme.com>"
 PAT = "Pat Partner <pat@partner.io>"
@@ -20,14 +20,6 @@ OPTIONS = ScanOptions(
     start=date(2022, 1, 1),
     period="month",
 )
-VOLATILE = ("scanned_commits", "incremental", "warnings")
-
-
-def _comparable(report) -> dict:
-    data = report.model_dump(mode="json")
-    for key in VOLATILE:
-        data.pop(key)
-    return data
 
 
 def _stored(outcome) -> dict:
@@ -64,7 +56,7 @@ def test_a_rescan_reusing_the_memo_equals_a_full_analysis(tmp_path):
     again = scan_repository(repo.path, OPTIONS, previous=_stored(first))
     full = scan_repository(repo.path, OPTIONS)
     assert again.report.incremental and not full.report.incremental
-    assert _comparable(again.report) == _comparable(full.report)
+    assert comparable(again.report) == comparable(full.report)
     assert again.state["memo"] == full.state["memo"]
 
 
@@ -83,10 +75,10 @@ def test_an_entry_made_under_other_inputs_is_computed_again(tmp_path):
     spoiled["memo"]["authors"]["authors"] = [[0]] * len(spoiled["files"])
     spoiled["memo"]["tail_risk"]["key"] = "other groups"
     again = scan_repository(repo.path, OPTIONS, previous=spoiled)
-    assert _comparable(again.report) == _comparable(full.report)
+    assert comparable(again.report) == comparable(full.report)
     # other options (bots counted as people, docs counted) against the same stored facts
     other = ScanOptions(rules=OPTIONS.rules, include_bots=True, period="quarter")
-    assert _comparable(scan_repository(repo.path, other, previous=first).report) == _comparable(
+    assert comparable(scan_repository(repo.path, other, previous=first).report) == comparable(
         scan_repository(repo.path, other).report
     )
 
@@ -114,4 +106,4 @@ def test_a_damaged_state_means_a_full_scan_not_a_crash(tmp_path):
         again = scan_repository(repo.path, OPTIONS, previous={**state, **damage})
         assert not again.report.incremental
         assert "the stored scan could not be read: scanned fully" in again.report.warnings
-        assert _comparable(again.report) == _comparable(full.report)
+        assert comparable(again.report) == comparable(full.report)

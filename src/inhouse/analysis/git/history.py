@@ -34,6 +34,7 @@ STATE_VERSION = 5  # 3: re-additions continue the record (``readds``); 4: credit
 # 5: every file's numbers in one packed array (read back quicker; a version-4 state still reads)
 READABLE_VERSIONS = (4, STATE_VERSION)
 DAY = 86400
+_NOT_A_CHANGE = frozenset("DRA")  # deletions, renames, additions; any other status is a change
 
 
 def _pack_ints(values: array[int]) -> str:
@@ -155,7 +156,7 @@ class History:
         touch = self._touch if self.tracking else None  # nothing to keep outside an incremental fold
         for change in commit.changes:
             status = change.status
-            if status == "M":  # a change: also reaches a file through a name it had before a rename
+            if status not in _NOT_A_CHANGE:  # M (and anything else): a change, also through an older name
                 key = path_key.get(change.path)
                 if key is None:
                     key = self._new_file(change.path, -1, -1)
@@ -181,7 +182,7 @@ class History:
                 record.path = change.path
                 record.deleted = -1
                 path_key[change.path] = key
-            elif status == "A":
+            else:  # "A"
                 key = path_key.get(change.path)
                 if key is not None and files[key].path == change.path:
                     if touch is not None:
@@ -192,13 +193,6 @@ class History:
                 else:
                     key = self._new_file(change.path, who, day)
                     record = files[key]
-            else:  # any other status is read as a change (mining gives A, M, D or R)
-                key = path_key.get(change.path)
-                if key is None:
-                    key = self._new_file(change.path, -1, -1)
-                elif touch is not None:
-                    touch(key)
-                record = files[key]
             for person, kind in credits:
                 record.credits.extend((len(record.changes) // 4, person, kind))
             record.changes.extend((who, day, change.added, change.deleted))
