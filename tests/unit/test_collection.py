@@ -1,0 +1,55 @@
+"""The collector pause: off inside, back as it was after the last holder leaves."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from inhouse.services.collection import collection_paused
+
+
+def test_paused_inside_and_restored_after_nested_holders():
+    assert gc.isenabled()
+    with collection_paused():
+        assert not gc.isenabled()
+        with collection_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer holder still runs
+    assert gc.isenabled()
+
+
+def test_restored_after_an_error_and_left_off_when_it_was_off():
+    try:
+        with collection_paused():
+            raise ValueError("the use case failed")
+    except ValueError:
+        pass
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()
+
+
+def test_threads_overlapping_end_with_it_on():
+    inside, release = threading.Barrier(3), threading.Event()
+    seen: list[bool] = []
+
+    def use_case() -> None:
+        with collection_paused():
+            inside.wait()
+            release.wait()
+            seen.append(gc.isenabled())
+
+    threads = [threading.Thread(target=use_case) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    inside.wait()
+    assert not gc.isenabled()
+    release.set()
+    for thread in threads:
+        thread.join()
+    assert seen == [False, False] and gc.isenabled()
