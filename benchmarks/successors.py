@@ -63,6 +63,7 @@ from inhouse.analysis.git.mining import mine
 from inhouse.analysis.git.successors import TERMS, WEIGHTS, Neighbourhood, Weights, file_facts, rank
 from inhouse.analysis.git.tail_risk import tail_risk
 from inhouse.domain.common import Side
+from inhouse.store.knowledge import pack, unpack
 
 HALF_LIVES = (30.0, 90.0, 180.0, 365.0)  # of the recent terms, searched by --fit-on / --leave-one-out
 #: The weights searched: each term's candidate values (``review`` stays 1: no review data here).
@@ -155,9 +156,10 @@ def load(path: Path, cache: Path | None) -> tuple[GitRepo, History, str]:
     repo = GitRepo.open(path)
     head = repo.resolve("HEAD")
     mode = "exact" if repo.partial else "quick"
-    stored = cache / f"{head[:16]}-{mode}.json" if cache else None
+    stored = cache / f"{head[:16]}-{mode}.state" if cache else None
     if stored is not None and stored.exists():
-        history = History.from_state(json.loads(stored.read_text()))
+        found = unpack(stored.read_bytes())
+        history = History.from_state(found) if found is not None else None
         if history is not None:
             return repo, history, head
     history = History(mode=mode, boundaries=repo.shallow_boundaries())
@@ -166,7 +168,7 @@ def load(path: Path, cache: Path | None) -> tuple[GitRepo, History, str]:
     history.head = head
     if stored is not None:
         stored.parent.mkdir(parents=True, exist_ok=True)
-        stored.write_text(json.dumps(history.to_state()))
+        stored.write_bytes(pack(history.to_state()))
     return repo, history, head
 
 

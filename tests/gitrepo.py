@@ -134,3 +134,12 @@ def comparable(report) -> dict:
     for key in VOLATILE:
         data.pop(key)
     return data
+
+
+def as_stored(state: dict) -> dict:
+    """A scan state as the store gives it back (packed and read again): a copy, as a rescan sees it."""
+    from inhouse.store.knowledge import pack, unpack
+
+    found = unpack(pack(state))
+    assert found is not None, "a state the store packs, it reads back"
+    return found

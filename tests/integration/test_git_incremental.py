@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
+import base64
 from datetime import date
 
 import pytest
 
 from inhouse.analysis.git import ScanOptions, SideRules, scan_repository
-from tests.gitrepo import GitRepoBuilder, comparable, lines
+from tests.gitrepo import GitRepoBuilder, as_stored, comparable, lines
 
 ANN = "Ann Archer <ann@acme.com>"
 BOB = "Bob Baker <bob@acme.com>"
@@ -40,7 +40,7 @@ def test_incremental_equals_full(repo):
     repo.commit(ANN, "2022-05-10", {"model/train.py": lines(47), "app/api.py": lines(21, "api")})
     repo.merge("early", PAT, "2022-06-01")
     repo.commit(PAT, "2022-07-10", {"m/data.py": None, "app/api.py": lines(22, "api")})
-    state = json.loads(json.dumps(first.state))  # as stored: through JSON
+    state = as_stored(first.state)
     again = scan_repository(repo.path, OPTIONS, previous=state)
     full = scan_repository(repo.path, OPTIONS)
     assert again.report.incremental and not full.report.incremental
@@ -124,7 +124,7 @@ def test_incremental_equals_full_when_a_file_is_added_again(repo):
     first = scan_repository(repo.path, OPTIONS)
     repo.commit(BOB, "2022-04-10", {"app/api.py": lines(5, "new")})
     repo.commit(BOB, "2022-05-10", {"app/api.py": lines(6, "new")})
-    state = json.loads(json.dumps(first.state))
+    state = as_stored(first.state)
     assert not any(f[6] for f in state["files"])  # nothing added twice yet (f[6]: the re-additions)
     again = scan_repository(repo.path, OPTIONS, previous=state)
     full = scan_repository(repo.path, OPTIONS)
@@ -140,15 +140,27 @@ def test_a_state_of_the_previous_format_is_read_and_rescanned_incrementally(repo
     from inhouse.analysis.git.history import _pack_ints, _unpack_ints
 
     first = scan_repository(repo.path, OPTIONS)
-    state = json.loads(json.dumps(first.state))
+    state = as_stored(first.state)
     ints, at, files = _unpack_ints(state.pop("ints")), 0, []
     for path, creator, created, deleted, *sizes in state["files"]:
         parts = []
         for size in sizes:
-            parts.append(_pack_ints(ints[at : at + size]))
+            parts.append(base64.b64encode(_pack_ints(ints[at : at + size])).decode("ascii"))
             at += size
         files.append([path, creator, created, deleted, *parts])
     old = {**state, "version": 4, "files": files}
+    repo.commit(ANN, "2022-04-10", {"app/api.py": lines(25, "api")})
+    again = scan_repository(repo.path, OPTIONS, previous=old)
+    assert again.report.incremental and again.report.scanned_commits == 1
+    assert comparable(again.report) == comparable(scan_repository(repo.path, OPTIONS).report)
+
+
+def test_a_version_5_state_with_its_numbers_as_base64_text_still_reads(repo):
+    """Version 5 as first stored kept the packed numbers as base64 text inside the JSON."""
+    first = scan_repository(repo.path, OPTIONS)
+    state = as_stored(first.state)
+    assert isinstance(state["ints"], bytes)
+    old = {**state, "ints": base64.b64encode(state["ints"]).decode("ascii")}
     repo.commit(ANN, "2022-04-10", {"app/api.py": lines(25, "api")})
     again = scan_repository(repo.path, OPTIONS, previous=old)
     assert again.report.incremental and again.report.scanned_commits == 1

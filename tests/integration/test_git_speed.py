@@ -3,7 +3,6 @@ new reuses the stored report, progress never passes its total, ranges cover the 
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 from datetime import date
@@ -14,7 +13,7 @@ from inhouse.analysis.git import ScanOptions, SideRules, scan_repository
 from inhouse.analysis.git import mining as mining_mod
 from inhouse.analysis.git.gitcmd import GitRepo
 from inhouse.analysis.git.mining import first_parents, iter_commits, mine
-from tests.gitrepo import GitRepoBuilder, comparable, lines
+from tests.gitrepo import GitRepoBuilder, as_stored, comparable, lines
 
 ANN = "Ann Archer <ann@acme.com>"
 BOB = "Bob Baker <bob@acme.com>"
@@ -96,7 +95,7 @@ def test_a_promisor_remote_marks_a_partial_clone(tmp_path, repo):
 
 def test_a_rescan_with_nothing_new_reuses_the_stored_report(repo, monkeypatch):
     first = scan_repository(repo.path, OPTIONS)
-    state = json.loads(json.dumps(first.state))  # as stored: through JSON
+    state = as_stored(first.state)
     passes = _counting(monkeypatch)
     again = scan_repository(repo.path, OPTIONS, previous=state)
     assert again.reused and passes == []  # nothing mined, nothing analysed
@@ -118,7 +117,7 @@ def test_a_rescan_with_nothing_new_reuses_the_stored_report(repo, monkeypatch):
 
 def test_a_stored_report_of_another_shape_is_analysed_again(repo):
     first = scan_repository(repo.path, OPTIONS)
-    state = json.loads(json.dumps(first.state))
+    state = as_stored(first.state)
     state["report"]["result"] = {"repo": 3}
     again = scan_repository(repo.path, OPTIONS, previous=state)
     assert not again.reused
@@ -162,7 +161,7 @@ def test_ranges_mined_concurrently_cover_the_history_once(repo):
 )
 def test_the_trajectory_folds_only_the_changed_files_and_equals_a_full_scan(repo, who):
     first = scan_repository(repo.path, OPTIONS)
-    state = json.loads(json.dumps(first.state))
+    state = as_stored(first.state)
     assert state["trajectory"]["people"] == 3
     # new commits within the last period: a change, a rename, a deletion, a new file
     repo.commit(who, "2023-05-10", {"core/a.py": lines(26), "f.py": lines(2, "f")})

@@ -3,7 +3,6 @@ folded incrementally exactly as a full scan folds them."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from inhouse.analysis.git import ScanOptions, SideRules, scan_repository
@@ -11,7 +10,7 @@ from inhouse.analysis.git.gitcmd import GitRepo
 from inhouse.analysis.git.history import History
 from inhouse.analysis.git.mining import iter_commits
 from inhouse.analysis.git.trailers import CO_AUTHOR, MAX_TRAILERS, REVIEWER, parse_trailers
-from tests.gitrepo import GitRepoBuilder, lines
+from tests.gitrepo import GitRepoBuilder, as_stored, lines
 
 ANN = "Ann Archer <ann@acme.com>"
 PAT = "Pat Partner <pat@partner.io>"
@@ -86,7 +85,7 @@ def _repo(tmp_path) -> GitRepoBuilder:
 def test_facts_keep_each_files_credits_by_entry(tmp_path):
     repo = _repo(tmp_path)
     state = scan_repository(repo.path, OPTIONS).state
-    history = History.from_state(json.loads(json.dumps(state)))
+    history = History.from_state(as_stored(state))
     assert history is not None
     people = {email: i for i, (_name, email) in enumerate(history.people)}
     assert list(people) == ["pat@partner.io", "ann@acme.com", "rae@acme.com"]  # author first, then trailers
@@ -120,7 +119,7 @@ def test_incremental_fold_of_trailers_equals_a_full_scan(tmp_path):
     )
     repo.checkout("main")
     repo.merge("side", ANN, "2022-04-01")
-    again = scan_repository(repo.path, OPTIONS, previous=json.loads(json.dumps(first.state)))
+    again = scan_repository(repo.path, OPTIONS, previous=as_stored(first.state))
     full = scan_repository(repo.path, OPTIONS)
     assert again.report.incremental and not full.report.incremental
     assert again.state is not None and full.state is not None

@@ -3,13 +3,12 @@ full analysis of the same facts gives, and an entry made under other inputs is n
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from inhouse.analysis.git import ScanOptions, SideRules, scan_repository
 from inhouse.analysis.git.history import History
 from inhouse.analysis.git.identities import AGENT, BOT, PERSON, bot_matcher, person_kinds
-from tests.gitrepo import GitRepoBuilder, comparable, lines
+from tests.gitrepo import GitRepoBuilder, as_stored, comparable, lines
 
 ANN = "Ann Archer <ann@acme.com>"
 PAT = "Pat Partner <pat@partner.io>"
@@ -23,7 +22,7 @@ OPTIONS = ScanOptions(
 
 
 def _stored(outcome) -> dict:
-    return json.loads(json.dumps(outcome.state))  # as the store keeps it: through JSON
+    return as_stored(outcome.state)  # as the store keeps it
 
 
 def test_person_kinds_checks_only_the_authors_new_since():
@@ -67,7 +66,7 @@ def test_an_entry_made_under_other_inputs_is_computed_again(tmp_path):
     full = scan_repository(repo.path, OPTIONS)
     # kept answers that no longer hold: a wrong bot verdict under other patterns, a wrong sum
     # under another filter, wrong authors under other identities
-    spoiled = json.loads(json.dumps(first))
+    spoiled = as_stored(first)
     spoiled["memo"]["kinds"] = {"key": "other patterns", "kinds": AGENT * len(spoiled["people"])}
     spoiled["memo"]["sums"]["key"] = "another filter"
     spoiled["memo"]["sums"]["added"] = [10**6] * len(spoiled["people"])

@@ -3,7 +3,6 @@ worked out by hand on a generated repository."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
@@ -12,7 +11,7 @@ from inhouse.analysis.git import ScanOptions, SideRules, scan_repository
 from inhouse.analysis.git.trajectory import low_activity_threshold, weighted_slope
 from inhouse.domain.knowledge import Forecast, PeriodShare
 from inhouse.domain.plans import DependencyPlan
-from tests.gitrepo import GitRepoBuilder, lines
+from tests.gitrepo import GitRepoBuilder, as_stored, lines
 
 ANN = "Ann Archer <ann@acme.com>"
 PAT = "Pat Partner <pat@partner.io>"
@@ -103,7 +102,7 @@ def test_incremental_rescan_gives_the_full_trajectory(tmp_path):
     first = scan_repository(repo.path, OPTIONS)
     _docs_only_quarter(repo)
     repo.commit(PAT, "2022-01-05", {"p2.py": lines(12, "p2"), "a1.py": lines(6, "a1")})
-    state = json.loads(json.dumps(first.state))
+    state = as_stored(first.state)
     again = scan_repository(repo.path, OPTIONS, previous=state)
     full = scan_repository(repo.path, OPTIONS)
     assert again.report.incremental
@@ -111,7 +110,7 @@ def test_incremental_rescan_gives_the_full_trajectory(tmp_path):
     # 2022-Q1: two changes -> low activity; the share stays 6 of 10 (Ann keeps a1: FA, Pat DL 1)
     assert (full.report.trajectory[-1].changes, full.report.trajectory[-1].low_activity) == (2, True)
     # sums stored before ``changes`` existed are summed anew, to the same result
-    old = json.loads(json.dumps(first.state))
+    old = as_stored(first.state)
     old["trajectory"].pop("changes")
     assert scan_repository(repo.path, OPTIONS, previous=old).report.trajectory == full.report.trajectory
 

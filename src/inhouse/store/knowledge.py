@@ -17,16 +17,42 @@ from sqlalchemy.orm import Session
 from inhouse.store.tables import utcnow
 from inhouse.store.tables_knowledge import ScanStateRow
 
+#: The start of a blob holding JSON with bytes beside it (a blob without it is JSON alone).
+_FRAMED = b"IHS1"
+#: Where the JSON of a framed blob says which of its keys were bytes, in order, and how many.
+_BYTES_KEY = "$bytes"
+
 
 def pack(state: dict[str, Any]) -> bytes:
+    """``state`` compressed: its ``bytes`` values (top level) stored as they are after the JSON
+    of the rest, so that packed numbers pass through no text encoding."""
+    binary = {key: value for key, value in state.items() if isinstance(value, bytes)}
     # surrogate-escaped (non-UTF-8) paths survive as \udcxx escapes in ASCII JSON
-    return zlib.compress(json.dumps(state, separators=(",", ":")).encode("ascii"), 1)
+    if not binary:
+        return zlib.compress(json.dumps(state, separators=(",", ":")).encode("ascii"), 1)
+    rest = {key: value for key, value in state.items() if key not in binary}
+    rest[_BYTES_KEY] = [[key, len(value)] for key, value in binary.items()]
+    text = json.dumps(rest, separators=(",", ":")).encode("ascii")
+    return zlib.compress(b"".join([_FRAMED, len(text).to_bytes(8, "little"), text, *binary.values()]), 1)
 
 
 def unpack(blob: bytes) -> dict[str, Any] | None:
+    """What :func:`pack` kept; None when the blob cannot be read (the next scan is a full one)."""
     try:
-        return json.loads(zlib.decompress(blob).decode("ascii"))
-    except (zlib.error, ValueError, UnicodeDecodeError):
+        data = zlib.decompress(blob)
+        if not data.startswith(_FRAMED):
+            found = json.loads(data.decode("ascii"))
+            return found if isinstance(found, dict) else None
+        size = int.from_bytes(data[4:12], "little")
+        state = json.loads(data[12 : 12 + size].decode("ascii"))
+        at = 12 + size
+        for key, length in state.pop(_BYTES_KEY):
+            state[key] = data[at : at + length]
+            at += length
+        if at != len(data):
+            return None
+        return state if isinstance(state, dict) else None
+    except (zlib.error, ValueError, UnicodeDecodeError, TypeError, KeyError, AttributeError):
         return None  # unreadable: the next scan is simply a full one
 
 

@@ -37,17 +37,18 @@ DAY = 86400
 _NOT_A_CHANGE = frozenset("DRA")  # deletions, renames, additions; any other status is a change
 
 
-def _pack_ints(values: array[int]) -> str:
+def _pack_ints(values: array[int]) -> bytes:
     data = values
     if sys.byteorder == "big":
         data = array("q", values)
         data.byteswap()
-    return base64.b64encode(data.tobytes()).decode("ascii")
+    return data.tobytes()
 
 
-def _unpack_ints(text: str) -> array[int]:
+def _unpack_ints(packed: bytes | str) -> array[int]:
+    """Little-endian int64s: bytes, or base64 text (version 4, and version 5 as first stored)."""
     values = array("q")
-    values.frombytes(base64.b64decode(text))
+    values.frombytes(packed if isinstance(packed, bytes) else base64.b64decode(packed))
     if sys.byteorder == "big":
         values.byteswap()
     return values
@@ -231,7 +232,8 @@ class History:
 
     # -- persistence --------------------------------------------------------------
     def to_state(self) -> dict[str, Any]:
-        """A JSON-ready dict; :meth:`from_state` restores an equal History."""
+        """A dict of JSON values and one ``bytes`` value (``ints``: every file's numbers, packed);
+        :meth:`from_state` restores an equal History. The store keeps the bytes beside the JSON."""
         ints = array("q")
         files = []
         for f in self.files:  # the numbers of every file in one array, each file's counts beside it
@@ -251,7 +253,7 @@ class History:
             "first_day": self.first_day,
             "last_day": self.last_day,
             "people": [list(p) for p in self.people],
-            # numbers as little-endian int64 in base64: compact and quick to read back
+            # numbers as little-endian int64: compact and quick to read back
             "files": files,
             "ints": _pack_ints(ints),
             "path_key": self.path_key,
