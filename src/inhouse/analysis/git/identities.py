@@ -384,14 +384,19 @@ def merge_identities(
     groups: list[IdentityGroup] = []
     owner = [0] * len(people)
     used_ids: set[str] = set()
-    for members in sorted(roots.values(), key=lambda m: min(m)):
-        names = Counter[str]()
-        emails = Counter[str]()
-        for i in members:
-            names[mapped[i][0]] += weights[i] + 1
-            emails[mapped[i][1].lower()] += weights[i] + 1
-        name_list = [n for n, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0])) if n]
-        email_list = [e for e, _ in sorted(emails.items(), key=lambda kv: (-kv[1], kv[0])) if e]
+    for members in sorted(roots.values(), key=lambda m: m[0]):  # members ascend: the first is the least
+        if len(members) == 1:  # most authors: one name and one email, nothing to weigh
+            name, email = mapped[members[0]]
+            name_list = [name] if name else []
+            email_list = [email.lower()] if email else []
+        else:
+            names = Counter[str]()
+            emails = Counter[str]()
+            for i in members:
+                names[mapped[i][0]] += weights[i] + 1
+                emails[mapped[i][1].lower()] += weights[i] + 1
+            name_list = [n for n, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0])) if n]
+            email_list = [e for e, _ in sorted(emails.items(), key=lambda kv: (-kv[1], kv[0])) if e]
         every_name = name_list + [people[i][0] for i in members]
         every_email = email_list + [people[i][1] for i in members]
         ident = email_list[0] if email_list else (name_list[0] if name_list else "unknown")
