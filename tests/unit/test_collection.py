@@ -4,8 +4,21 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 
+import pytest
+
+from inhouse.services import collection
 from inhouse.services.collection import collection_paused
+
+
+@pytest.fixture(autouse=True)
+def no_other_holder():
+    """The pause is process-wide: wait for a scan another test left running in a thread to end."""
+    deadline = time.monotonic() + 60
+    while collection._holders and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert collection._holders == 0 and gc.isenabled(), "a use case still holds the collector"
 
 
 def test_paused_inside_and_restored_after_nested_holders():
