@@ -1,5 +1,6 @@
 """The documentation audit tells how far it is: the history read, then each item judged, never
-more done than its total."""
+more done than its total, and each stage ends at its total (merges, which it does not read, are
+not counted in it)."""
 
 from __future__ import annotations
 
@@ -38,11 +39,17 @@ def test_the_audit_reports_its_progress_within_its_totals(tmp_path):
     repo = GitRepoBuilder(tmp_path / "r")
     repo.commit(ANN, "2024-03-01", {"docs/operations.md": GUIDE, "src/score/main.py": lines(10)})
     _fast_commits(repo, MORE)
+    repo.branch("side")
+    repo.checkout("side")
+    repo.commit(ANN, "2024-06-01", {"docs/notes.md": "notes\n"})
+    repo.checkout("main")
+    repo.commit(ANN, "2024-06-02", {"src/score/extra.py": lines(5)})
+    repo.merge("side", ANN, "2024-06-03")
     seen: list[tuple[str, int, int]] = []
     audit = audit_repository(repo.path, AuditOptions(), progress=lambda *a: seen.append(a))
     assert audit.items
     assert all(0 <= done <= total for _, done, total in seen)
     history = [s for s in seen if s[0] == "history"]
-    assert history and history[-1][2] == 1 + MORE
+    assert history and history[-1] == ("history", 3 + MORE, 3 + MORE)  # three more, and a merge
     docs = [done for stage, done, _ in seen if stage == "docs"]
     assert docs == list(range(len(ITEMS) + 1))

@@ -41,7 +41,7 @@ class _History:
 
     def __init__(self, repo: GitRepo, head: str, progress: Progress | None = None) -> None:
         self.repo, self.head = repo, head
-        total = repo.count_commits(head) if progress else 0
+        total = repo.count_commits(head, merges=False) if progress else 0  # what history.changes yields
         read = 0
         self.count_lines = not repo.partial
         self._last: dict[str, history.Change] = {}
@@ -58,6 +58,8 @@ class _History:
             touched = tuple((p, n) for p, n in change.files if code_paths[p])
             if touched:
                 self.code_changes.append((change.sha, change.when, touched))
+        if progress:
+            progress("history", read, max(total, read))  # the stage ends at its total
         self._ancestors: dict[str, set[str]] = {}
         self._measured: dict[tuple[str, tuple[str, ...]], _Churn] = {}
 

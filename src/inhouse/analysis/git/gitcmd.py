@@ -483,9 +483,9 @@ class GitRepo:
             return False
         return self.ok(["merge-base", "--is-ancestor", old, new])
 
-    def count_commits(self, rev: str, exclude: str | None = None) -> int:
-        """The commits ``rev`` reaches (merges too) and ``exclude`` does not."""
-        args = ["rev-list", "--count", rev]
+    def count_commits(self, rev: str, exclude: str | None = None, *, merges: bool = True) -> int:
+        """The commits ``rev`` reaches (merges too, unless ``merges`` is False) and ``exclude`` does not."""
+        args = ["rev-list", "--count", *([] if merges else ["--no-merges"]), rev]
         if exclude:
             args.append(f"^{exclude}")
         return int(self.run(args).strip() or 0)
