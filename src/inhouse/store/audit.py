@@ -8,7 +8,7 @@ A write that is rolled back takes its entries with it. The entries are inserted 
 not as ORM objects, so the dashboard's change tracking never sees them.
 
 Values are stored JSON-safe: dates and times in ISO 8601, bytes as their size and SHA-256, a JSON
-column over :data:`MAX_JSON_BYTES` as a note of its size, and secrets (password hashes, token hashes)
+column over :data:`MAX_JSON_BYTES` as a note that it was larger, and secrets (password hashes, token hashes)
 as ``"***"``. A change of nothing but a sign-in or token-use time is not an entry (signing in is
 noted by :meth:`AuditRecords.note` instead). Every audited table is written through the ORM's unit
 of work; a bulk INSERT, UPDATE or DELETE statement on one, which no flush would see, is refused.
@@ -31,7 +31,7 @@ from inhouse.store.tables import utcnow
 from inhouse.store.tables_accounts import AuditRow
 
 MAX_JSON_BYTES = 4096
-"""A JSON column larger than this (an analyzer's payload) is stored in the log as a note of its size."""
+"""A JSON column larger than this (an analyzer's payload) is stored in the log as a note that it was."""
 SECRET = "***"
 _AUDITED = frozenset(RECORD_TYPES)
 _INSERT_ONLY = frozenset({"jobs"})  # a job's progress is not a write of anyone's
@@ -77,11 +77,20 @@ def _safe(value: Any, json_column: bool) -> Any:
     if isinstance(value, (bytes, bytearray, memoryview)):
         data = bytes(value)
         return {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-    if json_column and value is not None:
-        size = len(json.dumps(value, ensure_ascii=False, default=str).encode())
-        if size > MAX_JSON_BYTES:
-            return {"omitted": f"{size} bytes of JSON"}
+    if json_column and value is not None and _json_over(value, MAX_JSON_BYTES):
+        return {"omitted": f"more than {MAX_JSON_BYTES} bytes of JSON"}
     return value
+
+
+def _json_over(value: Any, limit: int) -> bool:
+    """Whether ``value`` as JSON (UTF-8) takes more than ``limit`` bytes, encoded only that far (a
+    scan's payload is megabytes; the answer is known after the first few kilobytes)."""
+    size = 0
+    for chunk in json.JSONEncoder(ensure_ascii=False, default=str).iterencode(value):
+        size += len(chunk.encode("utf-8", "surrogatepass"))
+        if size > limit:
+            return True
+    return False
 
 
 def _value(table: str, column: str, value: Any, json_column: bool) -> Any:
