@@ -66,3 +66,11 @@ def test_threads_overlapping_end_with_it_on():
     for thread in threads:
         thread.join()
     assert seen == [False, False] and gc.isenabled()
+
+
+def test_as_a_decorator_each_call_pauses_afresh():
+    @collection_paused()
+    def use_case() -> bool:
+        return gc.isenabled()
+
+    assert [use_case(), gc.isenabled(), use_case(), gc.isenabled()] == [False, True, False, True]

@@ -107,6 +107,7 @@ def read_org_map(org_map: Upload | None) -> dict[str, Side] | None:
     return parse_org_map(org_map.content.decode("utf-8", errors="replace"))
 
 
+@collection_paused()
 def scan(
     ws: Workspace,
     engagement: str | None,
@@ -121,19 +122,6 @@ def scan(
     linked repository it is (a mirror of one linked by URL), whatever its folder. ``since``: when
     a scan of the same repository and commit was stored at or after that moment (by an earlier
     attempt of the same job), it is answered instead of storing a second one."""
-    with collection_paused():
-        return _scan(ws, engagement, request, progress=progress, repo_id=repo_id, since=since)
-
-
-def _scan(
-    ws: Workspace,
-    engagement: str | None,
-    request: ScanIn,
-    *,
-    progress: Callable[[str, int, int], None] | None,
-    repo_id: int | None,
-    since: datetime | None,
-) -> StoredScan:
     ws.require_ready()  # a missing workspace fails before the (longer) scan runs
     if repo_id is None and _is_url(request.repository):
         linked = _linked_url(ws, request.repository, engagement)

@@ -21,6 +21,8 @@ from inhouse.store.tables_knowledge import ScanStateRow
 _FRAMED = b"IHS1"
 #: Where the JSON of a framed blob says which of its keys were bytes, in order, and how many.
 _BYTES_KEY = "$bytes"
+#: Where a framed blob's JSON starts: after the mark and the JSON's length (8 bytes, little-endian).
+_JSON_AT = len(_FRAMED) + 8
 
 
 def pack(state: dict[str, Any]) -> bytes:
@@ -33,7 +35,9 @@ def pack(state: dict[str, Any]) -> bytes:
     rest = {key: value for key, value in state.items() if key not in binary}
     rest[_BYTES_KEY] = [[key, len(value)] for key, value in binary.items()]
     text = json.dumps(rest, separators=(",", ":")).encode("ascii")
-    return zlib.compress(b"".join([_FRAMED, len(text).to_bytes(8, "little"), text, *binary.values()]), 1)
+    return zlib.compress(
+        b"".join([_FRAMED, len(text).to_bytes(_JSON_AT - len(_FRAMED), "little"), text, *binary.values()]), 1
+    )
 
 
 def unpack(blob: bytes) -> dict[str, Any] | None:
@@ -43,15 +47,14 @@ def unpack(blob: bytes) -> dict[str, Any] | None:
         if not data.startswith(_FRAMED):
             found = json.loads(data.decode("ascii"))
             return found if isinstance(found, dict) else None
-        size = int.from_bytes(data[4:12], "little")
-        state = json.loads(data[12 : 12 + size].decode("ascii"))
-        at = 12 + size
+        at = _JSON_AT + int.from_bytes(data[len(_FRAMED) : _JSON_AT], "little")
+        state = json.loads(data[_JSON_AT:at].decode("ascii"))
+        if not isinstance(state, dict):
+            return None
         for key, length in state.pop(_BYTES_KEY):
             state[key] = data[at : at + length]
             at += length
-        if at != len(data):
-            return None
-        return state if isinstance(state, dict) else None
+        return state if at == len(data) else None
     except (zlib.error, ValueError, UnicodeDecodeError, TypeError, KeyError, AttributeError):
         return None  # unreadable: the next scan is simply a full one
 
