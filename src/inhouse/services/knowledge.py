@@ -9,7 +9,6 @@ of work.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +35,7 @@ from inhouse.errors import NotFound
 from inhouse.services import lookup, mirrors
 from inhouse.services.collection import collection_paused
 from inhouse.services.repos import git_dir_of
+from inhouse.store import jsontext
 from inhouse.store.uow import UnitOfWork
 
 if TYPE_CHECKING:
@@ -185,7 +185,7 @@ def scan(
 
     def stored_state() -> dict[str, Any] | None:
         with ws.uow() as uow:
-            return uow.scan_states.get(top)
+            return uow.scan_states.get(top, with_report=kept is None)  # a report stored apart is read
 
     outcome = scan_repository(top, options, previous=stored_state, kept=kept, progress=progress)
     report = outcome.report
@@ -228,8 +228,7 @@ _PER_RUN = frozenset({"warnings", "scanned_commits", "incremental"})
 def _digest(payload: dict[str, Any]) -> str:
     """What a scan found, as a digest: its payload but for the per-run fields."""
     kept = {k: v for k, v in payload.items() if k not in _PER_RUN}
-    text = json.dumps(kept, separators=(",", ":"), default=str)  # keys in the model's order, the same each run
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(jsontext.encode(kept, default=str)).hexdigest()  # keys in the model's order, each run
 
 
 def _found_again(

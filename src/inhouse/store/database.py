@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DisconnectionError, NoSuchModuleError
 
 from inhouse.errors import InvalidInput
+from inhouse.store import jsontext
 
 SUPPORTED_BACKENDS = frozenset({"sqlite", "postgresql"})
 """The databases inhouse runs on (its migrations and tests cover these two)."""
@@ -51,7 +52,8 @@ def make_engine(url: str) -> Engine:
         raise InvalidInput(f"unsupported database URL {shown!r}: inhouse stores its data in SQLite or PostgreSQL")
     if parsed.get_backend_name() == "sqlite":
         _require_database_file(parsed.database)
-    kwargs: dict = {"future": True}
+    # JSON columns (a scan's payload is megabytes) written and read by pydantic-core
+    kwargs: dict = {"future": True, "json_serializer": jsontext.dumps, "json_deserializer": jsontext.loads}
     if parsed.get_backend_name() == "postgresql" or parsed.database not in (None, "", ":memory:"):
         # room for the requests a server process runs at once: past the pool's size, each
         # request would open and close a connection of its own

@@ -7,13 +7,14 @@ the report alone first (:meth:`ScanStateRecords.kept`); the facts only when ther
 
 from __future__ import annotations
 
-import json
 import zlib
 from typing import Any
 
+import zstandard
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from inhouse.store import jsontext
 from inhouse.store.tables import utcnow
 from inhouse.store.tables_knowledge import ScanStateRow
 
@@ -23,40 +24,70 @@ _FRAMED = b"IHS1"
 _BYTES_KEY = "$bytes"
 #: Where a framed blob's JSON starts: after the mark and the JSON's length (8 bytes, little-endian).
 _JSON_AT = len(_FRAMED) + 8
+#: The start of a Zstandard frame: blobs written before are zlib streams, and still read.
+_ZSTD = b"\x28\xb5\x2f\xfd"
+#: Zstandard's quickest level: on a rails state (9.6 MB) 14 ms to write and 6 ms to read, against
+#: zlib's 44 and 19 at its level 1, and a tenth smaller.
+_LEVEL = 1
 
 
 def pack(state: dict[str, Any]) -> bytes:
     """``state`` compressed: its ``bytes`` values (top level) stored as they are after the JSON
     of the rest, so that packed numbers pass through no text encoding."""
     binary = {key: value for key, value in state.items() if isinstance(value, bytes)}
-    # surrogate-escaped (non-UTF-8) paths survive as \udcxx escapes in ASCII JSON
     if not binary:
-        return zlib.compress(json.dumps(state, separators=(",", ":")).encode("ascii"), 1)
+        return _compress(jsontext.encode(state))
     rest = {key: value for key, value in state.items() if key not in binary}
     rest[_BYTES_KEY] = [[key, len(value)] for key, value in binary.items()]
-    text = json.dumps(rest, separators=(",", ":")).encode("ascii")
-    return zlib.compress(
-        b"".join([_FRAMED, len(text).to_bytes(_JSON_AT - len(_FRAMED), "little"), text, *binary.values()]), 1
-    )
+    text = jsontext.encode(rest)
+    return _compress(b"".join([_FRAMED, len(text).to_bytes(_JSON_AT - len(_FRAMED), "little"), text, *binary.values()]))
 
 
 def unpack(blob: bytes) -> dict[str, Any] | None:
     """What :func:`pack` kept; None when the blob cannot be read (the next scan is a full one)."""
     try:
-        data = zlib.decompress(blob)
+        data = _decompress(blob)
         if not data.startswith(_FRAMED):
-            found = json.loads(data.decode("ascii"))
+            found = jsontext.loads(data)
             return found if isinstance(found, dict) else None
         at = _JSON_AT + int.from_bytes(data[len(_FRAMED) : _JSON_AT], "little")
-        state = json.loads(data[_JSON_AT:at].decode("ascii"))
+        state = jsontext.loads(data[_JSON_AT:at])
         if not isinstance(state, dict):
             return None
         for key, length in state.pop(_BYTES_KEY):
             state[key] = data[at : at + length]
             at += length
         return state if at == len(data) else None
-    except (zlib.error, ValueError, UnicodeDecodeError, TypeError, KeyError, AttributeError):
+    except (zlib.error, zstandard.ZstdError, ValueError, TypeError, KeyError, AttributeError):
         return None  # unreadable: the next scan is simply a full one
+
+
+#: The most a stored blob may hold once decompressed (a rails state holds 10 MB): a larger one, such
+#: as a decompression bomb in an imported export, is not read, and the next scan is a full one.
+MAX_UNPACKED = 1 << 30
+
+
+def _compress(data: bytes) -> bytes:
+    return zstandard.ZstdCompressor(level=_LEVEL).compress(data)
+
+
+def _decompress(blob: bytes) -> bytes:
+    """The bytes ``blob`` holds, read no further than :data:`MAX_UNPACKED` (ValueError past it)."""
+    if not blob.startswith(_ZSTD):
+        stream = zlib.decompressobj()
+        data = stream.decompress(blob, MAX_UNPACKED + 1)
+        if len(data) > MAX_UNPACKED or stream.unconsumed_tail:
+            raise ValueError("the stored blob is larger than the limit")
+        return data
+    # read in parts, so that a frame claiming a huge size allocates nothing for it
+    parts, size = [], 0
+    with zstandard.ZstdDecompressor().stream_reader(blob, read_across_frames=True) as reader:
+        while part := reader.read(1 << 24):
+            size += len(part)
+            if size > MAX_UNPACKED:
+                raise ValueError("the stored blob is larger than the limit")
+            parts.append(part)
+    return b"".join(parts)
 
 
 #: The key of a state that holds the report it was analysed into (``analysis.git.scanner.REPORT``).
@@ -73,14 +104,16 @@ class ScanStateRecords:
         query = select(ScanStateRow).where(ScanStateRow.subject == subject)
         return self.session.scalar(query.order_by(ScanStateRow.id.desc()).limit(1))
 
-    def get(self, subject: str) -> dict[str, Any] | None:
-        """The stored history of the repository at ``subject`` with its report, None when there is none."""
-        query = select(ScanStateRow.state, ScanStateRow.report).where(ScanStateRow.subject == subject)
+    def get(self, subject: str, *, with_report: bool = True) -> dict[str, Any] | None:
+        """The stored history of the repository at ``subject`` with its report (unless ``with_report``
+        is false: the caller read it with :meth:`kept`), None when there is none."""
+        columns = (ScanStateRow.state, ScanStateRow.report) if with_report else (ScanStateRow.state,)
+        query = select(*columns).where(ScanStateRow.subject == subject)
         found = self.session.execute(query.order_by(ScanStateRow.id.desc()).limit(1)).first()
         if found is None:
             return None
         state = unpack(found.state)
-        if state is not None and found.report is not None:
+        if state is not None and with_report and found.report is not None:
             kept = unpack(found.report)
             if kept is not None:
                 state[REPORT] = kept.get(REPORT)

@@ -25,8 +25,8 @@ class ScanStateRow(Timestamped, Base):
     head: Mapped[str] = mapped_column(String(64), nullable=False)
     mode: Mapped[str] = mapped_column(String(20), nullable=False)
     commits: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    state: Mapped[bytes] = mapped_column(LargeBinary, nullable=False, deferred=True)  # zlib-compressed JSON
+    state: Mapped[bytes] = mapped_column(LargeBinary, nullable=False, deferred=True)  # see store/knowledge.pack
     report: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
-    """The report the state was analysed into, with what it depends on (zlib-compressed JSON): read
+    """The report the state was analysed into, with what it depends on (compressed JSON, store/knowledge.pack): read
     alone by a rescan, which needs the facts in ``state`` only when there is something new."""
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)

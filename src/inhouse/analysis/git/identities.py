@@ -150,30 +150,49 @@ class SideRules:
 
     @cached_property
     def _lowered(self) -> tuple[dict[str, Side], dict[str, Side], list[tuple[str, Side]]]:
-        """The people and the org map with their keys in lower case, and the org map's domains."""
+        """The people and the org map with their keys in lower case, and the org map's domains
+        (normalised as :func:`_in_domain` does)."""
         org = {k.lower(): v for k, v in self.org_map.items()}
-        return {k.lower(): v for k, v in self.people.items()}, org, [(k[1:], v) for k, v in org.items() if k[:1] == "@"]
+        domains = [(d, v) for k, v in org.items() if k[:1] == "@" and (d := _domain(k[1:]))]
+        return {k.lower(): v for k, v in self.people.items()}, org, domains
+
+    @cached_property
+    def _domains(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """The internal and partner domains normalised, and the partner organisations' domains
+        longest first (for :meth:`organisation`)."""
+        internal = tuple(d for d in map(_domain, self.internal_domains) if d)
+        partner = tuple(d for d in map(_domain, self.partner_domains) if d)
+        named = [k[1:] for k, v in self.org_map.items() if k.startswith("@") and v == Side.PARTNER]
+        organisations = tuple(sorted(named + list(self.partner_domains), key=len, reverse=True))
+        return internal, partner, organisations
 
     def side_of(self, names: Iterable[str], emails: Iterable[str]) -> Side:
-        emails = [e.lower() for e in emails]
-        people, org, org_domains = self._lowered
+        lowered: list[str] = []  # each email once (an identity lists its raw emails beside them)
         for email in emails:
+            email = email.lower()
+            if email not in lowered:
+                lowered.append(email)
+        people, org, org_domains = self._lowered
+        for email in lowered:
             if email in people:
                 return people[email]
-        for email in emails:
+        for email in lowered:
             if email in org:
                 return org[email]
-        for name in names:
-            if name.lower() in org:
-                return org[name.lower()]
-        for email in emails:
+        if org:
+            for name in names:
+                if name.lower() in org:
+                    return org[name.lower()]
+        hosts = [email.rpartition("@")[2] for email in lowered]
+        for host in hosts:
             for domain, side in org_domains:
-                if _in_domain(email, domain):
+                if _host_in(host, domain):
                     return side
-        for email in emails:
-            if any(_in_domain(email, d) for d in self.internal_domains):
+        internal, partner, _ = self._domains
+        for host in hosts:
+            if _under(host, internal):
                 return Side.INTERNAL
-            if any(_in_domain(email, d) for d in self.partner_domains):
+            if _under(host, partner):
                 return Side.PARTNER
         return Side.OTHER
 
@@ -186,18 +205,33 @@ class SideRules:
         if side != Side.PARTNER:
             return None
         host = email.rpartition("@")[2].lower()
-        domains = [k[1:] for k, v in self.org_map.items() if k.startswith("@") and v == Side.PARTNER]
-        domains += list(self.partner_domains)
-        for domain in sorted(domains, key=len, reverse=True):
+        for domain in self._domains[2]:
             if _in_domain(email, domain):
                 return f"partner:{domain.lower().lstrip('@').strip()}"
         return f"partner:{host}"
 
 
+def _domain(domain: str) -> str:
+    """A domain as rules name it (``@Acme.com``, ``acme.com ``), as hosts are compared with it."""
+    return domain.lower().lstrip("@").strip()
+
+
+def _host_in(host: str, domain: str) -> bool:
+    """Whether the (lower-case) ``host`` is the (normalised, non-empty) ``domain`` or under it."""
+    return host == domain or host.endswith("." + domain)
+
+
+def _under(host: str, domains: Sequence[str]) -> bool:
+    """Whether ``host`` is one of ``domains`` or under one (:func:`_host_in`)."""
+    for domain in domains:
+        if host == domain or host.endswith("." + domain):
+            return True
+    return False
+
+
 def _in_domain(email: str, domain: str) -> bool:
-    host = email.rpartition("@")[2].lower()
-    domain = domain.lower().lstrip("@").strip()
-    return bool(domain) and (host == domain or host.endswith("." + domain))
+    domain = _domain(domain)
+    return bool(domain) and _host_in(email.rpartition("@")[2].lower(), domain)
 
 
 def parse_org_map(text: str) -> dict[str, Side]:
@@ -293,9 +327,12 @@ def kinds_key(bots: re.Pattern[str] | None) -> str:
     return repr((bots.pattern, bots.flags, AGENTS.pattern) if bots is not None else None)
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
 def _norm_name(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    return " ".join(re.sub(r"[^\w\s]", " ", folded).split())
+    return " ".join(_PUNCTUATION.sub(" ", folded).split())
 
 
 class _UnionFind:
@@ -343,6 +380,13 @@ def merge_identities(
         first = seen.setdefault((kind, value), i)
         uf.union(first, i)
 
+    known_orgs: dict[str, str | None] = {}
+
+    def organisation(email: str) -> str | None:  # an email's organisation, asked once per email
+        if email not in known_orgs:
+            known_orgs[email] = rules.organisation(email)
+        return known_orgs[email]
+
     by_name: dict[str, list[int]] = {}
     for i, (name, email) in enumerate(mapped):
         link("pair", f"{name}\0{email}", i)
@@ -354,7 +398,7 @@ def merge_identities(
     for norm, members in by_name.items():
         # the same name merges within an organisation, never across two the rules tell apart;
         # emails of no known organisation join the one organisation the name is seen in
-        orgs = {i: rules.organisation(mapped[i][1]) for i in members}
+        orgs = {i: organisation(mapped[i][1]) for i in members}
         known = {o for o in orgs.values() if o is not None}
         single = next(iter(known)) if len(known) == 1 else None
         for i in members:

@@ -30,7 +30,7 @@ ABOUT = {
     "decisions": "Decisions taken during the engagement, with rationale, deciders and status.",
     "drills": '"Can we modify this alone?" drills: who, what change, the outcome and where they got stuck.',
     "repos": "Repositories linked to an engagement: name and the path they were scanned at.",
-    "scan_states": "Each scanned repository's mined history (the blob named by `state_sha256`, zlib-compressed JSON), for incremental rescans.",
+    "scan_states": "Each scanned repository's mined history (the blob named by `state_sha256`: Zstandard-compressed, zlib before 2026-12, JSON with its packed numbers beside it), for incremental rescans.",
     "jobs": "Background work (scans, document analyses): status, progress, result or error.",
     "assets": "The asset inventory: what the client must hold at exit, and who holds it.",
     "tasks": "Tracker tasks (imported from Jira or CSV): who worked on what, when.",
