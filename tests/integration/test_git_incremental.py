@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import base64
+import tempfile
 from datetime import date
 
 import pytest
 
 from inhouse.analysis.git import ScanOptions, SideRules, scan_repository
+from inhouse.analysis.git.gitcmd import GitRepo
+from inhouse.analysis.git.mining import EarlyLog
+from inhouse.errors import InvalidInput
 from tests.gitrepo import GitRepoBuilder, as_stored, comparable, lines
 
 ANN = "Ann Archer <ann@acme.com>"
@@ -165,3 +169,62 @@ def test_a_version_5_state_with_its_numbers_as_base64_text_still_reads(repo):
     again = scan_repository(repo.path, OPTIONS, previous=old)
     assert again.report.incremental and again.report.scanned_commits == 1
     assert comparable(again.report) == comparable(scan_repository(repo.path, OPTIONS).report)
+
+
+def _stored_apart(state):
+    """The facts (read on demand) and the kept report, as the store hands them to a rescan."""
+    stored = as_stored(state)
+    kept = {key: stored.get(key) for key in ("version", "head", "mode", "boundaries", "report")}
+    facts = {key: value for key, value in stored.items() if key != "report"}
+    asked = []
+
+    def read():
+        asked.append(True)
+        return facts
+
+    return read, kept, asked
+
+
+def test_a_rescan_starts_git_on_the_new_commits_while_it_reads_the_facts(repo, tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    first = scan_repository(repo.path, OPTIONS)
+    repo.commit(ANN, "2022-04-10", rename={"m/train.py": "model/train.py"})
+    repo.merge("early", PAT, "2022-06-01")
+    read, kept, asked = _stored_apart(first.state)
+    heard = []
+    again = scan_repository(
+        repo.path, OPTIONS, previous=read, kept=kept, progress=lambda stage, done, total: heard.append((stage, done, total))
+    )
+    assert asked and again.report.incremental and again.report.scanned_commits == 3
+    assert comparable(again.report) == comparable(scan_repository(repo.path, OPTIONS).report)
+    assert ("mining", 3, 3) in heard
+    assert list((tmp_path / "tmp").iterdir()) == []  # the early log's file is gone
+
+
+def test_an_early_log_is_left_when_the_history_was_rewritten_or_the_head_is_unknown(repo):
+    first = scan_repository(repo.path, OPTIONS)
+    repo.git("reset", "-q", "--hard", "HEAD~1")
+    repo.commit(ANN, "2022-03-11", {"app/other.py": lines(3)}, message="rewritten")
+    full = comparable(scan_repository(repo.path, OPTIONS).report)
+    read, kept, _ = _stored_apart(first.state)
+    again = scan_repository(repo.path, OPTIONS, previous=read, kept=kept)
+    assert not again.report.incremental and any("rewritten" in w for w in again.report.warnings)
+    assert comparable(again.report) == full
+    for head in ("0" * 40, "--output=/tmp/x", "HEAD~1"):  # not in the repository; not a commit id at all
+        read, kept, _ = _stored_apart({**first.state, "head": head})
+        kept["head"] = head
+        odd = scan_repository(repo.path, OPTIONS, previous=read, kept=kept)
+        assert not odd.report.incremental and comparable(odd.report) == full
+
+
+def test_an_early_log_that_is_not_used_leaves_no_git_running(repo):
+    first = scan_repository(repo.path, OPTIONS)
+    repo.commit(ANN, "2022-04-10", {"app/api.py": lines(25, "api")})
+    read, kept, _ = _stored_apart(first.state)
+    with EarlyLog(GitRepo.open(repo.path), "full", repo.head(), kept["head"]) as early:
+        assert early.is_ancestor()
+        processes = [early._check, early._log]
+    assert all(p.returncode is not None for p in processes)
+    with pytest.raises(InvalidInput):
+        EarlyLog(GitRepo.open(repo.path), "full", repo.head(), "HEAD")

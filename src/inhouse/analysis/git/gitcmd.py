@@ -436,8 +436,8 @@ class GitRepo:
     def ok(self, args: Sequence[str]) -> bool:
         return self._exec(args).returncode == 0
 
-    def spawn(self, args: Sequence[str], stdout: IO[bytes]) -> subprocess.Popen[bytes]:
-        """Start git writing to ``stdout`` (a file); the caller waits for it."""
+    def spawn(self, args: Sequence[str], stdout: IO[bytes] | int) -> subprocess.Popen[bytes]:
+        """Start git writing to ``stdout`` (a file, or ``subprocess.DEVNULL``); the caller waits for it."""
         return subprocess.Popen(self._argv(args), stdout=stdout, stderr=subprocess.PIPE, env=self._env, cwd=self._cwd())
 
     def stream(self, args: Sequence[str], chunk: int = 1 << 20) -> GitStream:

@@ -14,6 +14,7 @@ from typing import Any
 
 from inhouse.analysis.git.gitcmd import GitRepo
 from inhouse.analysis.git.history import History
+from inhouse.analysis.git.mining import FULL_ID
 
 
 @dataclass
@@ -27,7 +28,11 @@ class MiningPlan:
         return self.exclude is not None
 
 
-def plan_mining(repo: GitRepo, head: str, mode: str, previous: dict[str, Any] | None) -> MiningPlan:
+def plan_mining(
+    repo: GitRepo, head: str, mode: str, previous: dict[str, Any] | None, *, ancestor: str | None = None
+) -> MiningPlan:
+    """How to mine ``head``: onto the stored history ``previous`` when it can be read and its head
+    is an ancestor of ``head`` (``ancestor``: a commit already known to be one), else afresh."""
     boundaries = repo.shallow_boundaries()
     fresh = History(mode=mode, boundaries=boundaries)
     if not previous:
@@ -44,7 +49,9 @@ def plan_mining(repo: GitRepo, head: str, mode: str, previous: dict[str, Any] | 
         return MiningPlan(fresh, None, "the shallow clone's depth changed since the stored scan: scanned fully")
     if not history.head:
         return MiningPlan(fresh, None)
-    if history.head == head or repo.is_ancestor(history.head, head):
+    if not FULL_ID.fullmatch(history.head):  # a stored head is a commit id, never a revision to resolve
+        return MiningPlan(fresh, None, "the stored scan could not be read: scanned fully")
+    if history.head in (head, ancestor) or repo.is_ancestor(history.head, head):
         history.tracking = True  # the files the new commits change are kept as they were (trajectory.py)
         return MiningPlan(history, history.head)
     return MiningPlan(

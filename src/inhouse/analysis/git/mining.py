@@ -22,6 +22,8 @@ see ``trailers.py``), one more field of the format, read by git and bounded here
 from __future__ import annotations
 
 import os
+import re
+import subprocess
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -149,6 +151,80 @@ def mine(
         if done % 500 == 0:
             progress(done, max(total, done))
     progress(done, max(total, done))
+
+
+#: A full commit id (SHA-1 or SHA-256).
+FULL_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+
+
+class EarlyLog:
+    """The commits of ``rev`` that ``base`` does not reach, asked of git before they are wanted.
+
+    A rescan starts git on the new commits (and on whether ``base``, the stored head, is still an
+    ancestor) as soon as it knows the stored head, and reads the stored facts while git walks:
+    the log is written to a temporary file, so git never waits on a full pipe. The caller takes
+    :meth:`commits` when the facts say ``base`` is where they end, or leaves them; :meth:`close`
+    stops what still runs and removes the file. ``base`` must be a full commit id (it comes from
+    the store, and is never passed to git as anything else)."""
+
+    def __init__(self, repo: GitRepo, mode: str, rev: str, base: str) -> None:
+        if not FULL_ID.fullmatch(base) or not FULL_ID.fullmatch(rev):
+            raise InvalidInput("an early log needs full commit ids")
+        self.repo, self.mode, self.rev, self.base = repo, mode, rev, base
+        self._folder = tempfile.TemporaryDirectory(prefix="inhouse-early-")
+        self._out = open(os.path.join(self._folder.name, "log"), "wb")
+        self._check = repo.spawn(["merge-base", "--is-ancestor", base, rev], subprocess.DEVNULL)
+        self._log = repo.spawn(log_args(mode, rev, base), self._out)
+        self._ancestor: bool | None = None
+
+    def is_ancestor(self) -> bool:
+        """Whether ``base`` is still an ancestor of ``rev`` (False when it is not in the repository)."""
+        if self._ancestor is None:
+            self._check.communicate()
+            self._ancestor = self._check.returncode == 0
+            if not self._ancestor:  # the history was rewritten: the log is of no use
+                self._stop(self._log)
+        return self._ancestor
+
+    def commits(self, progress: Callable[[int, int], None] | None = None) -> Iterator[Commit]:
+        """The new commits, parents first, as :func:`mine` with ``exclude=base`` yields them."""
+        total = self.repo.count_commits(self.rev, self.base) if progress is not None else 0
+        _, error = self._log.communicate()
+        self._out.close()
+        if self._log.returncode != 0:
+            raise AnalyzerError(self.repo.failure(["log"], error))
+        for line in error.decode("utf-8", "replace").splitlines():
+            if "rename detection" in line and line.strip() not in self.repo.warnings:
+                self.repo.warnings.append(line.strip())
+        done = 0
+        with open(self._out.name, "rb") as data:
+            for commit in parse_log(iter(lambda: data.read(1 << 20), b""), exact_renames=self.mode == "exact"):
+                yield commit
+                done += 1
+                if progress is not None and done % 500 == 0:
+                    progress(done, max(total, done))
+        if progress is not None:
+            progress(done, max(total, done))
+
+    def close(self) -> None:
+        for proc in (self._check, self._log):
+            self._stop(proc)
+        self._out.close()
+        self._folder.cleanup()
+
+    def __enter__(self) -> EarlyLog:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @staticmethod
+    def _stop(proc: subprocess.Popen[bytes]) -> None:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        if proc.stderr is not None:
+            proc.stderr.close()
 
 
 def first_parents(repo: GitRepo, rev: str) -> tuple[list[str], int]:

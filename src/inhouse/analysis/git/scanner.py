@@ -11,6 +11,7 @@ and returns values; storing them is the service layer's business.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections import Counter
@@ -28,7 +29,7 @@ from inhouse.analysis.git.gitcmd import GitRepo
 from inhouse.analysis.git.history import STATE_VERSION, History
 from inhouse.analysis.git.identities import IdentityGroup, Mailmap, SideRules, bot_matcher, merge_identities
 from inhouse.analysis.git.incremental import MiningPlan, plan_mining
-from inhouse.analysis.git.mining import mine
+from inhouse.analysis.git.mining import FULL_ID, EarlyLog, mine
 from inhouse.analysis.git.offboarding import Person, choose_leavers, simulate_offboarding
 from inhouse.analysis.git.recency import DEFAULT_HALF_LIFE_DAYS, KNOWLEDGE_MODELS, knowledge_authors
 from inhouse.analysis.git.review_credit import ImportedReviews, credited, review_counts
@@ -166,18 +167,21 @@ def scan_repository(
         )
     key = _report_key(repo, head, mode, options)
     answer = _kept_report(repo, kept if kept is not None else previous, head, mode, key)
-    if answer is None and callable(previous):
-        previous = previous()
-        if kept is None:  # a state stored with its report inside
-            answer = _kept_report(repo, previous, head, mode, key)
-    if answer is not None:  # the same commit, read the same way: the same facts and the same report
-        report, analysis_warnings, dumped = answer
-        report.warnings = warnings + analysis_warnings
-        report.scanned_commits = 0
-        report.incremental = True
-        return ScanOutcome(report, previous if isinstance(previous, dict) else None, reused=True, dumped=dumped)
-    assert not callable(previous)
-    history, plan, scanned = _mine(repo, head, mode, options, previous, progress)
+    with contextlib.ExitStack() as stack:
+        early: EarlyLog | None = None
+        if answer is None and callable(previous):
+            early = _early_log(repo, kept, head, mode, stack)  # git walks while the facts are read
+            previous = previous()
+            if kept is None:  # a state stored with its report inside
+                answer = _kept_report(repo, previous, head, mode, key)
+        if answer is not None:  # the same commit, read the same way: the same facts and the same report
+            report, analysis_warnings, dumped = answer
+            report.warnings = warnings + analysis_warnings
+            report.scanned_commits = 0
+            report.incremental = True
+            return ScanOutcome(report, previous if isinstance(previous, dict) else None, reused=True, dumped=dumped)
+        assert not callable(previous)
+        history, plan, scanned = _mine(repo, head, mode, options, previous, progress, early)
     if plan.note:
         warnings.append(plan.note)
     history.head = head
@@ -190,6 +194,19 @@ def scan_repository(
     result = report.model_dump(mode="json", exclude=set(_PER_RUN))
     state[REPORT] = {"key": key, "result": result, "warnings": report.warnings[before:]}
     return ScanOutcome(report, state, dumped=result)
+
+
+def _early_log(
+    repo: GitRepo, kept: Mapping[str, Any] | None, head: str, mode: str, stack: contextlib.ExitStack
+) -> EarlyLog | None:
+    """git started on the commits new since the kept report's head, when the facts stored with it
+    were mined the same way (else the scan will not fold onto them, and git is not started)."""
+    if kept is None or kept.get("version") != STATE_VERSION or kept.get("mode") != mode:
+        return None
+    base = kept.get("head")
+    if not isinstance(base, str) or base == head or not FULL_ID.fullmatch(base) or not FULL_ID.fullmatch(head):
+        return None
+    return stack.enter_context(EarlyLog(repo, mode, head, base))
 
 
 def _report_key(repo: GitRepo, head: str, mode: str, options: ScanOptions) -> str:
@@ -224,8 +241,10 @@ def _mine(
     options: ScanOptions,
     previous: dict[str, Any] | None,
     progress: Progress | None,
+    early: EarlyLog | None = None,
 ) -> tuple[History, MiningPlan, int]:
-    plan = plan_mining(repo, head, mode, previous)
+    known = early.base if early is not None and early.is_ancestor() else None
+    plan = plan_mining(repo, head, mode, previous, ancestor=known)
     history = plan.history
     report: Callable[[int, int], None] | None = None
     if progress is not None:
@@ -234,8 +253,12 @@ def _mine(
         def report(done: int, total: int) -> None:
             stage("mining", done, total)
 
+    if early is not None and known is not None and plan.exclude == known:
+        commits = early.commits(progress=report)  # what git found while the facts were read
+    else:
+        commits = mine(repo, head, mode=mode, exclude=plan.exclude, workers=options.jobs, progress=report)
     scanned = 0
-    for commit in mine(repo, head, mode=mode, exclude=plan.exclude, workers=options.jobs, progress=report):
+    for commit in commits:
         history.add(commit)
         scanned += 1
     return history, plan, scanned
