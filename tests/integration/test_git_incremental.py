@@ -194,7 +194,11 @@ def test_a_rescan_starts_git_on_the_new_commits_while_it_reads_the_facts(repo, t
     read, kept, asked = _stored_apart(first.state)
     heard = []
     again = scan_repository(
-        repo.path, OPTIONS, previous=read, kept=kept, progress=lambda stage, done, total: heard.append((stage, done, total))
+        repo.path,
+        OPTIONS,
+        previous=read,
+        kept=kept,
+        progress=lambda stage, done, total: heard.append((stage, done, total)),
     )
     assert asked and again.report.incremental and again.report.scanned_commits == 3
     assert comparable(again.report) == comparable(scan_repository(repo.path, OPTIONS).report)
