@@ -256,6 +256,8 @@ def _mine(
     if early is not None and known is not None and plan.exclude == known:
         commits = early.commits(progress=report)  # what git found while the facts were read
     else:
+        if early is not None:
+            early.close()  # of no use: the cores go to this mining
         commits = mine(repo, head, mode=mode, exclude=plan.exclude, workers=options.jobs, progress=report)
     scanned = 0
     for commit in commits:
