@@ -151,7 +151,7 @@ class SideRules:
     @cached_property
     def _lowered(self) -> tuple[dict[str, Side], dict[str, Side], list[tuple[str, Side]]]:
         """The people and the org map with their keys in lower case, and the org map's domains
-        (normalised as :func:`_in_domain` does)."""
+        (normalised by :func:`_domain`)."""
         org = {k.lower(): v for k, v in self.org_map.items()}
         domains = [(d, v) for k, v in org.items() if k[:1] == "@" and (d := _domain(k[1:]))]
         return {k.lower(): v for k, v in self.people.items()}, org, domains
@@ -162,8 +162,8 @@ class SideRules:
         longest first (for :meth:`organisation`)."""
         internal = tuple(d for d in map(_domain, self.internal_domains) if d)
         partner = tuple(d for d in map(_domain, self.partner_domains) if d)
-        named = [k[1:] for k, v in self.org_map.items() if k.startswith("@") and v == Side.PARTNER]
-        organisations = tuple(sorted(named + list(self.partner_domains), key=len, reverse=True))
+        named = [_domain(k[1:]) for k, v in self.org_map.items() if k.startswith("@") and v == Side.PARTNER]
+        organisations = tuple(sorted((d for d in named + list(partner) if d), key=len, reverse=True))
         return internal, partner, organisations
 
     def side_of(self, names: Iterable[str], emails: Iterable[str]) -> Side:
@@ -206,8 +206,8 @@ class SideRules:
             return None
         host = email.rpartition("@")[2].lower()
         for domain in self._domains[2]:
-            if _in_domain(email, domain):
-                return f"partner:{domain.lower().lstrip('@').strip()}"
+            if _host_in(host, domain):
+                return f"partner:{domain}"
         return f"partner:{host}"
 
 
@@ -224,14 +224,9 @@ def _host_in(host: str, domain: str) -> bool:
 def _under(host: str, domains: Sequence[str]) -> bool:
     """Whether ``host`` is one of ``domains`` or under one (:func:`_host_in`)."""
     for domain in domains:
-        if host == domain or host.endswith("." + domain):
+        if _host_in(host, domain):
             return True
     return False
-
-
-def _in_domain(email: str, domain: str) -> bool:
-    domain = _domain(domain)
-    return bool(domain) and _host_in(email.rpartition("@")[2].lower(), domain)
 
 
 def parse_org_map(text: str) -> dict[str, Side]:
@@ -380,13 +375,6 @@ def merge_identities(
         first = seen.setdefault((kind, value), i)
         uf.union(first, i)
 
-    known_orgs: dict[str, str | None] = {}
-
-    def organisation(email: str) -> str | None:  # an email's organisation, asked once per email
-        if email not in known_orgs:
-            known_orgs[email] = rules.organisation(email)
-        return known_orgs[email]
-
     by_name: dict[str, list[int]] = {}
     for i, (name, email) in enumerate(mapped):
         link("pair", f"{name}\0{email}", i)
@@ -398,7 +386,7 @@ def merge_identities(
     for norm, members in by_name.items():
         # the same name merges within an organisation, never across two the rules tell apart;
         # emails of no known organisation join the one organisation the name is seen in
-        orgs = {i: organisation(mapped[i][1]) for i in members}
+        orgs = {i: rules.organisation(mapped[i][1]) for i in members}
         known = {o for o in orgs.values() if o is not None}
         single = next(iter(known)) if len(known) == 1 else None
         for i in members:

@@ -27,6 +27,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import IO
 
 from inhouse.analysis.git.gitcmd import GitRepo
 from inhouse.analysis.git.trailers import FORMAT as TRAILERS_FORMAT
@@ -103,9 +104,36 @@ def iter_commits(repo: GitRepo, rev: str, *, mode: str = "full", exclude: str | 
     """Yield the commits reachable from ``rev`` (and not from ``exclude``), parents first."""
     stream = repo.stream(log_args(mode, rev, exclude))
     yield from parse_log(stream, exact_renames=mode == "exact")
-    for line in stream.stderr.decode("utf-8", "replace").splitlines():
+    _note_rename_warnings(repo, stream.stderr)
+
+
+def _note_rename_warnings(repo: GitRepo, stderr: bytes) -> None:
+    """git's warnings that it gave up on rename detection, kept once each in ``repo.warnings``."""
+    for line in stderr.decode("utf-8", "replace").splitlines():
         if "rename detection" in line and line.strip() not in repo.warnings:
             repo.warnings.append(line.strip())
+
+
+def _written_log(repo: GitRepo, proc: subprocess.Popen[bytes], out: IO[bytes], mode: str) -> Iterator[Commit]:
+    """The commits a spawned ``git log`` (:func:`log_args`) wrote to the file ``out``, once it ended."""
+    _, error = proc.communicate()
+    out.close()
+    if proc.returncode != 0:
+        raise AnalyzerError(repo.failure(["log"], error))
+    _note_rename_warnings(repo, error)
+    with open(out.name, "rb") as data:
+        yield from parse_log(iter(lambda: data.read(1 << 20), b""), exact_renames=mode == "exact")
+
+
+def _counted(commits: Iterable[Commit], total: int, progress: Callable[[int, int], None]) -> Iterator[Commit]:
+    """``commits``, with ``progress(done, total)`` every 500 and at the end (``done`` never past ``total``)."""
+    done = 0
+    for commit in commits:
+        yield commit
+        done += 1
+        if done % 500 == 0:
+            progress(done, max(total, done))
+    progress(done, max(total, done))
 
 
 def mine(
@@ -141,16 +169,7 @@ def mine(
     elif progress is not None:
         total = repo.count_commits(rev, exclude)
     commits = _mine_ranges(repo, rev, mode, exclude, cuts)
-    if progress is None:
-        yield from commits
-        return
-    done = 0
-    for commit in commits:
-        yield commit
-        done += 1
-        if done % 500 == 0:
-            progress(done, max(total, done))
-    progress(done, max(total, done))
+    yield from commits if progress is None else _counted(commits, total, progress)
 
 
 #: A full commit id (SHA-1 or SHA-256).
@@ -188,23 +207,11 @@ class EarlyLog:
 
     def commits(self, progress: Callable[[int, int], None] | None = None) -> Iterator[Commit]:
         """The new commits, parents first, as :func:`mine` with ``exclude=base`` yields them."""
-        total = self.repo.count_commits(self.rev, self.base) if progress is not None else 0
-        _, error = self._log.communicate()
-        self._out.close()
-        if self._log.returncode != 0:
-            raise AnalyzerError(self.repo.failure(["log"], error))
-        for line in error.decode("utf-8", "replace").splitlines():
-            if "rename detection" in line and line.strip() not in self.repo.warnings:
-                self.repo.warnings.append(line.strip())
-        done = 0
-        with open(self._out.name, "rb") as data:
-            for commit in parse_log(iter(lambda: data.read(1 << 20), b""), exact_renames=self.mode == "exact"):
-                yield commit
-                done += 1
-                if progress is not None and done % 500 == 0:
-                    progress(done, max(total, done))
-        if progress is not None:
-            progress(done, max(total, done))
+        commits = _written_log(self.repo, self._log, self._out, self.mode)
+        if progress is None:
+            yield from commits
+        else:
+            yield from _counted(commits, self.repo.count_commits(self.rev, self.base), progress)
 
     def close(self) -> None:
         for proc in (self._check, self._log):
@@ -259,13 +266,8 @@ def _mine_ranges(repo: GitRepo, rev: str, mode: str, exclude: str | None, cuts: 
                 out = open(os.path.join(tmp, f"part{index}"), "wb")
                 procs.append((repo.spawn(log_args(mode, tip, base), out), out))
             yield from iter_commits(repo, bounds[0][0], mode=mode)
-            for index, (proc, out) in enumerate(procs, 1):
-                _, error = proc.communicate()
-                out.close()
-                if proc.returncode != 0:
-                    raise AnalyzerError(repo.failure(["log"], error))
-                with open(os.path.join(tmp, f"part{index}"), "rb") as data:
-                    yield from parse_log(iter(lambda: data.read(1 << 20), b""), exact_renames=mode == "exact")
+            for proc, out in procs:
+                yield from _written_log(repo, proc, out, mode)
         finally:  # stopped early (an error, a closed generator): leave no git behind
             for proc, out in procs:
                 if proc.poll() is None:

@@ -204,7 +204,7 @@ def _early_log(
     if kept is None or kept.get("version") != STATE_VERSION or kept.get("mode") != mode:
         return None
     base = kept.get("head")
-    if not isinstance(base, str) or base == head or not FULL_ID.fullmatch(base) or not FULL_ID.fullmatch(head):
+    if not isinstance(base, str) or base == head or not FULL_ID.fullmatch(base):  # head: resolved by git
         return None
     return stack.enter_context(EarlyLog(repo, mode, head, base))
 
