@@ -12,22 +12,32 @@ from typer.testing import CliRunner
 
 from inhouse import __version__
 from inhouse.cli.main import COMMANDS, app
+from tests.gitrepo import GitRepoBuilder
 
 PROBE = """
+import gc
 import sys
 from inhouse.cli.main import run
 try:
     run(sys.argv[1:])
 except SystemExit:
     pass
+print("COLLECTOR", "on" if gc.isenabled() else "off")
 print("MODULES", " ".join(sorted(sys.modules)))
 """
 
 
-def _modules(*args: str) -> tuple[str, set[str]]:
+def _probe(*args: str) -> tuple[str, str, set[str]]:
+    """What ``inhouse ARGS`` printed, whether the cyclic collector was on at its end, and the modules it loaded."""
     out = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=True).stdout
     text, _, listed = out.rpartition("MODULES ")
-    return text, set(listed.split())
+    text, _, collector = text.rpartition("COLLECTOR ")
+    return text, collector.strip(), set(listed.split())
+
+
+def _modules(*args: str) -> tuple[str, set[str]]:
+    text, _, modules = _probe(*args)
+    return text, modules
 
 
 HEAVY = ("sqlalchemy", "alembic", "fastapi", "pydantic", "inhouse.bootstrap", "inhouse.store", "inhouse.services")
@@ -55,6 +65,23 @@ def test_scan_loads_its_own_module_only():
     others = {"inhouse.cli.partners", "inhouse.cli.edits", "inhouse.cli.web", "inhouse.services.dashboard"}
     assert not modules & others
     assert not [m for m in modules if m.startswith(("fastapi", "weasyprint", "sklearn"))]
+
+
+def test_the_collector_is_on_again_once_the_command_is_imported():
+    # start-up turns Python's cyclic collector off while modules import; a command runs with it on
+    assert _probe("scan", "--help")[1] == "on"
+
+
+def test_a_scan_on_sqlite_loads_no_postgresql_dialect(tmp_path):
+    repo = GitRepoBuilder(tmp_path / "repo")
+    repo.commit("Ana <ana@client.example>", "2025-01-06T10:00:00", {"app.py": "print(1)\n"})
+    db = f"sqlite:///{tmp_path / 'ws.db'}"
+    _probe("--db", db, "init", "--client", "Client")
+    text, collector, modules = _probe("--db", db, "scan", str(repo.path))
+    assert "1 commits" in text
+    assert collector == "on"
+    assert "sqlalchemy.dialects.sqlite" in modules
+    assert not [m for m in modules if m.startswith("sqlalchemy.dialects.postgresql")]
 
 
 def test_the_table_matches_the_whole_tree():

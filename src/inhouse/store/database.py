@@ -6,6 +6,8 @@ import os
 import re
 import stat
 import time
+from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -137,3 +139,17 @@ def first_line(exc: BaseException) -> str:
     """The driver's message of a database exception, on one line."""
     text = str(getattr(exc, "orig", None) or exc).strip()
     return text.splitlines()[0] if text else exc.__class__.__name__
+
+
+def upsert_insert(dialect: str) -> Callable[..., Any]:
+    """The ``insert`` of ``dialect`` (``postgresql`` or ``sqlite``) that knows ``on_conflict_do_*``.
+
+    Imported when first needed: loading PostgreSQL's dialect costs a SQLite workspace's command
+    about 20 ms of start-up it never uses (docs/performance.md)."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        return postgresql_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert

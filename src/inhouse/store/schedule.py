@@ -7,10 +7,9 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Table
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from inhouse.store.database import upsert_insert
 from inhouse.store.tables import ScheduleTickRow
 
 
@@ -21,7 +20,7 @@ class ScheduleTicks:
     def take(self, name: str, due_at: datetime, worker: str) -> bool:
         """Record that ``worker`` starts the run of ``name`` due at ``due_at``; False when another
         worker already did (the unique key keeps the first row: an insert that then does nothing)."""
-        make = postgresql_insert if self.session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        make = upsert_insert(self.session.get_bind().dialect.name)
         table = cast(Table, ScheduleTickRow.__table__)
         added = self.session.execute(
             make(table)

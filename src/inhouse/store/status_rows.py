@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Table, event, func, insert, null, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
+from inhouse.store.database import upsert_insert
 from inhouse.store.tables import EngagementRow, JobRow, PartnerRow, RepoRow
 from inhouse.store.tables_dashboard import DataVersionRow, EngagementStatusRow
 from inhouse.store.tables_knowledge import ScanStateRow
@@ -113,7 +112,7 @@ class StatusRows:
         if version is None:  # no row yet (an engagement stored before change tracking existed)
             # an upsert that does nothing when a row appeared meanwhile: no savepoint, which on
             # SQLite's legacy transaction handling would commit on its own when nothing was written yet
-            make = postgresql_insert if self.session.get_bind().dialect.name == "postgresql" else sqlite_insert
+            make = upsert_insert(self.session.get_bind().dialect.name)
             added = self.session.execute(
                 make(_table)
                 .values(engagement_id=engagement_id, version=1, **columns)
@@ -178,7 +177,7 @@ def _raise_counter(dialect: str, name: str):
     """``version + 1`` for the counter ``name``, created at 1 when missing (both databases upsert)."""
     if dialect not in ("postgresql", "sqlite"):
         return update(_versions).where(_versions.c.name == name).values(version=_versions.c.version + 1)
-    make = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    make = upsert_insert(dialect)
     return (
         make(_versions)
         .values(name=name, version=1)
