@@ -1,3 +1,3 @@
-from inhouse.cli.main import run
+from inhouse.cli.startup import main
 
-run()
+main()

@@ -49,7 +49,7 @@ def test_version_imports_no_command_and_no_heavy_library():
     loaded = {m.split(".")[0] if not m.startswith("inhouse") else m for m in modules}
     assert not [m for m in loaded if m.startswith(HEAVY)]
     commands = {m for m in modules if m.startswith("inhouse.cli.")}
-    assert commands <= {"inhouse.cli.main", "inhouse.cli.lazy", "inhouse.cli.context"}
+    assert commands <= {"inhouse.cli.main", "inhouse.cli.lazy", "inhouse.cli.context", "inhouse.cli.startup"}
 
 
 def test_help_lists_every_command_without_importing_them():

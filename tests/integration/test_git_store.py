@@ -11,7 +11,8 @@ from inhouse.domain.engagements import Engagement
 from inhouse.domain.knowledge import ScanIn, ScanResult
 from inhouse.domain.organisations import Partner
 from inhouse.services import knowledge
-from inhouse.store.knowledge import pack
+from inhouse.store import jsontext
+from inhouse.store.knowledge import pack, unpack
 from tests.gitrepo import GitRepoBuilder, lines
 
 ANN = "Ann Inside <ann@acme.com>"
@@ -109,7 +110,8 @@ def test_a_state_stored_with_its_report_inside_is_still_reused(ws, tmp_path):
     top = str(repo.path)
     with ws.uow() as uow:
         whole = uow.scan_states.get(top)
-    assert whole is not None and "report" in whole
+    assert whole is not None and callable(whole["report"])  # stored apart: read when called
+    whole["report"] = whole["report"]()
     with ws.engine.begin() as conn:
         conn.execute(text("UPDATE scan_states SET state = :old, report = NULL"), {"old": pack(whole)})
     with ws.uow() as uow:
@@ -140,3 +142,46 @@ def test_a_found_again_result_is_told_by_its_digest_and_one_stored_without_by_it
     with ws.uow() as uow:
         assert uow.results.get(second.result_id).checked_at is not None
         assert len(uow.results.list(kind="scan")) == 2
+
+
+def _kept_blob(ws, change) -> None:
+    """The stored report blob rewritten: ``change`` gets its unpacked contents and returns the new ones."""
+    with ws.engine.begin() as conn:
+        blob = conn.execute(text("SELECT report FROM scan_states")).scalar_one()
+        conn.execute(text("UPDATE scan_states SET report = :new"), {"new": pack(change(unpack(blob)))})
+
+
+def test_the_kept_report_is_read_only_when_the_head_is_the_same(ws, tmp_path):
+    """The report is kept as JSON beside its stamp and read only when the stamp fits: made
+    unreadable, a rescan after a new commit never notices; one of the same commit analyses again."""
+    repo = GitRepoBuilder(tmp_path / "eta")
+    repo.commit(PAT, "2025-06-10", {"model/train.py": lines(30)})
+    _engagement_with_partner(ws)
+    request = ScanIn(repository=str(repo.path), internal_domains=["acme.com"])
+    first = knowledge.scan(ws, "ETA", request)
+    with ws.engine.begin() as conn:
+        blob = conn.execute(text("SELECT report FROM scan_states")).scalar_one()
+    assert isinstance(unpack(blob)["report"], bytes)
+    _kept_blob(ws, lambda kept: {**kept, "report": b"{not json"})
+    again = knowledge.scan(ws, "ETA", request)  # the same commit: the report is needed, and unreadable
+    assert (again.incremental, again.scanned_commits) == (True, 0)
+    per_run = {"result_id", "incremental", "scanned_commits"}
+    assert again.model_dump(exclude=per_run) == first.model_dump(exclude=per_run)
+    _kept_blob(ws, lambda kept: {**kept, "report": b"{not json"})
+    repo.commit(ANN, "2025-08-10", {"app/report.py": lines(8, "r")})
+    newer = knowledge.scan(ws, "ETA", request)  # a new commit: the stamp tells, the report is not read
+    assert (newer.incremental, newer.scanned_commits, newer.commits) == (True, 1, 2)
+
+
+def test_a_report_kept_inside_the_stamps_json_is_still_read(ws, tmp_path):
+    """Reports kept before they were stored as JSON beside the stamp are still reused."""
+    repo = GitRepoBuilder(tmp_path / "eta")
+    repo.commit(PAT, "2025-06-10", {"model/train.py": lines(30)})
+    _engagement_with_partner(ws)
+    request = ScanIn(repository=str(repo.path))
+    first = knowledge.scan(ws, "ETA", request)
+    _kept_blob(ws, lambda kept: {**kept, "report": jsontext.loads(kept["report"])})
+    with ws.engine.begin() as conn:
+        conn.execute(text("UPDATE scan_states SET state = :junk"), {"junk": b"not zlib"})  # facts unread
+    again = knowledge.scan(ws, "ETA", request)
+    assert (again.incremental, again.scanned_commits, again.result_id) == (True, 0, first.result_id)

@@ -14,7 +14,6 @@ name the table lacks is looked up in the whole tree (a test keeps the table comp
 
 from __future__ import annotations
 
-import gc
 import importlib
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass
@@ -25,29 +24,7 @@ from typer._click import Command, Context
 from typer.core import TyperCommand, TyperGroup
 from typer.main import get_group
 
-_start_up_paused = False
-
-
-def pause_collection_for_start_up() -> None:
-    """Python's cyclic collector off until the command's modules are imported.
-
-    Importing a command builds thousands of classes (pydantic models, SQLAlchemy tables) and
-    no garbage; with the collector on, its young passes walk them again and again (about 0.1 s
-    of a scan's start-up, docs/performance.md). :func:`start_up_done` turns it back on, with
-    what the imports built moved out of its way (``gc.freeze``)."""
-    global _start_up_paused
-    if gc.isenabled():
-        gc.disable()
-        _start_up_paused = True
-
-
-def start_up_done() -> None:
-    """The collector on again when :func:`pause_collection_for_start_up` turned it off."""
-    global _start_up_paused
-    if _start_up_paused:
-        _start_up_paused = False
-        gc.freeze()
-        gc.enable()
+from inhouse.cli.startup import collection_back
 
 
 @dataclass(frozen=True)
@@ -148,7 +125,7 @@ class LazyGroup(TyperGroup):
                 cls._built.update(get_group(app).commands)
             return cls._built[entry.name]
         finally:
-            start_up_done()
+            collection_back()  # the command's modules are in: the collector runs again
 
     def _everything(self) -> dict[str, Command]:
         cls = type(self)

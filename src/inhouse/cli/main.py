@@ -12,7 +12,8 @@ from rich.markup import escape
 
 from inhouse import __version__
 from inhouse.cli import context
-from inhouse.cli.lazy import Lazy, LazyGroup, build_all, pause_collection_for_start_up
+from inhouse.cli.lazy import Lazy, LazyGroup, build_all
+from inhouse.cli.startup import pause_collection
 from inhouse.errors import InhouseError, InvalidInput, NotFound
 
 #: Where to look, added to a record that was not found (the services' messages speak of records).
@@ -277,8 +278,8 @@ def root(
 
 
 def run(argv: list[str] | None = None) -> None:
-    """Console-script entry point."""
-    pause_collection_for_start_up()  # on again once the command's modules are imported
+    """Run the command line ``argv`` (the process's arguments by default); ends with ``SystemExit``."""
+    pause_collection()  # on again once the command's modules are imported (cli/startup.py)
     for stream in (sys.stdout, sys.stderr):  # a file name of bytes that are not UTF-8 is shown escaped
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:

@@ -8,11 +8,12 @@ the report alone first (:meth:`ScanStateRecords.kept`); the facts only when ther
 from __future__ import annotations
 
 import zlib
+from functools import partial
 from typing import Any
 
 import zstandard
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from inhouse.store import jsontext
 from inhouse.store.tables import utcnow
@@ -96,12 +97,31 @@ REPORT = "report"
 KEPT_KEYS = ("version", "head", "mode", "boundaries")
 
 
+def _kept(blob: bytes) -> dict[str, Any] | None:
+    """A stored report blob, its report (the JSON stored as bytes beside the stamp) read when called;
+    a report stored inside the JSON (before) is returned as it is."""
+    kept = unpack(blob)
+    if kept is not None and isinstance(kept.get(REPORT), bytes):
+        kept[REPORT] = partial(_report, kept[REPORT])
+    return kept
+
+
+def _report(text: bytes) -> Any:
+    """A kept report's JSON, read; None when it cannot be (the scan analyses again)."""
+    try:
+        return jsontext.loads(text)
+    except ValueError:
+        return None
+
+
 class ScanStateRecords:
     def __init__(self, session: Session) -> None:
         self.session = session
 
     def _row(self, subject: str) -> ScanStateRow | None:
-        query = select(ScanStateRow).where(ScanStateRow.subject == subject)
+        """The stored row of ``subject``, its blobs left unread until used (they are replaced or not needed)."""
+        query = select(ScanStateRow).options(defer(ScanStateRow.state), defer(ScanStateRow.report))
+        query = query.where(ScanStateRow.subject == subject)
         return self.session.scalar(query.order_by(ScanStateRow.id.desc()).limit(1))
 
     def get(self, subject: str, *, with_report: bool = True) -> dict[str, Any] | None:
@@ -114,17 +134,20 @@ class ScanStateRecords:
             return None
         state = unpack(found.state)
         if state is not None and with_report and found.report is not None:
-            kept = unpack(found.report)
+            kept = _kept(found.report)
             if kept is not None:
                 state[REPORT] = kept.get(REPORT)
         return state
 
     def kept(self, subject: str) -> dict[str, Any] | None:
         """The report stored for ``subject`` with what it is checked against (the state's version,
-        head, mode and shallow boundaries), without the facts; None when none is stored apart."""
+        head, mode and shallow boundaries), without the facts; None when none is stored apart.
+
+        The report itself is a function that reads it: a rescan after new commits checks the
+        head alone and never needs the report (a megabyte of JSON on a long history)."""
         query = select(ScanStateRow.report).where(ScanStateRow.subject == subject)
         blob = self.session.scalar(query.order_by(ScanStateRow.id.desc()).limit(1))
-        return unpack(blob) if blob is not None else None
+        return _kept(blob) if blob is not None else None
 
     def links(self, subject: str) -> tuple[int | None, int | None] | None:
         """The engagement and repository ids the stored history of ``subject`` is kept for."""
@@ -146,7 +169,8 @@ class ScanStateRecords:
         facts = {key: value for key, value in state.items() if key != REPORT}
         row.state = pack(facts)
         kept = state.get(REPORT)
-        row.report = pack({**{key: state.get(key) for key in KEPT_KEYS}, REPORT: kept}) if kept is not None else None
+        stamp = {key: state.get(key) for key in KEPT_KEYS}
+        row.report = pack({**stamp, REPORT: jsontext.encode(kept)}) if kept is not None else None
         row.updated_at = utcnow()
         self.session.flush()
 

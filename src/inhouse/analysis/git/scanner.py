@@ -132,8 +132,8 @@ def scan_repository(
     ``previous`` is the stored state, or a function that reads it (called only when the kept
     report cannot answer: a state is megabytes of facts on a long history). ``kept``: the stored
     report with what it is checked against (the state's ``version``, ``head``, ``mode``,
-    ``boundaries`` and ``report``), when it is stored apart from the facts; by default the one
-    ``previous`` holds."""
+    ``boundaries`` and ``report``, the report itself or a function that reads it), when it is
+    stored apart from the facts; by default the one ``previous`` holds."""
     options = options or ScanOptions()
     options.validate()
     repo = GitRepo.open(path)
@@ -222,8 +222,12 @@ def _kept_report(
     """The report ``previous`` keeps, when it was made from ``head`` with the same options."""
     if not isinstance(previous, Mapping) or previous.get("version") != STATE_VERSION:
         return None
+    if previous.get("head") != head or previous.get("mode") != mode:
+        return None
     kept = previous.get(REPORT)
-    if previous.get("head") != head or previous.get("mode") != mode or not isinstance(kept, dict):
+    if callable(kept):  # stored apart, read only now that it is of use
+        kept = kept()
+    if not isinstance(kept, dict):
         return None
     if kept.get("key") != key or set(previous.get("boundaries", [])) != repo.shallow_boundaries():
         return None
