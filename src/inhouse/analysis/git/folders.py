@@ -22,7 +22,7 @@ from typing import Any
 
 from inhouse.analysis.git.authorship import truck_factor
 from inhouse.domain.common import Side
-from inhouse.domain.knowledge import FolderRisk, Holder, KnowledgeMap, MapFile, printable, ratio
+from inhouse.domain.knowledge import FolderRisk, Holder, KnowledgeMap, printable, ratio
 
 MIN_FILES = 5
 FOLDER_LIMIT = 300
@@ -106,9 +106,11 @@ def knowledge_map(
     rows = [(max(lines.get(p) or 0, 1) if measure == "lines" and lines is not None else 1, p) for p in authors_by_path]
     rows.sort(key=lambda r: (-r[0], r[1]))
     kept, rest = rows[:limit], rows[limit:]
-    return KnowledgeMap(
-        measure=measure,
-        files=[MapFile(path=printable(p), size=n, holder=holder(authors_by_path[p], sides)) for n, p in kept],
-        left_out=len(rest),
-        left_out_size=sum(n for n, _ in rest),
+    return KnowledgeMap.model_validate(  # validated in one call: thousands of files
+        {
+            "measure": measure,
+            "files": [{"path": printable(p), "size": n, "holder": holder(authors_by_path[p], sides)} for n, p in kept],
+            "left_out": len(rest),
+            "left_out_size": sum(n for n, _ in rest),
+        }
     )

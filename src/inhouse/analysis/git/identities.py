@@ -384,6 +384,8 @@ def merge_identities(
             if len(norm.split()) >= 2:
                 by_name.setdefault(norm, []).append(i)
     for norm, members in by_name.items():
+        if len(members) == 1:  # a name one person has (most of them): nothing to join
+            continue
         # the same name merges within an organisation, never across two the rules tell apart;
         # emails of no known organisation join the one organisation the name is seen in
         orgs = {i: rules.organisation(mapped[i][1]) for i in members}
