@@ -8,7 +8,7 @@ import pytest
 
 from inhouse.analysis.git.authorship import file_authors
 from inhouse.analysis.git.history import FileRecord
-from inhouse.analysis.git.recency import authors_under, decay, file_knowledge, knowers
+from inhouse.analysis.git.recency import _faded, authors_under, decay, file_knowledge, knowers
 from inhouse.analysis.git.trailers import CO_AUTHOR, REVIEWER
 
 HEAD = 1000  # the head's day
@@ -24,6 +24,14 @@ def record(changes: list[tuple[int, int]], credits: list[tuple[int, int, int]] =
         changes=flat,
         credits=array("q", [v for c in credits for v in c]),
     )
+
+
+def test_the_faded_weights_are_decay_itself_from_its_table():
+    # a table per head day grown as older days come; days before 1970 and after the head computed as they come
+    for days in ([990, 1000, 400], [10, 0, 999, 1003, -5], [700, 100]):
+        assert _faded(days, HEAD, 90.0) == [decay(HEAD - d, 90.0) for d in days]
+    assert _faded([5], 2000, 90.0) == [decay(1995, 90.0)] and _faded([], HEAD, 90.0) == []
+    assert _faded([HEAD - 90], HEAD, 90.0) == [0.5]  # one half-life: exactly half, as the threshold expects
 
 
 def test_decay_halves_every_half_life_and_never_grows():

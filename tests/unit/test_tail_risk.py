@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import math
+import sys
+
 import pytest
 
 from inhouse.analysis.git import ScanOptions, SideRules, scan_repository
-from inhouse.analysis.git.tail_risk import tail_risk
+from inhouse.analysis.git import tail_risk as tail_risk_mod
+from inhouse.analysis.git.tail_risk import components, tail_risk
 from inhouse.domain.common import Side
 from tests.gitrepo import GitRepoBuilder, lines
 
@@ -38,6 +42,64 @@ def test_monte_carlo_agrees_and_is_repeatable():
     assert sampled.expected_shortfall == pytest.approx(3.6, abs=0.15)
     assert sampled.over_3x_expected == pytest.approx(0.2, abs=0.01)
     assert tail_risk(AUTHORS, SIDES, 0.2, exact_limit=0) == sampled
+
+
+def test_people_who_share_no_file_are_components_apart():
+    groups = {frozenset({3}): 2, frozenset({1, 5}): 1, frozenset({5, 7}): 4, frozenset({9}): 1}
+    assert components(groups) == [
+        ([1, 5, 7], [(frozenset({1, 5}), 1), (frozenset({5, 7}), 4)]),
+        ([3], [(frozenset({3}), 2)]),
+        ([9], [(frozenset({9}), 1)]),
+    ]
+
+
+def _binomial_tail(n: int, p: float) -> tuple[int, float, float]:
+    """The 95th percentile, the mean of the worst 5% and P(X > 3 E) of X ~ Binomial(n, p), from math.comb."""
+    pmf = [math.comb(n, k) * p**k * (1 - p) ** (n - k) for k in range(n + 1)]
+    cumulative, p95, shortfall = 0.0, None, 0.0
+    for k, w in enumerate(pmf):
+        before, cumulative = cumulative, cumulative + w
+        if p95 is None and cumulative >= 0.95:
+            p95 = k
+        shortfall += (max(cumulative - 0.95, 0.0) - max(before - 0.95, 0.0)) * k
+    assert p95 is not None
+    return p95, shortfall / 0.05, sum(pmf[k] for k in range(n + 1) if k > 3 * n * p)
+
+
+def test_many_people_holding_their_own_files_are_exact():
+    # 20 partner people, each the only author of one file: more people than the subset limit, but
+    # 20 components of one, so the loss is Binomial(20, 0.2), exactly (no sampling)
+    sides = [Side.PARTNER] * 20
+    risk = tail_risk({f"f{i}": {i} for i in range(20)}, sides, 0.2)
+    assert (risk.method, risk.samples, risk.partner_people, risk.at_stake) == ("exact", 0, 20, 20)
+    p95, shortfall, over = _binomial_tail(20, 0.2)
+    assert (risk.expected, risk.p95) == (4.0, p95) == (4.0, 7)
+    assert risk.expected_shortfall == round(shortfall, 4)
+    assert risk.over_3x_expected == round(over, 4)
+
+
+def test_the_plain_distribution_is_the_one_numpy_computes(monkeypatch):
+    # six partner people in two linked components and a third alone, files shared in pairs and threes
+    sides = [Side.PARTNER] * 6 + [Side.INTERNAL]
+    authors = {
+        "a": {0}, "b": {0, 1}, "c": {1, 2}, "d": {0, 1, 2}, "e": {3, 4}, "f": {4}, "g": {4},
+        "h": {5}, "i": {5, 6}, "j": {2},
+    }  # fmt: skip
+    for p in (0.2, 0.35, 0.5):
+        plain = tail_risk(authors, sides, p)
+        monkeypatch.setattr(tail_risk_mod, "PLAIN_BUDGET", 0)
+        with_numpy = tail_risk(authors, sides, p)
+        monkeypatch.undo()
+        assert plain.method == with_numpy.method == "exact"
+        assert (plain.p95, plain.at_stake, plain.partner_people) == (with_numpy.p95, 9, 6)
+        assert plain.expected == with_numpy.expected
+        assert plain.expected_shortfall == pytest.approx(with_numpy.expected_shortfall, abs=1e-4)
+        assert plain.over_3x_expected == pytest.approx(with_numpy.over_3x_expected, abs=1e-4)
+
+
+def test_a_small_distribution_imports_no_numpy(monkeypatch):
+    monkeypatch.setitem(sys.modules, "numpy", None)  # importing it would raise
+    assert tail_risk(AUTHORS, SIDES, 0.2).p95 == 2
 
 
 def test_nothing_at_stake():

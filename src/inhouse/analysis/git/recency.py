@@ -50,6 +50,24 @@ def decay(age_days: int, half_life_days: float) -> float:
     return math.pow(0.5, max(age_days, 0) / half_life_days)
 
 
+_DECAYS: dict[tuple[int, float], tuple[float, ...]] = {}  # (head day, half-life) -> decay of each age from 0
+
+
+def _faded(days: Sequence[int], head_day: int, half_life_days: float) -> list[float]:
+    """:func:`decay` of each contribution dated ``days`` (UTC days since 1970), read from a table of
+    the ages seen so far at this head (grown as older contributions come, kept for two heads)."""
+    oldest = min(days, default=head_day)
+    key = (head_day, half_life_days)
+    table = _DECAYS.get(key, ())
+    if len(table) <= head_day - oldest:
+        top = head_day - max(oldest, 0)  # a day before 1970 is not a date: computed as it comes
+        table += tuple(decay(age, half_life_days) for age in range(len(table), top + 1))
+        if key not in _DECAYS and len(_DECAYS) >= 2:
+            _DECAYS.clear()
+        _DECAYS[key] = table  # a whole new tuple: a scan in another thread reads the old one or this
+    return [table[head_day - day] if 0 <= day <= head_day else decay(head_day - day, half_life_days) for day in days]
+
+
 def file_knowledge(
     record: FileRecord,
     owner: Sequence[int],
@@ -63,7 +81,7 @@ def file_knowledge(
     (identity, day) each). An identity credited twice for one commit (its author and a
     co-author, two raw forms of one person) is credited once, at the higher weight."""
     changes = record.changes
-    faded = [decay(head_day - day, half_life_days) for day in changes[1::4]]
+    faded = _faded(changes[1::4], head_day, half_life_days)
     scores: dict[int, float] = {}
     authors = [owner[person] for person in changes[0::4]]
     for ident, weight in zip(authors, faded, strict=True):

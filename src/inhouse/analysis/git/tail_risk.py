@@ -9,9 +9,14 @@ Here each partner person leaves, independently, with probability ``p``. A counte
 *lost* when no internal person authors it (DOA, Avelino et al., ICPC 2016) and every partner
 person who authors it left; files no partner person authors are not at stake (no partner
 leaving changes them). Files are grouped by their set of partner authors, so the loss of one
-outcome is a sum over groups. The distribution is exact (every subset weighed by its
-probability) for up to ``EXACT_LIMIT`` partner authors, else sampled (Monte Carlo, a fixed
-seed, ``samples`` draws). Reported: the expected loss (always exact: each group is lost with
+outcome is a sum over groups. People who share no group leave independently of each other's
+files, so the partner authors split into components (people linked through the groups) whose
+losses are independent: the distribution is exact, each component's by every subset of its
+members weighed by its probability and the components' by convolution, when no component has
+more than ``EXACT_LIMIT`` members. That is plain Python while its work is small
+(``PLAIN_BUDGET``), else, and for more than ``EXACT_LIMIT`` partner authors in all, the same
+exact transform over every subset with numpy; with a component beyond the limit the
+distribution is sampled (Monte Carlo, a fixed seed, ``samples`` draws). Reported: the expected loss (always exact: each group is lost with
 probability ``p`` to the power of its size), the 95th percentile (value at risk), the expected
 shortfall (the mean loss over the worst 5% of outcomes) and the chance of a loss over three
 times the expected one (Rigby et al.'s tail measure).
@@ -26,6 +31,7 @@ from inhouse.domain.common import Side
 from inhouse.domain.knowledge import TailRisk
 
 EXACT_LIMIT = 16
+PLAIN_BUDGET = 400_000  # steps of the plain-Python exact distribution (about 0.1 s) before numpy is worth importing
 SAMPLES = 20_000
 SEED = 2016
 LEAVE_PROBABILITY = 0.2
@@ -42,6 +48,93 @@ def stake(authors_by_path: Mapping[str, Collection[int]], sides: Sequence[Side])
         if partner:
             groups[partner] = groups.get(partner, 0) + 1
     return groups
+
+
+def components(groups: Mapping[frozenset[int], int]) -> list[tuple[list[int], list[tuple[frozenset[int], int]]]]:
+    """The partner authors linked through shared groups, each component with its groups, in a
+    stable order (by the component's first person)."""
+    parent: dict[int, int] = {}
+
+    def root(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for g in groups:
+        first, *rest = sorted(g)
+        parent.setdefault(first, first)
+        for a in rest:
+            parent.setdefault(a, a)
+            ra, rf = root(a), root(first)
+            if ra != rf:
+                parent[max(ra, rf)] = min(ra, rf)
+    members: dict[int, list[int]] = {}
+    for a in sorted(parent):
+        members.setdefault(root(a), []).append(a)
+    held: dict[int, list[tuple[frozenset[int], int]]] = {r: [] for r in members}
+    for g, count in groups.items():
+        held[root(min(g))].append((g, count))
+    return [(members[r], held[r]) for r in sorted(members)]
+
+
+def _component_losses(people: Sequence[int], held: Sequence[tuple[frozenset[int], int]], p: float) -> dict[int, float]:
+    """One component's loss distribution (loss -> probability): every subset of its ``people``
+    leaving, the files of the groups inside the subset lost (a sum over the subsets: the zeta
+    transform, one pass per person)."""
+    k = len(people)
+    bit = {a: 1 << i for i, a in enumerate(people)}
+    loss = [0] * (1 << k)
+    for g, count in held:
+        loss[sum(bit[a] for a in g)] += count
+    for i in range(k):
+        step = 1 << i
+        for base in range(0, 1 << k, step << 1):
+            upper = slice(base + step, base + (step << 1))
+            loss[upper] = map(int.__add__, loss[upper], loss[base : base + step])
+    weight = [p**j * (1 - p) ** (k - j) for j in range(k + 1)]
+    dist: dict[int, float] = {}
+    for subset, lost in enumerate(loss):
+        dist[lost] = dist.get(lost, 0.0) + weight[subset.bit_count()]
+    return dist
+
+
+def _plain_distribution(
+    parts: Sequence[tuple[list[int], list[tuple[frozenset[int], int]]]], p: float
+) -> list[tuple[int, float]] | None:
+    """The exact loss distribution as sorted (loss, probability) pairs, by components and
+    convolution in plain Python; None when that would take more than :data:`PLAIN_BUDGET` steps."""
+    steps = sum(len(people) << len(people) for people, _ in parts)
+    if steps > PLAIN_BUDGET:
+        return None
+    total: dict[int, float] = {0: 1.0}
+    for people, held in parts:
+        dist = _component_losses(people, held, p)
+        steps += len(total) * len(dist)
+        if steps > PLAIN_BUDGET:
+            return None
+        joined: dict[int, float] = {}
+        for a, pa in total.items():
+            for b, pb in dist.items():
+                joined[a + b] = joined.get(a + b, 0.0) + pa * pb
+        total = joined
+    return sorted(total.items())
+
+
+def _plain_summary(dist: Sequence[tuple[int, float]], expected: float) -> tuple[int, float, float]:
+    """:func:`_summary` of a distribution given as sorted (loss, probability) pairs."""
+    mass = sum(w for _, w in dist)
+    cumulative, var, shortfall, over = 0.0, dist[-1][0], 0.0, 0.0
+    found = False
+    for lost, w in dist:
+        w /= mass
+        cumulative += w
+        if not found and cumulative >= LEVEL - 1e-12:
+            var, found = lost, True
+        shortfall += min(w, max(cumulative - LEVEL, 0.0)) * lost
+        if lost > 3 * expected + 1e-9:
+            over += w
+    return var, shortfall / (1 - LEVEL), over
 
 
 def _summary(losses: Any, weights: Any, expected: float) -> tuple[int, float, float]:
@@ -77,10 +170,14 @@ def tail_risk(
     n = len(people)
     expected = sum(count * p ** len(g) for g, count in groups.items())
     index = {a: i for i, a in enumerate(people)}
-    exact = n <= exact_limit
+    parts = components(groups)
+    exact = all(len(members) <= exact_limit for members, _ in parts)
+    plain = _plain_distribution(parts, p) if groups and exact else None
     if not groups:
         var, shortfall, over = 0, 0.0, 0.0
-    elif exact:
+    elif plain is not None:
+        var, shortfall, over = _plain_summary(plain, expected)
+    elif exact and n <= exact_limit:
         import numpy as np
 
         # loss of every subset S of leavers: the files whose partner authors all lie in S
@@ -99,6 +196,7 @@ def tail_risk(
     else:
         import numpy as np
 
+        exact = False  # a component too large for the plain distribution and more people than the limit
         rng = np.random.default_rng(seed)
         members = np.zeros((len(groups), n), dtype=np.int32)
         for row, g in enumerate(groups):

@@ -295,12 +295,15 @@ def _fold_file(
     since: int = 0,
 ) -> None:
     """Add ``record``'s share to the sums of the periods from ``since`` on (the periods before are
-    left as they are, the deliveries before them still counted towards the authors)."""
+    left as they are, the deliveries before them still counted towards the authors: as deliveries
+    so far, without finding their period)."""
     n = len(ends)
     per: dict[int, list[int]] = {}  # identity -> deliveries per period
     added_at: dict[int, int] = {}  # identity -> first period in which it added the file (FA)
     first_k = n
     touched: set[int] = set()  # the periods some delivery falls in
+    earlier: dict[int, int] = {}  # identity -> deliveries in the periods before ``since``
+    cut = ends[since - 1] if 0 < since <= n else None  # the last day of the periods before ``since``
     changes = record.changes
     additions = record.additions()
     for entry, (person, day, added, deleted) in enumerate(
@@ -308,6 +311,15 @@ def _fold_file(
     ):
         ident = owner[person]
         if ident in ignored:
+            continue
+        if cut is not None and day <= cut:  # a period before ``since``: which one does not matter from ``since`` on
+            first_k = min(first_k, since - 1)
+            if ident not in per:
+                per[ident] = [0] * n
+            if entry in additions:
+                added_at[ident] = min(added_at.get(ident, n), since - 1)
+            else:
+                earlier[ident] = earlier.get(ident, 0) + 1
             continue
         k = bisect_left(ends, day)
         if k >= n:
@@ -331,7 +343,7 @@ def _fold_file(
     for i in range(0, len(drops), 3):
         ident = owner[drops[i]]
         k = bisect_left(ends, drops[i + 1])
-        if ident in ignored or k >= n:
+        if ident in ignored or k >= n or k < since:
             continue
         lines[k] += drops[i + 2]
         changed[k] += 1
@@ -342,16 +354,16 @@ def _fold_file(
     # The authors change only in a period with a delivery or a first authorship: in the other
     # periods the file keeps the authors (and the answer) of the period before.
     moments = touched | set(added_at.values())
-    running = dict.fromkeys(per, 0)
+    running = {ident: earlier.get(ident, 0) for ident in per}
     insiders = [i for i in per if internal[i]]  # a file nobody inside touched has no internal author
     inside, stale = False, True
-    for k in range(0, min(gone_k, n)):
+    for k in range(since, min(gone_k, n)):
         if k in moments:
             if k in touched:
                 for ident, counts in per.items():
                     running[ident] += counts[k]
             stale = True
-        if k < created_k or k < since:
+        if k < created_k:
             continue
         alive[k] += 1
         if stale:
