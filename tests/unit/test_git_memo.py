@@ -3,11 +3,22 @@ full analysis of the same facts gives, and an entry made under other inputs is n
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from inhouse.analysis.git import ScanOptions, SideRules, scan_repository
 from inhouse.analysis.git.history import History
-from inhouse.analysis.git.identities import AGENT, BOT, PERSON, bot_matcher, person_kinds
+from inhouse.analysis.git.identities import (
+    AGENT,
+    AGENTS,
+    BOT,
+    DEFAULT_AGENT_PATTERNS,
+    DEFAULT_BOT_PATTERNS,
+    DEFAULT_WORDS,
+    PERSON,
+    bot_matcher,
+    person_kinds,
+)
 from tests.gitrepo import GitRepoBuilder, as_stored, comparable, lines
 
 ANN = "Ann Archer <ann@acme.com>"
@@ -106,3 +117,28 @@ def test_a_damaged_state_means_a_full_scan_not_a_crash(tmp_path):
         assert not again.report.incremental
         assert "the stored scan could not be read: scanned fully" in again.report.warnings
         assert comparable(again.report) == comparable(full.report)
+
+
+def test_every_default_pattern_needs_one_of_the_words_that_skip_the_regexes():
+    # the words are what the patterns spell out, never behind an optional group or a class
+    for pattern in (*DEFAULT_BOT_PATTERNS, *DEFAULT_AGENT_PATTERNS):
+        literal = re.sub(r"\\[bdsS]|\(\w+ \)\?|[\\^$?+*()]", "", pattern).lower()
+        assert any(word in literal for word in DEFAULT_WORDS), pattern
+
+
+def test_the_words_give_what_the_regexes_give():
+    bots = bot_matcher(None)
+    assert bots is not None
+    words = sorted({w for w in DEFAULT_WORDS} | {"Bot", "GITHUB", "Travis-CI", "CoPilot", "jenkins"})
+    people = [
+        *[(f"{w} builder", f"x@{w}.io") for w in words],
+        *[(f"Ann {w}", "ann@acme.com") for w in words],
+        *[(name.upper(), email.upper()) for name, email in [("travis ci", "t@x.org"), ("claude", "c@x.org")]],
+        ("Ann Archer", "ann@acme.com"), ("ROBOTICS Team", "r@acme.com"), ("Zoë Brandt", "zoe@acme.com"),
+        ("ſnyk-bot", "s@x.io"), ("Claude", "noreply@anthropic.com"), ("K\u212a", "k@x.io"),
+    ]  # fmt: skip
+    by_regex = "".join(
+        AGENT if AGENTS.search(f"{n} <{e}>") else BOT if bots.search(f"{n} <{e}>") else PERSON for n, e in people
+    )
+    assert person_kinds(people, bots) == by_regex
+    assert BOT in by_regex and AGENT in by_regex and PERSON in by_regex
