@@ -170,10 +170,31 @@ _JOB = re.compile(
 _GENERIC = {"us", "the", "our", "your", "you", "we", "proposal", "the proposal", "a", "company", "product", "pricing"}
 
 
+#: a heading over past work: a "Client:" line under it names a past client, not the current one
+_PAST_WORK_HEADING = re.compile(
+    r"^[^\n:]{0,40}?\b(?i:(?:past|previous|prior|comparable|similar|relevant|selected|recent) (?:work|projects?|"
+    r"experience|engagements?|clients?)|references?|case stud(?:y|ies)|track record|experience|credentials)\b[^\n:]{0,40}$",
+    re.M,
+)
+_HEADER_LINES = 15
+
+
+def _header_client(head: str) -> list[str]:
+    """The current client of a "Client: X" line: only the first, in the document's header (its first
+    lines, before any past-work heading); a "Client:" line in a list of past projects names a past client."""
+    match = _FOR_LINE.search(head)
+    if not match:
+        return []
+    before = head[: match.start()]
+    if _PAST_WORK_HEADING.search(before) or len([ln for ln in before.split("\n") if ln.strip()]) >= _HEADER_LINES:
+        return []
+    return [match.group(1).strip()]
+
+
 def _names(text: str, partner_name: str | None) -> tuple[list[str], list[str]]:
     head = text[:3000]
     clients = [m.group(1).strip() for m in _CLIENT_NAME.finditer(head)]
-    clients += [m.group(1).strip() for m in _FOR_LINE.finditer(head)]
+    clients += _header_client(head)
     vendors = [partner_name] if partner_name else []
     for pattern in _VENDOR_NAME:
         vendors += [m.group(1).strip() for m in pattern.finditer(text[:20000])]

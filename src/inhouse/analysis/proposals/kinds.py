@@ -45,16 +45,19 @@ def detect_kind(text: str) -> str:
     conversation = parse_transcript(text)
     turns = len(conversation.turns) if conversation else 0
     transcript_score = (3 if turns >= 4 else 1 if turns else 0) + (2 if turns >= 8 else 0)
+    short = conversation is not None and 2 <= turns < 4  # a call of two or three turns
     if conversation is not None:
         per_speaker = [sum(1 for t in conversation.turns if t.speaker == s) for s in conversation.speakers]
         transcript_score += 1 if sum(1 for n in per_speaker if n >= 2) >= 2 else 0
         spoken = sum(t.end - t.start for t in conversation.turns) / max(1, len(text.strip()))
         if spoken < 0.5:  # a few "Risk: ..." lines in a proposal are not a conversation
             transcript_score -= 4
+        elif short and spoken >= 0.75:  # every line but a title is someone speaking
+            transcript_score += 2
     transcript_score += min(3, len(_TRANSCRIPT_MARKERS.findall(head)))
     if "from" in headers and email_score >= 5 and parse_emails(text) is not None and transcript_score < 5:
         return "email"
-    if conversation is not None and turns >= 4 and transcript_score >= 4:
+    if conversation is not None and (turns >= 4 or short) and transcript_score >= 4:
         return "transcript"
     if email_score >= 4 and _EMAIL_MARKERS.search(text) and len(text) < 20000:
         return "email"

@@ -26,15 +26,17 @@ SCALE_YES = re.compile(
     r"ballpark|complexity)\b|\b(?:comparable|similar|close) to (?:yours|you|your (?:\w+ )?\w+)\b|"
     r"\b(?:about|roughly|around|almost|nearly|much|pretty much|more or less|exactly) (?:your|the same) (?:size|scale|volume)\b|"
     r"\bsize (?:of|like) yours\b|\b(?:about |roughly |around |much )?the same (?:\w+ )?as (?:you|yours)\b|\bsame ballpark\b|\ba (?:touch|bit|little) (?:bigger|larger|smaller) than (?:you|yours)\b|"
+    r"\b(?:with|of|has|have|runs?|handles?|at) (?:roughly|approximately|more or less|about|around) your (?:[\w-]+ )?[\w-]+\b|"
+    r"\b(?:about |roughly |around |nearly |almost )?(?:half|twice) (?:of )?(?:yours|your \w+|the (?:\w+ )?\w+'s)(?! \w+ times)\b|"
     r"\b(?:much|very much|a lot|just) like (?:you|yours)\b|\b(?:similar|comparable) (?:[\w-]+ ){1,2}(?:to|as) (?:yours|you|your \w+)\b|\bscale (?:is|was) (?:comparable|similar|close)\b|\bof your size\b",
     re.I,
 )
 SCALE_NO = re.compile(
     r"\b(?:considerably|much|far|significantly|substantially|a lot|many times|\d+x|\w+ times|way|vastly|an order of magnitude) "
-    r"(?:larger|bigger|smaller|greater)\b|\b(?:twice|three times|four times|five times|ten times|\d+ times|\d+x) "
+    r"(?:larger|bigger|smaller|greater)\b|\b(?:three times|four times|five times|ten times|\d+ times|\d+x) "
     r"(?:your|the) (?:\w+ )?(?:size|scale|volume|throughput|\w+)\b|"
     r"\b(?:a third|a quarter|a fifth|a tenth|\w+ times) (?:of |the size of |as (?:big|large) as )?(?:yours|your \w+)\b|\b(?:different|not comparable in|not the same|not your) (?:scale|size)\b|"
-    r"\bnot (?:of |on )?(?:a |the )?(?:similar|comparable|same) (?:size|scale)\b|\b(?:a fraction|half) of your (?:size|scale|volume)\b|"
+    r"\bnot (?:of |on )?(?:a |the )?(?:similar|comparable|same) (?:size|scale)\b|\ba fraction of your (?:size|scale|volume)\b|"
     r"\b(?:smaller|larger|bigger) (?:scale|operation|organisation|organization)\b|\bnowhere near your (?:size|scale|volume)\b",
     re.I,
 )
@@ -44,6 +46,10 @@ RUNNING_YES = re.compile(
     r"\b(?:remains?|is|are) (?:still )?(?:in production|live|in (?:daily )?use|operational|in service)\b|"
     r"\b(?:running|live|in production|in use|operational) (?:since|for (?:\w+ )?(?:years|months)|ever since|today|to this day)\b|"
     r"\bhas been (?:running|live|in production|in use|used|operating)\b|\b(?:runs?|operat(?:es|ing)|works?|has run) since\b|"
+    r"\b(?:now|still|today) (?:runs?|is running|operates?|is live|is in use) (?:at|in|for|with|across)\b|"
+    r"\b(?:runs?|operates?|uses?|has run|has used|has had) (?:it|them|the \w+|our \w+)\b[^.;]{0,40}\bsince\b|"
+    r"\bstill (?!(?:has|is|was|needs?|wants?|seems?|looks?|waiting|deciding|thinking|talking|evaluating|testing)\b)"
+    r"[a-z]+\b(?:[^.;]{0,40}\b(?:with|on|using|through))? (?:it|them|our \w+|the (?:tool|model|system|platform))\b|"
     r"\bto this day\b|\bcontinues? to (?:use|run|rely)\b|\b(?:is|are) (?:still )?used (?:there |daily |every \w+|each \w+)|"
     r"\b(?:runs?|is used|gets used) (?:every|each) (?:night|day|morning|week|shift|month)\b|\bwent live in\b[^.]{0,60}\bstill\b|"
     r"\b(?:now|still) (?:runs?|operates?|maintains?|owns?) (?:it|the (?:model|system|tool|solution))\b|"
@@ -67,7 +73,13 @@ RUNNING_NO = re.compile(
     r"moved (?:off|away from) (?:it|the)|sunset(?:ted)?|stopped using|replaced by|not (?:rolled out|deployed|taken forward|put into production)|pilot only|"
     r"never rolled out|(?:switched|moved|migrated|went) (?:over )?(?:to|onto|with) (?:a |an |another )?"
     r"(?:competitor|rival|different|other|new|in-house)|(?:switched|moved|migrated|went) (?:over )?(?:to|onto|with) "
-    r"(?:another|a different|a rival|a competing|a new) \w+)\b|(?<![-\w])ended\b(?! up)",
+    r"(?:another|a different|a rival|a competing|a new) \w+)\b|(?<![-\w])ended\b(?! up)|"
+    r"(?:^|\|)\s*(?:status\s*:\s*)?(?:stopped|paused|halted|terminated|cancell?ed|canceled|abandoned|dropped|closed)\b|"
+    r"\b(?:cancell?ed|canceled|terminated|ceased|did not renew|didn't renew|let lapse) (?:the|their|our) (?:\w+ )?"
+    r"(?:contract|subscription|licen[cs]e|agreement|service|project|engagement)\b|"
+    r"\b(?:replaced|retired|dropped|abandoned|scrapped|decommissioned|switched off) (?:it|them|our \w+|"
+    r"the (?:tool|model|system|platform|service))\b|"
+    r"\bstatus\s*:\s*(?:stopped|paused|halted|terminated|cancell?ed|canceled|abandoned|dropped|closed|ended|inactive)\b",
     re.I,
 )
 CONTACT_YES = re.compile(
@@ -92,6 +104,9 @@ CONTACT_NO = re.compile(
     r"\bprefers? not to (?:be contacted|share|be named|take calls)|\bdo(?:es)? not (?:wish|want) to be (?:contacted|named)\b|"
     r"\b(?:don't|do not|doesn't|does not) (?:do|take|offer|give) (?:reference )?(?:calls|references)\b|"
     r"\basked (?:us|me) not to (?:share|name|disclose|pass on|give out)\b|\b(?:would|'d) rather not\b|"
+    r"\b(?:declined|refused|unwilling|reluctant|not willing) to (?:act|be|serve|speak|talk|take|give|provide)\b|"
+    r"\basked (?:us |me )?not to be (?:contacted|named|called|approached)\b|"
+    r"\b(?:contact|referee|reference)s?\b[^.;]{0,20}\bnot (?:available|possible|offered)\b|"
     r"\banonymi[sz]ed at (?:their|the client's) request\b|\bcan't put you in touch\b",
     re.I,
 )
@@ -126,12 +141,44 @@ _UNITLESS = {
 _MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 
 
+#: an introduction to the partner's own people ("introduce you to our investors"), not to the reference
+_OWN_PEOPLE = re.compile(
+    r"\b(?:introduce|connect|put)\s+you\b[^.;]{0,20}?\b(?:to|with)\s+(?:our|my)\b|"
+    r"\b(?:speak|talk|chat|meet)\s+(?:to|with)\s+(?:our|my)\b",
+    re.I,
+)
+
+
 def answer(text: str, yes: re.Pattern[str], no: re.Pattern[str]) -> Answer:
     if no.search(text):
         return Answer.NO
+    if yes is CONTACT_YES and _OWN_PEOPLE.search(text):
+        return Answer.UNKNOWN
     if yes.search(text):
         return Answer.YES
     return Answer.UNKNOWN
+
+
+#: "How many pallet positions do you have?": the unit a client's bare count answers with
+_HOW_MANY = re.compile(
+    r"\bhow many (?:[\w-]+ ){0,3}?([a-z][\w-]*) (?:do|does|did|are|is|have|has|would|will|can)\b", re.I
+)
+_BARE_COUNT = re.compile(r"(?<![\w.,])(\d[\d,.]*)\s?(k|thousand|million)?\b", re.I)
+
+
+def answered_count(question: str, reply: str) -> dict[str, float]:
+    """The count a reply gives to "how many X ...?", in the question's unit ("About 35,000" -> X: 35000)."""
+    asked = _HOW_MANY.search(question)
+    found = _BARE_COUNT.search(in_digits(reply)) if asked else None
+    if not asked or not found:
+        return {}
+    try:
+        value = float(found.group(1).rstrip(".,").replace(",", ""))
+    except ValueError:
+        return {}
+    if 1900 <= value <= 2100 and not found.group(2):
+        return {}
+    return {_singular(asked.group(1).lower()): value * _MULT.get((found.group(2) or "").lower(), 1.0)}
 
 
 _NUMBER_WORDS = {
@@ -190,7 +237,8 @@ def _singular(unit: str) -> str:
 #: "60,000 homes against your 55,000": the client's count named with the reference's
 _AGAINST_YOURS = re.compile(
     r"(?<![\w.,])(\d[\d,.]*)\s?(k|m|thousand|million)?\b[^.\d]{0,40}?(?:\b(?:against|versus|vs\.?|compared (?:with|to)|to|"
-    r"next to|where you have) |; |\(|, )(?:your|you have|you've got|yours is|you run|you operate|you manage) (?:own )?(\d[\d,.]*)\s?(k|m|thousand|million)?\b",
+    r"next to|where you have) |; |\(|, )(?:your|you have|you've got|yours is|you run|you operate|you manage|you:|"
+    r"you're at|you are at) (?:own )?(\d[\d,.]*)\s?(k|m|thousand|million)?\b",
     re.I,
 )
 
@@ -203,9 +251,34 @@ _YOURS_AGAINST = re.compile(
 )
 
 
-def stated_against_yours(text: str) -> Answer:
-    """Similar when "N ... against your M" are within a factor of two, not when three or more apart."""
+#: "about 30 per cent more sailings than you do", "40% smaller than yours"
+_PERCENT_THAN_YOURS = re.compile(
+    r"\b(\d{1,3}(?:\.\d)?) ?(?:%|per ?cent|percent) (more|fewer|less|larger|bigger|smaller|greater|higher|lower)\b"
+    r"[^.;]{0,40}?\bthan (?:you|yours|your)\b",
+    re.I,
+)
+
+
+def stated_against_yours(text: str, client_names: list[str] | tuple[str, ...] = ()) -> Answer:
+    """Similar when "N ... against your M" are within a factor of two, not when three or more apart.
+
+    The client may be named instead of "you" ("212 sites (Harlowe: 190)", "3 plants (Elsmere runs 4)")."""
     text = in_digits(text)
+    names = [*client_names, *(n.split()[0] for n in client_names if len(n.split()) > 1 and len(n.split()[0]) >= 4)]
+    for name in names:
+        if name and len(name) >= 3:
+            text = re.sub(rf"\b{re.escape(name)}(?=:| (?:runs?|has|have|operates?)\b)", "you", text)
+    text = re.sub(
+        r"\byou (?:runs|has|operates)\b",
+        lambda m: {"runs": "you run", "has": "you have", "operates": "you operate"}[m.group(0).split()[1]],
+        text,
+    )
+    percent = _PERCENT_THAN_YOURS.search(text)
+    if percent:
+        share = float(percent.group(1)) / 100
+        more = percent.group(2).lower() in ("more", "larger", "bigger", "greater", "higher")
+        ratio = 1 + share if more else 1 / max(1e-9, 1 - min(share, 0.99))
+        return Answer.YES if ratio <= 2.0 else Answer.NO if ratio >= 3.0 else Answer.UNKNOWN
     match = _AGAINST_YOURS.search(text)
     if not match:
         mirrored = _YOURS_AGAINST.search(text)

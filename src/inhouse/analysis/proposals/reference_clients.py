@@ -88,8 +88,9 @@ _APPOSITION = re.compile(
     r"(?:(?!\b(?:is|are|was|were|has|have|had)\b)[^,()]){3,80}[,)]"
 )
 _CLIENT_SUBJECT = re.compile(
-    rf"^\W*(?:(?:In \d{{4}}|Last year|Recently|Two years ago),? )?(?P<client>{NAME}|{DESCRIBED})\s*(?:\([^)]*\))?,? "
-    r"(?:(?:about|roughly|around|of|with|at) [^,.;!?]{1,25}? )?(?:still |now |also |even )?"
+    rf"^\W*(?:(?:In \d{{4}}|Last year|Recently|Two years ago),? )?(?P<client>{NAME}|{DESCRIBED})\s*(?:\([^)]*\))?"
+    rf"(?: (?:in|from|near|outside|based in) {NAME})?,? "
+    r"(?:(?:about|roughly|around|of|with|at) [^,.;!?]{1,40}?,? )?(?:still |now |also |even )?"
     r"(?:(?:has|have|had) )?(?:been )?(?:first )?"
     r"(?:asked|hired|engaged|chose|selected|commissioned|brought|came to|approached|contracted|appointed|"
     r"used|uses|has used|adopted|licensed|deployed|rolled out|runs|ran|relies on|relied on|switched on|went live|"
@@ -178,12 +179,16 @@ _FIELD = re.compile(
     re.I,
 )
 _FIELD_CLIENT = re.compile(
-    rf"^\W*(?i:client|customer|reference|organisation|organization|for)\s*:\s*(?P<client>{NAME}|{DESCRIBED})"
+    rf"^\W*(?i:client|customer|reference|organisation|organization|for)\s*:\s*"
+    rf"(?P<client>{NAME}|{_DET} [^,;()\n]{{3,70}}?(?=\s*(?:[,;(]|$))|{DESCRIBED})"
 )
+#: a field of a list ("Scale: 212 sites", "Reference contact: on request"): one line of an entry, not an entry
+_ANY_FIELD = re.compile(r"^\W*[A-Z][\w()/&' -]{0,30}?\s*:\s+\S")
 #: a reply naming a client first: "Yes - Harrow Co-op, about your size", "We have: a regional grocer."
 _ANSWERED = re.compile(
     rf"^\W*(?:(?i:yes|yeah|yep|sure|we have|we did|I have|a few|once|twice)\b\W*)?(?:(?i:at|for|with) )?"
-    rf"(?P<client>{NAME}|{DESCRIBED})\s*(?:\([^)]*\))?(?: (?:in|from|near|outside|based in) {NAME})?\s*"
+    rf"(?P<client>{NAME}|{DESCRIBED})\s*(?:\([^)]*\))?(?: (?:in|from|near|outside|based in) {NAME})?"
+    r"(?:,? (?:with|of|about|roughly|around) [^,.;!?]{1,40}?(?=,| (?:is|are|was|has|have|had|uses|used|runs|ran|still)\b))?\s*"
     r"(?:[,;:.—–-]|$|(?:is|are|was|has|have|had|uses|used|runs|ran|still|bought|took|adopted|licensed)\b)"
 )
 #: verbs whose object is a system rather than a client ("integrated with Salesforce", "connected to SAP")
@@ -245,6 +250,11 @@ def listed_client(text: str, partner_names: list[str], client_names: list[str]) 
     return _client(match, partner_names, client_names, subject=True)
 
 
+def is_field(text: str) -> bool:
+    """A "Label: value" line of a field list that names no client ("Scale: ...", "Status: ...")."""
+    return bool(_ANY_FIELD.match(text)) and not _FIELD_CLIENT.match(text)
+
+
 def entry_client(text: str, partner_names: list[str], client_names: list[str]) -> str | None:
     """The client of an entry under a References / Comparable work heading that names the work first:
     "Drying control model for a farmers' cooperative in Saxony, 2023"."""
@@ -291,7 +301,7 @@ def _client(
             return None
         if len(words) < len(head.split()):
             head, tail = " ".join(words), ""
-        of_org = re.match(r" of (?:[\w-]+ ){0,2}([\w-]+)$", tail)
+        of_org = re.match(r" of (?:[\w-]+ ){0,2}([\w-]+)(?: (?:in|near|outside|around) [A-Z][\w -]*)?$", tail)
         if re.match(r" of [A-Z]", tail):
             pass  # "the University of Marlow"
         elif of_org and _is_head(of_org.group(1).rstrip("s") if of_org.group(1).endswith("s") else of_org.group(1), ""):

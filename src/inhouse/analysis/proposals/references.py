@@ -23,6 +23,7 @@ from inhouse.analysis.proposals.reference_clients import (
     described_work,
     entry_client,
     headed_client,
+    is_field,
     listed_client,
 )
 from inhouse.domain.partners import Answer, ReferenceFinding
@@ -61,15 +62,21 @@ _REFERENCE_HEADING = re.compile(
     r"case stud(y|ies)|(past|previous|prior|comparable|similar|related|relevant) (work|projects?|engagements?|"
     r"experience|deployments?)|credentials|clients|customers|selected work|similar (work|projects)|"
     r"where we('ve| have) (done|delivered|built)|who we('ve| have) (worked with|done \w+ for|built \w+ for)|"
-    r"(done|delivered|built) (this|it|similar work) (for|with|at|before)|proof)\b",
+    r"(done|delivered|built) (this|it|similar work) (for|with|at|before)|proof|case in point|"
+    r"(success|customer|client) stor(y|ies)|in the field|(where|who) (it|this) (runs|is live))\b",
     re.I,
 )
 _CLIENT_HISTORY = re.compile(r"\b(we|I) (signed|bought|hired|tried|used|chose|picked) \b", re.I)
 #: a client asking about past work: "Have you done this anywhere before?", "Who else uses it?"
 _ASKS_BEFORE = re.compile(
-    r"\b(have you|did you|has your (team|company|firm)|who else|any (other )?(clients?|customers?|references?))\b"
+    r"\b(have you|did you|has your (team|company|firm)|who else|any (other )?(clients?|customers?|references?)|"
+    r"(has|have|did|does) (anyone|anybody|any (other )?\w+) (\w+ ){0,3}(used|tried|run|bought|deployed|adopted|had))\b"
     r"[^?]*\?|\b(before|anywhere|elsewhere|already|previously|other clients?)\b[^?]*\?",
     re.I,
+)
+#: a client asking for references in so many words ("Could you send two or three references?")
+_ASKS_FOR = re.compile(
+    r"\breferences?\b|\b(?:clients?|customers?) (?:we|I) could (?:call|talk to|speak to|ring)\b", re.I
 )
 _FOLLOW_UP = 12  # units after a reference in which a client question about it is answered
 
@@ -86,8 +93,12 @@ def find_references(document: ParsedDocument) -> tuple[ReferenceFinding, ...]:
     partners, clients = document.partner_names, document.client_names
     groups: list[_Group] = []
     previous: Unit | None = None
+    requested = False  # the client has asked for references and not spoken since
     for unit in document.units:
         if not unit.by_partner:
+            if previous is None or previous.by_partner:
+                requested = False
+            requested = requested or bool(_ASKS_BEFORE.search(unit.text) or _ASKS_FOR.search(unit.text))
             previous = unit
             continue
         client = None
@@ -95,7 +106,7 @@ def find_references(document: ParsedDocument) -> tuple[ReferenceFinding, ...]:
             client = described_work(unit.text, partners, clients)
             if client is None and _listed(unit, previous, document.text):
                 client = listed_client(unit.text, partners, clients) or entry_client(unit.text, partners, clients)
-            if client is None and _answers_before(document, unit):
+            if client is None and (_answers_before(document, unit) or (requested and _entry(unit, document.text))):
                 client = answered_client(unit.text, partners, clients)
             if client is None and _first_under(unit, previous):
                 client = headed_client(unit.heading, partners, clients)
@@ -118,10 +129,12 @@ def find_references(document: ParsedDocument) -> tuple[ReferenceFinding, ...]:
     grouped = {u.index for group in groups for u in group.units}
     general = [u for u in document.partner_units if u.index not in grouped and _ALL_REFERENCES.search(u.text)]
     client_counts = _client_counts(document, grouped)
-    return tuple(_finding(group, general, client_counts) for group in groups)
+    return tuple(_finding(group, general, client_counts, clients) for group in groups)
 
 
-def _finding(group: _Group, general: list[Unit], client_counts: dict[str, float]) -> ReferenceFinding:
+def _finding(
+    group: _Group, general: list[Unit], client_counts: dict[str, float], client_names: list[str]
+) -> ReferenceFinding:
     found: dict[str, Answer] = {}
     evidence = [group.units[0]]
     for question, (yes, no) in _QUESTIONS.items():
@@ -138,7 +151,7 @@ def _finding(group: _Group, general: list[Unit], client_counts: dict[str, float]
             evidence += group.replies[:1]
     if found["similar_scale"] is Answer.UNKNOWN:
         for unit in group.units:
-            said = answers.stated_against_yours(unit.text)
+            said = answers.stated_against_yours(unit.text, client_names)
             if said is not Answer.UNKNOWN:
                 found["similar_scale"] = said
                 evidence.append(unit)
@@ -204,6 +217,12 @@ def _answers_before(document: ParsedDocument, unit: Unit) -> bool:
     return False
 
 
+def _entry(unit: Unit, text: str) -> bool:
+    """A sentence that opens a numbered or bulleted line ("1. Harrow Co-op. We ...", "- A regional grocer: ...")."""
+    line = text[text.rfind("\n", 0, unit.start) + 1 : unit.start]
+    return bool(re.fullmatch(r"[ \t>]*(?:\d{1,2}[.)]|[-*+]|\(\w\))[ \t]*", line))
+
+
 def _first_under(unit: Unit, previous: Unit | None) -> bool:
     """The first sentence under its heading."""
     return bool(unit.heading) and (previous is None or previous.heading != unit.heading)
@@ -218,6 +237,10 @@ def _client_counts(document: ParsedDocument, grouped: set[int]) -> dict[str, flo
     for unit in document.units:
         if unit.index in grouped:
             continue
+        asked = document.units[unit.index - 1] if unit.index else None
+        if not unit.by_partner and asked is not None and asked.by_partner and asked.is_question:
+            for unit_name, value in answers.answered_count(asked.text, unit.text).items():
+                found.setdefault(unit_name, value)  # "How many X do you have?" - "About 35,000."
         if not unit.by_partner or about_client.search(unit.text):
             for unit_name, value in answers.counts(unit.text).items():
                 found.setdefault(unit_name, value)
@@ -232,6 +255,8 @@ def _listed(unit: Unit, previous: Unit | None, text: str) -> bool:
     """A line that opens an entry under a References / Past work heading."""
     if re.match(r"[^\n]*\n\s*\|?\s*:?-{3,}", text[unit.end :]):
         return False  # a table's header row
+    if previous is not None and previous.block == unit.block and is_field(unit.text):
+        return False  # the next field of the same entry ("Scale: ...", "Status: ...")
     new_line = unit.start == 0 or "\n" in text[max(0, unit.start - 8) : unit.start].lstrip(" \t-*•")[-1:]
     return bool(
         unit.heading

@@ -45,7 +45,9 @@ _LABEL_LINE = re.compile(
     rf"^\s*{_STAMP}?(?:\*\*)?(?P<label>[A-Z][^:\n]{{0,70}}?)(?:\*\*)?\s*:(?:\*\*)?\s+(?P<text>\S.*)$"
 )
 _VTT_VOICE = re.compile(r"^\s*<v\s+(?P<label>[^>]+)>(?P<text>.*)$")
-_OTTER = re.compile(r"^\s*(?P<label>[A-Z][\w .'()&,-]{1,60}?)\s{2,}\d{1,2}:\d{2}(?::\d{2})?\s*$")
+_OTTER = re.compile(
+    r"^\s*(?P<label>[A-Z][\w .'()&,-]{1,60}?)\s{2,}\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[AaPp]\.?[Mm]\.?))?\s*$"
+)
 _CUE_TIMING = re.compile(r"^\s*(?:WEBVTT.*|\d+|\d{1,2}:\d{2}(?::\d{2})?[.,]\d+\s*-->.*)$")
 _HEADER_KEYS = {
     "date",
@@ -237,7 +239,9 @@ def parse_transcript(text: str) -> Conversation | None:
         counts[label] += 1
     known = {label for label, n in counts.items() if n >= 2 or _name_in(label, affiliations)}
     if len(known) < 2 or sum(counts[label] for label in known) < 3:
-        return None
+        known = _short_call(candidates, text)
+        if not known:
+            return None
     known |= {label for label in counts if _PERSON.match(label)}  # someone who speaks once in a real conversation
     turns = [Turn(label, start, end) for label, start, end in candidates if label in known and start < end]
     turns += [Turn(label, start, end) for label, start, end in body if label in known and text[start:end].strip()]
@@ -249,6 +253,18 @@ def parse_transcript(text: str) -> Conversation | None:
         if label in known:
             affiliations[label] = _who_tokens(who)
     return Conversation(turns, {k: v for k, v in affiliations.items() if k in known})
+
+
+def _short_call(candidates: list[tuple[str, int, int]], text: str) -> set[str]:
+    """The speakers of a call of two or three turns: two or more people's names as labels, taking
+    turns, whose lines hold most of the text (a "Name: role" list in a proposal holds little)."""
+    people = {label for label, _, _ in candidates if _PERSON.match(label) and not _ZOOM_CHAT.search(label)}
+    turns = [(label, start, end) for label, start, end in candidates if label in people]
+    if len(people) < 2 or len(turns) < 2 or any(a[0] == b[0] for a, b in zip(turns, turns[1:], strict=False)):
+        return set()
+    body = len(re.sub(r"\s", "", text))
+    spoken = sum(len(re.sub(r"\s", "", text[start:end])) for _, start, end in turns)
+    return people if body and spoken >= 0.75 * body else set()
 
 
 def _qa_sides(header: list[str]) -> dict[str, str]:

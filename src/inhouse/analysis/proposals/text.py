@@ -97,6 +97,8 @@ def heading_of(line: str) -> str | None:
     title = (match.group(1) if match else stripped).strip()
     if not title or len(title.split()) > 10 or title[0].islower():
         return None
+    if not re.search(r"[A-Za-z]{2}", title):
+        return None  # a bare number or a divider ("B.1", "=== 05 ==="): it names no section
     return title
 
 
@@ -164,8 +166,29 @@ _QUOTED = re.compile(r"^[ \t]*(?:>[ \t]?)+")  # the ">" markers of a quoted e-ma
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Offsets of the sentences in ``text[start:end]`` (the shared splitter; ``;`` stays inside)."""
-    return [_trim(text, a, b) for a, b in sentence_spans(text, start, end, semicolons=False)]
+    """Offsets of the sentences in ``text[start:end]`` (the shared splitter; ``;`` stays inside).
+
+    A list of fields ("Client: ...", "Scale: ...", "Status: ...", one a line, often without full
+    stops) is a sentence per field, not one run-on sentence."""
+    found: list[tuple[int, int]] = []
+    for a, b in _fields(text, start, end):
+        found += [_trim(text, x, y) for x, y in sentence_spans(text, a, b, semicolons=False)]
+    return found
+
+
+_FIELD_LINE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?[A-Z][\w()/&' -]{0,30}?[ \t]*:[ \t]+\S")
+
+
+def _fields(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut where each field of a field list begins (two or more "Label: value" lines
+    making up most of the lines), or whole."""
+    spans = lines(text, start, end)
+    filled = [line for line in spans if line.stripped]
+    starts = [line.start for line in filled if _FIELD_LINE.match(line.text) and "://" not in line.text[:40]]
+    if len(starts) < 2 or len(starts) * 3 < len(filled) * 2:
+        return [(start, end)]
+    cuts = sorted({start, *starts})
+    return [(a, b) for a, b in zip(cuts, [*cuts[1:], end], strict=True) if text[a:b].strip()]
 
 
 _LIST_NUMBER = re.compile(r"\(?\d{1,3}[.)][ \t]+(?=\S)")

@@ -163,6 +163,26 @@ def _partner_actor(text: str, match: re.Match[str], names: set[str], carried: st
     return actor[0] if actor[1] == PARTNER else None
 
 
+#: how an offer is packaged: "not sold separately", "we don't license it on its own"
+_UNBUNDLED = re.compile(
+    r"\b(separately|individually|on (its|their) own|as a standalone|stand-?alone|in isolation)\b", re.I
+)
+_SALE = re.compile(r"\b(offer|sell|sold|contract|price|buy|bought|licen[cs]e|purchas|quot)\w*\b", re.I)
+#: a product doing something to an object "with no ...": how it works, not what the partner lacks
+_PRODUCT_MANNER = re.compile(
+    r"\b(?:our|its|the) (?!(?:team|people|staff|engineers|developers|consultants|analysts|company|firm|crew)\b)"
+    r"[\w-]+(?: [\w-]+)?\s+(?:[\w-]+(?:,| and| or) )*[a-z-]+s\s+(?:[\w-]+\s+){1,6}with\s+$",
+    re.I,
+)
+
+
+def unbundled_offer(text: str, position: int) -> bool:
+    """The negation at ``position`` is about how the offer is packaged ("we do not sell the first stage
+    separately"), a commercial term rather than a limit of what the partner can do."""
+    clause = text[_clause_start(text, position) : _clause_end(text, position)]
+    return bool(_UNBUNDLED.search(clause) and _SALE.search(clause))
+
+
 def _excluded(text: str, match: re.Match[str]) -> str:
     """Why the limiting words are no admission whoever says them (conduct, terms, idiom, condition...), or ""."""
     after = text[match.end() :]
@@ -182,6 +202,10 @@ def _excluded(text: str, match: re.Match[str]) -> str:
         return "idiom"
     if IDIOM.match(after) or (word == "no" and re.match(r"\W*(\w+ )?(problem|issue|doubt|way)\b", after)):
         return "idiom"
+    if negative and unbundled_offer(text, match.start()):
+        return "commercial terms"  # "we don't sell the first stage separately": how the offer is packaged
+    if word == "no" and _PRODUCT_MANNER.search(text[_clause_start(text, match.start()) : match.start()]):
+        return "a feature, not a limit"  # "our engine files each claim overnight with no manual step"
     if COMMERCIAL_OBJECT.match(after) or re.search(
         r"\b(commercially|financially|economically)\b", text[match.start() : _clause_end(text, match.end())], re.I
     ):

@@ -30,7 +30,7 @@ import re
 
 from inhouse.analysis.proposals.document import ParsedDocument, Unit
 from inhouse.analysis.proposals.signals.actors import OTHER, THIRD, last_actor, owner
-from inhouse.analysis.proposals.signals.admission import admissions, denies_limits, virtue_as_limit
+from inhouse.analysis.proposals.signals.admission import admissions, denies_limits, unbundled_offer, virtue_as_limit
 from inhouse.analysis.proposals.signals.base import SignalDetector, Weighing
 from inhouse.analysis.proposals.signals.limit_cues import (
     CAPABILITY_QUESTION,
@@ -64,6 +64,11 @@ from inhouse.analysis.proposals.signals.promise import conduct_promise
 
 #: weight of one structural admission: enough on its own (the decision needs 1.5), less than a humble-brag (3.0)
 ADMISSION = 2.0
+
+
+def _term_or_promise(text: str, position: int) -> bool:
+    """A conduct promise ("we never share your data") or a packaging term ("not sold separately"): no limit."""
+    return conduct_promise(text, position) or unbundled_offer(text, position)
 
 
 def _theirs(text: str, match: re.Match[str], names: list[str] | tuple[str, ...] = ()) -> bool:
@@ -172,14 +177,15 @@ class HonestLimits(SignalDetector):
                 w
                 for pattern, w in LIMITS
                 if any(
-                    not _theirs(text, m, names) and not conduct_promise(text, m.start()) for m in pattern.finditer(text)
+                    not _theirs(text, m, names) and not _term_or_promise(text, m.start())
+                    for m in pattern.finditer(text)
                 )
             ),
         )
         weight += (
             1.0
             if any(
-                _plain_negation(text, m) and not conduct_promise(text, m.start()) for m in SELF_NEGATION.finditer(text)
+                _plain_negation(text, m) and not _term_or_promise(text, m.start()) for m in SELF_NEGATION.finditer(text)
             )
             else 0.0
         )
@@ -192,7 +198,7 @@ class HonestLimits(SignalDetector):
             and not (GENERIC_HEADING.search(heading) and not SELF_WORD.search(heading))
         )  # "Limitations of AI"
         if under_heading and any(
-            not _theirs(text, m, names) and not conduct_promise(text, m.start()) for m in NEGATIVE.finditer(text)
+            not _theirs(text, m, names) and not _term_or_promise(text, m.start()) for m in NEGATIVE.finditer(text)
         ):
             weight += (
                 2.0 if STRONG_HEADING.search(heading) else 1.0
