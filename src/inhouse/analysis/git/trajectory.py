@@ -351,26 +351,31 @@ def _fold_file(
             internal_lines[k] += drops[i + 2]
     created_k = bisect_left(ends, record.created) if record.created >= 0 else first_k
     gone_k = bisect_left(ends, record.deleted) if record.deleted >= 0 else n
-    # The authors change only in a period with a delivery or a first authorship: in the other
-    # periods the file keeps the authors (and the answer) of the period before.
-    moments = touched | set(added_at.values())
-    running = {ident: earlier.get(ident, 0) for ident in per}
+    lo, hi = max(created_k, since), min(gone_k, n)  # the periods it is alive in, from ``since`` on
+    if lo >= hi:
+        return
+    _add_one(alive, lo, hi)
     insiders = [i for i in per if internal[i]]  # a file nobody inside touched has no internal author
-    inside, stale = False, True
-    for k in range(since, min(gone_k, n)):
-        if k in moments:
-            if k in touched:
-                for ident, counts in per.items():
-                    running[ident] += counts[k]
-            stale = True
-        if k < created_k:
-            continue
-        alive[k] += 1
-        if stale:
-            inside = bool(insiders) and _has_internal_author(running, added_at, insiders, k, n)
-            stale = False
-        if inside:
-            with_internal[k] += 1
+    if not insiders:
+        return
+    # The authors change only in a period with a delivery or a first authorship: from one such
+    # moment to the next the file keeps the authors (and the answer) of the moment's period.
+    running = {ident: earlier.get(ident, 0) for ident in per}
+    deliveries = sorted(touched)
+    moments = sorted({m for m in (*touched, *added_at.values()) if lo < m < hi})
+    taken = 0
+    for begin, end in zip([lo, *moments], [*moments, hi], strict=True):
+        while taken < len(deliveries) and deliveries[taken] <= begin:
+            for ident, counts in per.items():
+                running[ident] += counts[deliveries[taken]]
+            taken += 1
+        if _has_internal_author(running, added_at, insiders, begin, n):
+            _add_one(with_internal, begin, end)
+
+
+def _add_one(sums: list[int], lo: int, hi: int) -> None:
+    """One more in each of the periods ``lo`` to ``hi - 1``."""
+    sums[lo:hi] = [v + 1 for v in sums[lo:hi]]
 
 
 def _has_internal_author(
