@@ -10,20 +10,6 @@ from inhouse.store.tables import utcnow
 from inhouse.store.tables_code_reviews import ChangeRequestRow, ChangeReviewRow
 
 
-def _change(row: ChangeRequestRow, reviews: list[ChangeReviewRow]) -> ChangeRequest:
-    return ChangeRequest(
-        number=row.number,
-        title=row.title,
-        author=row.author,
-        author_email=row.author_email,
-        state=row.state,
-        created=row.opened_at,
-        merged=row.merged_at,
-        paths=tuple(row.paths or ()),
-        reviews=tuple(CodeReview(reviewer=r.reviewer, state=r.state, submitted=r.submitted_at) for r in reviews),
-    )
-
-
 class ChangeRequestRecords:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -67,22 +53,45 @@ class ChangeRequestRecords:
         return added, len(changes) - added
 
     def of_repo(self, repo_id: int) -> list[ChangeRequest]:
-        """The repository's change requests, by number, with their reviews."""
-        rows = list(
-            self.session.scalars(
-                select(ChangeRequestRow)
-                .where(ChangeRequestRow.repo_id == repo_id)
-                .order_by(ChangeRequestRow.host, ChangeRequestRow.number)
+        """The repository's change requests, by number, with their reviews (read as columns: a
+        rescan reads every one of them, and entities would cost more than the scan's analysis)."""
+        changes = self.session.execute(
+            select(
+                ChangeRequestRow.id,
+                ChangeRequestRow.number,
+                ChangeRequestRow.title,
+                ChangeRequestRow.author,
+                ChangeRequestRow.author_email,
+                ChangeRequestRow.state,
+                ChangeRequestRow.opened_at,
+                ChangeRequestRow.merged_at,
+                ChangeRequestRow.paths,
             )
+            .where(ChangeRequestRow.repo_id == repo_id)
+            .order_by(ChangeRequestRow.host, ChangeRequestRow.number)
+        ).all()
+        reviews: dict[int, list[CodeReview]] = {}
+        query = (
+            select(
+                ChangeReviewRow.change_id, ChangeReviewRow.reviewer, ChangeReviewRow.state, ChangeReviewRow.submitted_at
+            )
+            .join(ChangeRequestRow, ChangeRequestRow.id == ChangeReviewRow.change_id)
+            .where(ChangeRequestRow.repo_id == repo_id)
+            .order_by(ChangeReviewRow.id)
         )
-        reviews: dict[int, list[ChangeReviewRow]] = {}
-        ids = [row.id for row in rows]
-        for start in range(0, len(ids), 500):
-            query = (
-                select(ChangeReviewRow)
-                .where(ChangeReviewRow.change_id.in_(ids[start : start + 500]))
-                .order_by(ChangeReviewRow.id)
+        for change_id, reviewer, state, submitted in self.session.execute(query):
+            reviews.setdefault(change_id, []).append(CodeReview(reviewer=reviewer, state=state, submitted=submitted))
+        return [
+            ChangeRequest(
+                number=number,
+                title=title,
+                author=author,
+                author_email=author_email,
+                state=state,
+                created=opened_at,
+                merged=merged_at,
+                paths=tuple(paths or ()),
+                reviews=tuple(reviews.get(change_id, ())),
             )
-            for review in self.session.scalars(query):
-                reviews.setdefault(review.change_id, []).append(review)
-        return [_change(row, reviews.get(row.id, [])) for row in rows]
+            for change_id, number, title, author, author_email, state, opened_at, merged_at, paths in changes
+        ]
