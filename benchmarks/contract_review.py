@@ -7,9 +7,10 @@ contracts. Round 1 read errors on the development half only (its validation figu
 docs/contracts.md, are the last honest held-out estimate); round 2 read both halves, so both are in-sample
 now and only the hidden holdout measures unseen contracts.
 
-It also scores the written contracts (``contracts/written``) and the held-out ones
-(``contracts/heldout``, labelled before the reviewer was first run on them) against their
-GUIDELINES-format labels.
+It also scores the written contracts (``contracts/written``), the held-out ones of round 3
+(``contracts/heldout``) and the blind batch of round 4 (``contracts/round4``), both labelled before the
+reviewer was first run on them, against their GUIDELINES-format labels, with the shipped reviewer
+(rules and models) and with the rules alone.
 
     python benchmarks/contract_review.py [--shared PATH] [--json OUT]
 """
@@ -315,7 +316,7 @@ def own_contracts() -> dict:
 
 def labelled_folder(folder: Path, *, learned: bool = True) -> dict:
     """Verdicts, terms and red flags of a folder of contracts labelled as ``cuad/GUIDELINES.md`` says
-    (``labels_*.jsonl``): the written contracts and the held-out ones. ``learned=False``: the rules alone."""
+    (``labels_*.jsonl``): the written, held-out and round-4 contracts. ``learned=False``: the rules alone."""
     labels = [
         json.loads(line)
         for path in sorted(folder.glob("labels_*.jsonl"))
@@ -453,19 +454,24 @@ def main() -> None:
         print("   -", mistake)
     for folder, title in (
         ("written", "written contracts (labels in GUIDELINES format)"),
-        ("heldout", "held-out contracts"),
+        ("heldout", "held-out contracts (round 3)"),
+        ("round4", "round-4 contracts (blind batch)"),
     ):
         report[folder] = found = labelled_folder(HERE / "contracts" / folder)
+        report[f"{folder}_rules"] = rules = labelled_folder(HERE / "contracts" / folder, learned=False)
         print(
             f"Our {title} ({found['contracts']}) - targets: verdicts >= 0.92, terms >= 0.90, red flags P and R >= 0.85"
         )
-        print(
-            f"  verdict accuracy {found['verdict_accuracy']:.3f} ({found['verdicts']} verdicts)  "
-            f"term accuracy {found['term_accuracy']:.3f} ({found['terms']} terms)  red flags P "
-            f"{found['red_flag_precision']:.3f} R {found['red_flag_recall']:.3f}  binds {found['red_flag_binds_accuracy']:.3f}"
-        )
+        for name, row in (("shipped", found), ("rules  ", rules)):
+            print(
+                f"  {name} verdict accuracy {row['verdict_accuracy']:.3f} ({row['verdicts']} verdicts)  "
+                f"term accuracy {row['term_accuracy']:.3f} ({row['terms']} terms)  red flags P "
+                f"{row['red_flag_precision']:.3f} R {row['red_flag_recall']:.3f}  binds {row['red_flag_binds_accuracy']:.3f}"
+            )
         for mistake in found["mistakes"]:
             print("   -", mistake)
+        for mistake in sorted(set(rules["mistakes"]) - set(found["mistakes"])):
+            print("   - (rules only)", mistake)
     report["speed"] = fast = speed()
     print("Speed - target: a 50-page contract < 1 s (extraction excluded)")
     print(

@@ -15,14 +15,42 @@ from collections.abc import Sequence
 from inhouse.analysis.contracts.structure import Sentence
 
 _REF = r"(?:clause|section|article|paragraph|sub-?clause|§)\s*(?P<num>[0-9]+(?:\.[0-9]+)*)(?P<subs>(?:\s*\([0-9a-z]{1,4}\))*)"
+# the clause's title and emphasis may follow its number: "**Section 3.2 (Automatic Renewal)** of the Agreement"
+_TITLE = r"(?:\s*\((?=[A-Za-z])[^()\n]{2,60}\))?(?:\*{1,2}|_{1,2})?"
 _AMENDED = re.compile(
-    _REF + r"(?:\s+of\s+(?:the|this)\s+(?:agreement|contract|terms|order|sow|statement of work|schedule \w+))?"
+    _REF + _TITLE + r"(?:\s+of\s+(?:the|this)\s+(?:agreement|contract|terms|order|sow|statement of work|schedule \w+))?"
     r"\s+(?:is|shall be|will be)\s+(?:hereby\s+)?(?:deleted|replaced|revoked|struck(?:\s+out)?|removed|"
     r"amended\s+(?:to\s+read|as\s+follows|and\s+restated)|(?:wholly\s+)?substituted)",
     re.IGNORECASE,
 )
 _LINE_NUMBER = re.compile(r"(?m)^[ \t#*>]*(?:§\s*)?(?:\(?[0-9]+(?:\.[0-9]+)*[.)]?|\([0-9a-z]{1,4}\))[ \t]")
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+
+
+# Words replaced inside a clause: 'In clause 6.2, the words "two (2) days" are deleted and replaced by "five (5) days"'.
+_WORDS_REPLACED = re.compile(
+    r"(?:in|to) (?:clause|section|article|paragraph|sub-?clause|§)\s*(?P<num>[0-9]+(?:\.[0-9]+)*)[^\n\"“]{0,60}?,?\s+"
+    r"(?:the )?words? [\"“](?P<old>[^\"”\n]{1,120})[\"”] (?:are|is|shall be) (?:hereby )?(?:deleted and )?replaced "
+    r"(?:by|with) (?:the words? )?[\"“](?P<new>[^\"”\n]{1,400})[\"”]",
+    re.IGNORECASE,
+)
+
+
+def word_replacements(text: str) -> list[tuple[str, str, str]]:
+    """(clause number, old words, new words) for each replacement of words inside a clause."""
+    return [(m.group("num"), m.group("old"), m.group("new")) for m in _WORDS_REPLACED.finditer(text)]
+
+
+_REPLACED = re.compile(r"replac|substitut|amended|restated|read as follows", re.IGNORECASE)
+
+
+def deletes_only(text: str) -> bool:
+    """Whether ``text`` deletes a clause without putting anything in its place ("Section 14.4 (Early
+    Termination Fee) is deleted in its entirety"): it names the clause's subject but says none of it."""
+    match = _AMENDED.search(text)
+    if match is None:
+        return False
+    return not _REPLACED.search(match.group(0)) and not _REPLACED.search(text[match.end() :])
 
 
 def superseded(text: str, sentences: Sequence[Sentence]) -> set[int]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from inhouse.analysis.contracts.amendments import superseded
+from inhouse.analysis.contracts.amendments import superseded, word_replacements
 from inhouse.analysis.contracts.parties import Party, find_parties, side_of_term
 from inhouse.analysis.contracts.structure import ContractText, Sentence, parse
 from inhouse.domain.contracts import EvidenceSpan
@@ -26,6 +27,13 @@ _GENERIC = re.compile(
     r"consultant|developer|agency|seller|advisor|adviser|integrator|consultancy|studio|licensee|licensor|"
     r"distributor|reseller|franchisee|franchisor|manufacturer|you|we|us)\b",
     re.IGNORECASE,
+)
+
+
+# A definition: "“Warranty Period” means the period of sixty days", "**Support Fee**: EUR 900 a month".
+_DEFINITION = re.compile(
+    r"[\"“*]+(?P<term>[A-Z][\w’'&/-]*(?: [A-Z0-9][\w’'&/-]*){0,5})[\"”*]+\s*(?:,\s*)?(?::|\bmeans\b|\bshall mean\b|"
+    r"\bhas the meaning\b|\bis defined as\b)"
 )
 
 
@@ -55,6 +63,54 @@ class Context:
         if not alternatives:
             return _GENERIC
         return re.compile(rf"\b(?:{alternatives})\b|{_GENERIC.pattern}", re.IGNORECASE)
+
+    @cached_property
+    def definitions(self) -> dict[str, str]:
+        """The contract's defined terms and what each means: the text after the term, up to the next
+        definition in the same sentence."""
+        out: dict[str, str] = {}
+        for sentence in self.sentences():
+            if "mean" not in sentence.text and ":" not in sentence.text and "defined" not in sentence.text:
+                continue
+            marks = list(_DEFINITION.finditer(sentence.text))
+            for mark, following in zip(marks, [*marks[1:], None], strict=False):
+                end = following.start() if following else len(sentence.text)
+                out.setdefault(mark.group("term"), sentence.text[mark.end() : end].strip(" ,;."))
+        return out
+
+    @cached_property
+    def _replacements(self) -> list[tuple[str, str, str]]:
+        return word_replacements(self.text) if "replaced" in self.text else []
+
+    def as_amended(self, sentence: Sentence) -> str:
+        """The sentence's text with the words a later amendment replaces in its clause ('In clause 6.2
+        the words "eight (8) hours" are deleted and replaced by "twenty (20) hours"') replaced."""
+        text = sentence.text
+        if not self._replacements:
+            return text
+        number = re.match(r"\W*(\d+(?:\.\d+)*)", text)
+        section = self.doc.sections[sentence.section].number if sentence.section >= 0 else ""
+        for clause, old, new in self._replacements:
+            if old in text and clause in ((number.group(1) if number else ""), section):
+                text = text.replace(old, new)
+        return text
+
+    def defined_in(self, text: str, where: Callable[[str], bool] | None = None) -> str:
+        """What the defined terms used in ``text`` mean, joined (those ``where`` accepts): a clause that
+        relies on a definition far away ("the Support Charges", defined at the end as "HK$18,000 per
+        month") reads it too. A term inside a longer one ("Term" in "Minimum Term") is the longer one."""
+        found = []
+        rest = text
+        for term in sorted(self.definitions, key=len, reverse=True):
+            meaning = self.definitions[term]
+            if not meaning or term not in rest or meaning in text:
+                continue
+            pattern = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])")
+            if pattern.search(rest):
+                rest = pattern.sub(" ", rest)
+                if where is None or where(meaning):
+                    found.append(meaning)
+        return " ".join(found)
 
     def sentences(self) -> list[Sentence]:
         """The contract's sentences in force: those of a clause an amendment deletes or replaces

@@ -24,9 +24,12 @@ _PROJECT = rx(
     r"(?:schedule|list|table)",
     r"payment schedule",
     r"(?:total|aggregate) (?:project |contract )?(?:price|fee)s? of",
+    # a recurring service at a fixed price per period for a fixed term
+    r"fixed (?:monthly|annual|yearly|quarterly) (?:fee|price|charge)",
 )
 _ADVISORY = rx(
     r"hourly (?:rate|fee|basis)",
+    r"(?:hourly|daily) bill(?:ing)? rates?|\brate card\b",
     r"per hour",
     r"time[- ]and[- ]materials?|\bT&M\b",
     r"retainer",
@@ -51,10 +54,13 @@ _MIXED = rx(
 
 
 def engagement_model(text: str) -> str:
-    project = len({m.group(0).lower() for m in _PROJECT.finditer(text)})
-    advisory = len({m.group(0).lower() for m in _ADVISORY.finditer(text)})
+    project_cues = {" ".join(m.group(0).lower().split()) for m in _PROJECT.finditer(text)}
+    advisory_cues = {" ".join(m.group(0).lower().split()) for m in _ADVISORY.finditer(text)}
+    if any(cue.startswith("fixed monthly") for cue in project_cues):
+        advisory_cues.discard("monthly fee")  # the fixed monthly fee of a managed service is not a retainer
+    project, advisory = len(project_cues), len(advisory_cues)
     title = text[:400].lower()
-    if re.search(r"advisory|consulting|retainer", title):
+    if re.search(r"advisory|consulting|retainer|time[- ]and[- ]materials?|staff(?:ing)? augmentation|\bT&M\b", title):
         advisory += 3
     if re.search(r"statement of work|development agreement|delivery agreement|project agreement|fixed", title):
         project += 2

@@ -34,7 +34,14 @@ _UNITS = {
     "half": 0.5,
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1000}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1000,
+    "lakh": 100_000,
+    "lakhs": 100_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
+}
 _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 _WORDS_RE = rf"(?:(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*)"
 _DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -69,7 +76,7 @@ def parse_number(phrase: str) -> float | None:
             current += _TENS[word]
         elif word in _SCALES:
             current = max(current, 1) * _SCALES[word]
-            if word == "thousand":
+            if word != "hundred":  # "four lakh eighty thousand": each larger scale closes its group
                 total, current = total + current, 0.0
         else:
             return None
@@ -180,6 +187,43 @@ _DOT_DECIMALS = re.compile(r"\d,\d{3}(?:\.\d{1,2})?(?![\d,])|(?<![\d.,])\d+\.\d{
 _LONE_DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 
 
+# An amount written in words only: "Rupees Four Lakh Eighty Thousand only", "Forty Thousand Dollars".
+_WORD_AMOUNT = rf"(?P<words>(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*)"
+_WORD_MONEY_RE = re.compile(
+    rf"\b(?P<wpre>(?:indian\s+)?rupees|rs\.?|inr|rand|zar)\s+{_WORD_AMOUNT}(?:\s+only)?\b"
+    rf"|\b{_WORD_AMOUNT.replace('words', 'words2')}\s+(?P<wpost>(?:indian\s+)?rupees|(?:u\.s\.\s+|us\s+)?dollars|euros?|"
+    rf"pounds(?:\s+sterling)?|rand)\b",
+    re.IGNORECASE,
+)
+_SCALE_WORD = re.compile(r"\b(?:lakhs?|crores?|thousand|hundred)\b", re.IGNORECASE)
+_WORD_CODES = {
+    "rs": "INR",
+    "rs.": "INR",
+    "inr": "INR",
+    "rupees": "INR",
+    "indian rupees": "INR",
+    "rand": "ZAR",
+    "zar": "ZAR",
+}
+_WORD_CODES |= {"euro": "EUR", "euros": "EUR", "pounds": "GBP", "pounds sterling": "GBP"}
+
+
+def _money_in_words(text: str, dollar: str, taken: list[tuple[int, int]]) -> list[tuple[float, str, int, int]]:
+    """Amounts written in words with a currency word, where no figures say the same nearby."""
+    found = []
+    for match in _WORD_MONEY_RE.finditer(text):
+        if any(a < match.end() + 40 and match.start() - 40 < b for a, b in taken):
+            continue  # "Forty Thousand Dollars (US$40,000)": the figures are read already
+        words = match.group("words") or match.group("words2")
+        value = parse_number(words)
+        if value is None or value < 100:
+            continue
+        unit = " ".join((match.group("wpre") or match.group("wpost")).lower().split())
+        code = _WORD_CODES.get(unit) or ("USD" if unit.startswith(("u.s.", "us ")) else dollar)
+        found.append((round(value, 2), code, match.start(), match.end()))
+    return found
+
+
 def parse_money(text: str, *, dollar: str | None = None) -> list[tuple[float, str, int, int]]:
     """Every amount with a currency in ``text``: (amount, ISO code, start, end).
 
@@ -210,7 +254,10 @@ def parse_money(text: str, *, dollar: str | None = None) -> list[tuple[float, st
         if scale:
             value *= _SCALES_OF_MONEY[scale.lower()]
         found.append((round(value, 2), code, match.start(), match.end()))
-    return found
+    if not _SCALE_WORD.search(text):
+        return found  # an amount of 100 or more in words has a scale word
+    words = _money_in_words(text, dollar, [(start, end) for _v, _c, start, end in found])
+    return sorted(found + words, key=lambda item: item[2]) if words else found
 
 
 def _iso(symbol: str, dollar: str) -> str:

@@ -62,9 +62,24 @@ _DEFINED = re.compile(
     rf"[{_QUOTE}](?P<alias>[A-Z][A-Za-z \-]{{1,40}})[{_QUOTE}]"
 )
 _LABEL = re.compile(
-    r"^[ \t*#|]*(?P<alias>Client|Customer|Vendor|Supplier|Provider|Service Provider|Contractor|Consultant|"
-    r"Licensor|Licensee|Buyer|Seller|Company|Advisor|Adviser)[ \t*]*:[ \t*]*(?P<name>[A-Z][^\n|]{1,80})$",
+    r"^[ \t*#|]*(?:(?:From|To|For)[ \t]+the[ \t]+)?(?P<alias>Client|Customer|Vendor|Supplier|Provider|Service Provider|"
+    r"Contractor|Consultant|Licensor|Licensee|Buyer|Seller|Company|Advisor|Adviser)[ \t*]*:[ \t*]*(?P<name>[A-Z][^\n|]{1,80})$",
     re.MULTILINE,
+)
+# A party on a line of its own whose defined term comes late on the line, after a registration number in
+# parentheses or an address ("(1) X LIMITED, a company incorporated in ... (company number 1) whose registered
+# office is at ... (the "Customer")"), without parentheses ("..., hereinafter referred to as the "Principal";"),
+# without quotes when it is a role ("... Ballarat VIC 3350 (Principal)"), or after a dash (X AG, Zug — the "Buyer" —).
+_ROLE_WORDS = "|".join(
+    sorted((w.title() for w in (*CLIENT_TERMS, *VENDOR_TERMS, *OTHER_SIDES) if w != "company"), key=len, reverse=True)
+)
+_PARTY_LINE = re.compile(
+    rf"(?m)^[ \t*#>|-]*+(?:\(?[0-9]{{1,2}}[.)]|\(?[a-z][.)])?[ \t]*+(?P<name>[A-Z][A-Za-z0-9&.'’\- ]{{2,90}})[ \t]*+,?"
+    rf"[^\n]{{0,600}}?(?:\([ \t]*+(?:the[ \t]++|hereinafter[ \t]++(?:(?:referred[ \t]++to[ \t]++as|called|known[ \t]++as)[ \t]++)?"
+    rf"(?:the[ \t]++)?)?[{_QUOTE}](?P<alias>[A-Z][A-Za-z \-]{{1,40}})[{_QUOTE}]|,?[ \t]*+hereinafter[ \t]++"
+    rf"(?:(?:referred[ \t]++to[ \t]++as|called|known[ \t]++as)[ \t]++)?(?:the[ \t]++)?[{_QUOTE}](?P<alias2>[A-Z][A-Za-z \-]{{1,40}})"
+    rf"[{_QUOTE}]|\((?:the[ \t]++)?(?P<alias3>{_ROLE_WORDS})\)|[—–][ \t]*+(?:the[ \t]++)?[{_QUOTE}](?P<alias4>[A-Z][A-Za-z \-]{{1,40}})"
+    rf"[{_QUOTE}])"
 )
 _NAME_NOISE = re.compile(r"^(?:by\s+and\s+)?(?:between|among|and|by|with)\s+", re.IGNORECASE)
 
@@ -94,6 +109,18 @@ def find_parties(text: str) -> list[Party]:
             name = _clean_name(match.group("name"))
             if name:
                 role, side = _role_for(alias)
+                found[alias] = Party(name=name, term=alias, role=role or alias.lower(), side=side)
+    if len(found) < 2:
+        for match in _PARTY_LINE.finditer(head):
+            alias = next(match.group(g) for g in ("alias", "alias2", "alias3", "alias4") if match.group(g)).strip()
+            name = _clean_name(match.group("name"))
+            role, side = _role_for(alias)
+            if (
+                name
+                and alias not in found
+                and (side or role)
+                and alias.lower() not in ("agreement", "parties", "party")
+            ):
                 found[alias] = Party(name=name, term=alias, role=role or alias.lower(), side=side)
     parties = list(found.values())[:4]
     return _settle_ambiguous(parties)

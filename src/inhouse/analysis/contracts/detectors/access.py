@@ -73,7 +73,8 @@ _DENIED = rx(
     r"(?:shall|will) not (?:deliver|provide|disclose|make available|release)[^.;]{0,40}?source[- ]code",
     r"source[- ]code[^.;]{0,60}?(?:shall|will) not be (?:delivered|provided|disclosed|made available|released)",
     r"object[- ]code (?:form )?only",
-    r"not (?:be )?(?:required|obliged|obligated) to (?:deliver|provide|disclose)",
+    r"not (?:be )?(?:otherwise )?(?:required|obliged|obligated|bound) to (?:deliver|provide|disclose|make available|release|"
+    r"deposit|supply|give|hand over)",
     r"(?:only|solely) in (?:executable|binary|object[- ]code) form",
     r"(?:cannot|can ?not|may not|will not|shall not|does not|do not|is not (?:able|permitted|entitled) to) (?:have )?(?:any )?"
     r"access",

@@ -18,14 +18,30 @@ _AT_LEAST = (
     r"in no event less than)"
 )
 _PER = r"(?:\b(?:per|each|every|in any|during (?:each|any|the)|within|a) (?:calendar |contract )?|/\s*)"
-_QUANTITY = rf"(?:\$|€|£|usd|eur|\[|\*|\d|(?:{NUMBER})\b)"
+_QUANTITY = rf"(?:\$|€|£|₹|\b(?:usd|eur|gbp|inr|aud|cad|sgd|nzd|hkd|chf|zar|rs\.?|rupees)\b|\[|\*|\d|(?:{NUMBER})\b)"
 
 #: a committed term the client cannot leave early: "the Subscription Term is non-cancellable",
 #: "ordinary termination before the end of the initial period is excluded"
 _TERM_LOCK = re.compile(
     r"\bnon[- ]?cancell?able\b(?![^.;]{0,40}?\b(?:orders?|purchase orders?|shipments?)\b)|"
     r"\b(?:ordinary|early|premature|convenience) termination\b[^.;]{0,80}?\b(?:is|are|shall be|will be) (?:hereby )?"
-    r"(?:excluded|not permitted)",
+    r"(?:excluded|not permitted)|"
+    # a lock-in written as such: "a lock-in period of eighteen months", "cannot be terminated prematurely",
+    # "may not terminate ... for convenience before the expiry of the Minimum Term", "a commitment for the full term"
+    r"\block[- ]?in (?:period|term)\b|\blocked[- ]in\b|"
+    r"\b(?:cannot|can ?not|may not|shall not|will not) be (?:terminated|cancell?ed|ended) (?:prematurely|early|"
+    r"before (?:the )?(?:end|expiry|expiration))|"
+    r"\bmay not (?:terminate|cancel|end)\b[^.;]{0,60}?\b(?:before|prior to|during) (?:the )?(?:(?:end|expiry|expiration) "
+    r"of (?:the )?)?(?:(?:minimum|initial|committed|lock-in|fixed) (?:term|period)|(?:first|initial) [\w-]+(?: \(\d+\))? "
+    r"(?:months|years))|"
+    # "during the Initial Term the Customer may terminate this agreement only under clause 14.3 (breach)"
+    r"\bduring (?:the )?(?:minimum|initial|committed|lock-in|fixed) (?:term|period)\b[^.;]{0,60}?\bmay (?:terminate|cancel|"
+    r"end)\b[^.;]{0,60}?\bonly\b|"
+    r"\bcommitment for the (?:full|entire|whole) (?:initial |minimum |committed )?(?:term|period)|"
+    r"\b(?:is|are) not (?:cancell?able|terminable)\b(?![^.;]{0,40}?\b(?:orders?|shipments?)\b)|"
+    # a right to leave that opens only at a date: "may terminate on three months' notice, but not before 30 June 2029"
+    r"\bterminat\w*\b[^.;]{0,120}?\bbut not (?:before|earlier than|prior to) (?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+,? \d{4}|"
+    r"[A-Z][a-z]+ \d{1,2},? \d{4}|the (?:end|expiry|expiration) of)",
     re.IGNORECASE,
 )
 
@@ -34,7 +50,9 @@ class MinimumCommitment(FlagDetector):
     kind = "minimum_commitment"
     prefilter = re.compile(
         r"minimum|least|less than|fewer|excess|take[- ]or|commit|shortfall|guarantee|obligat|quota|"
-        r"forecast|target|non-?cancel|termination",
+        r"forecast|target|non-?cancel|not cancel|terminable|\block|prematur|(?:ordinary|early|convenience) termination|"
+        r"may not (?:terminate|cancel|end)|be (?:terminated|cancell?ed|ended) (?:early|before)|but not (?:before|earlier|prior)|"
+        r"may (?:terminate|cancel|end)\b[^.;]{0,60}\bonly\b",
         re.IGNORECASE,
     )
     patterns = rx(
@@ -125,7 +143,7 @@ class MinimumCommitment(FlagDetector):
         r"minimum number of (?:meetings|members|directors|representatives|votes|persons|employees|attendees)",
         # how often a committee meets: "shall meet a minimum of four times per calendar year"
         r"(?:meet|convene)\w*[^.;]{0,80}?" + _AT_LEAST + r" [^.;]{0,20}?\b(?:times?|once|twice)\b",
-        r"(?:uptime|availability|accuracy|service levels?|response (?:time|rate)|fill rate)[^.;]{0,40}?"
+        r"(?:uptime|availability|accuracy|service levels?|response (?:time|rate)|fill rate|\bavailable(?: for)?)[^.;]{0,40}?"
         + _AT_LEAST
         + r"|"
         + _AT_LEAST
@@ -141,7 +159,16 @@ class MinimumCommitment(FlagDetector):
 
     def binds(self, context: Context, text: str) -> str:
         if _TERM_LOCK.search(text):
+            if re.search(
+                r"\b(?:neither|nor either|either|each) (?:party|of the parties)\b|\bboth parties\b", text, re.I
+            ):
+                return "both"  # "neither party shall terminate during the lock-in period"
             return "client"  # the client cannot leave before the term ends
+        shortfall = re.search(r"\b(?:invoice|charge|bill)s?\b[^.;]{0,40}?\b(?:shortfall|difference)\b", text, re.I)
+        if shortfall:  # "the Supplier may invoice the shortfall": the other side pays it
+            holder = context.subject_side(text, before=shortfall.start())
+            if holder in ("client", "vendor"):
+                return "client" if holder == "vendor" else "vendor"
         buyer = re.search(r"(?:purchase|order|buy|spend|pay|procure|acquire|commit)", text, re.I)
         return context.subject_side(text, before=buyer.start() if buyer else None)
 
@@ -158,8 +185,8 @@ class TerminationFee(FlagDetector):
     )
     patterns = rx(
         r"liquidated damages",
-        r"(?:early )?(?:termination|cancel?lation|break(?:age)?|exit|withdrawal|kill|buy[- ]?out) (?:fee|charge|payment|"
-        r"penalty|amount|sum|price)s?",
+        r"(?:early )?(?:termination|cancel?lation|break(?:age)?|exit|withdrawal|kill|buy[- ]?out|demobili[sz]ation|"
+        r"wind[- ]down|disengagement|close[- ]out) (?:fee|charge|payment|penalty|amount|sum|price)s?",
         r"(?:fee|charge|penalty|payment) (?:up)?on (?:early )?(?:termination|cancel?lation)",
         r"(?:terminat|cancel)[^.;]{0,160}?(?:pay|payable|liable|owe|obligated)[^.;]{0,100}?"
         r"(?:remaining|remainder|balance|unexpired|outstanding) (?:of )?(?:the )?(?:fees|term|contract|initial term|"
@@ -203,6 +230,9 @@ class TerminationFee(FlagDetector):
         r"assessed) by (?:the |a |any |such )?(?:third|alternat\w*|other|[a-z]+ (?:supplier|vendor|carrier|provider))",
         r"without (?:penalty|liability|any (?:penalty|liability))",
         r"(?:no|not be|not constitute) liquidated damages",
+        # a particulars table that switches the clause off: "Liquidated damages for delay | Not applicable"
+        r"(?:liquidated damages|(?:termination|cancell?ation|break|exit) (?:fees?|charges?))(?: for [a-z]+(?: [a-z]+){0,2})?\W{0,8}"
+        r"(?:not applicable|n/?a\b|nil\b|none\b|not used)",
         r"(?:call|network) termination",
     )
     # payment for work done up to the end is not a fee for leaving
@@ -244,7 +274,8 @@ class TerminationFee(FlagDetector):
             return False
         if self.earned.search(text) and not re.search(
             r"liquidated|penalt|termination (?:fee|charge)|remain|would have|unexpired|balance|equal to|"
-            r"(?:months?|years?)['’]? (?:of )?(?:fees|payments|charges)",
+            r"(?:months?|years?)['’]? (?:of )?(?:fees|payments|charges)|in addition to|"
+            r"(?:break|exit|demobili[sz]ation|wind[- ]down|disengagement|close[- ]out) (?:fee|charge)",
             text,
             re.I,
         ):

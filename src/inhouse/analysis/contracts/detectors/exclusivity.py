@@ -21,7 +21,7 @@ _COMPETING = (
     r"|any(?:one|body| person| party| entity| third party| other person| company)? other than)"
 )
 _ENGAGE = (
-    r"(?:engage|appoint|retain|hire|contract with|purchase|buy|obtain|procure|source|work with|partner with|"
+    r"(?:engage|appoint|retain|hire|commission|contract with|purchase|buy|obtain|procure|source|work with|partner with|"
     r"enter into (?:any |an? )?(?:agreement|arrangement|relationship|contract|discussions?)|use the services of)"
 )
 _DEALING = (
@@ -87,6 +87,21 @@ class Exclusivity(FlagDetector):
         r"no right to (?:allow|permit|authori[sz]e|grant|license|licence|appoint)[^.;]{0,80}?(?:other than|except)",
         _NOT + r"(?:licen[cs]e|sell|distribute|market|grant (?:any )?(?:rights?|licen[cs]es?))\b[^.;]{0,80}?"
         r"to (?:any )?third[- ]part(?:y|ies)",
+        # another firm kept out of the same work: "shall not engage a third party to perform services of the same nature"
+        _NOT
+        + _ENGAGE
+        + r" (?:any |an? )?(?:other )?(?:third[- ]part(?:y|ies)|other (?:person|firm|supplier|provider)s?) "
+        r"to (?:perform|provide|supply|render|deliver|carry out)[^.;]{0,120}?(?:same|similar|like|comparable|equivalent)",
+        # another firm kept from building the same thing: "shall not commission any third party to build a routing tool"
+        # (a subcontracting rule "without consent" is not exclusivity)
+        _NOT + _ENGAGE + r" (?:any |an? )?(?:other )?third[- ]part(?:y|ies) to (?:develop|build|design|create)\b"
+        r"(?![^.;]{0,160}?\b(?:consent|approval)\b)",
+        # the provider kept from serving others: "shall not supply fleet-routing services to any carrier ... other than the Buyer"
+        _NOT + r"(?:provide|supply|perform|render|offer|sell)\w*\b[^.;]{0,100}?\bto any\b[^.;]{0,100}?\bother than\b",
+        # the provider kept from the same work for others: "must not provide services of a similar kind to any other ..."
+        _NOT + r"(?:provide|supply|perform|render|offer)\w* (?:any )?(?:services?|work|products?) (?:of (?:a|the) "
+        r"(?:same|similar|like|comparable) (?:kind|nature|type)|(?:that are )?(?:the )?same as|similar to (?:the|those))"
+        r"[^.;]{0,80}?\b(?:any|an?) (?:other|third|competitor)",
     )
     vetoes = rx(
         r"non\W{0,3}exclusive",
@@ -109,6 +124,10 @@ class Exclusivity(FlagDetector):
         r"(?:not|nor) (?:to )?use (?:any |the )?(?:of )?(?:[a-z]+ )?(?:logos?|names?|marks?|trademarks?|trade names?|"
         r"likeness|materials?)\b",
         r"(?:employee|personnel|staff|hire|hiring)[^.;]{0,80}?exclusive (?:independent )?contractor",
+        # a denial: "nothing in this Order makes the Vendor an exclusive or preferred supplier"
+        r"\bnothing\b[^.;]{0,80}?\b(?:makes?|renders?|constitutes?|appoints?|designates?|creates?)\b[^.;]{0,40}?"
+        r"\b(?:exclusive|sole)\b(?:[^.;]{0,40}?\b(?:supplier|provider|source|vendor|partner|contractor|consultant|"
+        r"distributor|agent|licensee|relationship|arrangement)s?\b)?",
     )
 
     def relevant(self, text: str) -> bool:

@@ -23,6 +23,11 @@ _ENDING = rx(
     r"cessation",
     r"\bleav(?:e|ing)\b",
     r"\b(?:up)?on (?:any |written |its |your |the [a-z]+['’]s )?request",
+    # the end of a part or of another kind of contract: "on the end of any Assignment", "on withdrawal or lapse"
+    r"\b(?:on|upon|at|after|following) (?:the )?(?:end|ending|close) of (?:the|this|any|each|an?) (?:[\w-]+ ){0,2}?"
+    r"(?:agreement|engagement|term|project|contract|assignment|sow|statement of work|deed|order|letter|mandate)\b",
+    r"\b(?:on|upon|after|following) (?:any |such |its |the )?(?:withdrawal|lapse)\b",
+    r"\bwhen (?:this|the) (?:agreement|contract|engagement|deed|sow|letter) (?:ends|expires|terminates|is terminated)\b",
 )
 _HAND = (
     r"\b(?:return|deliver|hand(?:s|ed)? over|transfer|provide|make available|export|furnish|release|give|supply|"
@@ -34,9 +39,11 @@ _RETURN_DATA = rx(
     r"(?:client|customer|company) (?:data|materials|content)[^.;]{0,100}?(?:returned|delivered|exported|handed over|"
     r"transferred|made available)",
     r"(?:data|datasets)[^.;]{0,60}?(?:portab|export|machine[- ]readable|standard format|csv|json|parquet)",
+    # the thing named between the verb and its complement: "make the Client Data ... available to the Client"
+    r"make (?:[\w’'-]+ ){0,4}(?:data|datasets|materials|records|files|documents)\b[^.;]{0,100}?available",
 )
 _RETURN_ASSETS = rx(
-    _HAND + r"[^.;]{0,120}?(?:source[- ]code|code|models?|model weights|weights|deliverables|work product|"
+    _HAND + r"[^.;]{0,120}?(?:source[- ]code|code|models?|model weights|weights|deliverables|work product|materials?|"
     r"work[- ]in[- ]progress|documentation|repositor(?:y|ies)|credentials|infrastructure|pipelines|notebooks|artefacts|"
     r"artifacts|configurations?)",
     r"(?:source[- ]code|models?|deliverables|work product|work[- ]in[- ]progress|documentation|repositor(?:y|ies))"
@@ -102,7 +109,9 @@ class ExitConditions(Detector):
         for sentence in context.sentences():
             text = sentence.text
             heading = context.heading(sentence)
-            ending = bool(_ENDING.search(text)) or bool(re.search(r"terminat|exit|expir|transition|effect of", heading))
+            ending = bool(_ENDING.search(text)) or bool(
+                re.search(r"terminat|exit|expir|transition|effect of|\bend(?:ing)?\b", heading)
+            )
             if _TRANSITION.search(text) and not re.search(r"\bmeans\b", text) and not _NO_TRANSITION.search(text):
                 found["transition"].append(sentence)
             if not ending or _RETENTION.search(text) and not _RETURN_DATA.search(text):

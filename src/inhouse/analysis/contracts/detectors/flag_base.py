@@ -8,12 +8,14 @@ import re
 from collections.abc import Iterable
 from typing import ClassVar
 
+from inhouse.analysis.contracts.amendments import deletes_only
 from inhouse.analysis.contracts.context import Context
 from inhouse.analysis.contracts.detectors.base import Detector
 from inhouse.analysis.contracts.structure import Sentence
 from inhouse.domain.contracts import ContractRedFlag
 
 _VERB = re.compile(r"\b(?:shall|will|may|must|is|are|be|agrees?|has|have|means|can)\b", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^\W*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
 _TOC_ENTRY = re.compile(r"\b\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z]")
 
 
@@ -30,7 +32,7 @@ class FlagDetector(Detector):
 
     def candidates(self, context: Context) -> Iterable[Sentence]:
         for sentence in super().candidates(context):
-            if not is_contents(sentence.text):
+            if not is_contents(sentence.text) and not deletes_only(sentence.text):
                 yield sentence
 
     def relevant(self, text: str) -> bool:
@@ -49,6 +51,22 @@ class FlagDetector(Detector):
     def binds(self, context: Context, text: str) -> str:
         return context.subject_side(text)
 
+    def _binds_in_place(self, context: Context, sentence: Sentence) -> str:
+        """The party a hit binds; an item of a list that names no party ("(c) a break fee equal to ...")
+        is read after its lead-in ("If the Buyer terminates under clause 9.1, the Buyer will pay:")."""
+        side = self.binds(context, sentence.text)
+        if side != "unknown" or not _LIST_ITEM.match(sentence.text):
+            return side
+        sentences = context.sentences()
+        index = next((i for i, s in enumerate(sentences) if s.start == sentence.start), -1)
+        for back in range(index - 1, max(index - 6, -1), -1):
+            lead = sentences[back].text
+            if lead.rstrip().endswith(":"):
+                return self.binds(context, f"{lead} {sentence.text}")
+            if not _LIST_ITEM.match(lead) and len(lead.split()) > 3:  # "and" between two items is no lead-in
+                break
+        return side
+
     def present(self, context: Context) -> bool:
         """Whether the contract holds this flag at all (the contract-level decision)."""
         return next(iter(self.candidates(context)), None) is not None
@@ -57,7 +75,7 @@ class FlagDetector(Detector):
         hits = list(self.candidates(context))
         if not hits:
             return None
-        sides = {self.binds(context, s.text) for s in hits}
+        sides = {self._binds_in_place(context, s) for s in hits}
         return ContractRedFlag(
             kind=self.kind, binds=_combine(sides), evidence=[context.evidence(s) for s in hits[: self.max_evidence]]
         )

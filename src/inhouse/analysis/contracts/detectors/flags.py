@@ -55,7 +55,11 @@ class AutoRenewal(FlagDetector):
         r"(?:shall|will) (?:thereafter )?(?:continue|remain|be effective|renew) (?:in (?:full )?(?:force (?:and|&) effect|force|effect) )?"
         r"(?:thereafter )?(?:for (?:successive|additional|consecutive|further)|(?:from|on a) (?:year|month)[- ]to[- ](?:year|month)"
         r"|thereafter until terminated)",
-        r"(?:effective|continue|renew\w*|extend\w*|basis|thereafter|remain)[^.;]{0,30}?(?:month|year)[- ]to[- ](?:month|year)",
+        r"(?:effective|continue|renew\w*|extend\w*|basis|thereafter|remain|runs?)[^.;]{0,30}?(?:month|year)[- ]to[- ](?:month|year)",
+        # renewal without a fresh decision in plain words: "renews by itself for a further year", "continues from one
+        # month to the next without any action from you"
+        r"renew(?:s|ed)? (?:by|of) itself|renew(?:s|ed)? without (?:any )?(?:action|notice|further (?:action|act))",
+        r"continues? from one (?:month|year|quarter|period|term) to the next",
         r"(?:shall|will) (?:automatically )?(?:renew|be renewed|be extended|extend) for (?:an? |another |one )?"
         r"(?:subsequent|additional|further|successive|renewal)",
         r"(?:option|right|election)[^.;]{0,80}? to (?:renew|extend|continue (?:the|this) [a-z]+ (?:relationship|agreement))",

@@ -21,8 +21,9 @@ _PEOPLE = (
 _KT = rx(
     r"knowledge[- ]transfer",
     r"hand[- ]?over (?:training|sessions?|workshops?|course|programme|program)",
+    # a list of the people may come first: "training to the client's floor leads, planners and IT staff"
     r"(?:train|training|educate|coach|onboard|upskill|instruct|enablement)\w*\b[^.;]{0,80}?(?:the )?(?:client|customer|company|buyer|"
-    r"licensee)['’]?s? (?:[a-z-]+ ){0,3}" + _PEOPLE,
+    r"licensee)['’]?s? (?:[A-Za-z-]+,? (?:and |or )?){0,6}?" + _PEOPLE,
     # "eight (8) hours of hands-on training", "three days of administrator training"
     NUMBER + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?(?:hours?|days?|half[- ]days?|sessions?) of (?:[a-z-]+ ){0,3}(?:training|"
     r"coaching|instruction|onboarding|knowledge transfer|workshops?|tuition)",
@@ -35,6 +36,13 @@ _KT = rx(
     r"(?:sessions?|programme|program|workshops?)",
     r"\bworkshops?\b",
     r"transfer (?:of )?(?:knowledge|know-how|skills)",
+    # the people first, the teaching after: "give the client's planners and IT staff an instruction in"
+    r"(?:give|provide|deliver|offer)\w* (?:to )?(?:the )?(?:client|customer|company|buyer|licensee|principal|purchaser)['’]?s? "
+    r"(?:[A-Za-z-]+,? (?:and |or )?){0,6}?"
+    + _PEOPLE
+    + r" (?:an? )?(?:instruction|training|induction|introduction|briefing)",
+    r"\binstruct\w* (?:them|him|her|the (?:[a-z]+ ){0,2}" + _PEOPLE + r") in\b",
+    r"share\w* (?:its |their |the |our )?(?:knowledge|know-how|expertise|skills|methods)\b[^.;]{0,60}?\bwith\b",
     r"(?:programme|program|course|curriculum|bootcamp|sessions?)[^.;]{0,60}?(?:to|for|of) (?:[^.;]{0,30}? )?(?:the )?"
     r"(?:client|customer|company|buyer|licensee)['’]?s? (?:[a-z-]+ ){0,3}" + _PEOPLE,
     r"(?:capable|able) (?:of|to) (?:operat|maintain|modify|run)\w* [^.;]{0,40}?(?:independently|without (?:the )?"
@@ -66,11 +74,21 @@ _NOT_COMMITTED = rx(
 )
 _N = rf"(?<![\w.])(?P<n>{NUMBER})"
 _H = rf"(?P<h>{NUMBER})"
+_SESSIONS = r"(?:workshops?|sessions?|days?|trainings?|classes|modules?|seminars?|webinars?|courses?|lessons?|clinics?)"
 _HOURS = [
+    # "two (2) clinics for the client's night shift, each of four hours": the duration after what the sessions are for
+    (
+        re.compile(
+            _N + r"\s+(?:[a-z-]+\s+){0,2}?" + _SESSIONS + r"\b[^.;]{0,120}?,\s*each\s+(?:of|lasting)\s+"
+            r"(?:up\s+to\s+|approximately\s+|at\s+least\s+)?" + _H + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?(?:-|\s)?hours?",
+            re.I,
+        ),
+        "product",
+    ),
     # "three workshops of 4 hours", "2.5 days of 8 hours", "two (2) sessions, each of three (3) hours"
     (
         re.compile(
-            _N + r"\s+(?:[a-z-]+\s+){0,2}?(?:workshops?|sessions?|days?|trainings?|classes|modules?|seminars?),?\s+"
+            _N + r"\s+(?:[a-z-]+\s+){0,2}?" + _SESSIONS + r",?\s+"
             r"(?:each\s+)?(?:of|lasting|comprising|with|at)\s+(?:up\s+to\s+|approximately\s+|at\s+least\s+)?"
             + _H
             + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?(?:-|\s)?hours?",
@@ -81,8 +99,7 @@ _HOURS = [
     # "three 4-hour workshops", "four (4) two-hour sessions"
     (
         re.compile(
-            _N + r"\s+" + _H + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?[- ]hours?\s+(?:[a-z-]+\s+){0,2}?(?:workshops?|"
-            r"sessions?|trainings?|classes|modules?|seminars?)",
+            _N + r"\s+" + _H + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?[- ]hours?\s+(?:[a-z-]+\s+){0,2}?" + _SESSIONS,
             re.I,
         ),
         "product",
@@ -148,7 +165,8 @@ def parse_hours(text: str) -> float | None:
 class KnowledgeTransfer(Detector):
     kind = "knowledge_transfer"
     prefilter = re.compile(
-        r"train|knowledge|workshop|hand|educat|coach|onboard|upskill|enabl|shadow|pair|walk|brown|capable|\bable to|program|course|session|know-how",
+        r"train|knowledge|workshop|hand|educat|coach|onboard|upskill|enabl|shadow|pair|walk|brown|capable|\bable to|program|course|session|know-how|"
+        r"instruct(?!ions\b)|shar(?:e|es|ing) (?:its |their |the |our )?(?:knowledge|know-how|expertise|skills|methods)",
         re.IGNORECASE,
     )
 
@@ -172,12 +190,21 @@ class KnowledgeTransfer(Detector):
             return KnowledgeTransferFinding(
                 status="absent", hours=None, evidence=[context.evidence(s) for s in refused[:2]]
             )
-        hours_by_sentence = [(parse_hours(self._hours_text(s.text)), s) for s in committed]
+        hours_by_sentence = [(self._hours_of(context, context.as_amended(s)), s) for s in committed]
         stated = [(h, s) for h, s in hours_by_sentence if h]
         hours = max(h for h, _ in stated) if stated else None
         ordered = [s for h, s in stated] + [s for h, s in hours_by_sentence if not h]
         evidence = sorted((context.evidence(s) for s in ordered[:3]), key=lambda e: e.start)
         return KnowledgeTransferFinding(status="present", hours=hours, evidence=evidence)
+
+    def _hours_of(self, context: Context, text: str) -> float | None:
+        """The hours a sentence states, or those of the training it names and defines elsewhere
+        ("deliver the Training Allowance", defined as "sixteen (16) hours of instructor-led training")."""
+        hours = parse_hours(self._hours_text(text))
+        if hours is None:
+            defined = context.defined_in(text, where=self.relevant)
+            hours = parse_hours(self._hours_text(defined)) if defined else None
+        return hours
 
     @staticmethod
     def _hours_text(text: str) -> str:
@@ -186,6 +213,24 @@ class KnowledgeTransfer(Detector):
             r"(?:within|after|before|prior to|following|no later than|at least)\s+"
             + NUMBER
             + r"\s*(?:\(\d+\)\s*)?(?:business\s+|calendar\s+|working\s+)?(?:days?|weeks?|months?)",
+            " ",
+            text,
+            flags=re.I,
+        )
+        # a part of the total is not more time: "twelve hours, of which at least four hours shall be hands-on"
+        text = re.sub(
+            r",?\s*of which (?:at least |not less than |no less than |up to |at most )?"
+            + NUMBER
+            + r"\s*(?:\(\d+\)\s*)?(?:hours?|days?|half[- ]days?|sessions?)",
+            " ",
+            text,
+            flags=re.I,
+        )
+        # the length of a day is a unit, not more time: "ten days of sessions, a day meaning eight hours"
+        text = re.sub(
+            r"(?:an?|each|one) (?:working |business )?day (?:meaning|means|being|of|equal to|equals|counting as) "
+            + NUMBER
+            + r"\s*(?:\(\d+\)\s*)?hours?",
             " ",
             text,
             flags=re.I,

@@ -12,11 +12,17 @@ from inhouse.analysis.contracts.structure import Sentence
 from inhouse.domain.contracts import MaintenanceFinding
 
 _MAINTENANCE = rx(
+    r"(?<!predictive-)(?<!predictive\x20)(?<!preventive-)(?<!preventive\x20)(?<!preventative\x20)"
     r"\bmaintenance\b(?! (?:of|and repair of) (?:insurance|records|books|accounts|the premises|confidentiality))"
     r"(?! (?:limited|ltd|llc|l\.l\.c|inc|gmbh|pty|plc|corporation|corp|co\b|company|group)\b)",
     r"(?:support|maintenance) (?:services|period|plan|fees?|term|agreement|package|retainer|tier|level)",
     r"(?:technical|ongoing|post[- ]?(?:launch|delivery|go-?live|acceptance)|production|second[- ]line|third[- ]line) support",
     r"bug[- ]?fix\w*",
+    # the verb with the system as its object: "shall maintain the Route Planner for a monthly lump sum"
+    r"\b(?:shall|will|must|agrees? to|undertakes? to) (?:continue to )?maintain (?:and support )?the "
+    r"(?!(?:confidential|insurance|records?|books|accounts|escrow|deposit|premises|register|polic|security|"
+    r"backups?|registration|trade ?marks?|marks|standards?)\w*\b)(?:[A-Z][\w-]+(?: [A-Z][\w-]+)?|system|software|"
+    r"application|platform|solution|models?|deliverables)\b",
     r"(?:defect|error|bug) (?:correction|fixing|resolution|remediation)",
     r"(?:fix|correct|remedy|repair|resolve|remediate)\w* (?:any )?(?:[a-z]+ ){0,2}(?:bugs|defects|errors|incidents|"
     r"non-?conformit\w+|malfunctions|failures)",
@@ -29,7 +35,10 @@ _MAINTENANCE = rx(
     r"warrant(?:y|ies)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,60}?(?:shall|will) (?:extend|last|run|expire|continue|remain in (?:force|effect))",
     r"warrant\w*[^.;]{0,160}?(?:for a period of|period of|for (?:\S+ ){1,3}(?:days|months|years)|from the date|"
     r"after (?:the )?(?:date|delivery|installation|shipment|acceptance))",
-    r"\b(?:repair|replace|correct)(?:s|ed)?\b[^.;]{0,80}?(?:free of charge|at no (?:additional )?(?:cost|charge)|without charge)",
+    # (replacing a person is staffing, not a remedy: "replace any member of staff at no additional charge")
+    r"\b(?:repair|replace|correct)(?:s|ed)?\b(?! (?:any|the|a|such) (?:member|person|individual|consultant|engineer|"
+    r"employee|personnel|staff|key personnel)\b)[^.;]{0,80}?(?:free of charge|at no (?:additional )?(?:cost|charge)|"
+    r"without charge)",
     r"(?:defects?|deficienc\w+|non-?conform\w+|shortages?|discrepanc\w+)[^.;]{0,120}?(?:within|no later than|period)",
     r"(?:within|no later than|period)[^.;]{0,120}?(?:defects?|deficienc\w+|non-?conform\w+|shortages?|discrepanc\w+)",
     r"(?:safety )?updates?[^.;]{0,40}?without charge",
@@ -42,6 +51,13 @@ _MAINTENANCE = rx(
     r"retrain\w* (?:of )?(?:the )?models?",
 )
 _SUPPORT_NOUN = re.compile(r"\bsupport\b", re.I)
+_DOMAIN_SUPPORT = re.compile(r"\b(?:customer|decision|sales|field)[- ]support\b", re.I)
+# the topics of a course: what it teaches, not what the vendor commits to do
+_SYLLABUS = re.compile(
+    r"(?:knowledge[- ]transfer|training|workshops?|sessions?|courses?|webinars?|classes)\b[^.;]{0,160}?\b(?:covering|"
+    r"on how to|about how to|explaining|to teach)\b",
+    re.I,
+)
 # Quality of what was delivered, the family CUAD's Warranty Duration covers beyond maintenance: warranty
 # terms and their breach, and the windows to inspect, test, accept or reject a delivery. They speak
 # about the clause (``relevant``) but are not a maintenance commitment (``detect`` skips them).
@@ -99,7 +115,7 @@ _MONEY_GAP = re.compile(
 _SERVICE_WORDS = re.compile(r"mainten|support|warrant|defect|bug|repair|non-?conform", re.IGNORECASE)
 # What every maintenance commitment mentions (a cheaper filter than the one for the quality family).
 _COMMITMENT_WORDS = re.compile(
-    r"mainten|support|bug|defect|error|fix|correct|remed|repair|resolv|warrant|hyper|"
+    r"mainten|maintain|support|bug|defect|error|fix|correct|remed|repair|resolv|warrant|hyper|"
     r"service level|sla|respon|resolution|patch|update|drift|retrain|incident|malfunction|"
     r"failure|conform|deficien|shortage|discrepan|replace|charge",
     re.IGNORECASE,
@@ -113,8 +129,10 @@ _VERB = re.compile(r"\b(?:shall|will|may|must|is|are|be|has|have|agrees?|provide
 _FREE = rx(
     r"(?:free|no (?:additional |extra |further )?(?:charge|cost|fee)|without (?:additional |extra |further )?(?:charge|"
     r"cost|fee)|at no (?:additional |extra |further )?(?:charge|cost)|free of charge|included in the (?:fees|price|"
-    r"project fee|fixed fee|contract price)|complimentary|warranty period|hyper-?care)",
+    r"project fee|fixed fee|contract price)|complimentary|warranty period|hyper-?care|defects? liability period|"
+    r"defects? (?:notification|correction|rectification) period|limitation period for (?:claims (?:for|based on) )?defects)",
 )
+_FREE_NAME = re.compile(r"(?<![\"“])\b(?:the )?Free(?: [A-Z][\w-]*)+(?![\"”])")
 _EXPLICITLY_FREE = rx(
     r"\bfree\b|no (?:additional |extra |further )?(?:charge|cost|fee)|without (?:additional |extra |further )?(?:charge|"
     r"cost|fee)|at no (?:additional |extra |further )?(?:charge|cost)|included in|complimentary",
@@ -127,8 +145,18 @@ _ANCHOR = (
 #: support paid through another fee: "Support is included in the Annual Subscription Fee"
 _INCLUDED_IN = re.compile(
     r"(?:support|maintenance)[^.;]{0,60}?(?:is|are|shall be|will be) included in (?:the )?(?P<fee>(?:[A-Za-z-]+ ){0,3}"
-    r"(?:fees?|price|charges?))",
+    r"(?:fees?|price|charges?))(?: (?:of|for) (?:every|each|the|your|any|its) (?P<item>[\w-]+))?",
     re.IGNORECASE,
+)
+_TOTAL_VALUE = re.compile(
+    r"\b(?:contract|order|agreement|call-off|estimated|total|aggregate) (?:contract )?(?:value|price|sum)\b\W{0,12}$",
+    re.I,
+)
+_SUPPORT_LABEL = re.compile(r"\b(?:support|maintenance|maintain|AMC|hyper-?care|care|SLA)\b", re.I)
+_OTHER_FEE_LABEL = re.compile(
+    r"\b(?:subscription|implementation|licen[cs]e|resource|development|set-?up|onboarding|project|build|"
+    r"hosting only|professional services)\b",
+    re.I,
 )
 _MONTHLY = re.compile(r"per (?:calendar )?month|a month|monthly|/\s?(?:month|mo)\b|each month|every month", re.I)
 _YEARLY = re.compile(r"per (?:annum|year|calendar year)|annual(?:ly)?|a year|yearly|/\s?(?:year|yr)\b|each year", re.I)
@@ -171,10 +199,12 @@ _SCOPE = {
 }
 _NOT_PROVIDED = rx(
     r"(?:no|not (?:include|provide|cover)\w*|without) (?:any )?(?:maintenance|support|warranty)",
-    r"(?:maintenance|support)[^.;]{0,60}?(?:is|are|shall be|will be) (?:not included|excluded|out of scope|"
-    r"(?:the )?subject (?:of|to) a separate)",
-    r"(?:maintenance|support)[^.;]{0,40}?separate (?:agreement|contract|order)",
+    r"(?:maintenance|support)[^.;]{0,100}?(?:is|are|shall be|will be) (?:not included|excluded|out of scope|"
+    r"(?:the )?subject (?:of|to) a separate|not (?:a )?part of|outside (?:the )?scope of)",
+    r"(?:maintenance|support)[^.;]{0,60}?separate (?:[\w-]+ )?(?:agreement|contract|order)",
     r"\bas[- ]is\b",
+    # a label that switches it off: "Support after go-live: not included"
+    r"(?:maintenance|support)\b[^.;:\n]{0,40}?:\s*(?:not included|excluded|none\b|n/a\b|not applicable)",
     r"no (?:obligation|duty|commitment)[^.;]{0,80}?(?:support|maintain|maintenance|update|fix|correct)",
     r"(?:will|shall) not (?:otherwise )?(?:provide |offer )?(?:any )?(?:further |ongoing )?(?:support|maintain|maintenance)\b"
     r"(?![^.;]{0,60}?(?:until|except|other than))",
@@ -184,7 +214,7 @@ _NOT_PROVIDED = rx(
 class Maintenance(Detector):
     kind = "maintenance"
     prefilter = re.compile(
-        r"mainten|support|bug|defect|error|fix|correct|remed|repair|resolv|warrant|hyper|service level|"
+        r"mainten|maintain|support|bug|defect|error|fix|correct|remed|repair|resolv|warrant|hyper|service level|"
         r"sla|respon|resolution|patch|update|drift|retrain|incident|malfunction|failure|conform|"
         r"deficien|shortage|discrepan|replace|inspect|test|examin|reject|accept|specification|"
         r"guarantee|charge|shelf|dating|claim|notif|free|damag|workmanship",
@@ -200,11 +230,17 @@ class Maintenance(Detector):
 
     def commitment(self, text: str) -> bool:
         """Does ``text`` speak about maintenance or support proper (what ``detect`` counts)?"""
+        text = _DOMAIN_SUPPORT.sub(" ", text)  # "customer-support ticket routing" names the client's business
+        syllabus = _SYLLABUS.search(text)
+        if syllabus and not _MAINTENANCE.search(text[: syllabus.start()]):
+            return False  # what a training covers ("sessions covering monitoring and model retraining")
         if _MAINTENANCE.search(text):
             return not _MONEY_GAP.search(text) or bool(_SERVICE_WORDS.search(text))
         return bool(
             _SUPPORT_NOUN.search(text)
-            and re.search(r"provide|shall|will|period|month|fee|severity|priority|respon|answer|portal", text, re.I)
+            and re.search(
+                r"provide|shall|will|period|month|fee|severity|priority|respon|answer|portal|included in", text, re.I
+            )
             and not re.search(
                 r"in support of|support (?:the|its|his|her|their) (?:position|claim|efforts|"
                 r"application|defen)|supporting documentation|ceas\w* to (?:\w+ )?support|discontinu\w* (?:\w+ )?support",
@@ -225,6 +261,8 @@ class Maintenance(Detector):
                 continue
             if re.search(r"\bmeans\b|shall mean", sentence.text) and "definition" in context.heading(sentence):
                 continue
+            if len(sentence.text.split()) <= 6 and not _VERB.search(sentence.text) and ":" not in sentence.text:
+                continue  # a title ("Special Condition 4 (Ongoing Support).") says what follows, not a promise
             if _NOT_PROVIDED.search(sentence.text):
                 refused.append(sentence)
             else:
@@ -232,7 +270,7 @@ class Maintenance(Detector):
         if not hits:
             return MaintenanceFinding(status="absent", evidence=[context.evidence(s) for s in refused[:2]])
         section_texts = self._section_texts(context, hits)
-        free_months = self._free_months(hits)
+        free_months = self._free_months(self._with_definitions(context, hits))
         fee, currency = self._monthly_fee(hits, context)
         covered = {name for name, pattern in _SCOPE.items() if any(pattern.search(t) for t in section_texts)}
         scope_defined = len(covered - {"exclusions"}) >= 2 or ("response" in covered and len(covered) >= 2)
@@ -275,19 +313,35 @@ class Maintenance(Detector):
         return texts
 
     @staticmethod
-    def _free_months(hits: list[Sentence]) -> float | None:
-        best = None
+    def _with_definitions(context: Context, hits: list[Sentence]) -> list[str]:
+        """Each sentence, followed by the definitions of the terms it uses when it states no period
+        or amount of its own ("during the Warranty Period", defined at the end as sixty days)."""
+        texts = []
         for sentence in hits:
             text = sentence.text
+            if not durations_in_months(text):
+                defined = context.defined_in(text)
+                if defined:
+                    text = f"{text} {defined}"
+            texts.append(text)
+        return texts
+
+    @staticmethod
+    def _free_months(texts: list[str]) -> float | None:
+        best = None
+        for text in texts:
             if not _FREE.search(text):
                 continue
-            if not _EXPLICITLY_FREE.search(text) and any(
-                not _HOURLY.search(text[end : end + 40]) for _a, _c, _s, end in parse_money(text)
-            ):
+            # a reference to a defined period named "free" is not a promise of this sentence ("together with
+            # the Free Support Period, for a fee of NZ$900 per month"); the definition itself is
+            explicit = _EXPLICITLY_FREE.search(_FREE_NAME.sub(" ", text))
+            if not explicit and any(not _HOURLY.search(text[end : end + 40]) for _a, _c, _s, end in parse_money(text)):
                 continue  # "support after the Warranty Period for twelve months at $2,000 a month" is paid
             for months, start, end in durations_in_months(text):
                 before = text[max(0, start - 25) : start].lower()
                 anchored = re.match(_ANCHOR, text[end : end + 60], re.I)
+                if re.search(r"\b(?:once|twice|thrice|times|per|every|each)\s*$", before):
+                    continue  # a frequency ("twice a year"), not a period
                 if (
                     re.search(r"within|notice|after|prior|respond|resolve", before)
                     and not re.search(r"for|period", before)
@@ -305,30 +359,54 @@ class Maintenance(Detector):
         fee, code = cls._fee_in(hits, dollar)
         if fee is not None:
             return fee, code
+        defined = [meaning for s in hits if (meaning := context.defined_in(s.text))]
+        fee, code = cls._fee_texts(defined, dollar)
+        if fee is not None:
+            return fee, code
         for sentence in hits:  # "Support is included in the subscription fee": that fee, stated elsewhere
             included = _INCLUDED_IN.search(sentence.text)
             if not included:
                 continue
-            name = re.escape(" ".join(included.group("fee").split()[-2:]))
+            # "included in the price of every Plan": the Plan's price, stated where the Plan is priced
+            words = included.group("item") or " ".join(included.group("fee").split()[-2:])
+            name = re.escape(words)
             named = [s for s in context.sentences() if s is not sentence and re.search(name, s.text, re.I)]
             fee, code = cls._fee_in(named, dollar)
             if fee is not None:
                 return fee, code
         return None, None
 
+    @classmethod
+    def _fee_in(cls, hits: list[Sentence], dollar: str) -> tuple[float | None, str | None]:
+        return cls._fee_texts([s.text for s in hits], dollar)
+
     @staticmethod
-    def _fee_in(hits: list[Sentence], dollar: str) -> tuple[float | None, str | None]:
-        currency = None
-        for sentence in hits:
-            text = sentence.text
+    def _fee_texts(texts: list[str], dollar: str) -> tuple[float | None, str | None]:
+        """The first monthly (or yearly, divided by twelve) amount, preferring one whose label names the
+        support or maintenance over one whose label names another fee: in a schedule of rates the
+        subscription, resource or implementation fee sits beside the support fee."""
+        found: list[tuple[int, float, str]] = []
+        for text in texts:
+            previous_end = 0
             for amount, code, start, end in parse_money(text, dollar=dollar):
-                currency = currency or code
+                label = text[max(previous_end, start - 80) : start]
+                previous_end = end
                 window = text[max(0, start - 60) : end + 60]
                 tail = text[end : end + 40]
                 if _HOURLY.search(tail):
                     continue
+                if _TOTAL_VALUE.search(text[max(0, start - 40) : start]):
+                    continue  # "Contract value: £148,800" is the whole contract, whatever the next line says
                 if _MONTHLY.search(window):
-                    return amount, code
-                if _YEARLY.search(window):
-                    return round(amount / 12, 2), code
-        return None, None
+                    value = amount
+                elif _YEARLY.search(window):
+                    value = round(amount / 12, 2)
+                else:
+                    continue
+                rank = 2 if _SUPPORT_LABEL.search(label) else 0 if _OTHER_FEE_LABEL.search(label) else 1
+                found.append((rank, value, code))
+        if not found:
+            return None, None
+        best = max(rank for rank, _v, _c in found)
+        _rank, value, code = next(item for item in found if item[0] == best)
+        return value, code

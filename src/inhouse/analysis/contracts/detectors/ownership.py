@@ -100,6 +100,8 @@ _CONDITIONS = rx(
     r"\b(?:upon|on|after|following|subject to|once)[^.;]{0,30}?(?:receipt|payment)[^.;]{0,30}?\b(?:full|final|entire|"
     r"total|whole)\b[^.;,]{0,30}?(?:price|fees?|amounts?|charges?|consideration|sums?)",
     r"\b(?:when|once|after|upon) (?:the )?[A-Z]?[a-z]+ (?:has|have) paid[^.;,]{0,60}",
+    # "on payment of all Fees then due", "upon payment of the milestone invoice for that deliverable"
+    r"\b(?:upon|on|after|following|subject to|once) (?:the )?payment (?:of|for) (?:all|the|each|every|any)\b[^.;,]{0,60}",
 )
 _NEGATED_CLIENT = rx(r"(?:client|customer|company|buyer) (?:shall|will|does) not (?:acquire|obtain|own|have|receive)")
 
@@ -156,7 +158,7 @@ class DeliverableOwnership(Detector):
             re.I,
         ):
             return
-        if CLIENT_ASSETS.search(text) and not re.search(
+        if (CLIENT_ASSETS.search(text) or _own_assets(context).search(text)) and not re.search(
             r"deliverable|work product|foreground|developed|created", text, re.I
         ):
             return
@@ -194,13 +196,23 @@ class DeliverableOwnership(Detector):
     def _owner(self, context: Context, text: str) -> str | None:
         """The side that ends up owning what the sentence is about."""
         words = context.party_words.pattern
-        after = re.search(
-            rf"(?:property of|vest(?:s|ed)?(?: [a-z]+){{0,3}} (?:in|with)|belong(?:s)?(?: solely| exclusively)? to|"
-            rf"assign(?:s|ed)?(?: [a-z,]+){{0,4}} to|transfer(?:s|red)? to|pass(?:es|ed)? to|inure(?:s)? to the benefit of|owned by|"
-            rf"for the (?:sole )?benefit of|made for hire (?:for|by)|sole owner(?:ship)? (?:is|shall be) )\s+(?:the\s+)?"
-            rf"(?P<who>{words})",
-            text,
-            re.I,
+        # a vesting that is only supposed ("insofar as such rights would vest in the Client, the Client transfers
+        # them to the Vendor") gives way to the transfer that follows it
+        after = next(
+            (
+                m
+                for m in re.finditer(
+                    rf"(?:property of|vest(?:s|ed)?(?: [a-z]+){{0,3}} (?:in|with)|belong(?:s)?(?: solely| exclusively)? to|"
+                    rf"assign(?:s|ed)?(?: [a-z,]+){{0,4}} to|transfer(?:s|red)?(?: them| it| such rights| the same){{0,1}} to|"
+                    rf"pass(?:es|ed)? to|inure(?:s)? to the benefit of|owned by|"
+                    rf"for the (?:sole )?benefit of|made for hire (?:for|by)|sole owner(?:ship)? (?:is|shall be) )\s+(?:the\s+)?"
+                    rf"(?P<who>{words})",
+                    text,
+                    re.I,
+                )
+                if not re.search(r"\b(?:would|might|could)\s+$", text[max(0, m.start() - 12) : m.start()], re.I)
+            ),
+            None,
         )
         if after:
             side = context.side_of(after.group("who"))
@@ -294,6 +306,14 @@ class DeliverableOwnership(Detector):
         return ContractRedFlag(
             kind="vendor_retains_ip", binds="client", evidence=_unique([context.evidence(s) for s in kept])[:3]
         )
+
+
+def _own_assets(context: Context) -> re.Pattern[str]:
+    """The client's own things named with its defined term ("the Purchaser Data", "Principal Materials")."""
+    terms = [re.escape(p.term) for p in context.parties if p.side == "client"]
+    if not terms:
+        return re.compile(r"(?!)")
+    return re.compile(rf"\b(?:{'|'.join(terms)})(?:['’]s)? (?:data|materials|content|inputs?|records)\b", re.IGNORECASE)
 
 
 def _unique(items: list[EvidenceSpan]) -> list[EvidenceSpan]:

@@ -52,8 +52,9 @@ _MAY = (
 )
 _FILL = r",?(?: [\w,()'’\[\]*/-]+){0,10}?"  # words between the modal and the verb: "may, in its sole discretion,"
 _VERB = (
-    r" (?:terminat\w*|(?:cancel|end|withdraw from) (?:this|the|our|its|their) (?:agreement|contract|engagement|appointment|"
-    r"arrangement|relationship|retainer|services)|resign (?:from )?(?:his|her|"
+    r" (?:terminat\w*|(?:cancel|end|withdraw from) (?:this|the|our|its|their|your|any|each) (?:[\w-]+ ){0,2}?(?:agreement|"
+    r"contract|engagement|appointment|arrangement|relationship|retainer|services|deed|sow|statement of work|subscription|"
+    r"assignments?|placements?|orders?|letter|mandate|negotiations)|resign (?:from )?(?:his|her|"
     r"its|the|their) (?:employment|position|engagement|appointment))\b"
 )
 _PERIOD_NOTICE = re.compile(
@@ -118,7 +119,8 @@ _OWN_OBJECT = re.compile(
     r"relationship|services?\b|\bsows?\b|statements?|orders?\b|scope|project|work|franchise|"
     r"distributorship|subscription|addend|schedule|exhibit|amendment|lease|rights|obligations|"
     r"exclusivity|territor|product|program|plan\b|participation|membership|partnership|alliance|"
-    r"collaboration|cooperation|deal|transaction|purchase|supply|sale|retainer|assignment|consult",
+    r"collaboration|cooperation|deal|transaction|purchase|supply|sale|retainer|assignment|placement|consult|\bdeed\b|"
+    r"\bletter\b|mandate|call-off",
     re.IGNORECASE,
 )
 _CAUSE_HEADING = re.compile(
