@@ -76,7 +76,14 @@ DEFAULT_AGENT_PATTERNS: tuple[str, ...] = (
     r"\bamazon-q-developer\b",
     r"\bjules@google\.com",
 )
-AGENTS = re.compile("|".join(f"(?:{p})" for p in DEFAULT_AGENT_PATTERNS), re.IGNORECASE)
+
+
+def alternation(patterns: Sequence[str]) -> str:
+    """One regular expression matching where any of ``patterns`` does."""
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+AGENTS = re.compile(alternation(DEFAULT_AGENT_PATTERNS), re.IGNORECASE)
 #: A word every default bot or agent pattern needs (lowercase): an ASCII signature holding none of
 #: them matches none of the default patterns, so the regexes (about 8 µs a search) are not run.
 #: An ASCII text can only match an ASCII letter case-insensitively through the other case of it.
@@ -86,7 +93,7 @@ DEFAULT_WORDS: tuple[str, ...] = (
     "copilot", "devin", "cognition", "anthropic", "claude", "cursor", "codex", "aider", "sweep",
     "openhands", "gemini", "amazon-q", "jules",
 )  # fmt: skip
-_DEFAULT_BOTS = "|".join(f"(?:{p})" for p in DEFAULT_BOT_PATTERNS)
+_DEFAULT_BOTS = alternation(DEFAULT_BOT_PATTERNS)  # the pattern of bot_matcher(None)
 _NOREPLY = re.compile(r"^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$")
 
 
@@ -289,7 +296,7 @@ def bot_matcher(patterns: Sequence[str] | None) -> re.Pattern[str] | None:
     if not patterns:
         return None
     try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        return re.compile(alternation(patterns), re.IGNORECASE)
     except re.error as exc:
         raise InvalidInput(f"invalid bot pattern: {exc}") from None
 
@@ -343,7 +350,9 @@ def _norm_name(name: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", folded).split())
 
 
-class _UnionFind:
+class UnionFind:
+    """Disjoint sets of the integers 0 to n - 1; each set is named by its least member."""
+
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
 
@@ -379,7 +388,7 @@ def merge_identities(
     if kinds is None or len(kinds) != len(people):
         kinds = person_kinds(people, bots)
     mapped = [mailmap.map(n, e) if mailmap else (n, e) for n, e in people]
-    uf = _UnionFind(len(people))
+    uf = UnionFind(len(people))
     seen: dict[tuple[str, str], int] = {}
 
     def link(kind: str, value: str, i: int) -> None:

@@ -9,14 +9,13 @@ Here each partner person leaves, independently, with probability ``p``. A counte
 *lost* when no internal person authors it (DOA, Avelino et al., ICPC 2016) and every partner
 person who authors it left; files no partner person authors are not at stake (no partner
 leaving changes them). Files are grouped by their set of partner authors, so the loss of one
-outcome is a sum over groups. People who share no group leave independently of each other's
-files, so the partner authors split into components (people linked through the groups) whose
-losses are independent: the distribution is exact, each component's by every subset of its
-members weighed by its probability and the components' by convolution, when no component has
-more than ``EXACT_LIMIT`` members. That is plain Python while its work is small
-(``PLAIN_BUDGET``), else, and for more than ``EXACT_LIMIT`` partner authors in all, the same
-exact transform over every subset with numpy; with a component beyond the limit the
-distribution is sampled (Monte Carlo, a fixed seed, ``samples`` draws). Reported: the expected loss (always exact: each group is lost with
+outcome is a sum over groups. Partner authors who share no group leave independently of each
+other's files, so they split into components (people linked through the groups) whose losses are
+independent. The distribution is exact when no component has more than ``EXACT_LIMIT`` members:
+each component's over every subset of its members, the components' by convolution, in plain
+Python while that is small work (``PLAIN_BUDGET``). Otherwise it is exact over every subset of all
+partner authors (numpy) when they are at most ``EXACT_LIMIT``, else sampled (Monte Carlo, a fixed
+seed, ``samples`` draws). Reported: the expected loss (always exact: each group is lost with
 probability ``p`` to the power of its size), the 95th percentile (value at risk), the expected
 shortfall (the mean loss over the worst 5% of outcomes) and the chance of a loss over three
 times the expected one (Rigby et al.'s tail measure).
@@ -27,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
+from inhouse.analysis.git.identities import UnionFind
 from inhouse.domain.common import Side
 from inhouse.domain.knowledge import TailRisk
 
@@ -53,28 +53,19 @@ def stake(authors_by_path: Mapping[str, Collection[int]], sides: Sequence[Side])
 def components(groups: Mapping[frozenset[int], int]) -> list[tuple[list[int], list[tuple[frozenset[int], int]]]]:
     """The partner authors linked through shared groups, each component with its groups, in a
     stable order (by the component's first person)."""
-    parent: dict[int, int] = {}
-
-    def root(a: int) -> int:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
+    people = sorted({a for g in groups for a in g})
+    index = {a: i for i, a in enumerate(people)}
+    sets = UnionFind(len(people))
     for g in groups:
-        first, *rest = sorted(g)
-        parent.setdefault(first, first)
-        for a in rest:
-            parent.setdefault(a, a)
-            ra, rf = root(a), root(first)
-            if ra != rf:
-                parent[max(ra, rf)] = min(ra, rf)
+        first, *rest = (index[a] for a in g)
+        for other in rest:
+            sets.union(first, other)
     members: dict[int, list[int]] = {}
-    for a in sorted(parent):
-        members.setdefault(root(a), []).append(a)
+    for i, a in enumerate(people):
+        members.setdefault(sets.find(i), []).append(a)
     held: dict[int, list[tuple[frozenset[int], int]]] = {r: [] for r in members}
     for g, count in groups.items():
-        held[root(min(g))].append((g, count))
+        held[sets.find(index[min(g)])].append((g, count))
     return [(members[r], held[r]) for r in sorted(members)]
 
 
@@ -171,13 +162,14 @@ def tail_risk(
     expected = sum(count * p ** len(g) for g, count in groups.items())
     index = {a: i for i, a in enumerate(people)}
     parts = components(groups)
-    exact = all(len(members) <= exact_limit for members, _ in parts)
-    plain = _plain_distribution(parts, p) if groups and exact else None
+    small = all(len(members) <= exact_limit for members, _ in parts)
+    plain = _plain_distribution(parts, p) if groups and small else None
+    exact = not groups or plain is not None or n <= exact_limit
     if not groups:
         var, shortfall, over = 0, 0.0, 0.0
     elif plain is not None:
         var, shortfall, over = _plain_summary(plain, expected)
-    elif exact and n <= exact_limit:
+    elif exact:
         import numpy as np
 
         # loss of every subset S of leavers: the files whose partner authors all lie in S
@@ -196,7 +188,6 @@ def tail_risk(
     else:
         import numpy as np
 
-        exact = False  # a component too large for the plain distribution and more people than the limit
         rng = np.random.default_rng(seed)
         members = np.zeros((len(groups), n), dtype=np.int32)
         for row, g in enumerate(groups):
