@@ -4,10 +4,12 @@ full analysis of the same facts gives, and an entry made under other inputs is n
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from inhouse.analysis.git import ScanOptions, SideRules, scan_repository
 from inhouse.analysis.git.history import History
+from inhouse.analysis.git.review_credit import ImportedReviews
 from inhouse.analysis.git.identities import (
     AGENT,
     AGENTS,
@@ -142,3 +144,57 @@ def test_the_words_give_what_the_regexes_give():
     )
     assert person_kinds(people, bots) == by_regex
     assert BOT in by_regex and AGENT in by_regex and PERSON in by_regex
+
+
+RECENCY = ScanOptions(rules=OPTIONS.rules, start=date(2022, 1, 1), period="month", knowledge_model="recency")
+
+
+def test_a_recency_rescan_fades_the_kept_knowledge_and_equals_a_full_analysis(tmp_path):
+    repo = _history(tmp_path)
+    reviews = ImportedReviews(
+        (
+            (("m/train.py",), (("ann", 19030),)),  # Ann reviewed train.py on 2022-02-07
+            (("app/api.py", "m/data.py"), (("pat", 19050), ("raj", 19400))),  # Raj's review after every head
+        )
+    )
+    options = replace(RECENCY, reviews=reviews)
+    first = scan_repository(repo.path, options)
+    entries = first.state["memo"]["authors"]["authors"]
+    assert sum(isinstance(e, list) for e in entries) >= 2  # settled files keep their candidates
+    for day in ("2022-04-02", "2022-06-08", "2022-09-06"):  # 2022-06-08 is one half-life after 2022-03-10
+        repo.commit(RAJ, day, {"m/new.py": lines(5, day)})
+        again = scan_repository(repo.path, options, previous=_stored(first))
+        full = scan_repository(repo.path, options)
+        assert again.report.incremental
+        assert comparable(again.report) == comparable(full.report)
+        assert again.report.offboarding == full.report.offboarding
+        first = again
+    # the kept entries are what answers: one spoiled (train.py known by someone else) shows it
+    stored = _stored(first)
+    train = [r[0] for r in stored["files"]].index("m/train.py")
+    entry = stored["memo"]["authors"]["authors"][train]
+    other = next(i for i in range(3) if i not in entry[2::2])  # an identity the file's entry does not name
+    stored["memo"]["authors"]["authors"][train] = [entry[0], entry[1], other, 10.0**6]
+    repo.commit(RAJ, "2022-09-07", {"m/new.py": lines(6, "x")})
+    spoiled = scan_repository(repo.path, options, previous=stored)
+    assert comparable(spoiled.report) != comparable(scan_repository(repo.path, options).report)
+    # kept under another half-life, or other reviews: computed again, the same as a full analysis
+    for other in (replace(options, knowledge_half_life_days=30.0), replace(options, reviews=None)):
+        assert comparable(scan_repository(repo.path, other, previous=_stored(first)).report) == comparable(
+            scan_repository(repo.path, other).report
+        )
+
+
+def test_recency_candidates_and_their_fading():
+    from inhouse.analysis.git.recency import candidates, knowers, knowers_later
+
+    scores = {0: 4.0, 1: 3.5, 2: 1.0}
+    kept = candidates(scores)
+    assert kept == [(0, 4.0), (1, 3.5)]  # 2 is below 0.75 of the best at every later head
+    assert knowers_later(kept, 0, 90) == knowers(scores) == {0, 1}
+    assert knowers_later(kept, 180, 90) == knowers({i: v / 4 for i, v in scores.items()}) == {0, 1}  # 1.0, 0.875
+    assert knowers_later(kept, 270, 90) is None  # 0.5 and 0.4375: 0.5 is too near to trust the rounding
+    assert knowers_later([(1, 3.5)], 270, 90) == frozenset()
+    assert knowers_later([(0, 4.0)], 269, 90) == {0}
+    assert candidates({0: 4.0, 1: 3.0}) is None  # exactly 0.75 of the best: computed each time
+    assert candidates({}) == []

@@ -19,7 +19,7 @@ from inhouse.analysis.git import tail_risk as tail_risk_mod
 from inhouse.analysis.git.filters import FileFilter
 from inhouse.analysis.git.history import FileRecord, History
 from inhouse.analysis.git.identities import kinds_key, person_kinds
-from inhouse.analysis.git.recency import Authors
+from inhouse.analysis.git.recency import Authors, Recency, candidates, knowers, knowers_later
 from inhouse.domain.common import Side
 from inhouse.domain.knowledge import TailRisk
 
@@ -123,8 +123,12 @@ def file_authors(
 ) -> Callable[[int], frozenset[int]]:
     """Each file's authors by its record's index, through ``compute`` for the files the new commits
     changed and the earlier analysis's answer for the others, when that analysis had the same
-    knowledge model and the same identities for the authors it knew. Only the ``avelino2016``
-    model is kept: the ``recency`` model's answer moves with the day of the scanned commit."""
+    knowledge model and the same identities for the authors it knew. Under ``recency`` (whose
+    answer moves with the day of the scanned commit) what is kept is each file's candidates and
+    their knowledge at the day it was computed, faded to the new head's day
+    (:func:`~inhouse.analysis.git.recency.knowers_later`)."""
+    if isinstance(compute, Recency):
+        return _recency_authors(history, owner, ignored, compute)
     kept = history.memo.get(AUTHORS)
     known: list[list[int] | None] = []
     if (
@@ -145,16 +149,61 @@ def file_authors(
         found[index] = sorted(value)
         return value
 
-    if model == "avelino2016":
-        people = len(history.people)
-        history.memo[AUTHORS] = {
-            "model": model,
-            "people": people,
-            "key": _owners_key(owner, ignored, people),
-            "authors": found,
-        }
-    else:
-        history.memo.pop(AUTHORS, None)
+    people = len(history.people)
+    history.memo[AUTHORS] = {
+        "model": model,
+        "people": people,
+        "key": _owners_key(owner, ignored, people),
+        "authors": found,
+    }
+    return authors
+
+
+def _recency_authors(
+    history: History, owner: Sequence[int], ignored: Collection[int], model: Recency
+) -> Callable[[int], frozenset[int]]:
+    """:func:`file_authors` under ``recency``. A file's entry is ``[reviews, day, identity,
+    knowledge, ...]``: the hash of its imported reviews (integers: the same in every process),
+    the head's day it was computed at, and its candidates; None for a file with a contribution
+    after that day (its weights do not all fade alike) or a score near a threshold."""
+    kept = history.memo.get(AUTHORS)
+    known: list[list[Any] | None] = []
+    if (
+        isinstance(kept, dict)
+        and kept.get("model") == "recency"
+        and kept.get("half_life") == model.half_life_days
+        and isinstance(kept.get("people"), int)
+        and kept["people"] <= len(history.people)
+        and kept.get("key") == _owners_key(owner, ignored, kept["people"])
+    ):
+        known = kept["authors"]
+    found: list[list[Any] | None] = [None] * len(history.files)
+    before = history.before
+
+    def authors(index: int) -> frozenset[int]:
+        record = history.files[index]
+        reviews = hash(tuple(model.reviews.get(record.path, ())))
+        old = known[index] if index < len(known) and index not in before else None
+        if isinstance(old, list) and len(old) >= 2 and old[0] == reviews and old[1] <= model.head_day:
+            pairs = list(zip(old[2::2], old[3::2], strict=True))
+            value = knowers_later(pairs, model.head_day - old[1], model.half_life_days)
+            if value is not None:
+                found[index] = old
+                return value
+        scores = model.scores(record, owner, ignored)
+        pairs_now = candidates(scores) if model.settled(record) else None
+        if pairs_now is not None:
+            found[index] = [reviews, model.head_day, *(x for pair in pairs_now for x in pair)]
+        return knowers(scores)
+
+    people = len(history.people)
+    history.memo[AUTHORS] = {
+        "model": "recency",
+        "half_life": model.half_life_days,
+        "people": people,
+        "key": _owners_key(owner, ignored, people),
+        "authors": found,
+    }
     return authors
 
 

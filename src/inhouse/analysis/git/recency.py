@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
 
 from inhouse.analysis.git.authorship import file_authors
 from inhouse.analysis.git.gitcmd import GitRepo
@@ -113,6 +114,64 @@ def knowers(scores: dict[int, float]) -> frozenset[int]:
     )
 
 
+@dataclass(frozen=True)
+class Recency:
+    """The ``recency`` model at one head: a file's author set (called as :data:`Authors`), and
+    what an analysis keeps of it for the next (``memo.py``)."""
+
+    head_day: int
+    half_life_days: float
+    reviews: Mapping[str, Sequence[tuple[int, int]]]
+
+    def scores(self, record: FileRecord, owner: Sequence[int], ignored: Collection[int]) -> dict[int, float]:
+        """:func:`file_knowledge` of ``record`` at this head, with its imported reviews."""
+        reviews = self.reviews.get(record.path, ())
+        return file_knowledge(record, owner, ignored, self.head_day, self.half_life_days, reviews)
+
+    def __call__(self, record: FileRecord, owner: Sequence[int], ignored: Collection[int]) -> frozenset[int]:
+        return knowers(self.scores(record, owner, ignored))
+
+    def settled(self, record: FileRecord) -> bool:
+        """Whether every contribution to ``record`` is dated on or before this head's day: then its
+        scores at a later head are these scaled by one factor (:func:`knowers_later`)."""
+        days = record.changes[1::4]
+        return (not days or max(days) <= self.head_day) and all(
+            day <= self.head_day for _ident, day in self.reviews.get(record.path, ())
+        )
+
+
+#: How close to a threshold a scaled score may come before it is computed again from the facts.
+_MARGIN = 1e-9
+
+
+def candidates(scores: Mapping[int, float]) -> list[tuple[int, float]] | None:
+    """The identities :func:`knowers` could name at this head or a later one (knowledge within
+    :data:`NORMALISED_THRESHOLD` of the best, which scaling keeps), best first, with their
+    knowledge; None when one lies so near the normalised threshold that rounding could move it."""
+    if not scores:
+        return []
+    best = max(scores.values())
+    near = NORMALISED_THRESHOLD * best
+    if any(abs(v - near) <= _MARGIN * best for v in scores.values()):
+        return None
+    return sorted(((i, v) for i, v in scores.items() if v > near), key=lambda iv: (-iv[1], iv[0]))
+
+
+def knowers_later(kept: Sequence[tuple[int, float]], days: int, half_life_days: float) -> frozenset[int] | None:
+    """:func:`knowers` ``days`` after the head whose :func:`candidates` are ``kept``, all its
+    contributions dated on or before that head (every weight then fades by one factor); None
+    when a scaled score lies too near the absolute threshold to trust the rounding."""
+    factor = math.pow(0.5, days / half_life_days)
+    out = []
+    for ident, value in kept:
+        scaled = value * factor
+        if abs(scaled - ABSOLUTE_THRESHOLD) <= _MARGIN:
+            return None
+        if scaled >= ABSOLUTE_THRESHOLD:
+            out.append(ident)
+    return frozenset(out)
+
+
 def authors_under(
     model: str,
     head_day: int,
@@ -123,10 +182,7 @@ def authors_under(
     imported reviews by file (its latest path), credited by ``recency`` alone."""
     if model == "avelino2016":
         return lambda record, owner, ignored: file_authors(record, owner, ignored)
-    by_path = reviews or {}
-    return lambda record, owner, ignored: knowers(
-        file_knowledge(record, owner, ignored, head_day, half_life_days, by_path.get(record.path, ()))
-    )
+    return Recency(head_day, half_life_days, reviews or {})
 
 
 def knowledge_authors(
