@@ -15,7 +15,8 @@ skips it), each beside its baseline measured in the same run: ``inhouse --versio
 ``python -c pass`` and ``git --version`` (target <= 0.3 s), ``inhouse scan --quick`` against
 ``git log --name-status`` (target <= 1.5x), ``inhouse scan`` against ``git log --numstat``, and
 the rescans after 100 new commits and with no new commit (targets <= 1.0 s), each in a workspace
-of its own. A partial (blobless) clone reads no blob, so its baselines are ``git log`` with
+of its own (``--reviews N``: with N imported pull requests, two reviews each, made from the last
+commits; with ``INHOUSE_KNOWLEDGE_MODEL=recency`` the scan credits them). A partial (blobless) clone reads no blob, so its baselines are ``git log`` with
 ``--no-renames`` (rename detection would need the blobs), and ``--raw`` in place of
 ``--numstat`` (no line counts without blobs). Peers (PyDriller, git-fame, truckfactor)
 run, when installed (``pip install -e '.[bench]'``), on a smaller synthetic history
@@ -138,12 +139,57 @@ def _cpu(argv: list[str]) -> float:
     return CPU.get(" ".join(argv), float("nan"))
 
 
-def fresh_workspace(tmp: Path) -> str:
-    """A new, empty workspace database: every scan in it is a first scan."""
+def fresh_workspace(tmp: Path, repo: Path | None = None, bundle: Path | None = None) -> str:
+    """A new, empty workspace database: every scan in it is a first scan. With a review
+    ``bundle``: an engagement with ``repo`` linked and the bundle's reviews imported for it."""
     db = tmp / f"ws-{time.perf_counter_ns()}.db"
     url = f"sqlite:///{db}"
     run_quiet([INHOUSE, "--db", url, "init", "--client", "Bench"])
+    if bundle is not None and repo is not None:
+        run_quiet([INHOUSE, "--db", url, "partner", "add", "Partner"])
+        run_quiet([INHOUSE, "--db", url, "engagement", "add", "Bench", "--partner", "Partner", "--start", "2020-01-01"])
+        run_quiet([INHOUSE, "--db", url, "repo", "add", str(repo), "--engagement", "Bench"])
+        run_quiet([INHOUSE, "--db", url, "review", "import-prs", str(bundle), "--repo", repo.name])
     return url
+
+
+def review_bundle(path: Path, count: int, out: Path) -> Path:
+    """A saved GitHub review bundle of ``count`` pull requests made from the last ``count`` commits
+    that are not merges (author, date and files as the commit has them), each approved by two of
+    those commits' authors (logins: the local parts of their emails), chosen by a fixed seed."""
+    import random
+
+    log = subprocess.run(
+        ["git", "-C", str(path), "log", "-n", str(count), "--no-merges", "--format=%x01%ae%x09%aI", "--name-only"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    commits = []
+    for block in log.split("\x01")[1:]:
+        head, *files = [line for line in block.split("\n") if line.strip()]
+        email, when = head.split("\t")
+        commits.append((email.partition("@")[0], when, files[:20]))
+    logins = sorted({login for login, _when, _files in commits})
+    pick = random.Random(7)
+    pulls = [
+        {
+            "number": n,
+            "title": "bench",
+            "state": "closed",
+            "user": {"login": login},
+            "created_at": when,
+            "merged_at": when,
+            "reviews": [
+                {"user": {"login": r}, "state": "APPROVED", "submitted_at": when}
+                for r in pick.sample(logins, min(2, len(logins)))
+            ],
+            "files": [{"filename": f} for f in files],
+        }
+        for n, (login, when, files) in enumerate(commits, 1)
+    ]
+    out.write_text(json.dumps({"host": "github", "pulls": pulls}))
+    return out
 
 
 def commits_back(path: Path, count: int) -> str:
@@ -165,9 +211,11 @@ def commits_back(path: Path, count: int) -> str:
     return found
 
 
-def whole_process(path: Path, repeat: int) -> dict[str, float]:
-    """Whole ``inhouse`` processes, each beside its baseline in the same run (best of ``repeat``)."""
-    row: dict[str, float] = {}
+def whole_process(path: Path, repeat: int, reviews: int = 0, scan_args: tuple[str, ...] = ()) -> dict[str, float]:
+    """Whole ``inhouse`` processes, each beside its baseline in the same run (best of ``repeat``);
+    ``reviews``: that many imported pull requests in each workspace (``review_bundle``);
+    ``scan_args``: added to every scan."""
+    row: dict[str, float] = {"reviews": reviews}
     partial = is_partial(path)
     plain = ["--no-renames"] if partial else []
     git = ["git", "-C", str(path), "log"]
@@ -178,10 +226,14 @@ def whole_process(path: Path, repeat: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="inhouse-bench-ws-") as tmp_name:
         tmp = Path(tmp_name)
         holder: dict[str, str] = {}
+        bundles: dict[Path, Path] = {}
 
-        def new_workspace() -> None:
-            holder["db"] = fresh_workspace(tmp)
+        def new_workspace(target: Path = path) -> None:
+            if reviews and target not in bundles:
+                bundles[target] = review_bundle(target, reviews, tmp / f"reviews-{len(bundles)}.json")
+            holder["db"] = fresh_workspace(tmp, target, bundles.get(target))
 
+        extra = scan_args
         for key, git_args, scan_args in (
             ("quick", ["--name-status", *plain], ["--quick"]),
             ("full", ["--raw", *plain] if partial else ["--numstat"], []),  # a partial clone has no line counts
@@ -192,7 +244,7 @@ def whole_process(path: Path, repeat: int) -> dict[str, float]:
                 if wall < row[f"git_{key}"]:
                     row[f"git_{key}"], row[f"git_{key}_cpu"] = wall, _cpu([*git, *git_args])
                 new_workspace()
-                scan = [INHOUSE, "--db", holder["db"], "scan", str(path), *scan_args]
+                scan = [INHOUSE, "--db", holder["db"], "scan", str(path), *scan_args, *extra]
                 wall = best_of(scan, 1)
                 if wall < row[f"scan_{key}"]:
                     row[f"scan_{key}"], row[f"scan_{key}_cpu"] = wall, _cpu(scan)
@@ -215,10 +267,10 @@ def whole_process(path: Path, repeat: int) -> dict[str, float]:
                 check=True,
             ).stdout
         )
-        rescan = lambda: [INHOUSE, "--db", holder["db"], "scan", str(copy)]  # noqa: E731
+        rescan = lambda: [INHOUSE, "--db", holder["db"], "scan", str(copy), *extra]  # noqa: E731
 
         def scanned_at_old() -> None:
-            new_workspace()
+            new_workspace(copy)
             run_quiet(["git", "-C", str(copy), "update-ref", branch, old])
             run_quiet(rescan())
             run_quiet(["git", "-C", str(copy), "update-ref", branch, head])
@@ -231,7 +283,10 @@ def whole_process(path: Path, repeat: int) -> dict[str, float]:
 
 
 def print_whole(name: str, row: dict[str, float]) -> None:
+    model = os.environ.get("INHOUSE_KNOWLEDGE_MODEL", "avelino2016")
+    reviews = f", {int(row['reviews'])} imported pull requests per workspace" if row.get("reviews") else ""
     print(f"\n{name}, whole processes (best of the runs; CPU seconds, git included, in brackets):")
+    print(f"  knowledge model {model}{reviews}")
     print(
         f"  inhouse --version {row['inhouse_version']:6.2f} s ({row['inhouse_version_cpu']:.2f})  "
         f"python -c pass {row['python_pass']:5.2f} s  git --version {row['git_version']:5.2f} s  (target <= 0.3 s)"
@@ -350,6 +405,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--only-whole", action="store_true", help="measure whole processes only")
     parser.add_argument(
+        "--reviews",
+        type=int,
+        default=0,
+        metavar="N",
+        help="whole processes: each workspace an engagement with the repository linked and N imported "
+        "pull requests, two reviews each (run with INHOUSE_KNOWLEDGE_MODEL=recency to credit them)",
+    )
+    parser.add_argument("--partner-domain", action="append", default=[], help="whole processes: passed to every scan")
+    parser.add_argument(
         "--synthetic",
         type=Path,
         help="with --only-whole: keep the synthetic history in this folder, generated there when it is missing",
@@ -372,7 +436,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"generated {args.commits} commits in {time.perf_counter() - start:.1f} s", flush=True)
         names = {f"synthetic {args.commits // 1000}k": synth, **{str(repo): repo for repo in args.repos}}
         if args.whole or args.only_whole:
-            whole = {name: whole_process(where, args.repeat) for name, where in names.items()}
+            scan_args = tuple(f"--partner-domain={d}" for d in args.partner_domain)
+            whole = {name: whole_process(where, args.repeat, args.reviews, scan_args) for name, where in names.items()}
             for name, row in whole.items():
                 print_whole(name, row)
             results["whole_process"] = whole
