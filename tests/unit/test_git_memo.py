@@ -9,7 +9,6 @@ from datetime import date
 
 from inhouse.analysis.git import ScanOptions, SideRules, scan_repository
 from inhouse.analysis.git.history import History
-from inhouse.analysis.git.review_credit import ImportedReviews
 from inhouse.analysis.git.identities import (
     AGENT,
     AGENTS,
@@ -21,6 +20,7 @@ from inhouse.analysis.git.identities import (
     bot_matcher,
     person_kinds,
 )
+from inhouse.analysis.git.review_credit import ImportedReviews
 from tests.gitrepo import GitRepoBuilder, as_stored, comparable, lines
 
 ANN = "Ann Archer <ann@acme.com>"
