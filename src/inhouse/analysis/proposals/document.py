@@ -19,7 +19,7 @@ from inhouse.analysis.proposals.speakers import (
     parse_emails,
     parse_transcript,
 )
-from inhouse.analysis.proposals.text import blocks, normalise, quote, sentences, words
+from inhouse.analysis.proposals.text import blocks, grid_tables, normalise, quote, sentences, words
 from inhouse.domain.partners import SpeakerShare
 
 
@@ -71,7 +71,7 @@ class ParsedDocument:
 
 
 def parse_document(text: str, kind: str, partner_name: str | None = None) -> ParsedDocument:
-    text = normalise(text)
+    text = grid_tables(normalise(text))
     conversation: Conversation | None = None
     if kind == "transcript":
         conversation = parse_transcript(text)
@@ -159,6 +159,10 @@ _VENDOR_NAME = [
     re.compile(rf"^\W*(?i:about|why|meet)\s+{_NAME}\s*$", re.M),
     re.compile(rf"^\W*{_NAME}\s+(?i:at a glance|in numbers|in brief|overview)\s*$", re.M),
     re.compile(rf"\b(?:I'm|I am)\s+\w+\s+(?:from|at|with)\s+{_NAME}"),
+    # a call log or message note: "Caller: Niall Ferrante, Brightquay Software" names the partner's firm
+    re.compile(
+        rf"^\s*(?i:caller|called by|message from|voicemail from|call from)\s*:\s*[^,\n]{{2,60}},\s*{_NAME}", re.M
+    ),
     re.compile(rf"^\W*{_NAME}\s+(?:Ltd|Limited|GmbH|AG|AS|Inc|LLC|BV|SAS|Oy|AB)\b\.?[ \t]*$", re.M),
 ]
 _JOB = re.compile(

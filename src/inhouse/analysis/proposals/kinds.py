@@ -26,7 +26,7 @@ _PROPOSAL_MARKERS = re.compile(
     r"investment|timeline|next steps?|pilot|proof of concept|statement of work|sow|slide \d+|"
     r"executive summary|phase \d|licen[cs]e|subscription|per month|/month|EUR|USD|GBP|CHF|NOK|proof of value|"
     r"recommendation|success criteria|about us|who we are|agenda|engagement|trial|discovery|pitch|deck|pocs?|our platform|"
-    r"how we('d| would) start|getting started|why us|case stud(y|ies)|quotation|rfp|tender|onboarding|known gaps)\b|[$\u20ac\u00a3]\s?\d",
+    r"how we('d| would) start|getting started|(?:his|her|their|our|my) suggestion|free (?:\w+ )?(?:days?|weeks?|fortnight|months?|period)|why us|case stud(y|ies)|quotation|rfp|tender|onboarding|known gaps)\b|[$\u20ac\u00a3]\s?\d",
     re.I,
 )
 _OFFERING = re.compile(

@@ -126,7 +126,8 @@ _DEADLINE = [
     re.compile(
         r"\b(offer|discount|price|pricing|rate|deal|promotion)s?\b[^.]{0,50}\b(expires?|(?<!the )ends?|(through|until|till|up to) the end of|"
         r"is only valid|valid (only )?until|"
-        r"disappears?|goes up|increases?|changes?|only (applies|available) (until|if))\b",
+        r"disappears?|goes up|increases?|changes?|only (applies|available) (until|if)|"
+        r"only (open|available|on offer|good|running|held) (until|till|through|to)|goes (up )?to [$\u20ac\u00a3]?\d)\b",
         re.I,
     ),
     re.compile(
@@ -206,6 +207,16 @@ _LONG = re.compile(
 )
 
 
+#: a quotation's ordinary validity, the whole sentence: "The offer is valid until 31.01.2027", "Quote valid
+#: for 90 days" (an offer "only valid until Friday" or a price that "ends this month" is still a deadline)
+_VALIDITY = re.compile(
+    r"^\W*(?:the |this |our )?(?:offer|quotation|quote|proposal|tender|prices?|pricing)s? (?:is |are |remains? )?"
+    r"valid (?:until|till|to|through|for) (?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}|"
+    r"[A-Z][a-z]+ \d{1,2},? \d{4}|(?:[3-9]\d|\d{3}) days)\W*$",
+    re.I,
+)
+
+
 def find_red_flags(document: ParsedDocument) -> tuple[RedFlag, ...]:
     found: dict[str, list[str]] = {}
     units = document.partner_units
@@ -216,7 +227,7 @@ def find_red_flags(document: ParsedDocument) -> tuple[RedFlag, ...]:
             found.setdefault("guaranteed_accuracy", []).append(text)
         if any(p.search(text) for p in _NO_LIMITS) or _denies_limits(text, document):
             found.setdefault("no_limits", []).append(text)
-        if any(p.search(text) for p in _DEADLINE) or _time_limited(text):
+        if (any(p.search(text) for p in _DEADLINE) and not _VALIDITY.match(text)) or _time_limited(text):
             found.setdefault("artificial_deadline", []).append(text)
         if _discount(text) and _MULTI_YEAR.search(around) and not _NEGATED.search(text):
             found.setdefault("multi_year_discount", []).append(text)

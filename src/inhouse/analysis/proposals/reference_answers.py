@@ -25,9 +25,15 @@ SCALE_YES = re.compile(
     r"\b(?:similar|comparable|same|equivalent) (?:\w+ )?(?:size|scale|volume|footprint|headcount|number|order of magnitude|"
     r"ballpark|complexity)\b|\b(?:comparable|similar|close) to (?:yours|you|your (?:\w+ )?\w+)\b|"
     r"\b(?:about|roughly|around|almost|nearly|much|pretty much|more or less|exactly) (?:your|the same) (?:size|scale|volume)\b|"
-    r"\bsize (?:of|like) yours\b|\b(?:about |roughly |around |much )?the same (?:\w+ )?as (?:you|yours)\b|\bsame ballpark\b|\ba (?:touch|bit|little) (?:bigger|larger|smaller) than (?:you|yours)\b|"
+    # a hedged "your <noun>" drawn as the conclusion: "..., so more or less your <noun>"
+    r"\b(?:so|which is|that's|that is)\s+(?:pretty much|more or less|roughly|basically|essentially|much) "
+    r"(?:exactly )?your (?:[\w-]+ )?[\w-]+\b|"
+    r"\bsize (?:of|like) yours\b|\b(?:about |roughly |around |much )?the same (?:\w+ )?as (?:you|yours|ours)\b|\bsame ballpark\b|\ba (?:touch|bit|little) (?:bigger|larger|smaller) than (?:you|yours)\b|"
+    # a modest comparison: "somewhat more calls than Carrowmore", "slightly fewer sites than you"
+    r"\b(?:somewhat|slightly|a (?:touch|bit|little)) (?:more|fewer|less|bigger|larger|smaller|busier|quieter) "
+    r"(?:[\w-]+ )?than (?:you|yours|your \w+|(?-i:[A-Z])\w+)\b|"
     r"\b(?:with|of|has|have|runs?|handles?|at) (?:roughly|approximately|more or less|about|around) your (?:[\w-]+ )?[\w-]+\b|"
-    r"\b(?:about |roughly |around |nearly |almost )?(?:half|twice) (?:of )?(?:yours|your \w+|the (?:\w+ )?\w+'s)(?! \w+ times)\b|"
+    r"\b(?:about |roughly |around |nearly |almost )?(?:half|twice) (?:of )?(?:yours|your \w+|the (?:\w+ )?\w+'s|(?-i:[A-Z])[\w-]+'s)(?! \w+ times)\b|"
     r"\b(?:much|very much|a lot|just) like (?:you|yours)\b|\b(?:similar|comparable) (?:[\w-]+ ){1,2}(?:to|as) (?:yours|you|your \w+)\b|\bscale (?:is|was) (?:comparable|similar|close)\b|\bof your size\b",
     re.I,
 )
@@ -35,7 +41,7 @@ SCALE_NO = re.compile(
     r"\b(?:considerably|much|far|significantly|substantially|a lot|many times|\d+x|\w+ times|way|vastly|an order of magnitude) "
     r"(?:larger|bigger|smaller|greater)\b|\b(?:three times|four times|five times|ten times|\d+ times|\d+x) "
     r"(?:your|the) (?:\w+ )?(?:size|scale|volume|throughput|\w+)\b|"
-    r"\b(?:a third|a quarter|a fifth|a tenth|\w+ times) (?:of |the size of |as (?:big|large) as )?(?:yours|your \w+)\b|\b(?:different|not comparable in|not the same|not your) (?:scale|size)\b|"
+    r"\b(?:a third|a quarter|a fifth|a tenth|\w+ times) (?:of |the size of |as (?:big|large) as )?(?:yours|your \w+|what you \w+)\b|\b(?:different|not comparable in|not the same|not your) (?:scale|size)\b|"
     r"\bnot (?:of |on )?(?:a |the )?(?:similar|comparable|same) (?:size|scale)\b|\ba fraction of your (?:size|scale|volume)\b|"
     r"\b(?:smaller|larger|bigger) (?:scale|operation|organisation|organization)\b|\bnowhere near your (?:size|scale|volume)\b",
     re.I,
@@ -44,12 +50,18 @@ RUNNING_YES = re.compile(
     r"\bstill (?:\w+ )?(?:in (?:daily |active |everyday |full )?use|running|runs|used|uses|live|in production|operating|"
     r"operational|relies on it|rely on it|in service|going|on it|using it)\b|"
     r"\b(?:remains?|is|are) (?:still )?(?:in production|live|in (?:daily )?use|operational|in service)\b|"
-    r"\b(?:running|live|in production|in use|operational) (?:since|for (?:\w+ )?(?:years|months)|ever since|today|to this day)\b|"
-    r"\bhas been (?:running|live|in production|in use|used|operating)\b|\b(?:runs?|operat(?:es|ing)|works?|has run) since\b|"
+    r"\b(?:running|live|in production|in use|operational)(?: (?:with|for|at) (?:us|them|\w+))? (?:since|for (?:\w+ )?(?:years|months)|"
+    r"ever since|today|to this day)\b|"
+    r"\bhas been (?:running|live|in production|in (?:live |daily |active |full )?use|used|operating)\b|"
+    r"\b(?:has|have) been using (?:it|them|the \w+|our \w+|their \w+) (?:for (?:\w+ )?(?:years|months)|since)\b|\b(?:runs?|operat(?:es|ing)|works?|has run) since\b|"
     r"\b(?:now|still|today) (?:runs?|is running|operates?|is live|is in use) (?:at|in|for|with|across)\b|"
-    r"\b(?:runs?|operates?|uses?|has run|has used|has had) (?:it|them|the \w+|our \w+)\b[^.;]{0,40}\bsince\b|"
+    r"\b(?:runs?|operates?|uses?|has run|has used|has had) (?:it|them|the \w+|our \w+|their \w+)\b[^.;]{0,40}\bsince\b|"
     r"\bstill (?!(?:has|is|was|needs?|wants?|seems?|looks?|waiting|deciding|thinking|talking|evaluating|testing)\b)"
     r"[a-z]+\b(?:[^.;]{0,40}\b(?:with|on|using|through))? (?:it|them|our \w+|the (?:tool|model|system|platform))\b|"
+    # "Since 2021 the system is running on 22 machines": a present tense with "since"
+    r"\bsince (?:19|20)\d\d\b[^.;]{0,40}\b(?:is|are) (?:\w+ )?(?:running|in use|in operation|operating|live|working)\b|"
+    r"\b(?:is|are) (?:running|in use|in operation|operating|live|working)\b[^.;]{0,40}\bsince (?:19|20)\d\d\b|"
+    r"\b(?:19|20)\d\d\s*(?:-|to|until)\s*(?:present|today|now|date|ongoing)\b|\bongoing\b|"
     r"\bto this day\b|\bcontinues? to (?:use|run|rely)\b|\b(?:is|are) (?:still )?used (?:there |daily |every \w+|each \w+)|"
     r"\b(?:runs?|is used|gets used) (?:every|each) (?:night|day|morning|week|shift|month)\b|\bwent live in\b[^.]{0,60}\bstill\b|"
     r"\b(?:now|still) (?:runs?|operates?|maintains?|owns?) (?:it|the (?:model|system|tool|solution))\b|"
@@ -57,7 +69,7 @@ RUNNING_YES = re.compile(
     r"\b(?:is|are|'re|'s) (?:currently |now |still )?live (?:across|at|in|with)\b|\b(?:in|into) (?:its|their) (?:second|third|fourth|fifth) year\b|"
     r"\b(?:is|are) (?:still )?used by\b[^.;]{0,40}\b(?:every|each|daily)\b|\bused (?:every|each) (?:day|night|week|shift)\b|"
     r"(?<!never )(?<!not )\bwent live\b|\bbeen \w+ing (?:along |away |smoothly |quietly )?(?:ever )?since\b|\b(?:has|have) (?:been )?(?:run|used|relied on|operated)\b[^.;]{0,50}\b"
-    r"(?:for (?:\w+ )?(?:years|months)|since)\b|\b(?:now|still) (?:run|operated|maintained|owned|used) by (?:their|them|the)\b|"
+    r"(?:for (?:\w+ )?(?:years|months)|since)\b|\b(?:now|still) (?:run|operated|maintained|owned|used) (?:\w+ly )?by (?:their|them|the)\b|"
     r"\bstill (?:\w+ )?(?:use|run|rely on|depend on|operate) (?:it|them|the \w+|our \w+)\b|"
     r"\bstill (?:their|the|a|our) (?:\w+ )?(?:tool|system|platform|engine|model|process|solution)\b|\bstill (?:\w+ly )?(?!(?:has|is|was|needs|seems|looks|waiting|deciding|thinking|talking|evaluating|testing)\b)"
     r"\w{3,}(?:s|ing)\b",
@@ -71,7 +83,8 @@ RUNNING_NO = re.compile(
     r"never went (?:live|into production)|did not go (?:live|into production)|didn't go (?:live|into production)|"
     r"never (?:made it|got) (?:to|into) production|came to an end|(?:has|have|had) (?:since )?ended|"
     r"moved (?:off|away from) (?:it|the)|sunset(?:ted)?|stopped using|replaced by|not (?:rolled out|deployed|taken forward|put into production)|pilot only|"
-    r"never rolled out|(?:switched|moved|migrated|went) (?:over )?(?:to|onto|with) (?:a |an |another )?"
+    r"never rolled out|not (?:to )?(?:be )?continued?|(?:since|now|later|subsequently) (?:been )?(?:replaced|superseded)|(?:was|were) (?:just |only )?(?:a )?one-(?:off|time)|went back to (?:doing (?:it|them|this) |\w+ing (?:\w+ )?)?(?:by hand|manually|manual|"
+    r"paper|spreadsheets?|the old|their old|its old)|(?:switched|moved|migrated|went) (?:over )?(?:to|onto|with) (?:a |an |another )?"
     r"(?:competitor|rival|different|other|new|in-house)|(?:switched|moved|migrated|went) (?:over )?(?:to|onto|with) "
     r"(?:another|a different|a rival|a competing|a new) \w+)\b|(?<![-\w])ended\b(?! up)|"
     r"(?:^|\|)\s*(?:status\s*:\s*)?(?:stopped|paused|halted|terminated|cancell?ed|canceled|abandoned|dropped|closed)\b|"
@@ -79,6 +92,7 @@ RUNNING_NO = re.compile(
     r"(?:contract|subscription|licen[cs]e|agreement|service|project|engagement)\b|"
     r"\b(?:replaced|retired|dropped|abandoned|scrapped|decommissioned|switched off) (?:it|them|our \w+|"
     r"the (?:tool|model|system|platform|service))\b|"
+    r"\((?:completed|finished|concluded|closed|ended)\)|"
     r"\bstatus\s*:\s*(?:stopped|paused|halted|terminated|cancell?ed|canceled|abandoned|dropped|closed|ended|inactive)\b",
     re.I,
 )
@@ -89,10 +103,19 @@ CONTACT_YES = re.compile(
     r"\b(?:arrange|set up|organise|organize|schedule|make|offer) (?:a |an )?(?:\w+ )?(?:call|introduction|intro|"
     r"meeting|conversation|visit)\b|\bintroduce (?:you|them|your)\b|\bspeak with (?:you|them) directly\b|"
     r"\bcontact (?:details|them directly)\b|\byou(?:'re| are)? (?:can|could|may|are welcome to|welcome to) "
-    r"(?:call|ring|phone|contact|speak|talk|visit|ask|email|e-mail|reach)\b|\bconnect (?:you|your)\b|"
-    r"\b(?:available|provided|supplied) on request\b|\bon request\b|\b(?:will|'ll|would|can|could) (?:happily )?"
-    r"(?:take|join|hop on) (?:a|your) call\b|\b(?:take|welcome) (?:your|a) call\b|\b(?:is|are) (?:a )?(?:named |willing )?"
-    r"references?\b|\bcan be contacted\b|\b(?:their|her|his) (?:number|details|email|e-mail)\b|"
+    r"(?:call|ring|phone|contact|speak|talk|visit|ask|email|e-mail|reach)\b|\bconnect (?:you|your)\b|\b(?:is|are|'re) (?:very )?welcome to (?:call|ring|phone|contact|speak|talk|visit|e-?mail|reach)\b|"
+    # a request to speak to the reference, reported with the partner's yes ("asked whether ...; TB agreed")
+    r"\basked (?:whether|if) [^.;]{0,80}\b(?:speak|talk|call|contact|visit|meet)\b[^.;]{0,40}[;,]\s*(?:and )?"
+    r"(?:[A-Z][\w.]* ){0,3}(?:agreed|said yes|confirmed|offered to (?:arrange|set))\b|"
+    # a referee's telephone number or e-mail address given with the reference
+    r"(?:\+\d{1,3}[\s.-]?)?\(\d{2,5}\)[\s.-]?\d{3,4}[\s.-]\d{3,4}\b|\b0\d{3,4}[\s.-]\d{3}[\s.-]?\d{3,4}\b|"
+    r"\b[\w.+-]+@[\w-]+\.[\w.]{2,}\b|"
+    # the client named in the third person: "has agreed that the Association may contact her"
+    r"\b(?:agreed|confirmed|happy|glad) that (?:you|your \w+|the (?-i:[A-Z])\w+)(?: \w+)? (?:may|can|could) "
+    r"(?:contact|call|ring|phone|speak|talk|visit|e-?mail)\b|"
+    r"\b(?:available|provided|supplied) on request\b|\bon request\b|\b(?:will|'ll|would|'d|can|could) (?:happily )?"
+    r"(?:take|join|hop on|jump on|get on) (?:a|your) call\b|\b(?:take|welcome) (?:your|a) call\b|\b(?:is|are) (?:a )?(?:named |willing )?"
+    r"references?\b|\bcan be contacted\b|\b(?:their|her|his) (?:[\w-]+ ){0,2}?(?:[\w-]+'s )?(?:number|details|email|e-mail|contact details)\b|"
     r"\bavailable (?:for|to take) (?:a |an )?(?:reference |short |quick )?(?:call|chat|conversation|visit)\b|"
     r"\breference (?:calls?|contacts?|visits?) (?:is |are )?(?:possible|available|welcome|on request|can be arranged)\b",
     re.I,
@@ -107,7 +130,10 @@ CONTACT_NO = re.compile(
     r"\b(?:declined|refused|unwilling|reluctant|not willing) to (?:act|be|serve|speak|talk|take|give|provide)\b|"
     r"\basked (?:us |me )?not to be (?:contacted|named|called|approached)\b|"
     r"\b(?:contact|referee|reference)s?\b[^.;]{0,20}\bnot (?:available|possible|offered)\b|"
-    r"\banonymi[sz]ed at (?:their|the client's) request\b|\bcan't put you in touch\b",
+    r"\banonymi[sz]ed at (?:their|the client's) request\b|\bcan't put you in touch\b|"
+    # doubt that the reference would take the call: "I don't think they'd welcome a call"
+    r"\b(?:don't|do not|doubt|wouldn't|would not|won't)\b[^.;]{0,25}\b(?:welcome|take|want|appreciate|accept) (?:a|your|the) "
+    r"(?:call|contact|approach|enquiry|inquiry)\b",
     re.I,
 )
 
@@ -119,7 +145,8 @@ _COUNT = re.compile(
 )
 _NOUN_STOP = re.compile(
     r"^(?:of|in|on|at|per|and|or|to|with|across|a|an|the|so|that|which|who|we|you|it|is|are|was|were|from|for|"
-    r"than|each|every|over|under|like|but|about|roughly|around|by|against|versus|vs|your|their|our|its)$",
+    r"than|each|every|over|under|like|but|about|roughly|around|by|against|versus|vs|your|their|our|its|"
+    r"would|will|can|could|should|may|might|must|be|been|being|is|are|was|were|has|have|had|do|does|did)$",
     re.I,
 )
 _UNITLESS = {
@@ -176,7 +203,7 @@ def answered_count(question: str, reply: str) -> dict[str, float]:
         value = float(found.group(1).rstrip(".,").replace(",", ""))
     except ValueError:
         return {}
-    if 1900 <= value <= 2100 and not found.group(2):
+    if 1900 <= value <= 2100 and not found.group(2) and "," not in found.group(1):
         return {}
     return {_singular(asked.group(1).lower()): value * _MULT.get((found.group(2) or "").lower(), 1.0)}
 
@@ -220,7 +247,8 @@ def counts(text: str) -> dict[str, float]:
                 break
             nouns.append(word)
         unit = nouns[-1].lower() if nouns else ""
-        if not unit or unit in _UNITLESS or (1900 <= value <= 2100 and not match.group("mult")):
+        year = 1900 <= value <= 2100 and not match.group("mult") and "," not in match.group("n")  # "2,000" is a count
+        if not unit or unit in _UNITLESS or year:
             continue
         found.setdefault(_singular(unit), value)
     return found

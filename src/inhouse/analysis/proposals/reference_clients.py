@@ -74,8 +74,13 @@ _SIMILAR_FOR = re.compile(
     rf"(?: (?:very )?(?:similar|comparable|like (?:this|that|it|yours)|close to (?:this|that|it)))?|"
     rf"(?:a |an |one )?(?:similar|comparable|equivalent|related|near-identical|almost identical|very similar) "
     rf"(?:[\w-]+ ){{0,2}}?[\w-]+) "
-    rf"(?:[\w-]+ ){{0,4}}?(?:for|with|at) {CLIENT}",
+    rf"(?:of (?:ours|mine) )?(?:[\w-]+ ){{0,4}}?(?:for|with|at) {CLIENT}",
     re.I,
+)
+#: something the partner supplied or sold to a client ("we supplied a booking system to a marina operator")
+_SUPPLIED = re.compile(
+    rf"{_ACTOR}{_AUX} (?:\w+ly )?(?:supplied|sold|provided|licensed|shipped|delivered|handed over)\b"
+    rf"[^.;!?]{{0,60}}?\bto {CLIENT}"
 )
 _PROJECT_WITH = re.compile(
     rf"\b(?:a|an|our|one|the) (?:\w+ ){{0,3}}?(?:project|engagement|pilot|rollout|deployment|programme|program|"
@@ -87,15 +92,19 @@ _APPOSITION = re.compile(
     rf"^\W*(?P<client>{NAME})\s*(?:\(|,|-|—|–)\s*(?:an?|one of|the|our)\b"
     r"(?:(?!\b(?:is|are|was|were|has|have|had)\b)[^,()]){3,80}[,)]"
 )
+_ENGAGED = (
+    r"(?:asked|hired|engaged|chose|selected|commissioned|brought|came to|approached|contracted|appointed|"
+    r"used|uses|has used|had|adopted|licensed|deployed|rolled out|runs|ran|relies on|relied on|switched on|went live|"
+    r"signed|took|trialled|trialed|piloted|tested)\b[^.;!?]{0,40}\b(?:us|our|it|the (?:tool|model|system|platform))\b"
+)
 _CLIENT_SUBJECT = re.compile(
     rf"^\W*(?:(?:In \d{{4}}|Last year|Recently|Two years ago),? )?(?P<client>{NAME}|{DESCRIBED})\s*(?:\([^)]*\))?"
     rf"(?: (?:in|from|near|outside|based in) {NAME})?,? "
     r"(?:(?:about|roughly|around|of|with|at) [^,.;!?]{1,40}?,? )?(?:still |now |also |even )?"
-    r"(?:(?:has|have|had) )?(?:been )?(?:first )?"
-    r"(?:asked|hired|engaged|chose|selected|commissioned|brought|came to|approached|contracted|appointed|"
-    r"used|uses|has used|adopted|licensed|deployed|rolled out|runs|ran|relies on|relied on|switched on|went live|"
-    r"signed|took|trialled|trialed|piloted|tested)\b[^.;!?]{0,40}\b(?:us|our|it|the (?:tool|model|system|platform))\b",
+    r"(?:(?:has|have|had) )?(?:been )?(?:first )?" + _ENGAGED,
 )
+#: a cheap test that a sentence may be a client's engagement at all, before the costly subject pattern
+_ENGAGED_HINT = re.compile(r"\b" + _ENGAGED)
 _CASE_STUDY = re.compile(rf"\bcase study\b[^.;!?]{{0,20}}?(?:\b(?:for|with|at|from)\b|:)\s*(?:{CLIENT})?", re.I)
 _REFERENCE_OF = re.compile(
     rf"\b(?:reference (?:client|customer|project|site|account)s?)\b(?:[^.;!?]{{0,30}}?\b(?:is|was|:) {CLIENT})?",
@@ -140,7 +149,7 @@ _ORG_HEAD = re.compile(
     r"publisher|broadcaster|museum|library|archive|foundation|institute|association|federation|union|society|"
     r"department|government|city|county|region|state|port|airport|railway|operator|plant|factory|mill|mine|"
     r"refinery|terminal|fund|scheme|bureau|exchange|registry|brewery|winery|bakery|dairy|farm|estate|hotel|resort|venue|club|league|studio|agency|"
-    r"lab|laboratory|pharmacy|hospice|regulator|marketplace|shop|store|"
+    r"lab|laboratory|pharmacy|hospice|regulator|marketplace|shop|store|landlord|"
     r"supermarket|grocer|outlet|house|office|board|partnership|consortium|conglomerate|multinational|"
     r"enterprise|organisation|organization|institution|centre|center|nhs)s?|\w{3,}(?:er|or|ist|ian)",
     re.I,
@@ -189,7 +198,7 @@ _ANSWERED = re.compile(
     rf"^\W*(?:(?i:yes|yeah|yep|sure|we have|we did|I have|a few|once|twice)\b\W*)?(?:(?i:at|for|with) )?"
     rf"(?P<client>{NAME}|{DESCRIBED})\s*(?:\([^)]*\))?(?: (?:in|from|near|outside|based in) {NAME})?"
     r"(?:,? (?:with|of|about|roughly|around) [^,.;!?]{1,40}?(?=,| (?:is|are|was|has|have|had|uses|used|runs|ran|still)\b))?\s*"
-    r"(?:[,;:.—–-]|$|(?:is|are|was|has|have|had|uses|used|runs|ran|still|bought|took|adopted|licensed)\b)"
+    rf"(?:[,;:.—–-]|$|(?:is|are|was|has|have|had|uses|used|runs|ran|still|bought|took|adopted|licensed|went|{_PAST})\b)"
 )
 #: verbs whose object is a system rather than a client ("integrated with Salesforce", "connected to SAP")
 _SYSTEM_VERB = re.compile(
@@ -201,9 +210,17 @@ _OFFER = re.compile(
 )
 
 
+_LEAD_IN = re.compile(r"^[^:.;!?]{3,60}:\s+(?=[A-Z])")
+#: a third-person report of what someone said ("He mentioned that", "Their director explained that")
+_REPORTING = re.compile(
+    r"^\W*(?:He|She|They|(?:[A-Z][\w.'-]+ ){1,3})(?:also |then )?(?:said|mentioned|explained|noted|added|stressed|"
+    r"confirmed|pointed out|told (?:us|me|him|her|them))(?: that)?\s+(?=[A-Z])"
+)
+
+
 def described_work(text: str, partner_names: list[str], client_names: list[str]) -> str | None:
     """The past client the sentence describes work for, or None when it describes none."""
-    for pattern in (_CLOSEST, _SIMILAR_FOR, _LARGEST, _FRONTED, _HELPED, _INCLUDING):
+    for pattern in (_CLOSEST, _SIMILAR_FOR, _LARGEST, _FRONTED, _HELPED, _INCLUDING, _SUPPLIED):
         for match in pattern.finditer(text):
             if client := _client(match, partner_names, client_names):
                 return client
@@ -219,8 +236,14 @@ def described_work(text: str, partner_names: list[str], client_names: list[str])
             if match.group(0).lower().startswith("our") or _PAST_MARK.search(text):
                 if client := _client(match, partner_names, client_names):
                     return client
+    # "On your question about who else uses it: X ...", "He mentioned that X, a ..., has used ...": the
+    # clause after a lead-in or a reporting frame is read as a sentence of its own
+    lead_in = _LEAD_IN.match(text) or _REPORTING.match(text)
+    engaged = bool(_ENGAGED_HINT.search(text))
     for pattern in (_APPOSITION, _CLIENT_SUBJECT, _CLIENT_OF, _CLIENT_IS):
-        hit = pattern.search(text)
+        if pattern is _CLIENT_SUBJECT and not engaged:
+            continue
+        hit = pattern.search(text) or (pattern.search(text[lead_in.end() :]) if lead_in else None)
         if hit and (client := _client(hit, partner_names, client_names, subject=True)):
             if re.sub(r"^The (?=[A-Z])", "", hit.group("client")).split()[0] not in _FIRST_WORDS:
                 return client

@@ -59,10 +59,11 @@ _GENERIC_CLAIM = re.compile(
 )
 _REFERENCE_HEADING = re.compile(
     r"\b(references?(?! (architecture|design|model|implementation|data|guide|manual))|experience|track record|"
-    r"case stud(y|ies)|(past|previous|prior|comparable|similar|related|relevant) (work|projects?|engagements?|"
-    r"experience|deployments?)|credentials|clients|customers|selected work|similar (work|projects)|"
+    r"case stud(y|ies)|(past|previous|prior|earlier|former|completed|comparable|similar|related|relevant) (work|projects?|engagements?|"
+    r"experience|deployments?|contracts?|assignments?|installations?|performance)|credentials|clients|customers|selected work|similar (work|projects)|"
     r"where we('ve| have) (done|delivered|built)|who we('ve| have) (worked with|done \w+ for|built \w+ for)|"
-    r"(done|delivered|built) (this|it|similar work) (for|with|at|before)|proof|case in point|"
+    r"(done|delivered|built) (this|it|similar work) (for|with|at|before)|"
+    r"(done|delivered|built|shipped|proven|tried) (before|already|previously|elsewhere)|proof|case in point|"
     r"(success|customer|client) stor(y|ies)|in the field|(where|who) (it|this) (runs|is live))\b",
     re.I,
 )
@@ -70,13 +71,23 @@ _CLIENT_HISTORY = re.compile(r"\b(we|I) (signed|bought|hired|tried|used|chose|pi
 #: a client asking about past work: "Have you done this anywhere before?", "Who else uses it?"
 _ASKS_BEFORE = re.compile(
     r"\b(have you|did you|has your (team|company|firm)|who else|any (other )?(clients?|customers?|references?)|"
-    r"(has|have|did|does) (anyone|anybody|any (other )?\w+) (\w+ ){0,3}(used|tried|run|bought|deployed|adopted|had))\b"
+    r"(has|have|did|does) (anyone|anybody|any (other )?\w+) (\w+ ){0,3}(used|tried|run|bought|deployed|adopted|had|"
+    r"stopped|left|cancell?ed|dropped|quit|moved away))\b"
     r"[^?]*\?|\b(before|anywhere|elsewhere|already|previously|other clients?)\b[^?]*\?",
     re.I,
 )
 #: a client asking for references in so many words ("Could you send two or three references?")
 _ASKS_FOR = re.compile(
     r"\breferences?\b|\b(?:clients?|customers?) (?:we|I) could (?:call|talk to|speak to|ring)\b", re.I
+)
+#: the label of an entry in a list of examples ("Example A.", "Reference 2:", "Case 3 -")
+_ENTRY_LABEL = re.compile(
+    r"^\W*(?:example|reference|case|project|contract|referee|client|customer)\s+(?:[A-Z]|\d{1,2})\s*[.:)-]\s+(?=[A-Z])",
+    re.I,
+)
+#: a greeting or thanks before the answer ("Hello Desmond,", "Thanks for the numbers.")
+_COURTESY = re.compile(
+    r"^\W*(?:hi|hello|dear|hey|thanks|thank you|many thanks|good (?:morning|afternoon))\b[^.!?]{0,40}[.!,]?$", re.I
 )
 _FOLLOW_UP = 12  # units after a reference in which a client question about it is answered
 
@@ -102,12 +113,13 @@ def find_references(document: ParsedDocument) -> tuple[ReferenceFinding, ...]:
             previous = unit
             continue
         client = None
-        if not unit.is_question and not _CLIENT_HISTORY.search(unit.text):
-            client = described_work(unit.text, partners, clients)
+        said = _ENTRY_LABEL.sub("", unit.text)  # "Example A. Harrow Co-op, ..." names Harrow Co-op
+        if not unit.is_question and not _CLIENT_HISTORY.search(said):
+            client = described_work(said, partners, clients)
             if client is None and _listed(unit, previous, document.text):
-                client = listed_client(unit.text, partners, clients) or entry_client(unit.text, partners, clients)
+                client = listed_client(said, partners, clients) or entry_client(said, partners, clients)
             if client is None and (_answers_before(document, unit) or (requested and _entry(unit, document.text))):
-                client = answered_client(unit.text, partners, clients)
+                client = answered_client(said, partners, clients)
             if client is None and _first_under(unit, previous):
                 client = headed_client(unit.heading, partners, clients)
             if client and not client[0].isupper() and _GENERIC_CLAIM.search(unit.text):
@@ -129,18 +141,19 @@ def find_references(document: ParsedDocument) -> tuple[ReferenceFinding, ...]:
     grouped = {u.index for group in groups for u in group.units}
     general = [u for u in document.partner_units if u.index not in grouped and _ALL_REFERENCES.search(u.text)]
     client_counts = _client_counts(document, grouped)
-    return tuple(_finding(group, general, client_counts, clients) for group in groups)
+    return tuple(_finding(group, general, client_counts, clients, document.text) for group in groups)
 
 
 def _finding(
-    group: _Group, general: list[Unit], client_counts: dict[str, float], client_names: list[str]
+    group: _Group, general: list[Unit], client_counts: dict[str, float], client_names: list[str], text: str = ""
 ) -> ReferenceFinding:
     found: dict[str, Answer] = {}
     evidence = [group.units[0]]
+    read = {unit.index: _with_columns(unit, text) for unit in [*group.units, *group.replies]}
     for question, (yes, no) in _QUESTIONS.items():
         found[question] = Answer.UNKNOWN
         for unit in [*group.units, *group.replies]:
-            said = answers.answer(unit.text, yes, no)
+            said = answers.answer(read[unit.index], yes, no)
             if said is not Answer.UNKNOWN:
                 found[question] = said
                 evidence.append(unit)
@@ -180,6 +193,32 @@ def _finding(
     )
 
 
+def _with_columns(unit: Unit, text: str) -> str:
+    """A table row read with its column headers ("Point of contact: Not available; Period: 2021 - 2023"),
+    so a cell means what its column says; any other sentence as it is."""
+    start = text.rfind("\n", 0, unit.start) + 1
+    end = text.find("\n", unit.start)
+    row = text[start : end if end >= 0 else len(text)].strip()
+    if not row.startswith("|") or unit.text.strip() != _quote_row(row):
+        return unit.text
+    above = text[:start].rstrip("\n").split("\n")
+    for number in range(len(above) - 1, 0, -1):
+        line = above[number].strip()
+        if re.fullmatch(r"\|?[\s:|-]*-{3,}[\s:|-]*\|?", line):
+            header = [cell.strip() for cell in above[number - 1].strip().strip("|").split("|")]
+            cells = [cell.strip() for cell in row.strip("|").split("|")]
+            if len(header) != len(cells) or header == cells:
+                return unit.text
+            return "; ".join(f"{h}: {c}" if h else c for h, c in zip(header, cells, strict=True) if c)
+        if not line.startswith("|"):
+            break
+    return unit.text
+
+
+def _quote_row(row: str) -> str:
+    return " ".join(row.split())
+
+
 def _follow_up(document: ParsedDocument, group: _Group, until: int) -> None:
     """A client's question about the reference, answered in the partner's next words."""
     units = document.units
@@ -208,12 +247,18 @@ def _follow_up(document: ParsedDocument, group: _Group, until: int) -> None:
 
 def _answers_before(document: ParsedDocument, unit: Unit) -> bool:
     """The partner's first words after a client's "have you done this before?" (a "Sure." may come first)."""
-    before = document.units[max(0, unit.index - 2) : unit.index]
+    before = document.units[max(0, unit.index - 8) : unit.index]
+    asked: Unit | None = None
     for position, earlier in enumerate(reversed(before)):
-        if not earlier.by_partner:
-            return bool(_ASKS_BEFORE.search(earlier.text))
-        if position or len(earlier.text.split()) > 3:
-            return False
+        if not earlier.by_partner:  # any sentence of the client's last turn may ask ("Who else? I'd want to...")
+            if asked is not None and earlier.turn != asked.turn:
+                break
+            asked = earlier
+            if _ASKS_BEFORE.search(earlier.text) or _ASKS_FOR.search(earlier.text):
+                return True  # "have you done this before?", "could you give us a reference?"
+            continue
+        if asked is not None or position > 1 or (len(earlier.text.split()) > 3 and not _COURTESY.match(earlier.text)):
+            break
     return False
 
 
@@ -253,8 +298,10 @@ def _client_counts(document: ParsedDocument, grouped: set[int]) -> dict[str, flo
 
 def _listed(unit: Unit, previous: Unit | None, text: str) -> bool:
     """A line that opens an entry under a References / Past work heading."""
-    if re.match(r"[^\n]*\n\s*\|?\s*:?-{3,}", text[unit.end :]):
-        return False  # a table's header row
+    row = text[text.rfind("\n", 0, unit.start) + 1 : unit.end]
+    rule = re.match(r"[^\n]*\n([ \t]*\|?[ \t]*:?-{3,}[^\n]*)", text[unit.end :])
+    if rule and ("|" in rule.group(1) or "|" in row):
+        return False  # a table's header row (a "---" after a blank line, or under prose, is a divider)
     if previous is not None and previous.block == unit.block and is_field(unit.text):
         return False  # the next field of the same entry ("Scale: ...", "Status: ...")
     new_line = unit.start == 0 or "\n" in text[max(0, unit.start - 8) : unit.start].lstrip(" \t-*•")[-1:]

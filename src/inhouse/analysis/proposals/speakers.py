@@ -2,8 +2,10 @@
 
 A transcript line such as ``[00:01:02] Tomasz Nowak (Forecastly): text``, ``BEN HOLLIS: text``,
 ``Ana Ruiz, Quantia: text``, ``Ana Ruiz [Quantia]: text``, a Zoom chat line ``10:02:11 From Ana
-Ruiz to Everyone: text``, an Otter-style ``Marco Rossi  0:06`` line followed by text, or a WebVTT
-cue starts a turn. An interview written as ``Q:`` / ``A:`` lines is read as two speakers, placed
+Ruiz to Everyone: text``, an Otter-style ``Marco Rossi  0:06`` line followed by text, a message
+export's ``Ana Ruiz  ·  Quantia`` line over a ``Tue 3:14 PM`` line, a chat line stamped with its date
+(``02/12/2026, 09:14 - Ana Ruiz: text``), or a WebVTT cue starts a turn; ``Q1:`` / ``A1:`` count as
+``Q:`` / ``A:``. An interview written as ``Q:`` / ``A:`` lines is read as two speakers, placed
 by the header ("Q = Ferro Analytics", "Carla Nunez, Redstone Builders (Q)") when it says who is
 who. Email threads are split by :mod:`threads`.
 
@@ -40,7 +42,23 @@ PARTNER = "partner"
 CLIENT = "client"
 
 
-_STAMP = r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?\s*(?:-\s*)?)"
+#: a time stamp before a label, perhaps with its date ("[00:01:02]", "9:41 AM", "02/12/2026, 09:14 -")
+_STAMP = (
+    r"(?:[\[(]?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"
+    r"(?:\s?[AaPp]\.?[Mm]\.?)?[\])]?\s*(?:-\s*)?)"
+)
+#: a line holding only when a message was sent ("Tue 3:14 PM", "Yesterday, 18:02", "12 Nov, 09:15")
+_STAMP_LINE = re.compile(
+    r"^\s*(?:(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|Today|Yesterday|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?|"
+    r"\d{1,2} [A-Z][a-z]{2,8}|[A-Z][a-z]{2,8} \d{1,2})(?:,? \d{4})?,?\s+)?\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:\s?[AaPp]\.?[Mm]\.?)?\s*$",
+    re.I,
+)
+#: a sender's name on a line of its own, perhaps with a dot and an organisation ("Ana Ruiz  ·  Quantia")
+_SENDER_LINE = re.compile(
+    r"^\s*(?P<name>(?:Dr\.? |Prof\.? )?[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3})"
+    r"(?:\s+[·•|]\s+(?P<org>[^:·•|]{2,50}?))?\s*$"
+)
 _LABEL_LINE = re.compile(
     rf"^\s*{_STAMP}?(?:\*\*)?(?P<label>[A-Z][^:\n]{{0,70}}?)(?:\*\*)?\s*:(?:\*\*)?\s+(?P<text>\S.*)$"
 )
@@ -166,7 +184,7 @@ _HEADER_KEYS = {
     "update",
 }
 _QA_LINE = re.compile(
-    rf"^\s*{_STAMP}?(?:\*\*)?(?P<label>Q|A|Question|Answer)(?:\*\*)?\s*[:.)](?:\*\*)?\s+(?P<text>\S.*)$"
+    rf"^\s*{_STAMP}?(?:\*\*)?(?P<label>Q|A|Question|Answer)(?:\s?\d{{1,3}})?(?:\*\*)?\s*[:.)](?:\*\*)?\s+(?P<text>\S.*)$"
 )
 _QA_WHO = re.compile(r"\b(?P<label>Q|A)\s*=\s*(?P<who>.+?)(?=\s*[,;]\s*(?:Q|A)\s*=|\s*$)")
 _QA_TAG = re.compile(r"\((?P<label>Q|A)\)")
@@ -199,6 +217,7 @@ def parse_transcript(text: str) -> Conversation | None:
     pending: str | None = None
     body: list[tuple[str | None, int, int]] = []
     in_participants = False
+    last_body: tuple[str | None, int, int] | None = None  # the line before, when it was no label
     header: list[str] = []  # lines before the first Q/A turn, where "Q = ..." may say who asks
     asked = False
     for line in lines(text):
@@ -218,6 +237,7 @@ def parse_transcript(text: str) -> Conversation | None:
         in_participants = False
         if not stripped or _CUE_TIMING.match(stripped):
             continue
+        before, last_body = last_body, None
         if qa:
             pending = qa.group("label")[0]
             candidates.append((pending, line.start + qa.start("text"), line.end))
@@ -227,13 +247,22 @@ def parse_transcript(text: str) -> Conversation | None:
             pending = otter.group("label").strip()
             candidates.append((pending, line.end, line.end))
             continue
+        sender = _SENDER_LINE.match(text[before[1] : before[2]]) if before and body and body[-1] is before else None
+        if sender and _STAMP_LINE.match(stripped):
+            # "Ana Ruiz  ·  Quantia" over "Tue 3:14 PM": a message export's sender line starts a turn
+            body.pop()
+            org = sender.group("org")
+            pending = sender.group("name") + (f" ({org.strip()})" if org else "")
+            candidates.append((pending, line.end, line.end))
+            continue
         match = _VTT_VOICE.match(line.text) or _LABEL_LINE.match(line.text)
         if match and _label_ok(match.group("label")):
             label = _ZOOM_CHAT.sub("", match.group("label")).strip(" *")  # "From Ana Ruiz to Everyone" -> "Ana Ruiz"
             candidates.append((label, line.start + match.start("text"), line.end))
             pending = label
             continue
-        body.append((pending, line.start, line.end))
+        last_body = (pending, line.start, line.end)
+        body.append(last_body)
     counts: dict[str, int] = defaultdict(int)
     for label, _, _ in candidates:
         counts[label] += 1

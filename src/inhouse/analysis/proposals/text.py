@@ -72,13 +72,22 @@ _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*:?\s*$")
 _SLIDE = re.compile(r"^\s*(?:slide|section|page|part)\s*\d+\s*[:.\-)]*\s*(.*)$", re.I)
 _NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.|[A-H][.)])\s+(.*)$")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)]|[a-h][.)])\s+")
+_ANSWER_LABEL = re.compile(
+    r"^\s*[*_]*(?i:(?:our |supplier(?:'s)? |bidder(?:'s)? |tenderer(?:'s)? |vendor(?:'s)? )?(?:response|answer|reply))"
+    r"[*_]*\s*:?\s*[*_]*\s*$"
+)
 _RULE = re.compile(r"^\s*(?:[-=_*~]{3,}|<hr\s*/?>)\s*$")
+
+
+def is_answer_label(line: str) -> bool:
+    """A form's bare "Response:" / "*Answer:*" line: it opens the answer under the question above it."""
+    return bool(_ANSWER_LABEL.match(line))
 
 
 def heading_of(line: str) -> str | None:
     """The heading text if ``line`` is a heading (Markdown, bold, slide title, short title)."""
     stripped = line.strip()
-    if not stripped or stripped.startswith("|"):  # a table row is content, never a title
+    if not stripped or stripped.startswith("|") or is_answer_label(stripped):  # a table row is content
         return None
     match = _MD_HEADING.match(stripped)
     if match:
@@ -132,7 +141,7 @@ def blocks(text: str, start: int = 0, end: int | None = None, headings: bool = T
 
     for line in lines(text, start, end):
         stripped = _QUOTED.sub("", line.text).strip()
-        if not stripped or is_rule(stripped):
+        if not stripped or is_rule(stripped) or (headings and is_answer_label(stripped)):
             yield from flush()
             continue
         heading = heading_of(line.text) if headings else None
@@ -173,7 +182,18 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for a, b in _fields(text, start, end):
         found += [_trim(text, x, y) for x, y in sentence_spans(text, a, b, semicolons=False)]
-    return found
+    joined: list[tuple[int, int]] = []
+    for span in found:  # "Example 2." is no sentence: it labels the entry that follows it
+        if joined and _ENTRY_LABEL_ONLY.fullmatch(text[joined[-1][0] : joined[-1][1]]):
+            joined[-1] = (joined[-1][0], span[1])
+        else:
+            joined.append(span)
+    return joined
+
+
+_ENTRY_LABEL_ONLY = re.compile(
+    r"(?i:example|reference|case|project|contract|referee|client|customer|option)\s+(?:\d{1,2}|[A-Z])[.:)]"
+)
 
 
 _FIELD_LINE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?[A-Z][\w()/&' -]{0,30}?[ \t]*:[ \t]+\S")
@@ -212,3 +232,72 @@ def quote(text: str, start: int, end: int, limit: int = 320) -> str:
     if len(value) <= limit:
         return value
     return value[: limit - 3].rsplit(" ", 1)[0] + "..."
+
+
+_GRID_BORDER = re.compile(r"^[ \t]*\+(?:[-=]+\+)+[ \t]*$")
+_GRID_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+
+
+def grid_tables(text: str) -> str:
+    """``text`` with each ASCII grid table (``+----+----+`` borders, a row's cells wrapped over several
+    ``|`` lines, a cell perhaps spanning columns) written as a pipe table, one line per row:
+    ``| Larkspur County | Scope over two lines | 2022 - present |``, a ``|---|`` rule under the
+    header row and an empty cell after a cell for each further column it spans. Cells are cut at
+    the ``|`` marks, not by position (a reader may have squeezed the spaces); spans are read from the
+    borders. Text without grid tables is returned unchanged (so its offsets still hold)."""
+    if "+-" not in text and "+=" not in text:
+        return text
+    source = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(source):
+        line = source[index]
+        if not _GRID_BORDER.match(line) or index + 1 >= len(source) or not _GRID_ROW.match(source[index + 1]):
+            out.append(line)
+            index += 1
+            continue
+        columns = _plus_marks(line)
+        borders = [line]
+        blocks_of_rows: list[list[str]] = []
+        header_rows = 0
+        row: list[str] = []
+        index += 1
+        while index < len(source) and (_GRID_ROW.match(source[index]) or _GRID_BORDER.match(source[index])):
+            current = source[index]
+            if _GRID_BORDER.match(current):
+                if row:
+                    blocks_of_rows.append(row)
+                    row = []
+                borders.append(current)
+                if "=" in current and not header_rows:
+                    header_rows = len(blocks_of_rows)
+            else:
+                row.append(current)
+            index += 1
+        if row:
+            blocks_of_rows.append(row)
+            borders.append(borders[-1])
+        for number, lines_of_row in enumerate(blocks_of_rows):
+            cells = _grid_cells(lines_of_row, borders[number], borders[number + 1], columns)
+            out.append("| " + " | ".join(cells) + " |")
+            if number + 1 == header_rows:
+                out.append("|" + "---|" * len(cells))
+    return "\n".join(out)
+
+
+def _plus_marks(border: str) -> list[int]:
+    return [position for position, char in enumerate(border) if char == "+"]
+
+
+def _grid_cells(lines_of_row: list[str], above: str, below: str, columns: list[int]) -> list[str]:
+    """The cells of one grid-table row, each joined over the row's lines."""
+    split = [line.strip().strip("|").split("|") for line in lines_of_row]
+    width = max(len(parts) for parts in split)
+    cells = [" ".join(p[n].strip() for p in split if n < len(p) and p[n].strip()) for n in range(width)]
+    marks = next((_plus_marks(b) for b in (below, above) if len(_plus_marks(b)) == width + 1), None)
+    if marks is None or len(columns) == len(marks):
+        return cells
+    out: list[str] = []
+    for (a, b), cell in zip(zip(marks, marks[1:], strict=False), cells, strict=False):
+        out += [cell] + [""] * sum(1 for position in columns if a < position < b)
+    return out

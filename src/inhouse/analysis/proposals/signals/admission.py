@@ -176,6 +176,11 @@ _PRODUCT_MANNER = re.compile(
 )
 
 
+#: "that was a one-off study, not the product": a thing (not the partner) named and then contrasted
+_CONTRASTED_THING = re.compile(r"\b(?:that|this|it|which)\s+(?:was|is|were|are)\s+(?:just\s+|only\s+)?[^,;]{2,60},\s*$")
+_CONTRAST_TAIL = re.compile(r"^\s+(?:a|an|the|our|its)\s+[\w-]+(?:\s+[\w-]+)?\s*[.;!)]?\s*$", re.I)
+
+
 def unbundled_offer(text: str, position: int) -> bool:
     """The negation at ``position`` is about how the offer is packaged ("we do not sell the first stage
     separately"), a commercial term rather than a limit of what the partner can do."""
@@ -222,6 +227,8 @@ def _excluded(text: str, match: re.Match[str]) -> str:
         return "condition or purpose"
     if word in ("fewer", "less") and not (HELD.search(before[-25:]) or OF_EXPERIENCE.match(after)):
         return "a benefit, not a limit"  # "clients send fewer queries", "less manual work"
+    if word == "not" and _CONTRASTED_THING.search(before) and _CONTRAST_TAIL.match(after):
+        return "a thing described by contrast"  # "that was a one-off study, not the product"
     if INDEFINITE_RELATIVE.search(before):
         return "a design described"  # "a model that doesn't score anyone"
     if INDIRECT.search(text[: match.start()]) or REPORTED.search(text[: match.start()]):
