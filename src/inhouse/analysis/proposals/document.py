@@ -159,7 +159,7 @@ _VENDOR_NAME = [
     re.compile(rf"^\W*(?i:about|why|meet)\s+{_NAME}\s*$", re.M),
     re.compile(rf"^\W*{_NAME}\s+(?i:at a glance|in numbers|in brief|overview)\s*$", re.M),
     re.compile(rf"\b(?:I'm|I am)\s+\w+\s+(?:from|at|with)\s+{_NAME}"),
-    # a call log or message note: "Caller: Niall Ferrante, Brightquay Software" names the partner's firm
+    # a call log or message note: "Caller: <name>, <firm>" names the partner's firm
     re.compile(
         rf"^\s*(?i:caller|called by|message from|voicemail from|call from)\s*:\s*[^,\n]{{2,60}},\s*{_NAME}", re.M
     ),
