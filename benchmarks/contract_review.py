@@ -8,8 +8,8 @@ docs/contracts.md, are the last honest held-out estimate); round 2 read both hal
 now and only the hidden holdout measures unseen contracts.
 
 It also scores the written contracts (``contracts/written``), the held-out ones of round 3
-(``contracts/heldout``) and the blind batch of round 4 (``contracts/round4``), both labelled before the
-reviewer was first run on them, against their GUIDELINES-format labels, with the shipped reviewer
+(``contracts/heldout``) and the blind batches of round 4 (``contracts/round4``) and round 5
+(``contracts/round5``), each labelled before the reviewer was first run on it, against their GUIDELINES-format labels, with the shipped reviewer
 (rules and models) and with the rules alone.
 
     python benchmarks/contract_review.py [--shared PATH] [--json OUT]
@@ -316,7 +316,7 @@ def own_contracts() -> dict:
 
 def labelled_folder(folder: Path, *, learned: bool = True) -> dict:
     """Verdicts, terms and red flags of a folder of contracts labelled as ``cuad/GUIDELINES.md`` says
-    (``labels_*.jsonl``): the written, held-out and round-4 contracts. ``learned=False``: the rules alone."""
+    (``labels_*.jsonl``): the written, held-out, round-4 and round-5 contracts. ``learned=False``: the rules alone."""
     labels = [
         json.loads(line)
         for path in sorted(folder.glob("labels_*.jsonl"))
@@ -456,6 +456,7 @@ def main() -> None:
         ("written", "written contracts (labels in GUIDELINES format)"),
         ("heldout", "held-out contracts (round 3)"),
         ("round4", "round-4 contracts (blind batch)"),
+        ("round5", "round-5 contracts (blind batch)"),
     ):
         report[folder] = found = labelled_folder(HERE / "contracts" / folder)
         report[f"{folder}_rules"] = rules = labelled_folder(HERE / "contracts" / folder, learned=False)

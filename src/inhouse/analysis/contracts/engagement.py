@@ -53,20 +53,39 @@ _MIXED = rx(
 )
 
 
+# A rate for work beyond the engagement ("further coaching at $1,100 a day per person", "out-of-scope
+# work at the hourly rate", "available on request at standard rates") prices extras, not the engagement itself.
+_EXTRA = (
+    r"(?:additional|optional|extra|further|outside (?:the|its|this) (?:scope|services)|out[- ]of[- ]scope|beyond the scope|"
+    r"on request|if the \w+ asks|then[- ]current|not included)"
+)
+_RATE = r"(?:per (?:hour|day|person[- ]day)|hourly|day rates?|daily rates?|rates? for)"
+_EXTRA_RATE = re.compile(rf"{_EXTRA}\b[^.;\n]*?{_RATE}|{_RATE}[^.;\n]*?{_EXTRA}\b", re.IGNORECASE)
+_PIECE = re.compile(r"[^.;\n]+")
+
+
+def _without_extra_rates(text: str) -> str:
+    """The text without the sentences and lines that price extras (cut at ".", ";" and line ends)."""
+    if not _EXTRA_RATE.search(text):
+        return text
+    return " ".join(piece for piece in _PIECE.findall(text) if not _EXTRA_RATE.search(piece))
+
+
 def engagement_model(text: str) -> str:
     project_cues = {" ".join(m.group(0).lower().split()) for m in _PROJECT.finditer(text)}
-    advisory_cues = {" ".join(m.group(0).lower().split()) for m in _ADVISORY.finditer(text)}
+    priced = _without_extra_rates(text)
+    advisory_cues = {" ".join(m.group(0).lower().split()) for m in _ADVISORY.finditer(priced)}
     if any(cue.startswith("fixed monthly") for cue in project_cues):
         advisory_cues.discard("monthly fee")  # the fixed monthly fee of a managed service is not a retainer
     project, advisory = len(project_cues), len(advisory_cues)
-    title = text[:400].lower()
+    title = priced[:400].lower()
     if re.search(r"advisory|consulting|retainer|time[- ]and[- ]materials?|staff(?:ing)? augmentation|\bT&M\b", title):
         advisory += 3
     if re.search(r"statement of work|development agreement|delivery agreement|project agreement|fixed", title):
         project += 2
     phased = re.search(r"\bphase (?:1|one|i)\b", text, re.I) and re.search(r"\bphase (?:2|two|ii)\b", text, re.I)
     both_prices = re.search(
-        r"time[- ]and[- ]materials|hourly|day rate|per hour|per (?:person[- ])?day", text, re.I
+        r"time[- ]and[- ]materials|hourly|day rate|per hour|per (?:person[- ])?day", priced, re.I
     ) and re.search(r"fixed[- ](?:price|fee)", text, re.I)
     if (
         (phased and both_prices)

@@ -56,7 +56,7 @@ _QUOTE = "\"“”'‘’"
 # Whitespace quantifiers are possessive (``*+``, ``++``): what follows each is never whitespace, so giving
 # characters back could not help a match, and a long run of spaces stays linear instead of quadratic.
 _DEFINED = re.compile(
-    rf"(?P<name>[A-Z][A-Za-z0-9&.,'’\- ]{{1,90}}?)\s*+,?\s*+(?:\((?:a|an)\s[^()]{{0,160}}\)\s*+,?\s*+)?"
+    rf"(?P<name>[A-ZÀ-ÖØ-Þ][\w&.,'’\- ]{{1,90}}?)\s*+,?\s*+(?:\((?:a|an)\s[^()]{{0,160}}\)\s*+,?\s*+)?"
     rf"(?:\b(?:a|an)\s++[^()]{{0,200}}?)?"
     rf"\(\s*+(?:the\s++|hereinafter\s++(?:referred\s++to\s++as\s++)?(?:the\s++)?|referred\s++to\s++(?:herein\s++)?as\s++(?:the\s++)?)?"
     rf"[{_QUOTE}](?P<alias>[A-Z][A-Za-z \-]{{1,40}})[{_QUOTE}]"
@@ -69,18 +69,20 @@ _LABEL = re.compile(
 # A party on a line of its own whose defined term comes late on the line, after a registration number in
 # parentheses or an address ("(1) X LIMITED, a company incorporated in ... (company number 1) whose registered
 # office is at ... (the "Customer")"), without parentheses ("..., hereinafter referred to as the "Principal";"),
+# or on the next line ("X GmbH, Ringweg 2, Graz,\nhereinafter referred to as the "Buyer""),
 # without quotes when it is a role ("... Ballarat VIC 3350 (Principal)"), or after a dash (X AG, Zug — the "Buyer" —).
 _ROLE_WORDS = "|".join(
     sorted((w.title() for w in (*CLIENT_TERMS, *VENDOR_TERMS, *OTHER_SIDES) if w != "company"), key=len, reverse=True)
 )
 _PARTY_LINE = re.compile(
-    rf"(?m)^[ \t*#>|-]*+(?:\(?[0-9]{{1,2}}[.)]|\(?[a-z][.)])?[ \t]*+(?P<name>[A-Z][A-Za-z0-9&.'’\- ]{{2,90}})[ \t]*+,?"
+    rf"(?m)^[ \t*#>|-]*+(?:\(?[0-9]{{1,2}}[.)]|\(?[a-z][.)])?[ \t]*+(?P<name>[A-ZÀ-ÖØ-Þ][\w&.'’\- ]{{2,90}})[ \t]*+,?"
     rf"[^\n]{{0,600}}?(?:\([ \t]*+(?:the[ \t]++|hereinafter[ \t]++(?:(?:referred[ \t]++to[ \t]++as|called|known[ \t]++as)[ \t]++)?"
-    rf"(?:the[ \t]++)?)?[{_QUOTE}](?P<alias>[A-Z][A-Za-z \-]{{1,40}})[{_QUOTE}]|,?[ \t]*+hereinafter[ \t]++"
+    rf"(?:the[ \t]++)?)?[{_QUOTE}](?P<alias>[A-Z][A-Za-z \-]{{1,40}})[{_QUOTE}]|,?[ \t]*+(?:\n[ \t]*+)?hereinafter[ \t]++"
     rf"(?:(?:referred[ \t]++to[ \t]++as|called|known[ \t]++as)[ \t]++)?(?:the[ \t]++)?[{_QUOTE}](?P<alias2>[A-Z][A-Za-z \-]{{1,40}})"
     rf"[{_QUOTE}]|\((?:the[ \t]++)?(?P<alias3>{_ROLE_WORDS})\)|[—–][ \t]*+(?:the[ \t]++)?[{_QUOTE}](?P<alias4>[A-Z][A-Za-z \-]{{1,40}})"
     rf"[{_QUOTE}])"
 )
+# (names may hold letters beyond ASCII: "Brünnerhof AG", "Société Lumière SARL")
 _NAME_NOISE = re.compile(r"^(?:by\s+and\s+)?(?:between|among|and|by|with)\s+", re.IGNORECASE)
 
 
@@ -166,7 +168,10 @@ def _clean_name(name: str) -> str:
 def _looks_like_company(name: str) -> bool:
     return bool(
         re.search(
-            r"\b(?:Inc|LLC|Ltd|Limited|Corp|Corporation|GmbH|AG|S\.?A|B\.?V|N\.?V|plc|LLP|LP|Co|Company|Pty|SAS|Oy|AB|KK)\b\.?",
+            r"\b(?:Inc|LLC|Ltd|Limited|Corp|Corporation|GmbH|AG|S\.?A|B\.?V|N\.?V|plc|LLP|LP|Co|Company|Pty|SAS|Oy|AB|KK)\b\.?|"
+            # institutions that sign contracts too: "the Regents of X University", "Y Health Trust"
+            r"\b(?:University|College|Institute|Trust|Foundation|Hospital|Council|Authority|Regents|Trustees|Commission|"
+            r"Society|Association|Department|Ministry|Municipality)\b",
             name,
         )
     )

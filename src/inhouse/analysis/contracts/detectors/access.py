@@ -28,8 +28,13 @@ _ACCESS = rx(
     r"(?:read|write|commit|push|admin\w*) (?:access|rights|permissions)",
     r"\bcommit(?:s|ted)?\b",
     r"\bpush(?:es|ed)?\b",
-    r"(?:deliver|provide|make available|supply|hand over|transfer|release|deposit|disclose|"
+    # ("non-transferable" is a licence's word, "water supply" a noun)
+    r"(?:deliver|provide|make available|hand over|(?<!non-)transfer(?!able)|release|deposit|disclose|"
     r"furnish|share|upload|store|host|maintain|keep|move|migrate)\w*",
+    r"\bsuppl(?:y|ies)\b(?= (?:the|a|an|to|it|them|all|its|any|copies|such)\b)|\bsupplied\b",
+    r"\b(?:kept|held)\b",
+    # what the client's people may do with the code: "may browse and fork the code", "can review the repository"
+    r"\b(?:review|read|view|clone|download|browse|examine)\b",
     r"visib\w+",
     r"inspect",
     r"(?:owned|controlled|administered|"
@@ -40,7 +45,8 @@ _ACCESS = rx(
 _PLACE = rx(
     r"(?:owned|controlled|administered|hosted|provisioned) by (?:the )?(?:client|customer|company)",
     r"(?:client|customer|company)['’]s (?:own )?(?:repositor|git|github|gitlab|version[- ]control|infrastructure)",
-    r"(?:under|within|in) (?:the )?(?:client|customer|company)['’]?s? (?:[a-z]+ )?(?:organisation|organization|account)",
+    r"(?:under|within|in) (?:the )?(?:client|customer|company)['’]?s? (?:[A-Za-z]+ ){0,3}(?:organisation|organization|account|"
+    r"tenant|workspace|group)",
 )
 _DURING = rx(
     r"\bduring (?:the )?(?:term|project|engagement|development|performance|course|services|sow|work)",
@@ -56,7 +62,7 @@ _DURING = rx(
     r"\bin progress\b",
     r"from the (?:start|commencement|effective date|kick-?off|outset|beginning)",
     _PLACE.pattern,
-    r"while (?:the )?(?:work|services|project|development)",
+    r"(?:while|whilst|whenever|as long as|so long as) (?:the )?(?:work|services|project|development|engagement)",
     r"(?:at any time|whenever) (?:during|upon|on) (?:request|reasonable notice)",
 )
 _AFTER = rx(
@@ -73,6 +79,9 @@ _DENIED = rx(
     r"(?:shall|will) not (?:deliver|provide|disclose|make available|release)[^.;]{0,40}?source[- ]code",
     r"source[- ]code[^.;]{0,60}?(?:shall|will) not be (?:delivered|provided|disclosed|made available|released)",
     r"object[- ]code (?:form )?only",
+    # "source code is not among the deliverables of this order"
+    r"source[- ]code (?:is|are|shall be|will be|does) not (?:be )?(?:a |an |one of the |part of (?:the )?|among the )?"
+    r"(?:deliverables?|included|provided|supplied|delivered|in scope|within (?:the )?scope)",
     r"not (?:be )?(?:otherwise )?(?:required|obliged|obligated|bound) to (?:deliver|provide|disclose|make available|release|"
     r"deposit|supply|give|hand over)",
     r"(?:only|solely) in (?:executable|binary|object[- ]code) form",
@@ -80,6 +89,9 @@ _DENIED = rx(
     r"access",
     r"nothing in [^.;]{0,40}?(?:entitles|gives|grants|obliges|requires)[^.;]{0,60}?(?:source[- ]code|access|repositor)",
 )
+_USER_DOCUMENTATION = re.compile(r"licen[cs]e\w*\b[^.;]{0,40}? to use\b[^.;]{0,120}?documentation", re.IGNORECASE)
+# "the Customer's own GitHub", "its own repository": whose place it is, not an ownership clause
+_OWN_ADJECTIVE = re.compile(r"(?:['’]s?|\bits|\btheir|\bour|\byour|\bhis|\bher) own\b", re.IGNORECASE)
 # "work in progress" names a thing to deliver, not the time of access
 _WORK_IN_PROGRESS = re.compile(r"work[- ]in[- ]progress|work (?:then )?in progress", re.IGNORECASE)
 
@@ -104,9 +116,13 @@ class SourceAccess(Detector):
             if re.search(r"confidential|privileged", text, re.I) and not re.search(r"source|repositor|git", text, re.I):
                 continue
             if re.search(
-                r"property of|\bown(?:s|ed|ership)?\b|\bvest|right,? title|assign", text, re.I
+                r"property of|\bown(?:s|ed|ership)?\b|\bvest|right,? title|assign", _OWN_ADJECTIVE.sub(" ", text), re.I
             ) and not re.search(r"\baccess|\bdeliver|\bcommit|repositor|escrow|\bpush|hand over", text, re.I):
                 continue  # an ownership clause that merely names the source code
+            if _USER_DOCUMENTATION.search(text) and not re.search(
+                r"source|repositor|\bgit|\bcode\b|technical documentation|notebook", text, re.I
+            ):
+                continue  # a licence to use a product "and its documentation" is no access to the work
             if _DENIED.search(text):
                 denied.append(sentence)
                 continue

@@ -23,7 +23,9 @@ _QUANTITY = rf"(?:\$|€|£|₹|\b(?:usd|eur|gbp|inr|aud|cad|sgd|nzd|hkd|chf|zar
 #: a committed term the client cannot leave early: "the Subscription Term is non-cancellable",
 #: "ordinary termination before the end of the initial period is excluded"
 _TERM_LOCK = re.compile(
-    r"\bnon[- ]?cancell?able\b(?![^.;]{0,40}?\b(?:orders?|purchase orders?|shipments?)\b)|"
+    # (the vendor's own "non-cancellable obligations" or costs, reimbursed on termination, lock nobody in)
+    r"\bnon[- ]?cancell?able\b(?![^.;]{0,40}?\b(?:orders?|purchase orders?|shipments?)\b)(?! (?:obligations|"
+    r"commitments|costs|expenses|expenditures?|purchases|contracts|subcontracts|appointments)\b)|"
     r"\b(?:ordinary|early|premature|convenience) termination\b[^.;]{0,80}?\b(?:is|are|shall be|will be) (?:hereby )?"
     r"(?:excluded|not permitted)|"
     # a lock-in written as such: "a lock-in period of eighteen months", "cannot be terminated prematurely",
@@ -39,6 +41,10 @@ _TERM_LOCK = re.compile(
     r"end)\b[^.;]{0,60}?\bonly\b|"
     r"\bcommitment for the (?:full|entire|whole) (?:initial |minimum |committed )?(?:term|period)|"
     r"\b(?:is|are) not (?:cancell?able|terminable)\b(?![^.;]{0,40}?\b(?:orders?|shipments?)\b)|"
+    # a right to leave that cannot take effect before a date: "a notice that may not take effect before the first anniversary"
+    r"\b(?:notice|termination)\b[^.;]{0,40}?\b(?:may|shall|will|must|can) not (?:expire|take effect|be effective|end)\b"
+    r"[^.;]{0,20}?\b(?:before|prior to|earlier than) (?:the )?(?:(?:end|expiry|expiration) of (?:the )?)?(?:\w+ )?"
+    r"(?:\(\w+\) )?(?:anniversary|minimum (?:term|period)|initial (?:term|period))|"
     # a right to leave that opens only at a date: "may terminate on three months' notice, but not before 30 June 2029"
     r"\bterminat\w*\b[^.;]{0,120}?\bbut not (?:before|earlier than|prior to) (?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+,? \d{4}|"
     r"[A-Z][a-z]+ \d{1,2},? \d{4}|the (?:end|expiry|expiration) of)",
@@ -52,7 +58,7 @@ class MinimumCommitment(FlagDetector):
         r"minimum|least|less than|fewer|excess|take[- ]or|commit|shortfall|guarantee|obligat|quota|"
         r"forecast|target|non-?cancel|not cancel|terminable|\block|prematur|(?:ordinary|early|convenience) termination|"
         r"may not (?:terminate|cancel|end)|be (?:terminated|cancell?ed|ended) (?:early|before)|but not (?:before|earlier|prior)|"
-        r"may (?:terminate|cancel|end)\b[^.;]{0,60}\bonly\b",
+        r"may (?:terminate|cancel|end)\b[^.;]{0,60}\bonly\b|not (?:expire|take effect|be effective)",
         re.IGNORECASE,
     )
     patterns = rx(
@@ -106,6 +112,9 @@ class MinimumCommitment(FlagDetector):
         + r"[^.;]{0,60}?(?:shall|must|will) be (?:purchased|ordered|bought|sold|paid|spent)",
         r"\b(?:annual|monthly|quarterly|volume|purchase|order|spend(?:ing)?) commitments?\b",
         r"(?:commit(?:s|ted|ment)?|obligat\w+) to (?:purchase|order|buy|spend|procure) (?:[a-z]+ ){0,3}" + _AT_LEAST,
+        # "undertakes to buy work worth not less than GBP 5,000 a month"
+        r"(?:commit(?:s|ted|ment)?|obligat\w+|agrees?|undertakes?) to (?:purchase|order|buy|spend|procure|pay for)\b"
+        r"[^.;]{0,60}?\b(?:to the value of|worth|amounting to|in an amount of) " + _AT_LEAST,
         r"(?:minimum|purchase|order|volume|quantit)[^.;]{0,60}?shortfall|shortfall[^.;]{0,60}?(?:minimum|purchase|order|volume)",
         # a committed term: "the Subscription Term is non-cancellable", "ordinary termination ... is excluded"
         _TERM_LOCK.pattern,
@@ -180,7 +189,7 @@ class TerminationFee(FlagDetector):
     kind = "termination_fee"
     prefilter = re.compile(
         r"liquidated|terminat|cancel|break|exit|withdraw|kill|buy|penalt|would have|breach|violat|"
-        r"delay|forfeit",
+        r"delay|forfeit|not yet|lump|claim (?:to|for) the|agreed (?:price|remuneration|fee)",
         re.IGNORECASE,
     )
     patterns = rx(
@@ -215,6 +224,15 @@ class TerminationFee(FlagDetector):
         r"|(?:terminat|breach|cancel)\w*[^.;]{0,120}?forfeit\w*[^.;]{0,80}?(?:deposit|advance|prepaid|fees?|payments?)",
         r"(?:terminat|cancel)\w*[^.;]{0,120}?(?:unamortized|unrecovered|unrecouped) (?:costs?|investment|portion|"
         r"amounts?|balance)",
+        # the civil-law price of leaving a contract for work: the contractor keeps its claim to the agreed price less
+        # what it saves, or a lump sum for the part not yet done ("a flat 8 % of the fee for the share not yet delivered")
+        r"(?:retains?|keeps?|entitled to|is owed|receives?) (?:its |the |a )?(?:claim (?:to|for) )?(?:the )?(?:agreed|full|entire|"
+        r"contract|contractual) (?:remuneration|price|fee|fees|compensation|sum)\b[^.;]{0,80}?\b(?:less|reduced by|minus|after "
+        r"deduct\w*|deducting|but must (?:credit|deduct))",
+        r"(?:lump[- ]sum|flat[- ]rate|\d+ ?%|\bper ?cent\b)[^.;]{0,100}?(?:part|portion|share) of (?:the )?(?:work|services|"
+        r"remuneration|price|fees?)[^.;]{0,40}?not yet (?:performed|provided|rendered|delivered|carried out|completed)|"
+        r"(?:part|portion|share) of (?:the )?(?:work|services)[^.;]{0,20}?not yet (?:performed|provided|rendered|delivered|"
+        r"carried out|completed)[^.;]{0,80}?(?:lump[- ]sum|flat[- ]rate|\d+ ?%|\bper ?cent\b)",
         # "all fees for the remainder of the Subscription Term shall become immediately due"
         r"(?:terminat|cancel)\w*[^.;]{0,200}?(?:fees|charges|amounts|payments)[^.;]{0,20}? for the (?:remaining|remainder|"
         r"balance|unexpired|rest) (?:portion )?(?:of )?(?:the )?(?:[a-z]+ ){0,2}(?:term|period|months|years)",
@@ -273,7 +291,8 @@ class TerminationFee(FlagDetector):
         if (self.order_cancelled.search(text) or self.liability_list.search(text)) and not self.leaving.search(text):
             return False
         if self.earned.search(text) and not re.search(
-            r"liquidated|penalt|termination (?:fee|charge)|remain|would have|unexpired|balance|equal to|"
+            r"liquidated|penalt|termination (?:fee|charge)|remain|would have|unexpired|balance|equal to|not yet (?:performed|"
+            r"provided|rendered|delivered|carried out|completed)|lump[- ]sum|(?:less|reduced by) what|"
             r"(?:months?|years?)['’]? (?:of )?(?:fees|payments|charges)|in addition to|"
             r"(?:break|exit|demobili[sz]ation|wind[- ]down|disengagement|close[- ]out) (?:fee|charge)",
             text,
@@ -292,4 +311,10 @@ class TerminationFee(FlagDetector):
         if leaving and (side := context.side_of(leaving.group("who"))):
             return side  # the party that leaves pays
         pay = re.search(r"\b(?:pay|payable|owe|liable|liquidated)", text, re.I)
+        if not pay:  # the payee named: "the Developer is to receive ..." binds the other party
+            paid = re.search(r"\b(?:receive|retains?|keeps?|(?:is|be) entitled to|is owed)\b", text, re.I)
+            if paid:
+                payee = context.subject_side(text, before=paid.start())
+                if payee in ("client", "vendor"):
+                    return "client" if payee == "vendor" else "vendor"
         return context.subject_side(text, before=pay.start() if pay else None)

@@ -96,6 +96,13 @@ class Exclusivity(FlagDetector):
         # (a subcontracting rule "without consent" is not exclusivity)
         _NOT + _ENGAGE + r" (?:any |an? )?(?:other )?third[- ]part(?:y|ies) to (?:develop|build|design|create)\b"
         r"(?![^.;]{0,160}?\b(?:consent|approval)\b)",
+        # the provider kept from serving others of a kind: "must not provide analytics services to any other clinic"
+        _NOT + r"(?:provide|supply|perform|render|offer|sell)\w*\b(?![^.;]{0,80}?\b(?:data|information|personal|"
+        r"copies)\b)[^.;]{0,80}?\b(?:services?|work|products?|solutions?|advice)\b[^.;]{0,40}?\bto (?:any|an?) (?:other|"
+        r"competing|rival)\b",
+        # a thing made for the client kept from others: "shall not license the tuned model to any other hospital"
+        _NOT + r"(?:licen[cs]e|sell|resell|distribute|market|make available)\b[^.;]{0,120}?\bto (?:any|an?) (?:other|"
+        r"competing|rival)\b(?! part of\b)",
         # the provider kept from serving others: "shall not supply fleet-routing services to any carrier ... other than the Buyer"
         _NOT + r"(?:provide|supply|perform|render|offer|sell)\w*\b[^.;]{0,100}?\bto any\b[^.;]{0,100}?\bother than\b",
         # the provider kept from the same work for others: "must not provide services of a similar kind to any other ..."
@@ -124,6 +131,20 @@ class Exclusivity(FlagDetector):
         r"(?:not|nor) (?:to )?use (?:any |the )?(?:of )?(?:[a-z]+ )?(?:logos?|names?|marks?|trademarks?|trade names?|"
         r"likeness|materials?)\b",
         r"(?:employee|personnel|staff|hire|hiring)[^.;]{0,80}?exclusive (?:independent )?contractor",
+        # a denial: "this contract does not render the Vendor a sole supplier", "nothing here requires the
+        # Buyer to purchase exclusively from the Vendor", "need not be obliged to source ... exclusively"
+        r"(?:does|do|shall|will|did) not (?:make|render|constitute|appoint|designate|create)\b[^.;]{0,40}?\b(?:an? )?"
+        r"(?:exclusive|sole)\b(?:[^.;]{0,40}?\b(?:supplier|provider|source|vendor|partner|contractor|consultant)s?\b)?",
+        r"\bnothing\b[^.;]{0,60}?\b(?:obliges?|requires?|compels?|binds?|commits?)\b[^.;]{0,100}?\bexclusive(?:ly)?\b",
+        r"\bnot (?:be )?(?:obliged|required|bound|committed|obligated) to\b[^.;]{0,100}?\b(?:exclusive(?:ly)?|solely)\b",
+        # an option to negotiate a licence of either kind: "an exclusive or non-exclusive licence"
+        r"exclusive or non-?exclusive|non-?exclusive or exclusive",
+        # a civil-law grant of the work itself (the copyright stays with the author): "an exclusive right of use,
+        # unrestricted as to time and territory, in the results" is the client's ownership, not exclusive dealing
+        r"exclusive\b[^.;]{0,40}?\brights?\b(?=[^.;]{0,120}?(?:unlimited|unrestricted) (?:in|as to) (?:time|territory|space|"
+        r"content))",
+        r"exclusive\b[^.;]{0,40}?\brights? (?:of|to) (?:use|exploitation|exploit)\b(?=[^.;]{0,200}?all (?:known )?"
+        r"(?:and unknown )?(?:types|kinds|forms) of (?:use|exploitation))",
         # a denial: "nothing in this Order makes the Vendor an exclusive or preferred supplier"
         r"\bnothing\b[^.;]{0,80}?\b(?:makes?|renders?|constitutes?|appoints?|designates?|creates?)\b[^.;]{0,40}?"
         r"\b(?:exclusive|sole)\b(?:[^.;]{0,40}?\b(?:supplier|provider|source|vendor|partner|contractor|consultant|"

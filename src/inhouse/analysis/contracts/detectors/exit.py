@@ -61,7 +61,14 @@ _TRANSITION = rx(
     r"(?:manufacturer|supplier|vendor|provider|designee|successor|third part)",
     # the incumbent carries on until it is replaced: "will continue to perform ... until a Successor Servicer accepts"
     r"continue to (?:perform|provide|act|serve)[^.;]{0,160}?until[^.;]{0,80}?(?:successor|replacement)",
-    r"hand[- ]?over (?:to|of) [^.;]{0,60}?(?:client|customer|successor|another|third[- ]party|replacement)",
+    # (handing the client its work or data is a return, not assistance: "hand over to the Customer the app")
+    r"hand[- ]?over (?:to|of) [^.;]{0,60}?(?:(?:client|customer)\b(?!['’]s)(?! (?:the |all |any |its |a |an )?(?:[\w-]+ ){0,2}"
+    r"(?:work|deliverables?|code|software|source|data|materials?|documents?|results?|copies|models?|records|files)\b)|"
+    r"successor|"
+    r"another|third[- ]party|replacement)",
+    # help with moving the work on: "assist with the transfer of the services to a new provider"
+    r"(?:support|assist\w*|help|cooperat\w*)\b[^.;]{0,40}?\btransfer (?:of )?(?:the )?(?:work|services?|operations?|"
+    r"system|solution|running)\b[^.;]{0,60}?\bto\b",
     r"(?:successor|replacement) (?:vendor|supplier|provider|contractor)",
 )
 # assistance refused: "has no obligation to provide migration or transition assistance"

@@ -107,6 +107,12 @@ class AutoRenewal(FlagDetector):
 
 
 _MAY_TERMINATE = re.compile(r"\b(?:may|right to|entitled to)\s+terminate", re.IGNORECASE)
+_MAY_NOT_TERMINATE = re.compile(
+    r"\b(?:is|are|shall be|will be) not (?:entitled|permitted|allowed) to\s+(?:terminate|cancel|end)\b|"
+    r"\b(?:may|shall|can|will) not\s+(?:terminate|cancel|end)\b|\bcannot\s+(?:terminate|cancel|end)\b|"
+    r"\bhas no right to\s+(?:terminate|cancel|end)\b",
+    re.IGNORECASE,
+)
 
 FLAG_DETECTORS: tuple[FlagDetector, ...] = (AutoRenewal(), Exclusivity(), MinimumCommitment(), TerminationFee())
 
@@ -119,5 +125,15 @@ def no_termination_for_convenience(context: Context) -> tuple[ContractRedFlag | 
         return None, hits
     binds = "client" if "vendor" in sides else "both"
     termination = [s for s in context.sentences() if _MAY_TERMINATE.search(s.text)]
-    evidence = [context.evidence(s) for s in (hits or termination)[:2]]
+    # the contract says so of the client in words: "the Buyer may not end this contract before its term runs out"
+    barred = [
+        s
+        for s in context.sentences()
+        if (refusal := _MAY_NOT_TERMINATE.search(s.text))
+        and context.subject_side(s.text, before=refusal.start()) == "client"
+    ]
+    if barred and binds == "both":
+        binds = "client"
+    shown = hits or list({s.start: s for s in barred + termination}.values())
+    evidence = [context.evidence(s) for s in shown[:2]]
     return ContractRedFlag(kind="no_termination_for_convenience", binds=binds, evidence=evidence), hits

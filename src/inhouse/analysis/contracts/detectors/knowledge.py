@@ -22,17 +22,27 @@ _KT = rx(
     r"knowledge[- ]transfer",
     r"hand[- ]?over (?:training|sessions?|workshops?|course|programme|program)",
     # a list of the people may come first: "training to the client's floor leads, planners and IT staff"
-    r"(?:train|training|educate|coach|onboard|upskill|instruct|enablement)\w*\b[^.;]{0,80}?(?:the )?(?:client|customer|company|buyer|"
-    r"licensee)['’]?s? (?:[A-Za-z-]+,? (?:and |or )?){0,6}?" + _PEOPLE,
+    r"(?:train|training|educate|coach|onboard|upskill|instruct|enablement|mentor)\w*\b[^.;]{0,80}?(?:the )?(?:client|customer|"
+    r"company|buyer|licensee|sponsor|principal|purchaser)['’]?s? (?:[A-Za-z-]+,? (?:and |or )?){0,6}?" + _PEOPLE,
+    # the people named after them: "coaching on the dashboard for three engineers of the Buyer"
+    r"(?:training|instruction|coaching|mentoring|onboarding|workshops?|sessions?)\b[^.;]{0,120}?\b(?:for|to) (?:up to |at most |"
+    r"no more than )?(?:\w+ )?(?:\(\d+\) )?(?:[a-z-]+ ){0,2}"
+    + _PEOPLE
+    + r" of (?:the )?(?:client|customer|company|buyer|"
+    r"licensee|sponsor|principal|purchaser)\b",
+    # the people as the kind of training: "operator training", "end-user training" (a price list or order line)
+    r"\b(?:operators?|end[- ]users?|users?|administrators?|admins?|staff|employees?|technicians?|super[- ]users?|"
+    r"key[- ]users?)\b(?: and (?:[a-z-]+ ){1,2})? training\b",
     # "eight (8) hours of hands-on training", "three days of administrator training"
     NUMBER + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?(?:hours?|days?|half[- ]days?|sessions?) of (?:[a-z-]+ ){0,3}(?:training|"
     r"coaching|instruction|onboarding|knowledge transfer|workshops?|tuition)",
-    r"(?:training|onboarding|coaching|instruction) (?:sessions? )?(?:of|lasting|totall?ing) " + NUMBER,
+    r"(?:training|onboarding|coaching|instruction|mentoring) (?:sessions? )?(?:of|lasting|totall?ing|comprises|comprising|"
+    r"consists of|amounts to|(?:is|are|shall be|will be) limited to) (?:up to |at least |not less than )?" + NUMBER,
     r"(?:training|coaching|workshops?|sessions?|courses?|classes)[^.;]{0,20}? (?:for|to|with) (?:the )?(?:[a-z-]+ ){0,3}"
     + _PEOPLE,
-    r"(?:train|educate|coach|upskill|enable)\w* (?:[a-z]+ ){0,3}" + _PEOPLE,
+    r"(?:train|educate|coach|upskill|enable|mentor)\w* (?:[a-z]+ ){0,3}" + _PEOPLE,
     r"training (?:sessions?|workshops?|courses?|programme|program|curriculum|materials|hours|days)",
-    r"(?:enablement|shadowing|pair[- ]programming|knowledge[- ]sharing|walk-?throughs?|brown[- ]bag) "
+    r"(?:enablement|shadowing|pair[- ]programming|knowledge[- ]sharing|walk-?throughs?|brown[- ]bag|mentoring) "
     r"(?:sessions?|programme|program|workshops?)",
     r"\bworkshops?\b",
     r"transfer (?:of )?(?:knowledge|know-how|skills)",
@@ -72,15 +82,53 @@ _NOT_COMMITTED = rx(
     r"(?:may|can),? (?:at (?:its|the [a-z]+['’]s) (?:sole )?discretion,? )?(?:offer|provide|arrange)[^.;]{0,40}?"
     r"training[^.;]{0,60}?(?:additional|separate|then[- ]current)",
 )
+# Teaching that is not for the client's people: the vendor schooling its own staff, or a handover to the
+# supplier that takes over at exit (transition assistance, read by the exit clause).
+_NOT_CLIENTS_PEOPLE = rx(
+    r"train\w* (?:all |any )?(?:of )?(?:its|their) own\b",
+    r"train\w* (?:all |any )?(?:of )?(?:the )?(?:supplier|vendor|provider|contractor|consultant|seller|licensor)['’]?s? "
+    r"(?:own )?(?:[a-z]+ )?(?:personnel|staff|employees|team|engineers)",
+    r"(?:safety|induction|compliance|security) training (?:of|for) (?:the )?(?:supplier|vendor|provider|contractor|"
+    r"consultant|seller)",
+)
+# workshops that gather what the client knows (discovery, requirements, design) teach the vendor, not the client
+_DISCOVERY = rx(
+    r"workshops?\b[^.;]{0,80}?\b(?:requirements?|discovery|scoping|kick-?off|confirm\w*|layouts?|interviews?|gather\w*|"
+    r"to agree|to understand|to capture|to define)",
+    r"(?:requirements?|discovery|scoping|design|kick-?off) workshops?",
+    # working sessions held with the client's team, as against workshops given for or to its people
+    r"workshops? with (?:the )?(?:client|customer|company|buyer|licensee|principal|purchaser)['’]?s?\b",
+)
+_TEACHING = rx(
+    r"\btrain(?!ing data)",
+    r"instruct",
+    r"coach",
+    r"mentor",
+    r"knowledge",
+    r"educat",
+    r"upskill",
+    r"onboard",
+    r"\bteach",
+    r"\blearn",
+    r"skills",
+)
+_SUCCESSOR = rx(
+    r"(?:replacement|successor|incoming|new|substitute) (?:supplier|provider|vendor|contractor|service provider)"
+)
+_CLIENTS_PEOPLE = rx(
+    r"(?:client|customer|company|buyer|licensee|sponsor|principal|purchaser)['’]s (?:[a-z-]+ ){0,3}" + _PEOPLE
+)
 _N = rf"(?<![\w.])(?P<n>{NUMBER})"
 _H = rf"(?P<h>{NUMBER})"
-_SESSIONS = r"(?:workshops?|sessions?|days?|trainings?|classes|modules?|seminars?|webinars?|courses?|lessons?|clinics?)"
+_SESSIONS = r"(?:workshops?|sessions?|days?|trainings?|classes|modules?|seminars?|webinars?|courses?|lessons?|clinics?|units?|blocks?)"
+# the unit of a duration: hours (also "hrs"), or minutes, counted as a sixtieth of an hour
+_UNIT = r"(?:-|\s)?(?P<unit>hours?|hrs?\b|minutes?|mins?\b)"
 _HOURS = [
     # "two (2) clinics for the client's night shift, each of four hours": the duration after what the sessions are for
     (
         re.compile(
             _N + r"\s+(?:[a-z-]+\s+){0,2}?" + _SESSIONS + r"\b[^.;]{0,120}?,\s*each\s+(?:of|lasting)\s+"
-            r"(?:up\s+to\s+|approximately\s+|at\s+least\s+)?" + _H + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?(?:-|\s)?hours?",
+            r"(?:up\s+to\s+|approximately\s+|at\s+least\s+)?" + _H + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?" + _UNIT,
             re.I,
         ),
         "product",
@@ -91,7 +139,8 @@ _HOURS = [
             _N + r"\s+(?:[a-z-]+\s+){0,2}?" + _SESSIONS + r",?\s+"
             r"(?:each\s+)?(?:of|lasting|comprising|with|at)\s+(?:up\s+to\s+|approximately\s+|at\s+least\s+)?"
             + _H
-            + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?(?:-|\s)?hours?",
+            + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?"
+            + _UNIT,
             re.I,
         ),
         "product",
@@ -106,7 +155,9 @@ _HOURS = [
     ),
     # "2 x 1-day", "3 x 4-hour"
     (re.compile(_N + r"\s*(?:x|×)\s*" + _H + r"[- ]?(?:full[- ])?days?\b", re.I), "product_days"),
-    (re.compile(_N + r"\s*(?:x|×)\s*" + _H + r"[- ]?hours?\b", re.I), "product"),
+    (re.compile(_N + r"\s*(?:x|×)\s*" + _H + _UNIT, re.I), "product"),
+    # "2 sessions x 3 hrs" (an order line)
+    (re.compile(_N + r"\s+" + _SESSIONS + r"\s*(?:x|×|of)\s*" + _H + _UNIT, re.I), "product"),
     # "four half-day workshops"
     (re.compile(_N + r"\s+half[- ]days?", re.I), "half_days"),
     # "five (5) days of training", "2 person-days of knowledge transfer"
@@ -121,7 +172,8 @@ _HOURS = [
     # "twenty (20) hours", "up to 40 hours"
     (
         re.compile(
-            _N + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?(?:-|\s)?(?:person[- ]|consultant[- ]|contact[- ]|man[- ])?hours?\b",
+            _N
+            + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?(?:-|\s)?(?:person[- ]|consultant[- ]|contact[- ]|man[- ])?(?:hours?|hrs?)\b",
             re.I,
         ),
         "hours",
@@ -147,6 +199,8 @@ def parse_hours(text: str) -> float | None:
                 h = parse_number(match.group("h"))
                 if h is None:
                     continue
+                if kind == "product" and (match.groupdict().get("unit") or "h").lower().startswith("m"):
+                    h = h / 60  # "five sessions of forty minutes each"
                 value = n * h * (HOURS_PER_DAY if kind == "product_days" else 1)
             elif kind == "half_days":
                 value = n * HOURS_PER_DAY / 2
@@ -165,7 +219,7 @@ def parse_hours(text: str) -> float | None:
 class KnowledgeTransfer(Detector):
     kind = "knowledge_transfer"
     prefilter = re.compile(
-        r"train|knowledge|workshop|hand|educat|coach|onboard|upskill|enabl|shadow|pair|walk|brown|capable|\bable to|program|course|session|know-how|"
+        r"train|knowledge|workshop|hand|educat|coach|onboard|upskill|enabl|shadow|pair|walk|brown|capable|\bable to|program|course|session|know-how|mentor|"
         r"instruct(?!ions\b)|shar(?:e|es|ing) (?:its |their |the |our )?(?:knowledge|know-how|expertise|skills|methods)",
         re.IGNORECASE,
     )
@@ -181,6 +235,12 @@ class KnowledgeTransfer(Detector):
         for sentence in self.candidates(context):
             heading = context.heading(sentence)
             if re.search(r"definition", heading) and re.search(r"\bmeans\b", sentence.text):
+                continue
+            if _NOT_CLIENTS_PEOPLE.search(sentence.text) or (
+                _SUCCESSOR.search(sentence.text) and not _CLIENTS_PEOPLE.search(sentence.text)
+            ):
+                continue  # the vendor's own staff, or the supplier taking over at exit
+            if _DISCOVERY.search(sentence.text) and not _TEACHING.search(sentence.text):
                 continue
             if _NOT_COMMITTED.search(sentence.text):
                 refused.append(sentence)
@@ -220,6 +280,15 @@ class KnowledgeTransfer(Detector):
         # a part of the total is not more time: "twelve hours, of which at least four hours shall be hands-on"
         text = re.sub(
             r",?\s*of which (?:at least |not less than |no less than |up to |at most )?"
+            + NUMBER
+            + r"\s*(?:\(\d+\)\s*)?(?:hours?|days?|half[- ]days?|sessions?)",
+            " ",
+            text,
+            flags=re.I,
+        )
+        # the value a change replaces is not more time: "thirty hours rather than twenty hours"
+        text = re.sub(
+            r"(?:instead of|in place of|rather than|replacing|(?:up|increased|reduced|changed) from)\s+(?:the\s+)?"
             + NUMBER
             + r"\s*(?:\(\d+\)\s*)?(?:hours?|days?|half[- ]days?|sessions?)",
             " ",

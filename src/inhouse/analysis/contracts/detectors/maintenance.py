@@ -14,6 +14,10 @@ from inhouse.domain.contracts import MaintenanceFinding
 _MAINTENANCE = rx(
     r"(?<!predictive-)(?<!predictive\x20)(?<!preventive-)(?<!preventive\x20)(?<!preventative\x20)"
     r"\bmaintenance\b(?! (?:of|and repair of) (?:insurance|records|books|accounts|the premises|confidentiality))"
+    # the client's own upkeep of its assets, named as a kind of record or trade: "fleet maintenance logs",
+    # "the plant maintenance history", "maintenance crews"
+    r"(?! (?:records?|logs?|history|histories|database|data\b|work orders?|technicians?|engineers?|crews?|staff|"
+    r"personnel|teams?|depots?|yards?|workshops?)\b)"
     r"(?! (?:limited|ltd|llc|l\.l\.c|inc|gmbh|pty|plc|corporation|corp|co\b|company|group)\b)",
     r"(?:support|maintenance) (?:services|period|plan|fees?|term|agreement|package|retainer|tier|level)",
     r"(?:technical|ongoing|post[- ]?(?:launch|delivery|go-?live|acceptance)|production|second[- ]line|third[- ]line) support",
@@ -158,8 +162,17 @@ _OTHER_FEE_LABEL = re.compile(
     r"hosting only|professional services)\b",
     re.I,
 )
+#: the other way round: "the Platform Charges cover hosting and support"
+_FEE_INCLUDES = re.compile(
+    r"(?P<fee>(?:[A-Za-z-]+ ){0,3}(?:fees?|price|charges?)) (?:include|includes|covers?|comprises?)\b[^.;]{0,60}?"
+    r"(?:support|maintenance)",
+    re.IGNORECASE,
+)
 _MONTHLY = re.compile(r"per (?:calendar )?month|a month|monthly|/\s?(?:month|mo)\b|each month|every month", re.I)
-_YEARLY = re.compile(r"per (?:annum|year|calendar year)|annual(?:ly)?|a year|yearly|/\s?(?:year|yr)\b|each year", re.I)
+_YEARLY = re.compile(
+    r"(?i:per (?:annum|year|calendar year)|annual(?:ly)?|a year|yearly|/\s?(?:year|yr)\b|each year)|"
+    r"\b(?:YR|YRS|Yr|yr)\b",  # the unit column of an order line
+)
 _HOURLY = re.compile(
     r"per (?:hour|day|person[- ]day|man[- ]day)|hourly|daily rate|day rate|/\s?(?:hour|hr|day)\b", re.I
 )
@@ -204,7 +217,12 @@ _NOT_PROVIDED = rx(
     r"(?:maintenance|support)[^.;]{0,60}?separate (?:[\w-]+ )?(?:agreement|contract|order)",
     r"\bas[- ]is\b",
     # a label that switches it off: "Support after go-live: not included"
-    r"(?:maintenance|support)\b[^.;:\n]{0,40}?:\s*(?:not included|excluded|none\b|n/a\b|not applicable)",
+    r"(?:maintenance|support)\b[^.;:|\n]{0,40}?[:|]\s*(?:not included|excluded|none\b|n/a\b|not applicable)",
+    # the upkeep stays with the client: "support of the hardware remains the responsibility of the Buyer"
+    r"(?:maintenance|support)\b[^.;]{0,60}?remains? (?:with|the responsibility of|a matter for) (?:the )?(?:client|customer|"
+    r"buyer|licensee|company|principal|purchaser)",
+    r"(?:client|customer|buyer|licensee|principal|purchaser) (?:is|remains|shall be) (?:solely )?responsible for (?:the )?"
+    r"(?:[a-z]+ )?(?:maintenance|support)\b",
     r"no (?:obligation|duty|commitment)[^.;]{0,80}?(?:support|maintain|maintenance|update|fix|correct)",
     r"(?:will|shall) not (?:otherwise )?(?:provide |offer )?(?:any )?(?:further |ongoing )?(?:support|maintain|maintenance)\b"
     r"(?![^.;]{0,60}?(?:until|except|other than))",
@@ -243,7 +261,10 @@ class Maintenance(Detector):
             )
             and not re.search(
                 r"in support of|support (?:the|its|his|her|their) (?:position|claim|efforts|"
-                r"application|defen)|supporting documentation|ceas\w* to (?:\w+ )?support|discontinu\w* (?:\w+ )?support",
+                r"application|defen)|supporting documentation|ceas\w* to (?:\w+ )?support|discontinu\w* (?:\w+ )?support|"
+                # support as funding: "acknowledges the funder's support", "financial support"
+                r"acknowledg\w*[^.;]{0,40}?support|(?:financial|funding|sponsorship) support|support (?:of|from) "
+                r"(?:the )?(?:sponsor|funder|donor)",
                 text,
                 re.I,
             )
@@ -365,10 +386,15 @@ class Maintenance(Detector):
             return fee, code
         for sentence in hits:  # "Support is included in the subscription fee": that fee, stated elsewhere
             included = _INCLUDED_IN.search(sentence.text)
-            if not included:
+            includes = None if included else _FEE_INCLUDES.search(sentence.text)
+            if not included and not includes:
                 continue
             # "included in the price of every Plan": the Plan's price, stated where the Plan is priced
-            words = included.group("item") or " ".join(included.group("fee").split()[-2:])
+            if included:
+                words = included.group("item") or " ".join(included.group("fee").split()[-2:])
+            else:
+                assert includes is not None
+                words = " ".join(includes.group("fee").split()[-2:])
             name = re.escape(words)
             named = [s for s in context.sentences() if s is not sentence and re.search(name, s.text, re.I)]
             fee, code = cls._fee_in(named, dollar)

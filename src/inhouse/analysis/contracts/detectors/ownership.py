@@ -38,6 +38,9 @@ _OWNERSHIP = rx(
     r"rights?|title|interest|inventions?)",
     r"\bjoint(?:ly)? (?:owned|registered|names?|patents?|inventions?|ip|intellectual|property|ownership)",
     r"copyright holder|holder of (?:the )?copyright",
+    # "title to the results shall pass to the Buyer on delivery"
+    r"\b(?:rights?|title|ownership)\b[^.;]{0,200}?\b(?:pass|passes|shall pass|will pass|transfers?|shall transfer|will transfer)"
+    r" to\b",
 )
 _LICENCE = rx(
     r"(?:grant|grants|granted|granting) (?:to )?(?:[A-Za-z ,]+ )?(?:a |an |the )?[^.;]{0,160}?licen[cs]e",
@@ -101,7 +104,17 @@ _CONDITIONS = rx(
     r"total|whole)\b[^.;,]{0,30}?(?:price|fees?|amounts?|charges?|consideration|sums?)",
     r"\b(?:when|once|after|upon) (?:the )?[A-Z]?[a-z]+ (?:has|have) paid[^.;,]{0,60}",
     # "on payment of all Fees then due", "upon payment of the milestone invoice for that deliverable"
-    r"\b(?:upon|on|after|following|subject to|once) (?:the )?payment (?:of|for) (?:all|the|each|every|any)\b[^.;,]{0,60}",
+    r"\b(?:upon|on|after|following|subject to|once) (?:the )?(?:[A-Z][\w-]*['’]s )?payment (?:of|for) (?:all|the|each|every|any)"
+    r"\b[^.;,]{0,60}",
+)
+#: a civil-law grant of the work itself (the author keeps only the bare copyright): "an exclusive right of
+#: use, unrestricted as to time and place, in the results" is the client's
+#: ownership, not a licence
+CIVIL_LAW_GRANT = rx(
+    r"(?<!non-)(?<!non)\bexclusive\b[^.;]{0,40}?\brights?\b[^.;]{0,120}?\b(?:unlimited|unrestricted) (?:in|as to) (?:time|"
+    r"territory|space|content)",
+    r"(?<!non-)(?<!non)\bexclusive\b[^.;]{0,40}?\brights? (?:of|to) (?:use|exploitation|exploit)\b[^.;]{0,200}?\ball "
+    r"(?:known )?(?:and unknown )?(?:types|kinds|forms) of (?:use|exploitation)",
 )
 _NEGATED_CLIENT = rx(r"(?:client|customer|company|buyer) (?:shall|will|does) not (?:acquire|obtain|own|have|receive)")
 
@@ -159,7 +172,11 @@ class DeliverableOwnership(Detector):
         ):
             return
         if (CLIENT_ASSETS.search(text) or _own_assets(context).search(text)) and not re.search(
-            r"deliverable|work product|foreground|developed|created", text, re.I
+            # (what is made from the client's data is not the client's data: "a classifier fitted on Buyer Data")
+            r"deliverable|work product|foreground|develop\w*|creat\w*|\bmade\b|\bmakes\b|produce[sd]?\b|trained|fine-?tun\w*|"
+            r"models?\b|weights|improvements|configurations",
+            text,
+            re.I,
         ):
             return
         if re.search(
@@ -168,7 +185,14 @@ class DeliverableOwnership(Detector):
             reading.joint.append(sentence)
         owner = self._owner(context, text)
         licensee = self._licensee(context, text) if _LICENCE.search(text) else None
-        if licensee == "client":
+        if (
+            licensee == "client"
+            and owner is None
+            and (about_deliverables or about_models)
+            and CIVIL_LAW_GRANT.search(text)
+        ):
+            owner = "client"
+        if licensee == "client" and owner != "client":
             reading.licence_to_client.append(sentence)
             if _PERPETUAL.search(text):
                 reading.perpetual_licence.append(sentence)
