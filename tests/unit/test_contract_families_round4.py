@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import pytest
 
-from inhouse.analysis.contracts import review_contract
 from inhouse.analysis.contracts.amendments import deletes_only, word_replacements
 from inhouse.analysis.contracts.context import Context
 from inhouse.analysis.contracts.detectors.access import SourceAccess
 from inhouse.analysis.contracts.detectors.commitments import MinimumCommitment, TerminationFee
 from inhouse.analysis.contracts.detectors.exclusivity import Exclusivity
-from inhouse.analysis.contracts.detectors.knowledge import KnowledgeTransfer, parse_hours
+from inhouse.analysis.contracts.detectors.knowledge import KnowledgeTransfer
 from inhouse.analysis.contracts.detectors.maintenance import Maintenance
 from inhouse.analysis.contracts.detectors.termination import TerminationForConvenience
 from inhouse.analysis.contracts.engagement import engagement_model
 from inhouse.analysis.contracts.numbers import parse_money, parse_number
 from inhouse.analysis.contracts.parties import find_parties
+from tests.reading_support import hours, reviewed
 
 HEAD = (
     'WORKS AGREEMENT\n\nThis agreement is between Tamsin Orchard Co (the "Customer") and Brackwater Signals Ltd '
@@ -29,11 +29,7 @@ HEAD = (
 
 
 def review(body: str, head: str = HEAD):  # type: ignore[no-untyped-def]
-    return review_contract(head + body, "c.txt", learned=False)
-
-
-def hours(text: str) -> float | None:
-    return parse_hours(KnowledgeTransfer._hours_text(text))
+    return reviewed(body, head)
 
 
 # --- termination for convenience: the contract by another name --------------------------------------------------------

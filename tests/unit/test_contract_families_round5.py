@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import pytest
 
-from inhouse.analysis.contracts import review_contract
 from inhouse.analysis.contracts.context import Context
 from inhouse.analysis.contracts.detectors.access import SourceAccess
 from inhouse.analysis.contracts.detectors.commitments import MinimumCommitment, TerminationFee
 from inhouse.analysis.contracts.detectors.exclusivity import Exclusivity
 from inhouse.analysis.contracts.detectors.exit import ExitConditions
-from inhouse.analysis.contracts.detectors.knowledge import KnowledgeTransfer, parse_hours
 from inhouse.analysis.contracts.detectors.ownership import DeliverableOwnership
 from inhouse.analysis.contracts.engagement import engagement_model
 from inhouse.analysis.contracts.parties import find_parties
+from tests.reading_support import hours, reviewed
 
 HEAD = (
     'SERVICES AGREEMENT\n\nThis agreement is between Ferrow Valley Dairies Ltd (the "Customer") and Quillmere Labs Ltd '
@@ -27,11 +26,7 @@ HEAD = (
 
 
 def review(body: str, head: str = HEAD):  # type: ignore[no-untyped-def]
-    return review_contract(head + body, "c.txt", learned=False)
-
-
-def hours(text: str) -> float | None:
-    return parse_hours(KnowledgeTransfer._hours_text(text))
+    return reviewed(body, head)
 
 
 # --- knowledge transfer: minutes, abbreviations, mentoring, the people named after the course -------------------------

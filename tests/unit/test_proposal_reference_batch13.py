@@ -26,11 +26,9 @@ from inhouse.analysis.proposals.reference_answers import (
 from inhouse.analysis.proposals.speakers import parse_transcript
 from inhouse.analysis.proposals.text import heading_of, sentences
 from inhouse.domain.partners import Answer
+from tests.reading_support import reference_answers
 
-
-def _answers(text: str, kind: str | None = None) -> list[tuple[str, str, str]]:
-    found = assess_text(text, "doc.txt", kind=kind).references
-    return [(r.similar_scale.value, r.still_running.value, r.client_contact_offered.value) for r in found]
+_answers = reference_answers
 
 
 # --- field lists without full stops -----------------------------------------------------------

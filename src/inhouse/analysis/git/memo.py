@@ -129,17 +129,7 @@ def file_authors(
     (:func:`~inhouse.analysis.git.recency.knowers_later`)."""
     if isinstance(compute, Recency):
         return _recency_authors(history, owner, ignored, compute)
-    kept = history.memo.get(AUTHORS)
-    known: list[list[int] | None] = []
-    if (
-        model == "avelino2016"
-        and isinstance(kept, dict)
-        and kept.get("model") == model
-        and isinstance(kept.get("people"), int)
-        and kept["people"] <= len(history.people)
-        and kept.get("key") == _owners_key(owner, ignored, kept["people"])
-    ):
-        known = kept["authors"]
+    known: list[list[int] | None] = _kept_authors(history, owner, ignored, model=model)
     found: list[list[int] | None] = [None] * len(history.files)
     before = history.before
 
@@ -149,14 +139,31 @@ def file_authors(
         found[index] = sorted(value)
         return value
 
-    people = len(history.people)
-    history.memo[AUTHORS] = {
-        "model": model,
-        "people": people,
-        "key": _owners_key(owner, ignored, people),
-        "authors": found,
-    }
+    _keep_authors(history, owner, ignored, found, model=model)
     return authors
+
+
+def _kept_authors(history: History, owner: Sequence[int], ignored: Collection[int], **made: object) -> list[Any]:
+    """The earlier analysis's answers per file, when it was ``made`` under the same settings and
+    had the same identities for the authors it knew; else none."""
+    kept = history.memo.get(AUTHORS)
+    if (
+        isinstance(kept, dict)
+        and all(kept.get(name) == value for name, value in made.items())
+        and isinstance(kept.get("people"), int)
+        and kept["people"] <= len(history.people)
+        and kept.get("key") == _owners_key(owner, ignored, kept["people"])
+        and isinstance(kept.get("authors"), list)
+    ):
+        return list(kept["authors"])
+    return []
+
+
+def _keep_authors(
+    history: History, owner: Sequence[int], ignored: Collection[int], found: list[Any], **made: object
+) -> None:
+    people = len(history.people)
+    history.memo[AUTHORS] = {**made, "people": people, "key": _owners_key(owner, ignored, people), "authors": found}
 
 
 def _recency_authors(
@@ -166,17 +173,8 @@ def _recency_authors(
     knowledge, ...]``: the hash of its imported reviews (integers: the same in every process),
     the head's day it was computed at, and its candidates; None for a file with a contribution
     after that day (its weights do not all fade alike) or a score near a threshold."""
-    kept = history.memo.get(AUTHORS)
-    known: list[list[Any] | None] = []
-    if (
-        isinstance(kept, dict)
-        and kept.get("model") == "recency"
-        and kept.get("half_life") == model.half_life_days
-        and isinstance(kept.get("people"), int)
-        and kept["people"] <= len(history.people)
-        and kept.get("key") == _owners_key(owner, ignored, kept["people"])
-    ):
-        known = kept["authors"]
+    made = {"model": "recency", "half_life": model.half_life_days}
+    known: list[list[Any] | None] = _kept_authors(history, owner, ignored, **made)
     found: list[list[Any] | None] = [None] * len(history.files)
     before = history.before
 
@@ -196,14 +194,7 @@ def _recency_authors(
             found[index] = [reviews, model.head_day, *(x for pair in pairs_now for x in pair)]
         return knowers(scores)
 
-    people = len(history.people)
-    history.memo[AUTHORS] = {
-        "model": "recency",
-        "half_life": model.half_life_days,
-        "people": people,
-        "key": _owners_key(owner, ignored, people),
-        "authors": found,
-    }
+    _keep_authors(history, owner, ignored, found, **made)
     return authors
 
 
