@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
-from inhouse.domain.contracts import PositionsPlaybook
+from inhouse.domain.playbook import PositionsPlaybook
 from inhouse.errors import InvalidInput
 
 DEFAULT_DATABASE_URL = "sqlite:///inhouse.db"

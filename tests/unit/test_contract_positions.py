@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from inhouse.analysis.contracts import review_contract
-from inhouse.domain.contracts import KnowledgeTransferPositions, PositionsPlaybook
+from inhouse.domain.playbook import KnowledgeTransferPositions, PositionsPlaybook
 from inhouse.settings import InvalidSetting, load_settings
 
 HEAD = """SERVICES AGREEMENT

@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING
 from inhouse.analysis.contracts import review_contract
 from inhouse.analysis.documents import ExtractedText, read_document
 from inhouse.bootstrap import Workspace
-from inhouse.domain.contracts import ContractChecked, ContractReview, PositionsPlaybook
+from inhouse.domain.contracts import ContractChecked, ContractReview
 from inhouse.domain.documents import Document, DocumentKind
 from inhouse.domain.engagements import Engagement
 from inhouse.domain.limits import DocumentLimits
 from inhouse.domain.parties import PartyCheck, check_parties
+from inhouse.domain.playbook import PositionsPlaybook
 from inhouse.domain.results import AnalysisResult
 from inhouse.domain.shapes import MAX_ID, Upload
 from inhouse.errors import Conflict, InvalidInput, NotFound

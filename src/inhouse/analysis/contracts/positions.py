@@ -9,17 +9,8 @@ derived from the positions.
 
 from __future__ import annotations
 
-from inhouse.domain.contracts import (
-    OWNERSHIP_LADDER,
-    ClauseFindings,
-    ClausePosition,
-    ContractRedFlag,
-    MustHaveVerdict,
-    OwnershipFinding,
-    OwnershipTerm,
-    Position,
-    PositionsPlaybook,
-)
+from inhouse.domain.contracts import ClauseFindings, ClausePosition, ContractRedFlag, OwnershipFinding
+from inhouse.domain.playbook import OWNERSHIP_LADDER, MustHaveVerdict, OwnershipTerm, Position, PositionsPlaybook
 
 _OWNERSHIP_WORDS: dict[OwnershipTerm, str] = {
     "client": "the client owns the deliverables",

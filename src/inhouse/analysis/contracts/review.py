@@ -23,9 +23,9 @@ from inhouse.domain.contracts import (
     ContractReview,
     OwnershipFinding,
     PartyRole,
-    PositionsPlaybook,
     Recommendation,
 )
+from inhouse.domain.playbook import PositionsPlaybook
 from inhouse.errors import InvalidInput
 
 _OWNERSHIP = DeliverableOwnership()
