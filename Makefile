@@ -50,15 +50,16 @@ bench-git: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/git_scan.py $(REPOS)
 
-## models: train the contract models from the labels (and ../shared's CUAD data) and the proposal signal models from benchmarks/proposals, and write the shipped weights and manifests
+## models: train the contract models from the labels (and ../shared's CUAD data) and the proposal signal and reference-opener models from benchmarks/proposals, and write the shipped weights and manifests
 .PHONY: models models-check
 models: install
 	$(BIN)/python -m inhouse.analysis.proposals.model.train
+	$(BIN)/python -m inhouse.analysis.proposals.model.train_references
 	$(BIN)/python -m inhouse.analysis.contracts.model.train
 
 ## models-check: check that a rebuild gives the shipped weights (trains every model: minutes)
 models-check: install-test
-	INHOUSE_MODELS_CHECK=1 $(BIN)/python -m pytest -q --no-cov -p no:cacheprovider tests/unit/test_contract_model.py tests/unit/test_proposal_model.py
+	INHOUSE_MODELS_CHECK=1 $(BIN)/python -m pytest -q --no-cov -p no:cacheprovider tests/unit/test_contract_model.py tests/unit/test_proposal_model.py tests/unit/test_proposal_reference_model.py
 
 ## fuzz: mutate the generated seed corpus against every reader and importer for FUZZ_SECONDS (default 600); crashes go to tests/fuzz/regressions
 FUZZ_SECONDS ?= 600

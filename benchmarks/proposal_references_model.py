@@ -35,7 +35,15 @@ Each batch is held out in turn (trained on all the others). Systems:
   by the rules' sentence-level answer patterns (``reference_answers.answer``) and, where they say
   unknown, by the answer models (confidence 0.5 or more); ``rules + model, answers filled``: the same,
   with the rules' own unknown answers filled by the answer models too;
-- ``rules now + model, answers filled``: the same combination over the shipped rules (in-sample).
+- ``rules now + model, answers filled``: the same combination over the shipped rules (in-sample);
+- ``rules, or strict model where none``: **the shipped fallback** (``inhouse.analysis.proposals.
+  reference_model``, trained by ``model.train_references``, whose functions this script calls): the
+  rules' references; only where they find none, the openings of a model over the same features kept as
+  feature strings (the 20,000 strongest weights), at a strict threshold: the lowest of 0.5 ... 0.99 at
+  which an inner leave-one-batch-out over the training batches opens at most one reference in all
+  their reference-free documents; a reference opens only at a partner's statement (no question, no
+  "we signed / tried ..."), and is answered by the rules' sentence patterns alone;
+  ``..., answer models``: the same openings answered as in the combination.
 
 For blind11-blind14 the model and the combination run on the held-out documents as the first-run code
 parsed them (its sentences, turns and sides), and the combination uses the first-run rules: this is the
@@ -74,6 +82,9 @@ FIRST_RUN_COMMITS = {"blind11": "45c0555^", "blind12": "45c0555^", "blind13": "1
 #: the first-run figures recorded in docs/proposals.md (answers right, answers)
 RECORDED_FIRST_RUN = {"blind11": (13, 27), "blind12": (10, 18), "blind13": (17, 51), "blind14": (8, 60)}
 MAX_SPAN = 5
+#: the shipped fallback (src/inhouse/analysis/proposals/reference_model.py): strict threshold, rule answers
+STRICT = "rules, or strict model where none"
+STRICT_ANSWERED = "rules, or strict model where none, answer models"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -105,6 +116,8 @@ def _dump_documents(folders: list[str], with_cases: bool) -> dict:
 
     facade.find_references = spy_find
     refs._finding = spy_finding
+    if hasattr(facade, "with_model"):  # the shipped fallback: dump what the rules alone find
+        facade.with_model = lambda _document, found: found
 
     def record(result) -> dict:
         document = seen["document"]
@@ -496,6 +509,30 @@ def fallback_findings(openers: list[int], answer_models: dict, document: dict) -
     return combined_findings(openers, answer_models, document)[0]
 
 
+def strict_model(documents: dict[str, dict], labels: dict[str, list[dict]], names: list[str]):
+    """The shipped fallback's opener model (``model.train_references``), its strict threshold chosen on ``names``."""
+    from inhouse.analysis.proposals.model import train_references as tr
+
+    views = {n: documents[n] for n in names}
+    for document in views.values():
+        document["openers"] = [group["units"][0] for group in document["groups"]]
+    threshold = tr.choose_threshold(views, labels, names)
+    return tr.fit(views, names, threshold)
+
+
+def strict_findings(model, document: dict, answer_models: dict | None = None) -> list[dict[str, str]]:
+    """The rules' references; where they find none, the strict model's, answered by the rules' sentence
+    patterns (as shipped) or, with ``answer_models``, as in the combination (patterns, then the models)."""
+    from inhouse.analysis.proposals import reference_model as rm
+
+    if document["groups"]:
+        return rules_findings(document)
+    spans = rm.spans(model, document)
+    if answer_models is not None:
+        return combined_findings([span[0] for span in spans], answer_models, document)[0]
+    return [{q: rule_answer(document, span, q) for q in QUESTIONS} for span in spans]
+
+
 # --------------------------------------------------------------------------------------------------
 # scoring
 
@@ -597,6 +634,7 @@ def main(argv: list[str] | None = None) -> int:
     table: dict[str, dict[str, dict]] = {}
     pooled: dict[str, list[tuple[int, ...]]] = {}
     thresholds: dict[str, float] = {}
+    strict_thresholds: dict[str, float] = {}
     all_rows: dict[str, dict[str, list[tuple[int, ...]]]] = {}
     for held in batches:
         names = training_names(current, labels, held)
@@ -607,6 +645,8 @@ def main(argv: list[str] | None = None) -> int:
         answer_matrix, answer_targets = answer_rows(current, names, labels)
         answer_models = fit_answers(answer_matrix, answer_targets)
         test_names = [n for n in current if n.split("/")[0] == held]
+        strict = strict_model(current, labels, names)
+        strict_thresholds[held] = strict.threshold
         rows: dict[str, list[tuple[int, ...]]] = {
             k: []
             for k in (
@@ -617,6 +657,8 @@ def main(argv: list[str] | None = None) -> int:
                 "rules + model, answers filled",
                 "rules now + model, answers filled",
                 "rules, or model where none",
+                STRICT,
+                STRICT_ANSWERED,
             )
         }
         for name in test_names:
@@ -629,6 +671,8 @@ def main(argv: list[str] | None = None) -> int:
             rows["rules + model"].append(score(plain, wanted))
             rows["rules + model, answers filled"].append(score(filled, wanted))
             rows["rules, or model where none"].append(score(fallback_findings(opened, answer_models, document), wanted))
+            rows[STRICT].append(score(strict_findings(strict, document), wanted))
+            rows[STRICT_ANSWERED].append(score(strict_findings(strict, document, answer_models), wanted))
             if held in first_runs:
                 rows["rules first run"].append(score(rules_findings(document), wanted))
                 now_opened = model_openers(openers_model, threshold, current[name])
@@ -650,6 +694,8 @@ def main(argv: list[str] | None = None) -> int:
         "rules + model",
         "rules + model, answers filled",
         "rules, or model where none",
+        STRICT,
+        STRICT_ANSWERED,
     ]
     print(f"{len(current)} documents read ({len(labels)} labelled, cases included) in {elapsed:.0f}s")
     print("reference answers right, held-out batch (bootstrap 95% over its documents)")
@@ -676,10 +722,12 @@ def main(argv: list[str] | None = None) -> int:
             "rules + model",
             "rules + model, answers filled",
             "rules, or model where none",
+            STRICT,
+            STRICT_ANSWERED,
         ]:
             result = summary([row for b in first for row in all_rows[b].get(system, [])], args.resamples)
             print(f"  {system:<34} {_cell(result):<32} {_detection(result)}")
-        for system in ["model", "rules + model, answers filled", "rules, or model where none"]:
+        for system in ["model", "rules + model, answers filled", "rules, or model where none", STRICT, STRICT_ANSWERED]:
             low, mid, high = paired_difference(
                 [row for b in first for row in all_rows[b]["rules first run"]],
                 [row for b in first for row in all_rows[b][system]],
@@ -700,7 +748,10 @@ def main(argv: list[str] | None = None) -> int:
         "rules now": [],
         "rules now + model, answers filled": [],
         "rules, or model where none": [],
+        STRICT: [],
+        STRICT_ANSWERED: [],
     }
+    full_strict = strict_model(current, labels, names)
     for name in documents:
         in_sample["rules now"].append(score(rules_findings(current[name]), labels[name]))
         opened = model_openers(full_openers, threshold, current[name])
@@ -710,12 +761,23 @@ def main(argv: list[str] | None = None) -> int:
         in_sample["rules, or model where none"].append(
             score(fallback_findings(opened, full_answers, current[name]), labels[name])
         )
+        in_sample[STRICT].append(score(strict_findings(full_strict, current[name]), labels[name]))
+        in_sample[STRICT_ANSWERED].append(
+            score(strict_findings(full_strict, current[name], full_answers), labels[name])
+        )
     in_sample_summary = {s: summary(r, args.resamples) for s, r in in_sample.items()}
     for system, result in in_sample_summary.items():
         print(f"  {system:<34} {_cell(result):<32} {_detection(result)}  ({len(documents)} documents)")
     print(
         "\nopener thresholds (chosen on the training batches): " + ", ".join(f"{b} {t}" for b, t in thresholds.items())
     )
+    print(
+        "strict opener thresholds (at most one false reference in the training batches' reference-free documents): "
+        + ", ".join(f"{b} {t}" for b, t in strict_thresholds.items())
+        + f", all batches {full_strict.threshold}"
+    )
+    shipped = _shipped_check(full_strict)
+    print(f"the shipped weights {'match' if shipped else 'differ from'} the in-sample strict model")
     if args.json:
         args.json.write_text(
             json.dumps(
@@ -724,6 +786,8 @@ def main(argv: list[str] | None = None) -> int:
                     "pooled": pooled_summary,
                     "in_sample": in_sample_summary,
                     "thresholds": thresholds,
+                    "strict_thresholds": {**strict_thresholds, "all": full_strict.threshold},
+                    "shipped_matches": shipped,
                     "inputs": _inputs_digest(),
                 },
                 indent=1,
@@ -731,6 +795,15 @@ def main(argv: list[str] | None = None) -> int:
             encoding="utf-8",
         )
     return 0
+
+
+def _shipped_check(model) -> bool:
+    from inhouse.analysis.proposals import reference_model as rm
+
+    if not rm.WEIGHTS.exists():
+        return False
+    shipped = rm.OpenerModel.from_json(json.loads(rm.WEIGHTS.read_text(encoding="utf-8")))
+    return shipped == model
 
 
 def _inputs_digest() -> str:

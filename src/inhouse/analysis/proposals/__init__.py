@@ -15,6 +15,7 @@ from inhouse.analysis.proposals.document import ParsedDocument, parse_document
 from inhouse.analysis.proposals.kinds import KINDS, detect_kind
 from inhouse.analysis.proposals.model.apply import detect as model_detect
 from inhouse.analysis.proposals.red_flags import find_red_flags
+from inhouse.analysis.proposals.reference_model import with_model
 from inhouse.analysis.proposals.references import find_references
 from inhouse.analysis.proposals.signals import DETECTORS
 from inhouse.domain.partners import ProposalAnalysis, ProposalKind
@@ -50,7 +51,7 @@ def assess_text(text: str, file: str = "", *, partner: str | None = None, kind: 
         file=file,
         kind=found,
         signals={detector.name: model_detect(detector, document) for detector in DETECTORS},
-        references=find_references(document),
+        references=with_model(document, find_references(document)),
         red_flags=find_red_flags(document),
         speakers=tuple(document.speakers),
     )

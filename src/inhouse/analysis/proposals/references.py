@@ -101,6 +101,19 @@ class _Group:
 
 
 def find_references(document: ParsedDocument) -> tuple[ReferenceFinding, ...]:
+    groups = _groups(document)
+    grouped = {u.index for group in groups for u in group.units}
+    general = [u for u in document.partner_units if u.index not in grouped and _ALL_REFERENCES.search(u.text)]
+    client_counts = _client_counts(document, grouped)
+    return tuple(_finding(group, general, client_counts, document.client_names, document.text) for group in groups)
+
+
+def opening_units(document: ParsedDocument) -> list[int]:
+    """The index of the unit that opens each reference the rules find, in order."""
+    return [group.units[0].index for group in _groups(document)]
+
+
+def _groups(document: ParsedDocument) -> list[_Group]:
     partners, clients = document.partner_names, document.client_names
     groups: list[_Group] = []
     previous: Unit | None = None
@@ -138,10 +151,7 @@ def find_references(document: ParsedDocument) -> tuple[ReferenceFinding, ...]:
     for number, group in enumerate(groups):
         following = groups[number + 1].units[0].index if number + 1 < len(groups) else len(document.units)
         _follow_up(document, group, following)
-    grouped = {u.index for group in groups for u in group.units}
-    general = [u for u in document.partner_units if u.index not in grouped and _ALL_REFERENCES.search(u.text)]
-    client_counts = _client_counts(document, grouped)
-    return tuple(_finding(group, general, client_counts, clients, document.text) for group in groups)
+    return groups
 
 
 def _finding(

@@ -1,0 +1,265 @@
+"""A learned reference finder, consulted only where the rules find no reference (the fallback).
+
+The rules (:mod:`references`) stay as they are wherever they find a reference. In a document where
+they find none, a logistic regression over each unit's own words (word uni- and bigrams, word
+shapes, character 3-5-grams, the words of its heading and of the unit before it, who said it,
+question or not, the line it opens, the document's kind; no rule cue) scores every unit as the
+opening of a reference. A unit scoring at least the shipped threshold opens one: it and the next
+sentences of its paragraph and turn (at most five, up to the next opening), answered by the rules'
+sentence patterns (:func:`reference_answers.answer`), ``unknown`` where they say nothing. As for
+the rules, a reference opens only at a partner's statement (no question, no "we signed / tried ...").
+
+The threshold is strict: the lowest of :data:`GRID` at which an inner leave-one-batch-out over the
+labelled batches opens at most :data:`ALLOWED_FALSE` references in all their reference-free
+documents (``benchmarks/proposal_references_model.py`` measures it; ``make models`` trains it, see
+:mod:`inhouse.analysis.proposals.model.train_references`). Scoring is plain Python: the weights are
+JSON (``model/weights/reference_openers.json``), keyed by the feature strings themselves.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from inhouse.analysis.logistic import sigmoid
+from inhouse.analysis.proposals import reference_answers as answers
+from inhouse.analysis.proposals.document import ParsedDocument
+from inhouse.analysis.proposals.reference_clients import described_work, entry_client, listed_client
+from inhouse.domain.partners import Answer, ReferenceFinding
+
+WEIGHTS = Path(__file__).resolve().parent / "model" / "weights" / "reference_openers.json"
+QUESTIONS = ("similar_scale", "still_running", "client_contact_offered")
+PATTERNS = {
+    "similar_scale": (answers.SCALE_YES, answers.SCALE_NO),
+    "still_running": (answers.RUNNING_YES, answers.RUNNING_NO),
+    "client_contact_offered": (answers.CONTACT_YES, answers.CONTACT_NO),
+}
+MAX_SPAN = 5
+CHAR_NGRAMS = (3, 5)
+#: the opener thresholds tried, lowest first
+GRID = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99)
+#: false references the inner leave-one-batch-out may open in the reference-free documents
+ALLOWED_FALSE = 1
+SETTINGS = {
+    "tokens": "words, bigrams, shapes, heading, previous unit, position",
+    "chars": list(CHAR_NGRAMS),
+    "norm": "l2 per part",
+    "max_span": MAX_SPAN,
+}
+
+_WORD = re.compile(r"[a-z]+|\d+", re.I)
+_LINE_START = re.compile(r"[ >]*(\d{1,2}[.)]|[-*+•]|\|)?[ ]*")
+_BULLET = re.compile(r"(\d{1,2}[.)]|[-*+•])[ ]*$")
+_CLIENT_HISTORY = re.compile(r"\b(we|I) (signed|bought|hired|tried|used|chose|picked) \b", re.I)
+
+#: a document as the model reads it: {"kind": str, "units": [{"text", "partner", "question",
+#: "heading", "turn", "block", "line"}, ...]} (the benchmark's dumps have this form too)
+View = Mapping[str, Any]
+
+
+def document_view(document: ParsedDocument) -> dict[str, Any]:
+    """What the model reads of a parsed document."""
+    text = document.text
+    units = []
+    for unit in document.units:
+        line = text[text.rfind("\n", 0, unit.start) + 1 : unit.start]
+        units.append(
+            {
+                "text": unit.text,
+                "partner": unit.by_partner,
+                "question": unit.is_question,
+                "heading": unit.heading,
+                "turn": unit.turn,
+                "block": unit.block,
+                "line": line[-12:],
+            }
+        )
+    return {"kind": document.kind, "units": units}
+
+
+def _shape(word: str) -> str:
+    if word.isdigit():
+        return "D" * min(len(word), 4)
+    return "X" if word[0].isupper() else "x"
+
+
+def unit_tokens(document: View, index: int) -> list[str]:
+    """The tokens of one unit: its words, shapes, heading, the unit before it, where it stands."""
+    units = document["units"]
+    unit = units[index]
+    words = _WORD.findall(unit["text"])
+    lowered = [w.lower() for w in words]
+    tokens = [f"w:{w}" for w in lowered]
+    tokens += [f"b:{a}_{b}" for a, b in zip(lowered, lowered[1:], strict=False)]
+    shapes = [_shape(w) for w in words]
+    tokens += [f"s:{a}{b}{c}" for a, b, c in zip(shapes, shapes[1:], shapes[2:], strict=False)]
+    tokens += [f"h:{w.lower()}" for w in _WORD.findall(unit["heading"])]
+    if index:
+        before = units[index - 1]
+        tokens += [f"p:{w.lower()}" for w in _WORD.findall(before["text"])]
+        tokens.append(f"prev_side:{before['partner']}:{before['question']}")
+        tokens.append(f"same_block:{before['block'] == unit['block']}")
+        tokens.append(f"same_turn:{before['turn'] == unit['turn']}")
+    else:
+        tokens.append("first_unit")
+    tokens += [
+        f"kind:{document['kind']}",
+        f"partner:{unit['partner']}",
+        f"question:{unit['question']}",
+        f"opens_line:{unit['line'].strip() == '' or bool(_LINE_START.fullmatch(unit['line']))}",
+        f"bullet:{bool(_BULLET.search(unit['line']))}",
+        f"length:{min(len(words) // 8, 5)}",
+    ]
+    return tokens
+
+
+def char_grams(text: str) -> list[str]:
+    """Lower-cased character 3-5-grams of each whitespace-separated word, padded with a space."""
+    grams: list[str] = []
+    for word in text.lower().split():
+        padded = f" {word} "
+        for n in range(CHAR_NGRAMS[0], CHAR_NGRAMS[1] + 1):
+            grams += [padded[i : i + n] for i in range(len(padded) - n + 1)]
+    return grams
+
+
+def _normalised(counts: Counter[str], prefix: str) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in counts.values()))
+    return {prefix + k: v / norm for k, v in counts.items()} if norm else {}
+
+
+def unit_features(document: View, index: int) -> dict[str, float]:
+    """One unit's features: counted tokens and character n-grams, each part L2-normalised."""
+    tokens = _normalised(Counter(unit_tokens(document, index)), "t ")
+    chars = _normalised(Counter(char_grams(document["units"][index]["text"])), "c ")
+    return {**tokens, **chars}
+
+
+@dataclass(frozen=True)
+class OpenerModel:
+    intercept: float
+    threshold: float
+    weights: dict[str, float] = field(repr=False)
+
+    def probability(self, features: Mapping[str, float]) -> float:
+        weights = self.weights
+        return sigmoid(self.intercept + sum(weights.get(k, 0.0) * v for k, v in features.items()))
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> OpenerModel:
+        names, values = data["features"], data["weights"]
+        if len(names) != len(values):
+            raise ValueError(f"reference openers: {len(names)} features for {len(values)} weights")
+        threshold = float(data["threshold"])
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError(f"reference openers: threshold {threshold} outside (0, 1]")
+        return cls(float(data["intercept"]), threshold, {str(k): float(v) for k, v in zip(names, values, strict=True)})
+
+    def to_json(self, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        ordered = sorted(self.weights)
+        return {
+            "intercept": self.intercept,
+            "threshold": self.threshold,
+            "settings": SETTINGS,
+            "features": ordered,
+            "weights": [self.weights[k] for k in ordered],
+            **(extra or {}),
+        }
+
+
+@cache
+def load(path: Path = WEIGHTS) -> OpenerModel:
+    return OpenerModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def may_open(unit: Mapping[str, Any]) -> bool:
+    """Where a reference can open at all, as for the rules: a statement by the partner, not the
+    partner's account of what their own side bought or tried ("we signed with a vendor ...")."""
+    return bool(unit["partner"]) and not unit["question"] and not _CLIENT_HISTORY.search(unit["text"])
+
+
+def openers(model: OpenerModel, document: View, threshold: float | None = None) -> list[int]:
+    """The units the model opens a reference at (allowed there, probability at least the threshold)."""
+    cut = model.threshold if threshold is None else threshold
+    units = document["units"]
+    return [i for i in range(len(units)) if may_open(units[i]) and model.probability(unit_features(document, i)) >= cut]
+
+
+def span_of(document: View, opener: int, starts: set[int]) -> list[int]:
+    """The opener and the next sentences of its paragraph and turn, up to the next opener."""
+    units = document["units"]
+    span = [opener]
+    for index in range(opener + 1, min(len(units), opener + MAX_SPAN)):
+        if index in starts or units[index]["block"] != units[opener]["block"]:
+            break
+        if units[index]["turn"] != units[opener]["turn"]:
+            break
+        span.append(index)
+    return span
+
+
+def rule_answer(texts: Sequence[str], question: str) -> tuple[Answer, int | None]:
+    """The rules' sentence-level answer over a span's texts, and the position that gave it."""
+    found, where = Answer.UNKNOWN, None
+    for position, text in enumerate(texts):
+        said = answers.answer(text, *PATTERNS[question])
+        if said is not Answer.UNKNOWN:
+            found, where = said, position
+            if said is Answer.NO:
+                break
+    return found, where
+
+
+def spans(model: OpenerModel, document: View) -> list[list[int]]:
+    starts = openers(model, document)
+    return [span_of(document, opener, set(starts)) for opener in starts]
+
+
+def model_references(document: ParsedDocument, model: OpenerModel | None = None) -> tuple[ReferenceFinding, ...]:
+    """The model's references in a document (each answered by the rules' sentence patterns)."""
+    model = model or load()
+    view = document_view(document)
+    found = []
+    for span in spans(model, view):
+        units = [document.units[i] for i in span]
+        texts = [u.text for u in units]
+        evidence = {0}
+        said: dict[str, Answer] = {}
+        for question in QUESTIONS:
+            said[question], where = rule_answer(texts, question)
+            if where is not None:
+                evidence.add(where)
+        opener = texts[0]
+        partners, clients = document.partner_names, document.client_names
+        client = (
+            described_work(opener, partners, clients)
+            or listed_client(opener, partners, clients)
+            or entry_client(opener, partners, clients)
+            or ""
+        )
+        speaker = units[0].speaker or ""
+        found.append(
+            ReferenceFinding(
+                client=client,
+                said_by=speaker,
+                similar_scale=said["similar_scale"],
+                still_running=said["still_running"],
+                client_contact_offered=said["client_contact_offered"],
+                evidence=tuple(dict.fromkeys(texts[i] for i in sorted(evidence))),
+            )
+        )
+    return tuple(found)
+
+
+def with_model(document: ParsedDocument, found: tuple[ReferenceFinding, ...]) -> tuple[ReferenceFinding, ...]:
+    """The rules' references; only where the rules find none, the model's."""
+    if found or not WEIGHTS.exists():
+        return found
+    return model_references(document)
