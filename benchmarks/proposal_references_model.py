@@ -221,45 +221,13 @@ def snapshot(commit: str, into: Path) -> Path | None:
 # --------------------------------------------------------------------------------------------------
 # features and models
 
-_WORD = re.compile(r"[a-z]+|\d+", re.I)
-_LINE_START = re.compile(r"[ >]*(\d{1,2}[.)]|[-*+•]|\|)?[ ]*")
-_BULLET = re.compile(r"(\d{1,2}[.)]|[-*+•])[ ]*$")
-
-
-def _shape(word: str) -> str:
-    if word.isdigit():
-        return "D" * min(len(word), 4)
-    return "X" if word[0].isupper() else "x"
-
 
 def unit_tokens(document: dict, index: int) -> list[str]:
-    """The tokens of one unit: its words, shapes, heading, the unit before it, where it stands."""
-    units = document["units"]
-    unit = units[index]
-    words = _WORD.findall(unit["text"])
-    lowered = [w.lower() for w in words]
-    tokens = [f"w:{w}" for w in lowered]
-    tokens += [f"b:{a}_{b}" for a, b in zip(lowered, lowered[1:], strict=False)]
-    shapes = [_shape(w) for w in words]
-    tokens += [f"s:{a}{b}{c}" for a, b, c in zip(shapes, shapes[1:], shapes[2:], strict=False)]
-    tokens += [f"h:{w.lower()}" for w in _WORD.findall(unit["heading"])]
-    if index:
-        before = units[index - 1]
-        tokens += [f"p:{w.lower()}" for w in _WORD.findall(before["text"])]
-        tokens.append(f"prev_side:{before['partner']}:{before['question']}")
-        tokens.append(f"same_block:{before['block'] == unit['block']}")
-        tokens.append(f"same_turn:{before['turn'] == unit['turn']}")
-    else:
-        tokens.append("first_unit")
-    tokens += [
-        f"kind:{document['kind']}",
-        f"partner:{unit['partner']}",
-        f"question:{unit['question']}",
-        f"opens_line:{unit['line'].strip() == '' or bool(_LINE_START.fullmatch(unit['line']))}",
-        f"bullet:{bool(_BULLET.search(unit['line']))}",
-        f"length:{min(len(words) // 8, 5)}",
-    ]
-    return tokens
+    """The shipped opener's tokens of one unit (imported here, not at the top: the dumps run this
+    file against older trees, which have no reference model)."""
+    from inhouse.analysis.proposals.reference_model import unit_tokens as tokens
+
+    return tokens(document, index)
 
 
 def unit_text(document: dict, index: int) -> str:
