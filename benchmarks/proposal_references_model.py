@@ -684,15 +684,7 @@ def main(argv: list[str] | None = None) -> int:
     first = [b for b in batches if b in first_runs]
     if first:
         print(f"\nthe first-run batches ({', '.join(first)}) pooled, honest simulation of a new format")
-        for system in [
-            "rules first run",
-            "model",
-            "rules + model",
-            "rules + model, answers filled",
-            "rules, or model where none",
-            STRICT,
-            STRICT_ANSWERED,
-        ]:
+        for system in systems[1:]:
             result = summary([row for b in first for row in all_rows[b].get(system, [])], args.resamples)
             print(f"  {system:<34} {_cell(result):<32} {_detection(result)}")
         for system in ["model", "rules + model, answers filled", "rules, or model where none", STRICT, STRICT_ANSWERED]:

@@ -13,6 +13,13 @@ import uvicorn
 from starlette.applications import Starlette
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that was free a moment ago (for a server process a test starts)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 class LocalServer:
     """``with LocalServer(app, "the test review API") as server:`` serves ``app`` at ``server.base``."""
 

@@ -4,7 +4,6 @@ never hidden). The real server (uvicorn) on 127.0.0.1, bounded well under a minu
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections import Counter
@@ -24,18 +23,13 @@ from inhouse.settings import load_settings
 from inhouse.web import create_app
 from inhouse.web.access import SESSION_COOKIE, declared_routes
 from tests import records
+from tests.localserver import free_port
 
 CLIENTS = 20
 ROUNDS = 4  # each client posts ROUNDS weekly reviews and ROUNDS decisions
 PASSWORD = "a long pass phrase for the load test"
 START = date(2020, 1, 6)  # a Monday: every client's weeks fall after it, none twice
 BOUND_SECONDS = 60
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Server:

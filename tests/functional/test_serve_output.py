@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -18,14 +17,9 @@ from inhouse.domain.accounts import UserIn
 from inhouse.domain.shapes import validated
 from inhouse.services import accounts
 from inhouse.settings import load_settings
+from tests.localserver import free_port
 
 INHOUSE = Path(sys.executable).with_name("inhouse")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def add_admin(url: str) -> None:

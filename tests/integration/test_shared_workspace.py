@@ -14,9 +14,9 @@ from sqlalchemy import text
 
 from inhouse.domain.jobs import JobStatus, ScanPayload, repository_lock
 from inhouse.services.queue import JobQueue
-from tests.functional.test_serve_output import free_port
 from tests.gitrepo import GitRepoBuilder, lines
 from tests.jobs_support import INHOUSE, fast_workspace, linked_repo, start_worker, wait_for, worker_env
+from tests.localserver import free_port
 
 POSTGRES = os.environ.get("INHOUSE_TEST_POSTGRES_URL")
 pytestmark = [pytest.mark.postgres, pytest.mark.skipif(not POSTGRES, reason="INHOUSE_TEST_POSTGRES_URL is not set")]

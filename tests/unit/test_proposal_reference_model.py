@@ -29,7 +29,7 @@ NO_REFERENCE = (
 
 def test_the_shipped_weights_load_and_are_plain_json():
     model = rm.load()
-    assert model.threshold in rm.GRID
+    assert model is not None and model.threshold in rm.GRID
     assert len(model.weights) == len(SHIPPED["features"]) == len(SHIPPED["weights"]) > 1000
     assert SHIPPED["allowed_false"] == rm.ALLOWED_FALSE
     assert all(isinstance(w, float) for w in SHIPPED["weights"])

@@ -17,6 +17,7 @@ evidence. A refusal beats an offer in the same sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from inhouse.domain.partners import Answer
 
@@ -184,6 +185,20 @@ def answer(text: str, yes: re.Pattern[str], no: re.Pattern[str]) -> Answer:
     if yes.search(text):
         return Answer.YES
     return Answer.UNKNOWN
+
+
+def span_answer(texts: Sequence[str], yes: re.Pattern[str], no: re.Pattern[str]) -> tuple[Answer, list[int]]:
+    """The answer a reference's sentences give, read in turn (a later yes stands, a no ends the
+    reading), and the positions of the sentences that gave one (its evidence)."""
+    found, where = Answer.UNKNOWN, []
+    for position, text in enumerate(texts):
+        said = answer(text, yes, no)
+        if said is not Answer.UNKNOWN:
+            found = said
+            where.append(position)
+            if said is Answer.NO:
+                break
+    return found, where
 
 
 #: "How many pallet positions do you have?": the unit a client's bare count answers with

@@ -22,7 +22,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -32,6 +32,7 @@ from inhouse.analysis.logistic import sigmoid
 from inhouse.analysis.proposals import reference_answers as answers
 from inhouse.analysis.proposals.document import ParsedDocument
 from inhouse.analysis.proposals.reference_clients import described_work, entry_client, listed_client
+from inhouse.analysis.proposals.references import CLIENT_HISTORY
 from inhouse.domain.partners import Answer, ReferenceFinding
 
 WEIGHTS = Path(__file__).resolve().parent / "model" / "weights" / "reference_openers.json"
@@ -57,7 +58,6 @@ SETTINGS = {
 _WORD = re.compile(r"[a-z]+|\d+", re.I)
 _LINE_START = re.compile(r"[ >]*(\d{1,2}[.)]|[-*+•]|\|)?[ ]*")
 _BULLET = re.compile(r"(\d{1,2}[.)]|[-*+•])[ ]*$")
-_CLIENT_HISTORY = re.compile(r"\b(we|I) (signed|bought|hired|tried|used|chose|picked) \b", re.I)
 
 #: a document as the model reads it: {"kind": str, "units": [{"text", "partner", "question",
 #: "heading", "turn", "block", "line"}, ...]} (the benchmark's dumps have this form too)
@@ -175,14 +175,17 @@ class OpenerModel:
 
 
 @cache
-def load(path: Path = WEIGHTS) -> OpenerModel:
+def load(path: Path = WEIGHTS) -> OpenerModel | None:
+    """The shipped opener, or None when none is shipped (the rules alone decide)."""
+    if not path.exists():
+        return None
     return OpenerModel.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
 def may_open(unit: Mapping[str, Any]) -> bool:
     """Where a reference can open at all, as for the rules: a statement by the partner, not the
     partner's account of what their own side bought or tried ("we signed with a vendor ...")."""
-    return bool(unit["partner"]) and not unit["question"] and not _CLIENT_HISTORY.search(unit["text"])
+    return bool(unit["partner"]) and not unit["question"] and not CLIENT_HISTORY.search(unit["text"])
 
 
 def openers(model: OpenerModel, document: View, threshold: float | None = None) -> list[int]:
@@ -205,18 +208,6 @@ def span_of(document: View, opener: int, starts: set[int]) -> list[int]:
     return span
 
 
-def rule_answer(texts: Sequence[str], question: str) -> tuple[Answer, int | None]:
-    """The rules' sentence-level answer over a span's texts, and the position that gave it."""
-    found, where = Answer.UNKNOWN, None
-    for position, text in enumerate(texts):
-        said = answers.answer(text, *PATTERNS[question])
-        if said is not Answer.UNKNOWN:
-            found, where = said, position
-            if said is Answer.NO:
-                break
-    return found, where
-
-
 def spans(model: OpenerModel, document: View) -> list[list[int]]:
     starts = openers(model, document)
     return [span_of(document, opener, set(starts)) for opener in starts]
@@ -225,6 +216,8 @@ def spans(model: OpenerModel, document: View) -> list[list[int]]:
 def model_references(document: ParsedDocument, model: OpenerModel | None = None) -> tuple[ReferenceFinding, ...]:
     """The model's references in a document (each answered by the rules' sentence patterns)."""
     model = model or load()
+    if model is None:
+        return ()
     view = document_view(document)
     found = []
     for span in spans(model, view):
@@ -233,9 +226,8 @@ def model_references(document: ParsedDocument, model: OpenerModel | None = None)
         evidence = {0}
         said: dict[str, Answer] = {}
         for question in QUESTIONS:
-            said[question], where = rule_answer(texts, question)
-            if where is not None:
-                evidence.add(where)
+            said[question], where = answers.span_answer(texts, *PATTERNS[question])
+            evidence.update(where)
         opener = texts[0]
         partners, clients = document.partner_names, document.client_names
         client = (
@@ -260,6 +252,4 @@ def model_references(document: ParsedDocument, model: OpenerModel | None = None)
 
 def with_model(document: ParsedDocument, found: tuple[ReferenceFinding, ...]) -> tuple[ReferenceFinding, ...]:
     """The rules' references; only where the rules find none, the model's."""
-    if found or not WEIGHTS.exists():
-        return found
-    return model_references(document)
+    return found or model_references(document)

@@ -67,7 +67,8 @@ _REFERENCE_HEADING = re.compile(
     r"(success|customer|client) stor(y|ies)|in the field|(where|who) (it|this) (runs|is live))\b",
     re.I,
 )
-_CLIENT_HISTORY = re.compile(r"\b(we|I) (signed|bought|hired|tried|used|chose|picked) \b", re.I)
+#: the partner telling what their own side bought or tried ("we signed with a vendor ..."): no reference opens there
+CLIENT_HISTORY = re.compile(r"\b(we|I) (signed|bought|hired|tried|used|chose|picked) \b", re.I)
 #: a client asking about past work: "Have you done this anywhere before?", "Who else uses it?"
 _ASKS_BEFORE = re.compile(
     r"\b(have you|did you|has your (team|company|firm)|who else|any (other )?(clients?|customers?|references?)|"
@@ -127,7 +128,7 @@ def _groups(document: ParsedDocument) -> list[_Group]:
             continue
         client = None
         said = _ENTRY_LABEL.sub("", unit.text)  # "Example A. Harrow Co-op, ..." names Harrow Co-op
-        if not unit.is_question and not _CLIENT_HISTORY.search(said):
+        if not unit.is_question and not CLIENT_HISTORY.search(said):
             client = described_work(said, partners, clients)
             if client is None and _listed(unit, previous, document.text):
                 client = listed_client(said, partners, clients) or entry_client(said, partners, clients)
@@ -160,15 +161,10 @@ def _finding(
     found: dict[str, Answer] = {}
     evidence = [group.units[0]]
     read = {unit.index: _with_columns(unit, text) for unit in [*group.units, *group.replies]}
+    spoken = [*group.units, *group.replies]
     for question, (yes, no) in _QUESTIONS.items():
-        found[question] = Answer.UNKNOWN
-        for unit in [*group.units, *group.replies]:
-            said = answers.answer(read[unit.index], yes, no)
-            if said is not Answer.UNKNOWN:
-                found[question] = said
-                evidence.append(unit)
-                if said is Answer.NO:
-                    break
+        found[question], where = answers.span_answer([read[unit.index] for unit in spoken], yes, no)
+        evidence += [spoken[i] for i in where]
         if found[question] is Answer.UNKNOWN and question in group.asked:
             found[question] = group.asked[question]
             evidence += group.replies[:1]

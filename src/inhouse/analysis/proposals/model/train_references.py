@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from inhouse.analysis.proposals import reference_model as rm
-from inhouse.analysis.proposals.model.data import ROOT
+from inhouse.analysis.proposals.model.data import ROOT, folders
 
 REPO = ROOT.parent.parent
 CASES_FILE = REPO / "tests" / "unit" / "test_proposal_reference_batches.py"
@@ -127,8 +127,7 @@ def labelled(root: Path = ROOT) -> tuple[dict[str, dict[str, Any]], dict[str, li
         documents[name] = {**rm.document_view(parsed), "openers": opening_units(parsed)}
         labels[name] = wanted
 
-    folders = [root, *sorted(p for p in root.iterdir() if p.is_dir() and (p / "labels.json").exists())]
-    for folder in folders:
+    for folder in folders(root):
         batch = "docs" if folder == root else folder.name
         for label in json.loads((folder / "labels.json").read_text(encoding="utf-8")):
             file = folder / "docs" / label["file"]
@@ -146,7 +145,7 @@ def labelled(root: Path = ROOT) -> tuple[dict[str, dict[str, Any]], dict[str, li
 
 def inputs(root: Path = ROOT) -> str:
     digest = hashlib.sha256()
-    for folder in [root, *sorted(p for p in root.iterdir() if p.is_dir() and (p / "labels.json").exists())]:
+    for folder in folders(root):
         digest.update((folder / "labels.json").read_bytes())
     if CASES_FILE.exists():
         digest.update(CASES_FILE.read_bytes())
