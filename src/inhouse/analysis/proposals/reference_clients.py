@@ -166,7 +166,7 @@ _ADJECTIVE_USE = re.compile(
     r"^ (?:\d[\d,]* )?(?!(?:" + _STOP + r"|two|three|four|five|years?|months?|ago|twice|first|too|alone)\b)[a-z][\w-]*"
 )
 #: past-time markers a project-shaped phrase needs to be past work rather than an offer
-_PAST_MARK = re.compile(
+PAST_MARK = re.compile(
     rf"\b(?:{_PAST}|last (?:year|spring|summer|autumn|fall|winter|month|quarter)|ago|previously|earlier|back in|"
     r"in (?:19|20)\d\d|since (?:19|20)\d\d|(?:19|20)\d\d)\b",
     re.I,
@@ -205,7 +205,7 @@ _SYSTEM_VERB = re.compile(
     r"\b(?:integrated|connected|interfaced|synced|synchronised|migrated|plugged|hooked|linked|partnered|teamed up)\b",
     re.I,
 )
-_OFFER = re.compile(
+OFFER = re.compile(
     r"\b(?:will|'ll|'d|would|propose|suggest|recommend|could|plan to|intend to|let's|shall|offer|quote)\b", re.I
 )
 
@@ -230,10 +230,10 @@ def described_work(text: str, partner_names: list[str], client_names: list[str])
         for found in _TO_CLIENT.finditer(match.group("rest")):
             if client := _client(found, partner_names, client_names):
                 return client
-    if not _OFFER.search(text.split(",")[0]):
+    if not OFFER.search(text.split(",")[0]):
         for match in _PROJECT_WITH.finditer(text):
             # "our deployment at X" is work that exists; "a project with X" needs a past marker
-            if match.group(0).lower().startswith("our") or _PAST_MARK.search(text):
+            if match.group(0).lower().startswith("our") or PAST_MARK.search(text):
                 if client := _client(match, partner_names, client_names):
                     return client
     # "On your question about who else uses it: X ...", "He mentioned that X, a ..., has used ...": the

@@ -51,7 +51,7 @@ _ALL_REFERENCES = re.compile(
     r"\breferences\b",
     re.I,
 )
-_GENERIC_CLAIM = re.compile(
+GENERIC_CLAIM = re.compile(
     r"\b(helped|served|supported|with|for|over|than|across|to|by|including) \d[\d,]*\+? (companies|clients|customers|"
     r"organi[sz]ations|firms|brands|banks|retailers|hospitals|utilities)\b|"
     r"\b(many|several|dozens of|hundreds of|numerous|countless|leading) (companies|clients|customers|organi[sz]ations|firms|brands)\b",
@@ -136,7 +136,7 @@ def _groups(document: ParsedDocument) -> list[_Group]:
                 client = answered_client(said, partners, clients)
             if client is None and _first_under(unit, previous):
                 client = headed_client(unit.heading, partners, clients)
-            if client and not client[0].isupper() and _GENERIC_CLAIM.search(unit.text):
+            if client and not client[0].isupper() and GENERIC_CLAIM.search(unit.text):
                 client = None
         previous = unit
         if client:

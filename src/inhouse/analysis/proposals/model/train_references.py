@@ -6,10 +6,8 @@ The labels give only each reference's answers, so the spans are derived: on ever
 document (``benchmarks/proposals`` and its labelled folders, plus the short documents of
 ``tests/unit/test_proposal_reference_batches.py``) where the shipped rules find the labelled
 number of references, a unit is a positive when the rules open a reference there. Logistic
-regression (liblinear, C = 1, balanced classes), the :data:`KEEP` strongest weights kept. The
-threshold: the lowest of :data:`reference_model.GRID` at which an inner leave-one-batch-out opens
-at most :data:`reference_model.ALLOWED_FALSE` references in the reference-free documents (at the units
-where one may open, :func:`reference_model.may_open`).
+regression (liblinear, C = 1, balanced classes), the :data:`KEEP` strongest weights kept, at the
+fixed :data:`reference_model.THRESHOLD`.
 ``benchmarks/proposal_references_model.py`` uses these same functions leave-one-batch-out.
 """
 
@@ -90,29 +88,6 @@ def _round(value: float) -> float:
     return float(f"{value:.{DIGITS}g}")
 
 
-def choose_threshold(documents: Documents, labels: Mapping[str, Sequence[Any]], names: Sequence[str]) -> float:
-    """The lowest threshold at which an inner leave-one-batch-out over ``names`` opens at most
-    ``ALLOWED_FALSE`` references in all the reference-free (non-case) documents."""
-    batches = sorted({batch_of(n) for n in names if not n.startswith("cases/")})
-    maxima: list[list[float]] = []
-    for inner in batches:
-        train = [n for n in names if batch_of(n) != inner]
-        test = [n for n in names if batch_of(n) == inner and not labels[n]]
-        if not test:
-            continue
-        model = fit(documents, train)
-        for name in test:
-            document = documents[name]
-            units = document["units"]
-            maxima.append(
-                [model.probability(_features(document, i)) for i in range(len(units)) if rm.may_open(units[i])]
-            )
-    for threshold in rm.GRID:
-        if sum(p >= threshold for values in maxima for p in values) <= rm.ALLOWED_FALSE:
-            return threshold
-    return 1.0
-
-
 def labelled(root: Path = ROOT) -> tuple[dict[str, dict[str, Any]], dict[str, list[Any]]]:
     """Every labelled document as training reads it (the current parse and rules), and its labels."""
     from inhouse.analysis.documents import read_document
@@ -153,18 +128,16 @@ def inputs(root: Path = ROOT) -> str:
 
 
 def build(out: Path, root: Path = ROOT) -> dict[str, Any]:
-    """Fit on every labelled document, choose the threshold, write the weights; returns their summary."""
+    """Fit on every labelled document, write the weights at the fixed threshold; returns their summary."""
     import sklearn
 
     documents, labels = labelled(root)
     names = training_names(documents, labels)
-    threshold = choose_threshold(documents, labels, names)
+    threshold = rm.THRESHOLD
     model = fit(documents, names, threshold)
     extra = {
         "c": C,
         "keep": KEEP,
-        "allowed_false": rm.ALLOWED_FALSE,
-        "grid": list(rm.GRID),
         "documents": len(names),
         "inputs": inputs(root),
         "scikit_learn": sklearn.__version__,
