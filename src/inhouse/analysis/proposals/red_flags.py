@@ -16,7 +16,11 @@ import re
 from inhouse.analysis.proposals.document import ParsedDocument, Unit
 from inhouse.domain.partners import RedFlag
 
-_PERCENT = r"\d{2,3}(?:[.,]\d+)?\s?(?:%|percent|per cent)"
+#: a figure in digits or in words: "99.2%", "ninety-eight percent", "a hundred per cent"
+_PERCENT = (
+    r"(?:\d{2,3}(?:[.,]\d+)?|(?:(?:one |a )?hundred|(?:ninety|eighty|seventy|sixty|fifty)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?: point \w+)?))\s?(?:%|percent|per cent)"
+)
 _NEGATED = re.compile(
     r"\b(can't|cannot|can not|won't|will not|don't|do not|never|no|not|unable to|wouldn't|would not|refuse to)\b"
     r"[^.]{0,25}\b(guarantee|promise|commit)",
@@ -27,7 +31,9 @@ _GUARANTEE = [
         rf"\b(guarantee[sd]?|guaranteeing|promise[sd]?|assure[sd]?|warrant(s|ed)?)\b[^.;]{{0,60}}{_PERCENT}", re.I
     ),
     re.compile(
-        rf"{_PERCENT}[^.;]{{0,40}}\b(guaranteed|accuracy guarantee|or your money back|promised|assured)\b", re.I
+        rf"{_PERCENT}[^.;]{{0,40}}\b(guaranteed|accuracy guarantee|or your money back|promised|assured)\b"
+        rf"|{_PERCENT}[^.;?]{{0,60}}\b(we|I) (can |will |do )?(guarantee|promise|warrant) (that|it|this|you that)\b",
+        re.I,
     ),
     re.compile(
         r"\b100\s?(%|percent|per cent) (accura\w*|detection|reliab\w*|precision|recall|correct)|"
@@ -42,14 +48,15 @@ _GUARANTEE = [
 NEVER_FAILED = (
     r"\bnothing\b(?! (further |more |extra )?(owed|due|to pay|charged|payable))[^.;!?]{0,60}\b(we|it|they|"
     r"our \w+|(?-i:[A-Z])\w+)"
-    r"( \w+)? (can't|cannot|can not|couldn't|could not|haven't|have not|"
+    r"( \w+)?[\u2122\u00ae]? (can't|cannot|can not|couldn't|could not|haven't|have not|"
     r"don't|do not|wouldn't)\b"
     r"|\bno\b[^.;!?]{0,40}\b(use case|problem|challenge|project|task|industry|requirement|case|question|"
     r"format|document|situation|"
     r"scenario|base|type|size|volume|language|data ?set|client|customer|domain|sector|workload|setting|part|"
     r"piece|system|tool|stack|"
     r"integration|platform)s?"
-    r"\b[^.;!?]{0,30}\b(we|it|they|our \w+|(?-i:[A-Z])\w+)( \w+)? (can't|cannot|can not|couldn't|could not|haven't)\b"
+    r"\b[^.;!?]{0,30}\b(we|it|they|our \w+|(?-i:[A-Z])\w+)( \w+)?[\u2122\u00ae]? (can't|cannot|can not|couldn't|could not|"
+    r"haven't)\b"
     r"|\b(never|haven't|have not|hasn't|has not|yet to)( yet| ever)? (met|meet|had|found|find|seen|see|"
     r"encountered|encounter|faced|"
     r"face|come across|lost)\b[^.;!?]{0,60}"
@@ -161,12 +168,20 @@ _SOON = re.compile(
     re.I,
 )
 _INCENTIVE = re.compile(
-    r"\b(waive|waived|waiving|discount\w*|\d{1,2}\s?(%|percent|per cent) off|take \S+ off|knock \S+ off|"
+    r"\b(waive|waives|waived|waiving|discount\w*|\d{1,2}\s?(%|percent|per cent) off|take \S+ off|knock \S+ off|"
     r"throw in|thrown in|free (for|of charge)|at no (extra )?(cost|charge)|for free|"
     r"lock in|price (goes up|rises|increases)|(keeps?|holds?|locks?) (in )?(today's|the current|our current|"
     r"this) (rate|price|pricing)|(prices?|rates?) (go|goes) up)\b",
     re.I,
 )
+#: something running out on a named near day: "it expires this Friday", "lapses on the 12th", "ends next week"
+_EXPIRES = re.compile(
+    r"\b(expires?|lapses?|runs out|is withdrawn|closes)\b[^.;]{0,12}?\b((this|next|on|by) (coming )?(monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|week|month|quarter|\d{1,2}(st|nd|rd|th)?\b)|(tomorrow|tonight|"
+    r"at (midnight|the end of (the |this )?(day|week|month|quarter))))",
+    re.I,
+)
+_OFFER_NOUN = re.compile(r"\b(offer|incentive|promotion|promo|deal|waiver|bonus|special (rate|price))s?\b", re.I)
 _ACTION = re.compile(
     r"\b(if|when|once)? ?(you )?(sign|book|order|commit|confirm|decide|buy|agree|reply|say yes|"
     r"go ahead|place)\w*\b",
@@ -174,6 +189,8 @@ _ACTION = re.compile(
 )
 _DISCOUNT = re.compile(
     r"\b(discount\w*|\d{1,2}\s?(%|percent|per cent) off|off the (first|list|full)|rebate|"
+    r"(reduction|saving|cut) (on|in|of|to) (the |your |our |all )?([\w-]+ ){0,2}(licen[cs]es?|subscriptions?|fees?|"
+    r"price|pricing|rates?|charges?)|"
     r"reduced (rate|price)|"
     r"founding-client|loyalty bonus|(year|months?|quarter) (is|are) free|"
     r"(first )?\d+ (days|weeks|months) (of the (term|contract|agreement) )?(are |is )?free|"
@@ -255,9 +272,14 @@ def _denies_limits(text: str, document: ParsedDocument) -> bool:
 
 
 def _time_limited(text: str) -> bool:
-    """An incentive that holds only if the client acts by a near date."""
+    """An incentive that holds only if the client acts by a near date, or one that runs out on a near date
+    ("the fee waiver lapses next Tuesday")."""
     soon = _SOON.search(text)
-    return bool(soon and _INCENTIVE.search(text) and _ACTION.search(text[: soon.start()]))
+    if soon and _INCENTIVE.search(text) and _ACTION.search(text[: soon.start()]):
+        return True
+    return bool(
+        _EXPIRES.search(text) and (_INCENTIVE.search(text) or _DISCOUNT.search(text) or _OFFER_NOUN.search(text))
+    )
 
 
 def _discount(text: str) -> bool:

@@ -51,7 +51,7 @@ RUNNING_YES = re.compile(
     r"\bstill (?:\w+ )?(?:in (?:daily |active |everyday |full )?use|running|runs|used|uses|live|in production|operating|"
     r"operational|relies on it|rely on it|in service|going|on it|using it)\b|"
     r"\b(?:remains?|is|are) (?:still )?(?:in production|live|in (?:daily )?use|operational|in service)\b|"
-    r"\b(?:running|live|in production|in use|operational)(?: (?:with|for|at) (?:us|them|\w+))? (?:since|for (?:\w+ )?(?:years|months)|"
+    r"\b(?:running|live|in production|in use|operational)(?: (?:with|for|at) (?:us|them|\w+))? (?:since|for (?:\w+ ){0,3}(?:years|months)|"
     r"ever since|today|to this day)\b|"
     r"\bhas been (?:running|live|in production|in (?:live |daily |active |full )?use|used|operating)\b|"
     r"\b(?:has|have) been using (?:it|them|the \w+|our \w+|their \w+) (?:for (?:\w+ )?(?:years|months)|since)\b|\b(?:runs?|operat(?:es|ing)|works?|has run) since\b|"
@@ -94,6 +94,10 @@ RUNNING_NO = re.compile(
     r"\b(?:replaced|retired|dropped|abandoned|scrapped|decommissioned|switched off) (?:it|them|our \w+|"
     r"the (?:tool|model|system|platform|service))\b|"
     r"\((?:completed|finished|concluded|closed|ended)\)|"
+    # the work said to be over ("that engagement finished in 2023"), unless the sentence goes on to what runs
+    # now ("the work finished in 2021 and they now maintain it themselves")
+    r"\b(?:project|engagement|pilot|contract|programme|program|rollout|assignment|work) (?:was |had |has )?"
+    r"(?:finished|concluded|wrapped up|closed)\b(?![^.;]*\b(?:now|still|today|since)\b)|"
     r"\bstatus\s*:\s*(?:stopped|paused|halted|terminated|cancell?ed|canceled|abandoned|dropped|closed|ended|inactive)\b",
     re.I,
 )
@@ -127,7 +131,8 @@ CONTACT_NO = re.compile(
     r"\bunder (?:an |a strict )?nda\b|\bcan't (?:name|say who|share)\b|\bno (?:direct )?contact\b|"
     r"\bprefers? not to (?:be contacted|share|be named|take calls)|\bdo(?:es)? not (?:wish|want) to be (?:contacted|named)\b|"
     r"\b(?:don't|do not|doesn't|does not) (?:do|take|offer|give) (?:reference )?(?:calls|references)\b|"
-    r"\basked (?:us|me) not to (?:share|name|disclose|pass on|give out)\b|\b(?:would|'d) rather not\b|"
+    r"\basked (?:us|me) not to (?:share|name|disclose|pass on|give out|hand out|hand over|give)\b|\b(?:would|'d) rather not\b|"
+    r"\b(?:asked|prefer|prefers|wish|wishes|want|wants|chose|chosen) to (?:remain|stay|be kept) anonymous\b|"
     r"\b(?:declined|refused|unwilling|reluctant|not willing) to (?:act|be|serve|speak|talk|take|give|provide)\b|"
     r"\basked (?:us |me )?not to be (?:contacted|named|called|approached)\b|"
     r"\b(?:contact|referee|reference)s?\b[^.;]{0,20}\bnot (?:available|possible|offered)\b|"

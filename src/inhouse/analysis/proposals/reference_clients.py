@@ -77,6 +77,15 @@ _SIMILAR_FOR = re.compile(
     rf"(?:of (?:ours|mine) )?(?:[\w-]+ ){{0,4}}?(?:for|with|at) {CLIENT}",
     re.I,
 )
+#: the client named as the comparison ("X is the nearest comparison", "X would be a good match")
+_COMPARED = re.compile(
+    rf"^\W*(?P<client>{NAME}) (?:is|would be|'s|are|remains) (?:probably |perhaps |arguably )?(?:the|a|an|our) "
+    rf"(?:\w+ ){{0,2}}?(?:comparison|match|parallel|comparable|equivalent|fit|analogue|example)\b"
+)
+#: present work for a client ("we also run the booking service for a regional ferry operator")
+_RUNS_FOR = re.compile(
+    rf"{_ACTOR}(?: also| currently| still| now)? (?:run|operate|host|maintain|support)\b[^.;!?]{{0,60}}?\bfor {CLIENT}"
+)
 #: something the partner supplied or sold to a client ("we supplied a booking system to a marina operator")
 _SUPPLIED = re.compile(
     rf"{_ACTOR}{_AUX} (?:\w+ly )?(?:supplied|sold|provided|licensed|shipped|delivered|handed over)\b"
@@ -136,6 +145,7 @@ _FIRST_WORDS = {
     "We", "I", "Our", "The", "This", "That", "These", "Those", "It", "They", "Their", "In", "At", "For",
     "With", "Last", "Yes", "No", "Hi", "Hello", "Hey", "Dear", "Morning", "Afternoon", "Evening", "And", "But", "So", "Also", "Then", "Since", "When", "If", "Both", "Sure",
     "Well", "Okay", "OK", "Right", "Great", "Thanks", "Honestly", "Absolutely", "Again", "Now", "Here",
+    "Yeah", "Yep", "Yup", "Nope", "Definitely", "Totally", "Exactly", "Certainly", "Indeed", "Of",
     "Today", "Currently", "Next", "Finally", "First", "Second", "Note", "Please", "Example", "You", "Your",
     "EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "AUD", "CAD", "Monday", "Tuesday", "Wednesday",
     "Thursday", "Friday", "January", "February", "March", "April", "May", "June", "July", "August",
@@ -220,7 +230,7 @@ _REPORTING = re.compile(
 
 def described_work(text: str, partner_names: list[str], client_names: list[str]) -> str | None:
     """The past client the sentence describes work for, or None when it describes none."""
-    for pattern in (_CLOSEST, _SIMILAR_FOR, _LARGEST, _FRONTED, _HELPED, _INCLUDING, _SUPPLIED):
+    for pattern in (_CLOSEST, _COMPARED, _SIMILAR_FOR, _LARGEST, _FRONTED, _HELPED, _INCLUDING, _SUPPLIED, _RUNS_FOR):
         for match in pattern.finditer(text):
             if client := _client(match, partner_names, client_names):
                 return client
@@ -287,6 +297,16 @@ def entry_client(text: str, partner_names: list[str], client_names: list[str]) -
         if client := _client(found, partner_names, client_names):
             return client
     return None
+
+
+#: an entry's label sentence: a name alone, perhaps in bold ("**Harbour Mills.** They ...", "Harbour Mills.")
+_LABEL_NAME = re.compile(rf"^\W*(?P<client>{NAME})\.(?:\*\*|__)?(?:\s+(?=[A-Z])|\s*$)")
+
+
+def label_client(text: str, partner_names: list[str], client_names: list[str]) -> str | None:
+    """The client an entry's label names, when the entry opens with the name alone and a full stop."""
+    match = _LABEL_NAME.match(text)
+    return _client(match, partner_names, client_names, subject=True) if match else None
 
 
 def headed_client(heading: str, partner_names: list[str], client_names: list[str]) -> str | None:

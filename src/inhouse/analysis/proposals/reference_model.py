@@ -57,6 +57,7 @@ SETTINGS = {
 _WORD = re.compile(r"[a-z]+|\d+", re.I)
 _LINE_START = re.compile(r"[ >]*(\d{1,2}[.)]|[-*+•]|\|)?[ ]*")
 _BULLET = re.compile(r"(\d{1,2}[.)]|[-*+•])[ ]*$")
+_LOWER_WORD = re.compile(r"(?<![\w@./-])[a-z]{2,}(?![\w@./-])")
 #: a claim counted over clients nobody names ("more than 60 sites", "200+ projects")
 _COUNTED = re.compile(r"\b(?:more than|over|upwards of|some)\s+\d[\d,.]*\+?\s|\b\d[\d,]*\+\s", re.I)
 
@@ -186,13 +187,13 @@ def load(path: Path = WEIGHTS) -> OpenerModel | None:
 def may_open(unit: Mapping[str, Any]) -> bool:
     """Where a reference can open at all, as for the rules: a statement by the partner, not the
     partner's account of what their own side bought or tried ("we signed with a vendor ..."), not a
-    title in capitals, not an offer with nothing past in it ("we will run a pilot with your team"),
+    line that is no sentence (a title, letterhead, signature or list of names), not an offer with nothing past in it ("we will run a pilot with your team"),
     and not a claim over clients nobody names ("more than 60 sites", "helped 200+ companies")."""
     text = unit["text"]
     if not unit["partner"] or unit["question"] or CLIENT_HISTORY.search(text):
         return False
-    if not any(c.islower() for c in text):
-        return False
+    if len(_LOWER_WORD.findall(text)) < 4:
+        return False  # a title, letterhead, signature, address or list of names: no sentence
     if OFFER.search(text) and not PAST_MARK.search(text):
         return False
     return not ((GENERIC_CLAIM.search(text) or _COUNTED.search(text)) and not described_work(text, [], []))

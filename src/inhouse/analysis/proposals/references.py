@@ -24,6 +24,7 @@ from inhouse.analysis.proposals.reference_clients import (
     entry_client,
     headed_client,
     is_field,
+    label_client,
     listed_client,
 )
 from inhouse.domain.partners import Answer, ReferenceFinding
@@ -64,7 +65,8 @@ _REFERENCE_HEADING = re.compile(
     r"where we('ve| have) (done|delivered|built)|who we('ve| have) (worked with|done \w+ for|built \w+ for)|"
     r"(done|delivered|built) (this|it|similar work) (for|with|at|before)|"
     r"(done|delivered|built|shipped|proven|tried) (before|already|previously|elsewhere)|proof|case in point|"
-    r"(success|customer|client) stor(y|ies)|in the field|(where|who) (it|this) (runs|is live))\b",
+    r"(success|customer|client) stor(y|ies)|in the field|(where|who) (it|this) (runs|is live)|"
+    r"(proven|client|customer) results|results (for|with|at) (other )?(clients|customers))\b",
     re.I,
 )
 #: the partner telling what their own side bought or tried ("we signed with a vendor ..."): no reference opens there
@@ -131,7 +133,11 @@ def _groups(document: ParsedDocument) -> list[_Group]:
         if not unit.is_question and not CLIENT_HISTORY.search(said):
             client = described_work(said, partners, clients)
             if client is None and _listed(unit, previous, document.text):
-                client = listed_client(said, partners, clients) or entry_client(said, partners, clients)
+                client = (
+                    listed_client(said, partners, clients)
+                    or label_client(said, partners, clients)
+                    or entry_client(said, partners, clients)
+                )
             if client is None and (_answers_before(document, unit) or (requested and _entry(unit, document.text))):
                 client = answered_client(said, partners, clients)
             if client is None and _first_under(unit, previous):

@@ -234,6 +234,10 @@ def parse_transcript(text: str) -> Conversation | None:
         if in_participants and re.match(r"^[-*+]\s", stripped):
             _add_participants(stripped[2:], affiliations, whole=True)
             continue
+        if in_participants and line.text[:1] in " \t" and stripped and not _LABEL_LINE.match(line.text):
+            # an indented list under "Present:": "  Ana Ruiz - Quantia, Head of Data", one person a line
+            _add_participants(stripped, affiliations, whole=True)
+            continue
         in_participants = False
         if not stripped or _CUE_TIMING.match(stripped):
             continue
@@ -271,7 +275,12 @@ def parse_transcript(text: str) -> Conversation | None:
         known = _short_call(candidates, text)
         if not known:
             return None
-    known |= {label for label in counts if _PERSON.match(label)}  # someone who speaks once in a real conversation
+    # someone who speaks once in a real conversation; where a participants list names who was there, only
+    # someone on it (a title line "Programme Name: ..." above the list is no speaker)
+    named = {name for name in affiliations if name.strip()}
+    known |= {label for label in counts if _PERSON.match(label) and (not named or _name_in(label, affiliations))}
+    if named:
+        known = {label for label in known if counts[label] >= 2 or _name_in(label, affiliations)}
     turns = [Turn(label, start, end) for label, start, end in candidates if label in known and start < end]
     turns += [Turn(label, start, end) for label, start, end in body if label in known and text[start:end].strip()]
     turns = _merge(sorted(turns, key=lambda turn: turn.start), text)
@@ -318,10 +327,10 @@ def _add_participants(listing: str, affiliations: dict[str, set[str]], whole: bo
     entries = [listing] if whole else re.findall(r"[^,;(]+(?:\([^)]*\))?", listing)
     for entry in entries:
         entry = entry.strip(" -*")
-        name = re.split(r"\s*(?:\(|\s-\s|:)\s*", entry, maxsplit=1)[0].strip()
+        name = re.split(r"\s*(?:\(|\s[-–—]\s|:)\s*", entry, maxsplit=1)[0].strip()
         if not name or len(name.split()) > 5:
             continue
-        rest = entry[len(name) :].strip(" -:()")
+        rest = entry[len(name) :].strip(" -–—:()")
         parts = [part for part in re.split(r"[,;()]", rest) if _compact(part) and not _TITLE.search(part)]
         affiliations.setdefault(name, set())
         affiliations[name].update(_compact(part) for part in parts)

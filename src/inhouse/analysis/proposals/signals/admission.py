@@ -176,6 +176,14 @@ _PRODUCT_MANNER = re.compile(
 )
 
 
+#: a past client or project named after "for" / "with" / "at", then its size set off by a comma: "for a family
+#: firm in Leeds, only ..." (the partner's own staffing or experience has a verb before "only")
+_SIZED_CLIENT = re.compile(r"\b(for|with|at|by) (a|an|one|another|the|some) [^,;:()]{2,60},\s*$", re.I)
+_COUNT = re.compile(
+    r"^\s+(about |around |some )?(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"a (few|handful|couple|dozen))\b",
+    re.I,
+)
 #: "that was a one-off study, not the product": a thing (not the partner) named and then contrasted
 _CONTRASTED_THING = re.compile(r"\b(?:that|this|it|which)\s+(?:was|is|were|are)\s+(?:just\s+|only\s+)?[^,;]{2,60},\s*$")
 _CONTRAST_TAIL = re.compile(r"^\s+(?:a|an|the|our|its)\s+[\w-]+(?:\s+[\w-]+)?\s*[.;!)]?\s*$", re.I)
@@ -200,6 +208,8 @@ def _excluded(text: str, match: re.Match[str]) -> str:
     before = text[: match.start()].lower()
     if word == "only" and re.search(r"\b(our|the|my|their|your|its|his|her)\s+$", before):
         return "idiom"  # "our only weakness", "the only thing"
+    if word == "only" and _SIZED_CLIENT.search(before) and _COUNT.match(after):
+        return "a client described by its size"  # "we built it for a small chain, only six shops"
     clause = text[_clause_start(text, match.start()) : _clause_end(text, match.end())]
     if OFFER_PHRASE.search(clause) and (word == "only" or OFFER_PHRASE.search(before[-60:])):
         return "commercial terms"  # "this pricing is only available on...", "the pilot is not..."

@@ -161,7 +161,7 @@ OFFER_PHRASE = re.compile(
     re.I,
 )
 COMMERCIAL_OBJECT = re.compile(
-    r"^\W*((do|does|did|run|runs|offer|offers|have|has|had|require|requires|need|needs|sign|charge|charges|ask for|"
+    r"^\W*((really |usually |normally |generally |typically |tend to |as a rule )?(do|does|did|run|runs|offer|offers|have|has|had|require|requires|need|needs|sign|charge|charges|ask for|"
     r"impose|sell|push|believe in|like|want|use|lock \w+ into|tie \w+ (into|to)|make)\s+([\w-]+\s+){0,2})?((any|a|an|"
     r"the|our|your|"
     r"hidden|extra|additional|long|lengthy|annual|multi-year|long-term|upfront|separate|free|paid|ongoing|further|"

@@ -179,16 +179,47 @@ _SELF_HEADING = cue(
 )
 
 
+#: a scene set for the client ("Imagine a ...", "Picture your ...") and then, after a colon, a dash or "then",
+#: the partner's product or the partner acting in it: "...: our assistant replies, ..." is a pitch
+_SCENE = re.compile(r"^\W*(imagine|picture|think of|suppose|say)\b", re.I)
+_SCENE_ACTOR = re.compile(
+    r"(?:[:;]|\s[-\u2013\u2014]\s|,? then)\s+(?P<actor>(?:[A-Z][a-z]+[A-Z][\w]*|[A-Z][\w]*[\u2122\u00ae]|we|our [\w-]+"
+    r"(?: [\w-]+)?|the (?:platform|assistant|product|engine|system|tool|app|bot|agent|model|software)))\s+"
+    r"(?:\w+ly )?[a-z]+s?\b"
+)
+
+
+def _scene_pitch(text: str, document: ParsedDocument) -> bool:
+    """ "Imagine a nurse at 3am who needs ...: OurBot answers ...": a hypothetical whose actor is the partner's."""
+    if not _SCENE.match(text):
+        return False
+    for match in _SCENE_ACTOR.finditer(text):
+        actor = match.group("actor")
+        if actor[0].isupper() or actor.lower().startswith(("we", "our", "the")):
+            return True
+    lowered = text.lower()
+    return any(
+        re.search(rf"(?:[:;]|\s[-\u2013\u2014]\s)\s*{re.escape(name.lower())}\b", lowered)
+        for name in document.partner_names
+        if len(name) >= 3
+    )
+
+
 def _product_subject(text: str, document: ParsedDocument) -> bool:
-    """The sentence's subject is the partner's product or company: "LogSage clusters your alerts..."."""
+    """The sentence's subject is the partner's product or company: "LogSage clusters your alerts...", or the
+    actor of a scene set for the client ("Imagine a driver who ...: our app reroutes her")."""
     lowered = text.lower().lstrip(" *-")
-    return bool(_PRODUCT_START.match(text)) or any(
-        lowered.startswith(name.lower()) for name in document.partner_names if len(name) >= 3
+    return (
+        bool(_PRODUCT_START.match(text))
+        or any(lowered.startswith(name.lower()) for name in document.partner_names if len(name) >= 3)
+        or _scene_pitch(text, document)
     )
 
 
 def problem_weight(unit: Unit, document: ParsedDocument) -> float:
     text = unit.text
+    if _scene_pitch(text, document):  # the client's wish in the scene ("wants to know why") is the pitch's set-up
+        return 0.0
     weight = score(text, _LISTENING)
     if _product_subject(text, document) and not unit.is_question:  # what it does for "your" X is still a pitch
         return min(weight, 4.0)

@@ -56,6 +56,12 @@ _CAPABILITY_TAIL = re.compile(
     r"natively|automatically|before|so far|in-house|ourselves)\b",
     re.I,
 )
+#: an explicit promise verb governing the negation: "we promised we wouldn't", "I gave them my word we'd never"
+_PROMISED = re.compile(
+    r"\b(we|I)('ve| have| had)?\s+(promised|agreed|undertook|undertaken|committed|swore|sworn|pledged|assured \w+|"
+    r"told \w+|gave (\w+ )?(our|my) word)( \w+)?( that)?\s*$",
+    re.I,
+)
 _CLAUSE_END = re.compile(r"[.;:!?()]|,\s*(but|and|so|because|though|although|while|whereas|which)\b|\s[-–—]\s")
 _WINDOW = 8  # words after the negation that may hold the object
 
@@ -89,4 +95,6 @@ def conduct_promise(text: str, position: int) -> bool:
     tail = " ".join(words)
     if _CAPABILITY_TAIL.search(tail):
         return False
+    if _PROMISED.search(text[:start]) and not re.match(r"(be able|manage|know how)\b", tail, re.I):
+        return True  # "we promised them we wouldn't ...": said as a promise, whatever the action
     return bool(_CLIENT_OBJECT.search(tail) or _CONDUCT_FRAME.search(tail))

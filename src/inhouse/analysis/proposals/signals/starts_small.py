@@ -198,6 +198,8 @@ _BUNDLED = re.compile(
     r"not) (be )?(contracted|"
     r"sold|bought|purchased|signed|ordered|cancell?ed|terminated) (separately|individually|independently|"
     r"on (its|their) own)\b"
+    r"|\b(contractually|on paper|commercially|legally)\b,?[^.;]{0,20}\b(one|a single|the same|a whole) ([\w-]+ )?"
+    r"(agreement|contract|programme|program|order|engagement|project|deal|purchase)\b"
     r"|\b(single|one) ([\w-]+ ){0,2}(agreement|contract|programme|program|order) (covering|for|including|across|spanning) "
     r"(all|every|each|the (\w+ )?(phases|stages))\b|"
     r"\bpilots? (phase |period )?(is|are|=|covers|means|runs as) (the )?(first|initial|"
