@@ -102,9 +102,11 @@ _APPOSITION = re.compile(
     r"(?:(?!\b(?:is|are|was|were|has|have|had)\b)[^,()]){3,80}[,)]"
 )
 _ENGAGED = (
-    r"(?:asked|hired|engaged|chose|selected|commissioned|brought|came to|approached|contracted|appointed|"
+    r"(?:(?:asked|hired|engaged|chose|selected|commissioned|brought|came to|approached|contracted|appointed|"
     r"used|uses|has used|had|adopted|licensed|deployed|rolled out|runs|ran|relies on|relied on|switched on|went live|"
-    r"signed|took|trialled|trialed|piloted|tested)\b[^.;!?]{0,40}\b(?:us|our|it|the (?:tool|model|system|platform))\b"
+    r"signed|took|trialled|trialed|piloted|tested)\b[^.;!?]{0,40}\b(?:us|our|it|the (?:tool|model|system|platform))\b|"
+    # a product named in one word with a capital inside, where it is used ("uses ShelfCast in 14 plants")
+    r"(?:uses|has used|adopted|licensed|deployed|rolled out) (?-i:[A-Z][a-z]+[A-Z][A-Za-z]+) (?:in|at|across|for|since)\b)"
 )
 _CLIENT_SUBJECT = re.compile(
     rf"^\W*(?:(?:In \d{{4}}|Last year|Recently|Two years ago),? )?(?P<client>{NAME}|{DESCRIBED})\s*(?:\([^)]*\))?"
@@ -137,7 +139,8 @@ _NOT_CLIENT = re.compile(
     r"^(?:the|a|an|one of the|another)? ?(?:you|your|yours|us|our|we|them|it|this|that|same|similar|"
     r"few|lot|number|couple|bit|pilot|project|data|dataset|model|tool|system|platform|team|view|focus|budget|"
     r"week|month|year|day|time|way|set|sample|subset|handful|mix|range|version|approach|process|problem|"
-    r"question|proof|poc|trial|sprint|phase|test|demo|\d[\w.,]*\b(?!-))\b",
+    r"question|proof|poc|trial|sprint|phase|test|demo|weeks|months|years|days|phases|sprints|stages?|steps?|"
+    r"\d[\w.,]*\b(?!-))\b",
     re.I,
 )
 _CLIENT_WORDS = re.compile(r"\b(?:you|your|yours)\b", re.I)
@@ -146,6 +149,7 @@ _FIRST_WORDS = {
     "With", "Last", "Yes", "No", "Hi", "Hello", "Hey", "Dear", "Morning", "Afternoon", "Evening", "And", "But", "So", "Also", "Then", "Since", "When", "If", "Both", "Sure",
     "Well", "Okay", "OK", "Right", "Great", "Thanks", "Honestly", "Absolutely", "Again", "Now", "Here",
     "Yeah", "Yep", "Yup", "Nope", "Definitely", "Totally", "Exactly", "Certainly", "Indeed", "Of",
+    "What", "Why", "How", "Who", "Where", "Which",
     "Today", "Currently", "Next", "Finally", "First", "Second", "Note", "Please", "Example", "You", "Your",
     "EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "AUD", "CAD", "Monday", "Tuesday", "Wednesday",
     "Thursday", "Friday", "January", "February", "March", "April", "May", "June", "July", "August",
@@ -228,8 +232,29 @@ _REPORTING = re.compile(
 )
 
 
+#: what is no past work for a client, whatever the sentence's shape: the staff's earlier careers ("two of our
+#: engineers spent years at a carrier"), a firm brought in or subcontracted ("we'd bring in a specialist (we've
+#: worked with X before)"), a wish ("we'd love you to be a reference client"), a bid still open ("we are in
+#: procurement with ..."), an award or a ranking
+NOT_PAST_WORK = re.compile(
+    r"\b(?:spent|spend) (?:\w+ ){0,2}(?:years|months|a decade|decades) (?:at|with|in)\b|\bbefore (?:joining|they joined|"
+    r"he joined|she joined|founding|starting)\b|\b(?:formerly|previously) (?:of|at|with) (?-i:[A-Z])|\bjoined us from\b|"
+    r"\bbring in\b|\bbrought in\b|\bsub-?contract\w*|\b(?:our|a|an) (?:\w+ )?(?:technology|implementation|delivery|"
+    r"integration|specialist) partners?\b|"
+    r"\b(?:we'?d|we would|we'll|we will|would) (?:\w+ )?(?:love|like|welcome|be (?:delighted|glad|happy|proud))\b[^.;!?]{0,80}"
+    r"\breferences?\b|\b(?:reference|flagship) (?:client|customer|site|account)s? (?:one day|in (?:the )?future)\b|"
+    r"\b(?:are|'re|is) (?:also |currently |now |still )?(?:in procurement|bidding|in talks|in discussions|tendering|shortlisted|"
+    r"in (?:a |the )?(?:tender|bid|pitch))\b|"
+    r"\b(?:recogni[sz]ed|named|shortlisted|ranked|awarded|won|winners?|finalists?)\b[^.;!?]{0,80}"
+    r"\b(?:awards?|list|ranking|prize|league table)\b",
+    re.I,
+)
+
+
 def described_work(text: str, partner_names: list[str], client_names: list[str]) -> str | None:
     """The past client the sentence describes work for, or None when it describes none."""
+    if NOT_PAST_WORK.search(text):
+        return None
     for pattern in (_CLOSEST, _COMPARED, _SIMILAR_FOR, _LARGEST, _FRONTED, _HELPED, _INCLUDING, _SUPPLIED, _RUNS_FOR):
         for match in pattern.finditer(text):
             if client := _client(match, partner_names, client_names):
@@ -300,7 +325,10 @@ def entry_client(text: str, partner_names: list[str], client_names: list[str]) -
 
 
 #: an entry's label sentence: a name alone, perhaps in bold ("**Harbour Mills.** They ...", "Harbour Mills.")
-_LABEL_NAME = re.compile(rf"^\W*(?P<client>{NAME})\.(?:\*\*|__)?(?:\s+(?=[A-Z])|\s*$)")
+_LABEL_NAME = re.compile(
+    rf"^\W*(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?(?P<client>{NAME})(?:\s*\([^()]{{1,40}}\)|, (?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*){{0,2}})?\.(?:\*\*|__)?"
+    r"(?:\s+(?=[A-Z])|\s*$)"
+)
 
 
 def label_client(text: str, partner_names: list[str], client_names: list[str]) -> str | None:

@@ -32,7 +32,14 @@ from typing import Any
 from inhouse.analysis.logistic import sigmoid
 from inhouse.analysis.proposals import reference_answers as answers
 from inhouse.analysis.proposals.document import ParsedDocument
-from inhouse.analysis.proposals.reference_clients import OFFER, PAST_MARK, described_work, entry_client, listed_client
+from inhouse.analysis.proposals.reference_clients import (
+    NOT_PAST_WORK,
+    OFFER,
+    PAST_MARK,
+    described_work,
+    entry_client,
+    listed_client,
+)
 from inhouse.analysis.proposals.references import CLIENT_HISTORY, GENERIC_CLAIM
 from inhouse.domain.partners import Answer, ReferenceFinding
 
@@ -57,6 +64,8 @@ SETTINGS = {
 _WORD = re.compile(r"[a-z]+|\d+", re.I)
 _LINE_START = re.compile(r"[ >]*(\d{1,2}[.)]|[-*+•]|\|)?[ ]*")
 _BULLET = re.compile(r"(\d{1,2}[.)]|[-*+•])[ ]*$")
+#: a header field of a memo or letter ("For:", "From:", "Prepared by:")
+_FIELD_LABEL = re.compile(r"(?:^|\s|\*)(?:[A-Z][a-z]+)(?: [a-z]+)?:\**(?=\s)")
 _LOWER_WORD = re.compile(r"(?<![\w@./-])[a-z]{2,}(?![\w@./-])")
 #: a claim counted over clients nobody names ("more than 60 sites", "200+ projects")
 _COUNTED = re.compile(r"\b(?:more than|over|upwards of|some)\s+\d[\d,.]*\+?\s|\b\d[\d,]*\+\s", re.I)
@@ -187,7 +196,8 @@ def load(path: Path = WEIGHTS) -> OpenerModel | None:
 def may_open(unit: Mapping[str, Any]) -> bool:
     """Where a reference can open at all, as for the rules: a statement by the partner, not the
     partner's account of what their own side bought or tried ("we signed with a vendor ..."), not a
-    line that is no sentence (a title, letterhead, signature or list of names), not an offer with nothing past in it ("we will run a pilot with your team"),
+    line that is no sentence (a title, letterhead, signature, list of names or header fields), not a career, a
+    subcontractor, a wish, a bid or an award, not an offer with nothing past in it ("we will run a pilot with your team"),
     and not a claim over clients nobody names ("more than 60 sites", "helped 200+ companies")."""
     text = unit["text"]
     if not unit["partner"] or unit["question"] or CLIENT_HISTORY.search(text):
@@ -196,6 +206,8 @@ def may_open(unit: Mapping[str, Any]) -> bool:
         return False  # a title, letterhead, signature, address or list of names: no sentence
     if OFFER.search(text) and not PAST_MARK.search(text):
         return False
+    if NOT_PAST_WORK.search(text) or len(_FIELD_LABEL.findall(text)) >= 2:
+        return False  # a career, a subcontractor, a wish, a bid, an award; a line of header fields
     return not ((GENERIC_CLAIM.search(text) or _COUNTED.search(text)) and not described_work(text, [], []))
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from inhouse.analysis.proposals import reference_answers as answers
 from inhouse.analysis.proposals.document import ParsedDocument, Unit
 from inhouse.analysis.proposals.reference_clients import (
+    NOT_PAST_WORK,
     answered_client,
     described_work,
     entry_client,
@@ -66,7 +67,9 @@ _REFERENCE_HEADING = re.compile(
     r"(done|delivered|built) (this|it|similar work) (for|with|at|before)|"
     r"(done|delivered|built|shipped|proven|tried) (before|already|previously|elsewhere)|proof|case in point|"
     r"(success|customer|client) stor(y|ies)|in the field|(where|who) (it|this) (runs|is live)|"
-    r"(proven|client|customer) results|results (for|with|at) (other )?(clients|customers))\b",
+    r"(proven|client|customer) results|results (for|with|at) (other )?(clients|customers))\b|"
+    # a table whose first column names the client ("Client | Scope | Status")
+    r"^\W*(client|customer|organi[sz]ation|reference)\s*\|",
     re.I,
 )
 #: the partner telling what their own side bought or tried ("we signed with a vendor ..."): no reference opens there
@@ -130,7 +133,7 @@ def _groups(document: ParsedDocument) -> list[_Group]:
             continue
         client = None
         said = _ENTRY_LABEL.sub("", unit.text)  # "Example A. Harrow Co-op, ..." names Harrow Co-op
-        if not unit.is_question and not CLIENT_HISTORY.search(said):
+        if not unit.is_question and not CLIENT_HISTORY.search(said) and not NOT_PAST_WORK.search(said):
             client = described_work(said, partners, clients)
             if client is None and _listed(unit, previous, document.text):
                 client = (

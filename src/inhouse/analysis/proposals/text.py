@@ -145,6 +145,8 @@ def blocks(text: str, start: int = 0, end: int | None = None, headings: bool = T
             yield from flush()
             continue
         heading = heading_of(line.text) if headings else None
+        if heading is None and not headings and not current and stripped.isupper() and len(stripped) > 3:
+            heading = heading_of(line.text)  # a section title in capitals inside a mail ("4. REFERENCES")
         if heading is not None and not current:
             yield Block(line.start, line.end, heading=heading)
             continue

@@ -7,7 +7,8 @@ kept only when the file does not already hold it unquoted, so a reply that quote
 message above it adds nothing twice, while a lone reply whose history exists only as a
 quote still shows what the partner first sent and what the client asked. A top-posted
 reply has its history below it; that history is read first, oldest (deepest) first, so
-units follow the order in which things were said. Inline replies keep their order.
+units follow the order in which things were said; messages stacked newest first (their Date: or Sent:
+headers say so) are read from the bottom up. Inline replies keep their order.
 Quoted text nobody can be named for is left out.
 """
 
@@ -15,12 +16,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+
+from dateutil import parser as dateparser
 
 from inhouse.analysis.proposals.text import lines
 from inhouse.analysis.proposals.turns import Conversation, Turn, compact, merge_turns
 
 _HEADER = re.compile(r"^\s*(from|to|cc|bcc|subject|date|sent|reply-to)\s*:\s*(.*)$", re.I)
-_ORIGINAL = re.compile(r"^\s*-{2,}\s*(?:original|forwarded) message\s*-{2,}\s*$", re.I)
+#: the line over a quoted older message, as mail clients write it in several languages
+_ORIGINAL = re.compile(
+    r"^\s*-{2,}\s*(?:(?:original|forwarded) message|oorspronkelijk bericht|doorgestuurd bericht|"
+    r"urspr\u00fcngliche nachricht|weitergeleitete nachricht|message d'origine|mensaje original|messaggio originale|"
+    r"mensagem original|oprindelig meddelelse|ursprungligt meddelande|opprinnelig melding)\s*-{2,}\s*$",
+    re.I,
+)
 _WROTE = re.compile(r"^\s*on\s+(?P<inner>.{4,160}?)\s+wrote\s*:\s*$", re.I)
 _PREFIX = re.compile(r"^[ \t]*((?:>[ \t]?)+)")
 _ADDRESS = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
@@ -45,6 +56,7 @@ def parse_emails(text: str) -> Conversation | None:
     in_header = history_next = False
     loose: str | None = None  # "On X wrote:" not followed by ">" lines: the unprefixed lines are X's
     wrote_pending: tuple[str, int] | None = None  # (writer, depth of the "wrote:" line)
+    sent: dict[int, datetime | None] = {}  # message -> when it was sent (its Date: / Sent: header)
     for line in lines(text):
         prefix = _PREFIX.match(line.text)
         depth = prefix.group(1).count(">") if prefix else 0
@@ -65,6 +77,8 @@ def parse_emails(text: str) -> Conversation | None:
             in_header = True
             continue
         if in_header and (header or not stripped):
+            if header and header.group(1).lower() in ("date", "sent") and not depth and level == 0:
+                sent.setdefault(max(message, 0), _when(header.group(2)))
             in_header = bool(header)
             continue
         in_header = False
@@ -97,7 +111,8 @@ def parse_emails(text: str) -> Conversation | None:
         pieces.append(_Piece(who, level + depth + extra, max(message, 0), start, line.end))
     if senders == 0 or not pieces:
         return None
-    turns = [Turn(p.sender, p.start, p.end) for p in _chronological(_novel(pieces, text))]
+    ordered = _chronological(_novel(pieces, text), newest_first=_newest_first(sent, message + 1))
+    turns = [Turn(p.sender, p.start, p.end) for p in ordered]
     return Conversation(merge_turns(turns, text), affiliations) if turns else None
 
 
@@ -115,10 +130,34 @@ def _novel(pieces: list[_Piece], text: str) -> list[_Piece]:
     return kept
 
 
-def _chronological(pieces: list[_Piece]) -> list[_Piece]:
-    """Per message: a top-posted reply's history (deepest first) before the reply itself."""
+def _when(value: str) -> datetime | None:
+    """A header's date ("Thu, 5 Mar 2026 09:12:00 +0100", "Thursday 5 March 2026 09:12"), or None."""
+    try:
+        return parsedate_to_datetime(value).replace(tzinfo=None)
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        found = dateparser.parse(value, fuzzy=True, dayfirst=True)
+    except (ValueError, OverflowError):
+        return None
+    return found.replace(tzinfo=None) if found else None
+
+
+def _newest_first(sent: dict[int, datetime | None], messages: int) -> bool:
+    """Messages stacked newest first: every one dated, none later than the one above it, the last earlier."""
+    dates = [sent.get(message) for message in range(messages)]
+    known = [d for d in dates if d is not None]
+    if len(dates) < 2 or len(known) < len(dates):
+        return False
+    return all(a >= b for a, b in zip(known, known[1:], strict=False)) and known[0] > known[-1]
+
+
+def _chronological(pieces: list[_Piece], newest_first: bool = False) -> list[_Piece]:
+    """Per message: a top-posted reply's history (deepest first) before the reply itself; messages stacked
+    newest first are read from the last up."""
     ordered: list[_Piece] = []
-    for message in dict.fromkeys(p.message for p in pieces):
+    messages = list(dict.fromkeys(p.message for p in pieces))
+    for message in reversed(messages) if newest_first else messages:
         own = [p for p in pieces if p.message == message]
         replies = [i for i, p in enumerate(own) if p.depth == 0]
         history = [i for i, p in enumerate(own) if p.depth > 0]
