@@ -53,6 +53,27 @@ def deletes_only(text: str) -> bool:
     return not _REPLACED.search(match.group(0)) and not _REPLACED.search(text[match.end() :])
 
 
+# The lead-in of a replacement that describes the clause it removes: "Clause 9 of the Agreement (which provided for
+# a fixed term of 24 months and an early termination fee) is deleted and replaced as follows:". The words in the
+# parentheses are the old clause, no longer in force; only what follows the lead-in is.
+_DESCRIBED = re.compile(
+    _REF + r"(?:\s+of\s+(?:the|this)\s+(?:agreement|contract|terms|order|sow|statement of work|schedule \w+))?\s*"
+    r"\((?P<old>(?:[^()]|\([^()]{0,40}\)){12,900})\)\s*,?\s*(?:is|shall be|will be|are)\s+(?:hereby\s+)?(?:deleted|"
+    r"replaced|revoked|struck(?:\s+out)?|removed|amended|(?:wholly\s+)?substituted)(?:\s+in\s+(?:its|their)\s+entirety)?"
+    r"(?:\s+and\s+(?:replaced|substituted|restated))?(?:\s+(?:as\s+follows|by\s+the\s+following|with\s+the\s+following|"
+    r"to\s+read(?:\s+as\s+follows)?))?\s*:?",
+    re.IGNORECASE,
+)
+
+
+def in_force_from(text: str) -> int:
+    """Where the words in force begin in an amendment's lead-in that describes the clause it deletes or
+    replaces ("§ 8 (escrow of the source code) is deleted and replaced as follows:"): after the lead-in;
+    0 when ``text`` describes no removed clause."""
+    match = _DESCRIBED.search(text)
+    return match.end() if match else 0
+
+
 def superseded(text: str, sentences: Sequence[Sentence]) -> set[int]:
     """The indices of ``sentences`` that lie in a clause a later amendment deletes or replaces."""
     regions: list[tuple[int, int, int]] = []  # (start, end, amendment start)

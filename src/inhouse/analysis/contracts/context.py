@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from inhouse.analysis.contracts.amendments import superseded, word_replacements
+from inhouse.analysis.contracts.amendments import in_force_from, superseded, word_replacements
 from inhouse.analysis.contracts.parties import Party, find_parties, side_of_term
 from inhouse.analysis.contracts.structure import ContractText, Sentence, parse
 from inhouse.domain.contracts import EvidenceSpan
@@ -35,6 +35,23 @@ _DEFINITION = re.compile(
     r"[\"“*]+(?P<term>[A-Z][\w’'&/-]*(?: [A-Z0-9][\w’'&/-]*){0,5})[\"”*]+\s*(?:,\s*)?(?::|\bmeans\b|\bshall mean\b|"
     r"\bhas the meaning\b|\bis defined as\b)"
 )
+
+
+def _without_described(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences with each amendment lead-in that describes the clause it removes cut to the words after
+    it (:func:`.amendments.in_force_from`); a lead-in with nothing after it ("... is replaced as follows:") is left
+    out."""
+    out = []
+    for sentence in sentences:
+        cut = in_force_from(sentence.text) if "(" in sentence.text else 0
+        if not cut:
+            out.append(sentence)
+            continue
+        rest = sentence.text[cut:]
+        skip = len(rest) - len(rest.lstrip(" \"“'>"))
+        if len(rest.split()) >= 3:
+            out.append(Sentence(sentence.start + cut + skip, sentence.end, rest[skip:], sentence.section))
+    return out
 
 
 @dataclass
@@ -117,9 +134,10 @@ class Context:
         ("Clause 7.1 is deleted and replaced by") are left out (:mod:`.amendments`)."""
         if self._current is None:
             gone = superseded(self.text, self.doc.sentences)
-            self._current = (
-                [s for i, s in enumerate(self.doc.sentences) if i not in gone] if gone else self.doc.sentences
-            )
+            current = [s for i, s in enumerate(self.doc.sentences) if i not in gone] if gone else self.doc.sentences
+            if "(" in self.text and re.search(r"deleted|replaced|revoked|struck|removed|substituted", self.text, re.I):
+                current = _without_described(current)
+            self._current = current
         return self._current
 
     def evidence(self, sentence: Sentence, start: int | None = None, end: int | None = None) -> EvidenceSpan:

@@ -107,6 +107,10 @@ _CURRENCY_CODES = (
     "BRL",
     "MXN",
     "ZAR",
+    "KES",
+    "NGN",
+    "UGX",
+    "TZS",
 )
 _CURRENCY_WORDS = {
     "us dollars": "USD",
@@ -150,6 +154,11 @@ _PREFIXED = {
     "RS.": "INR",
     "SFR.": "CHF",
     "FR.": "CHF",
+    # the shilling's own abbreviations: "Kshs. 90,000", "KSh 4,000"
+    "KSHS.": "KES",
+    "KSHS": "KES",
+    "KSH.": "KES",
+    "KSH": "KES",
 }
 COMMA_DECIMAL_CURRENCIES = frozenset({"EUR", "DKK", "NOK", "SEK", "PLN", "BRL"})
 """Currencies whose documents usually write ``1.234,56``: a lone ``6.500`` in one of them is 6500."""
@@ -163,7 +172,7 @@ _AMOUNT = (
     r"(?:[\s-]*(?P<scale>(?i:thousand|million|billion|lakhs?|crores?|mn|bn)\b|[kKmM]\b))?"
 )
 _PRE = (
-    r"(?P<pre>(?:US|U\.S\.|USD|CA|CAD|AU|AUD|NZ|NZD|HK|HKD|SGD|[CAS])\$|[$€£¥₩₹]|\bRs\.?|\bSFr\.|\b(?:"
+    r"(?P<pre>(?:US|U\.S\.|USD|CA|CAD|AU|AUD|NZ|NZD|HK|HKD|SGD|[CAS])\$|[$€£¥₩₹]|\bRs\.?|\bK[Ss][Hh][Ss]?\b\.?|\bSFr\.|\b(?:"
     + "|".join(_CURRENCY_CODES)
     + r")\b)"
 )

@@ -69,7 +69,8 @@ _LABEL = re.compile(
 # A party on a line of its own whose defined term comes late on the line, after a registration number in
 # parentheses or an address ("(1) X LIMITED, a company incorporated in ... (company number 1) whose registered
 # office is at ... (the "Customer")"), without parentheses ("..., hereinafter referred to as the "Principal";"),
-# or on the next line ("X GmbH, Ringweg 2, Graz,\nhereinafter referred to as the "Buyer""),
+# or on the next line ("X GmbH, Ringweg 2, Graz,\nhereinafter referred to as the "Buyer""), also after a blank line and
+# between dashes ("X GmbH, Hauptweg 3\n\n– hereinafter the "Buyer" –"),
 # without quotes when it is a role ("... Ballarat VIC 3350 (Principal)"), or after a dash (X AG, Zug — the "Buyer" —).
 _ROLE_WORDS = "|".join(
     sorted((w.title() for w in (*CLIENT_TERMS, *VENDOR_TERMS, *OTHER_SIDES) if w != "company"), key=len, reverse=True)
@@ -77,7 +78,7 @@ _ROLE_WORDS = "|".join(
 _PARTY_LINE = re.compile(
     rf"(?m)^[ \t*#>|-]*+(?:\(?[0-9]{{1,2}}[.)]|\(?[a-z][.)])?[ \t]*+(?P<name>[A-ZÀ-ÖØ-Þ][\w&.'’\- ]{{2,90}})[ \t]*+,?"
     rf"[^\n]{{0,600}}?(?:\([ \t]*+(?:the[ \t]++|hereinafter[ \t]++(?:(?:referred[ \t]++to[ \t]++as|called|known[ \t]++as)[ \t]++)?"
-    rf"(?:the[ \t]++)?)?[{_QUOTE}](?P<alias>[A-Z][A-Za-z \-]{{1,40}})[{_QUOTE}]|,?[ \t]*+(?:\n[ \t]*+)?hereinafter[ \t]++"
+    rf"(?:the[ \t]++)?)?[{_QUOTE}](?P<alias>[A-Z][A-Za-z \-]{{1,40}})[{_QUOTE}]|,?[ \t]*+(?:\n[ \t]*+){{0,2}}(?:[—–-][ \t]*+)?hereinafter[ \t]++"
     rf"(?:(?:referred[ \t]++to[ \t]++as|called|known[ \t]++as)[ \t]++)?(?:the[ \t]++)?[{_QUOTE}](?P<alias2>[A-Z][A-Za-z \-]{{1,40}})"
     rf"[{_QUOTE}]|\((?:the[ \t]++)?(?P<alias3>{_ROLE_WORDS})\)|[—–][ \t]*+(?:the[ \t]++)?[{_QUOTE}](?P<alias4>[A-Z][A-Za-z \-]{{1,40}})"
     rf"[{_QUOTE}])"

@@ -138,10 +138,10 @@ _DEADLINE = [
         re.I,
     ),
     re.compile(
-        r"\b(sign|countersign|commit|decide|order)(ed|s|ing)? ([\w-]+ ){0,6}(by|before|until) (friday|"
+        r"\b(sign|countersign|commit|decide|order)(ed|s|ing)? ([\w-]+ ){0,6}(by|before|until) (((this|next) )?(coming )?friday|"
         r"january|february|march|april|may|june|july|august|september|october|november|december|"
-        r"monday|tuesday|wednesday|"
-        r"thursday|saturday|sunday|tomorrow|tonight|end of (the |this )?(day|week|month|quarter|year)|"
+        r"((this|next) )?(coming )?(monday|tuesday|wednesday|"
+        r"thursday|saturday|sunday)|tomorrow|tonight|end of (the |this )?(day|week|month|quarter|year)|"
         r"the end of|\d{1,2}(st|nd|rd|th)? "
         r"\w+|\w+ \d{1,2}(st|nd|rd|th)?\b)",
         re.I,
@@ -158,6 +158,20 @@ _DEADLINE = [
         re.I,
     ),
 ]
+#: an offer held only until a stated moment: "the price is available only until noon on Monday 3 June", "open
+#: until 6 pm on Thursday" - a clock time on a named day or date, or "only" before the "until" after the offer
+_WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
+_HELD_UNTIL = re.compile(
+    r"\b(offer|discount|price|pricing|rate|deal|promotion|terms|slot)s?\b[^;!?]{0,120}?\b(is |are |remains? |stays? )?"
+    r"(available|valid|open|on the table|held|good|on offer) only (until|till|through|to|before)\b"
+    r"|\b(available|valid|open|on the table|held|good|on offer|stands?|holds?)( only)? (until|till|up to|before) "
+    r"(\d{1,2}([.:]\d{2})?\s?(a\.?m\b\.?|p\.?m\b\.?|h\b|o'clock)|noon|midday|midnight|close of business|(the )?end of (the )?day)"
+    rf",?( \w+ time)?,? (on |this |next )?({_WEEKDAY}|{_MONTH} \d{{1,2}}|\d{{1,2}}(st|nd|rd|th)? {_MONTH}|the \d{{1,2}}"
+    r"(st|nd|rd|th)?)\b",
+    re.I,
+)
+_PRICE_WORD = re.compile(r"\b(offer|discount\w*|price|pricing|rates?|deal|promotion|terms|fees?)\b", re.I)
 #: a near-term date and an incentive in one sentence: "book a demo this week and we'll waive the fee",
 #: "sign before April and we'll discount year one" (not "we can start this week", not a free pilot)
 _SOON = re.compile(
@@ -242,9 +256,15 @@ def find_red_flags(document: ParsedDocument) -> tuple[RedFlag, ...]:
         around = _around(document, unit)
         if any(p.search(text) for p in _GUARANTEE) and not _NEGATED.search(text):
             found.setdefault("guaranteed_accuracy", []).append(text)
+        elif _guaranteed_after(document, unit):
+            found.setdefault("guaranteed_accuracy", []).append(text)
         if any(p.search(text) for p in _NO_LIMITS) or _denies_limits(text, document):
             found.setdefault("no_limits", []).append(text)
-        if (any(p.search(text) for p in _DEADLINE) and not _VALIDITY.match(text)) or _time_limited(text):
+        if (
+            (any(p.search(text) for p in _DEADLINE) and not _VALIDITY.match(text))
+            or (_HELD_UNTIL.search(text) and _PRICE_WORD.search(text))
+            or _time_limited(text)
+        ):
             found.setdefault("artificial_deadline", []).append(text)
         if _discount(text) and _MULTI_YEAR.search(around) and not _NEGATED.search(text):
             found.setdefault("multi_year_discount", []).append(text)
@@ -252,6 +272,38 @@ def find_red_flags(document: ParsedDocument) -> tuple[RedFlag, ...]:
             found.setdefault("auto_conversion", []).append(text)
     order = ["guaranteed_accuracy", "no_limits", "artificial_deadline", "multi_year_discount", "auto_conversion"]
     return tuple(RedFlag(kind=kind, evidence=tuple(dict.fromkeys(found[kind]))[:3]) for kind in order if kind in found)
+
+
+#: an accuracy or detection figure: "finds 98 percent of the faults", "a recall of 97%"
+_RATE = re.compile(
+    rf"\b(accura\w*|detect\w*|precision|recall|catch(es)?|caught|finds?|found|identif\w*|flags?|spots?|recogni[sz]\w*|"
+    rf"classif\w*|correct\w*|right|hit rate|error rate|extracts?|reads?|match(es)?)\b[^.;]{{0,60}}{_PERCENT}"
+    rf"|{_PERCENT}[^.;]{{0,40}}\b(accura\w*|detect\w*|precision|recall|of (the |all )?(defects|faults|errors|cases|"
+    rf"fraud|anomalies|documents|fields|items|invoices|claims)|correct\w*|right)\b",
+    re.I,
+)
+#: the next sentence guarantees "it": "This we guarantee in the contract", "We guarantee that from day one"
+_GUARANTEE_BACK = re.compile(
+    r"^\W*((and|so) )?((this|that|it|which)( figure| number| rate| level| result)? (we|I) (can |will |do |would )?"
+    r"(guarantee|warrant|promise|commit to)|(we|I) (can |will |do |would )?(guarantee|warrant|promise) (this|that|it|"
+    r"the (figure|number|rate|level|result))\b|(this|that|it)( figure| number| rate| level| result)? is "
+    r"(contractually |fully )?(guaranteed|warranted))",
+    re.I,
+)
+
+
+def _guaranteed_after(document: ParsedDocument, unit: Unit) -> bool:
+    """An accuracy figure whose guarantee follows in the partner's next sentence ("It finds 98% of faults. That
+    we guarantee."); "We cannot guarantee that" after it is none."""
+    if not _RATE.search(unit.text):
+        return False
+    following = document.next_units(unit)
+    return bool(
+        following
+        and following[0].by_partner
+        and _GUARANTEE_BACK.search(following[0].text)
+        and not _NEGATED.search(following[0].text)
+    )
 
 
 def _denies_limits(text: str, document: ParsedDocument) -> bool:

@@ -61,6 +61,11 @@ _DURING = rx(
     r"as (?:it is|they are|the work is) (?:developed|created|written|produced)",
     r"\bin progress\b",
     r"from the (?:start|commencement|effective date|kick-?off|outset|beginning)",
+    # "for the remaining duration of the development services", "from the date of this amendment"
+    r"\bfor the (?:remaining |whole |entire |full )?(?:duration|term|life(?:time)?) of (?:the |this )?(?:[a-z]+ ){0,4}?"
+    r"(?:services|project|engagement|development|agreement|sow|work|contract)",
+    r"\bfrom the (?:date|day) (?:of|on which) (?:the |this )?(?:[A-Za-z-]+ ){0,3}?(?:agreement|amendment|sow|order|contract)\b"
+    r"(?! (?:ends|expires|terminates|is terminated))",
     _PLACE.pattern,
     r"(?:while|whilst|whenever|as long as|so long as) (?:the )?(?:work|services|project|development|engagement)",
     r"(?:at any time|whenever) (?:during|upon|on) (?:request|reasonable notice)",

@@ -161,6 +161,18 @@ class MinimumCommitment(FlagDetector):
         r"securities))[^.;]{0,40}?" + _AT_LEAST + r"|" + _AT_LEAST + r" [^.;]{0,40}?(?:of the outstanding|voting)",
     )
 
+    def candidates(self, context: Context) -> Iterable[Sentence]:
+        """Relevant sentences, except a committed term that locks only the vendor in ("The Supplier may
+        terminate on six months' notice, but not before 30 June 2028"): the client keeps its way out."""
+        for sentence in super().candidates(context):
+            text = sentence.text
+            if _TERM_LOCK.search(text) and not self.patterns.search(_TERM_LOCK.sub(" ", text)):
+                if context.subject_side(text) == "vendor" and not re.search(
+                    r"\b(?:either|each|neither|both) (?:party|parties)\b", text, re.I
+                ):
+                    continue
+            yield sentence
+
     def _vetoed(self, text: str) -> bool:
         if re.search(r"insurance|occurrence|deductible|single limit|confidential|degree of care", text, re.I):
             return True
@@ -201,8 +213,11 @@ class TerminationFee(FlagDetector):
         r"(?:remaining|remainder|balance|unexpired|outstanding) (?:of )?(?:the )?(?:fees|term|contract|initial term|"
         r"minimum|payments|charges|commitment|period|months)",
         r"(?:pay|payable|liable)[^.;]{0,80}?(?:all|the) (?:fees|charges|amounts|payments) (?:that|which) would have",
+        r"(?:pay|payable|liable)[^.;]{0,80}?\bthe (?-i:[A-Z])[a-z]+ (?:fees|charges) (?:that|which) would have",
         r"(?:pay|payable|paid|apply|applied|charged?)[^.;]{0,80}?as (?:a )?(?:penalty|liquidated damages)",
-        r"\ba penalty (?:of|equal|equivalent|amounting)",
+        # (a defined fee may come between: "the Monthly Fees that would have been due")
+        # "a contractual penalty (in the original's words) equal to 20% of the fees"
+        r"\ba (?:contractual )?penalty(?: \([^()]{1,60}\))? (?:of|equal|equivalent|amounting)",
         r"(?:option|right) (?:[a-z]+ ){0,3}to buy[- ]?out",
         # "upon such termination Customer shall pay an amount equal to six months' fees"
         r"(?:upon|on|following|in the event(?: of| that)?|if|in case of)\b[^.;]{0,40}?\b(?:early )?terminat\w*"
@@ -288,6 +303,8 @@ class TerminationFee(FlagDetector):
     def relevant(self, text: str) -> bool:
         if not super().relevant(text):
             return False
+        if self._rights_bought_only(text):
+            return False
         if (self.order_cancelled.search(text) or self.liability_list.search(text)) and not self.leaving.search(text):
             return False
         if self.earned.search(text) and not re.search(
@@ -300,6 +317,28 @@ class TerminationFee(FlagDetector):
         ):
             return False
         return True
+
+    def _rights_bought_only(self, text: str) -> bool:
+        """A "buy-out fee" that buys rights (the price of taking over a licence, the source code or the
+        ownership), in a sentence that says nothing of leaving, is a price, not a fee for leaving."""
+        if not re.search(r"buy[- ]?out", text, re.I) or not re.search(
+            r"\brights?\b|licen[cs]|ownership|\btitle\b|escrow|source code|training|covered by|royalt|\bdefined\b|\bmeans\b|"
+            r"meaning",
+            text,
+            re.I,
+        ):
+            return False
+        if re.search(
+            r"(?:on|upon|if|in the event of|following|after|before|for|in case of|when)\b[^.;]{0,60}?\b(?:terminat|cancel|exit|"
+            r"withdraw|leav)|\b(?:terminat\w*|cancel\w*|exit) (?:for convenience|early|before)|early (?:end|termination)|"
+            r"liquidated|penalt|remaining|remainder|unexpired",
+            text,
+            re.I,
+        ):
+            return False
+        return not self.patterns.search(
+            re.sub(r"buy[- ]?out (?:fee|charge|payment|amount|sum|price)s?", " ", text, flags=re.I)
+        )
 
     def binds(self, context: Context, text: str) -> str:
         leaving = re.search(

@@ -21,11 +21,11 @@ _COMPETING = (
     r"|any(?:one|body| person| party| entity| third party| other person| company)? other than)"
 )
 _ENGAGE = (
-    r"(?:engage|appoint|retain|hire|commission|contract with|purchase|buy|obtain|procure|source|work with|partner with|"
+    r"(?:engage|appoint|retain|hire|commission|entrust|contract with|purchase|buy|obtain|procure|source|work with|partner with|"
     r"enter into (?:any |an? )?(?:agreement|arrangement|relationship|contract|discussions?)|use the services of)"
 )
 _DEALING = (
-    r"(?:engage|appoint|retain|hire|contract with|purchase|buy|obtain|procure|source|sell|resell|distribute|"
+    r"(?:engage|appoint|retain|hire|entrust|contract with|purchase|buy|obtain|procure|source|sell|resell|distribute|"
     r"licen[cs]e|market|represent|promote|endorse|sponsor|enter into|work with|partner with|supply|"
     r"manufacture|advertise|carry|stock|develop|commercialize|commercialise|offer|grant|accept|use|appear|provide|"
     r"render|perform)"
@@ -81,6 +81,9 @@ class Exclusivity(FlagDetector):
         # "the licence ... shall be perpetual, exclusive and irrevocable"; "shall work exclusively with"
         r"licen[cs]e[^.;]{0,80}?(?:shall|will) be (?:[a-z-]+,? )*?(?:and )?(?<!non-)(?<!non)exclusive",
         r"(?:work|deal|partner|collaborate)s? exclusively (?:with|for|through)",
+        # "shall commission any further work on the platform exclusively from the Supplier"
+        r"\b(?:commission|engage|order|purchase|procure|source|obtain|buy)\w*\b[^.;]{0,100}?\b(?:exclusively|solely) "
+        r"(?:from|with|through) (?:the )?[A-Z]",
         r"\bexclusivity (?:agreement|clause|provisions?|obligations?|period|rights?|commitment|covenant)",
         r"(?:manufactur|produc|suppl|provid|perform|develop|sell|distribut|make)\w*\b[^.;]{0,100}?exclusively (?:for|to) "
         r"(?!(?:the |its |their |such )?(?:purposes?|use|benefit|account|extent|operation)\b)",
@@ -128,6 +131,9 @@ class Exclusivity(FlagDetector):
         r"exclusively (?:used|related|attributable|relating|for (?:the )?purposes?)",
         r"(?:then[- ]current|applicable|regulatory|legal|reporting|filing) requirements",
         r"exclusive rights? in (?:and to )?",
+        # the author's right over adaptations, passed with the economic rights: "the exclusive right to authorise
+        # the exercise of derivative rights" is ownership, not exclusive dealing
+        r"exclusive right to (?:authori[sz]e|permit|consent to)[^.;]{0,40}?\bderivative",
         r"(?:not|nor) (?:to )?use (?:any |the )?(?:of )?(?:[a-z]+ )?(?:logos?|names?|marks?|trademarks?|trade names?|"
         r"likeness|materials?)\b",
         r"(?:employee|personnel|staff|hire|hiring)[^.;]{0,80}?exclusive (?:independent )?contractor",
@@ -135,7 +141,10 @@ class Exclusivity(FlagDetector):
         # Buyer to purchase exclusively from the Vendor", "need not be obliged to source ... exclusively"
         r"(?:does|do|shall|will|did) not (?:make|render|constitute|appoint|designate|create)\b[^.;]{0,40}?\b(?:an? )?"
         r"(?:exclusive|sole)\b(?:[^.;]{0,40}?\b(?:supplier|provider|source|vendor|partner|contractor|consultant)s?\b)?",
-        r"\bnothing\b[^.;]{0,60}?\b(?:obliges?|requires?|compels?|binds?|commits?)\b[^.;]{0,100}?\bexclusive(?:ly)?\b",
+        r"\bnothing\b[^.;]{0,60}?\b(?:oblig(?:es?|ing)|requir(?:es?|ing)|compel(?:s|ling)?|binds?|binding|commit(?:s|ting)?)\b"
+        r"[^.;]{0,100}?\bexclusive(?:ly)?\b",
+        # an assignment "on an exclusive basis" passes ownership; it is not exclusive dealing
+        r"\bassign\w*\b[^.;]{0,40}?\b(?:on|in) an? exclusive (?:basis|manner)",
         r"\bnot (?:be )?(?:obliged|required|bound|committed|obligated) to\b[^.;]{0,100}?\b(?:exclusive(?:ly)?|solely)\b",
         # an option to negotiate a licence of either kind: "an exclusive or non-exclusive licence"
         r"exclusive or non-?exclusive|non-?exclusive or exclusive",

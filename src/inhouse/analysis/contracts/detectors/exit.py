@@ -30,12 +30,12 @@ _ENDING = rx(
     r"\bwhen (?:this|the) (?:agreement|contract|engagement|deed|sow|letter) (?:ends|expires|terminates|is terminated)\b",
 )
 _HAND = (
-    r"\b(?:return|deliver|hand(?:s|ed)? over|transfer|provide|make available|export|furnish|release|give|supply|"
+    r"\b(?:return|deliver|hand(?:s|ed|ing)? over|transfer|provide|make available|export|furnish|release|give|supply|"
     r"surrender)(?:s|ed|ing)?\b"
 )
 _RETURN_DATA = rx(
     _HAND + r"[^.;]{0,100}?(?:client|customer|company|buyer|licensee)?['’]?s? ?(?:data|datasets|materials|content|"
-    r"records|files|documents)",
+    r"records|files|documents|databases|backups)",
     r"(?:client|customer|company) (?:data|materials|content)[^.;]{0,100}?(?:returned|delivered|exported|handed over|"
     r"transferred|made available)",
     r"(?:data|datasets)[^.;]{0,60}?(?:portab|export|machine[- ]readable|standard format|csv|json|parquet)",
@@ -70,6 +70,8 @@ _TRANSITION = rx(
     r"(?:support|assist\w*|help|cooperat\w*)\b[^.;]{0,40}?\btransfer (?:of )?(?:the )?(?:work|services?|operations?|"
     r"system|solution|running)\b[^.;]{0,60}?\bto\b",
     r"(?:successor|replacement) (?:vendor|supplier|provider|contractor)",
+    # help to take the work over: "assist the Buyer or a provider it names in taking over the platform"
+    r"(?:support|assist\w*|help|cooperat\w*)\b[^.;]{0,100}?\b(?:in|with|to) (?:the )?(?:tak(?:e|ing) over|take-?over)\b",
 )
 # assistance refused: "has no obligation to provide migration or transition assistance"
 _NO_TRANSITION = rx(

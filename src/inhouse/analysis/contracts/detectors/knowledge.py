@@ -145,10 +145,14 @@ _HOURS = [
         ),
         "product",
     ),
-    # "three 4-hour workshops", "four (4) two-hour sessions"
+    # "three 4-hour workshops", "four (4) two-hour sessions", "two 45-minute clinics"
     (
         re.compile(
-            _N + r"\s+" + _H + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?[- ]hours?\s+(?:[a-z-]+\s+){0,2}?" + _SESSIONS,
+            _N
+            + r"\s+"
+            + _H
+            + r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?[- ](?P<unit>hours?|minutes?)\s+(?:[a-z-]+\s+){0,2}?"
+            + _SESSIONS,
             re.I,
         ),
         "product",
@@ -160,10 +164,11 @@ _HOURS = [
     (re.compile(_N + r"\s+" + _SESSIONS + r"\s*(?:x|×|of)\s*" + _H + _UNIT, re.I), "product"),
     # "four half-day workshops"
     (re.compile(_N + r"\s+half[- ]days?", re.I), "half_days"),
-    # "five (5) days of training", "2 person-days of knowledge transfer"
+    # "five (5) days of training", "2 person-days of knowledge transfer", "three training days"
     (
         re.compile(
-            _N + r"\s+(?:full[- ]|working[- ]|business[- ]|person[- ]|man[- ]|consultant[- ])?days?\b(?!\s*(?:after|"
+            _N + r"\s+(?:(?:training|teaching|coaching|onboarding|instruction|course|workshop)[- ])?"
+            r"(?:full[- ]|working[- ]|business[- ]|person[- ]|man[- ]|consultant[- ])?days?\b(?!\s*(?:after|"
             r"before|prior|following|from|of (?:the|notice|receipt)|notice|['’]))",
             re.I,
         ),

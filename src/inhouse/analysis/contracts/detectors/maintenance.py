@@ -29,10 +29,14 @@ _MAINTENANCE = rx(
     r"application|platform|solution|models?|deliverables)\b",
     r"(?:defect|error|bug) (?:correction|fixing|resolution|remediation)",
     r"(?:fix|correct|remedy|repair|resolve|remediate)\w* (?:any )?(?:[a-z]+ ){0,2}(?:bugs|defects|errors|incidents|"
-    r"non-?conformit\w+|malfunctions|failures)",
+    r"non-?conformit\w+|malfunctions|failures|anomal(?:y|ies))",
     r"warrant\w*[^.;]{0,120}?(?:free (?:from|of) (?:material )?(?:defects|errors)|perform (?:materially |substantially )?"
     r"in accordance|conform)",
     r"warranty period",
+    # the civil-law guarantee of conformity: "guarantees the conformity of the work for a period of six months"
+    r"guarantee period",
+    r"\bguarantee[sd]?\b[^.;]{0,100}?\b(?:conformity|conform|free (?:from|of)|defects?|anomal(?:y|ies))\b[^.;]{0,80}?"
+    r"\bfor a period of\b",
     r"hyper-?care",
     r"limited warranty",
     r"warrant(?:y|ies) (?:term|shall (?:extend|last|run|expire))",
@@ -133,7 +137,7 @@ _VERB = re.compile(r"\b(?:shall|will|may|must|is|are|be|has|have|agrees?|provide
 _FREE = rx(
     r"(?:free|no (?:additional |extra |further )?(?:charge|cost|fee)|without (?:additional |extra |further )?(?:charge|"
     r"cost|fee)|at no (?:additional |extra |further )?(?:charge|cost)|free of charge|included in the (?:fees|price|"
-    r"project fee|fixed fee|contract price)|complimentary|warranty period|hyper-?care|defects? liability period|"
+    r"project fee|fixed fee|contract price)|complimentary|warranty period|guarantee period|hyper-?care|defects? liability period|"
     r"defects? (?:notification|correction|rectification) period|limitation period for (?:claims (?:for|based on) )?defects)",
 )
 _FREE_NAME = re.compile(r"(?<![\"“])\b(?:the )?Free(?: [A-Z][\w-]*)+(?![\"”])")
@@ -168,6 +172,14 @@ _FEE_INCLUDES = re.compile(
     r"(?:support|maintenance)",
     re.IGNORECASE,
 )
+# the words of a promise: a sentence without them only names the subject ("retraining, which it may perform")
+_PROMISE = re.compile(
+    r"\b(?:shall|will|must|undertakes?|agrees?|commits?|warrants?|guarantees?|is responsible|includes?|included|"
+    r"provides?|comprises?|covers?)\b|\|",
+    re.IGNORECASE,
+)
+# a term defined where the support is promised: "... together with managed support services (the "Services")"
+_DEFINED_HERE = re.compile(r"\((?:the\s+)?[\"“]\**(?P<term>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})\**[\"”]\)")
 _MONTHLY = re.compile(r"per (?:calendar )?month|a month|monthly|/\s?(?:month|mo)\b|each month|every month", re.I)
 _YEARLY = re.compile(
     r"(?i:per (?:annum|year|calendar year)|annual(?:ly)?|a year|yearly|/\s?(?:year|yr)\b|each year)|"
@@ -177,7 +189,9 @@ _HOURLY = re.compile(
     r"per (?:hour|day|person[- ]day|man[- ]day)|hourly|daily rate|day rate|/\s?(?:hour|hr|day)\b", re.I
 )
 _SCOPE = {
-    "defects": rx(r"bugs?", r"defects?", r"errors?", r"incidents?", r"malfunctions?", r"non-?conformit"),
+    "defects": rx(
+        r"bugs?", r"defects?", r"errors?", r"incidents?", r"malfunctions?", r"non-?conformit", r"anomal(?:y|ies)"
+    ),
     "performance": rx(
         r"performance", r"degradation", r"latency", r"accuracy", r"drift", r"throughput", r"availability", r"uptime"
     ),
@@ -224,6 +238,9 @@ _NOT_PROVIDED = rx(
     r"(?:client|customer|buyer|licensee|principal|purchaser) (?:is|remains|shall be) (?:solely )?responsible for (?:the )?"
     r"(?:[a-z]+ )?(?:maintenance|support)\b",
     r"no (?:obligation|duty|commitment)[^.;]{0,80}?(?:support|maintain|maintenance|update|fix|correct)",
+    # "we are not obliged to provide any support, fixes or updates"
+    r"not (?:be )?(?:obliged|required|obligated|bound) to (?:provide|give|offer|deliver|perform)[^.;]{0,30}?(?:support|"
+    r"maintenance|fix|updates?|corrections?)",
     r"(?:will|shall) not (?:otherwise )?(?:provide |offer )?(?:any )?(?:further |ongoing )?(?:support|maintain|maintenance)\b"
     r"(?![^.;]{0,60}?(?:until|except|other than))",
 )
@@ -288,6 +305,8 @@ class Maintenance(Detector):
                 refused.append(sentence)
             else:
                 hits.append(sentence)
+        if refused and not any(_PROMISE.search(s.text) for s in hits):
+            hits = []  # support refused, and what is left promises nothing ("retraining, which it may perform")
         if not hits:
             return MaintenanceFinding(status="absent", evidence=[context.evidence(s) for s in refused[:2]])
         section_texts = self._section_texts(context, hits)
@@ -398,6 +417,56 @@ class Maintenance(Detector):
             name = re.escape(words)
             named = [s for s in context.sentences() if s is not sentence and re.search(name, s.text, re.I)]
             fee, code = cls._fee_in(named, dollar)
+            if fee is not None:
+                return fee, code
+            fee, code = cls._column_fee(context, named, name, dollar)
+            if fee is not None:
+                return fee, code
+        return cls._fee_of_defined_services(context, hits, dollar)
+
+    @classmethod
+    def _column_fee(
+        cls, context: Context, named: list[Sentence], name: str, dollar: str
+    ) -> tuple[float | None, str | None]:
+        """The fee a table column names in its header ("| Yearly Charge (EUR) |"), read in the row below
+        it: the header says the period, the row the amount."""
+        sentences = context.sentences()
+        for header in named:
+            if "|" not in header.text:
+                continue
+            column = re.search(rf"[^|]*{name}[^|]*", header.text, re.I)
+            if column is None or parse_money(column.group(0), dollar=dollar):
+                continue
+            monthly, yearly = bool(_MONTHLY.search(column.group(0))), bool(_YEARLY.search(column.group(0)))
+            if not (monthly or yearly):
+                continue
+            index = next((i for i, s in enumerate(sentences) if s.start == header.start), -1)
+            # the rows: in the same sentence after the header (a Markdown table) or in the next ones (HTML)
+            rows = [header.text[column.end() :]] + [s.text for s in sentences[index + 1 : index + 3]]
+            for row in rows:
+                amounts = [
+                    (a, c)
+                    for a, c, _s, end in parse_money(row, dollar=dollar)
+                    if not _HOURLY.search(row[end : end + 40])
+                ]
+                if len(amounts) == 1:
+                    amount, code = amounts[0]
+                    return (amount if monthly else round(amount / 12, 2)), code
+                if amounts:
+                    break
+        return None, None
+
+    @classmethod
+    def _fee_of_defined_services(
+        cls, context: Context, hits: list[Sentence], dollar: str
+    ) -> tuple[float | None, str | None]:
+        """The fee for a defined term that a support sentence defines ("hosting together with managed support
+        (the "Services")"), priced elsewhere ("For the Services the Client shall pay a monthly fee of ...")."""
+        terms = {m.group("term") for s in hits for m in _DEFINED_HERE.finditer(s.text)}
+        for term in sorted(terms):
+            pattern = re.compile(rf"\b(?i:for|of) (?i:the |all )?{re.escape(term)}\b")
+            priced = [s for s in context.sentences() if s not in hits and pattern.search(s.text)]
+            fee, code = cls._fee_in(priced, dollar)
             if fee is not None:
                 return fee, code
         return None, None

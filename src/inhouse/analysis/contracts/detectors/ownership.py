@@ -41,6 +41,9 @@ _OWNERSHIP = rx(
     # "title to the results shall pass to the Buyer on delivery"
     r"\b(?:rights?|title|ownership)\b[^.;]{0,200}?\b(?:pass|passes|shall pass|will pass|transfers?|shall transfer|will transfer)"
     r" to\b",
+    # the rights after the verb: "the Developer transfers to the Buyer the author's economic rights to the code"
+    r"\b(?:transfers?|assigns?|conveys?)\b (?:to (?:the )?[A-Z][\w-]* )?(?:all |the )?(?:[\w'’-]+ ){0,3}?(?:economic |"
+    r"proprietary |exploitation |property |intellectual property )?rights\b",
 )
 _LICENCE = rx(
     r"(?:grant|grants|granted|granting) (?:to )?(?:[A-Za-z ,]+ )?(?:a |an |the )?[^.;]{0,160}?licen[cs]e",
@@ -78,7 +81,10 @@ BACKGROUND = re.compile(
     r"independently developed|prior (?:ip|inventions|works)|third[- ]party (?:materials|components|software)|"
     r"open[- ]source|existing (?:ip|intellectual property|materials|technology)|(?:vendor|supplier|provider) (?:ip|"
     r"materials|technology|tools)|tools and (?:materials|methodolog)|(?:its|their) (?:own )?(?:[a-z-]+ )?(?:tools|libraries|"
-    r"frameworks|utilities|templates)",
+    r"frameworks|utilities|templates)|"
+    # what existed before the contract, said in a relative clause: "its library, which existed before the Agreement"
+    r"\b(?:existed|existing|created|developed|written|owned) (?:by [a-z]+ )?(?:before|prior to) (?:the |this )?(?:date of (?:the |this )?)?"
+    r"(?:agreement|contract|effective date|commencement|start|order|sow|statement of work)",
     re.IGNORECASE,
 )
 MODELS = re.compile(
@@ -106,6 +112,17 @@ _CONDITIONS = rx(
     # "on payment of all Fees then due", "upon payment of the milestone invoice for that deliverable"
     r"\b(?:upon|on|after|following|subject to|once) (?:the )?(?:[A-Z][\w-]*['’]s )?payment (?:of|for) (?:all|the|each|every|any)"
     r"\b[^.;,]{0,60}",
+    # the signed record of acceptance: "upon signing the acceptance protocol", "on signature of its acceptance report"
+    r"\b(?:upon|on|after|following|subject to|from)\s+(?:the\s+)?(?:date of\s+)?(?:signing|signature|execution)\s+(?:of\s+)?"
+    r"(?:the\s+|its\s+|each\s+|an?\s+)?(?:[A-Za-z-]+\s+){0,2}?acceptance\s+(?:protocol|report|certificate|note|record|form)s?",
+)
+# a sentence on when the client's ownership takes effect, naming no party: "The assignment of rights in each
+# phase takes effect on ..."
+_TAKES_EFFECT = re.compile(
+    r"\b(?:assignment|transfer|vesting|passing) of (?:the )?(?:[a-z'’]+ )?(?:rights|ownership|title|copyright)\b[^.;]{0,80}?"
+    r"\b(?:take|takes|shall take|will take) effect|\b(?:ownership|title|rights) (?:in [^.;]{0,40}?)?(?:shall |will )?"
+    r"(?:pass|vest|transfer)\b",
+    re.IGNORECASE,
 )
 #: a civil-law grant of the work itself (the author keeps only the bare copyright): "an exclusive right of
 #: use, unrestricted as to time and place, in the results" is the client's
@@ -211,6 +228,8 @@ class DeliverableOwnership(Detector):
                 reading.vendor_models.append(sentence)
             elif about_deliverables:
                 reading.vendor_owns.append(sentence)
+        if not owner and not licensee and _TAKES_EFFECT.search(text):
+            owner = "client"  # only the conditions are read: the owner is the one the assignment names elsewhere
         if owner or licensee:
             for match in _CONDITIONS.finditer(text):
                 condition = re.sub(r"\s+", " ", match.group(0)).strip(" ,.;")

@@ -64,6 +64,7 @@ from inhouse.analysis.proposals.signals.limit_words import (
     PRODUCT,
     PURPOSE,
     QUANTITY,
+    REFUSED_PRACTICE,
     RELIANCE,
     REPORTED,
     SELF_STATE,
@@ -221,6 +222,8 @@ def _excluded(text: str, match: re.Match[str]) -> str:
         return "commercial terms"  # "we don't sell the first stage separately": how the offer is packaged
     if word == "no" and _PRODUCT_MANNER.search(text[_clause_start(text, match.start()) : match.start()]):
         return "a feature, not a limit"  # "our engine files each claim overnight with no manual step"
+    if negative and REFUSED_PRACTICE.match(text, match.start()):
+        return "commercial terms"  # "we don't do proofs of concept": how the partner sells, not what it can do
     if COMMERCIAL_OBJECT.match(after) or re.search(
         r"\b(commercially|financially|economically)\b", text[match.start() : _clause_end(text, match.end())], re.I
     ):

@@ -59,7 +59,7 @@ from inhouse.analysis.proposals.signals.limit_cues import (
     VIRTUE,
     WEAKNESS_QUESTION,
 )
-from inhouse.analysis.proposals.signals.limit_words import WEAKNESS
+from inhouse.analysis.proposals.signals.limit_words import REFUSED_PRACTICE, WEAKNESS, WITHHELD_CONTACT
 from inhouse.analysis.proposals.signals.promise import conduct_promise
 
 #: weight of one structural admission: enough on its own (the decision needs 1.5), less than a humble-brag (3.0)
@@ -67,7 +67,10 @@ ADMISSION = 2.0
 
 
 def _term_or_promise(text: str, position: int) -> bool:
-    """A conduct promise ("we never share your data") or a packaging term ("not sold separately"): no limit."""
+    """A conduct promise ("we never share your data"), a packaging term ("not sold separately"), a sales practice
+    ("we don't do pilots") or a reference's contact withheld ("we can't give their names"): no limit."""
+    if REFUSED_PRACTICE.match(text, position) or WITHHELD_CONTACT.match(text, position):
+        return True
     return conduct_promise(text, position) or unbundled_offer(text, position)
 
 

@@ -169,6 +169,26 @@ COMMERCIAL_OBJECT = re.compile(
     r"expensive|costly|surprise|\w+-\w+|single|group)\s+){0,3}" + COMMERCIAL.pattern[2:],
     re.I,
 )
+#: refusing a small first step as a commercial practice, at the negation: "we do not do pilots, because...",
+#: "we don't offer trials", "we never really run proofs of concept" - how the partner sells, not what it can do
+#: ("we can't run a pilot on your data yet" is an inability and stays a limit)
+REFUSED_PRACTICE = re.compile(
+    r"\W*(?:(?:we|I)\s+)?(?:(?:really|usually|normally|generally|typically|ever|as a rule|in general),?\s+)?"
+    r"(?:don't|do not|never|won't|will not|no longer|doesn't|does not)\s+(?:(?:really|usually|normally|generally|"
+    r"typically|ever|tend to)\s+)?(?:do|does|offer|offers|run|runs|provide|sell|give|start with|agree to|believe in|"
+    r"like|propose|quote for)\s+(?:[\w-]+\s+){0,2}?(?:pilots?|trials?|pocs?|povs?|proofs?[- ]of[- ](?:concept|value)|"
+    r"test runs?|trial periods?|pilot (?:projects?|phases?))\b",
+    re.I,
+)
+#: withholding a past client's contact or name, at the negation: "we cannot give contacts there", "I can't share
+#: their names" - a confidentiality matter about a reference, not a limit of what the partner can do
+WITHHELD_CONTACT = re.compile(
+    r"\W*(?:(?:we|I)\s+)?(?:can't|cannot|can not|won't|will not|don't|do not|are not allowed to|aren't allowed to|"
+    r"are not permitted to|may not|must not)\s+(?:give|share|provide|pass on|hand out|disclose|reveal)\s+"
+    r"(?:you\s+|out\s+)?(?:(?:any|their|the|a|our|his|her|direct|client|customer)\s+){0,2}"
+    r"(?:contacts?|contact details|names?|phone numbers?|e-?mail addresses|introductions?)\b",
+    re.I,
+)
 IDIOM = re.compile(
     r"^(-|\W*(just|only|merely|simply|less than|more than|least|matter|doubt|wonder|problem|issue|trouble|"
     r"worries|worry|exception|surprise|different|differently|better|worse off|hesitation|shortage of|end of|"
@@ -234,7 +254,9 @@ DOUBLE = re.compile(
     r"\b(no|nothing|not a|not one|not a single|isn't a|is not a|isn't anything|is not anything|not anything|"
     r"there's no|there is no|(never|yet to|have yet to) (met|meet|seen|see|found|find|hit|had|come across|"
     r"encounter|encountered))"
-    r"\b(?! (reason|way|need|chance|doubt|problem|issue|matter|question|obligation|commitment)\b)([^.;!?]{0,70}?)"
+    # "no, we do not have X": a "no" that answers, set off by a comma or a dash, quantifies nothing
+    r"\b(?! (reason|way|need|chance|doubt|problem|issue|matter|question|obligation|commitment)\b)(?!\s*[,:\u2013\u2014-])"
+    r"([^.;!?]{0,70}?)"
     r"\b(can't|cannot|couldn't|don't|do not|haven't|have not|wouldn't|won't|didn't|did not|hasn't|doesn't)\b",
     re.I,
 )

@@ -46,6 +46,15 @@ _LISTENING = [
         r"discussion|visit|interview)s?\b|\bput it (bluntly|simply|well|plainly)\b",
         2.5,
     ),
+    # a question to the client reported in notes or minutes: "JD opened by asking the board to describe the
+    # backlog", "began by asking them to walk through a typical week" (what the client asks is not reported here)
+    cue(
+        r"\b(opened|began|started|kicked off|led off)( the (meeting|call|session|discussion|workshop))? (by|with) "
+        r"(asking|inviting)\b"
+        r"|\b(asked|invited|encouraged)\s+(?!us\b|me\b)((the )?[\w-]+\s+){1,3}?to (describe|explain|walk (us |"
+        r"the team )?through|outline|talk (us )?through|set out|tell (us|them|him|her)|share|summari[sz]e|paint)\b",
+        2.5,
+    ),
 ]
 _THEIR_ORG = re.compile(
     r"\b([A-Z][\w&-]+)('s|s') (team|staff|finance|operations|process|customers|members|agents|managers|officers|engineers|"
