@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from inhouse.analysis.proposals import assess_text, parse_document
 from inhouse.analysis.proposals import reference_model as rm
-from inhouse.analysis.proposals.threads import parse_emails
+from inhouse.analysis.proposals.threads import _when, parse_emails
 
 
 def _found(text: str, name: str = "proposal.md", kind: str | None = "proposal") -> list[tuple[str, str, str, str]]:
@@ -104,3 +104,18 @@ def test_the_model_never_opens_at_a_line_of_header_fields():
         parse_document("**For:** Marlow Foods and the planning group **From:** Ana Ruiz, Brightlane\n", "proposal")
     )
     assert not any(rm.may_open(unit) for unit in view["units"])
+
+
+def test_header_dates_are_compared_in_utc_and_a_date_without_a_day_reads_the_same_every_day():
+    mail = (
+        "From: Ana Ruiz <ana@brightlane.example>\nTo: Tom <tom@client.example>\nSubject: RE: Rosters\n"
+        "Date: Tue, 3 Mar 2026 09:00:00 +0100\n\nYes, it is still running.\n\n"
+        "From: Tom <tom@client.example>\nTo: Ana Ruiz <ana@brightlane.example>\nSubject: Rosters\n"
+        "Date: Tue, 3 Mar 2026 09:30:00 +0200\n\nIs it still running?\n"
+    )
+    conversation = parse_emails(mail)
+    assert conversation is not None
+    said = [mail[t.start : t.end].strip() for t in conversation.turns]
+    assert said == ["Is it still running?", "Yes, it is still running."]  # 07:30 UTC before 08:00 UTC
+    assert _when("Monday 09:12") == _when("Monday 09:12") is not None
+    assert _when("not a date at all") is None

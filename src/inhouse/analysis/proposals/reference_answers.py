@@ -76,6 +76,9 @@ RUNNING_YES = re.compile(
     r"\w{3,}(?:s|ing)\b",
     re.I,
 )
+#: not after people who move ("guests moved to another hotel"): a client switching systems is the client or its
+#: system moving
+_NOT_PEOPLE = "(?<!guests )(?<!customers )(?<!patients )(?<!passengers )(?<!people )(?<!staff )(?<!users )"
 RUNNING_NO = re.compile(
     r"\b(?:decommissioned|retired|discontinued|shut down|switched off|turned off|wound down|shelved|mothballed|"
     r"no longer (?:used|running|in use|live|in production|maintained|supported|operational|uses? it|runs? it)|"
@@ -86,9 +89,12 @@ RUNNING_NO = re.compile(
     r"moved (?:off|away from) (?:it|the)|sunset(?:ted)?|stopped using|replaced by|not (?:rolled out|deployed|taken forward|put into production)|pilot only|"
     r"never rolled out|not (?:to )?(?:be )?continued?|(?:didn't|did not|wasn't|was not|weren't) (?:continued?|extended|renewed|"
     r"taken (?:further|forward))|(?:since|now|later|subsequently) (?:been )?(?:replaced|superseded)|(?:was|were) (?:just |only )?(?:a )?one-(?:off|time)|went back to (?:doing (?:it|them|this) |\w+ing (?:\w+ )?)?(?:by hand|manually|manual|"
-    r"paper|spreadsheets?|the old|their old|its old)|(?<!guests )(?<!customers )(?<!patients )(?<!passengers )(?<!people )(?<!staff )(?<!users )(?:switched|moved|migrated|went) (?:over )?(?:to|onto|with) (?:a |an |another )?"
-    r"(?:competitor|rival|different|other|new|in-house)|(?<!guests )(?<!customers )(?<!patients )(?<!passengers )"
-    r"(?<!people )(?<!staff )(?<!users )(?:switched|moved|migrated|went) (?:over )?(?:to|onto|with) "
+    r"paper|spreadsheets?|the old|their old|its old)|"
+    + _NOT_PEOPLE
+    + r"(?:switched|moved|migrated|went) (?:over )?(?:to|onto|with) (?:a |an |another )?"
+    r"(?:competitor|rival|different|other|new|in-house)|"
+    + _NOT_PEOPLE
+    + r"(?:switched|moved|migrated|went) (?:over )?(?:to|onto|with) "
     r"(?:another|a different|a rival|a competing|a new) \w+)\b|(?<![-\w])ended\b(?! up)|"
     r"(?:^|\|)\s*(?:status\s*:\s*)?(?:stopped|paused|halted|terminated|cancell?ed|canceled|abandoned|dropped|closed)\b|"
     r"\b(?:cancell?ed|canceled|terminated|ceased|did not renew|didn't renew|let lapse) (?:the|their|our) (?:\w+ )?"

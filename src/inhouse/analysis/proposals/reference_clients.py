@@ -252,9 +252,8 @@ NOT_PAST_WORK = re.compile(
 
 
 def described_work(text: str, partner_names: list[str], client_names: list[str]) -> str | None:
-    """The past client the sentence describes work for, or None when it describes none."""
-    if NOT_PAST_WORK.search(text):
-        return None
+    """The past client the sentence describes work for, or None when it describes none. Callers leave out
+    first the sentences that are no past work whatever their shape (:data:`NOT_PAST_WORK`)."""
     for pattern in (_CLOSEST, _COMPARED, _SIMILAR_FOR, _LARGEST, _FRONTED, _HELPED, _INCLUDING, _SUPPLIED, _RUNS_FOR):
         for match in pattern.finditer(text):
             if client := _client(match, partner_names, client_names):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from dateutil import parser as dateparser
@@ -130,17 +130,22 @@ def _novel(pieces: list[_Piece], text: str) -> list[_Piece]:
     return kept
 
 
+#: what a header's date lacks is filled from a fixed moment, never from today, so the same thread reads the same
+_NO_DATE = datetime(2000, 1, 1)
+
+
 def _when(value: str) -> datetime | None:
-    """A header's date ("Thu, 5 Mar 2026 09:12:00 +0100", "Thursday 5 March 2026 09:12"), or None."""
+    """A header's date in UTC ("Thu, 5 Mar 2026 09:12:00 +0100", "Thursday 5 March 2026 09:12"), or None."""
     try:
-        return parsedate_to_datetime(value).replace(tzinfo=None)
+        found: datetime | None = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
-        pass
-    try:
-        found = dateparser.parse(value, fuzzy=True, dayfirst=True)
-    except (ValueError, OverflowError):
+        try:
+            found = dateparser.parse(value, fuzzy=True, dayfirst=True, default=_NO_DATE)
+        except (ValueError, OverflowError, TypeError):
+            return None
+    if found is None:
         return None
-    return found.replace(tzinfo=None) if found else None
+    return found.astimezone(UTC).replace(tzinfo=None) if found.tzinfo else found
 
 
 def _newest_first(sent: dict[int, datetime | None], messages: int) -> bool:
