@@ -9,7 +9,7 @@ now and only the hidden holdout measures unseen contracts.
 
 It also scores the written contracts (``contracts/written``), the held-out ones of round 3
 (``contracts/heldout``) and the blind batches of round 4 (``contracts/round4``), round 5
-(``contracts/round5``) and round 6 (``contracts/round6``), each labelled before the reviewer was first run on it, against their GUIDELINES-format labels, with the shipped reviewer
+(``contracts/round5``), round 6 (``contracts/round6``) and round 7 (``contracts/round7``), each labelled before the reviewer was first run on it, against their GUIDELINES-format labels, with the shipped reviewer
 (rules and models) and with the rules alone.
 
     python benchmarks/contract_review.py [--shared PATH] [--json OUT]
@@ -457,7 +457,8 @@ def main() -> None:
         ("heldout", "held-out contracts (round 3)"),
         ("round4", "round-4 contracts (blind batch)"),
         ("round5", "round-5 contracts (blind batch)"),
-        ("round6", "round-6 contracts (blind batch, first run only: not yet fixed)"),
+        ("round6", "round-6 contracts (blind batch)"),
+        ("round7", "round-7 contracts (blind batch, first run only: not yet fixed)"),
     ):
         report[folder] = found = labelled_folder(HERE / "contracts" / folder)
         report[f"{folder}_rules"] = rules = labelled_folder(HERE / "contracts" / folder, learned=False)
