@@ -19,7 +19,9 @@ _MODAL = re.compile(
     re.IGNORECASE,
 )
 _BOTH = re.compile(
-    r"\b(?:either|each|both|neither|any)\s+part(?:y|ies)\b|\bthe\s+parties\b|\b(?:either\s+)?(?:you|we)\s+or\s+(?:you|we)\b",
+    r"\b(?:either|each|both|neither|any)\s+part(?:y|ies)\b|\bthe\s+parties\b|\b(?:either\s+)?(?:you|we)\s+or\s+(?:you|we)\b|"
+    # "either of us may end ...", "each of the parties shall": both sides named by a pronoun
+    r"\b(?:either|each|both|neither)\s+of\s+(?:us|the\s+parties|the\s+two\s+parties)\b",
     re.IGNORECASE,
 )
 _GENERIC = re.compile(

@@ -62,13 +62,17 @@ _EXTRA = (
 _RATE = r"(?:per (?:hour|day|person[- ]day)|hourly|day rates?|daily rates?|rates? for)"
 _EXTRA_RATE = re.compile(rf"{_EXTRA}\b[^.;\n]*?{_RATE}|{_RATE}[^.;\n]*?{_EXTRA}\b", re.IGNORECASE)
 _PIECE = re.compile(r"[^.;\n]+")
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
 def _without_extra_rates(text: str) -> str:
-    """The text without the sentences and lines that price extras (cut at ".", ";" and line ends)."""
-    if not _EXTRA_RATE.search(text):
+    """The text without the sentences and lines that price extras (cut at ".", ";" and line ends; a
+    decimal point is no end of a piece: "extra work at $95.50 per hour")."""
+    masked = _DECIMAL_POINT.sub("\x00", text)
+    if not _EXTRA_RATE.search(masked):
         return text
-    return " ".join(piece for piece in _PIECE.findall(text) if not _EXTRA_RATE.search(piece))
+    kept = " ".join(piece for piece in _PIECE.findall(masked) if not _EXTRA_RATE.search(piece))
+    return kept.replace("\x00", ".")
 
 
 def engagement_model(text: str) -> str:
@@ -77,8 +81,10 @@ def engagement_model(text: str) -> str:
     advisory_cues = {" ".join(m.group(0).lower().split()) for m in _ADVISORY.finditer(priced)}
     if any(cue.startswith("fixed monthly") for cue in project_cues):
         advisory_cues.discard("monthly fee")  # the fixed monthly fee of a managed service is not a retainer
-    project, advisory = len(project_cues), len(advisory_cues)
     title = priced[:400].lower()
+    if re.search(r"hosting|managed (?:services?|support)|subscription|software as a service|\bsaas\b", title):
+        advisory_cues.discard("monthly fee")  # the monthly fee of a hosted or managed service pays for the service
+    project, advisory = len(project_cues), len(advisory_cues)
     if re.search(r"advisory|consulting|retainer|time[- ]and[- ]materials?|staff(?:ing)? augmentation|\bT&M\b", title):
         advisory += 3
     if re.search(r"statement of work|development agreement|delivery agreement|project agreement|fixed", title):

@@ -45,8 +45,13 @@ _SCALES = {
 _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 _WORDS_RE = rf"(?:(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*)"
 _DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# the digits repeated in parentheses may carry a half as a mixed fraction: "one and a half (1 1/2)", "(2½)"
+_HALF_RE = r"(?:\s*½|\s+1/2)"
 # "twenty (20)", "20", "twenty", "two and a half (2.5)", "2.5"
-NUMBER = rf"(?:(?:{_WORDS_RE})(?:\s+and\s+a\s+half)?\s*\(\s*{_DIGITS_RE}\s*\)|{_DIGITS_RE}|(?:{_WORDS_RE})(?:\s+and\s+a\s+half)?)"
+NUMBER = (
+    rf"(?:(?:{_WORDS_RE})(?:\s+and\s+a\s+half)?\s*\(\s*{_DIGITS_RE}{_HALF_RE}?\s*\)|{_DIGITS_RE}|"
+    rf"(?:{_WORDS_RE})(?:\s+and\s+a\s+half)?)"
+)
 NUMBER_RE = re.compile(NUMBER, re.IGNORECASE)
 
 
@@ -56,9 +61,9 @@ def parse_number(phrase: str) -> float | None:
     An article before a number word is no number of its own ("a twelve-month period" is 12, "a
     hundred" 100); "half a" / "half an" is a half."""
     phrase = phrase.strip().lower()
-    digits = re.search(r"\(\s*([\d,]+(?:\.\d+)?)\s*\)", phrase)
+    digits = re.search(rf"\(\s*([\d,]+(?:\.\d+)?)({_HALF_RE})?\s*\)", phrase)
     if digits:
-        return float(digits.group(1).replace(",", ""))
+        return float(digits.group(1).replace(",", "")) + (0.5 if digits.group(2) else 0.0)
     if re.fullmatch(_DIGITS_RE, phrase):
         return float(phrase.replace(",", ""))
     half = 0.5 if phrase.endswith("and a half") else 0.0

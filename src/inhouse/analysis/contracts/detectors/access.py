@@ -19,6 +19,9 @@ _SUBJECT = rx(
     r"code[- ]?base",
     r"\bescrow",
     r"(?:technical |system |project |design )?documentation",
+    # the technical documents of a system: "an architecture document", "the operations runbook"
+    r"(?:architecture|technical|design|system|operating|operations) (?:documents?|manuals?|handbooks?)\b",
+    r"\brun-?books?\b",
     r"(?:work[- ]in[- ]progress|interim (?:deliverables|versions|builds))",
     r"notebooks?",
     r"\bcode\b",
@@ -33,9 +36,11 @@ _ACCESS = rx(
     r"furnish|share|upload|store|host|maintain|keep|move|migrate)\w*",
     r"\bsuppl(?:y|ies)\b(?= (?:the|a|an|to|it|them|all|its|any|copies|such)\b)|\bsupplied\b",
     r"\b(?:kept|held)\b",
+    r"\b(?:give|gives|given|giving)\b(?= (?:you|it|them|the|a|an|all|its|copies|to)\b)",
     # what the client's people may do with the code: "may browse and fork the code", "can review the repository"
     r"\b(?:review|read|view|clone|download|browse|examine)\b",
     r"visib\w+",
+    r"\bavailable to\b",
     r"inspect",
     r"(?:owned|controlled|administered|"
     r"hosted|provisioned) by",
@@ -44,7 +49,8 @@ _ACCESS = rx(
 # says the code moves there only at a later time)
 _PLACE = rx(
     r"(?:owned|controlled|administered|hosted|provisioned) by (?:the )?(?:client|customer|company)",
-    r"(?:client|customer|company)['’]s (?:own )?(?:repositor|git|github|gitlab|version[- ]control|infrastructure)",
+    r"(?:client|customer|company)['’]s (?:own )?(?:[A-Za-z-]+ ){0,2}?(?:repositor|git|github|gitlab|version[- ]control|"
+    r"infrastructure)",
     r"(?:under|within|in) (?:the )?(?:client|customer|company)['’]?s? (?:[A-Za-z]+ ){0,3}(?:organisation|organization|account|"
     r"tenant|workspace|group)",
 )
@@ -58,7 +64,7 @@ _DURING = rx(
     r"real[- ]time",
     r"(?:daily|weekly|regularly|at least (?:once )?(?:a |per |each )?(?:day|week|sprint))",
     r"(?:each|every|end of (?:each|every)) (?:day|sprint|iteration|week|working day)",
-    r"as (?:it is|they are|the work is) (?:developed|created|written|produced)",
+    r"as (?:it is|they are|the work is) (?:being )?(?:developed|created|written|produced|done|carried out|performed|built)",
     r"\bin progress\b",
     r"from the (?:start|commencement|effective date|kick-?off|outset|beginning)",
     # "for the remaining duration of the development services", "from the date of this amendment"
@@ -75,13 +81,18 @@ _AFTER = rx(
     r"(?:final |full |successful )?(?:acceptance|completion|delivery|payment|termination|expir\w+|close|closure|"
     r"end of the (?:project|engagement|term|sow)|project (?:end|close|completion)|go-?live|sign-?off|handover)",
     r"(?:until|before|prior to) (?:the )?(?:final |full )?(?:acceptance|completion|payment|delivery)",
+    # "when the assignment is complete", "once the project has been accepted"
+    r"\b(?:when|once|after|as soon as) (?:the |this |our |your )?(?:[A-Za-z-]+ ){0,3}(?:is|are|has been|have been) "
+    r"(?:complete|completed|finished|accepted|delivered|paid(?: for)?(?: in full)?)\b",
     r"\bescrow",
     r"(?:release|released) (?:to|upon)",
 )
 _DENIED = rx(
     r"(?:no|not (?:be )?(?:entitled|permitted|given|granted|provided)(?: to)?|without) (?:any )?(?:access|right to access|"
     r"source code|repository access)",
-    r"(?:shall|will) not (?:deliver|provide|disclose|make available|release)[^.;]{0,40}?source[- ]code",
+    # also in the present tense of a plain statement: "the Provider does not deliver source code"
+    r"(?:(?:shall|will|does|do) not|is not required to|need not) (?:deliver|provide|disclose|make available|release|supply|"
+    r"hand over)[^.;]{0,40}?source[- ]code",
     r"source[- ]code[^.;]{0,60}?(?:shall|will) not be (?:delivered|provided|disclosed|made available|released)",
     r"object[- ]code (?:form )?only",
     # "source code is not among the deliverables of this order"
@@ -97,6 +108,14 @@ _DENIED = rx(
 _USER_DOCUMENTATION = re.compile(r"licen[cs]e\w*\b[^.;]{0,40}? to use\b[^.;]{0,120}?documentation", re.IGNORECASE)
 # "the Customer's own GitHub", "its own repository": whose place it is, not an ownership clause
 _OWN_ADJECTIVE = re.compile(r"(?:['’]s?|\bits|\btheir|\bour|\byour|\bhis|\bher) own\b", re.IGNORECASE)
+# the vendor keeping the work on its own machines while it goes on: the client has no access then
+_KEPT_AT_VENDOR = re.compile(
+    r"\b(?:keep|kept|hold|held|store|stored|retain(?:ed)?|host(?:ed)?)\b[^.;]{0,100}?\b(?:on|in|at|within) (?P<whose>our|its|"
+    r"their|the [A-Za-z]+['’]s) own (?:[a-z]+ )?(?:systems?|servers?|computers?|premises|infrastructure|machines|equipment|"
+    r"environment|repositor(?:y|ies)|accounts?)",
+    re.IGNORECASE,
+)
+_CLIENT_SEES = re.compile(r"\b(?:access|view|read|see|inspect|review|visib\w+|available to)\b", re.IGNORECASE)
 # "work in progress" names a thing to deliver, not the time of access
 _WORK_IN_PROGRESS = re.compile(r"work[- ]in[- ]progress|work (?:then )?in progress", re.IGNORECASE)
 
@@ -104,7 +123,8 @@ _WORK_IN_PROGRESS = re.compile(r"work[- ]in[- ]progress|work (?:then )?in progre
 class SourceAccess(Detector):
     kind = "source_access"
     prefilter = re.compile(
-        r"source|repositor|git|bitbucket|version|code|escrow|documentation|progress|interim|notebook", re.IGNORECASE
+        r"source|repositor|git|bitbucket|version|code|escrow|documen|run-?book|manual|handbook|progress|interim|notebook",
+        re.IGNORECASE,
     )
 
     def relevant(self, text: str) -> bool:
@@ -121,7 +141,9 @@ class SourceAccess(Detector):
             if re.search(r"confidential|privileged", text, re.I) and not re.search(r"source|repositor|git", text, re.I):
                 continue
             if re.search(
-                r"property of|\bown(?:s|ed|ership)?\b|\bvest|right,? title|assign", _OWN_ADJECTIVE.sub(" ", text), re.I
+                r"property of|\bown(?:s|ed|ership)?\b|\bvest|right,? title|\bassign(?:s|ed|ing|ments? of)?\b",
+                _OWN_ADJECTIVE.sub(" ", text),
+                re.I,
             ) and not re.search(r"\baccess|\bdeliver|\bcommit|repositor|escrow|\bpush|hand over", text, re.I):
                 continue  # an ownership clause that merely names the source code
             if _USER_DOCUMENTATION.search(text) and not re.search(
@@ -129,6 +151,9 @@ class SourceAccess(Detector):
             ):
                 continue  # a licence to use a product "and its documentation" is no access to the work
             if _DENIED.search(text):
+                denied.append(sentence)
+                continue
+            if self._kept_at_vendor(context, text):
                 denied.append(sentence)
                 continue
             when = _WORK_IN_PROGRESS.sub(" ", text)
@@ -149,6 +174,22 @@ class SourceAccess(Detector):
         if after:
             return SourceAccessFinding(status="after_only", evidence=[context.evidence(s) for s in after[:3]])
         return SourceAccessFinding(status="absent", evidence=[context.evidence(s) for s in denied[:2]])
+
+    @staticmethod
+    def _kept_at_vendor(context: Context, text: str) -> bool:
+        """ "While the work goes on we keep the code on our own servers": the vendor's own place, with no
+        access for the client, is no access during the work."""
+        kept = _KEPT_AT_VENDOR.search(text)
+        if not kept or _CLIENT_SEES.search(text):
+            return False
+        whose = kept.group("whose")
+        if whose.lower() == "our":
+            side = context.side_of("we") or "unknown"
+        elif whose.lower() in ("its", "their"):
+            side = context.subject_side(text, before=kept.start())
+        else:
+            side = context.side_of(re.sub(r"^the |['’]s$", "", whose, flags=re.I)) or "unknown"
+        return side == "vendor"
 
     @staticmethod
     def _after_dominates(text: str) -> bool:

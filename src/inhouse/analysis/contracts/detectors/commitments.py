@@ -37,8 +37,11 @@ _TERM_LOCK = re.compile(
     r"of (?:the )?)?(?:(?:minimum|initial|committed|lock-in|fixed) (?:term|period)|(?:first|initial) [\w-]+(?: \(\d+\))? "
     r"(?:months|years))|"
     # "during the Initial Term the Customer may terminate this agreement only under clause 14.3 (breach)"
-    r"\bduring (?:the )?(?:minimum|initial|committed|lock-in|fixed) (?:term|period)\b[^.;]{0,60}?\bmay (?:terminate|cancel|"
-    r"end)\b[^.;]{0,60}?\bonly\b|"
+    r"\bduring (?:the )?(?:minimum|initial|committed|lock-in|fixed) (?:[\w-]+ )?(?:term|period)\b[^.;]{0,60}?\bmay (?:terminate|"
+    r"cancel|end)\b[^.;]{0,60}?\bonly\b|"
+    # the same lock said as a refusal: "during the minimum hosting period the Buyer may not end the service except for ..."
+    r"\bduring (?:the )?(?:minimum|committed|lock-in) (?:[\w-]+ )?(?:term|period)\b[^.;]{0,60}?\b(?:may not|cannot|can ?not|"
+    r"shall not|will not|is not (?:entitled|permitted) to) (?:terminate|cancel|end)\b|"
     r"\bcommitment for the (?:full|entire|whole) (?:initial |minimum |committed )?(?:term|period)|"
     r"\b(?:is|are) not (?:cancell?able|terminable)\b(?![^.;]{0,40}?\b(?:orders?|shipments?)\b)|"
     # a right to leave that cannot take effect before a date: "a notice that may not take effect before the first anniversary"
@@ -249,7 +252,9 @@ class TerminationFee(FlagDetector):
         r"(?:part|portion|share) of (?:the )?(?:work|services)[^.;]{0,20}?not yet (?:performed|provided|rendered|delivered|"
         r"carried out|completed)[^.;]{0,80}?(?:lump[- ]sum|flat[- ]rate|\d+ ?%|\bper ?cent\b)",
         # "all fees for the remainder of the Subscription Term shall become immediately due"
-        r"(?:terminat|cancel)\w*[^.;]{0,200}?(?:fees|charges|amounts|payments)[^.;]{0,20}? for the (?:remaining|remainder|"
+        r"(?:terminat|cancel)\w*"
+        + _CLAUSE
+        + r"{0,200}?(?:fees|charges|amounts|payments)[^.;]{0,20}? for the (?:remaining|remainder|"
         r"balance|unexpired|rest) (?:portion )?(?:of )?(?:the )?(?:[a-z]+ ){0,2}(?:term|period|months|years)",
     )
     vetoes = rx(
@@ -305,6 +310,12 @@ class TerminationFee(FlagDetector):
             return False
         if self._rights_bought_only(text):
             return False
+        # money that comes back is no price of leaving: "on termination for the Vendor's breach it refunds the
+        # prepaid fees for the rest of the term"
+        if re.search(r"\brefund|\brepay", text, re.I) and not re.search(
+            r"\b(?:pay|payable|due|owe|owed|owing|liable|liquidated|penalt\w*|forfeit\w*)\b", text, re.I
+        ):
+            return False
         if (self.order_cancelled.search(text) or self.liability_list.search(text)) and not self.leaving.search(text):
             return False
         if self.earned.search(text) and not re.search(
@@ -348,6 +359,15 @@ class TerminationFee(FlagDetector):
             re.I,
         )
         if leaving and (side := context.side_of(leaving.group("who"))):
+            # ending the contract for the other's breach: the party in breach pays
+            breach = re.match(
+                rf"[^.;,]{{0,40}}?\b(?:for|because of|due to|on account of|following) (?:the )?"
+                rf"(?P<other>{context.party_words.pattern})['’]s? (?:[a-z]+ ){{0,2}}?(?:breach|default)",
+                text[leaving.end() :],
+                re.I,
+            )
+            if breach and (other := context.side_of(breach.group("other"))) and other != side:
+                return other
             return side  # the party that leaves pays
         pay = re.search(r"\b(?:pay|payable|owe|liable|liquidated)", text, re.I)
         if not pay:  # the payee named: "the Developer is to receive ..." binds the other party

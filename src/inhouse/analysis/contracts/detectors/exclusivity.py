@@ -100,8 +100,12 @@ class Exclusivity(FlagDetector):
         _NOT + _ENGAGE + r" (?:any |an? )?(?:other )?third[- ]part(?:y|ies) to (?:develop|build|design|create)\b"
         r"(?![^.;]{0,160}?\b(?:consent|approval)\b)",
         # the provider kept from serving others of a kind: "must not provide analytics services to any other clinic"
-        _NOT + r"(?:provide|supply|perform|render|offer|sell)\w*\b(?![^.;]{0,80}?\b(?:data|information|personal|"
-        r"copies)\b)[^.;]{0,80}?\b(?:services?|work|products?|solutions?|advice)\b[^.;]{0,40}?\bto (?:any|an?) (?:other|"
+        # (giving data or copies to others is no such promise; "data" naming a kind of service is: "data
+        # engineering services")
+        _NOT
+        + r"(?:provide|supply|perform|render|offer|sell)\w*\b(?![^.;]{0,80}?\b(?:data\b(?![\w ]{0,30}?\bservices?\b)|"
+        r"information|personal|copies)\b)[^.;]{0,80}?\b(?:services?|work|products?|solutions?|advice)\b[^.;]{0,40}?\bto "
+        r"(?:any|an?) (?:other|"
         r"competing|rival)\b",
         # a thing made for the client kept from others: "shall not license the tuned model to any other hospital"
         _NOT + r"(?:licen[cs]e|sell|resell|distribute|market|make available)\b[^.;]{0,120}?\bto (?:any|an?) (?:other|"

@@ -100,6 +100,15 @@ class AutoRenewal(FlagDetector):
 
     def binds(self, context: Context, text: str) -> str:
         if re.search(r"automatic|tacit|year[- ]to[- ]year|month[- ]to[- ]month|successive|non[- ]?renewal", text, re.I):
+            # only one party may stop the renewal: "renews automatically unless the Licensee gives notice"
+            only = "unless" in text.lower() and re.search(
+                rf"\bunless (?:and until )?(?:terminated by )?(?:the )?(?P<who>{context.party_words.pattern})\b"
+                r"(?:\s+(?:gives|provides|serves|sends|notifies|delivers|elects|informs|terminates|cancels)\b|\s*$|\s*[,.;])",
+                text,
+                re.I,
+            )
+            if only and (side := context.side_of(only.group("who"))) in ("client", "vendor"):
+                return side
             return "both"
         verb = re.search(r"renew|extend", text, re.I)
         holder = context.subject_side(text, before=verb.start() if verb else None)

@@ -52,6 +52,10 @@ _KT = rx(
     + _PEOPLE
     + r" (?:an? )?(?:instruction|training|induction|introduction|briefing)",
     r"\binstruct\w* (?:them|him|her|the (?:[a-z]+ ){0,2}" + _PEOPLE + r") in\b",
+    # sessions given to named people on how to use something: "give the Buyer's office lead two sessions on the use of"
+    r"(?:give|provide|deliver|offer|run|hold)\w* (?:to )?(?:the )?(?:client|customer|company|buyer|licensee|principal|"
+    r"purchaser)['’]?s? [^.;]{0,80}?\b(?:sessions?|classes|lessons?|webinars?)\b[^.;]{0,40}?\b(?:on|about|covering|in) "
+    r"(?:the )?(?:use|operation|administration|running|how)\b",
     r"share\w* (?:its |their |the |our )?(?:knowledge|know-how|expertise|skills|methods)\b[^.;]{0,60}?\bwith\b",
     r"(?:programme|program|course|curriculum|bootcamp|sessions?)[^.;]{0,60}?(?:to|for|of) (?:[^.;]{0,30}? )?(?:the )?"
     r"(?:client|customer|company|buyer|licensee)['’]?s? (?:[a-z-]+ ){0,3}" + _PEOPLE,
@@ -76,7 +80,7 @@ _NOT_COMMITTED = rx(
     r"required) (?:in|under|by)",
     r"(?:training|knowledge transfer)[^.;]{0,60}?(?:is|are|shall be|will be) (?:not included|excluded|out of scope)",
     r"(?:not|no) (?:be )?(?:required|obliged|obligated) to (?:provide|deliver)[^.;]{0,40}?(?:training|knowledge)",
-    r"(?:upon|on) (?:the )?(?:client['’]s |customer['’]s )?request[^.;]{0,80}?(?:then[- ]current|additional|standard|"
+    r"(?:upon|on|at) (?:the )?(?:[A-Za-z]+['’]s )?request[^.;]{0,80}?(?:then[- ]current|additional|standard|"
     r"separate)[^.;]{0,20}?(?:rates|fees|charges?|cost)",
     r"(?:then[- ]current|additional|standard|separate) (?:rates|fees|charges?)[^.;]{0,60}?(?:upon|on) request",
     r"(?:may|can),? (?:at (?:its|the [a-z]+['’]s) (?:sole )?discretion,? )?(?:offer|provide|arrange)[^.;]{0,40}?"
@@ -99,6 +103,24 @@ _DISCOVERY = rx(
     # working sessions held with the client's team, as against workshops given for or to its people
     r"workshops? with (?:the )?(?:client|customer|company|buyer|licensee|principal|purchaser)['’]?s?\b",
 )
+# courses the client's people take on their own (self-paced, recorded, on demand) are material, like
+# documentation, not the vendor teaching them; unless live teaching is promised in the same sentence
+_SELF_SERVICE = rx(
+    r"self[- ]paced",
+    r"self[- ]service (?:training|learning|courses?)",
+    r"on[- ]demand (?:courses?|videos?|training|modules?|lessons?|tutorials?)",
+    r"\be-?learning\b",
+    r"(?:pre-?)?recorded (?:videos?|courses?|webinars?|training|lessons?|tutorials?)",
+    r"video (?:tutorials?|library|libraries|lessons?)",
+)
+_LIVE = rx(
+    r"instructor[- ]led",
+    r"\blive\b",
+    r"in[- ]person",
+    r"on[- ]site",
+    r"\bworkshops?\b",
+    r"\bsessions?\b",
+)
 _TEACHING = rx(
     r"\btrain(?!ing data)",
     r"instruct",
@@ -113,7 +135,8 @@ _TEACHING = rx(
     r"skills",
 )
 _SUCCESSOR = rx(
-    r"(?:replacement|successor|incoming|new|substitute) (?:supplier|provider|vendor|contractor|service provider)"
+    r"(?:replacement|successor|incoming|new|substitute|nominated) (?:supplier|provider|vendor|contractor|service provider|"
+    r"agenc(?:y|ies)|integrator|operator)"
 )
 _CLIENTS_PEOPLE = rx(
     r"(?:client|customer|company|buyer|licensee|sponsor|principal|purchaser)['’]s (?:[a-z-]+ ){0,3}" + _PEOPLE
@@ -247,7 +270,9 @@ class KnowledgeTransfer(Detector):
                 continue  # the vendor's own staff, or the supplier taking over at exit
             if _DISCOVERY.search(sentence.text) and not _TEACHING.search(sentence.text):
                 continue
-            if _NOT_COMMITTED.search(sentence.text):
+            if _NOT_COMMITTED.search(sentence.text) or (
+                _SELF_SERVICE.search(sentence.text) and not _LIVE.search(_SELF_SERVICE.sub(" ", sentence.text))
+            ):
                 refused.append(sentence)
             else:
                 committed.append(sentence)

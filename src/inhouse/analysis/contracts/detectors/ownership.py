@@ -38,6 +38,9 @@ _OWNERSHIP = rx(
     r"rights?|title|interest|inventions?)",
     r"\bjoint(?:ly)? (?:owned|registered|names?|patents?|inventions?|ip|intellectual|property|ownership)",
     r"copyright holder|holder of (?:the )?copyright",
+    # "all rights in the engine shall remain with the Developer"
+    r"\b(?:rights?|title|ownership)\b[^.;]{0,120}?\b(?:shall|will|does|do|is to) (?:at all times )?(?:remain|rest|stay)"
+    r"(?: vested)? (?:with|in)\b",
     # "title to the results shall pass to the Buyer on delivery"
     r"\b(?:rights?|title|ownership)\b[^.;]{0,200}?\b(?:pass|passes|shall pass|will pass|transfers?|shall transfer|will transfer)"
     r" to\b",
@@ -95,6 +98,14 @@ MODELS = re.compile(
 CLIENT_ASSETS = re.compile(
     r"(?:client|customer|company|buyer|licensee)(?:['’]s)? (?:data|materials|content|"
     r"confidential|information|inputs?|marks|trademarks|pre-?existing|background|property|systems)",
+    re.IGNORECASE,
+)
+# "an application developed for the Buyer by another firm and owned by the Buyer"
+_MADE_ELSEWHERE = re.compile(
+    # (a right "to have it further developed by third parties" is the client's, not a thing made elsewhere)
+    r"(?<!further )(?<!have it )(?<!have them )\b(?:developed|created|written|built|made|supplied)\b[^.;|]{0,40}?\bby "
+    r"(?:a |an |another |some )?(?:other |previous |"
+    r"former |earlier )?(?:third[- ]part(?:y|ies)|(?:other|previous|former|earlier) (?:supplier|vendor|developer|contractor)s?)\b",
     re.IGNORECASE,
 )
 _PERPETUAL = re.compile(r"perpetual|irrevocable", re.IGNORECASE)
@@ -213,6 +224,8 @@ class DeliverableOwnership(Detector):
             reading.licence_to_client.append(sentence)
             if _PERPETUAL.search(text):
                 reading.perpetual_licence.append(sentence)
+        if owner == "client" and _MADE_ELSEWHERE.search(text):
+            return  # the client's own thing, made by someone else before this contract: no deliverable of it
         if owner == "client" and (about_deliverables or about_models) and not _NEGATED_CLIENT.search(text):
             reading.client_owns.append(sentence)
             if re.search(
@@ -222,6 +235,10 @@ class DeliverableOwnership(Detector):
             ):
                 reading.background.append(sentence)
         elif owner == "vendor":
+            if not about_background:
+                # the vendor's thing named by a defined term whose definition says it existed before or is the
+                # vendor's own: "all rights in the Engine shall remain with the Supplier"
+                about_background = bool(context.defined_in(text, where=_background_definition))
             if about_background:
                 reading.background.append(sentence)
             elif about_models and re.search(r"weights|trained|model", text, re.I):
@@ -247,7 +264,7 @@ class DeliverableOwnership(Detector):
                 for m in re.finditer(
                     rf"(?:property of|vest(?:s|ed)?(?: [a-z]+){{0,3}} (?:in|with)|belong(?:s)?(?: solely| exclusively)? to|"
                     rf"assign(?:s|ed)?(?: [a-z,]+){{0,4}} to|transfer(?:s|red)?(?: them| it| such rights| the same){{0,1}} to|"
-                    rf"pass(?:es|ed)? to|inure(?:s)? to the benefit of|owned by|"
+                    rf"pass(?:es|ed)? to|inure(?:s)? to the benefit of|owned by|(?:remain|rest|stay)s?(?: vested)? with|"
                     rf"for the (?:sole )?benefit of|made for hire (?:for|by)|sole owner(?:ship)? (?:is|shall be) )\s+(?:the\s+)?"
                     rf"(?P<who>{words})",
                     text,
@@ -349,6 +366,10 @@ class DeliverableOwnership(Detector):
         return ContractRedFlag(
             kind="vendor_retains_ip", binds="client", evidence=_unique([context.evidence(s) for s in kept])[:3]
         )
+
+
+def _background_definition(meaning: str) -> bool:
+    return bool(BACKGROUND.search(meaning)) and not DELIVERABLES.search(meaning)
 
 
 def _own_assets(context: Context) -> re.Pattern[str]:
