@@ -79,10 +79,16 @@ def run_folder(folder: Path, verbose: bool) -> Tally:
         tally.flag_fn += len(want_flags - got_flags)
         if got_flags != want_flags and verbose:
             tally.misses.append(f"{folder.name}/{label['file']}: red flags {sorted(got_flags)} != {sorted(want_flags)}")
-        for want_ref, got_ref in zip(label.get("references", []), result.references, strict=False):
+        for number, (want_ref, got_ref) in enumerate(zip(label.get("references", []), result.references, strict=False)):
             for key in ("similar_scale", "still_running", "client_contact_offered"):
                 tally.ref_total += 1
-                tally.ref_right += getattr(got_ref, key).value == want_ref[key]
+                got = getattr(got_ref, key).value
+                tally.ref_right += got == want_ref[key]
+                if verbose and got != want_ref[key]:
+                    tally.misses.append(
+                        f"{folder.name}/{label['file']}: reference {number + 1} ({got_ref.client or '?'}) "
+                        f"{key} labelled {want_ref[key]}, got {got}"
+                    )
         missing = len(label.get("references", [])) - len(result.references)
         tally.ref_total += 3 * max(0, missing)
         if verbose and len(result.references) != len(label.get("references", [])):

@@ -13,6 +13,7 @@ from pathlib import PurePath
 
 from inhouse.analysis.documents.base import DOCUMENT_SUFFIXES, DocumentFormat, ExtractedText
 from inhouse.analysis.documents.budget import Budget, guarded, size
+from inhouse.analysis.documents.mail import is_mime, read_eml
 from inhouse.analysis.documents.markup import read_html, read_markdown
 from inhouse.analysis.documents.pdf import read_pdf
 from inhouse.analysis.documents.text import decode_text, tame
@@ -96,6 +97,8 @@ def read_document(
             text, encoding = read_html(data, budget)
         elif fmt is DocumentFormat.MARKDOWN:
             text, encoding = read_markdown(data, budget)
+        elif name.lower().endswith(".eml") and is_mime(data):
+            text, encoding = read_eml(data, budget, read_html)
         else:
             text, encoding = decode_text(data, name)
         budget.check_text(len(text))

@@ -107,7 +107,8 @@ class _Group:
 
 
 def find_references(document: ParsedDocument) -> tuple[ReferenceFinding, ...]:
-    groups = _groups(document)
+    # in the order the text first mentions them: a thread read oldest first lists them as its pages do
+    groups = sorted(_groups(document), key=lambda group: min(unit.start for unit in group.units))
     grouped = {u.index for group in groups for u in group.units}
     general = [u for u in document.partner_units if u.index not in grouped and _ALL_REFERENCES.search(u.text)]
     client_counts = _client_counts(document, grouped)
@@ -240,7 +241,7 @@ def _follow_up(document: ParsedDocument, group: _Group, until: int) -> None:
     start = group.units[-1].index + 1
     for index in range(start, min(until, start + _FOLLOW_UP, len(units))):
         question = units[index]
-        if question.by_partner or not question.is_question:
+        if not question.is_question or (question.by_partner and not _restated(question, document.text)):
             continue
         topics = [name for name, pattern in _ASKS.items() if pattern.search(question.text)]
         if not topics:
@@ -258,6 +259,17 @@ def _follow_up(document: ParsedDocument, group: _Group, until: int) -> None:
                 group.asked.setdefault(topic, Answer.NO)
             elif _YES_REPLY.search(reply[0].text):
                 group.asked.setdefault(topic, Answer.YES)
+
+
+def _restated(unit: Unit, text: str) -> bool:
+    """The client's question set out on a line of its own in the partner's answer ("2) Can we talk to them?")."""
+    start = text.rfind("\n", 0, unit.start) + 1
+    end = text.find("\n", unit.end)
+    line = text[start : end if end >= 0 else len(text)]
+    lead = re.fullmatch(
+        r"[ \t>]*(?:\d{1,2}[.)]|[-*+•]|\(\w\)|[A-Za-z][.)]|Q\d*[.:)]?)?[ \t]*", text[start : unit.start]
+    )
+    return bool(lead) and not line[unit.end - start :].strip(" \t*_")
 
 
 def _answers_before(document: ParsedDocument, unit: Unit) -> bool:
@@ -303,7 +315,8 @@ def _client_counts(document: ParsedDocument, grouped: set[int]) -> dict[str, flo
                 found.setdefault(unit_name, value)  # "How many X do you have?" - "About 35,000."
         if not unit.by_partner or about_client.search(unit.text):
             for unit_name, value in answers.counts(unit.text).items():
-                found.setdefault(unit_name, value)
+                # the whole, not a part: "a pilot on two hotels" before "all 14 hotels"
+                found[unit_name] = max(found.get(unit_name, value), value)
     if not document.conversational:  # a proposal's opening describes the client
         for unit in document.units[:first]:
             for unit_name, value in answers.counts(unit.text).items():
