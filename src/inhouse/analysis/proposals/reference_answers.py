@@ -160,7 +160,10 @@ _COUNT = re.compile(
 _NOUN_STOP = re.compile(
     r"^(?:of|in|on|at|per|and|or|to|with|across|a|an|the|so|that|which|who|we|you|it|is|are|was|were|from|for|"
     r"than|each|every|over|under|like|but|about|roughly|around|by|against|versus|vs|your|their|our|its|"
-    r"would|will|can|could|should|may|might|must|be|been|being|is|are|was|were|has|have|had|do|does|did)$",
+    r"would|will|can|could|should|may|might|must|be|been|being|is|are|was|were|has|have|had|do|does|did|"
+    # prepositions and conjunctions end the counted noun too ("30 vans out of two depots")
+    r"out|off|up|down|into|onto|through|between|within|among|along|near|during|since|until|after|before|"
+    r"while|when|where|because|if|as|all|both|only|just|still|then|there|here|now|today)$",
     re.I,
 )
 _UNITLESS = {

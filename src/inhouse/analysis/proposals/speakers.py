@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from inhouse.analysis.proposals.text import lines
 from inhouse.analysis.proposals.threads import parse_emails
@@ -65,6 +66,15 @@ _LABEL_LINE = re.compile(
 _VTT_VOICE = re.compile(r"^\s*<v\s+(?P<label>[^>]+)>(?P<text>.*)$")
 _OTTER = re.compile(
     r"^\s*(?P<label>[A-Z][\w .'()&,-]{1,60}?)\s{2,}\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[AaPp]\.?[Mm]\.?))?\s*$"
+)
+#: a label with its time stamp on a line of its own, the words on the lines below ("Speaker 2 (00:01:02):")
+_STAMPED_LABEL = re.compile(
+    r"^\s*(?:\*\*)?(?P<label>[A-Z][\w .'&-]{0,40}?)(?:\*\*)?\s*[\[(]\s*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\s*[\])]"
+    r"\s*:?\s*$"
+)
+#: a key saying who a numbered label is ("Speaker 1 = Ana Ruiz (Quantia, Head of Data)")
+_SPEAKER_KEY = re.compile(
+    r"^\s*(?P<label>(?:Speaker|Participant|Voice|Person|Caller)\s*\d{1,2})\s*=\s*(?P<who>[A-Z].{1,120})$"
 )
 _CUE_TIMING = re.compile(r"^\s*(?:WEBVTT.*|\d+|\d{1,2}:\d{2}(?::\d{2})?[.,]\d+\s*-->.*)$")
 _HEADER_KEYS = {
@@ -220,6 +230,7 @@ def parse_transcript(text: str) -> Conversation | None:
     last_body: tuple[str | None, int, int] | None = None  # the line before, when it was no label
     header: list[str] = []  # lines before the first Q/A turn, where "Q = ..." may say who asks
     asked = False
+    keys: dict[str, str] = {}  # "Speaker 1" -> "Ana Ruiz (Quantia, Head of Data)"
     for line in lines(text):
         stripped = line.stripped
         qa = _QA_LINE.match(line.text)
@@ -239,6 +250,10 @@ def parse_transcript(text: str) -> Conversation | None:
             _add_participants(stripped, affiliations, whole=True)
             continue
         in_participants = False
+        key = _SPEAKER_KEY.match(stripped)
+        if key:
+            keys.setdefault(key.group("label"), key.group("who"))
+            continue
         if not stripped or _CUE_TIMING.match(stripped):
             continue
         before, last_body = last_body, None
@@ -246,7 +261,7 @@ def parse_transcript(text: str) -> Conversation | None:
             pending = qa.group("label")[0]
             candidates.append((pending, line.start + qa.start("text"), line.end))
             continue
-        otter = _OTTER.match(line.text)
+        otter = _OTTER.match(line.text) or _STAMPED_LABEL.match(line.text)
         if otter and _label_ok(otter.group("label")):
             pending = otter.group("label").strip()
             candidates.append((pending, line.end, line.end))
@@ -290,7 +305,16 @@ def parse_transcript(text: str) -> Conversation | None:
     for label, who in _qa_sides(header).items():
         if label in known:
             affiliations[label] = _who_tokens(who)
-    return Conversation(turns, {k: v for k, v in affiliations.items() if k in known})
+    named_as: dict[str, str] = {}
+    for label, who in keys.items():
+        if label in known:  # the turns take the person's name, their organisation from the key
+            name = re.split(r"\s*[(,;]", who, maxsplit=1)[0].strip() or label
+            named_as[label] = name
+            affiliations[name] = _who_tokens(who)
+            known.add(name)
+    if named_as:
+        turns = [replace(turn, speaker=named_as.get(turn.speaker, turn.speaker)) for turn in turns]
+    return Conversation(turns, {k: v for k, v in affiliations.items() if k in known and k not in named_as})
 
 
 def _short_call(candidates: list[tuple[str, int, int]], text: str) -> set[str]:
