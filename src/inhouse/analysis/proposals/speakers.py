@@ -313,7 +313,7 @@ def parse_transcript(text: str) -> Conversation | None:
             affiliations[name] = _who_tokens(who)
             known.add(name)
     if named_as:
-        turns = [replace(turn, speaker=named_as.get(turn.speaker, turn.speaker)) for turn in turns]
+        turns = [replace(turn, speaker=named_as.get(turn.speaker or "", turn.speaker)) for turn in turns]
     return Conversation(turns, {k: v for k, v in affiliations.items() if k in known and k not in named_as})
 
 
