@@ -4,7 +4,9 @@ speaker (batch 17), in wording of our own."""
 from __future__ import annotations
 
 from inhouse.analysis.proposals import assess_text
+from inhouse.analysis.proposals.kinds import detect_kind
 from inhouse.analysis.proposals.speakers import parse_transcript
+from inhouse.analysis.proposals.threads import parse_emails, printed_senders
 
 CALL = """Orchard Lane Bakeries - call with Tallow Systems (route planning)
 Recorded 3 March 2026. Machine transcript.
@@ -48,3 +50,30 @@ def test_a_heading_with_a_time_range_is_no_speaker():
     )
     conversation = parse_transcript(text)
     assert conversation is None or not {turn.speaker for turn in conversation.turns} & {"Morning", "Afternoon"}
+
+
+PRINTED = """Subject: Re: Forecasting for Alder Vets
+
+Lena Frost <lena@brightmoor.example>          Mon, Mar 2, 2026, 3:10 PM
+to Omar
+
+Hi Omar, happy to answer. We would start with a four-week pilot in two of your clinics and stop there if it does not help.
+
+Lena
+
+On Fri, Feb 27, 2026 at 9:02 AM Omar Haddad <omar@aldervets.example> wrote:
+> Hi Lena,
+> What would a first step look like for our 12 clinics?
+> Omar
+"""
+
+
+def test_a_printed_web_mail_thread_is_an_email_with_its_senders():
+    assert detect_kind(PRINTED) == "email"
+    conversation = parse_emails(PRINTED)
+    assert conversation is not None
+    assert [turn.speaker for turn in conversation.turns][:2] == ["Omar Haddad", "Lena Frost"]
+
+
+def test_a_name_with_an_address_but_no_date_is_no_printed_sender():
+    assert printed_senders("Write to Lena Frost <lena@brightmoor.example>   for the slides.\n") == 0

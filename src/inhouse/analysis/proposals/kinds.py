@@ -6,6 +6,7 @@ import re
 
 from inhouse.analysis.proposals.speakers import parse_emails, parse_transcript
 from inhouse.analysis.proposals.text import normalise
+from inhouse.analysis.proposals.threads import printed_senders
 
 KINDS: tuple[str, ...] = ("proposal", "transcript", "email", "other")
 
@@ -39,6 +40,8 @@ def detect_kind(text: str) -> str:
     text = normalise(text)
     head = text[:4000]
     headers = {m.group(1).lower() for m in _EMAIL_HEADER.finditer(text)}
+    if printed_senders(head):  # a printed web-mail message: its sender line holds the address and the date
+        headers |= {"from", "date"}
     email_score = (2 if "from" in headers else 0) + len(headers & {"to", "subject", "date", "sent", "cc"})
     email_score += 1 if _ADDRESS.search(head) else 0
     email_score += min(2, len(_EMAIL_MARKERS.findall(text)))

@@ -35,6 +35,19 @@ _ORIGINAL = re.compile(
 _WROTE = re.compile(r"^\s*on\s+(?P<inner>.{4,160}?)\s+wrote\s*:\s*$", re.I)
 _PREFIX = re.compile(r"^[ \t]*((?:>[ \t]?)+)")
 _ADDRESS = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+#: a printed web-mail message's first line: the sender with an address, then when it was sent
+#: ("Ana Ruiz <ana@example.com>      Tue, Mar 3, 2026, 9:14 AM"); "to Bob, me" follows it
+_PRINTED_SENDER = re.compile(r"^\s*(?P<who>[^<>:\n]{2,60}?<[\w.+-]+@[\w-]+(?:\.[\w-]+)+>)\s{2,}(?P<when>\S.{5,60})$")
+_PRINTED_TO = re.compile(r"^\s*to\s+\S.{0,100}$", re.I)
+
+
+def printed_senders(text: str) -> int:
+    """How many printed web-mail sender lines (a name with its address, then a date) ``text`` holds."""
+    return sum(
+        1
+        for match in (_PRINTED_SENDER.match(line.text) for line in lines(text))
+        if match and _when(match.group("when")) is not None
+    )
 
 
 @dataclass(frozen=True)
@@ -64,6 +77,17 @@ def parse_emails(text: str) -> Conversation | None:
         content = text[start : line.end]
         stripped = content.strip()
         header = _HEADER.match(content)
+        printed = _PRINTED_SENDER.match(content) if not depth else None
+        if printed and _when(printed.group("when")) is not None:
+            name, tokens = _sender(printed.group("who"))
+            affiliations.setdefault(name, set()).update(tokens)
+            message, level, author, loose, quoted_by = message + 1, 0, name, None, {}
+            senders += 1
+            sent.setdefault(message, _when(printed.group("when")))
+            in_header = True
+            continue
+        if in_header and _PRINTED_TO.match(content) and not header:
+            continue
         if header and header.group(1).lower() == "from":
             name, tokens = _sender(header.group(2))
             affiliations.setdefault(name, set()).update(tokens)
