@@ -458,7 +458,7 @@ def main() -> None:
         ("round4", "round-4 contracts (blind batch)"),
         ("round5", "round-5 contracts (blind batch)"),
         ("round6", "round-6 contracts (blind batch)"),
-        ("round7", "round-7 contracts (blind batch, first run only: not yet fixed)"),
+        ("round7", "round-7 contracts (blind batch, partly fixed)"),
     ):
         report[folder] = found = labelled_folder(HERE / "contracts" / folder)
         report[f"{folder}_rules"] = rules = labelled_folder(HERE / "contracts" / folder, learned=False)

@@ -89,7 +89,7 @@ def parse_number(phrase: str) -> float | None:
     return value if value or phrase == "zero" else None
 
 
-_CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR"}
+_CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "₦": "NGN"}
 _CURRENCY_CODES = (
     "USD",
     "EUR",
@@ -116,6 +116,14 @@ _CURRENCY_CODES = (
     "NGN",
     "UGX",
     "TZS",
+    "AED",
+    "SAR",
+    "QAR",
+    "KWD",
+    "BHD",
+    "OMR",
+    "EGP",
+    "GHS",
 )
 _CURRENCY_WORDS = {
     "us dollars": "USD",
@@ -177,7 +185,7 @@ _AMOUNT = (
     r"(?:[\s-]*(?P<scale>(?i:thousand|million|billion|lakhs?|crores?|mn|bn)\b|[kKmM]\b))?"
 )
 _PRE = (
-    r"(?P<pre>(?:US|U\.S\.|USD|CA|CAD|AU|AUD|NZ|NZD|HK|HKD|SGD|[CAS])\$|[$€£¥₩₹]|\bRs\.?|\bK[Ss][Hh][Ss]?\b\.?|\bSFr\.|\b(?:"
+    r"(?P<pre>(?:US|U\.S\.|USD|CA|CAD|AU|AUD|NZ|NZD|HK|HKD|SGD|[CAS])\$|[$€£¥₩₹₦]|\bRs\.?|\bK[Ss][Hh][Ss]?\b\.?|\bSFr\.|\b(?:"
     + "|".join(_CURRENCY_CODES)
     + r")\b)"
 )

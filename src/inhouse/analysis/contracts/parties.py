@@ -126,7 +126,30 @@ def find_parties(text: str) -> list[Party]:
             ):
                 found[alias] = Party(name=name, term=alias, role=role or alias.lower(), side=side)
     parties = list(found.values())[:4]
-    return _settle_ambiguous(parties)
+    return _sides_from_roles(_settle_ambiguous(parties), text)
+
+
+def _sides_from_roles(parties: list[Party], text: str) -> list[Party]:
+    """When no defined term tells a side ("the Partner", "the JV Company"), the one who pays for the
+    services is the client and the one paid or appointed to provide them the vendor: "A shall pay B a fee",
+    "A appoints B to provide the Services"."""
+    if len(parties) < 2 or any(p.side for p in parties):
+        return parties
+    terms = "|".join(re.escape(p.term) for p in sorted(parties, key=lambda p: -len(p.term)))
+    match = re.search(
+        rf"\b(?:the\s+)?(?P<client>{terms})\s+(?:shall|will|agrees? to|must)\s+pay\s+(?:to\s+)?(?:the\s+)?(?P<vendor>{terms})\b"
+        rf"|\b(?:the\s+)?(?P<client2>{terms})\s+(?:hereby\s+)?(?:appoints|engages|retains)\s+(?:the\s+)?(?P<vendor2>{terms})\s+"
+        rf"(?:to|as)\b",
+        text,
+    )
+    if match is None:
+        return parties
+    client = match.group("client") or match.group("client2")
+    vendor = match.group("vendor") or match.group("vendor2")
+    if client == vendor:
+        return parties
+    sides = {client: "client", vendor: "vendor"}
+    return [Party(p.name, p.term, p.role, sides[p.term]) if p.term in sides else p for p in parties]
 
 
 def _role_for(alias: str) -> tuple[str, str]:

@@ -118,6 +118,10 @@ class Exclusivity(FlagDetector):
         r"[^.;]{0,80}?\b(?:any|an?) (?:other|third|competitor)",
     )
     vetoes = rx(
+        # a limit on what the licensee does with what it is given is a licence term, not a promise to deal with
+        # no one else: "shall not resell the licensed data, and shall not use it to build a competing product"
+        r"\bnot (?:use|exploit) (?:them|it|the [\w -]{1,40}?) (?:to|in order to) (?:build|develop|create|make)\b"
+        r"[^.;]{0,30}?\b(?:competing|competitive|rival)\b",
         r"non\W{0,3}exclusive",
         r"exclusive of",
         r"exclusive owner",

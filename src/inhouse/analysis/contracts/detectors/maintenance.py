@@ -185,6 +185,15 @@ _YEARLY = re.compile(
     r"(?i:per (?:annum|year|calendar year)|annual(?:ly)?|a year|yearly|/\s?(?:year|yr)\b|each year)|"
     r"\b(?:YR|YRS|Yr|yr)\b",  # the unit column of an order line
 )
+_AFTER_FREE = re.compile(
+    r"[^.;]{0,20}?\b(?:start|begin|commenc|run)\w*\s+(?:at|on|upon|from|after)\s+(?:the\s+)?(?:end|expiry|expiration)\s+of\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:warranty|free|defects? liability)",
+    re.I,
+)
+_COLUMN_CURRENCY = re.compile(r"\b(?:price|amount|fee|charge|cost|total|rate)s?\s*\(([A-Z]{3})\)", re.I)
+_BARE_FIGURE = re.compile(r"\|\s*(\d{1,3}(?:,\d{3})+(?:\.\d{2})?)\s*\|?\s*$")
+_IN_WORDS = re.compile(r"\s*\([^()\d]{3,120}\)")
+_QUARTERLY = re.compile(r"per (?:calendar )?quarter|quarterly|each quarter|every quarter|a quarter\b", re.I)
 _HOURLY = re.compile(
     r"per (?:hour|day|person[- ]day|man[- ]day)|hourly|daily rate|day rate|/\s?(?:hour|hr|day)\b", re.I
 )
@@ -382,6 +391,8 @@ class Maintenance(Detector):
                 anchored = re.match(_ANCHOR, text[end : end + 60], re.I)
                 if re.search(r"\b(?:once|twice|thrice|times|per|every|each)\s*$", before):
                     continue  # a frequency ("twice a year"), not a period
+                if _AFTER_FREE.match(text, end):
+                    continue  # "a support term of three years starting at the end of the Warranty Period" is paid
                 if (
                     re.search(r"within|notice|after|prior|respond|resolve", before)
                     and not re.search(r"for|period", before)
@@ -422,7 +433,37 @@ class Maintenance(Detector):
             fee, code = cls._column_fee(context, named, name, dollar)
             if fee is not None:
                 return fee, code
-        return cls._fee_of_defined_services(context, hits, dollar)
+        fee, code = cls._fee_of_defined_services(context, hits, dollar)
+        if fee is not None:
+            return fee, code
+        return cls._priced_line(context.text, dollar)
+
+    @staticmethod
+    def _priced_line(text: str, dollar: str) -> tuple[float | None, str | None]:
+        """A line of a price table whose header names the currency ("| Unit price (EUR)") and whose row
+        names a yearly or monthly support line with a bare figure ("| Annual Support, Year 1 | 1 | 9,000.00")."""
+        if "|" not in text:
+            return None, None
+        code = None
+        for line in text.splitlines():
+            if "|" not in line:
+                continue
+            header = _COLUMN_CURRENCY.search(line)
+            if header:
+                code = next((c for _a, c, _s, _e in parse_money(f"{header.group(1)} 1", dollar=dollar)), None)
+                continue
+            row = _BARE_FIGURE.search(line)
+            if code is None or row is None:
+                continue
+            label = line[: row.start()]
+            if not _SUPPORT_LABEL.search(label) or _HOURLY.search(label):
+                continue
+            amount = float(row.group(1).replace(",", ""))
+            if _MONTHLY.search(label):
+                return amount, code
+            if _YEARLY.search(label):
+                return round(amount / 12, 2), code
+        return None, None
 
     @classmethod
     def _column_fee(
@@ -463,6 +504,16 @@ class Maintenance(Detector):
         """The fee for a defined term that a support sentence defines ("hosting together with managed support
         (the "Services")"), priced elsewhere ("For the Services the Client shall pay a monthly fee of ...")."""
         terms = {m.group("term") for s in hits for m in _DEFINED_HERE.finditer(s.text)}
+        # a schedule titled with the services' name lists the support ("Appendix 1 - Managed Services:
+        # ... maintenance of the platform"); the fee is priced for that name ("in consideration of the
+        # Managed Services ... a fee of ... per quarter"), written as a capitalised term
+        for sentence in hits:
+            title = context.doc.section_title(sentence).strip(" .:")
+            title = re.sub(
+                r"^(?:(?:schedule|appendix|annex|annexure|exhibit|part)\s+\w+\s*[-–—:]?\s*)", "", title, flags=re.I
+            )
+            if re.fullmatch(r"(?:[A-Za-z-]+ ){0,3}services", title, re.I):
+                terms.add(" ".join(word[:1].upper() + word[1:] for word in title.split()))
         for term in sorted(terms):
             pattern = re.compile(rf"\b(?i:for|of) (?i:the |all )?{re.escape(term)}\b")
             priced = [s for s in context.sentences() if s not in hits and pattern.search(s.text)]
@@ -486,6 +537,10 @@ class Maintenance(Detector):
             for amount, code, start, end in parse_money(text, dollar=dollar):
                 label = text[max(previous_end, start - 80) : start]
                 previous_end = end
+                # the amount repeated in words ("S$9,000 (nine thousand dollars) a year") does not move
+                # the period away from it
+                words = _IN_WORDS.match(text, end)
+                end = words.end() if words else end
                 window = text[max(0, start - 60) : end + 60]
                 tail = text[end : end + 40]
                 if _HOURLY.search(tail):
@@ -496,6 +551,8 @@ class Maintenance(Detector):
                     value = amount
                 elif _YEARLY.search(window):
                     value = round(amount / 12, 2)
+                elif _QUARTERLY.search(window):
+                    value = round(amount / 3, 2)
                 else:
                     continue
                 rank = 2 if _SUPPORT_LABEL.search(label) else 0 if _OTHER_FEE_LABEL.search(label) else 1

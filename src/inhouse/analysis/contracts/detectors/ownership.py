@@ -108,6 +108,14 @@ _MADE_ELSEWHERE = re.compile(
     r"former |earlier )?(?:third[- ]part(?:y|ies)|(?:other|previous|former|earlier) (?:supplier|vendor|developer|contractor)s?)\b",
     re.IGNORECASE,
 )
+# things made in performing the contract, named in a sentence that keeps them with the vendor
+_MADE_IN_PERFORMANCE = re.compile(
+    r"\bby whomever (?:made|developed|created|written)|\b(?:whether or not|even if|including those) (?:made|developed|"
+    r"created|built|written|prepared) (?:specifically |exclusively |solely |especially )?for (?:the )?[A-Z]|\barising "
+    r"(?:from|out of|in the course of) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)?['’]s? performance",
+)
+# the data a party owns is its asset, not a deliverable: "The Company owns the data collected from its users"
+_OWNS_DATA = re.compile(r"\bowns?\s+(?:all\s+)?(?:the\s+)?(?:[a-z]+\s+)?(?:data|records|information)\b")
 _PERPETUAL = re.compile(r"perpetual|irrevocable", re.IGNORECASE)
 _CONDITIONS = rx(
     r"\b(?:upon|on|after|following|subject to|conditional (?:up)?on|contingent (?:up)?on|provided that|once|until)"
@@ -199,7 +207,9 @@ class DeliverableOwnership(Detector):
             re.I,
         ):
             return
-        if (CLIENT_ASSETS.search(text) or _own_assets(context).search(text)) and not re.search(
+        if (
+            CLIENT_ASSETS.search(text) or _own_assets(context).search(text) or _OWNS_DATA.search(text)
+        ) and not re.search(
             # (what is made from the client's data is not the client's data: "a classifier fitted on Buyer Data")
             r"deliverable|work product|foreground|develop\w*|creat\w*|\bmade\b|\bmakes\b|produce[sd]?\b|trained|fine-?tun\w*|"
             r"models?\b|weights|improvements|configurations",
@@ -235,6 +245,11 @@ class DeliverableOwnership(Detector):
             ):
                 reading.background.append(sentence)
         elif owner == "vendor":
+            if _MADE_IN_PERFORMANCE.search(text) and not about_models:
+                # what the vendor makes while performing is a deliverable, whatever else the sentence keeps:
+                # "including all configurations made for the Customer", "improvements, by whomever made"
+                reading.vendor_owns.append(sentence)
+                return
             if not about_background:
                 # the vendor's thing named by a defined term whose definition says it existed before or is the
                 # vendor's own: "all rights in the Engine shall remain with the Supplier"
