@@ -11,7 +11,7 @@ import pytest
 
 from inhouse.analysis.contracts.numbers import parse_money
 from inhouse.analysis.contracts.parties import find_parties
-from tests.reading_support import hours, reviewed
+from tests.reading_support import flag_binds, hours, reviewed
 
 HEAD = (
     'SERVICES AGREEMENT\n\nThis agreement is between Tarnwick Orchards Ltd (the "Customer") and Pellbrook Analytics Ltd '
@@ -24,7 +24,7 @@ def review(body: str, head: str = HEAD):  # type: ignore[no-untyped-def]
 
 
 def flags(body: str, head: str = HEAD) -> dict[str, str]:
-    return {flag.kind: flag.binds for flag in review(body, head).red_flags}
+    return flag_binds(body, head)
 
 
 # --- parties: the defined term on its own line, between dashes, after a blank line ----------------------------------

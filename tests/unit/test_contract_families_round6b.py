@@ -8,7 +8,7 @@ benchmark contract.
 from __future__ import annotations
 
 from inhouse.analysis.contracts.engagement import engagement_model
-from tests.reading_support import hours, reviewed
+from tests.reading_support import flag_binds, hours, reviewed
 
 HEAD = (
     'SUPPORT AGREEMENT\n\nThis agreement is between Harrowgate Mills plc (the "Buyer") and Quillfeather Systems Ltd '
@@ -25,7 +25,7 @@ def review(body: str, head: str = HEAD):  # type: ignore[no-untyped-def]
 
 
 def flags(body: str, head: str = HEAD) -> dict[str, str]:
-    return {flag.kind: flag.binds for flag in review(body, head).red_flags}
+    return flag_binds(body, head)
 
 
 # --- both sides named by a pronoun: "either of us" ---------------------------------------------------------------

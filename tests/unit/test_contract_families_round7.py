@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from inhouse.analysis.contracts.numbers import parse_money
 from inhouse.analysis.contracts.parties import find_parties
-from tests.reading_support import reviewed
+from tests.reading_support import flag_binds, reviewed
 
 HEAD = (
     'SUPPORT AGREEMENT\n\nThis agreement is between Harrowgate Mills plc (the "Buyer") and Quillfeather Systems Ltd '
@@ -26,7 +26,7 @@ def review(body: str, head: str = HEAD):  # type: ignore[no-untyped-def]
 
 
 def flags(body: str, head: str = HEAD) -> dict[str, str]:
-    return {flag.kind: flag.binds for flag in review(body, head).red_flags}
+    return flag_binds(body, head)
 
 
 # --- currencies beyond the usual ones: Gulf and West African codes, the naira sign ---------------------------------

@@ -55,7 +55,7 @@ def test_a_deeply_nested_message_is_read_or_refused_in_one_line_never_a_crash():
     except AnalyzerError as exc:
         assert "\n" not in str(exc)
     else:
-        assert text.strip()
+        assert "the innermost words" in text
 
 
 @pytest.mark.parametrize("name", ["notes.eml", "notes.txt"])

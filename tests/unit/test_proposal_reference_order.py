@@ -3,7 +3,7 @@ in the partner's own answer: wording of our own."""
 
 from __future__ import annotations
 
-from inhouse.analysis.proposals import assess_text
+from tests.reading_support import references_found
 
 NEWEST_FIRST = """From: Tomas Reilly <tomas@quarrylight.example>
 To: Ines Varga <ines@brookmill.example>
@@ -49,10 +49,7 @@ Tomas
 
 
 def _found(text: str) -> list[tuple[str, str, str, str]]:
-    return [
-        (r.client, r.similar_scale.value, r.still_running.value, r.client_contact_offered.value)
-        for r in assess_text(text, "thread.txt", kind="email").references
-    ]
+    return references_found(text, "thread.txt", kind="email")
 
 
 def test_a_thread_read_oldest_first_lists_its_references_as_the_page_shows_them():

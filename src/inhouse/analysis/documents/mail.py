@@ -11,9 +11,10 @@ from __future__ import annotations
 import email
 import email.policy
 import re
-from email.message import EmailMessage, Message
+from email.message import Message
 
 from inhouse.analysis.documents.budget import Budget
+from inhouse.analysis.documents.markup import read_html
 from inhouse.analysis.documents.text import decode_text, normalise_newlines
 
 #: the headers that open a message as a person reads it, in this order
@@ -30,19 +31,23 @@ def is_mime(data: bytes) -> bool:
     return len(_HEADER.findall(head)) >= 3 and bool(re.search(rb"^(?:MIME-Version|Content-Type):", head, re.I | re.M))
 
 
-def read_eml(data: bytes, budget: Budget, read_html: object) -> tuple[str, str]:
-    """``(text, encoding)`` of a saved message; ``read_html(bytes, budget)`` gives an HTML part's text."""
+def read_eml(data: bytes, budget: Budget) -> tuple[str, str]:
+    """``(text, encoding)`` of a saved message; a message whose headers or parts cannot be rendered is
+    read as the plain text it also is."""
     message = email.message_from_bytes(data, policy=email.policy.default)
-    assert isinstance(message, EmailMessage)
-    lines = [f"{name}: {' '.join(str(message[name]).split())}" for name in _SHOWN if message[name] is not None]
-    body = _body(message, budget, read_html)
+    try:
+        lines = [f"{name}: {' '.join(str(message[name]).split())}" for name in _SHOWN if message[name] is not None]
+        body = _body(message, budget)
+        charsets = [c for c in message.get_charsets() if c]
+    except (ValueError, TypeError, IndexError, LookupError, AttributeError):
+        body = None  # a malformed header or part: the defects the parser kept instead of raising
     if body is None:
         return decode_text(data, budget.name)
-    charsets = [c for c in message.get_charsets() if c]
     return normalise_newlines("\n".join(lines) + "\n\n" + body.strip() + "\n"), charsets[0] if charsets else "us-ascii"
 
 
-def _body(message: Message, budget: Budget, read_html: object) -> str | None:
+def _body(message: Message, budget: Budget) -> str | None:
+    """The first plain-text part, else the visible text of the first HTML part; attachments skipped."""
     plain: str | None = None
     html: bytes | None = None
     queue = [message]
@@ -51,9 +56,10 @@ def _body(message: Message, budget: Budget, read_html: object) -> str | None:
         part = queue.pop(0)
         seen += 1
         budget.tick()
+        payload = part.get_payload()
         if part.is_multipart():
-            payload = part.get_payload()
-            queue.extend(p for p in payload if isinstance(p, Message)) if isinstance(payload, list) else None
+            if isinstance(payload, list):
+                queue.extend(p for p in payload if isinstance(p, Message))
             continue
         if part.get_content_disposition() == "attachment":
             continue
@@ -65,10 +71,7 @@ def _body(message: Message, budget: Budget, read_html: object) -> str | None:
             html = raw if isinstance(raw, bytes) else None
     if plain is not None and plain.strip():
         return plain
-    if html:
-        text, _ = read_html(html, budget)  # type: ignore[operator]
-        return str(text)
-    return None
+    return read_html(html, budget)[0] if html else None
 
 
 def _text(part: Message) -> str:

@@ -98,7 +98,7 @@ def read_document(
         elif fmt is DocumentFormat.MARKDOWN:
             text, encoding = read_markdown(data, budget)
         elif name.lower().endswith(".eml") and is_mime(data):
-            text, encoding = read_eml(data, budget, read_html)
+            text, encoding = read_eml(data, budget)
         else:
             text, encoding = decode_text(data, name)
         budget.check_text(len(text))

@@ -78,12 +78,13 @@ def parse_emails(text: str) -> Conversation | None:
         stripped = content.strip()
         header = _HEADER.match(content)
         printed = _PRINTED_SENDER.match(content) if not depth else None
-        if printed and _when(printed.group("when")) is not None:
+        when = _when(printed.group("when")) if printed else None
+        if printed and when is not None:  # a printed web-mail sender line opens a message, as "From:" does
             name, tokens = _sender(printed.group("who"))
             affiliations.setdefault(name, set()).update(tokens)
             message, level, author, loose, quoted_by = message + 1, 0, name, None, {}
             senders += 1
-            sent.setdefault(message, _when(printed.group("when")))
+            sent.setdefault(message, when)
             in_header = True
             continue
         if in_header and _PRINTED_TO.match(content) and not header:
